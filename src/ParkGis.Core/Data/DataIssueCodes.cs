@@ -1,0 +1,35 @@
+namespace ParkGis.Core.Data;
+
+/// <summary>Stable data-issue codes (catalogued in docs/errors.md).</summary>
+public static class DataIssueCodes
+{
+    /// <summary>Geometry is not valid (self-intersection, ring problems); location and reason in the message.</summary>
+    public const string InvalidGeometry = "invalid_geometry";
+
+    /// <summary>Invalid geometry repaired by <c>--fix</c>; the message gives the area change.</summary>
+    public const string GeometryRepaired = "geometry_repaired";
+
+    /// <summary>Feature without geometry or with an empty one; skipped.</summary>
+    public const string EmptyGeometry = "empty_geometry";
+
+    /// <summary>Geometry that is not a polygon where polygons are required; skipped.</summary>
+    public const string WrongGeometryType = "wrong_geometry_type";
+
+    /// <summary>Two or more features share an id; all are kept, ids are suffixed.</summary>
+    public const string DuplicateId = "duplicate_id";
+
+    /// <summary>Feature without an id; its ordinal is used.</summary>
+    public const string MissingId = "missing_id";
+
+    /// <summary>The layer has no features.</summary>
+    public const string EmptyLayer = "empty_layer";
+
+    /// <summary>An optional layer is missing, so part of the check was not run.</summary>
+    public const string MissingLayer = "missing_layer";
+
+    /// <summary>Conflict polygons under the minimum area were left out of the patches.</summary>
+    public const string SliversSuppressed = "slivers_suppressed";
+
+    /// <summary>A value could not be parsed (date, number); the feature's derived status is unknown.</summary>
+    public const string UnparseableValue = "unparseable_value";
+}

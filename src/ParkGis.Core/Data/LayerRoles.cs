@@ -1,0 +1,69 @@
+namespace ParkGis.Core.Data;
+
+/// <summary>Role names as they appear in file names, parkgis.json and JSON output, and their aliases.</summary>
+public static class LayerRoles
+{
+    /// <summary>Every role in output order.</summary>
+    public static IReadOnlyList<LayerRole> All { get; } =
+    [
+        LayerRole.Parks, LayerRole.EcologicalRedline, LayerRole.PermanentFarmland,
+        LayerRole.UrbanBoundary, LayerRole.Approvals, LayerRole.Parcels,
+    ];
+
+    /// <summary>The snake_case role name: <c>parks</c>, <c>ecological_redline</c>, …</summary>
+    public static string Name(LayerRole role) => role switch
+    {
+        LayerRole.Parks => "parks",
+        LayerRole.EcologicalRedline => "ecological_redline",
+        LayerRole.PermanentFarmland => "permanent_farmland",
+        LayerRole.UrbanBoundary => "urban_boundary",
+        LayerRole.Approvals => "approvals",
+        LayerRole.Parcels => "parcels",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    /// <summary>The Chinese name of the role, for tables people read.</summary>
+    public static string ChineseName(LayerRole role) => role switch
+    {
+        LayerRole.Parks => "园区",
+        LayerRole.EcologicalRedline => "生态保护红线",
+        LayerRole.PermanentFarmland => "永久基本农田",
+        LayerRole.UrbanBoundary => "城镇开发边界",
+        LayerRole.Approvals => "建设用地批次",
+        LayerRole.Parcels => "宗地",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    /// <summary>
+    /// Resolves a base name (case-insensitive) to a role: the role name itself or a standard layer code
+    /// (<c>STBHHX</c>, <c>YJJBNTBHTB</c>, <c>CZKFBJ</c>).
+    /// </summary>
+    public static bool TryParse(string baseName, out LayerRole role)
+    {
+        ArgumentNullException.ThrowIfNull(baseName);
+        foreach (var candidate in All)
+        {
+            if (string.Equals(baseName, Name(candidate), StringComparison.OrdinalIgnoreCase))
+            {
+                role = candidate;
+                return true;
+            }
+        }
+
+        switch (baseName.ToUpperInvariant())
+        {
+            case "STBHHX":
+                role = LayerRole.EcologicalRedline;
+                return true;
+            case "YJJBNTBHTB":
+                role = LayerRole.PermanentFarmland;
+                return true;
+            case "CZKFBJ":
+                role = LayerRole.UrbanBoundary;
+                return true;
+            default:
+                role = default;
+                return false;
+        }
+    }
+}

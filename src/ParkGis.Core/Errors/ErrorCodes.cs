@@ -1,0 +1,44 @@
+namespace ParkGis.Core.Errors;
+
+/// <summary>
+/// Stable codes of <see cref="UnusableInputException"/> (exit code 3), catalogued in docs/errors.md.
+/// PG01xx: the dataset and its files; PG02xx: coordinate systems; PG03xx: configuration; PG04xx: output.
+/// </summary>
+public static class ErrorCodes
+{
+    /// <summary>The dataset folder does not exist or is not a folder.</summary>
+    public const string DatasetNotFound = "PG0101";
+
+    /// <summary>A layer that the command needs is missing.</summary>
+    public const string RequiredLayerMissing = "PG0102";
+
+    /// <summary>Two files or layers claim the same role.</summary>
+    public const string DuplicateRole = "PG0103";
+
+    /// <summary>A file could not be read: truncated, empty, corrupt or not the format its name says.</summary>
+    public const string UnreadableInput = "PG0104";
+
+    /// <summary>A shapefile lacks a companion file (.shx, .dbf).</summary>
+    public const string MissingCompanionFile = "PG0105";
+
+    /// <summary>A text encoding (.cpg, DBF language byte) is not supported.</summary>
+    public const string UnknownEncoding = "PG0106";
+
+    /// <summary>A layer has no CRS and none can be inferred.</summary>
+    public const string MissingCrs = "PG0201";
+
+    /// <summary>The CRS is not one ParkGis supports (see docs/data-model.md).</summary>
+    public const string UnsupportedCrs = "PG0202";
+
+    /// <summary>Coordinates cannot be in the CRS they claim (lon/lat swapped, absurd values).</summary>
+    public const string ImplausibleCoordinates = "PG0203";
+
+    /// <summary>parkgis.json is malformed or names something that does not exist.</summary>
+    public const string InvalidConfiguration = "PG0301";
+
+    /// <summary>The output folder exists and is not empty; pass --overwrite or choose another.</summary>
+    public const string OutputExists = "PG0401";
+
+    /// <summary>The output folder cannot be written.</summary>
+    public const string OutputNotWritable = "PG0402";
+}
