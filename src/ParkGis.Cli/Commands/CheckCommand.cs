@@ -1,0 +1,63 @@
+using System.CommandLine;
+using ParkGis.Cli.Rendering;
+using ParkGis.Core.Conflicts;
+using ParkGis.IO.Datasets;
+using ParkGis.IO.Output;
+
+namespace ParkGis.Cli.Commands;
+
+/// <summary><c>parkgis check DATASET --out DIR [--min-area M2] [--fix] [--overwrite]</c>.</summary>
+internal static class CheckCommand
+{
+    /// <summary>Files the command writes into DIR.</summary>
+    public static IReadOnlyList<string> OutputFiles { get; } = ["check.json", "conflicts.geojson"];
+
+    /// <summary>Builds the command.</summary>
+    public static Command Build()
+    {
+        var dataset = CommonOptions.DatasetArgument();
+        var output = CommonOptions.OutOption();
+        var overwrite = CommonOptions.OverwriteOption();
+        var minArea = new Option<double>("--min-area")
+        {
+            Description = "Conflict polygons under this area in m² are slivers: counted as suppressed, not as patches.",
+            DefaultValueFactory = _ => ConflictCheckOptions.Default.MinAreaM2,
+            HelpName = "M2",
+        };
+        minArea.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<double>();
+            if (!double.IsFinite(value) || value < 0)
+            {
+                result.AddError("--min-area must be a number of square metres, 0 or more.");
+            }
+        });
+        var fix = new Option<bool>("--fix") { Description = "Repair invalid geometries (NTS GeometryFixer) and report the area each repair changed." };
+
+        var command = new Command(
+            "check",
+            "Check every park against the ecological red line, permanent farmland, the urban development boundary and the other parks "
+            + "(三区三线冲突检查); writes DIR/check.json and DIR/conflicts.geojson. Exit 0: no conflicts, 1: conflicts found, "
+            + "2: usage error, 3: unusable input.\n\nExample:\n  parkgis check sample-geodata/ordos --out out")
+        {
+            dataset, output, minArea, fix, overwrite,
+        };
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var progress = new StderrProgress(stderr);
+            var options = new ConflictCheckOptions(parse.GetValue(minArea), parse.GetValue(fix));
+            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
+            var data = DatasetReader.Read(parse.GetRequiredValue(dataset), progress);
+            var result = new ConflictCheck(options, progress).Check(data);
+            progress.Report("writing results");
+            CheckJsonWriter.Write(folder.PathOf("check.json"), result);
+            ConflictPatchesWriter.Write(folder.PathOf("conflicts.geojson"), result);
+            folder.Commit();
+            CheckSummary.Write(stdout, result, folder.Destination);
+            return result.HasConflicts ? ExitCodes.Findings : ExitCodes.Clean;
+        });
+        return command;
+    }
+}

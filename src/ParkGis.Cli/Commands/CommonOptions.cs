@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace ParkGis.Cli.Commands;
+
+/// <summary>The argument and options every command shares, spelled the same everywhere.</summary>
+internal static class CommonOptions
+{
+    /// <summary>The dataset folder, first argument of every command.</summary>
+    public static Argument<string> DatasetArgument() => new("DATASET")
+    {
+        Description = "Dataset folder: layers named parks, ecological_redline (STBHHX), permanent_farmland (YJJBNTBHTB), "
+            + "urban_boundary (CZKFBJ), approvals, parcels as .geojson/.json/.shp/.gpkg, optional parkgis.json.",
+    };
+
+    /// <summary><c>--out DIR</c>, required.</summary>
+    public static Option<string> OutOption() => new("--out")
+    {
+        Description = "Output folder; results appear there only when the run succeeds.",
+        Required = true,
+        HelpName = "DIR",
+    };
+
+    /// <summary><c>--overwrite</c>.</summary>
+    public static Option<bool> OverwriteOption() => new("--overwrite")
+    {
+        Description = "Write into an output folder that already holds other files.",
+    };
+}

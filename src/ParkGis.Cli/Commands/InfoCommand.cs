@@ -1,0 +1,159 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ParkGis.Cli.Rendering;
+using ParkGis.Core.Analysis;
+using ParkGis.Core.Data;
+using ParkGis.IO.Datasets;
+
+namespace ParkGis.Cli.Commands;
+
+/// <summary><c>parkgis info DATASET [--format text|json]</c>: layers, formats, CRS, counts, extents, geometry problems.</summary>
+internal static class InfoCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Build()
+    {
+        var dataset = CommonOptions.DatasetArgument();
+        var format = new Option<string>("--format")
+        {
+            Description = "Output format.",
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|json",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command(
+            "info",
+            "List the layers a dataset folder holds: role, file, format, CRS, feature count, extent and geometry problems.\n\n"
+            + "Example:\n  parkgis info sample-geodata/ordos --format json")
+        {
+            dataset, format,
+        };
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var data = DatasetReader.Read(parse.GetRequiredValue(dataset), new StderrProgress(parse.InvocationConfiguration.Error));
+            var layers = LayerRoles.All.Select(data.Find).OfType<Layer>().Select(Describe).ToList();
+            if (parse.GetValue(format) == "json")
+            {
+                WriteJson(stdout, data, layers);
+            }
+            else
+            {
+                WriteText(stdout, data, layers);
+            }
+
+            return ExitCodes.Clean;
+        });
+        return command;
+    }
+
+    private static LayerInfo Describe(Layer layer)
+    {
+        var issues = new List<DataIssue>();
+        var valid = FeatureScreening.Screen(layer, repairInvalid: false, issues);
+        var envelope = new NetTopologySuite.Geometries.Envelope();
+        foreach (var feature in layer.Features)
+        {
+            envelope.ExpandToInclude(feature.Geometry.EnvelopeInternal);
+        }
+
+        return new LayerInfo(layer, envelope, valid.Count, issues);
+    }
+
+    private static void WriteText(TextWriter stdout, Dataset data, List<LayerInfo> layers)
+    {
+        stdout.WriteLine($"数据集 {data.Name}: {layers.Count} 个图层");
+        foreach (var info in layers)
+        {
+            var layer = info.Layer;
+            stdout.WriteLine();
+            stdout.WriteLine($"{LayerRoles.Name(layer.Role)}（{LayerRoles.ChineseName(layer.Role)}）  {layer.Source}  {layer.Format}");
+            stdout.WriteLine($"  CRS      {layer.Crs}");
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  要素     {layer.Features.Count}（几何有效 {info.ValidCount}）"));
+            if (!info.Extent.IsNull)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  范围     {info.Extent.MinX:0.######}, {info.Extent.MinY:0.######} — {info.Extent.MaxX:0.######}, {info.Extent.MaxY:0.######}"));
+            }
+
+            foreach (var issue in info.Issues)
+            {
+                stdout.WriteLine($"  [{issue.Code}] #{issue.Feature}: {issue.Message}");
+            }
+        }
+
+        if (data.Issues.Count > 0)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine("读取时发现的数据问题：");
+            foreach (var issue in data.Issues)
+            {
+                stdout.WriteLine($"  [{issue.Code}] {issue.Layer}#{issue.Feature}: {issue.Message}");
+            }
+        }
+    }
+
+    private static void WriteJson(TextWriter stdout, Dataset data, List<LayerInfo> layers)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("dataset", data.Name);
+            writer.WriteStartArray("layers");
+            foreach (var info in layers)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("role", LayerRoles.Name(info.Layer.Role));
+                writer.WriteString("source", info.Layer.Source);
+                writer.WriteString("format", info.Layer.Format);
+                writer.WriteString("crs", info.Layer.Crs.Code);
+                writer.WriteString("crs_name", info.Layer.Crs.Name);
+                writer.WriteNumber("features", info.Layer.Features.Count);
+                writer.WriteNumber("valid_polygons", info.ValidCount);
+                if (info.Extent.IsNull)
+                {
+                    writer.WriteNull("extent");
+                }
+                else
+                {
+                    writer.WriteStartArray("extent");
+                    writer.WriteNumberValue(info.Extent.MinX);
+                    writer.WriteNumberValue(info.Extent.MinY);
+                    writer.WriteNumberValue(info.Extent.MaxX);
+                    writer.WriteNumberValue(info.Extent.MaxY);
+                    writer.WriteEndArray();
+                }
+
+                WriteIssues(writer, "geometry_problems", info.Issues);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            WriteIssues(writer, "data_issues", data.Issues);
+            writer.WriteEndObject();
+        }
+
+        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteIssues(Utf8JsonWriter writer, string name, IReadOnlyList<DataIssue> issues)
+    {
+        writer.WriteStartArray(name);
+        foreach (var issue in issues)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("layer", issue.Layer);
+            writer.WriteString("feature", issue.Feature);
+            writer.WriteString("code", issue.Code);
+            writer.WriteString("message", issue.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private sealed record LayerInfo(Layer Layer, NetTopologySuite.Geometries.Envelope Extent, int ValidCount, IReadOnlyList<DataIssue> Issues);
+}

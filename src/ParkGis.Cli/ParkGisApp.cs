@@ -1,0 +1,53 @@
+using System.CommandLine;
+using ParkGis.Cli.Commands;
+using ParkGis.Core.Errors;
+
+namespace ParkGis.Cli;
+
+/// <summary>
+/// The command tree of <c>parkgis</c>, runnable in-process with captured writers (the tests use this).
+/// Usage errors exit 2; unusable input exits 3 with one message and no stack trace.
+/// </summary>
+internal static class ParkGisApp
+{
+    /// <summary>Builds the root command.</summary>
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand(
+            "ParkGis — boundary conflicts, land supply and land-use efficiency for industrial parks (园区四至、三区三线、供地、亩均效益).");
+        root.Subcommands.Add(CheckCommand.Build());
+        root.Subcommands.Add(InfoCommand.Build());
+        return root;
+    }
+
+    /// <summary>Parses and runs a command line, writing to the given writers; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var root = BuildRoot();
+        var parse = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"error: {error.Message}");
+            }
+
+            stderr.WriteLine("Run 'parkgis --help' or 'parkgis COMMAND --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parse.Invoke(configuration);
+        }
+        catch (UnusableInputException e)
+        {
+            ErrorReport.Write(stderr, e);
+            return ExitCodes.UnusableInput;
+        }
+    }
+}

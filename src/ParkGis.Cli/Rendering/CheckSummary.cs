@@ -1,0 +1,83 @@
+using System.Globalization;
+using ParkGis.Core.Conflicts;
+using ParkGis.Core.Measures;
+
+namespace ParkGis.Cli.Rendering;
+
+/// <summary>The human-readable result of <c>parkgis check</c> on stdout: one table per park in 公顷 and 亩.</summary>
+internal static class CheckSummary
+{
+    /// <summary>Writes the summary.</summary>
+    public static void Write(TextWriter stdout, ConflictCheckResult result, string outputFolder)
+    {
+        var conflicted = result.Parks.Count(p => p.Patches.Count > 0);
+        stdout.WriteLine(Invariant($"园区边界冲突检查 — {result.Parks.Count} 个园区，{conflicted} 个存在冲突（最小图斑面积 {result.MinAreaM2:0.###} m²）"));
+        foreach (var park in result.Parks)
+        {
+            stdout.WriteLine();
+            var title = string.IsNullOrEmpty(park.Name) ? park.ParkId : $"{park.Name}（{park.ParkId}）";
+            stdout.WriteLine(Invariant($"{title}  {park.Crs.Code}  面积 {AreaUnits.ToHectares(park.AreaM2):N2} 公顷 / {AreaUnits.ToMu(park.AreaM2):N1} 亩"));
+            stdout.WriteLine("  " + TextWidth.PadRight("冲突类型", 18) + TextWidth.PadLeft("公顷", 14) + TextWidth.PadLeft("亩", 14)
+                + TextWidth.PadLeft("图斑", 8) + TextWidth.PadLeft("占园区", 10));
+            foreach (var kind in ConflictKinds.All)
+            {
+                var tally = park.Conflicts[kind];
+                var label = ConflictKinds.ChineseName(kind);
+                if (!tally.Checked)
+                {
+                    stdout.WriteLine("  " + TextWidth.PadRight(label, 18) + TextWidth.PadLeft("未检查（缺图层）", 14));
+                    continue;
+                }
+
+                var share = park.AreaM2 > 0 ? tally.AreaM2 / park.AreaM2 : 0;
+                var line = "  " + TextWidth.PadRight(label, 18)
+                    + TextWidth.PadLeft(Invariant($"{AreaUnits.ToHectares(tally.AreaM2):N4}"), 14)
+                    + TextWidth.PadLeft(Invariant($"{AreaUnits.ToMu(tally.AreaM2):N2}"), 14)
+                    + TextWidth.PadLeft(Invariant($"{tally.Patches}"), 8)
+                    + TextWidth.PadLeft(Invariant($"{share:P2}"), 10);
+                if (tally.SuppressedCount > 0)
+                {
+                    line += Invariant($"  （另有 {tally.SuppressedCount} 处碎片 < {result.MinAreaM2:0.###} m² 未计图斑）");
+                }
+
+                stdout.WriteLine(line);
+            }
+        }
+
+        if (result.Parcels is { } parcels)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine(Invariant($"宗地 {parcels.Count} 宗"));
+            WriteParcelLine(stdout, "占生态保护红线", parcels.EcologicalRedline.AreaM2, Invariant($"{parcels.EcologicalRedline.Parcels} 宗"));
+            WriteParcelLine(stdout, "占永久基本农田", parcels.PermanentFarmland.AreaM2, Invariant($"{parcels.PermanentFarmland.Parcels} 宗"));
+            WriteParcelLine(stdout, "园区范围外", parcels.OutsidePark.AreaM2, Invariant($"{parcels.OutsidePark.Parcels} 宗"));
+            WriteParcelLine(stdout, "宗地互相重叠", parcels.ParcelOverlap.AreaM2, Invariant($"{parcels.ParcelOverlap.Pairs} 对"));
+        }
+
+        stdout.WriteLine();
+        if (result.Issues.Count > 0)
+        {
+            stdout.WriteLine(Invariant($"数据问题 {result.Issues.Count} 条（详见 check.json 的 data_issues）："));
+            foreach (var issue in result.Issues.Take(10))
+            {
+                var where = string.IsNullOrEmpty(issue.Feature) ? issue.Layer : $"{issue.Layer}#{issue.Feature}";
+                stdout.WriteLine($"  [{issue.Code}] {where}: {issue.Message}");
+            }
+
+            if (result.Issues.Count > 10)
+            {
+                stdout.WriteLine(Invariant($"  … 另有 {result.Issues.Count - 10} 条"));
+            }
+        }
+
+        stdout.WriteLine($"结果已写入 {Path.Combine(outputFolder, "check.json")} 和 {Path.Combine(outputFolder, "conflicts.geojson")}");
+    }
+
+    private static void WriteParcelLine(TextWriter stdout, string label, double areaM2, string count) =>
+        stdout.WriteLine("  " + TextWidth.PadRight(label, 18)
+            + TextWidth.PadLeft(Invariant($"{AreaUnits.ToHectares(areaM2):N4}"), 14) + " 公顷"
+            + TextWidth.PadLeft(Invariant($"{AreaUnits.ToMu(areaM2):N2}"), 14) + " 亩"
+            + TextWidth.PadLeft(count, 10));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,156 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
+
+namespace ParkGis.Core.Analysis;
+
+/// <summary>
+/// Overlay of one polygon against a whole indexed layer, computed as the union of the pairwise pieces so that
+/// overlapping layer features are never counted twice: area(A ∩ ∪L) = area(∪(A ∩ Lᵢ)). Uses OverlayNGRobust
+/// throughout; only features whose envelope meets the subject are touched, and containment is decided with
+/// prepared geometry before any overlay.
+/// </summary>
+public static class LayerOverlay
+{
+    /// <summary>A polygon of an intersection and the layer feature it came from.</summary>
+    /// <param name="Polygon">One polygon of subject ∩ feature.</param>
+    /// <param name="FeatureIndex">Index of the feature in the projected layer.</param>
+    public sealed record Piece(Polygon Polygon, int FeatureIndex);
+
+    /// <summary>
+    /// The pieces of <paramref name="subject"/> ∩ each feature of <paramref name="layer"/> (polygons only:
+    /// features that merely touch the subject give nothing).
+    /// </summary>
+    /// <param name="subject">A valid polygonal geometry in the layer's CRS.</param>
+    /// <param name="preparedSubject">The same geometry, prepared.</param>
+    /// <param name="layer">The layer.</param>
+    /// <param name="skipIndex">A feature index to leave out (the subject itself), or -1.</param>
+    public static List<Piece> Pieces(Geometry subject, IPreparedGeometry preparedSubject, ProjectedLayer layer, int skipIndex = -1)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(preparedSubject);
+        ArgumentNullException.ThrowIfNull(layer);
+        var pieces = new List<Piece>();
+        foreach (var index in layer.Query(subject.EnvelopeInternal))
+        {
+            if (index == skipIndex)
+            {
+                continue;
+            }
+
+            var feature = layer.Geometry(index);
+            if (!preparedSubject.Intersects(feature))
+            {
+                continue;
+            }
+
+            Geometry intersection;
+            if (preparedSubject.Covers(feature))
+            {
+                intersection = feature;
+            }
+            else if (layer.Prepared(index).Covers(subject))
+            {
+                intersection = subject;
+            }
+            else
+            {
+                intersection = OverlayNGRobust.Overlay(subject, feature, SpatialFunction.Intersection);
+            }
+
+            foreach (var polygon in PolygonParts(intersection))
+            {
+                pieces.Add(new Piece(polygon, index));
+            }
+        }
+
+        return pieces;
+    }
+
+    /// <summary>The union of the pieces' polygons (empty polygon when there are none).</summary>
+    public static Geometry Union(IReadOnlyList<Piece> pieces, GeometryFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(pieces);
+        ArgumentNullException.ThrowIfNull(factory);
+        return pieces.Count switch
+        {
+            0 => factory.CreatePolygon(),
+            1 => pieces[0].Polygon,
+            _ => OverlayNGRobust.Union(pieces.Select(p => (Geometry)p.Polygon).ToList(), factory),
+        };
+    }
+
+    /// <summary>
+    /// Area in m² of <paramref name="subject"/> inside the union of <paramref name="layer"/>: the subject's own
+    /// area when one feature covers it, 0 when none meets it, the area of the unioned pieces otherwise.
+    /// </summary>
+    public static double AreaInside(Geometry subject, ProjectedLayer layer)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(layer);
+        var candidates = layer.Query(subject.EnvelopeInternal);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        List<Polygon>? pieces = null;
+        foreach (var index in candidates)
+        {
+            var prepared = layer.Prepared(index);
+            if (!prepared.Intersects(subject))
+            {
+                continue;
+            }
+
+            if (prepared.Covers(subject))
+            {
+                return subject.Area;
+            }
+
+            pieces ??= [];
+            pieces.AddRange(PolygonParts(OverlayNGRobust.Overlay(subject, layer.Geometry(index), SpatialFunction.Intersection)));
+        }
+
+        return pieces switch
+        {
+            null or { Count: 0 } => 0,
+            { Count: 1 } => pieces[0].Area,
+            _ => AreaOfUnion(pieces, subject.Factory),
+        };
+    }
+
+    /// <summary>The polygons of a geometry, dropping lines and points (lower-dimension overlay leftovers).</summary>
+    public static List<Polygon> PolygonParts(Geometry geometry)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        var parts = new List<Polygon>();
+        Collect(geometry, parts);
+        return parts;
+    }
+
+    private static double AreaOfUnion(List<Polygon> pieces, GeometryFactory factory)
+    {
+        // Pieces of one subject cut by disjoint features do not overlap; summing would then be exact, but a
+        // layer may hold overlapping features, so always union.
+        return OverlayNGRobust.Union(pieces.Cast<Geometry>().ToList(), factory).Area;
+    }
+
+    private static void Collect(Geometry geometry, List<Polygon> parts)
+    {
+        switch (geometry)
+        {
+            case Polygon polygon when !polygon.IsEmpty:
+                parts.Add(polygon);
+                break;
+            case GeometryCollection collection:
+                for (var i = 0; i < collection.NumGeometries; i++)
+                {
+                    Collect(collection.GetGeometryN(i), parts);
+                }
+
+                break;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.Strtree;
+using ParkGis.Core.Crs;
+
+namespace ParkGis.Core.Analysis;
+
+/// <summary>
+/// The screened features of one layer in one projected CRS, with an STR-tree over their envelopes and prepared
+/// geometries made on first use. Safe for concurrent readers once constructed.
+/// </summary>
+public sealed class ProjectedLayer
+{
+    private readonly Geometry[] _geometries;
+    private readonly IPreparedGeometry?[] _prepared;
+    private readonly STRtree<int> _index;
+
+    /// <summary>Projects the features from <paramref name="source"/> to <paramref name="target"/> and indexes them.</summary>
+    public ProjectedLayer(IReadOnlyList<PolygonalFeature> features, CrsDefinition source, CrsDefinition target)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(source);
+        Features = features;
+        Crs = target ?? throw new ArgumentNullException(nameof(target));
+        var transform = CrsTransform.Create(source, target);
+        _geometries = new Geometry[features.Count];
+        Parallel.For(0, features.Count, i => _geometries[i] = transform.Apply(features[i].Geometry));
+        _prepared = new IPreparedGeometry?[features.Count];
+        _index = new STRtree<int>(Math.Max(2, Math.Min(10, features.Count)));
+        for (var i = 0; i < _geometries.Length; i++)
+        {
+            _index.Insert(_geometries[i].EnvelopeInternal, i);
+        }
+
+        _index.Build();
+    }
+
+    /// <summary>The CRS of <see cref="Geometry(int)"/>.</summary>
+    public CrsDefinition Crs { get; }
+
+    /// <summary>The features, in layer order.</summary>
+    public IReadOnlyList<PolygonalFeature> Features { get; }
+
+    /// <summary>Feature count.</summary>
+    public int Count => _geometries.Length;
+
+    /// <summary>The projected geometry of feature <paramref name="index"/>.</summary>
+    public Geometry Geometry(int index) => _geometries[index];
+
+    /// <summary>The prepared projected geometry of feature <paramref name="index"/>, made once on first use.</summary>
+    public IPreparedGeometry Prepared(int index)
+    {
+        var prepared = Volatile.Read(ref _prepared[index]);
+        if (prepared is null)
+        {
+            prepared = PreparedGeometryFactory.Prepare(_geometries[index]);
+            prepared = Interlocked.CompareExchange(ref _prepared[index], prepared, null) ?? prepared;
+        }
+
+        return prepared;
+    }
+
+    /// <summary>Indexes of the features whose envelope intersects <paramref name="envelope"/>, ascending.</summary>
+    public List<int> Query(Envelope envelope)
+    {
+        var hits = new List<int>();
+        _index.Query(envelope, new IndexCollector(hits));
+        hits.Sort();
+        return hits;
+    }
+
+    private sealed class IndexCollector(List<int> hits) : NetTopologySuite.Index.IItemVisitor<int>
+    {
+        public void VisitItem(int item) => hits.Add(item);
+    }
+}

@@ -1,0 +1,247 @@
+using System.Collections.Concurrent;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.Strtree;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
+using ParkGis.Core.Analysis;
+using ParkGis.Core.Crs;
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+
+namespace ParkGis.Core.Conflicts;
+
+/// <summary>
+/// The boundary-conflict check (园区四至合规检查): each park against the ecological red line, permanent basic
+/// farmland, the urban development boundary and the other parks; and, when the dataset has parcels, the parcel
+/// totals against the red line, the farmland, the parks and each other. Conflict area = area(park ∩ union of
+/// the control layer), so overlapping control features are never counted twice; touching is not a conflict.
+/// </summary>
+public sealed class ConflictCheck
+{
+    private readonly ConflictCheckOptions _options;
+    private readonly IProgress<string>? _progress;
+
+    /// <summary>Creates a check with the given options.</summary>
+    public ConflictCheck(ConflictCheckOptions options, IProgress<string>? progress = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _progress = progress;
+    }
+
+    /// <summary>Runs the check with default options.</summary>
+    public static ConflictCheckResult Run(Dataset dataset) => new ConflictCheck(ConflictCheckOptions.Default).Check(dataset);
+
+    /// <summary>Runs the check.</summary>
+    /// <exception cref="UnusableInputException">The dataset has no parks layer.</exception>
+    public ConflictCheckResult Check(Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var issues = new List<DataIssue>(dataset.Issues);
+        var parksLayer = dataset.Find(LayerRole.Parks)
+            ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no parks layer.", dataset.Name,
+                hint: "Add parks.geojson, parks.shp or a 'parks' layer in a GeoPackage, or map the role in parkgis.json.");
+
+        var parks = Screen(parksLayer, issues);
+        var redline = Control(dataset, LayerRole.EcologicalRedline, issues);
+        var farmland = Control(dataset, LayerRole.PermanentFarmland, issues);
+        var urban = Control(dataset, LayerRole.UrbanBoundary, issues);
+
+        _progress?.Report($"checking {parks.Features.Count} parks");
+        var parkResults = new ParkConflicts[parks.Features.Count];
+        Parallel.For(0, parks.Features.Count, i => parkResults[i] = CheckPark(parksLayer, parks, i, redline, farmland, urban));
+
+        ParcelConflicts? parcelResult = null;
+        if (dataset.Find(LayerRole.Parcels) is { } parcelLayer)
+        {
+            var parcels = Screen(parcelLayer, issues);
+            _progress?.Report($"checking {parcels.Features.Count} parcels");
+            parcelResult = CheckParcels(parcels, parks, redline, farmland);
+        }
+
+        var sorted = parkResults.OrderBy(p => p.ParkId, StringComparer.Ordinal).ToList();
+        return new ConflictCheckResult(sorted, parcelResult, issues, _options.MinAreaM2);
+    }
+
+    private LayerProjections Screen(Layer layer, List<DataIssue> issues)
+    {
+        _progress?.Report($"screening {LayerRoles.Name(layer.Role)} ({layer.Features.Count} features)");
+        if (layer.Features.Count == 0)
+        {
+            issues.Add(new DataIssue(LayerRoles.Name(layer.Role), string.Empty, DataIssueCodes.EmptyLayer, $"The layer {layer.Source} has no features."));
+        }
+
+        return new LayerProjections(FeatureScreening.Screen(layer, _options.FixInvalidGeometry, issues), layer.Crs);
+    }
+
+    private LayerProjections? Control(Dataset dataset, LayerRole role, List<DataIssue> issues)
+    {
+        if (dataset.Find(role) is { } layer)
+        {
+            return Screen(layer, issues);
+        }
+
+        issues.Add(new DataIssue(LayerRoles.Name(role), string.Empty, DataIssueCodes.MissingLayer,
+            $"No {LayerRoles.Name(role)} layer ({LayerRoles.ChineseName(role)}) in the dataset: that conflict was not checked."));
+        return null;
+    }
+
+    private ParkConflicts CheckPark(Layer parksLayer, LayerProjections parks, int index, LayerProjections? redline, LayerProjections? farmland, LayerProjections? urban)
+    {
+        var feature = parks.Features[index];
+        var crs = AnalysisCrs.For(parks.SourceCrs, feature.Geometry);
+        var parksHere = parks.In(crs);
+        var park = parksHere.Geometry(index);
+        var prepared = parksHere.Prepared(index);
+
+        var tallies = new Dictionary<ConflictKind, ConflictTally>();
+        var patches = new List<ConflictPatch>();
+        void Record(ConflictKind kind, Geometry conflict, IReadOnlyList<LayerOverlay.Piece> pieces, ProjectedLayer? sourceLayer)
+        {
+            var (tally, kept) = Tally(feature.Id, kind, conflict, crs, pieces, sourceLayer);
+            tallies[kind] = tally;
+            patches.AddRange(kept);
+        }
+
+        foreach (var (kind, layer) in new[] { (ConflictKind.EcologicalRedline, redline), (ConflictKind.PermanentFarmland, farmland) })
+        {
+            if (layer is null)
+            {
+                tallies[kind] = ConflictTally.NotChecked;
+                continue;
+            }
+
+            var projected = layer.In(crs);
+            var pieces = LayerOverlay.Pieces(park, prepared, projected);
+            Record(kind, LayerOverlay.Union(pieces, park.Factory), pieces, projected);
+        }
+
+        if (urban is null)
+        {
+            tallies[ConflictKind.OutsideUrbanBoundary] = ConflictTally.NotChecked;
+        }
+        else
+        {
+            var projected = urban.In(crs);
+            var inside = LayerOverlay.Union(LayerOverlay.Pieces(park, prepared, projected), park.Factory);
+            var outside = inside.IsEmpty ? park : OverlayNGRobust.Overlay(park, inside, SpatialFunction.Difference);
+            Record(ConflictKind.OutsideUrbanBoundary, outside, [], null);
+        }
+
+        var overlapPieces = LayerOverlay.Pieces(park, prepared, parksHere, skipIndex: index);
+        Record(ConflictKind.ParkOverlap, LayerOverlay.Union(overlapPieces, park.Factory), overlapPieces, parksHere);
+
+        var name = parksLayer.Text(feature.Source, "name") ?? string.Empty;
+        return new ParkConflicts(feature.Id, name, crs, park.Area, tallies, patches);
+    }
+
+    private (ConflictTally Tally, List<ConflictPatch> Patches) Tally(
+        string parkId, ConflictKind kind, Geometry conflict, CrsDefinition crs, IReadOnlyList<LayerOverlay.Piece> pieces, ProjectedLayer? sourceLayer)
+    {
+        var parts = LayerOverlay.PolygonParts(conflict);
+        var kept = new List<ConflictPatch>();
+        double total = 0, suppressedArea = 0;
+        var suppressed = 0;
+        STRtree<int>? partIndex = null;
+        if (sourceLayer is not null && pieces.Count > 0 && parts.Count > 0)
+        {
+            partIndex = new STRtree<int>();
+            for (var i = 0; i < parts.Count; i++)
+            {
+                partIndex.Insert(parts[i].EnvelopeInternal, i);
+            }
+        }
+
+        var sources = new SortedSet<string>?[parts.Count];
+        if (partIndex is not null)
+        {
+            foreach (var piece in pieces)
+            {
+                var point = piece.Polygon.InteriorPoint;
+                foreach (var candidate in partIndex.Query(point.EnvelopeInternal))
+                {
+                    if (parts[candidate].Covers(point))
+                    {
+                        (sources[candidate] ??= new SortedSet<string>(StringComparer.Ordinal)).Add(sourceLayer!.Features[piece.FeatureIndex].Id);
+                        break;
+                    }
+                }
+            }
+        }
+
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var area = parts[i].Area;
+            total += area;
+            if (area < _options.MinAreaM2)
+            {
+                suppressed++;
+                suppressedArea += area;
+                continue;
+            }
+
+            kept.Add(new ConflictPatch(parkId, kind, parts[i], crs, area, sources[i]?.ToList() ?? []));
+        }
+
+        kept.Sort((a, b) => b.AreaM2.CompareTo(a.AreaM2));
+        return (new ConflictTally(total, kept.Count, suppressed, suppressedArea, Checked: true), kept);
+    }
+
+    private ParcelConflicts CheckParcels(LayerProjections parcels, LayerProjections parks, LayerProjections? redline, LayerProjections? farmland)
+    {
+        var count = parcels.Features.Count;
+        var red = new double[count];
+        var farm = new double[count];
+        var outside = new double[count];
+        var overlaps = new ConcurrentBag<(int I, int J, Polygon[] Pieces)>();
+        var crsOf = new CrsDefinition[count];
+        Parallel.For(0, count, i =>
+        {
+            var crs = crsOf[i] = AnalysisCrs.For(parcels.SourceCrs, parcels.Features[i].Geometry);
+            var here = parcels.In(crs);
+            var parcel = here.Geometry(i);
+            red[i] = redline is null ? 0 : LayerOverlay.AreaInside(parcel, redline.In(crs));
+            farm[i] = farmland is null ? 0 : LayerOverlay.AreaInside(parcel, farmland.In(crs));
+            outside[i] = Math.Max(0, parcel.Area - LayerOverlay.AreaInside(parcel, parks.In(crs)));
+            foreach (var j in here.Query(parcel.EnvelopeInternal))
+            {
+                if (j <= i)
+                {
+                    continue;
+                }
+
+                var other = here.Geometry(j);
+                var common = parcel.EnvelopeInternal.Intersection(other.EnvelopeInternal);
+                if (common.Width <= 0 || common.Height <= 0)
+                {
+                    continue; // envelopes only touch: the parcels cannot share interior
+                }
+
+                var pieces = LayerOverlay.PolygonParts(OverlayNGRobust.Overlay(parcel, other, SpatialFunction.Intersection));
+                if (pieces.Count > 0)
+                {
+                    overlaps.Add((i, j, pieces.ToArray()));
+                }
+            }
+        });
+
+        var min = _options.MinAreaM2;
+        ParcelTally Sum(double[] areas, bool isChecked) => new(areas.Sum(), areas.Count(a => a >= min), isChecked);
+
+        var pairs = overlaps.OrderBy(o => o.I).ThenBy(o => o.J).ToList();
+        var pairCount = pairs.Count(p => p.Pieces.Sum(x => x.Area) >= min);
+        double overlapArea = 0;
+        foreach (var group in pairs.GroupBy(p => crsOf[p.I].Epsg).OrderBy(g => g.Key))
+        {
+            var polygons = group.SelectMany(p => p.Pieces).Cast<Geometry>().ToList();
+            overlapArea += polygons.Count == 1 ? polygons[0].Area : OverlayNGRobust.Union(polygons, polygons[0].Factory).Area;
+        }
+
+        return new ParcelConflicts(
+            count,
+            Sum(red, redline is not null),
+            Sum(farm, farmland is not null),
+            Sum(outside, isChecked: true),
+            new ParcelOverlapTally(overlapArea, pairCount));
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ParkGis.Core.Conflicts;
+using ParkGis.Core.Measures;
+
+namespace ParkGis.IO.Output;
+
+/// <summary>
+/// Writes <c>check.json</c>, the machine-readable result of <c>parkgis check</c> (a public contract: see
+/// docs/cli.md). Areas are planar m² in each park's analysis CRS, rounded to 1e-6 m²; 亩 and 公顷 are added
+/// for people. Byte-identical for identical input.
+/// </summary>
+public static class CheckJsonWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes the result to a file.</summary>
+    public static void Write(string path, ConflictCheckResult result)
+    {
+        using var stream = File.Create(path);
+        Write(stream, result);
+    }
+
+    /// <summary>Writes the result to a stream.</summary>
+    public static void Write(Stream stream, ConflictCheckResult result)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(result);
+        using var writer = new Utf8JsonWriter(stream, Options);
+        writer.WriteStartObject();
+        writer.WriteNumber("min_area_m2", result.MinAreaM2);
+        writer.WriteBoolean("has_conflicts", result.HasConflicts);
+        writer.WriteStartArray("parks");
+        foreach (var park in result.Parks)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("park_id", park.ParkId);
+            writer.WriteString("name", park.Name);
+            writer.WriteString("crs", park.Crs.Code);
+            WriteArea(writer, park.AreaM2);
+            writer.WriteStartObject("conflicts");
+            foreach (var kind in ConflictKinds.All)
+            {
+                var tally = park.Conflicts[kind];
+                writer.WriteStartObject(ConflictKinds.Name(kind));
+                WriteArea(writer, tally.AreaM2);
+                writer.WriteNumber("patches", tally.Patches);
+                writer.WriteNumber("suppressed", tally.SuppressedCount);
+                writer.WriteNumber("suppressed_area_m2", Round(tally.SuppressedAreaM2));
+                writer.WriteBoolean("checked", tally.Checked);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (result.Parcels is { } parcels)
+        {
+            writer.WriteStartObject("parcels");
+            writer.WriteNumber("count", parcels.Count);
+            writer.WriteStartObject("conflicts");
+            WriteParcelTally(writer, "ecological_redline", parcels.EcologicalRedline);
+            WriteParcelTally(writer, "permanent_farmland", parcels.PermanentFarmland);
+            WriteParcelTally(writer, "outside_park", parcels.OutsidePark);
+            writer.WriteStartObject("parcel_overlap");
+            WriteArea(writer, parcels.ParcelOverlap.AreaM2);
+            writer.WriteNumber("pairs", parcels.ParcelOverlap.Pairs);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("parcels");
+        }
+
+        writer.WriteStartArray("data_issues");
+        foreach (var issue in result.Issues)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("layer", issue.Layer);
+            writer.WriteString("feature", issue.Feature);
+            writer.WriteString("code", issue.Code);
+            writer.WriteString("message", issue.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+        stream.Write("\n"u8);
+    }
+
+    private static void WriteParcelTally(Utf8JsonWriter writer, string name, ParcelTally tally)
+    {
+        writer.WriteStartObject(name);
+        WriteArea(writer, tally.AreaM2);
+        writer.WriteNumber("parcels", tally.Parcels);
+        writer.WriteBoolean("checked", tally.Checked);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteArea(Utf8JsonWriter writer, double areaM2)
+    {
+        writer.WriteNumber("area_m2", Round(areaM2));
+        writer.WriteNumber("area_mu", Round(AreaUnits.ToMu(areaM2)));
+        writer.WriteNumber("area_ha", Round(AreaUnits.ToHectares(areaM2)));
+    }
+
+    private static double Round(double value) => Math.Round(value, 6, MidpointRounding.AwayFromZero);
+}

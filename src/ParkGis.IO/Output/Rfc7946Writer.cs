@@ -1,0 +1,200 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NetTopologySuite.Algorithm;
+using NetTopologySuite.Geometries;
+
+namespace ParkGis.IO.Output;
+
+/// <summary>
+/// Writes RFC 7946 GeoJSON: lon/lat, no <c>crs</c> member, exterior rings counter-clockwise and holes
+/// clockwise, coordinates rounded in the writer to a fixed number of decimals (7 ≈ 1 cm), Chinese text
+/// written as UTF-8 characters rather than escapes.
+/// </summary>
+public sealed class Rfc7946Writer
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly int _decimals;
+
+    /// <summary>Creates a writer that rounds coordinates to <paramref name="decimals"/> decimals.</summary>
+    public Rfc7946Writer(int decimals = 7)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 15);
+        _decimals = decimals;
+    }
+
+    /// <summary>Writes a FeatureCollection to a file, one feature per line.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="features">The features.</param>
+    /// <param name="foreignMembers">Extra top-level members (e.g. the frame the coordinates are in).</param>
+    public void Write(string path, IEnumerable<GeoJsonFeature> features, IReadOnlyList<KeyValuePair<string, object?>>? foreignMembers = null)
+    {
+        using var stream = File.Create(path);
+        Write(stream, features, foreignMembers);
+    }
+
+    /// <summary>Writes a FeatureCollection to a stream, one feature per line.</summary>
+    public void Write(Stream stream, IEnumerable<GeoJsonFeature> features, IReadOnlyList<KeyValuePair<string, object?>>? foreignMembers = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(features);
+        using (var head = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            head.WriteStartObject();
+            head.WriteString("type", "FeatureCollection");
+            foreach (var (key, value) in foreignMembers ?? [])
+            {
+                head.WritePropertyName(key);
+                JsonValues.Write(head, value);
+            }
+
+            head.Flush();
+        }
+
+        var newline = "\n"u8.ToArray();
+        stream.Write(",\"features\":["u8);
+        var first = true;
+        foreach (var feature in features)
+        {
+            stream.Write(first ? newline : [(byte)',', .. newline]);
+            first = false;
+            using var writer = new Utf8JsonWriter(stream, WriterOptions);
+            WriteFeature(writer, feature);
+        }
+
+        stream.Write(newline);
+        stream.Write("]}\n"u8);
+    }
+
+    private void WriteFeature(Utf8JsonWriter writer, GeoJsonFeature feature)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", "Feature");
+        writer.WritePropertyName("properties");
+        writer.WriteStartObject();
+        foreach (var (key, value) in feature.Properties)
+        {
+            writer.WritePropertyName(key);
+            JsonValues.Write(writer, value);
+        }
+
+        writer.WriteEndObject();
+        writer.WritePropertyName("geometry");
+        WriteGeometry(writer, feature.Geometry);
+        writer.WriteEndObject();
+    }
+
+    private void WriteGeometry(Utf8JsonWriter writer, Geometry geometry)
+    {
+        writer.WriteStartObject();
+        switch (geometry)
+        {
+            case Point point:
+                writer.WriteString("type", "Point");
+                writer.WritePropertyName("coordinates");
+                WritePosition(writer, point.Coordinate);
+                break;
+            case LineString line:
+                writer.WriteString("type", "LineString");
+                writer.WritePropertyName("coordinates");
+                WritePositions(writer, line.CoordinateSequence, reverse: false);
+                break;
+            case Polygon polygon:
+                writer.WriteString("type", "Polygon");
+                writer.WritePropertyName("coordinates");
+                WritePolygon(writer, polygon);
+                break;
+            case MultiPolygon multi:
+                writer.WriteString("type", "MultiPolygon");
+                writer.WritePropertyName("coordinates");
+                writer.WriteStartArray();
+                for (var i = 0; i < multi.NumGeometries; i++)
+                {
+                    WritePolygon(writer, (Polygon)multi.GetGeometryN(i));
+                }
+
+                writer.WriteEndArray();
+                break;
+            case MultiLineString lines:
+                writer.WriteString("type", "MultiLineString");
+                writer.WritePropertyName("coordinates");
+                writer.WriteStartArray();
+                for (var i = 0; i < lines.NumGeometries; i++)
+                {
+                    WritePositions(writer, ((LineString)lines.GetGeometryN(i)).CoordinateSequence, reverse: false);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case MultiPoint points:
+                writer.WriteString("type", "MultiPoint");
+                writer.WritePropertyName("coordinates");
+                writer.WriteStartArray();
+                for (var i = 0; i < points.NumGeometries; i++)
+                {
+                    WritePosition(writer, points.GetGeometryN(i).Coordinate);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case GeometryCollection collection:
+                writer.WriteString("type", "GeometryCollection");
+                writer.WritePropertyName("geometries");
+                writer.WriteStartArray();
+                for (var i = 0; i < collection.NumGeometries; i++)
+                {
+                    WriteGeometry(writer, collection.GetGeometryN(i));
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                throw new NotSupportedException($"Cannot write a {geometry.GeometryType} as GeoJSON.");
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private void WritePolygon(Utf8JsonWriter writer, Polygon polygon)
+    {
+        writer.WriteStartArray();
+        var shell = polygon.ExteriorRing.CoordinateSequence;
+        WritePositions(writer, shell, reverse: !Orientation.IsCCW(shell));
+        for (var i = 0; i < polygon.NumInteriorRings; i++)
+        {
+            var hole = polygon.GetInteriorRingN(i).CoordinateSequence;
+            WritePositions(writer, hole, reverse: Orientation.IsCCW(hole));
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private void WritePositions(Utf8JsonWriter writer, CoordinateSequence sequence, bool reverse)
+    {
+        writer.WriteStartArray();
+        var count = sequence.Count;
+        for (var k = 0; k < count; k++)
+        {
+            var i = reverse ? count - 1 - k : k;
+            writer.WriteStartArray();
+            writer.WriteNumberValue(Math.Round(sequence.GetX(i), _decimals, MidpointRounding.AwayFromZero));
+            writer.WriteNumberValue(Math.Round(sequence.GetY(i), _decimals, MidpointRounding.AwayFromZero));
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private void WritePosition(Utf8JsonWriter writer, Coordinate coordinate)
+    {
+        writer.WriteStartArray();
+        writer.WriteNumberValue(Math.Round(coordinate.X, _decimals, MidpointRounding.AwayFromZero));
+        writer.WriteNumberValue(Math.Round(coordinate.Y, _decimals, MidpointRounding.AwayFromZero));
+        writer.WriteEndArray();
+    }
+}
