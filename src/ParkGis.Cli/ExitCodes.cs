@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>Unusable input: one message on stderr with file, feature and hint; nothing written.</summary>
     public const int UnusableInput = 3;
+
+    /// <summary>A defect in ParkGis (an unexpected exception); the message says how to report it.</summary>
+    public const int InternalError = 4;
 }

@@ -49,5 +49,17 @@ internal static class ParkGisApp
             ErrorReport.Write(stderr, e);
             return ExitCodes.UnusableInput;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A defect in ParkGis, not in the input: say so in one message; the trace only on request.
+            stderr.WriteLine($"error {ErrorCodes.InternalError}: internal error ({e.GetType().Name}): {e.Message}");
+            stderr.WriteLine("  hint: this is a ParkGis defect; please report it with the command line. Set PARKGIS_DEBUG=1 to print the stack trace.");
+            if (Environment.GetEnvironmentVariable("PARKGIS_DEBUG") == "1")
+            {
+                stderr.WriteLine(e.ToString());
+            }
+
+            return ExitCodes.InternalError;
+        }
     }
 }

@@ -18,8 +18,9 @@ public static class AnalysisCrs
         ArgumentNullException.ThrowIfNull(geometry);
         if (source.IsGeographic)
         {
-            var centre = geometry.EnvelopeInternal.Centre;
-            return CrsRegistry.GaussKruger3DegreeZoneFor(centre.X);
+            var centroid = geometry.Centroid;
+            var longitude = centroid.IsEmpty ? geometry.EnvelopeInternal.Centre.X : centroid.X;
+            return CrsRegistry.GaussKruger3DegreeZoneFor(longitude);
         }
 
         return WithoutZonePrefix(source);

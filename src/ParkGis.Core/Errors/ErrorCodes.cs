@@ -41,4 +41,7 @@ public static class ErrorCodes
 
     /// <summary>The output folder cannot be written.</summary>
     public const string OutputNotWritable = "PG0402";
+
+    /// <summary>An unexpected failure inside ParkGis (exit code 4): a defect to report, not an input problem.</summary>
+    public const string InternalError = "PG0999";
 }
