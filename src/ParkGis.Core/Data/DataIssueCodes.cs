@@ -30,6 +30,9 @@ public static class DataIssueCodes
     /// <summary>Conflict polygons under the minimum area were left out of the patches.</summary>
     public const string SliversSuppressed = "slivers_suppressed";
 
+    /// <summary>A shapefile's text encoding was not declared (.cpg, DBF language byte) and had to be guessed; the message says which.</summary>
+    public const string EncodingGuessed = "encoding_guessed";
+
     /// <summary>A value could not be parsed (date, number); the feature's derived status is unknown.</summary>
     public const string UnparseableValue = "unparseable_value";
 }

@@ -1,4 +1,8 @@
+using System.Globalization;
 using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+using ParkGis.IO.Configuration;
+using ParkGis.IO.Formats;
 
 namespace ParkGis.IO.Datasets;
 
@@ -6,10 +10,114 @@ namespace ParkGis.IO.Datasets;
 /// Reads a dataset folder: finds layers by role (file base name or standard layer code, or the layers of one
 /// GeoPackage), applies parkgis.json, reads each layer with its CRS.
 /// </summary>
+/// <remarks>
+/// Layers are read in parallel; the result does not depend on timing (layers, issues and progress lines come in
+/// role order). Every failure caused by the input is an <see cref="UnusableInputException"/> naming the file
+/// relative to the dataset (<c>parks.shp</c>, <c>layers.gpkg:parcels</c>), the feature when known, and a hint.
+/// Feature ids: see <see cref="Read"/>.
+/// </remarks>
 public static class DatasetReader
 {
     /// <summary>Reads every layer found in a dataset folder.</summary>
+    /// <remarks>
+    /// Each feature's id is the value of the role's id field (parks <c>park_id</c>, parcels <c>parcel_id</c>,
+    /// approvals <c>batch_id</c>; control layers <c>id</c>, <c>fid</c>, <c>BSM</c>, <c>OBJECTID</c>; renamed
+    /// through parkgis.json <c>fields</c>), else its 1-based ordinal. Duplicate ids stay on the first feature
+    /// and get <c>#2</c>, <c>#3</c>, … on the others, each reported as a <c>duplicate_id</c> issue.
+    /// </remarks>
     /// <param name="folder">The dataset folder.</param>
     /// <param name="progress">Receives one line per layer read (for stderr); may be null.</param>
-    public static Dataset Read(string folder, IProgress<string>? progress = null) => throw new NotImplementedException();
+    /// <exception cref="UnusableInputException">The folder, a file or parkgis.json cannot be used.</exception>
+    public static Dataset Read(string folder, IProgress<string>? progress = null)
+    {
+        var layout = Discover(folder);
+        var layers = layout.Layers;
+        var results = new (Layer Layer, List<DataIssue> Issues)[layers.Count];
+        var failures = new Exception?[layers.Count];
+        Parallel.For(0, layers.Count, i =>
+        {
+            try
+            {
+                results[i] = ReadLayer(layers[i], layout.Configuration);
+            }
+            catch (Exception exception)
+            {
+                failures[i] = exception;
+            }
+        });
+
+        foreach (var failure in failures)
+        {
+            if (failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+        }
+
+        var byRole = new Dictionary<LayerRole, Layer>();
+        var issues = new List<DataIssue>();
+        foreach (var (layer, layerIssues) in results)
+        {
+            byRole.Add(layer.Role, layer);
+            issues.AddRange(layerIssues);
+            progress?.Report(string.Create(CultureInfo.InvariantCulture,
+                $"read {LayerRoles.Name(layer.Role)} from {layer.Source}: {layer.Features.Count} features ({layer.Format}, {layer.Crs.Code})"));
+        }
+
+        return new Dataset(layout.Folder, byRole, issues);
+    }
+
+    /// <summary>
+    /// Finds the layers of a dataset folder without reading them: which file or table has which role, and the
+    /// files no role claims (for <c>parkgis info</c>).
+    /// </summary>
+    /// <param name="folder">The dataset folder.</param>
+    /// <exception cref="UnusableInputException">The folder does not exist (PG0101), two files claim one role (PG0103), parkgis.json is invalid (PG0301).</exception>
+    public static DatasetLayout Discover(string folder)
+    {
+        try
+        {
+            return DatasetDiscovery.Discover(folder);
+        }
+        catch (Exception exception) when (IsInputFailure(exception))
+        {
+            throw Unreadable(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), exception);
+        }
+    }
+
+    private static (Layer Layer, List<DataIssue> Issues) ReadLayer(LayerLocation location, ParkGisConfiguration? configuration)
+    {
+        var roleName = LayerRoles.Name(location.Role);
+        var request = new LayerReadRequest(roleName, location.FilePath, location.Source, location.TableName, location.Configuration?.CrsEpsg, configuration?.DefaultCrsEpsg);
+        SourceLayer source;
+        try
+        {
+            source = location.Format switch
+            {
+                LayerFormats.Shapefile => ShapefileLayerReader.Read(request),
+                LayerFormats.GeoPackage => GeoPackageLayerReader.Read(request),
+                _ => GeoJsonLayerReader.Read(request),
+            };
+        }
+        catch (Exception exception) when (IsInputFailure(exception))
+        {
+            throw Unreadable(location.Source, exception);
+        }
+
+        var issues = new List<DataIssue>(source.Issues);
+        var fieldMap = location.Configuration?.Fields ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        var features = FeatureIdAssigner.Assign(location.Role, location.Source, source.Features, fieldMap, issues);
+        return (new Layer(location.Role, location.Source, location.Format, source.Crs, features, fieldMap), issues);
+    }
+
+    /// <summary>Failures of reading untrusted files; programming errors (not implemented, out of memory) pass through.</summary>
+    private static bool IsInputFailure(Exception exception) =>
+        exception is not UnusableInputException and not NotImplementedException and not OutOfMemoryException and not OperationCanceledException;
+
+    private static UnusableInputException Unreadable(string inputName, Exception exception) => new(
+        ErrorCodes.UnreadableInput,
+        $"{inputName} cannot be read: {exception.Message}",
+        inputName,
+        hint: "Check that the file is complete and not open in another program; re-export it if it is damaged.",
+        inner: exception);
 }

@@ -1,0 +1,214 @@
+using System.Text.Json;
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+
+namespace ParkGis.IO.Configuration;
+
+/// <summary>
+/// The optional <c>parkgis.json</c> of a dataset folder: maps roles to files or GeoPackage tables whose names are
+/// not role names, renames fields and sets a CRS where the data has none.
+/// </summary>
+/// <remarks>
+/// Schema (comments and trailing commas are allowed; role keys accept the aliases of
+/// <see cref="LayerRoles.TryParse"/>; every member is optional):
+/// <code>
+/// {
+///   "crs": "EPSG:4545",                       // default CRS for layers whose files lack one
+///   "layers": {
+///     "parks": {
+///       "source": "园区范围.shp",              // file relative to the folder
+///       "fields": { "park_id": "YQBH", "name": "YQMC" },   // canonical → source field
+///       "crs": "EPSG:4545"                    // overrides what the file says
+///     },
+///     "permanent_farmland": { "source": "data.gpkg", "layer": "YJJBNTBHTB" }
+///   }
+/// }
+/// </code>
+/// A layer's <c>crs</c> overrides the file's own CRS; the top-level <c>crs</c> is used only where a file has none.
+/// A role with <c>fields</c> but no <c>source</c> keeps the file found by its role name. Unknown members, unknown
+/// roles, a <c>source</c> or <c>layer</c> that does not exist make the configuration invalid (PG0301).
+/// </remarks>
+/// <param name="Layers">Settings per role.</param>
+/// <param name="DefaultCrsEpsg">EPSG code for layers whose files carry no CRS, or null.</param>
+public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerConfiguration> Layers, int? DefaultCrsEpsg)
+{
+    /// <summary>The configuration file name looked for in a dataset folder.</summary>
+    public const string FileName = "parkgis.json";
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+    };
+
+    /// <summary>The settings for a role, or null.</summary>
+    public LayerConfiguration? For(LayerRole role) => Layers.TryGetValue(role, out var layer) ? layer : null;
+
+    /// <summary>Parses a configuration file.</summary>
+    /// <param name="path">Path of the file.</param>
+    /// <exception cref="UnusableInputException">PG0301 when the file is not valid JSON or does not follow the schema.</exception>
+    public static ParkGisConfiguration Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (IOException exception)
+        {
+            throw Invalid($"{FileName} cannot be read: {exception.Message}", "Check the file's permissions.", exception);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw Invalid($"{FileName} cannot be read: {exception.Message}", "Check the file's permissions.", exception);
+        }
+
+        return Parse(bytes);
+    }
+
+    /// <summary>Parses configuration text (UTF-8 JSON).</summary>
+    /// <exception cref="UnusableInputException">PG0301 when the text is not valid JSON or does not follow the schema.</exception>
+    public static ParkGisConfiguration Parse(ReadOnlyMemory<byte> utf8Json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json, DocumentOptions);
+        }
+        catch (JsonException exception)
+        {
+            throw Invalid(
+                $"{FileName} is not valid JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}): {exception.Message}",
+                "Fix the JSON syntax; see docs/data-model.md for the parkgis.json schema.",
+                exception);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw Invalid($"{FileName} must contain a JSON object.", """Start from { "layers": { "parks": { "source": "parks.shp" } } }.""");
+            }
+
+            var layers = new Dictionary<LayerRole, LayerConfiguration>();
+            int? defaultCrs = null;
+            foreach (var member in root.EnumerateObject())
+            {
+                switch (member.Name)
+                {
+                    case "layers":
+                        ReadLayers(member.Value, layers);
+                        break;
+                    case "crs":
+                        defaultCrs = ReadCrs(member.Value, "crs");
+                        break;
+                    case "$schema":
+                        break;
+                    default:
+                        throw Invalid($"{FileName} has an unknown member \"{member.Name}\".", "Top-level members are \"layers\" and \"crs\".");
+                }
+            }
+
+            return new ParkGisConfiguration(layers, defaultCrs);
+        }
+    }
+
+    private static void ReadLayers(JsonElement element, Dictionary<LayerRole, LayerConfiguration> layers)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid($"{FileName}: \"layers\" must be an object keyed by role.", """Example: "layers": { "parks": { "source": "园区范围.shp" } }.""");
+        }
+
+        foreach (var roleMember in element.EnumerateObject())
+        {
+            if (!LayerRoles.TryParse(roleMember.Name, out var role))
+            {
+                throw Invalid(
+                    $"{FileName}: \"{roleMember.Name}\" is not a layer role.",
+                    "Roles are " + string.Join(", ", LayerRoles.All.Select(LayerRoles.Name)) + " (or STBHHX, YJJBNTBHTB, CZKFBJ).");
+            }
+
+            if (layers.ContainsKey(role))
+            {
+                throw Invalid($"{FileName}: role {LayerRoles.Name(role)} is configured twice (\"{roleMember.Name}\").", "Keep one entry per role.");
+            }
+
+            layers.Add(role, ReadLayer(roleMember.Value, LayerRoles.Name(role)));
+        }
+    }
+
+    private static LayerConfiguration ReadLayer(JsonElement element, string roleName)
+    {
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            // Shorthand: "parks": "园区范围.shp".
+            return new LayerConfiguration(NonBlank(element, $"layers.{roleName}"), null, new Dictionary<string, string>(StringComparer.Ordinal), null);
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid($"{FileName}: layers.{roleName} must be an object or a file name.", """Example: { "source": "园区范围.shp", "fields": { "name": "YQMC" } }.""");
+        }
+
+        string? source = null;
+        string? layer = null;
+        int? crs = null;
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var member in element.EnumerateObject())
+        {
+            var where = $"layers.{roleName}.{member.Name}";
+            switch (member.Name)
+            {
+                case "source":
+                    source = NonBlank(member.Value, where);
+                    break;
+                case "layer":
+                    layer = NonBlank(member.Value, where);
+                    break;
+                case "crs":
+                    crs = ReadCrs(member.Value, where);
+                    break;
+                case "fields":
+                    if (member.Value.ValueKind != JsonValueKind.Object)
+                    {
+                        throw Invalid($"{FileName}: {where} must be an object of canonical name → source field.", """Example: "fields": { "park_id": "YQBH", "name": "YQMC" }.""");
+                    }
+
+                    foreach (var field in member.Value.EnumerateObject())
+                    {
+                        fields[field.Name] = NonBlank(field.Value, $"{where}.{field.Name}");
+                    }
+
+                    break;
+                default:
+                    throw Invalid($"{FileName}: {where} is not a known member.", "Layer members are \"source\", \"layer\", \"fields\" and \"crs\".");
+            }
+        }
+
+        return new LayerConfiguration(source, layer, fields, crs);
+    }
+
+    private static int ReadCrs(JsonElement element, string where)
+    {
+        var text = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+        return CrsReference.TryParseEpsg(text)
+            ?? throw Invalid($"{FileName}: {where} must name an EPSG code, got {element.GetRawText()}.", """Write it as "EPSG:4545".""");
+    }
+
+    private static string NonBlank(JsonElement element, string where)
+    {
+        var text = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw Invalid($"{FileName}: {where} must be a non-empty string, got {element.GetRawText()}.", "Write the name as a JSON string.");
+        }
+
+        return text.Trim();
+    }
+
+    private static UnusableInputException Invalid(string message, string hint, Exception? inner = null) =>
+        new(ErrorCodes.InvalidConfiguration, message, FileName, hint: hint, inner: inner);
+}

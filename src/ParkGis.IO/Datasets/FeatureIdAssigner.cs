@@ -1,0 +1,138 @@
+using System.Globalization;
+using ParkGis.Core.Data;
+using ParkGis.IO.Formats;
+
+namespace ParkGis.IO.Datasets;
+
+/// <summary>
+/// Gives every feature of a layer a unique id. The id is the value of the layer's id field — parks
+/// <c>park_id</c>, parcels <c>parcel_id</c>, approvals <c>batch_id</c>, other layers <c>id</c>, <c>fid</c>,
+/// <c>BSM</c> or <c>OBJECTID</c> (through the layer's field map) — as invariant text. A feature without one
+/// gets its ordinal (reported as <see cref="DataIssueCodes.MissingId"/> for parks and parcels). When several
+/// features share an id the first keeps it and the others get <c>#2</c>, <c>#3</c>, … appended
+/// (<c>P1</c>, <c>P1#2</c>, <c>P1#3</c>), reported once per id as <see cref="DataIssueCodes.DuplicateId"/>.
+/// </summary>
+internal static class FeatureIdAssigner
+{
+    private static readonly string[] ControlLayerIdFields = ["id", "fid", "BSM", "OBJECTID"];
+
+    /// <summary>The canonical id field of a role, or null for control layers, which try several names.</summary>
+    public static string? IdField(LayerRole role) => role switch
+    {
+        LayerRole.Parks => "park_id",
+        LayerRole.Parcels => "parcel_id",
+        LayerRole.Approvals => "batch_id",
+        _ => null,
+    };
+
+    public static List<Feature> Assign(LayerRole role, string inputName, IReadOnlyList<SourceFeature> sources, IReadOnlyDictionary<string, string> fieldMap, List<DataIssue> issues)
+    {
+        var roleName = LayerRoles.Name(role);
+        var canonical = IdField(role);
+        string[] candidates = canonical is not null
+            ? [fieldMap.TryGetValue(canonical, out var mapped) ? mapped : canonical]
+            : fieldMap.TryGetValue("id", out var mappedId) ? [mappedId] : ControlLayerIdFields;
+        var reportMissing = role is LayerRole.Parks or LayerRole.Parcels;
+
+        var ids = new string[sources.Count];
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var source = sources[i];
+            string? id = null;
+            foreach (var field in candidates)
+            {
+                if (source.Attributes.TryGetValue(field, out var value) && IdText(value) is { } text)
+                {
+                    id = text;
+                    break;
+                }
+            }
+
+            if (id is null)
+            {
+                id = source.Ordinal.ToString(CultureInfo.InvariantCulture);
+                if (reportMissing)
+                {
+                    var fieldText = string.Equals(candidates[0], canonical, StringComparison.Ordinal) ? canonical : $"{canonical} (field {candidates[0]})";
+                    issues.Add(new DataIssue(roleName, "#" + id, DataIssueCodes.MissingId,
+                        $"Feature #{id} of {inputName} has no {fieldText}; its ordinal {id} is used as its id."));
+                }
+            }
+
+            ids[i] = id;
+        }
+
+        MakeUnique(ids, sources, roleName, inputName, issues);
+        var features = new List<Feature>(sources.Count);
+        for (var i = 0; i < sources.Count; i++)
+        {
+            features.Add(new Feature(ids[i], sources[i].Ordinal, sources[i].Geometry, sources[i].Attributes));
+        }
+
+        return features;
+    }
+
+    private static void MakeUnique(string[] ids, IReadOnlyList<SourceFeature> sources, string roleName, string inputName, List<DataIssue> issues)
+    {
+        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (!positions.TryGetValue(ids[i], out var list))
+            {
+                list = [];
+                positions.Add(ids[i], list);
+                order.Add(ids[i]);
+            }
+
+            list.Add(i);
+        }
+
+        if (order.Count == ids.Length)
+        {
+            return;
+        }
+
+        var used = new HashSet<string>(ids, StringComparer.Ordinal);
+        foreach (var id in order)
+        {
+            var list = positions[id];
+            if (list.Count < 2)
+            {
+                continue;
+            }
+
+            var suffix = 2;
+            for (var k = 1; k < list.Count; k++)
+            {
+                string candidate;
+                do
+                {
+                    candidate = id + "#" + suffix.ToString(CultureInfo.InvariantCulture);
+                    suffix++;
+                }
+                while (!used.Add(candidate));
+                ids[list[k]] = candidate;
+            }
+
+            var ordinals = list.Select(index => "#" + sources[index].Ordinal.ToString(CultureInfo.InvariantCulture)).ToList();
+            var kept = list.Select(index => ids[index]).ToList();
+            issues.Add(new DataIssue(roleName, id, DataIssueCodes.DuplicateId,
+                $"Id {id} is used by {list.Count} features of {inputName} ({string.Join(", ", ordinals)}); they are kept as {string.Join(", ", kept)}."));
+        }
+    }
+
+    private static string? IdText(object? value)
+    {
+        var text = value switch
+        {
+            null => null,
+            string s => s,
+            DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            bool flag => flag ? "true" : "false",
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+}

@@ -1,0 +1,171 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+
+namespace ParkGis.IO.Formats;
+
+/// <summary>
+/// Decides how a shapefile's DBF text is encoded: the <c>.cpg</c> file (<c>CP936</c>, <c>GBK</c>, <c>936</c>,
+/// <c>GB2312</c>, <c>UTF-8</c>, <c>1252</c>, <c>LATIN1</c>, …) first, else the DBF language-driver byte (offset
+/// 29: 0x4D = 936). Without either (byte 0, as GDAL writes) or with 0x57 ("the writer's ANSI code page", which
+/// on Chinese Windows is GBK), the text is UTF-8 when it decodes as UTF-8 and GBK when only GBK fits — that
+/// guess is reported as a data issue.
+/// </summary>
+internal static class DbfTextEncoding
+{
+    private const byte LanguageDriverOffset = 29;
+
+    static DbfTextEncoding()
+    {
+        // Before any code page lookup: .NET only knows UTF-*, ASCII and Latin-1 without the provider.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Gbk = Encoding.GetEncoding(936);
+    }
+
+    public static Encoding Gbk { get; }
+
+    public static Encoding Utf8Text { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>The encoding a .cpg text names, or null when it is unknown.</summary>
+    public static Encoding? FromCpg(string text)
+    {
+        var name = text.Trim().Trim('\0').ToUpperInvariant().Replace('_', '-');
+        switch (name)
+        {
+            case "UTF-8" or "UTF8" or "65001":
+                return Utf8Text;
+            case "CP936" or "GBK" or "936" or "GB2312" or "CP-936" or "MS936" or "WINDOWS-936" or "ANSI 936" or "EUC-CN":
+                return Gbk;
+            case "GB18030" or "54936":
+                return CodePage(54936);
+            case "1252" or "CP1252" or "WINDOWS-1252" or "ANSI 1252":
+                return CodePage(1252);
+            case "ISO-8859-1" or "ISO8859-1" or "ISO88591" or "8859-1" or "88591" or "LATIN1" or "LATIN-1" or "28591":
+                return Encoding.Latin1;
+            case "BIG5" or "950" or "CP950":
+                return CodePage(950);
+        }
+
+        var digits = name.StartsWith("CP", StringComparison.Ordinal) ? name[2..] : name.StartsWith("ANSI ", StringComparison.Ordinal) ? name[5..] : name;
+        if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var codePage))
+        {
+            return TryCodePage(codePage);
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The encoding a DBF language-driver id denotes, or null for 0, 0x57 and unknown ids.</summary>
+    public static Encoding? FromLanguageDriver(byte id) => id switch
+    {
+        0x01 => TryCodePage(437),
+        0x02 => TryCodePage(850),
+        0x03 => TryCodePage(1252),
+        0x4D or 0x7A => Gbk,
+        0x4E or 0x79 => TryCodePage(949),
+        0x4F or 0x78 => TryCodePage(950),
+        0x64 => TryCodePage(852),
+        0x65 or 0x26 => TryCodePage(866),
+        0xC8 => TryCodePage(1250),
+        0xC9 => TryCodePage(1251),
+        0xCA => TryCodePage(1254),
+        0xCB => TryCodePage(1253),
+        0xCC => TryCodePage(1257),
+        _ => null,
+    };
+
+    /// <summary>Decides the encoding of a DBF file; may add an issue when it had to guess.</summary>
+    public static Encoding Detect(string dbfPath, string? cpgPath, LayerReadRequest request, List<DataIssue> issues)
+    {
+        if (cpgPath is not null)
+        {
+            var cpg = File.ReadAllText(cpgPath);
+            if (!string.IsNullOrWhiteSpace(cpg))
+            {
+                return FromCpg(cpg) ?? throw new UnusableInputException(
+                    ErrorCodes.UnknownEncoding,
+                    $"{Path.GetFileName(cpgPath)} names the encoding \"{cpg.Trim()}\", which ParkGis does not know.",
+                    request.InputName,
+                    hint: "Write CP936 (GBK) or UTF-8 into the .cpg file.");
+            }
+        }
+
+        var bytes = File.ReadAllBytes(dbfPath);
+        var languageDriver = bytes.Length > LanguageDriverOffset ? bytes[LanguageDriverOffset] : (byte)0;
+        if (FromLanguageDriver(languageDriver) is { } declared)
+        {
+            return declared;
+        }
+
+        var text = RecordBytes(bytes);
+        if (Utf8Validity(text))
+        {
+            return Utf8Text;
+        }
+
+        if (DecodesStrictly(text, Gbk))
+        {
+            issues.Add(new DataIssue(request.RoleName, string.Empty, DataIssueCodes.EncodingGuessed,
+                string.Create(CultureInfo.InvariantCulture, $"{request.InputName} has no .cpg and DBF language byte 0x{languageDriver:X2}; its text is not UTF-8 but decodes as GBK (CP936), so GBK was used. Add a .cpg file saying CP936 to make this explicit.")));
+            return Gbk;
+        }
+
+        issues.Add(new DataIssue(request.RoleName, string.Empty, DataIssueCodes.EncodingGuessed,
+            string.Create(CultureInfo.InvariantCulture, $"{request.InputName} has no .cpg and DBF language byte 0x{languageDriver:X2}; its text is neither UTF-8 nor GBK and was read as UTF-8 with replacement characters. Add a .cpg file naming its encoding.")));
+        return Utf8Text;
+    }
+
+    private static bool Utf8Validity(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
+
+    private static ReadOnlySpan<byte> RecordBytes(byte[] dbf)
+    {
+        if (dbf.Length < 32)
+        {
+            return [];
+        }
+
+        var headerLength = BinaryPrimitives.ReadUInt16LittleEndian(dbf.AsSpan(8, 2));
+        return headerLength < dbf.Length ? dbf.AsSpan(headerLength) : [];
+    }
+
+    private static bool DecodesStrictly(ReadOnlySpan<byte> bytes, Encoding encoding)
+    {
+        var strict = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        try
+        {
+            _ = strict.GetCharCount(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    private static Encoding CodePage(int codePage) => Encoding.GetEncoding(codePage);
+
+    private static Encoding? TryCodePage(int codePage)
+    {
+        try
+        {
+            return codePage == 65001 ? Utf8Text : Encoding.GetEncoding(codePage);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
+}

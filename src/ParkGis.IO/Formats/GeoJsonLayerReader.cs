@@ -1,0 +1,547 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using NetTopologySuite;
+using NetTopologySuite.Geometries;
+using ParkGis.Core.Crs;
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+using ParkGis.IO.Configuration;
+
+namespace ParkGis.IO.Formats;
+
+/// <summary>
+/// Reads a GeoJSON FeatureCollection (or a single Feature) with a streaming <see cref="Utf8JsonReader"/> over
+/// the file's bytes. CRS: the legacy <c>crs</c> member when present (<c>urn:ogc:def:crs:EPSG::4490</c>,
+/// <c>EPSG:4545</c>); without it, lon/lat coordinates are WGS 84 per RFC 7946 (EPSG:4326) and projected ones
+/// go through <see cref="LayerCrsResolver"/>. Coordinates are read as XY (Z and M are dropped). Property values
+/// become string, long, double, bool or null; nested objects and arrays are kept as their JSON text.
+/// </summary>
+internal sealed class GeoJsonLayerReader
+{
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
+    private readonly LayerReadRequest _request;
+    private readonly GeometryFactory _factory;
+    private readonly List<SourceFeature> _features = [];
+    private readonly List<DataIssue> _issues = [];
+    private readonly List<string> _names = [];
+    private readonly List<object?> _values = [];
+    private AttributeSchema? _schema;
+    private byte[][] _schemaUtf8Names = [];
+    private bool _crsPresent;
+    private string? _crsName;
+    private int _ordinal;
+
+    private GeoJsonLayerReader(LayerReadRequest request)
+    {
+        _request = request;
+        _factory = NtsGeometryServices.Instance.CreateGeometryFactory();
+    }
+
+    public static SourceLayer Read(LayerReadRequest request)
+    {
+        var bytes = File.ReadAllBytes(request.FilePath);
+        var reader = new GeoJsonLayerReader(request);
+        return reader.Parse(bytes);
+    }
+
+    private SourceLayer Parse(byte[] bytes)
+    {
+        ReadOnlySpan<byte> json = bytes;
+        if (json.StartsWith(Utf8Bom))
+        {
+            json = json[Utf8Bom.Length..];
+        }
+
+        if (json.Trim((byte)' ').IsEmpty)
+        {
+            throw Unreadable("the file is empty", null);
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            ReadRoot(ref reader);
+        }
+        catch (JsonException exception)
+        {
+            var where = string.Create(CultureInfo.InvariantCulture, $"line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}");
+            var feature = _ordinal > 0 ? $" in feature #{_ordinal}" : string.Empty;
+            throw Unreadable($"it is not valid JSON ({where}{feature}): {exception.Message}", exception);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw Unreadable($"a value has the wrong JSON type: {exception.Message}", exception);
+        }
+        catch (FormatException exception)
+        {
+            throw Unreadable($"a number cannot be read: {exception.Message}", exception);
+        }
+
+        var crs = LayerCrsResolver.Resolve(_request, DeclaredCrs, Extent);
+        foreach (var feature in _features)
+        {
+            if (feature.Geometry.SRID != crs.Epsg)
+            {
+                feature.Geometry.SRID = crs.Epsg;
+            }
+        }
+
+        return new SourceLayer(crs, _features, _issues);
+    }
+
+    private CrsDefinition? DeclaredCrs()
+    {
+        if (_crsPresent)
+        {
+            var epsg = CrsReference.TryParseEpsg(_crsName) ?? throw new UnusableInputException(
+                ErrorCodes.UnsupportedCrs,
+                $"{_request.InputName} declares the CRS \"{_crsName}\", which ParkGis does not recognise.",
+                _request.InputName,
+                hint: "Use \"crs\": { \"type\": \"name\", \"properties\": { \"name\": \"urn:ogc:def:crs:EPSG::4545\" } } or set \"crs\" for the layer in parkgis.json.");
+            return LayerCrsResolver.FromDeclaredEpsg(epsg, _request.InputName, "GeoJSON crs member");
+        }
+
+        var extent = Extent();
+        if (extent.IsNull || (extent.MinX >= -180 && extent.MaxX <= 180 && extent.MinY >= -90 && extent.MaxY <= 90))
+        {
+            // RFC 7946: no crs member means WGS 84 longitude/latitude.
+            return LayerCrsResolver.FromDeclaredEpsg(4326, _request.InputName, "RFC 7946 default");
+        }
+
+        return null;
+    }
+
+    private Envelope Extent()
+    {
+        var envelope = new Envelope();
+        foreach (var feature in _features)
+        {
+            envelope.ExpandToInclude(feature.Geometry.EnvelopeInternal);
+        }
+
+        return envelope;
+    }
+
+    private void ReadRoot(ref Utf8JsonReader reader)
+    {
+        Next(ref reader);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Unreadable("it is not a GeoJSON object", null);
+        }
+
+        string? type = null;
+        Geometry? geometry = null;
+        IReadOnlyDictionary<string, object?>? properties = null;
+        var sawFeatures = false;
+        while (Next(ref reader) != JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                Next(ref reader);
+                type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("features"u8))
+            {
+                sawFeatures = true;
+                ReadFeatures(ref reader);
+            }
+            else if (reader.ValueTextEquals("crs"u8))
+            {
+                Next(ref reader);
+                ReadCrs(ref reader);
+            }
+            else if (reader.ValueTextEquals("geometry"u8))
+            {
+                _ordinal = 1;
+                Next(ref reader);
+                geometry = ReadGeometry(ref reader);
+            }
+            else if (reader.ValueTextEquals("properties"u8))
+            {
+                _ordinal = 1;
+                Next(ref reader);
+                properties = ReadProperties(ref reader);
+            }
+            else
+            {
+                Next(ref reader);
+                reader.Skip();
+            }
+        }
+
+        if (string.Equals(type, "Feature", StringComparison.Ordinal))
+        {
+            _features.Add(new SourceFeature(1, geometry ?? EmptyGeometry(), properties ?? EmptyRow()));
+        }
+        else if (!string.Equals(type, "FeatureCollection", StringComparison.Ordinal) || !sawFeatures)
+        {
+            throw Unreadable($"it is not a GeoJSON FeatureCollection (type is \"{type}\")", null);
+        }
+    }
+
+    private void ReadCrs(ref Utf8JsonReader reader)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        var crs = document.RootElement;
+        switch (crs.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return;
+            case JsonValueKind.String:
+                _crsPresent = true;
+                _crsName = crs.GetString();
+                return;
+            case JsonValueKind.Object:
+                _crsPresent = true;
+                _crsName = crs.GetRawText();
+                if (crs.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
+                {
+                    if (properties.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
+                    {
+                        _crsName = name.GetString();
+                    }
+                    else if (properties.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number)
+                    {
+                        _crsName = "EPSG:" + code.GetRawText();
+                    }
+                }
+
+                return;
+            default:
+                _crsPresent = true;
+                _crsName = crs.GetRawText();
+                return;
+        }
+    }
+
+    private void ReadFeatures(ref Utf8JsonReader reader)
+    {
+        Next(ref reader);
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Unreadable("\"features\" is not an array", null);
+        }
+
+        while (Next(ref reader) != JsonTokenType.EndArray)
+        {
+            _ordinal++;
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw Unreadable($"feature #{_ordinal} is not a JSON object", null);
+            }
+
+            Geometry? geometry = null;
+            IReadOnlyDictionary<string, object?>? properties = null;
+            while (Next(ref reader) != JsonTokenType.EndObject)
+            {
+                if (reader.ValueTextEquals("geometry"u8))
+                {
+                    Next(ref reader);
+                    geometry = ReadGeometry(ref reader);
+                }
+                else if (reader.ValueTextEquals("properties"u8))
+                {
+                    Next(ref reader);
+                    properties = ReadProperties(ref reader);
+                }
+                else
+                {
+                    Next(ref reader);
+                    reader.Skip();
+                }
+            }
+
+            _features.Add(new SourceFeature(_ordinal, geometry ?? EmptyGeometry(), properties ?? EmptyRow()));
+        }
+    }
+
+    private AttributeRow ReadProperties(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return EmptyRow();
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Unreadable($"the properties of feature #{_ordinal} are not a JSON object", null);
+        }
+
+        _names.Clear();
+        _values.Clear();
+        while (Next(ref reader) != JsonTokenType.EndObject)
+        {
+            var index = _names.Count;
+            _names.Add(index < _schemaUtf8Names.Length && reader.ValueTextEquals(_schemaUtf8Names[index])
+                ? _schema!.Names[index]
+                : reader.GetString()!);
+            Next(ref reader);
+            _values.Add(ReadValue(ref reader));
+        }
+
+        if (_schema is null || !_schema.SameNames(_names))
+        {
+            _schema = new AttributeSchema(_names);
+            _schemaUtf8Names = [.. _schema.Names.Select(Encoding.UTF8.GetBytes)];
+        }
+
+        return new AttributeRow(_schema, [.. _values]);
+    }
+
+    private static object? ReadValue(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number:
+                return reader.TryGetInt64(out var integer) ? integer : reader.GetDouble();
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.Null:
+                return null;
+            default:
+                using (var document = JsonDocument.ParseValue(ref reader))
+                {
+                    return document.RootElement.GetRawText();
+                }
+        }
+    }
+
+    private Geometry? ReadGeometry(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Unreadable($"the geometry of feature #{_ordinal} is not a JSON object", null);
+        }
+
+        string? type = null;
+        object? coordinates = null;
+        List<Geometry>? geometries = null;
+        while (Next(ref reader) != JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                Next(ref reader);
+                type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("coordinates"u8))
+            {
+                Next(ref reader);
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    coordinates = ReadCoordinates(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else if (reader.ValueTextEquals("geometries"u8))
+            {
+                Next(ref reader);
+                geometries = [];
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    while (Next(ref reader) != JsonTokenType.EndArray)
+                    {
+                        geometries.Add(ReadGeometry(ref reader) ?? EmptyGeometry());
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                Next(ref reader);
+                reader.Skip();
+            }
+        }
+
+        return Build(type, coordinates, geometries);
+    }
+
+    /// <summary>
+    /// Reads a coordinates array: a position becomes a <see cref="Coordinate"/>, an array of positions a
+    /// <c>List&lt;Coordinate&gt;</c>, deeper arrays a <c>List&lt;object&gt;</c>.
+    /// </summary>
+    private object ReadCoordinates(ref Utf8JsonReader reader)
+    {
+        Next(ref reader);
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            var x = reader.GetDouble();
+            if (Next(ref reader) != JsonTokenType.Number)
+            {
+                throw Unreadable($"feature #{_ordinal} has a position with fewer than two numbers", null);
+            }
+
+            var y = reader.GetDouble();
+            while (Next(ref reader) != JsonTokenType.EndArray)
+            {
+                // Z and M are dropped.
+            }
+
+            return new Coordinate(x, y);
+        }
+
+        if (reader.TokenType == JsonTokenType.EndArray)
+        {
+            return new List<object>();
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Unreadable($"feature #{_ordinal} has coordinates that are not numbers or arrays", null);
+        }
+
+        var first = ReadCoordinates(ref reader);
+        if (first is Coordinate coordinate)
+        {
+            var positions = new List<Coordinate> { coordinate };
+            while (Next(ref reader) != JsonTokenType.EndArray)
+            {
+                positions.Add(ReadCoordinates(ref reader) as Coordinate ?? throw MixedNesting());
+            }
+
+            return positions;
+        }
+
+        var items = new List<object> { first };
+        while (Next(ref reader) != JsonTokenType.EndArray)
+        {
+            items.Add(ReadCoordinates(ref reader));
+        }
+
+        return items;
+    }
+
+    private Geometry Build(string? type, object? coordinates, List<Geometry>? geometries)
+    {
+        switch (type)
+        {
+            case "Point":
+                return coordinates is Coordinate point ? _factory.CreatePoint(point) : _factory.CreatePoint();
+            case "MultiPoint":
+                return _factory.CreateMultiPointFromCoords(Positions(coordinates));
+            case "LineString":
+                return _factory.CreateLineString(Positions(coordinates));
+            case "MultiLineString":
+                return _factory.CreateMultiLineString([.. Items(coordinates).Select(line => _factory.CreateLineString(Positions(line)))]);
+            case "Polygon":
+                return BuildPolygon(coordinates);
+            case "MultiPolygon":
+                return _factory.CreateMultiPolygon([.. Items(coordinates).Select(BuildPolygon)]);
+            case "GeometryCollection":
+                return _factory.CreateGeometryCollection([.. geometries ?? []]);
+            default:
+                throw Unreadable($"feature #{_ordinal} has an unknown geometry type \"{type}\"", null);
+        }
+    }
+
+    private Polygon BuildPolygon(object? coordinates)
+    {
+        var rings = Items(coordinates);
+        if (rings.Count == 0)
+        {
+            return _factory.CreatePolygon();
+        }
+
+        var shell = BuildRing(Positions(rings[0]), 0);
+        if (shell is null)
+        {
+            return _factory.CreatePolygon();
+        }
+
+        var holes = new List<LinearRing>(rings.Count - 1);
+        for (var i = 1; i < rings.Count; i++)
+        {
+            if (BuildRing(Positions(rings[i]), i) is { } hole)
+            {
+                holes.Add(hole);
+            }
+        }
+
+        return _factory.CreatePolygon(shell, [.. holes]);
+    }
+
+    private LinearRing? BuildRing(Coordinate[] positions, int ringIndex)
+    {
+        if (positions.Length == 0)
+        {
+            return _factory.CreateLinearRing();
+        }
+
+        if (!positions[0].Equals2D(positions[^1]))
+        {
+            _issues.Add(new DataIssue(_request.RoleName, Ordinal(), DataIssueCodes.InvalidGeometry,
+                string.Create(CultureInfo.InvariantCulture, $"Ring {ringIndex} of feature #{_ordinal} in {_request.InputName} is not closed; it was closed by repeating its first point.")));
+            positions = [.. positions, positions[0].Copy()];
+        }
+
+        if (positions.Length < 4)
+        {
+            _issues.Add(new DataIssue(_request.RoleName, Ordinal(), DataIssueCodes.InvalidGeometry,
+                string.Create(CultureInfo.InvariantCulture, $"Ring {ringIndex} of feature #{_ordinal} in {_request.InputName} has {positions.Length} points, fewer than 4; it was left out.")));
+            return null;
+        }
+
+        return _factory.CreateLinearRing(positions);
+    }
+
+    private Coordinate[] Positions(object? node) => node switch
+    {
+        null => [],
+        List<Coordinate> positions => [.. positions],
+        List<object> { Count: 0 } => [],
+        _ => throw MixedNesting(),
+    };
+
+    private List<object> Items(object? node) => node switch
+    {
+        null => [],
+        List<object> items => items,
+        _ => throw MixedNesting(),
+    };
+
+    private string Ordinal() => "#" + _ordinal.ToString(CultureInfo.InvariantCulture);
+
+    private Geometry EmptyGeometry() => _factory.CreateGeometryCollection();
+
+    private static AttributeRow EmptyRow() => new(new AttributeSchema([]), []);
+
+    private UnusableInputException MixedNesting() =>
+        Unreadable($"feature #{_ordinal} has coordinates nested deeper or shallower than its geometry type allows", null);
+
+    private JsonTokenType Next(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw Unreadable("the file ends in the middle of the JSON (truncated?)", null);
+        }
+
+        return reader.TokenType;
+    }
+
+    private UnusableInputException Unreadable(string reason, Exception? inner) => new(
+        ErrorCodes.UnreadableInput,
+        $"{_request.InputName} cannot be read as GeoJSON: {reason}.",
+        _request.InputName,
+        _ordinal > 0 ? Ordinal() : null,
+        "Check that the file is complete GeoJSON (a FeatureCollection); re-export it if it was cut off.",
+        inner);
+}

@@ -1,0 +1,262 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using NetTopologySuite;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+using ParkGis.Core.Crs;
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+
+namespace ParkGis.IO.Formats;
+
+/// <summary>
+/// Reads feature tables of a GeoPackage through Microsoft.Data.Sqlite (read-only) and
+/// <see cref="GeoPackageGeoReader"/>. The CRS comes from <c>gpkg_spatial_ref_sys</c>: the EPSG organization code,
+/// else the definition WKT. Every non-geometry column is an attribute, the integer primary key (<c>fid</c>)
+/// included, in table order; values follow the declared column type: INTEGER family → long, BOOLEAN → bool,
+/// REAL/FLOAT/DOUBLE → double, DATE → DateOnly, DATETIME → DateTime, TEXT → string, BLOB → byte[].
+/// </summary>
+internal static class GeoPackageLayerReader
+{
+    /// <summary>The names of the feature tables in a GeoPackage, sorted ordinally.</summary>
+    public static IReadOnlyList<string> FeatureTables(string path, string inputName)
+    {
+        return Guard(inputName, null, () =>
+        {
+            using var connection = Open(path);
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT table_name FROM gpkg_contents WHERE lower(data_type) = 'features'";
+            var tables = new List<string>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                tables.Add(reader.GetString(0));
+            }
+
+            tables.Sort(StringComparer.Ordinal);
+            return tables;
+        });
+    }
+
+    public static SourceLayer Read(LayerReadRequest request)
+    {
+        var table = request.TableName ?? throw new ArgumentException("A GeoPackage layer needs a table name.", nameof(request));
+        return Guard(request.InputName, null, () => ReadTable(request, table));
+    }
+
+    private static SourceLayer ReadTable(LayerReadRequest request, string table)
+    {
+        using var connection = Open(request.FilePath);
+        var (geometryColumn, srsId) = GeometryColumn(connection, table, request.InputName);
+        var columns = Columns(connection, table);
+        var attributeColumns = columns.Where(column => !string.Equals(column.Name, geometryColumn, StringComparison.OrdinalIgnoreCase)).ToArray();
+        var schema = new AttributeSchema([.. attributeColumns.Select(column => column.Name)]);
+
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT " + Quote(geometryColumn) + string.Concat(attributeColumns.Select(column => ", " + Quote(column.Name))) + " FROM " + Quote(table);
+        var geometryReader = new GeoPackageGeoReader { HandleSRID = true };
+        var factory = NtsGeometryServices.Instance.CreateGeometryFactory(srsId);
+        var features = new List<SourceFeature>();
+        var ordinal = 0;
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                ordinal++;
+                Geometry geometry;
+                if (reader.IsDBNull(0))
+                {
+                    geometry = factory.CreateGeometryCollection();
+                }
+                else
+                {
+                    var blob = (byte[])reader.GetValue(0);
+                    try
+                    {
+                        geometry = geometryReader.Read(blob);
+                    }
+                    catch (Exception exception) when (exception is ParseException or ArgumentException or IOException or InvalidOperationException or IndexOutOfRangeException)
+                    {
+                        throw new UnusableInputException(
+                            ErrorCodes.UnreadableInput,
+                            $"{request.InputName}: the geometry of feature #{ordinal} is not a GeoPackage geometry blob: {exception.Message}",
+                            request.InputName,
+                            "#" + ordinal.ToString(CultureInfo.InvariantCulture),
+                            "Re-export the layer (e.g. ogr2ogr -f GPKG) to repair it.",
+                            exception);
+                    }
+                }
+
+                var values = new object?[attributeColumns.Length];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = reader.IsDBNull(i + 1) ? null : Convert(reader.GetValue(i + 1), attributeColumns[i].Kind);
+                }
+
+                features.Add(new SourceFeature(ordinal, geometry, new AttributeRow(schema, values)));
+            }
+        }
+
+        var crs = LayerCrsResolver.Resolve(request, () => DeclaredCrs(connection, srsId, request.InputName), () => Extent(features));
+        foreach (var feature in features)
+        {
+            if (feature.Geometry.SRID != crs.Epsg)
+            {
+                feature.Geometry.SRID = crs.Epsg;
+            }
+        }
+
+        return new SourceLayer(crs, features, []);
+    }
+
+    private static (string Column, int SrsId) GeometryColumn(SqliteConnection connection, string table, string inputName)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE lower(table_name) = lower($table)";
+        command.Parameters.AddWithValue("$table", table);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            throw new UnusableInputException(
+                ErrorCodes.UnreadableInput,
+                $"{inputName} has no entry in gpkg_geometry_columns, so it is not a feature table.",
+                inputName,
+                hint: "Re-export the layer as a GeoPackage feature table (e.g. with ogr2ogr -f GPKG).");
+        }
+
+        return (reader.GetString(0), reader.IsDBNull(1) ? -1 : reader.GetInt32(1));
+    }
+
+    private static CrsDefinition? DeclaredCrs(SqliteConnection connection, int srsId, string inputName)
+    {
+        if (srsId is 0 or -1)
+        {
+            return null;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT srs_name, organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = $id";
+        command.Parameters.AddWithValue("$id", srsId);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var name = reader.IsDBNull(0) ? string.Empty : reader.GetString(0);
+        var organization = reader.IsDBNull(1) ? string.Empty : reader.GetString(1);
+        var code = reader.IsDBNull(2) ? 0 : reader.GetInt32(2);
+        var definition = reader.IsDBNull(3) ? string.Empty : reader.GetString(3);
+        if (string.Equals(organization, "EPSG", StringComparison.OrdinalIgnoreCase) && CrsRegistry.FromEpsg(code) is { } byCode)
+        {
+            return byCode;
+        }
+
+        if (definition.Length > 0 && !string.Equals(definition, "undefined", StringComparison.OrdinalIgnoreCase) && CrsRegistry.FromWkt(definition) is { } byWkt)
+        {
+            return byWkt;
+        }
+
+        throw new UnusableInputException(
+            ErrorCodes.UnsupportedCrs,
+            string.Create(CultureInfo.InvariantCulture, $"{inputName} is in the CRS \"{name}\" ({organization}:{code}, srs_id {srsId}), which ParkGis does not support."),
+            inputName,
+            hint: "Reproject to CGCS2000 (EPSG:4490) or a CGCS2000 Gauss-Krüger zone (EPSG:4491–4554), e.g. with ogr2ogr -t_srs EPSG:4545.");
+    }
+
+    private static List<ColumnInfo> Columns(SqliteConnection connection, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA table_info(" + Quote(table) + ")";
+        using var reader = command.ExecuteReader();
+        var columns = new List<ColumnInfo>();
+        while (reader.Read())
+        {
+            var type = reader.IsDBNull(2) ? string.Empty : reader.GetString(2);
+            columns.Add(new ColumnInfo(reader.GetString(1), KindOf(type)));
+        }
+
+        return columns;
+    }
+
+    private static ColumnKind KindOf(string declaredType)
+    {
+        var type = declaredType.ToUpperInvariant();
+        var parenthesis = type.IndexOf('(', StringComparison.Ordinal);
+        if (parenthesis >= 0)
+        {
+            type = type[..parenthesis].Trim();
+        }
+
+        return type switch
+        {
+            "BOOLEAN" or "BOOL" => ColumnKind.Boolean,
+            "DATE" => ColumnKind.Date,
+            "DATETIME" or "TIMESTAMP" => ColumnKind.DateTime,
+            "REAL" or "FLOAT" or "DOUBLE" => ColumnKind.Real,
+            _ when type.Contains("INT", StringComparison.Ordinal) => ColumnKind.Integer,
+            _ => ColumnKind.Other,
+        };
+    }
+
+    private static object? Convert(object value, ColumnKind kind) => (kind, value) switch
+    {
+        (ColumnKind.Boolean, long flag) => flag != 0,
+        (ColumnKind.Integer, double number) when number == Math.Floor(number) && Math.Abs(number) < 9e18 => (long)number,
+        (ColumnKind.Real, long number) => (double)number,
+        (ColumnKind.Date, string text) when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
+        (ColumnKind.DateTime, string text) when DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dateTime) => dateTime,
+        _ => value,
+    };
+
+    private static Envelope Extent(List<SourceFeature> features)
+    {
+        var envelope = new Envelope();
+        foreach (var feature in features)
+        {
+            envelope.ExpandToInclude(feature.Geometry.EnvelopeInternal);
+        }
+
+        return envelope;
+    }
+
+    private static SqliteConnection Open(string path)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static T Guard<T>(string inputName, string? feature, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (SqliteException exception)
+        {
+            throw new UnusableInputException(
+                ErrorCodes.UnreadableInput,
+                $"{inputName} cannot be read as a GeoPackage: {exception.Message}",
+                inputName,
+                feature,
+                "Check that the file is a complete GeoPackage (SQLite) file; re-export it if it was cut off.",
+                exception);
+        }
+    }
+
+    private enum ColumnKind
+    {
+        Other,
+        Integer,
+        Real,
+        Boolean,
+        Date,
+        DateTime,
+    }
+
+    private sealed record ColumnInfo(string Name, ColumnKind Kind);
+}

@@ -1,0 +1,10 @@
+namespace ParkGis.IO.Formats;
+
+/// <summary>What a format reader needs to read one layer.</summary>
+/// <param name="RoleName">Role name, used as the layer of data issues.</param>
+/// <param name="FilePath">Full path of the file.</param>
+/// <param name="InputName">User-facing name for messages: <c>parks.shp</c>, <c>layers.gpkg:parcels</c>.</param>
+/// <param name="TableName">GeoPackage table, or null for single-layer formats.</param>
+/// <param name="CrsOverrideEpsg">EPSG code that replaces the file's own CRS (parkgis.json layer <c>crs</c>).</param>
+/// <param name="DefaultCrsEpsg">EPSG code for a file without CRS (parkgis.json top-level <c>crs</c>).</param>
+internal sealed record LayerReadRequest(string RoleName, string FilePath, string InputName, string? TableName, int? CrsOverrideEpsg, int? DefaultCrsEpsg);
