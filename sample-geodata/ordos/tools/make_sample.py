@@ -459,8 +459,8 @@ def make_parcels_and_batches(parks):
             inside = [x for x in cells if x["inside"]]
             # development starts at one side of the block and grows inward
             th = rng.uniform(0, 2 * math.pi)
-            ox, oy = c.x + 2 * p["R"] * math.cos(th), c.y + 2 * p["R"] * math.sin(th)
-            key = [math.hypot(x["geom"].centroid.x - ox, x["geom"].centroid.y - oy) + rng.uniform(0, 0.3 * s)
+            ox, oy = c.x + 4 * p["R"] * math.cos(th), c.y + 4 * p["R"] * math.sin(th)
+            key = [math.hypot(x["geom"].centroid.x - ox, x["geom"].centroid.y - oy) + rng.uniform(0, 0.1 * s)
                    for x in inside]
             order = [inside[k] for k in np.argsort(key, kind="stable")]
             n = min(int(round(n_total * shares[bi])), int(len(order) * 0.75))
@@ -667,6 +667,9 @@ def economics_rows(parcels):
                      "光伏": 1.4, "氢能": 1.1, "物流": 0.4, "公用设施": 0.3}[pr["industry"]]
         per_mu_2025 = rng.uniform(40, 320) * intensity * (0.2 if halted else 1.0)  # 万元 output per mu
         growth = rng.uniform(1.1, 2.3)
+        # cumulative fixed investment (incl. land price), non-decreasing from 2021 to 2025
+        fi_2025 = mu * rng.uniform(150, 420) * max(pr["invested_ratio"], 0.05) + pr["land_price_wan"]
+        fi_share_2021 = rng.uniform(0.6, 0.95)
         for year in (2021, 2025):
             if year == 2021 and actual > dt.date(2020, 12, 31):
                 continue
@@ -678,8 +681,7 @@ def economics_rows(parcels):
             rows.append(dict(parcel_id=pr["parcel_id"], enterprise=pr["enterprise"], year=year,
                              output_wan=round(out, 1), tax_wan=round(out * rng.uniform(0.02, 0.08), 1),
                              value_added_wan=round(va, 1),
-                             fixed_investment_wan=round(mu * rng.uniform(150, 420) * pr["invested_ratio"]
-                                                        * (1.0 if year == 2025 else rng.uniform(0.6, 0.95)), 1),
+                             fixed_investment_wan=round(fi_2025 * (1.0 if year == 2025 else fi_share_2021), 1),
                              energy_tce=round(va * energy_per_va * rng.uniform(0.7, 1.3), 1),
                              employees=int(max(3, round(mu * rng.uniform(0.3, 1.6) * dev)))))
     rows.sort(key=lambda r: (r["parcel_id"], r["year"]))
@@ -821,7 +823,7 @@ def expected(outdir):
         farmz = [(i, reproject(x, CRS_GPKG, epsg)) for i, x in farm]
         urbz = unary_union([reproject(x, urban_epsg, epsg) for _, x in urban])
         others = unary_union([reproject(x, CRS_PARKS, epsg) for q, _, x in parks_ll if q != pid])
-        red_hit = [i for i, x in redz if x.intersects(pg) and x.intersection(pg).area > 0]
+        red_hit = [i for i, x in redz if x.intersects(pg) and x.intersection(pg).area > 1e-3]
         red_touch = [i for i, x in redz if x.intersects(pg) and i not in red_hit]
         farm_hit = [(i, x.intersection(pg).area) for i, x in farmz if x.intersects(pg)]
         res[pid] = {
