@@ -901,7 +901,6 @@ def main():
     for q in parcels:
         cats.setdefault(q["_park"], {}).setdefault(q["_cat"], 0)
         cats[q["_park"]][q["_cat"]] += 1
-    red_ids = {}
     doc = {
         "about": "Expected values for the Ordos sample, recomputed by make_sample.py from the written files. "
                  "Planar Gauss-Kruger areas (m2) in the 3-degree zone of each park's centroid "
@@ -937,7 +936,6 @@ def main():
                    "economics_rows": len(econ)},
         "dbf_language_driver_id": ldid.hex(),
     }
-    del red_ids
     with open(os.path.join(HERE, "expected.json") if os.path.abspath(out) == DEFAULT_OUT
               else os.path.join(out, "expected.json"), "w", encoding="utf-8", newline="\n") as fh:
         json.dump(doc, fh, ensure_ascii=False, indent=1)
