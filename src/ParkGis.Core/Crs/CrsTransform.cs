@@ -86,15 +86,16 @@ public sealed class CrsTransform
 
     /// <summary>A transformed copy of a geometry (x = easting or longitude, y = northing or latitude).</summary>
     /// <remarks>
-    /// The input is not changed. The copy has the same type, parts and holes, Z and M values, and
-    /// <see cref="Geometry.SRID"/> = the target EPSG code; it keeps the input factory's precision model and
-    /// coordinate sequence factory.
+    /// The input is not changed. The copy (<see cref="Geometry.Copy"/>) has the same type, parts (empty ones
+    /// included), holes, Z and M values, and <see cref="Geometry.SRID"/> = the target EPSG code on every component;
+    /// it keeps the input factory's precision model and coordinate sequence type.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="geometry"/> is null.</exception>
     public Geometry Apply(Geometry geometry)
     {
         ArgumentNullException.ThrowIfNull(geometry);
-        Geometry copy = geometry.Factory.WithSRID(Target.Epsg).CreateGeometry(geometry);
+        Geometry copy = geometry.Copy();
+        copy.Apply(new SridFilter(Target.Epsg));
         if (!IsIdentity && !copy.IsEmpty)
         {
             copy.Apply(new SequenceFilter(this));
@@ -165,6 +166,12 @@ public sealed class CrsTransform
                 xs[i] += _targetEastingOffsetM;
             }
         }
+    }
+
+    /// <summary>Sets the SRID of every component, polygon rings included (the SRID setter skips rings).</summary>
+    private sealed class SridFilter(int srid) : IGeometryComponentFilter
+    {
+        public void Filter(Geometry geom) => geom.SRID = srid;
     }
 
     /// <summary>Transforms each coordinate sequence of a geometry in place, in bulk.</summary>
