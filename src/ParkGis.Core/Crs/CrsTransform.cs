@@ -4,7 +4,9 @@ using ProjNet.CoordinateSystems.Transformations;
 
 namespace ParkGis.Core.Crs;
 
-/// <summary>Transforms coordinates between two supported CRSs (ProjNET), in lon/lat and easting/northing order.</summary>
+/// <summary>
+/// Transforms coordinates (坐标转换) between two supported CRSs (ProjNET), in lon/lat and easting/northing order.
+/// </summary>
 /// <remarks>
 /// <para>
 /// Coordinates are always x = easting or longitude, y = northing or latitude, whatever axis order EPSG gives the

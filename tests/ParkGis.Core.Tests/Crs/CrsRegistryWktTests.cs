@@ -81,6 +81,9 @@ public sealed class CrsRegistryWktTests
     private const string EsriBeijing1954 =
         """PROJCS["Beijing_1954_3_Degree_GK_CM_114E",GEOGCS["GCS_Beijing_1954",DATUM["D_Beijing_1954",SPHEROID["Krasovsky_1940",6378245.0,298.3]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",114.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]""";
 
+    private const string Wgs84GaussKruger =
+        """PROJCS["WGS_1984_3_Degree_GK_CM_108E",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",108.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]""";
+
     private const string Cgcs2000Lambert =
         """PROJCS["CGCS2000_Lambert",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Lambert_Conformal_Conic"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",108.0],PARAMETER["Standard_Parallel_1",25.0],PARAMETER["Standard_Parallel_2",47.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]""";
 
@@ -92,6 +95,31 @@ public sealed class CrsRegistryWktTests
 
     private const string Cgcs2000OffGridMeridian =
         """PROJCS["Local_TM_110_5",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",110.5],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]""";
+
+    private const string OgcSixDegreeCm105WithoutAuthority =
+        """PROJCS["CGCS2000 / Gauss-Kruger CM 105E",GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137,298.257222101]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",105],PARAMETER["scale_factor",1],PARAMETER["false_easting",500000],PARAMETER["false_northing",0],UNIT["metre",1]]""";
+
+    private const string CompoundWithYellowSeaHeight =
+        """COMPD_CS["CGCS2000 / 3-degree Gauss-Kruger CM 108E + Yellow Sea 1985 height",PROJCS["CGCS2000_3_Degree_GK_CM_108E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",108.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]],VERT_CS["Yellow Sea 1985 height",VERT_DATUM["Yellow Sea 1985",2005],UNIT["metre",1],AXIS["Gravity-related height",UP]]]""";
+
+    private const string Wkt2GeocentricCgcs2000 =
+        """GEODCRS["China Geodetic Coordinate System 2000",DATUM["China 2000",ELLIPSOID["CGCS2000",6378137,298.257222101,LENGTHUNIT["metre",1]]],PRIMEM["Greenwich",0,ANGLEUNIT["degree",0.0174532925199433]],CS[Cartesian,3],AXIS["(X)",geocentricX,ORDER[1],LENGTHUNIT["metre",1]],AXIS["(Y)",geocentricY,ORDER[2],LENGTHUNIT["metre",1]],AXIS["(Z)",geocentricZ,ORDER[3],LENGTHUNIT["metre",1]]]""";
+
+    [Fact]
+    public void Epsg_style_6_degree_name_without_authority_is_epsg_4507() =>
+        AssertRecognized(4507, OgcSixDegreeCm105WithoutAuthority);
+
+    [Fact]
+    public void Unnamed_cm_105_without_prefix_is_taken_as_the_3_degree_zone_surveys_use() =>
+        AssertRecognized(4544, OgcSixDegreeCm105WithoutAuthority.Replace("CGCS2000 / Gauss-Kruger CM 105E", "unnamed", StringComparison.Ordinal));
+
+    [Fact]
+    public void Compound_crs_with_a_height_is_recognized_by_its_horizontal_part() =>
+        AssertRecognized(4545, CompoundWithYellowSeaHeight);
+
+    [Fact]
+    public void Geocentric_cgcs2000_is_not_geographic() =>
+        Assert.True(CrsRegistry.FromWkt(Wkt2GeocentricCgcs2000) is null, "a Cartesian GEODCRS is geocentric");
 
     [Fact]
     public void Esri_prj_for_cm_108_is_epsg_4545() => AssertRecognized(4545, EsriCm108);
@@ -153,6 +181,7 @@ public sealed class CrsRegistryWktTests
     [InlineData(EsriXian1980, "Xian 1980 projected")]
     [InlineData(OgcXian1980WithAuthority, "Xian 1980 projected, EPSG:2383")]
     [InlineData(EsriBeijing1954, "Beijing 1954 projected")]
+    [InlineData(Wgs84GaussKruger, "Gauss-Kruger on WGS 84 is no EPSG CGCS2000 zone")]
     [InlineData(Cgcs2000Lambert, "another projection")]
     [InlineData(Cgcs2000GaussKrugerInFeet, "units other than metres")]
     [InlineData(Cgcs2000ScaleFactor09996, "scale factor 0.9996 is UTM-like, not Gauss-Kruger")]
