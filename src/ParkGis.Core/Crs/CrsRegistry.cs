@@ -80,7 +80,8 @@ public static class CrsRegistry
                 "Longitude must be within 73.5°E–136.5°E, the CGCS2000 3-degree Gauss-Kruger zones 25–45.");
         }
 
-        int zone = (int)Math.Round(longitude / 3.0, MidpointRounding.AwayFromZero);
+        // Midway between two central meridians the eastern zone wins; 136.5°E still belongs to zone 45.
+        int zone = Math.Min((int)Math.Round(longitude / 3.0, MidpointRounding.AwayFromZero), Last3DegreeZone);
         return Definitions[First3DegreeUnprefixedEpsg + (zone - First3DegreeZone)];
     }
 

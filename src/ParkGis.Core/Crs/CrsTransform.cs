@@ -4,7 +4,9 @@ using ProjNet.CoordinateSystems.Transformations;
 
 namespace ParkGis.Core.Crs;
 
-/// <summary>Transforms coordinates between two supported CRSs (ProjNET), in lon/lat and easting/northing order.</summary>
+/// <summary>
+/// Transforms coordinates (坐标转换) between two supported CRSs (ProjNET), in lon/lat and easting/northing order.
+/// </summary>
 /// <remarks>
 /// <para>
 /// Coordinates are always x = easting or longitude, y = northing or latitude, whatever axis order EPSG gives the
@@ -86,15 +88,16 @@ public sealed class CrsTransform
 
     /// <summary>A transformed copy of a geometry (x = easting or longitude, y = northing or latitude).</summary>
     /// <remarks>
-    /// The input is not changed. The copy has the same type, parts and holes, Z and M values, and
-    /// <see cref="Geometry.SRID"/> = the target EPSG code; it keeps the input factory's precision model and
-    /// coordinate sequence factory.
+    /// The input is not changed. The copy (<see cref="Geometry.Copy"/>) has the same type, parts (empty ones
+    /// included), holes, Z and M values, and <see cref="Geometry.SRID"/> = the target EPSG code on every component;
+    /// it keeps the input factory's precision model and coordinate sequence type.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="geometry"/> is null.</exception>
     public Geometry Apply(Geometry geometry)
     {
         ArgumentNullException.ThrowIfNull(geometry);
-        Geometry copy = geometry.Factory.WithSRID(Target.Epsg).CreateGeometry(geometry);
+        Geometry copy = geometry.Copy();
+        copy.Apply(new SridFilter(Target.Epsg));
         if (!IsIdentity && !copy.IsEmpty)
         {
             copy.Apply(new SequenceFilter(this));
@@ -165,6 +168,12 @@ public sealed class CrsTransform
                 xs[i] += _targetEastingOffsetM;
             }
         }
+    }
+
+    /// <summary>Sets the SRID of every component, polygon rings included (the SRID setter skips rings).</summary>
+    private sealed class SridFilter(int srid) : IGeometryComponentFilter
+    {
+        public void Filter(Geometry geom) => geom.SRID = srid;
     }
 
     /// <summary>Transforms each coordinate sequence of a geometry in place, in bulk.</summary>
