@@ -299,7 +299,7 @@ internal sealed class GeoJsonLayerReader
             case JsonTokenType.String:
                 return reader.GetString();
             case JsonTokenType.Number:
-                return reader.TryGetInt64(out var integer) ? integer : reader.GetDouble();
+                return reader.TryGetInt64(out var integer) ? (object)integer : reader.GetDouble();
             case JsonTokenType.True:
                 return true;
             case JsonTokenType.False:
