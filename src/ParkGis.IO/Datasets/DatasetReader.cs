@@ -21,7 +21,7 @@ public static class DatasetReader
     /// <summary>Reads every layer found in a dataset folder.</summary>
     /// <remarks>
     /// Each feature's id is the value of the role's id field (parks <c>park_id</c>, parcels <c>parcel_id</c>,
-    /// approvals <c>batch_id</c>; control layers <c>id</c>, <c>fid</c>, <c>BSM</c>, <c>OBJECTID</c>; renamed
+    /// approvals <c>batch_id</c>; control layers <c>id</c>, <c>BSM</c>, <c>fid</c>, <c>OBJECTID</c>; renamed
     /// through parkgis.json <c>fields</c>), else its 1-based ordinal. Duplicate ids stay on the first feature
     /// and get <c>#2</c>, <c>#3</c>, … on the others, each reported as a <c>duplicate_id</c> issue.
     /// </remarks>

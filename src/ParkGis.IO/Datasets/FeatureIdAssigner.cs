@@ -6,15 +6,15 @@ namespace ParkGis.IO.Datasets;
 
 /// <summary>
 /// Gives every feature of a layer a unique id. The id is the value of the layer's id field — parks
-/// <c>park_id</c>, parcels <c>parcel_id</c>, approvals <c>batch_id</c>, other layers <c>id</c>, <c>fid</c>,
-/// <c>BSM</c> or <c>OBJECTID</c> (through the layer's field map) — as invariant text. A feature without one
+/// <c>park_id</c>, parcels <c>parcel_id</c>, approvals <c>batch_id</c>, other layers <c>id</c>, <c>BSM</c>,
+/// <c>fid</c> or <c>OBJECTID</c> (through the layer's field map) — as invariant text. A feature without one
 /// gets its ordinal (reported as <see cref="DataIssueCodes.MissingId"/> for parks and parcels). When several
 /// features share an id the first keeps it and the others get <c>#2</c>, <c>#3</c>, … appended
 /// (<c>P1</c>, <c>P1#2</c>, <c>P1#3</c>), reported once per id as <see cref="DataIssueCodes.DuplicateId"/>.
 /// </summary>
 internal static class FeatureIdAssigner
 {
-    private static readonly string[] ControlLayerIdFields = ["id", "fid", "BSM", "OBJECTID"];
+    private static readonly string[] ControlLayerIdFields = ["id", "BSM", "fid", "OBJECTID"];
 
     /// <summary>The canonical id field of a role, or null for control layers, which try several names.</summary>
     public static string? IdField(LayerRole role) => role switch

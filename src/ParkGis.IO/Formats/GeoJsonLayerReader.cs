@@ -22,7 +22,7 @@ internal sealed class GeoJsonLayerReader
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     private readonly LayerReadRequest _request;
-    private readonly GeometryFactory _factory;
+    private GeometryFactory _factory;
     private readonly List<SourceFeature> _features = [];
     private readonly List<DataIssue> _issues = [];
     private readonly List<string> _names = [];
@@ -194,7 +194,7 @@ internal sealed class GeoJsonLayerReader
             case JsonValueKind.String:
                 _crsPresent = true;
                 _crsName = crs.GetString();
-                return;
+                break;
             case JsonValueKind.Object:
                 _crsPresent = true;
                 _crsName = crs.GetRawText();
@@ -210,11 +210,17 @@ internal sealed class GeoJsonLayerReader
                     }
                 }
 
-                return;
+                break;
             default:
                 _crsPresent = true;
                 _crsName = crs.GetRawText();
-                return;
+                break;
+        }
+
+        // Usually the crs member comes before the features: give their geometries the SRID from the start.
+        if (CrsReference.TryParseEpsg(_crsName) is { } epsg)
+        {
+            _factory = NtsGeometryServices.Instance.CreateGeometryFactory(epsg);
         }
     }
 
@@ -299,7 +305,7 @@ internal sealed class GeoJsonLayerReader
             case JsonTokenType.String:
                 return reader.GetString();
             case JsonTokenType.Number:
-                return reader.TryGetInt64(out var integer) ? integer : reader.GetDouble();
+                return reader.TryGetInt64(out var integer) ? (object)integer : reader.GetDouble();
             case JsonTokenType.True:
                 return true;
             case JsonTokenType.False:

@@ -1,0 +1,127 @@
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+using ParkGis.IO.Datasets;
+
+namespace ParkGis.IO.Tests;
+
+public sealed class GeoJsonReadingTests
+{
+    [Fact]
+    public void Geojson_without_crs_member_is_wgs84_lon_lat_per_rfc_7946()
+    {
+        using var folder = new TestFolder().Write("parks.geojson", TestFolder.GeoJson(null, ("""{"park_id":"A","name":"鄂托克经济开发区"}""", 107.9, 39.1)));
+
+        var parks = DatasetReader.Read(folder.Path).Find(LayerRole.Parks)!;
+
+        Assert.Equal(4326, parks.Crs.Epsg);
+        Assert.Equal("GeoJSON", parks.Format);
+        Assert.Equal("parks.geojson", parks.Source);
+        Assert.Equal("鄂托克经济开发区", parks.Text(parks.Features[0], "name"));
+        Assert.Equal(4326, parks.Features[0].Geometry.SRID);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4490"}}""", 4490)]
+    [InlineData("""{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4545"}}""", 4545)]
+    [InlineData("\"EPSG:4545\"", 4545)]
+    [InlineData("""{"type":"name","properties":{"name":"urn:ogc:def:crs:OGC:1.3:CRS84"}}""", 4326)]
+    public void Legacy_crs_member_sets_the_layer_crs(string crsMember, int expectedEpsg)
+    {
+        var (x, y) = expectedEpsg == 4545 ? (395_000.0, 4_386_000.0) : (107.9, 39.1);
+        using var folder = new TestFolder().Write("parks.geojson", TestFolder.GeoJson(crsMember, ("""{"park_id":"A"}""", x, y)));
+
+        var parks = DatasetReader.Read(folder.Path).Find(LayerRole.Parks)!;
+
+        Assert.Equal(expectedEpsg, parks.Crs.Epsg);
+    }
+
+    [Fact]
+    public void Projected_geojson_without_crs_and_eight_digit_eastings_uses_the_zone_prefix()
+    {
+        using var folder = new TestFolder().Write("parks.geojson", TestFolder.GeoJson(null, ("""{"park_id":"A"}""", 37_395_227.7, 4_386_938.2)));
+
+        var parks = DatasetReader.Read(folder.Path).Find(LayerRole.Parks)!;
+
+        Assert.Equal(4525, parks.Crs.Epsg);
+    }
+
+    [Fact]
+    public void Projected_geojson_without_crs_and_six_digit_eastings_is_missing_crs_with_a_hint()
+    {
+        using var folder = new TestFolder().Write("parks.geojson", TestFolder.GeoJson(null, ("""{"park_id":"A"}""", 395_227.7, 4_386_938.2)));
+
+        var error = Assert.Throws<UnusableInputException>(() => DatasetReader.Read(folder.Path));
+
+        Assert.Equal(ErrorCodes.MissingCrs, error.Code);
+        Assert.Equal("parks.geojson", error.InputName);
+        Assert.Contains("parkgis.json", error.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parkgis_json_crs_sets_the_crs_of_projected_geojson()
+    {
+        using var folder = new TestFolder()
+            .Write("parks.geojson", TestFolder.GeoJson(null, ("""{"park_id":"A"}""", 395_227.7, 4_386_938.2)))
+            .Write("parkgis.json", """{ "layers": { "parks": { "crs": "EPSG:4545" } } }""");
+
+        var parks = DatasetReader.Read(folder.Path).Find(LayerRole.Parks)!;
+
+        Assert.Equal(4545, parks.Crs.Epsg);
+    }
+
+    [Fact]
+    public void Truncated_geojson_is_unreadable_input_naming_the_file()
+    {
+        var text = TestFolder.GeoJson(null, ("""{"park_id":"A"}""", 107.9, 39.1), ("""{"park_id":"B"}""", 108.0, 39.1));
+        using var folder = new TestFolder().Write("parks.geojson", text[..(text.Length / 2)]);
+
+        var error = Assert.Throws<UnusableInputException>(() => DatasetReader.Read(folder.Path));
+
+        Assert.Equal(ErrorCodes.UnreadableInput, error.Code);
+        Assert.Equal("parks.geojson", error.InputName);
+        Assert.NotNull(error.Hint);
+    }
+
+    [Fact]
+    public void Properties_keep_source_order_and_natural_types()
+    {
+        using var folder = new TestFolder().Write("parks.geojson", TestFolder.GeoJson(null,
+            ("""{"park_id":7,"name":"园区","area":12.5,"national":true,"note":null,"tags":["a"]}""", 107.9, 39.1)));
+
+        var feature = DatasetReader.Read(folder.Path).Find(LayerRole.Parks)!.Features[0];
+
+        Assert.Equal(["park_id", "name", "area", "national", "note", "tags"], feature.Attributes.Keys);
+        Assert.Equal(7L, feature.Attributes["park_id"]);
+        Assert.Equal("园区", feature.Attributes["name"]);
+        Assert.Equal(12.5, feature.Attributes["area"]);
+        Assert.Equal(true, feature.Attributes["national"]);
+        Assert.Null(feature.Attributes["note"]);
+        Assert.Equal("[\"a\"]", feature.Attributes["tags"]);
+        Assert.Equal("7", feature.Id);
+    }
+
+    [Fact]
+    public void Null_geometry_becomes_an_empty_geometry()
+    {
+        using var folder = new TestFolder().Write("parks.geojson",
+            """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"park_id":"A"},"geometry":null}]}""");
+
+        var feature = DatasetReader.Read(folder.Path).Find(LayerRole.Parks)!.Features[0];
+
+        Assert.True(feature.Geometry.IsEmpty);
+    }
+
+    [Fact]
+    public void Multipolygon_with_coordinates_before_type_is_read()
+    {
+        using var folder = new TestFolder().Write("parks.geojson", """
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"park_id":"A"},
+             "geometry":{"coordinates":[[[[0,0],[0,1],[1,1],[1,0],[0,0]]],[[[2,0],[2,1],[3,1],[3,0],[2,0]]]],"type":"MultiPolygon"}}]}
+            """);
+
+        var geometry = DatasetReader.Read(folder.Path).Find(LayerRole.Parks)!.Features[0].Geometry;
+
+        Assert.Equal("MultiPolygon", geometry.GeometryType);
+        Assert.Equal(2.0, geometry.Area, 9);
+    }
+}

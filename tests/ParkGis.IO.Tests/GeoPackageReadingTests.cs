@@ -1,0 +1,71 @@
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+using ParkGis.IO.Datasets;
+
+namespace ParkGis.IO.Tests;
+
+public sealed class GeoPackageReadingTests
+{
+    [Fact]
+    public void Geopackage_tables_named_after_roles_are_layers_and_others_are_ignored()
+    {
+        using var folder = new TestFolder().WriteGeoPackage(
+            "layers.gpkg",
+            4545,
+            ("parcels", ["parcel_id TEXT", "park_id INTEGER", "approved_on DATE", "price REAL", "supplied BOOLEAN"],
+                [(TestFolder.Square(395_000, 4_386_000), ["P1", 3L, "2014-10-03", 21.5, 1L]), (null, ["P2", null, null, null, 0L])]),
+            ("roads", ["name TEXT"], [(TestFolder.Square(0, 0), ["G6"])]));
+
+        var dataset = DatasetReader.Read(folder.Path);
+
+        var parcels = Assert.Single(dataset.Layers).Value;
+        Assert.Equal("layers.gpkg:parcels", parcels.Source);
+        Assert.Equal("GeoPackage", parcels.Format);
+        Assert.Equal(4545, parcels.Crs.Epsg);
+        Assert.Equal(["P1", "P2"], parcels.Features.Select(f => f.Id));
+        var first = parcels.Features[0];
+        Assert.Equal(["fid", "parcel_id", "park_id", "approved_on", "price", "supplied"], first.Attributes.Keys);
+        Assert.Equal(3L, first.Attributes["park_id"]);
+        Assert.Equal(new DateOnly(2014, 10, 3), first.Attributes["approved_on"]);
+        Assert.Equal(21.5, first.Attributes["price"]);
+        Assert.Equal(true, first.Attributes["supplied"]);
+        Assert.Equal(10_000, first.Geometry.Area, 6);
+        Assert.Equal(4545, first.Geometry.SRID);
+        Assert.True(parcels.Features[1].Geometry.IsEmpty);
+    }
+
+    [Fact]
+    public void A_geopackage_named_after_a_role_uses_its_only_table()
+    {
+        using var folder = new TestFolder().WriteGeoPackage("Parks.gpkg", 4545, ("园区", ["park_id TEXT"], [(TestFolder.Square(0, 0), ["A"])]));
+
+        var parks = DatasetReader.Read(folder.Path).Find(LayerRole.Parks)!;
+
+        Assert.Equal("Parks.gpkg:园区", parks.Source);
+    }
+
+    [Fact]
+    public void A_role_in_a_geopackage_and_in_a_file_is_a_duplicate_role()
+    {
+        using var folder = new TestFolder()
+            .WriteGeoPackage("layers.gpkg", 4545, ("parks", ["park_id TEXT"], [(TestFolder.Square(0, 0), ["A"])]))
+            .Write("parks.geojson", TestFolder.GeoJson(null, ("""{"park_id":"B"}""", 107.9, 39.1)));
+
+        var error = Assert.Throws<UnusableInputException>(() => DatasetReader.Read(folder.Path));
+
+        Assert.Equal(ErrorCodes.DuplicateRole, error.Code);
+        Assert.Contains("layers.gpkg:parks", error.Message, StringComparison.Ordinal);
+        Assert.Contains("parks.geojson", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_geopackage_is_unreadable_input()
+    {
+        using var folder = new TestFolder().Write("layers.gpkg", "this is not sqlite");
+
+        var error = Assert.Throws<UnusableInputException>(() => DatasetReader.Read(folder.Path));
+
+        Assert.Equal(ErrorCodes.UnreadableInput, error.Code);
+        Assert.Equal("layers.gpkg", error.InputName);
+    }
+}
