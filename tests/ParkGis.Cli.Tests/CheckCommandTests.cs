@@ -154,7 +154,7 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
-    public void The_parkgis_process_runs_the_sample_and_exits_1()
+    public async Task The_parkgis_process_runs_the_sample_and_exits_1()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "parkgis.dll");
         var output = RepositoryPaths.NewTempFolder();
@@ -165,12 +165,14 @@ public sealed class CheckCommandTests
         }
 
         using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
+        var stdoutTask = process.StandardOutput.ReadToEndAsync();
+        var stderrTask = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var stdout = await stdoutTask;
+        var stderr = await stderrTask;
 
-        Assert.True(process.ExitCode == 1, $"exit {process.ExitCode}\n{stdout.Result}\n{stderr.Result}");
-        Assert.Contains("鄂尔多斯高新技术产业开发区", stdout.Result, StringComparison.Ordinal);
+        Assert.True(process.ExitCode == 1, $"exit {process.ExitCode}\n{stdout}\n{stderr}");
+        Assert.Contains("鄂尔多斯高新技术产业开发区", stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "check.json")));
     }
 

@@ -37,11 +37,11 @@ internal static class TinyDataset
     private static void WriteLayer(string folder, string role, string feature, string idField)
     {
         var parts = System.Text.Json.JsonDocument.Parse(feature).RootElement;
-        var json = $$"""
-            {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4545"}},
-             "features":[{"type":"Feature","properties":{"{{idField}}":"{{parts.GetProperty("id").GetString()}}","name":"{{parts.GetProperty("name").GetString()}}"},
-             "geometry":{"type":"Polygon","coordinates":[{{parts.GetProperty("ring").GetRawText()}}]}}]}
-            """;
+        var id = parts.GetProperty("id").GetString();
+        var name = parts.GetProperty("name").GetString();
+        var json = "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4545\"}},"
+            + "\"features\":[{\"type\":\"Feature\",\"properties\":{\"" + idField + "\":\"" + id + "\",\"name\":\"" + name + "\"},"
+            + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" + parts.GetProperty("ring").GetRawText() + "]}}]}";
         File.WriteAllText(Path.Combine(folder, role + ".geojson"), json);
     }
 }

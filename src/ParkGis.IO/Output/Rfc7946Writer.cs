@@ -164,11 +164,11 @@ public sealed class Rfc7946Writer
     {
         writer.WriteStartArray();
         var shell = polygon.ExteriorRing.CoordinateSequence;
-        WritePositions(writer, shell, reverse: !Orientation.IsCCW(shell));
+        WritePositions(writer, shell, reverse: !Orientation.IsCCWArea(shell));
         for (var i = 0; i < polygon.NumInteriorRings; i++)
         {
             var hole = polygon.GetInteriorRingN(i).CoordinateSequence;
-            WritePositions(writer, hole, reverse: Orientation.IsCCW(hole));
+            WritePositions(writer, hole, reverse: Orientation.IsCCWArea(hole));
         }
 
         writer.WriteEndArray();
