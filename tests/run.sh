@@ -8,25 +8,37 @@ results="$root/artifacts/test-results"
 
 log() { printf 'tests/run.sh: %s\n' "$*" >&2; }
 
-install_system_packages() {
-  # Packages the tests use; each is optional for a developer (tests that need one skip with a reason) and
-  # required under CI=true.
-  local wanted=(gdal-bin)
-  local missing=()
-  for p in "${wanted[@]}"; do
-    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-  done
-  if [ ${#missing[@]} -eq 0 ]; then return 0; fi
+cleanup=()
+on_exit() { cleanup+=("$1"); }
+run_cleanup() { local c; for c in "${cleanup[@]}"; do eval "$c" || true; done; }
+trap run_cleanup EXIT
+
+apt_updated=
+apt_install() {
+  # Installs the Debian packages that are missing; as non-root only reports them.
+  local missing=() p
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     log "not root or no apt-get: not installing ${missing[*]} (tests that need them will skip)"
+    [ "${CI:-}" = "true" ] && return 1
     return 0
   fi
   log "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null && apt-get install -y -qq "${missing[@]}" >/dev/null
+  if [ -z "$apt_updated" ]; then apt-get update -qq >/dev/null; apt_updated=1; fi
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-install_system_packages || { log "apt-get failed"; [ "${CI:-}" = "true" ] && exit 1; }
+for setup in tests/setup.d/*.sh; do
+  [ -f "$setup" ] || continue
+  log "setup: $setup"
+  # shellcheck source=/dev/null
+  if ! source "$setup"; then
+    log "setup failed: $setup"
+    if [ "${CI:-}" = "true" ]; then echo "0 passed, 1 failed"; exit 1; fi
+  fi
+done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 log "building"
