@@ -124,4 +124,31 @@ public sealed class GeoJsonReadingTests
         Assert.Equal("MultiPolygon", geometry.GeometryType);
         Assert.Equal(2.0, geometry.Area, 9);
     }
+
+    [Fact]
+    public void An_unclosed_ring_is_closed_and_reported_as_invalid_geometry()
+    {
+        using var folder = new TestFolder().Write("parks.geojson", """
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"park_id":"A"},
+             "geometry":{"type":"Polygon","coordinates":[[[0,0],[0,1],[1,1],[1,0]]]}}]}
+            """);
+
+        var dataset = DatasetReader.Read(folder.Path);
+
+        Assert.Equal(1.0, dataset.Find(LayerRole.Parks)!.Features[0].Geometry.Area, 9);
+        var issue = Assert.Single(dataset.Issues);
+        Assert.Equal(DataIssueCodes.InvalidGeometry, issue.Code);
+        Assert.Equal("#1", issue.Feature);
+    }
+
+    [Fact]
+    public void A_geojson_that_is_not_a_feature_collection_is_unreadable_input()
+    {
+        using var folder = new TestFolder().Write("parks.json", """{"type":"Topology","objects":{}}""");
+
+        var error = Assert.Throws<UnusableInputException>(() => DatasetReader.Read(folder.Path));
+
+        Assert.Equal(ErrorCodes.UnreadableInput, error.Code);
+        Assert.Equal("parks.json", error.InputName);
+    }
 }

@@ -79,4 +79,18 @@ public sealed class ParkGisConfigurationTests
         Assert.Equal("new", parks.Features[0].Id);
         Assert.Equal(["parks.geojson"], layout.IgnoredFiles);
     }
+
+    [Fact]
+    public void Top_level_crs_applies_only_to_layers_whose_files_have_none()
+    {
+        using var folder = new TestFolder()
+            .Write("parks.geojson", TestFolder.GeoJson(null, ("""{"park_id":"A"}""", 395_227.7, 4_386_938.2)))
+            .Write("parcels.geojson", TestFolder.GeoJson("\"EPSG:4546\"", ("""{"parcel_id":"P"}""", 395_227.7, 4_386_938.2)))
+            .Write("parkgis.json", """{ "crs": "EPSG:4545" }""");
+
+        var dataset = DatasetReader.Read(folder.Path);
+
+        Assert.Equal(4545, dataset.Find(LayerRole.Parks)!.Crs.Epsg);
+        Assert.Equal(4546, dataset.Find(LayerRole.Parcels)!.Crs.Epsg);
+    }
 }

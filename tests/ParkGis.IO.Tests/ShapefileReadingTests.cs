@@ -147,4 +147,20 @@ public sealed class ShapefileReadingTests
 
         Assert.Empty(layout.IgnoredFiles);
     }
+
+    [Fact]
+    public void Chinese_field_names_and_a_configured_file_name_are_read_with_case_insensitive_field_mapping()
+    {
+        using var folder = new TestFolder()
+            .WriteShapefile("园区范围.shp", TestFolder.Gbk, TestFolder.Cgcs2000Gk108Prj,
+                (TestFolder.Square(395_000, 4_386_000), new() { ["YQBH"] = "Q9", ["园区名称"] = ChineseName }))
+            .Write("园区范围.cpg", "CP936")
+            .Write("parkgis.json", """{ "layers": { "parks": { "source": "园区范围.shp", "fields": { "park_id": "yqbh", "name": "园区名称" } } } }""");
+
+        var parks = DatasetReader.Read(folder.Path).Find(LayerRole.Parks)!;
+
+        Assert.Equal("园区范围.shp", parks.Source);
+        Assert.Equal("Q9", parks.Features[0].Id);
+        Assert.Equal(ChineseName, parks.Text(parks.Features[0], "name"));
+    }
 }

@@ -64,7 +64,7 @@ public static class DatasetReader
                 $"read {LayerRoles.Name(layer.Role)} from {layer.Source}: {layer.Features.Count} features ({layer.Format}, {layer.Crs.Code})"));
         }
 
-        return new Dataset(layout.Folder, byRole, issues);
+        return new Dataset(folder, byRole, issues);
     }
 
     /// <summary>

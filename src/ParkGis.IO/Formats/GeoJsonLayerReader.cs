@@ -27,6 +27,7 @@ internal sealed class GeoJsonLayerReader
     private readonly List<DataIssue> _issues = [];
     private readonly List<string> _names = [];
     private readonly List<object?> _values = [];
+    private readonly List<Coordinate> _positions = [];
     private AttributeSchema? _schema;
     private byte[][] _schemaUtf8Names = [];
     private bool _crsPresent;
@@ -383,7 +384,7 @@ internal sealed class GeoJsonLayerReader
 
     /// <summary>
     /// Reads a coordinates array: a position becomes a <see cref="Coordinate"/>, an array of positions a
-    /// <c>List&lt;Coordinate&gt;</c>, deeper arrays a <c>List&lt;object&gt;</c>.
+    /// <c>Coordinate[]</c>, deeper arrays a <c>List&lt;object&gt;</c>.
     /// </summary>
     private object ReadCoordinates(ref Utf8JsonReader reader)
     {
@@ -418,13 +419,15 @@ internal sealed class GeoJsonLayerReader
         var first = ReadCoordinates(ref reader);
         if (first is Coordinate coordinate)
         {
-            var positions = new List<Coordinate> { coordinate };
+            // Innermost level: positions go through one reusable buffer (nothing nests inside it).
+            _positions.Clear();
+            _positions.Add(coordinate);
             while (Next(ref reader) != JsonTokenType.EndArray)
             {
-                positions.Add(ReadCoordinates(ref reader) as Coordinate ?? throw MixedNesting());
+                _positions.Add(ReadCoordinates(ref reader) as Coordinate ?? throw MixedNesting());
             }
 
-            return positions;
+            return _positions.ToArray();
         }
 
         var items = new List<object> { first };
@@ -512,7 +515,7 @@ internal sealed class GeoJsonLayerReader
     private Coordinate[] Positions(object? node) => node switch
     {
         null => [],
-        List<Coordinate> positions => [.. positions],
+        Coordinate[] positions => positions,
         List<object> { Count: 0 } => [],
         _ => throw MixedNesting(),
     };
