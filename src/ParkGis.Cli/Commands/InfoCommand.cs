@@ -6,6 +6,7 @@ using ParkGis.Cli.Rendering;
 using ParkGis.Core.Analysis;
 using ParkGis.Core.Data;
 using ParkGis.IO.Datasets;
+using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
 
@@ -127,32 +128,16 @@ internal static class InfoCommand
                     writer.WriteEndArray();
                 }
 
-                WriteIssues(writer, "geometry_problems", info.Issues);
+                DataIssuesJson.Write(writer, "geometry_problems", info.Issues);
                 writer.WriteEndObject();
             }
 
             writer.WriteEndArray();
-            WriteIssues(writer, "data_issues", data.Issues);
+            DataIssuesJson.Write(writer, "data_issues", data.Issues);
             writer.WriteEndObject();
         }
 
         stdout.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
-    private static void WriteIssues(Utf8JsonWriter writer, string name, IReadOnlyList<DataIssue> issues)
-    {
-        writer.WriteStartArray(name);
-        foreach (var issue in issues)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("layer", issue.Layer);
-            writer.WriteString("feature", issue.Feature);
-            writer.WriteString("code", issue.Code);
-            writer.WriteString("message", issue.Message);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
     }
 
     private sealed record LayerInfo(Layer Layer, NetTopologySuite.Geometries.Envelope Extent, int ValidCount, IReadOnlyList<DataIssue> Issues);

@@ -80,18 +80,7 @@ public static class CheckJsonWriter
             writer.WriteNull("parcels");
         }
 
-        writer.WriteStartArray("data_issues");
-        foreach (var issue in result.Issues)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("layer", issue.Layer);
-            writer.WriteString("feature", issue.Feature);
-            writer.WriteString("code", issue.Code);
-            writer.WriteString("message", issue.Message);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        DataIssuesJson.Write(writer, "data_issues", result.Issues);
         writer.WriteEndObject();
         writer.Flush();
         stream.Write("\n"u8);
