@@ -51,4 +51,16 @@ public sealed class FeatureIdTests
         Assert.Equal("1", dataset.Find(LayerRole.UrbanBoundary)!.Features[0].Id);
         Assert.Empty(dataset.Issues);
     }
+
+    [Fact]
+    public void Parkgis_json_can_name_the_id_field_of_a_control_layer()
+    {
+        using var folder = new TestFolder()
+            .Write("ecological_redline.geojson", TestFolder.GeoJson(null, ("""{"redline_id":"RL-01","id":9}""", 107.9, 39.1)))
+            .Write("parkgis.json", """{ "layers": { "ecological_redline": { "fields": { "id": "redline_id" } } } }""");
+
+        var redline = DatasetReader.Read(folder.Path).Find(LayerRole.EcologicalRedline)!;
+
+        Assert.Equal("RL-01", redline.Features[0].Id);
+    }
 }

@@ -44,10 +44,12 @@ public sealed class ShapefileReadingTests
         Assert.Empty(dataset.Issues);
     }
 
-    [Fact]
-    public void Gbk_shapefile_without_cpg_and_language_byte_0_is_read_as_gbk_with_an_issue()
+    [Theory]
+    [InlineData(0x00)]
+    [InlineData(0x57)]
+    public void Gbk_shapefile_without_cpg_and_an_undeclared_language_byte_is_read_as_gbk_with_an_issue(byte languageDriver)
     {
-        using var folder = GbkParks().Delete("parks.cpg").PatchLanguageDriver("parks.dbf", 0x00);
+        using var folder = GbkParks().Delete("parks.cpg").PatchLanguageDriver("parks.dbf", languageDriver);
 
         var dataset = DatasetReader.Read(folder.Path);
 

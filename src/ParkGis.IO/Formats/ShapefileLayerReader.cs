@@ -62,7 +62,7 @@ internal static partial class ShapefileLayerReader
         }
 
         var schema = new AttributeSchema(names);
-        var features = new List<SourceFeature>(reader.RecordCount);
+        var features = new List<SourceFeature>(Math.Clamp(reader.RecordCount, 0, 1 << 20));
         var ordinal = 0;
         while (reader.Read(out var deleted))
         {
