@@ -35,4 +35,13 @@ public static class DataIssueCodes
 
     /// <summary>A value could not be parsed (date, number); the feature's derived status is unknown.</summary>
     public const string UnparseableValue = "unparseable_value";
+
+    /// <summary>A value a rule needs is empty (e.g. agreed_start of a supplied, unstarted parcel); the derived status is unknown.</summary>
+    public const string MissingValue = "missing_value";
+
+    /// <summary>A value is readable but outside its range (a ratio above 1); it is treated as unreadable.</summary>
+    public const string ValueOutOfRange = "value_out_of_range";
+
+    /// <summary>The features of one approval batch disagree on a batch attribute (approved_on, approval_no); the first is used.</summary>
+    public const string InconsistentBatch = "inconsistent_batch";
 }

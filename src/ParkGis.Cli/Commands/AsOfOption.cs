@@ -1,0 +1,31 @@
+using System.CommandLine;
+using ParkGis.Core.Dates;
+
+namespace ParkGis.Cli.Commands;
+
+/// <summary><c>--as-of DATE</c>, required by the supply and idle commands: "today" is always explicit.</summary>
+internal static class AsOfOption
+{
+    /// <summary>Builds the option; a value that is not a date is a usage error (exit 2).</summary>
+    public static Option<string> Build()
+    {
+        var option = new Option<string>("--as-of")
+        {
+            Description = "The as-of date (统计截止日期): 2026-06-30, 2026/6/30, 2026.6.30, 20260630 or 2026年6月30日.",
+            Required = true,
+            HelpName = "DATE",
+        };
+        option.Validators.Add(result =>
+        {
+            if (!LenientDateParser.TryParseText(result.GetValueOrDefault<string>(), out _))
+            {
+                result.AddError($"--as-of '{result.GetValueOrDefault<string>()}' is not a date; write e.g. 2026-06-30.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>The parsed value (validated before the action runs).</summary>
+    public static DateOnly Value(ParseResult parse, Option<string> option) =>
+        LenientDateParser.TryParseText(parse.GetRequiredValue(option), out var date) ? date : throw new InvalidOperationException("--as-of was not validated.");
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ParkGis.Core.Dates;
+
+/// <summary>
+/// Reads calendar dates (日期) the way land records write them: <c>2024-03-01</c>, <c>2024/3/1</c>,
+/// <c>2024.3.1</c>, <c>20240301</c>, <c>2024年3月1日</c> (a time of day after the date is ignored), and the
+/// date values GeoPackage and DBF readers produce (<see cref="DateOnly"/>, <see cref="DateTime"/>,
+/// <see cref="DateTimeOffset"/>, and an 8-digit integer <c>20240301</c>). A value that is none of these, or not
+/// a real calendar day (<c>2023-13-45</c>), is not a date: the caller reports it, never defaults it.
+/// </summary>
+public static partial class LenientDateParser
+{
+    /// <summary>Parses <paramref name="value"/>; false when it is blank or not a date.</summary>
+    public static bool TryParse(object? value, out DateOnly date)
+    {
+        switch (value)
+        {
+            case DateOnly d:
+                date = d;
+                return true;
+            case DateTime t:
+                date = DateOnly.FromDateTime(t);
+                return true;
+            case DateTimeOffset o:
+                date = DateOnly.FromDateTime(o.DateTime);
+                return true;
+            case int or long or uint or ulong or short or ushort:
+                return TryParseText(Convert.ToString(value, CultureInfo.InvariantCulture), out date);
+            case double number when double.IsFinite(number) && number == Math.Floor(number):
+                return TryParseText(number.ToString("0", CultureInfo.InvariantCulture), out date);
+            case string text:
+                return TryParseText(text, out date);
+            default:
+                date = default;
+                return false;
+        }
+    }
+
+    /// <summary>Parses text; false when it is blank or not a date.</summary>
+    public static bool TryParseText(string? text, out DateOnly date)
+    {
+        date = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var match = DatePattern().Match(text.Trim());
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var year = int.Parse(match.Groups["y"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+        var month = int.Parse(match.Groups["m"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+        var day = int.Parse(match.Groups["d"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    // Separated forms use one separator throughout (2024-3-1, 2024/3/1, 2024.3.1) or the Chinese 年月日;
+    // an ISO time of day (T…, or a space and hh:mm…) may follow.
+    [GeneratedRegex(
+        @"^(?:(?<y>\d{4})(?<s>[-/.])(?<m>\d{1,2})\k<s>(?<d>\d{1,2})|(?<y>\d{4})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日?|(?<y>\d{4})(?<m>\d{2})(?<d>\d{2}))(?:(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex DatePattern();
+}

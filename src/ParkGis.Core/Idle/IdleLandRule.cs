@@ -1,0 +1,121 @@
+using ParkGis.Core.Dates;
+
+namespace ParkGis.Core.Idle;
+
+/// <summary>
+/// The idle-land rule (闲置土地认定, 闲置土地处置办法 2012): a supplied parcel is idle when it has not started one
+/// full year after its agreed start (Art. 2), or when it started, developed under 1/3 or invested under 25 %,
+/// and has been halted for one full year. Delays with a government cause (Art. 8) are not idle. Idle land owes
+/// a fee of 20 % of the land price and may be reclaimed after two full years (Art. 14). Pure: the as-of date is
+/// a parameter, and values the rule needs but cannot read make the status unknown, never a default.
+/// </summary>
+public static class IdleLandRule
+{
+    /// <summary>Developed share under which a halted parcel can be idle (1/3; exactly 1/3 is not under).</summary>
+    public const double DevelopedRatioThreshold = 1.0 / 3.0;
+
+    /// <summary>Invested share under which a halted parcel can be idle (25 %; exactly 0.25 is not under).</summary>
+    public const double InvestedRatioThreshold = 0.25;
+
+    /// <summary>Idle fee as a share of the land price (Art. 14).</summary>
+    public const double IdleFeeShare = 0.20;
+
+    /// <summary>Full years of idleness after which the land may be reclaimed without compensation.</summary>
+    public const int ReclaimYears = 2;
+
+    /// <summary>Evaluates one parcel on <paramref name="asOf"/>.</summary>
+    public static IdleVerdict Evaluate(ParcelLifecycle parcel, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(parcel);
+        if (parcel.IsUnreadable(ParcelFields.SuppliedOn))
+        {
+            return Unknown(ParcelFields.SuppliedOn, "supplied_on is unreadable, so whether the parcel is supplied is unknown.", suppliedNotStarted: false);
+        }
+
+        if (parcel.SuppliedOn is not { } supplied || supplied > asOf)
+        {
+            return new IdleVerdict(IdleStatus.NotSupplied, 0, 0, false, false);
+        }
+
+        if (parcel.IsUnreadable(ParcelFields.ActualStart))
+        {
+            return Unknown(ParcelFields.ActualStart, "actual_start is unreadable, so whether construction started is unknown.", suppliedNotStarted: false);
+        }
+
+        var started = parcel.ActualStart is { } actual && actual <= asOf;
+        return started ? Started(parcel, asOf) : NotStarted(parcel, asOf);
+    }
+
+    private static IdleVerdict NotStarted(ParcelLifecycle parcel, DateOnly asOf)
+    {
+        if (parcel.AgreedStart is not { } agreed)
+        {
+            return Unknown(ParcelFields.AgreedStart, parcel.IsUnreadable(ParcelFields.AgreedStart)
+                ? "agreed_start is unreadable: the idle status of this supplied, unstarted parcel cannot be decided."
+                : "agreed_start is empty: the idle status of this supplied, unstarted parcel cannot be decided.", suppliedNotStarted: true);
+        }
+
+        if (!CalendarYears.HaveElapsed(agreed, asOf, 1))
+        {
+            return new IdleVerdict(IdleStatus.InGrace, 0, 0, false, true);
+        }
+
+        return Idle(parcel, IdleStatus.IdleUnstarted, agreed, asOf, suppliedNotStarted: true);
+    }
+
+    private static IdleVerdict Started(ParcelLifecycle parcel, DateOnly asOf)
+    {
+        if (parcel.IsUnreadable(ParcelFields.HaltedSince))
+        {
+            return Unknown(ParcelFields.HaltedSince, "halted_since is unreadable: whether the started parcel is idle cannot be decided.", suppliedNotStarted: false);
+        }
+
+        if (parcel.HaltedSince is not { } halted || halted > asOf || !CalendarYears.HaveElapsed(halted, asOf, 1))
+        {
+            return new IdleVerdict(IdleStatus.InUse, 0, 0, false, false);
+        }
+
+        var developedUnder = parcel.DevelopedRatio is { } developed ? developed < DevelopedRatioThreshold : (bool?)null;
+        var investedUnder = parcel.InvestedRatio is { } invested ? invested < InvestedRatioThreshold : (bool?)null;
+        if (developedUnder == true || investedUnder == true)
+        {
+            return Idle(parcel, IdleStatus.IdleHalted, halted, asOf, suppliedNotStarted: false);
+        }
+
+        if (developedUnder is null)
+        {
+            return Unknown(ParcelFields.DevelopedRatio,
+                "developed_ratio is missing or unreadable and invested_ratio is not under 25 %: whether the halted parcel is idle cannot be decided.", suppliedNotStarted: false);
+        }
+
+        if (investedUnder is null)
+        {
+            return Unknown(ParcelFields.InvestedRatio,
+                "invested_ratio is missing or unreadable and developed_ratio is not under 1/3: whether the halted parcel is idle cannot be decided.", suppliedNotStarted: false);
+        }
+
+        return new IdleVerdict(IdleStatus.InUse, 0, 0, false, false);
+    }
+
+    private static IdleVerdict Idle(ParcelLifecycle parcel, IdleStatus status, DateOnly since, DateOnly asOf, bool suppliedNotStarted)
+    {
+        if (parcel.GovernmentCause is not null)
+        {
+            return new IdleVerdict(IdleStatus.GovernmentDelay, 0, 0, false, suppliedNotStarted);
+        }
+
+        var days = asOf.DayNumber - since.DayNumber;
+        var reclaim = CalendarYears.HaveElapsed(since, asOf, ReclaimYears);
+        if (parcel.LandPriceWan is not { } price)
+        {
+            return new IdleVerdict(status, days, null, reclaim, suppliedNotStarted, parcel.IsUnreadable(ParcelFields.LandPriceWan)
+                ? "land_price_wan is unreadable: the parcel is idle but its idle fee cannot be computed."
+                : "land_price_wan is empty: the parcel is idle but its idle fee cannot be computed.", ParcelFields.LandPriceWan);
+        }
+
+        return new IdleVerdict(status, days, IdleFeeShare * price, reclaim, suppliedNotStarted);
+    }
+
+    private static IdleVerdict Unknown(string field, string problem, bool suppliedNotStarted) =>
+        new(IdleStatus.Unknown, 0, 0, false, suppliedNotStarted, problem, field);
+}

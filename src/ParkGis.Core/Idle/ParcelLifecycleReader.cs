@@ -1,0 +1,134 @@
+using System.Globalization;
+using ParkGis.Core.Data;
+using ParkGis.Core.Dates;
+
+namespace ParkGis.Core.Idle;
+
+/// <summary>
+/// Reads a parcel's <see cref="ParcelLifecycle"/> from its attributes through the layer's field map. Every value
+/// that is present but unreadable (a date like <c>2023-13-45</c>, a ratio like <c>abc</c> or <c>1.4</c>) becomes a
+/// data issue naming the field and the value; it is never replaced by a default.
+/// </summary>
+public static class ParcelLifecycleReader
+{
+    /// <summary>Reads one parcel; issues go to <paramref name="issues"/>.</summary>
+    public static ParcelLifecycle Read(Layer layer, Feature feature, ICollection<DataIssue> issues)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(feature);
+        ArgumentNullException.ThrowIfNull(issues);
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
+        var layerName = LayerRoles.Name(layer.Role);
+
+        DateOnly? Date(string field)
+        {
+            var value = layer.Value(feature, field);
+            if (IsBlank(value))
+            {
+                return null;
+            }
+
+            if (LenientDateParser.TryParse(value, out var date))
+            {
+                return date;
+            }
+
+            unreadable.Add(field);
+            issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.UnparseableValue,
+                $"{Describe(layer, field)} '{Shown(value)}' is not a date (expected e.g. 2024-03-01, 2024/3/1, 20240301 or 2024年3月1日)."));
+            return null;
+        }
+
+        double? Number(string field, double min, double max)
+        {
+            var value = layer.Value(feature, field);
+            if (IsBlank(value))
+            {
+                return null;
+            }
+
+            if (!TryNumber(value, out var number))
+            {
+                unreadable.Add(field);
+                issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.UnparseableValue,
+                    $"{Describe(layer, field)} '{Shown(value)}' is not a number."));
+                return null;
+            }
+
+            if (number < min || number > max)
+            {
+                unreadable.Add(field);
+                issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.ValueOutOfRange,
+                    string.Create(CultureInfo.InvariantCulture, $"{Describe(layer, field)} {number} is outside {min}–{max}; it was not used.")));
+                return null;
+            }
+
+            return number;
+        }
+
+        return new ParcelLifecycle(
+            feature.Id,
+            Date(ParcelFields.SuppliedOn),
+            Date(ParcelFields.AgreedStart),
+            Date(ParcelFields.ActualStart),
+            Date(ParcelFields.HaltedSince),
+            Number(ParcelFields.DevelopedRatio, 0, 1),
+            Number(ParcelFields.InvestedRatio, 0, 1),
+            Number(ParcelFields.LandPriceWan, 0, double.MaxValue),
+            layer.Text(feature, ParcelFields.GovernmentCause),
+            unreadable);
+    }
+
+    /// <summary>Reads a number: a numeric value, or invariant text such as <c>0.25</c> or <c>25%</c>.</summary>
+    public static bool TryNumber(object? value, out double number)
+    {
+        switch (value)
+        {
+            case double d:
+                number = d;
+                return double.IsFinite(d);
+            case float f:
+                number = f;
+                return float.IsFinite(f);
+            case decimal m:
+                number = (double)m;
+                return true;
+            case int or long or short or byte or uint or ulong or ushort or sbyte:
+                number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                return true;
+            case string text:
+                var trimmed = text.Trim();
+                var percent = trimmed.EndsWith('%');
+                if (percent)
+                {
+                    trimmed = trimmed[..^1].TrimEnd();
+                }
+
+                if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number))
+                {
+                    number = percent ? number / 100 : number;
+                    return true;
+                }
+
+                number = 0;
+                return false;
+            default:
+                number = 0;
+                return false;
+        }
+    }
+
+    private static bool IsBlank(object? value) => value is null || (value is string s && string.IsNullOrWhiteSpace(s));
+
+    private static string Shown(object? value) => value switch
+    {
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value?.ToString() ?? string.Empty,
+    };
+
+    private static string Describe(Layer layer, string field)
+    {
+        var source = layer.SourceField(field);
+        return string.Equals(source, field, StringComparison.Ordinal) ? field : $"{field} (field {source})";
+    }
+}

@@ -1,0 +1,273 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
+using ParkGis.Core.Analysis;
+using ParkGis.Core.Crs;
+using ParkGis.Core.Data;
+using ParkGis.Core.Dates;
+using ParkGis.Core.Errors;
+using ParkGis.Core.Idle;
+
+namespace ParkGis.Core.Supply;
+
+/// <summary>
+/// The approval-and-supply ledger (批供台账) on an as-of date: per approval batch, per park and per banner the
+/// approved area (批), the supplied area (供 = area(approved ∩ ∪parcels supplied on or before the as-of date)), the
+/// remainder (批而未供) and the supply rate (供地率); the area-weighted rate over the batches of the last N calendar
+/// years against the 60 % yardstick; and supplied land outside every batch (未批先供). Everything is measured
+/// spatially in metres (a batch in its analysis CRS, a park in its own), never from attribute areas.
+/// </summary>
+public sealed class SupplyLedger
+{
+    private const string BatchIdField = "batch_id";
+    private const string ApprovedOnField = "approved_on";
+    private const string ApprovalNoField = "approval_no";
+    private const string BannerField = "banner";
+
+    private readonly SupplyLedgerOptions _options;
+    private readonly IProgress<string>? _progress;
+
+    /// <summary>Creates a ledger with the given options.</summary>
+    public SupplyLedger(SupplyLedgerOptions options, IProgress<string>? progress = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.WindowYears);
+        _progress = progress;
+    }
+
+    /// <summary>Runs the ledger with default options.</summary>
+    public static SupplyLedgerResult Run(Dataset dataset, DateOnly asOf) => new SupplyLedger(SupplyLedgerOptions.Default).Compute(dataset, asOf);
+
+    /// <summary>Computes the ledger.</summary>
+    /// <exception cref="UnusableInputException">The dataset has no approvals or no parcels layer.</exception>
+    public SupplyLedgerResult Compute(Dataset dataset, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        // Several features sharing a batch_id are one batch, not duplicates.
+        var issues = dataset.Issues
+            .Where(i => !(string.Equals(i.Layer, LayerRoles.Name(LayerRole.Approvals), StringComparison.Ordinal)
+                && string.Equals(i.Code, DataIssueCodes.DuplicateId, StringComparison.Ordinal)))
+            .ToList();
+        var approvalsLayer = dataset.Find(LayerRole.Approvals)
+            ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no approvals layer (建设用地批次), which supply needs.", dataset.Name,
+                hint: "Add approvals.geojson, approvals.shp or an 'approvals' layer in a GeoPackage, or map the role in parkgis.json.");
+        var parcelLayer = dataset.Find(LayerRole.Parcels)
+            ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no parcels layer (宗地), which supply needs.", dataset.Name,
+                hint: "Add parcels.geojson, parcels.shp or a 'parcels' layer in a GeoPackage, or map the role in parkgis.json.");
+
+        _progress?.Report($"screening approvals ({approvalsLayer.Features.Count} features) and parcels ({parcelLayer.Features.Count})");
+        string BatchOf(PolygonalFeature f) => approvalsLayer.Text(f.Source, BatchIdField) ?? f.Id;
+        var approvalFeatures = FeatureScreening.Screen(approvalsLayer, repairInvalid: false, issues)
+            .OrderBy(BatchOf, StringComparer.Ordinal).ThenBy(f => f.Geometry.EnvelopeInternal.MinX).ThenBy(f => f.Geometry.EnvelopeInternal.MinY)
+            .ThenBy(f => f.Geometry.Area).ThenBy(f => f.Geometry.NumPoints).ToList();
+        var approvals = new LayerProjections(approvalFeatures, approvalsLayer.Crs);
+
+        var parcelFeatures = FeatureScreening.Screen(parcelLayer, repairInvalid: false, issues).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+        var suppliedFeatures = new List<PolygonalFeature>();
+        var suppliedOn = new List<DateOnly>();
+        foreach (var parcel in parcelFeatures)
+        {
+            if (SuppliedOn(parcelLayer, parcel.Source, issues) is { } date && date <= asOf)
+            {
+                suppliedFeatures.Add(parcel);
+                suppliedOn.Add(date);
+            }
+        }
+
+        var supplied = new LayerProjections(suppliedFeatures, parcelLayer.Crs);
+        LayerProjections? parks = null;
+        Layer? parksLayer = dataset.Find(LayerRole.Parks);
+        if (parksLayer is not null)
+        {
+            parks = new LayerProjections(FeatureScreening.Screen(parksLayer, repairInvalid: false, issues).OrderBy(f => f.Id, StringComparer.Ordinal).ToList(), parksLayer.Crs);
+        }
+        else
+        {
+            issues.Add(new DataIssue(LayerRoles.Name(LayerRole.Parks), string.Empty, DataIssueCodes.MissingLayer,
+                "No parks layer (园区) in the dataset: supply per park and per banner was not computed."));
+        }
+
+        _progress?.Report($"measuring {approvalFeatures.Select(BatchOf).Distinct(StringComparer.Ordinal).Count()} batches against {suppliedFeatures.Count} supplied parcels");
+        var groups = Enumerable.Range(0, approvalFeatures.Count).GroupBy(i => BatchOf(approvalFeatures[i]), StringComparer.Ordinal).ToList();
+        var batches = new BatchSupply[groups.Count];
+        Parallel.For(0, groups.Count, g => batches[g] = MeasureBatch(groups[g].Key, groups[g].ToList(), approvalsLayer, approvals, supplied));
+        foreach (var group in groups)
+        {
+            CheckBatchAttributes(group.Key, group.Select(i => approvalFeatures[i].Source).ToList(), approvalsLayer, issues);
+        }
+
+        var parkResults = new List<AreaSupply>();
+        var bannerResults = new List<AreaSupply>();
+        if (parks is not null && parksLayer is not null)
+        {
+            _progress?.Report($"measuring {parks.Features.Count} parks");
+            var parkArray = new AreaSupply[parks.Features.Count];
+            Parallel.For(0, parkArray.Length, i =>
+            {
+                var feature = parks.Features[i];
+                var crs = AnalysisCrs.For(parks.SourceCrs, feature.Geometry);
+                var (approved, suppliedM2) = MeasureArea(parks.In(crs).Geometry(i), crs, approvals, supplied);
+                parkArray[i] = new AreaSupply(feature.Id, parksLayer.Text(feature.Source, "name") ?? string.Empty,
+                    parksLayer.Text(feature.Source, BannerField) ?? string.Empty, crs, approved, suppliedM2);
+            });
+            parkResults.AddRange(parkArray);
+            var bannerGroups = Enumerable.Range(0, parks.Features.Count)
+                .Where(i => parkArray[i].Banner.Length > 0)
+                .GroupBy(i => parkArray[i].Banner, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToList();
+            var bannerArray = new AreaSupply[bannerGroups.Count];
+            Parallel.For(0, bannerGroups.Count, b =>
+            {
+                var members = bannerGroups[b].ToList();
+                var factory = parks.Features[members[0]].Geometry.Factory;
+                var crs = AnalysisCrs.For(parks.SourceCrs, factory.BuildGeometry(members.Select(i => parks.Features[i].Geometry).ToList()));
+                var projected = parks.In(crs);
+                var area = members.Count == 1 ? projected.Geometry(members[0]) : OverlayNGRobust.Union(members.Select(projected.Geometry).ToList(), factory);
+                var (approved, suppliedM2) = MeasureArea(area, crs, approvals, supplied);
+                bannerArray[b] = new AreaSupply(bannerGroups[b].Key, bannerGroups[b].Key, bannerGroups[b].Key, crs, approved, suppliedM2);
+            });
+            bannerResults.AddRange(bannerArray);
+        }
+
+        var window = Window(asOf, batches);
+        _progress?.Report("looking for land supplied outside every batch (未批先供)");
+        var parkOfParcel = ParcelParkAssignment.Assign(parcelLayer, supplied, parks);
+        var (unapproved, unapprovedArea, suppressed) = FindUnapproved(supplied, suppliedOn, parkOfParcel, approvals);
+
+        issues.Sort(DataIssueOrder.Compare);
+        return new SupplyLedgerResult(asOf, _options, batches.OrderBy(b => b.BatchId, StringComparer.Ordinal).ToList(), parkResults, bannerResults,
+            window, unapproved, unapprovedArea, suppressed, issues);
+    }
+
+    private static DateOnly? SuppliedOn(Layer layer, Feature feature, List<DataIssue> issues)
+    {
+        var value = layer.Value(feature, ParcelFields.SuppliedOn);
+        if (value is null || (value is string s && string.IsNullOrWhiteSpace(s)))
+        {
+            return null;
+        }
+
+        if (LenientDateParser.TryParse(value, out var date))
+        {
+            return date;
+        }
+
+        issues.Add(new DataIssue(LayerRoles.Name(layer.Role), feature.Id, DataIssueCodes.UnparseableValue,
+            $"supplied_on '{layer.Text(feature, ParcelFields.SuppliedOn)}' is not a date: the parcel is not counted as supplied."));
+        return null;
+    }
+
+    private static BatchSupply MeasureBatch(string batchId, List<int> members, Layer layer, LayerProjections approvals, LayerProjections supplied)
+    {
+        var factory = approvals.Features[members[0]].Geometry.Factory;
+        var sourceGeometry = members.Count == 1 ? approvals.Features[members[0]].Geometry : factory.BuildGeometry(members.Select(i => approvals.Features[i].Geometry).ToList());
+        var crs = AnalysisCrs.For(approvals.SourceCrs, sourceGeometry);
+        var projected = approvals.In(crs);
+        var batch = members.Count == 1 ? projected.Geometry(members[0]) : OverlayNGRobust.Union(members.Select(projected.Geometry).ToList(), factory);
+        var pieces = LayerOverlay.Pieces(batch, PreparedGeometryFactory.Prepare(batch), supplied.In(crs));
+        var suppliedPart = LayerOverlay.Union(pieces, batch.Factory);
+        var unsupplied = suppliedPart.IsEmpty ? batch : OverlayNGRobust.Overlay(batch, suppliedPart, SpatialFunction.Difference);
+
+        var first = approvals.Features[members[0]].Source;
+        DateOnly? approvedOn = null;
+        foreach (var i in members)
+        {
+            if (LenientDateParser.TryParse(layer.Value(approvals.Features[i].Source, ApprovedOnField), out var date))
+            {
+                approvedOn = date;
+                break;
+            }
+        }
+
+        var approvalNo = members.Select(i => layer.Text(approvals.Features[i].Source, ApprovalNoField)).FirstOrDefault(t => t is not null) ?? string.Empty;
+        return new BatchSupply(batchId, approvalNo, approvedOn, layer.Text(first, BannerField) ?? string.Empty, members.Count, crs,
+            batch.Area, Math.Min(batch.Area, suppliedPart.Area), unsupplied);
+    }
+
+    private static void CheckBatchAttributes(string batchId, List<Feature> members, Layer layer, List<DataIssue> issues)
+    {
+        var layerName = LayerRoles.Name(layer.Role);
+        var dates = members.Select(f => layer.Text(f, ApprovedOnField)).ToList();
+        if (dates.All(d => d is null))
+        {
+            issues.Add(new DataIssue(layerName, batchId, DataIssueCodes.MissingValue,
+                "approved_on is empty: the batch is left out of the supply-rate window."));
+        }
+        else
+        {
+            foreach (var (feature, text) in members.Zip(dates))
+            {
+                if (text is not null && !LenientDateParser.TryParse(layer.Value(feature, ApprovedOnField), out _))
+                {
+                    issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.UnparseableValue,
+                        $"approved_on '{text}' is not a date (expected e.g. 2024-03-01, 2024/3/1, 20240301 or 2024年3月1日)."));
+                }
+            }
+        }
+
+        foreach (var field in new[] { ApprovedOnField, ApprovalNoField })
+        {
+            var values = members.Select(f => layer.Text(f, field)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            if (values.Count > 1)
+            {
+                issues.Add(new DataIssue(layerName, batchId, DataIssueCodes.InconsistentBatch,
+                    $"The features of batch {batchId} disagree on {field} ({string.Join(", ", values)}); the first readable one is used."));
+            }
+        }
+    }
+
+    private static (double Approved, double Supplied) MeasureArea(Geometry area, CrsDefinition crs, LayerProjections approvals, LayerProjections supplied)
+    {
+        var approvedPieces = LayerOverlay.Pieces(area, PreparedGeometryFactory.Prepare(area), approvals.In(crs));
+        var approved = LayerOverlay.Union(approvedPieces, area.Factory);
+        if (approved.IsEmpty)
+        {
+            return (0, 0);
+        }
+
+        var suppliedPieces = LayerOverlay.Pieces(approved, PreparedGeometryFactory.Prepare(approved), supplied.In(crs));
+        var suppliedArea = LayerOverlay.Union(suppliedPieces, area.Factory).Area;
+        return (approved.Area, Math.Min(approved.Area, suppliedArea));
+    }
+
+    private SupplyWindow Window(DateOnly asOf, IReadOnlyList<BatchSupply> batches)
+    {
+        var from = new DateOnly(asOf.Year - _options.WindowYears, 1, 1);
+        var to = new DateOnly(asOf.Year - 1, 12, 31);
+        var inside = batches.Where(b => b.ApprovedOn is { } d && d >= from && d <= to).OrderBy(b => b.BatchId, StringComparer.Ordinal).ToList();
+        return new SupplyWindow(from, to, inside.Count, inside.Sum(b => b.ApprovedM2), inside.Sum(b => b.SuppliedM2), _options.YardstickRate);
+    }
+
+    private (List<UnapprovedSupply> Parcels, double AreaM2, int Suppressed) FindUnapproved(
+        LayerProjections supplied, List<DateOnly> suppliedOn, string[] parkOfParcel, LayerProjections approvals)
+    {
+        var outside = new UnapprovedSupply?[supplied.Features.Count];
+        Parallel.For(0, outside.Length, i =>
+        {
+            var crs = AnalysisCrs.For(supplied.SourceCrs, supplied.Features[i].Geometry);
+            var here = supplied.In(crs);
+            var parcel = here.Geometry(i);
+            var inside = LayerOverlay.Union(LayerOverlay.Pieces(parcel, here.Prepared(i), approvals.In(crs)), parcel.Factory);
+            var rest = inside.IsEmpty ? parcel : OverlayNGRobust.Overlay(parcel, inside, SpatialFunction.Difference);
+            var polygons = LayerOverlay.PolygonParts(rest);
+            if (polygons.Count > 0)
+            {
+                var geometry = polygons.Count == 1 ? (Geometry)polygons[0] : parcel.Factory.CreateMultiPolygon([.. polygons]);
+                outside[i] = new UnapprovedSupply(supplied.Features[i].Id, parkOfParcel[i], suppliedOn[i], crs, geometry.Area, geometry);
+            }
+        });
+
+        var found = outside.OfType<UnapprovedSupply>().ToList();
+        double total = 0;
+        foreach (var group in found.GroupBy(u => u.Crs.Epsg).OrderBy(g => g.Key))
+        {
+            var geometries = group.Select(u => u.Geometry).ToList();
+            total += geometries.Count == 1 ? geometries[0].Area : OverlayNGRobust.Union(geometries, geometries[0].Factory).Area;
+        }
+
+        var listed = found.Where(u => u.AreaM2 >= _options.MinAreaM2).OrderBy(u => u.ParcelId, StringComparer.Ordinal).ToList();
+        return (listed, total, found.Count - listed.Count);
+    }
+}

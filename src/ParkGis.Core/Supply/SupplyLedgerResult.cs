@@ -1,0 +1,36 @@
+using ParkGis.Core.Data;
+
+namespace ParkGis.Core.Supply;
+
+/// <summary>The outcome of a <see cref="SupplyLedger"/> (批供台账).</summary>
+/// <param name="AsOf">The as-of date.</param>
+/// <param name="Options">The options used.</param>
+/// <param name="Batches">Per batch, sorted by batch id (ordinal).</param>
+/// <param name="Parks">Per park, sorted by park id; empty without a parks layer.</param>
+/// <param name="Banners">Per banner (旗区), sorted by name; empty when parks have no banner.</param>
+/// <param name="Window">The N-year window.</param>
+/// <param name="Unapproved">Supplied parcels with at least the minimum area outside every batch, sorted by parcel id.</param>
+/// <param name="UnapprovedAreaM2">area(∪supplied parcels − ∪approvals), slivers included.</param>
+/// <param name="UnapprovedSuppressed">Supplied parcels outside the approvals by less than the minimum area.</param>
+/// <param name="Issues">Data issues, sorted.</param>
+public sealed record SupplyLedgerResult(
+    DateOnly AsOf,
+    SupplyLedgerOptions Options,
+    IReadOnlyList<BatchSupply> Batches,
+    IReadOnlyList<AreaSupply> Parks,
+    IReadOnlyList<AreaSupply> Banners,
+    SupplyWindow Window,
+    IReadOnlyList<UnapprovedSupply> Unapproved,
+    double UnapprovedAreaM2,
+    int UnapprovedSuppressed,
+    IReadOnlyList<DataIssue> Issues)
+{
+    /// <summary>Total approved area over batches (each batch's union; batches overlapping each other count for each).</summary>
+    public double ApprovedM2 => Batches.Sum(b => b.ApprovedM2);
+
+    /// <summary>Total supplied area over batches.</summary>
+    public double SuppliedM2 => Batches.Sum(b => b.SuppliedM2);
+
+    /// <summary>Findings: the window is under the yardstick, or land was supplied without approval.</summary>
+    public bool HasFindings => Window.BelowYardstick || Unapproved.Count > 0;
+}

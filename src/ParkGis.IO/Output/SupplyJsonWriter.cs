@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ParkGis.Core.Data;
+using ParkGis.Core.Measures;
+using ParkGis.Core.Supply;
+
+namespace ParkGis.IO.Output;
+
+/// <summary>
+/// Writes <c>supply.json</c>, the machine-readable result of <c>parkgis supply</c> (批供台账; a public contract:
+/// see docs/cli.md). Areas are planar m² rounded to 1e-6 m², rates to 1e-6; byte-identical for identical input.
+/// </summary>
+public static class SupplyJsonWriter
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes the result to a file.</summary>
+    public static void Write(string path, SupplyLedgerResult result)
+    {
+        using var stream = File.Create(path);
+        Write(stream, result);
+    }
+
+    /// <summary>Writes the result to a stream.</summary>
+    public static void Write(Stream stream, SupplyLedgerResult result)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(result);
+        using var writer = new Utf8JsonWriter(stream, Options);
+        writer.WriteStartObject();
+        writer.WriteString("as_of", Date(result.AsOf));
+        writer.WriteNumber("window_years", result.Options.WindowYears);
+        writer.WriteNumber("min_area_m2", result.Options.MinAreaM2);
+        writer.WriteBoolean("has_findings", result.HasFindings);
+        writer.WriteStartArray("batches");
+        foreach (var batch in result.Batches)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("batch_id", batch.BatchId);
+            writer.WriteString("approval_no", batch.ApprovalNo);
+            WriteDate(writer, "approved_on", batch.ApprovedOn);
+            writer.WriteString("banner", batch.Banner);
+            writer.WriteNumber("features", batch.Features);
+            writer.WriteString("crs", batch.Crs.Code);
+            WriteSupply(writer, batch.ApprovedM2, batch.SuppliedM2, batch.UnsuppliedM2, batch.SupplyRate);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("parks");
+        foreach (var park in result.Parks)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("park_id", park.Id);
+            writer.WriteString("name", park.Name);
+            writer.WriteString("banner", park.Banner);
+            writer.WriteString("crs", park.Crs.Code);
+            WriteSupply(writer, park.ApprovedM2, park.SuppliedM2, park.UnsuppliedM2, park.SupplyRate);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("banners");
+        foreach (var banner in result.Banners)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("banner", banner.Id);
+            writer.WriteString("crs", banner.Crs.Code);
+            WriteSupply(writer, banner.ApprovedM2, banner.SuppliedM2, banner.UnsuppliedM2, banner.SupplyRate);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        var window = result.Window;
+        writer.WriteStartObject("window");
+        writer.WriteString("from", Date(window.From));
+        writer.WriteString("to", Date(window.To));
+        writer.WriteNumber("batches", window.Batches);
+        writer.WriteNumber("approved_m2", Round(window.ApprovedM2));
+        writer.WriteNumber("supplied_m2", Round(window.SuppliedM2));
+        WriteRate(writer, window.SupplyRate);
+        writer.WriteNumber("yardstick_rate", window.YardstickRate);
+        writer.WriteBoolean("below_yardstick", window.BelowYardstick);
+        writer.WriteEndObject();
+        writer.WriteStartObject("supplied_without_approval");
+        writer.WriteNumber("area_m2", Round(result.UnapprovedAreaM2));
+        writer.WriteNumber("area_mu", Round(AreaUnits.ToMu(result.UnapprovedAreaM2)));
+        writer.WriteNumber("area_ha", Round(AreaUnits.ToHectares(result.UnapprovedAreaM2)));
+        writer.WriteNumber("parcels", result.Unapproved.Count);
+        writer.WriteStartArray("parcel_ids");
+        foreach (var parcel in result.Unapproved)
+        {
+            writer.WriteStringValue(parcel.ParcelId);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNumber("suppressed", result.UnapprovedSuppressed);
+        writer.WriteEndObject();
+        WriteIssues(writer, result.Issues);
+        writer.WriteEndObject();
+        writer.Flush();
+        stream.Write("\n"u8);
+    }
+
+    internal static void WriteIssues(Utf8JsonWriter writer, IReadOnlyList<DataIssue> issues)
+    {
+        writer.WriteStartArray("data_issues");
+        foreach (var issue in issues)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("layer", issue.Layer);
+            writer.WriteString("feature", issue.Feature);
+            writer.WriteString("code", issue.Code);
+            writer.WriteString("message", issue.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    internal static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal static double Round(double value, int decimals = 6) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+
+    private static void WriteDate(Utf8JsonWriter writer, string name, DateOnly? date)
+    {
+        if (date is { } d)
+        {
+            writer.WriteString(name, Date(d));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void WriteSupply(Utf8JsonWriter writer, double approved, double supplied, double unsupplied, double? rate)
+    {
+        writer.WriteNumber("approved_m2", Round(approved));
+        writer.WriteNumber("supplied_m2", Round(supplied));
+        writer.WriteNumber("unsupplied_m2", Round(unsupplied));
+        writer.WriteNumber("approved_mu", Round(AreaUnits.ToMu(approved)));
+        writer.WriteNumber("supplied_mu", Round(AreaUnits.ToMu(supplied)));
+        writer.WriteNumber("unsupplied_mu", Round(AreaUnits.ToMu(unsupplied)));
+        WriteRate(writer, rate);
+    }
+
+    private static void WriteRate(Utf8JsonWriter writer, double? rate)
+    {
+        if (rate is { } r)
+        {
+            writer.WriteNumber("supply_rate", Round(r));
+        }
+        else
+        {
+            writer.WriteNull("supply_rate");
+        }
+    }
+}

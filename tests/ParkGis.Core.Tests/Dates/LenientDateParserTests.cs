@@ -1,0 +1,56 @@
+using ParkGis.Core.Dates;
+
+namespace ParkGis.Core.Tests.Dates;
+
+public sealed class LenientDateParserTests
+{
+    [Theory]
+    [InlineData("2024-03-01", "ISO")]
+    [InlineData("2024/3/1", "slashes without leading zeros")]
+    [InlineData("2024.3.1", "dots")]
+    [InlineData("20240301", "eight digits")]
+    [InlineData("2024年3月1日", "Chinese")]
+    [InlineData(" 2024-03-01T00:00:00 ", "ISO with a time of day and spaces")]
+    public void Every_written_form_of_1_March_2024_is_read(string text, string reason)
+    {
+        Assert.True(LenientDateParser.TryParse(text, out var date), reason);
+        Assert.Equal(new DateOnly(2024, 3, 1), date);
+    }
+
+    [Fact]
+    public void Date_values_from_GeoPackage_and_DBF_readers_are_read()
+    {
+        Assert.True(LenientDateParser.TryParse(new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Unspecified), out var a));
+        Assert.True(LenientDateParser.TryParse(new DateOnly(2024, 3, 1), out var b));
+        Assert.True(LenientDateParser.TryParse(20240301L, out var c));
+        Assert.All(new[] { a, b, c }, d => Assert.Equal(new DateOnly(2024, 3, 1), d));
+    }
+
+    [Theory]
+    [InlineData("2023-13-45", "no month 13")]
+    [InlineData("2023-02-29", "2023 is not a leap year")]
+    [InlineData("2024-03/01", "mixed separators")]
+    [InlineData("soon", "not a date")]
+    [InlineData("", "blank")]
+    [InlineData(null, "null")]
+    public void Unparseable_dates_are_rejected_not_defaulted(string? text, string reason)
+    {
+        Assert.False(LenientDateParser.TryParse(text, out var date), reason);
+        Assert.Equal(default, date);
+    }
+
+    [Fact]
+    public void One_year_after_29_February_is_28_February()
+    {
+        Assert.Equal(new DateOnly(2025, 2, 28), CalendarYears.After(new DateOnly(2024, 2, 29), 1));
+        Assert.Equal(new DateOnly(2028, 2, 29), CalendarYears.After(new DateOnly(2024, 2, 29), 4));
+    }
+
+    [Fact]
+    public void Exactly_one_year_has_elapsed_on_the_anniversary_and_not_the_day_before()
+    {
+        var start = new DateOnly(2025, 6, 30);
+        Assert.True(CalendarYears.HaveElapsed(start, new DateOnly(2026, 6, 30), 1));
+        Assert.False(CalendarYears.HaveElapsed(start, new DateOnly(2026, 6, 29), 1));
+    }
+}

@@ -1,0 +1,171 @@
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+using ParkGis.Core.Supply;
+using static ParkGis.Core.Tests.Supply.LandTestData;
+
+namespace ParkGis.Core.Tests.Supply;
+
+public sealed class SupplyLedgerTests
+{
+    private static readonly DateOnly AsOf = new(2026, 6, 30);
+
+    private static SupplyLedgerResult Run(LandTestData data, bool reversed = false) => SupplyLedger.Run(data.Build(reversed), AsOf);
+
+    [Fact]
+    public void Batch_half_covered_by_a_supplied_parcel_is_half_supplied()
+    {
+        var result = Run(new LandTestData().Batch("B1", Box(0, 0, 100, 100)).Parcel("L1", Box(0, 0, 50, 100)));
+
+        var batch = Assert.Single(result.Batches);
+        Assert.Equal(10000, batch.ApprovedM2, 6);
+        Assert.Equal(5000, batch.SuppliedM2, 6);
+        Assert.Equal(5000, batch.UnsuppliedM2, 6);
+        Assert.Equal(0.5, batch.SupplyRate!.Value, 9);
+        Assert.Equal(5000, batch.Unsupplied.Area, 6);
+    }
+
+    [Fact]
+    public void Parcel_supplied_after_the_as_of_date_supplies_nothing()
+    {
+        var result = Run(new LandTestData().Batch("B1", Box(0, 0, 100, 100)).Parcel("L1", Box(0, 0, 50, 100), suppliedOn: "2026-07-01"));
+
+        Assert.Equal(0, result.Batches[0].SuppliedM2);
+    }
+
+    [Fact]
+    public void Supply_outside_any_approval_is_reported_with_its_area()
+    {
+        var result = Run(new LandTestData().Batch("B1", Box(0, 0, 100, 100)).Parcel("L1", Box(50, 0, 150, 100)));
+
+        Assert.Equal(5000, result.Batches[0].SuppliedM2, 6);
+        Assert.Equal(5000, result.UnapprovedAreaM2, 6);
+        var unapproved = Assert.Single(result.Unapproved);
+        Assert.Equal("L1", unapproved.ParcelId);
+        Assert.Equal(5000, unapproved.AreaM2, 6);
+        Assert.True(result.HasFindings);
+    }
+
+    [Fact]
+    public void Parcel_touching_a_batch_along_an_edge_is_wholly_outside_it()
+    {
+        var result = Run(new LandTestData().Batch("B1", Box(0, 0, 100, 100)).Parcel("L1", Box(100, 0, 150, 100)));
+
+        Assert.Equal(0, result.Batches[0].SuppliedM2, 6);
+        Assert.Equal(5000, result.UnapprovedAreaM2, 6);
+    }
+
+    [Fact]
+    public void Parcel_in_two_batches_counts_for_each_only_where_it_overlaps_it()
+    {
+        var result = Run(new LandTestData()
+            .Batch("B1", Box(0, 0, 100, 100)).Batch("B2", Box(100, 0, 200, 100))
+            .Parcel("L1", Box(50, 0, 130, 100)));
+
+        Assert.Equal(5000, result.Batches.Single(b => b.BatchId == "B1").SuppliedM2, 6);
+        Assert.Equal(3000, result.Batches.Single(b => b.BatchId == "B2").SuppliedM2, 6);
+        Assert.Empty(result.Unapproved);
+    }
+
+    [Fact]
+    public void Features_sharing_a_batch_id_are_one_batch_and_their_overlap_counts_once()
+    {
+        var result = Run(new LandTestData().Batch("B1", Box(0, 0, 100, 100)).Batch("B1", Box(50, 0, 150, 100)).Parcel("L1", Box(500, 0, 510, 10), suppliedOn: ""));
+
+        var batch = Assert.Single(result.Batches);
+        Assert.Equal(15000, batch.ApprovedM2, 6);
+        Assert.Equal(2, batch.Features);
+    }
+
+    [Fact]
+    public void Overlapping_supplied_parcels_are_not_counted_twice()
+    {
+        var result = Run(new LandTestData().Batch("B1", Box(0, 0, 100, 100)).Parcel("L1", Box(0, 0, 60, 100)).Parcel("L2", Box(40, 0, 80, 100)));
+
+        Assert.Equal(8000, result.Batches[0].SuppliedM2, 6);
+    }
+
+    [Fact]
+    public void Parcel_with_an_unparseable_supply_date_is_not_supplied_and_reported()
+    {
+        var result = Run(new LandTestData().Batch("B1", Box(0, 0, 100, 100)).Parcel("L1", Box(0, 0, 50, 100), suppliedOn: "2023-13-45"));
+
+        Assert.Equal(0, result.Batches[0].SuppliedM2);
+        var issue = Assert.Single(result.Issues, i => i.Code == DataIssueCodes.UnparseableValue);
+        Assert.Equal("L1", issue.Feature);
+        Assert.Contains("supplied_on", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Window_holds_the_five_calendar_years_before_the_as_of_year_area_weighted()
+    {
+        var result = Run(new LandTestData()
+            .Batch("2020", Box(0, 0, 100, 100), "2020-12-31")
+            .Batch("2021", Box(200, 0, 300, 100), "2021-01-01")
+            .Batch("2025", Box(400, 0, 600, 100), "2025年12月31日")
+            .Batch("2026", Box(700, 0, 800, 100), "2026-01-01")
+            .Parcel("L1", Box(200, 0, 300, 100))
+            .Parcel("L2", Box(400, 0, 450, 100)));
+
+        var window = result.Window;
+        Assert.Equal(new DateOnly(2021, 1, 1), window.From);
+        Assert.Equal(new DateOnly(2025, 12, 31), window.To);
+        Assert.Equal(2, window.Batches);
+        Assert.Equal(30000, window.ApprovedM2, 6);
+        Assert.Equal(15000, window.SuppliedM2, 6);
+        Assert.Equal(0.5, window.SupplyRate!.Value, 9);
+        Assert.True(window.BelowYardstick);
+    }
+
+    [Fact]
+    public void Window_rate_of_exactly_60_percent_meets_the_yardstick()
+    {
+        var result = Run(new LandTestData().Batch("B1", Box(0, 0, 100, 100)).Parcel("L1", Box(0, 0, 60, 100)));
+
+        Assert.Equal(0.6, result.Window.SupplyRate!.Value, 9);
+        Assert.False(result.Window.BelowYardstick);
+        Assert.False(result.HasFindings);
+    }
+
+    [Fact]
+    public void Park_counts_only_the_approved_land_inside_it_and_banners_sum_their_parks()
+    {
+        var data = new LandTestData()
+            .Add(LayerRole.Parks, "P1", Box(0, 0, 100, 100), ("park_id", "P1"), ("name", "甲园区"), ("banner", "甲旗"))
+            .Add(LayerRole.Parks, "P2", Box(100, 0, 200, 100), ("park_id", "P2"), ("name", "乙园区"), ("banner", "甲旗"))
+            .Batch("B1", Box(50, 0, 150, 100))
+            .Parcel("L1", Box(50, 0, 100, 50));
+
+        var result = Run(data);
+
+        var p1 = result.Parks.Single(p => p.Id == "P1");
+        Assert.Equal(5000, p1.ApprovedM2, 6);
+        Assert.Equal(2500, p1.SuppliedM2, 6);
+        Assert.Equal(0, result.Parks.Single(p => p.Id == "P2").SuppliedM2, 6);
+        var banner = Assert.Single(result.Banners);
+        Assert.Equal(10000, banner.ApprovedM2, 6);
+        Assert.Equal(0.25, banner.SupplyRate!.Value, 9);
+    }
+
+    [Fact]
+    public void Result_does_not_depend_on_feature_order()
+    {
+        var data = new LandTestData()
+            .Batch("B2", Box(100, 0, 200, 100)).Batch("B1", Box(0, 0, 100, 100)).Batch("B1", Box(0, 100, 50, 150))
+            .Parcel("L2", Box(150, 50, 250, 100)).Parcel("L1", Box(20, 20, 120, 120));
+
+        var a = Run(data);
+        var b = Run(data, reversed: true);
+
+        Assert.Equal(a.Batches.Select(x => (x.BatchId, x.ApprovedM2, x.SuppliedM2)), b.Batches.Select(x => (x.BatchId, x.ApprovedM2, x.SuppliedM2)));
+        Assert.Equal(a.UnapprovedAreaM2, b.UnapprovedAreaM2);
+        Assert.Equal(a.Issues, b.Issues);
+    }
+
+    [Fact]
+    public void Dataset_without_approvals_is_unusable_with_PG0102()
+    {
+        var error = Assert.Throws<UnusableInputException>(() => Run(new LandTestData().Parcel("L1", Box(0, 0, 10, 10))));
+        Assert.Equal(ErrorCodes.RequiredLayerMissing, error.Code);
+        Assert.NotNull(error.Hint);
+    }
+}
