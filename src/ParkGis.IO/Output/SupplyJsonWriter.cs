@@ -103,21 +103,8 @@ public static class SupplyJsonWriter
         stream.Write("\n"u8);
     }
 
-    internal static void WriteIssues(Utf8JsonWriter writer, IReadOnlyList<DataIssue> issues)
-    {
-        writer.WriteStartArray("data_issues");
-        foreach (var issue in issues)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("layer", issue.Layer);
-            writer.WriteString("feature", issue.Feature);
-            writer.WriteString("code", issue.Code);
-            writer.WriteString("message", issue.Message);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
+    internal static void WriteIssues(Utf8JsonWriter writer, IReadOnlyList<DataIssue> issues) =>
+        DataIssuesJson.Write(writer, "data_issues", issues);
 
     internal static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
