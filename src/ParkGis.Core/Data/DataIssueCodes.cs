@@ -35,4 +35,7 @@ public static class DataIssueCodes
 
     /// <summary>A value could not be parsed (date, number); the feature's derived status is unknown.</summary>
     public const string UnparseableValue = "unparseable_value";
+
+    /// <summary>A record of a side table (economics.csv) names a parcel the parcels layer does not have; it was left out.</summary>
+    public const string UnknownParcel = "unknown_parcel";
 }
