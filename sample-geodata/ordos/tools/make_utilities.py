@@ -15,8 +15,8 @@ Design (every network is drawn in metres in the park's own 3-degree zone, then w
   Each utility is offset a little so the lines do not coincide; roads run east-west, pipes follow them.
 - P05 高新区: all eight networks, no steam             -> meets 九通 (steam not applicable).
 - P03 苏里格 (two blocks): all eight plus steam         -> meets 九通 with steam.
-- P01 鄂托克: all eight, but gas stops at 60 % of the park's width (west to east) and the steam network
-  (a chemical park: it has one) only serves the western half -> fails gas and steam.
+- P01 鄂托克: all eight, but gas stops at 60 % of the width of the park's supplied/built parcels (west to
+  east) and the steam network (a chemical park: it has one) at 50 % -> fails gas and steam.
 - P02 准格尔: only roads, water supply and power         -> fails the other five.
 - The other parks have no network features: 0 % coverage.
 """
@@ -27,7 +27,7 @@ import os
 import fiona
 from pyproj import Transformer
 from shapely.geometry import LineString, mapping, shape
-from shapely.ops import transform as shp_transform, unary_union
+from shapely.ops import transform as shp_transform
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_DATASET = os.path.dirname(HERE)
@@ -36,7 +36,7 @@ UTILITIES = ["roads", "water_supply", "drainage", "sewage", "power", "gas", "hea
 CHINESE = {"roads": "道路", "water_supply": "给水管网", "drainage": "雨水排水管网", "sewage": "污水管网",
            "power": "供电线路", "gas": "燃气管网", "heating": "供热管网", "telecom": "通信管线", "steam": "蒸汽管网"}
 EIGHT = UTILITIES[:8]
-# park -> {utility: share of the park's width (west to east) the network reaches}
+# park -> {utility: share of the width (west to east) of the park's supplied/built parcels the network reaches}
 PLAN = {
     "P01": dict({u: 1.0 for u in EIGHT}, gas=0.6, steam=0.5),
     "P02": {"roads": 1.0, "water_supply": 1.0, "power": 1.0},
@@ -58,12 +58,26 @@ def park_shapes(dataset):
         return {f["properties"]["park_id"]: shape(f["geometry"]) for f in src}
 
 
-def network(park_m, utility, reach):
-    """Parallel east-west lines every SPACING_M over the park grown by 100 m, cut at `reach` of its width."""
+def supplied_parcels(dataset):
+    """Park id -> shapes of its supplied or built parcels (supplied_on or actual_start filled), lon/lat."""
+    with open(os.path.join(dataset, "parcels.geojson"), encoding="utf-8") as src:
+        data = json.load(src)
+    result = {}
+    for f in data["features"]:
+        p = f["properties"]
+        if p.get("park_id") and (p.get("supplied_on") or p.get("actual_start")):
+            result.setdefault(p["park_id"], []).append(shape(f["geometry"]))
+    return result
+
+
+def network(park_m, parcels_m, utility, reach):
+    """Parallel east-west lines every SPACING_M over the park grown by 100 m, cut at `reach` of the parcels' width."""
     grown = park_m.buffer(100.0)
     minx, miny, maxx, maxy = grown.bounds
     offset = 7.0 * UTILITIES.index(utility)
-    cut = minx + reach * (maxx - minx)
+    pminx = min((g.bounds[0] for g in parcels_m), default=minx)
+    pmaxx = max((g.bounds[2] for g in parcels_m), default=maxx)
+    cut = maxx + 1 if reach >= 1.0 else pminx + reach * (pmaxx - pminx)
     lines = []
     y = miny + SPACING_M / 2 + offset
     while y < maxy:
@@ -80,6 +94,7 @@ def main():
     ap.add_argument("--dataset", default=DEFAULT_DATASET)
     args = ap.parse_args()
     parks = park_shapes(args.dataset)
+    parcels = supplied_parcels(args.dataset)
     for utility in UTILITIES:
         features = []
         for pid in sorted(PLAN):
@@ -91,10 +106,11 @@ def main():
             to_m = Transformer.from_crs(4490, epsg, always_xy=True).transform
             to_ll = Transformer.from_crs(epsg, 4490, always_xy=True).transform
             park_m = shp_transform(to_m, geom)
+            parcels_m = [shp_transform(to_m, g) for g in parcels.get(pid, [])]
             blocks = list(getattr(park_m, "geoms", [park_m]))
             n = 0
             for block in blocks:
-                for line in network(block, utility, reach):
+                for line in network(block, [g for g in parcels_m if g.intersects(block)], utility, reach):
                     n += 1
                     features.append({
                         "type": "Feature",
