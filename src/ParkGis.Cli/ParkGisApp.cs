@@ -19,6 +19,8 @@ internal static class ParkGisApp
         root.Subcommands.Add(InfoCommand.Build());
         root.Subcommands.Add(SupplyCommand.Build());
         root.Subcommands.Add(IdleCommand.Build());
+        root.Subcommands.Add(InfrastructureCommand.Build());
+        root.Subcommands.Add(ScorecardCommand.Build());
         return root;
     }
 

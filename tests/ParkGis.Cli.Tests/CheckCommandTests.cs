@@ -147,7 +147,7 @@ public sealed class CheckCommandTests
         Assert.True(run.ExitCode == 0, run.ToString());
         using var info = JsonDocument.Parse(run.Stdout);
         var roles = info.RootElement.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("role").GetString()).ToList();
-        Assert.Equal(["parks", "ecological_redline", "permanent_farmland", "urban_boundary", "approvals", "parcels"], roles);
+        Assert.Equal(["parks", "ecological_redline", "permanent_farmland", "urban_boundary", "approvals", "parcels", "roads", "water_supply", "drainage", "sewage", "power", "gas", "heating", "telecom", "steam"], roles);
         var parks = info.RootElement.GetProperty("layers")[0];
         Assert.Equal("EPSG:4490", parks.GetProperty("crs").GetString());
         Assert.Equal(8, parks.GetProperty("features").GetInt32());

@@ -14,7 +14,7 @@ public sealed class GeoPackageReadingTests
             4545,
             ("parcels", ["parcel_id TEXT", "park_id INTEGER", "approved_on DATE", "price REAL", "supplied BOOLEAN"],
                 [(TestFolder.Square(395_000, 4_386_000), ["P1", 3L, "2014-10-03", 21.5, 1L]), (null, ["P2", null, null, null, 0L])]),
-            ("roads", ["name TEXT"], [(TestFolder.Square(0, 0), ["G6"])]));
+            ("railways", ["name TEXT"], [(TestFolder.Square(0, 0), ["G6"])])); // not a role
 
         var dataset = DatasetReader.Read(folder.Path);
 

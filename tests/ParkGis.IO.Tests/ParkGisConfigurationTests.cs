@@ -51,7 +51,7 @@ public sealed class ParkGisConfigurationTests
     [Theory]
     [InlineData("""{ "layers": { "parks": { "source": "missing.shp" } } }""", "missing.shp")]
     [InlineData("""{ "layers": { "parks": { "source": "data.gpkg", "layer": "nope" } } }""", "nope")]
-    [InlineData("""{ "layers": { "roads": { "source": "data.gpkg" } } }""", "roads")]
+    [InlineData("""{ "layers": { "railways": { "source": "data.gpkg" } } }""", "railways")] // roads became a role (issue 9)
     [InlineData("""{ "layers": { "parks": { "sauce": "data.gpkg" } } }""", "sauce")]
     public void Parkgis_json_naming_something_that_does_not_exist_is_invalid_configuration(string json, string named)
     {

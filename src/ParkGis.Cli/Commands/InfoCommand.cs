@@ -53,14 +53,16 @@ internal static class InfoCommand
     private static LayerInfo Describe(Layer layer)
     {
         var issues = new List<DataIssue>();
-        var valid = FeatureScreening.Screen(layer, repairInvalid: false, issues);
+        var valid = ParkGis.Core.Infrastructure.UtilityNetworks.IsUtility(layer.Role)
+            ? ParkGis.Core.Infrastructure.NetworkScreening.Screen(layer, issues).Count
+            : FeatureScreening.Screen(layer, repairInvalid: false, issues).Count;
         var envelope = new NetTopologySuite.Geometries.Envelope();
         foreach (var feature in layer.Features)
         {
             envelope.ExpandToInclude(feature.Geometry.EnvelopeInternal);
         }
 
-        return new LayerInfo(layer, envelope, valid.Count, issues);
+        return new LayerInfo(layer, envelope, valid, issues);
     }
 
     private static void WriteText(TextWriter stdout, Dataset data, List<LayerInfo> layers)

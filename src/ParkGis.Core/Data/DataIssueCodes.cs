@@ -44,4 +44,7 @@ public static class DataIssueCodes
 
     /// <summary>The features of one approval batch disagree on a batch attribute (approved_on, approval_no); the first is used.</summary>
     public const string InconsistentBatch = "inconsistent_batch";
+
+    /// <summary>A record of a side table (economics.csv) names a parcel the parcels layer does not have; it was left out.</summary>
+    public const string UnknownParcel = "unknown_parcel";
 }

@@ -23,4 +23,31 @@ public enum LayerRole
 
     /// <summary>Land parcels — 宗地.</summary>
     Parcels,
+
+    /// <summary>Roads — 道路 (通路), lines or polygons.</summary>
+    Roads,
+
+    /// <summary>Water supply network — 给水管网 (通给水).</summary>
+    WaterSupply,
+
+    /// <summary>Storm-water drainage network — 雨水排水管网 (通排水).</summary>
+    Drainage,
+
+    /// <summary>Sewage network — 污水管网 (通污水).</summary>
+    Sewage,
+
+    /// <summary>Power lines — 供电线路 (通电).</summary>
+    Power,
+
+    /// <summary>Gas network — 燃气管网 (通燃气).</summary>
+    Gas,
+
+    /// <summary>Heating network — 供热管网 (通热力).</summary>
+    Heating,
+
+    /// <summary>Telecommunication lines — 通信管线 (通信).</summary>
+    Telecom,
+
+    /// <summary>Industrial steam network — 蒸汽管网 (通蒸汽), where a park has one.</summary>
+    Steam,
 }

@@ -8,6 +8,8 @@ public static class LayerRoles
     [
         LayerRole.Parks, LayerRole.EcologicalRedline, LayerRole.PermanentFarmland,
         LayerRole.UrbanBoundary, LayerRole.Approvals, LayerRole.Parcels,
+        LayerRole.Roads, LayerRole.WaterSupply, LayerRole.Drainage, LayerRole.Sewage, LayerRole.Power,
+        LayerRole.Gas, LayerRole.Heating, LayerRole.Telecom, LayerRole.Steam,
     ];
 
     /// <summary>The snake_case role name: <c>parks</c>, <c>ecological_redline</c>, …</summary>
@@ -19,6 +21,15 @@ public static class LayerRoles
         LayerRole.UrbanBoundary => "urban_boundary",
         LayerRole.Approvals => "approvals",
         LayerRole.Parcels => "parcels",
+        LayerRole.Roads => "roads",
+        LayerRole.WaterSupply => "water_supply",
+        LayerRole.Drainage => "drainage",
+        LayerRole.Sewage => "sewage",
+        LayerRole.Power => "power",
+        LayerRole.Gas => "gas",
+        LayerRole.Heating => "heating",
+        LayerRole.Telecom => "telecom",
+        LayerRole.Steam => "steam",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
@@ -31,6 +42,15 @@ public static class LayerRoles
         LayerRole.UrbanBoundary => "城镇开发边界",
         LayerRole.Approvals => "建设用地批次",
         LayerRole.Parcels => "宗地",
+        LayerRole.Roads => "道路",
+        LayerRole.WaterSupply => "给水",
+        LayerRole.Drainage => "排水",
+        LayerRole.Sewage => "污水",
+        LayerRole.Power => "供电",
+        LayerRole.Gas => "燃气",
+        LayerRole.Heating => "供热",
+        LayerRole.Telecom => "通信",
+        LayerRole.Steam => "蒸汽",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 

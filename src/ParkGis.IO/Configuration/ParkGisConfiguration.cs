@@ -41,6 +41,13 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
         CommentHandling = JsonCommentHandling.Skip,
     };
 
+    /// <summary>
+    /// Park settings from the <c>parks</c> member: park id → leading industries, levelled land, per-block leading
+    /// industries (see docs/data-model.md). Empty when the file has none.
+    /// </summary>
+    public IReadOnlyDictionary<string, ParkGis.Core.Parks.ParkProfile> Parks { get; init; } =
+        new Dictionary<string, ParkGis.Core.Parks.ParkProfile>(StringComparer.Ordinal);
+
     /// <summary>The settings for a role, or null.</summary>
     public LayerConfiguration? For(LayerRole role) => Layers.TryGetValue(role, out var layer) ? layer : null;
 
@@ -94,6 +101,7 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
 
             var layers = new Dictionary<LayerRole, LayerConfiguration>();
             int? defaultCrs = null;
+            IReadOnlyDictionary<string, ParkGis.Core.Parks.ParkProfile>? parks = null;
             foreach (var member in root.EnumerateObject())
             {
                 switch (member.Name)
@@ -104,14 +112,18 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
                     case "crs":
                         defaultCrs = ReadCrs(member.Value, "crs");
                         break;
+                    case "parks":
+                        parks = ParkSettingsParser.Parse(member.Value);
+                        break;
                     case "$schema":
                         break;
                     default:
-                        throw Invalid($"{FileName} has an unknown member \"{member.Name}\".", "Top-level members are \"layers\" and \"crs\".");
+                        throw Invalid($"{FileName} has an unknown member \"{member.Name}\".", "Top-level members are \"layers\", \"crs\" and \"parks\".");
                 }
             }
 
-            return new ParkGisConfiguration(layers, defaultCrs);
+            var configuration = new ParkGisConfiguration(layers, defaultCrs);
+            return parks is null ? configuration : configuration with { Parks = parks };
         }
     }
 

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using ParkGis.Cli.Rendering;
+using ParkGis.Core.Conflicts;
+using ParkGis.Core.Data;
+using ParkGis.Core.Industry;
+using ParkGis.Core.Infrastructure;
+using ParkGis.Core.Scorecard;
+using ParkGis.IO.Configuration;
+using ParkGis.IO.Datasets;
+using ParkGis.IO.Economics;
+using ParkGis.IO.Output;
+
+namespace ParkGis.Cli.Commands;
+
+/// <summary><c>parkgis scorecard DATASET --out DIR [--year Y] [--rules FILE] [--overwrite]</c>: the annual park scorecard.</summary>
+internal static class ScorecardCommand
+{
+    /// <summary>Why the supply, idle and intensity indicators are not computed yet (until those results are wired in).</summary>
+    public const string SupplyPending = "the supply results (parkgis supply: approvals + parcels supplied_on) — not wired into the scorecard yet";
+
+    /// <summary>See <see cref="SupplyPending"/>.</summary>
+    public const string IdlePending = "the idle-land results (parkgis idle: parcels agreed_start / actual_start / land_price_wan) — not wired into the scorecard yet";
+
+    /// <summary>See <see cref="SupplyPending"/>.</summary>
+    public const string IntensityPending = "the intensity results (parkgis intensity: economics.csv + parcels) — not wired into the scorecard yet";
+
+    /// <summary>Files the command writes into DIR.</summary>
+    public static IReadOnlyList<string> OutputFiles { get; } = ["scorecard.json", "scorecard.csv"];
+
+    /// <summary>Builds the command.</summary>
+    public static Command Build()
+    {
+        var dataset = CommonOptions.DatasetArgument();
+        var output = CommonOptions.OutOption();
+        var overwrite = CommonOptions.OverwriteOption();
+        var rules = InfrastructureCommand.RulesOption();
+        var year = new Option<int?>("--year")
+        {
+            Description = "Economics year to score (output, leading-industry share); default: the latest year in economics.csv.",
+            HelpName = "Y",
+        };
+        var command = new Command(
+            "scorecard",
+            "Score and rank every park (园区年度考核): conflicts with the control lines, supply, idle land, 亩均 output and tax, 标准地, "
+            + "leading-industry share, 九通 coverage; weights from the rules file, indicators that cannot be computed are excluded and the "
+            + "weights renormalised. Writes DIR/scorecard.json and DIR/scorecard.csv (UTF-8 with BOM, for Excel). Exit 0: scored, "
+            + "2: usage error, 3: unusable input.\n\nExample:\n  parkgis scorecard sample-geodata/ordos --out out --year 2025")
+        {
+            dataset, output, year, rules, overwrite,
+        };
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var progress = new StderrProgress(parse.InvocationConfiguration.Error);
+            var loaded = ScorecardRulesFile.Load(parse.GetValue(rules));
+            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
+            var path = parse.GetRequiredValue(dataset);
+            var data = DatasetReader.Read(path, progress);
+            var profiles = DatasetParkProfiles.Load(path, data);
+            var economicsIssues = new List<DataIssue>();
+            var economics = EconomicsCsvReader.ReadFolder(path, economicsIssues);
+
+            var conflicts = new ConflictCheck(ConflictCheckOptions.Default, progress).Check(data);
+            var infrastructure = new InfrastructureCheck(loaded.Infrastructure, progress).Check(data, profiles);
+            progress.Report("leading-industry share");
+            var leading = new LeadingIndustryAnalysis(loaded.LeadingIndustry with { Year = parse.GetValue(year) }).Analyze(data, profiles, economics);
+
+            var parkIds = conflicts.Parks.Select(p => p.ParkId).ToList();
+            var values = IndicatorSources.FromConflicts(conflicts)
+                .Concat(IndicatorSources.FromInfrastructure(infrastructure))
+                .Concat(IndicatorSources.FromLeadingIndustry(leading))
+                // Seam: replace these three with IndicatorSources.FromSupply / FromIdle / FromIntensity when those results are on main.
+                .Concat(IndicatorSources.NotComputable(parkIds, [ScorecardIndicators.SupplyRate], SupplyPending))
+                .Concat(IndicatorSources.NotComputable(parkIds, [ScorecardIndicators.IdleRate, ScorecardIndicators.IdleFeesWan], IdlePending))
+                .Concat(IndicatorSources.NotComputable(parkIds,
+                    [ScorecardIndicators.OutputPerMuWan, ScorecardIndicators.TaxPerMuWan, ScorecardIndicators.OutputPerMuProgress, ScorecardIndicators.StandardLandFailures],
+                    IntensityPending));
+            var scorecard = ScorecardEngine.Score(conflicts.Parks.Select(p => new ScorecardPark(p.ParkId, p.Name)).ToList(), values, loaded, leading.Year);
+            var issues = conflicts.Issues.Concat(infrastructure.Issues).Concat(economicsIssues).Concat(leading.Issues).Distinct().ToList();
+
+            progress.Report("writing results");
+            ScorecardJsonWriter.Write(folder.PathOf("scorecard.json"), scorecard, leading, issues);
+            ScorecardCsvWriter.Write(folder.PathOf("scorecard.csv"), scorecard);
+            folder.Commit();
+            ScorecardSummary.Write(stdout, scorecard, leading, folder.Destination);
+            return ExitCodes.Clean;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using ParkGis.Core.Industry;
+using ParkGis.Core.Scorecard;
+
+namespace ParkGis.Cli.Rendering;
+
+/// <summary>The human-readable result of <c>parkgis scorecard</c>: the ranking, the leading-industry shares and what could not be computed.</summary>
+internal static class ScorecardSummary
+{
+    private static readonly string[] Shown =
+    [
+        ScorecardIndicators.ConflictAreaHa, ScorecardIndicators.ConflictPatches, ScorecardIndicators.LeadingIndustryShare, ScorecardIndicators.InfrastructureCoverage,
+    ];
+
+    /// <summary>Writes the summary.</summary>
+    public static void Write(TextWriter stdout, ParkScorecard scorecard, LeadingIndustryResult leading, string outputFolder)
+    {
+        var year = scorecard.Year is { } y ? Invariant($"{y} 年") : "年份未知";
+        stdout.WriteLine(Invariant($"园区年度考核 — {year}，{scorecard.Rows.Count} 个园区（无法计算的指标不计分，其余权重按比例放大）"));
+        stdout.WriteLine();
+        stdout.WriteLine(TextWidth.PadLeft("排名", 4) + "  " + TextWidth.PadRight("园区", 30) + TextWidth.PadLeft("综合得分", 10) + TextWidth.PadLeft("权重覆盖", 10)
+            + string.Concat(Shown.Select(k => TextWidth.PadLeft(Short(k), 16))));
+        foreach (var row in scorecard.Rows)
+        {
+            var line = TextWidth.PadLeft(row.Rank?.ToString(CultureInfo.InvariantCulture) ?? "—", 4) + "  "
+                + TextWidth.PadRight($"{row.ParkId} {row.Name}", 30)
+                + TextWidth.PadLeft(row.Composite is { } c ? Invariant($"{c:0.00}") : "—", 10)
+                + TextWidth.PadLeft(Invariant($"{row.WeightCovered:P0}"), 10);
+            foreach (var key in Shown)
+            {
+                var cell = row.Cells.First(x => x.Indicator == key);
+                line += TextWidth.PadLeft(cell.Value is { } v ? (ScorecardIndicators.IsShare(key) ? Invariant($"{v:P1}") : Invariant($"{v:0.##}")) : "无法计算", 14);
+            }
+
+            stdout.WriteLine(line);
+        }
+
+        stdout.WriteLine();
+        stdout.WriteLine(Invariant($"主导产业产值占比（{(leading.Year is { } ly ? ly.ToString(CultureInfo.InvariantCulture) : "—")} 年，达标线 {leading.MinShare:P0}，等于达标）"));
+        foreach (var park in leading.Parks)
+        {
+            WriteShare(stdout, $"{park.ParkId} {park.Name}", park.Park);
+            foreach (var block in park.Blocks)
+            {
+                WriteShare(stdout, Invariant($"    区块 {block.Block}"), block);
+            }
+        }
+
+        stdout.WriteLine();
+        var missing = scorecard.Rows.SelectMany(r => r.Cells).Where(c => c.Value is null).GroupBy(c => (c.Indicator, c.Missing)).ToList();
+        if (missing.Count > 0)
+        {
+            stdout.WriteLine("未计算的指标：");
+            foreach (var group in missing)
+            {
+                stdout.WriteLine(Invariant($"  {ScorecardIndicators.ChineseName(group.Key.Indicator)}（{group.Count()} 个园区）：缺 {group.Key.Missing}"));
+            }
+        }
+
+        stdout.WriteLine($"结果已写入 {Path.Combine(outputFolder, "scorecard.json")} 和 {Path.Combine(outputFolder, "scorecard.csv")}");
+    }
+
+    private static void WriteShare(TextWriter stdout, string title, LeadingIndustryShare share)
+    {
+        var head = "  " + TextWidth.PadRight(title, 32);
+        if (share.Share is not { } value)
+        {
+            stdout.WriteLine(head + "无法计算：缺 " + share.Missing);
+            return;
+        }
+
+        var pulling = share.PullingDown.Count > 0 ? "；拉低：" + string.Join("、", share.PullingDown) : string.Empty;
+        stdout.WriteLine(head + Invariant($"{value,7:P1} {(share.Passes == true ? "达标" : "未达标")}  主导：{string.Join("、", share.LeadingIndustries)}{pulling}"));
+    }
+
+    private static string Short(string key) => key switch
+    {
+        ScorecardIndicators.ConflictAreaHa => "冲突面积(公顷)",
+        ScorecardIndicators.ConflictPatches => "冲突图斑",
+        ScorecardIndicators.LeadingIndustryShare => "主导产业占比",
+        ScorecardIndicators.InfrastructureCoverage => "九通覆盖率",
+        _ => ScorecardIndicators.ChineseName(key),
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,50 @@
+using NetTopologySuite.Geometries;
+using ParkGis.Core.Data;
+
+namespace ParkGis.Core.Infrastructure;
+
+/// <summary>
+/// Keeps the features of a utility layer that can be measured against — non-empty lines and valid polygons — and
+/// reports the others (empty, points, invalid polygons) as data issues.
+/// </summary>
+public static class NetworkScreening
+{
+    /// <summary>Screens a utility layer.</summary>
+    public static IReadOnlyList<NetworkFeature> Screen(Layer layer, ICollection<DataIssue> issues)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(issues);
+        var name = LayerRoles.Name(layer.Role);
+        var kept = new List<NetworkFeature>(layer.Features.Count);
+        foreach (var feature in layer.Features)
+        {
+            var geometry = feature.Geometry;
+            if (geometry is null || geometry.IsEmpty)
+            {
+                issues.Add(new DataIssue(name, feature.Id, DataIssueCodes.EmptyGeometry, "The feature has no geometry; it was left out of the analysis."));
+            }
+            else if (geometry is LineString or MultiLineString)
+            {
+                kept.Add(new NetworkFeature(feature.Id, geometry));
+            }
+            else if (geometry is Polygon or MultiPolygon)
+            {
+                if (geometry.IsValid)
+                {
+                    kept.Add(new NetworkFeature(feature.Id, geometry));
+                }
+                else
+                {
+                    issues.Add(new DataIssue(name, feature.Id, DataIssueCodes.InvalidGeometry, "Invalid polygon; it was left out of the analysis."));
+                }
+            }
+            else
+            {
+                issues.Add(new DataIssue(name, feature.Id, DataIssueCodes.WrongGeometryType,
+                    $"The geometry is a {geometry.GeometryType}; a utility network is lines or polygons. It was left out of the analysis."));
+            }
+        }
+
+        return kept;
+    }
+}

@@ -1,0 +1,204 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ParkGis.Core.Data;
+using ParkGis.Core.Industry;
+using ParkGis.Core.Infrastructure;
+using ParkGis.Core.Scorecard;
+
+namespace ParkGis.IO.Output;
+
+/// <summary>
+/// Writes <c>scorecard.json</c> (a public contract: docs/cli.md): the rules used, one row per park in rank order
+/// with every indicator's value, score, weight and — when not computable — the missing data, and the
+/// leading-industry detail per park and block. Numbers rounded to 1e-6. Byte-identical for identical input.
+/// </summary>
+public static class ScorecardJsonWriter
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes the scorecard to a file.</summary>
+    public static void Write(string path, ParkScorecard scorecard, LeadingIndustryResult leading, IReadOnlyList<DataIssue> issues)
+    {
+        using var stream = File.Create(path);
+        Write(stream, scorecard, leading, issues);
+    }
+
+    /// <summary>Writes the scorecard to a stream.</summary>
+    public static void Write(Stream stream, ParkScorecard scorecard, LeadingIndustryResult leading, IReadOnlyList<DataIssue> issues)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(scorecard);
+        ArgumentNullException.ThrowIfNull(leading);
+        ArgumentNullException.ThrowIfNull(issues);
+        using var writer = new Utf8JsonWriter(stream, Options);
+        writer.WriteStartObject();
+        NumberOrNull(writer, "year", scorecard.Year);
+        writer.WriteString("not_computable", "excluded; weights renormalised over the computable indicators");
+        WriteRules(writer, scorecard.Rules);
+        writer.WriteStartArray("parks");
+        foreach (var row in scorecard.Rows)
+        {
+            writer.WriteStartObject();
+            NumberOrNull(writer, "rank", row.Rank);
+            writer.WriteString("park_id", row.ParkId);
+            writer.WriteString("name", row.Name);
+            NumberOrNull(writer, "composite", row.Composite);
+            writer.WriteNumber("weight_covered", Round(row.WeightCovered));
+            writer.WriteStartObject("indicators");
+            foreach (var cell in row.Cells)
+            {
+                writer.WriteStartObject(cell.Indicator);
+                writer.WriteBoolean("computable", cell.Value is not null);
+                NumberOrNull(writer, "value", cell.Value);
+                NumberOrNull(writer, "score", cell.Score);
+                writer.WriteNumber("weight", cell.Weight);
+                writer.WriteNumber("effective_weight", Round(cell.EffectiveWeight));
+                if (cell.Missing is null)
+                {
+                    writer.WriteNull("missing");
+                }
+                else
+                {
+                    writer.WriteString("missing", cell.Missing);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        WriteLeading(writer, leading);
+        DataIssuesJson.Write(writer, "data_issues", issues);
+        writer.WriteEndObject();
+        writer.Flush();
+        stream.Write("\n"u8);
+    }
+
+    private static void WriteRules(Utf8JsonWriter writer, ScorecardRules rules)
+    {
+        writer.WriteStartObject("rules");
+        writer.WriteStartObject("indicators");
+        foreach (var key in ScorecardIndicators.All)
+        {
+            if (rules.Indicators.TryGetValue(key, out var rule))
+            {
+                writer.WriteStartObject(key);
+                writer.WriteNumber("weight", rule.Weight);
+                writer.WriteNumber("zero_score_at", rule.ZeroScoreAt);
+                writer.WriteNumber("full_score_at", rule.FullScoreAt);
+                writer.WriteEndObject();
+            }
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartObject("leading_industry");
+        writer.WriteNumber("min_share", rules.LeadingIndustry.MinShare);
+        writer.WriteEndObject();
+        writer.WriteStartObject("infrastructure");
+        writer.WriteNumber("min_coverage", rules.Infrastructure.MinCoverage);
+        writer.WriteStartObject("service_distance_m");
+        foreach (var role in UtilityNetworks.All)
+        {
+            writer.WriteNumber(LayerRoles.Name(role), rules.Infrastructure.DistanceM(role));
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteLeading(Utf8JsonWriter writer, LeadingIndustryResult leading)
+    {
+        writer.WriteStartObject("leading_industry");
+        NumberOrNull(writer, "year", leading.Year);
+        writer.WriteNumber("min_share", leading.MinShare);
+        writer.WriteStartArray("parks");
+        foreach (var park in leading.Parks)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("park_id", park.ParkId);
+            writer.WriteString("name", park.Name);
+            WriteShare(writer, park.Park);
+            writer.WriteStartArray("blocks");
+            foreach (var block in park.Blocks)
+            {
+                writer.WriteStartObject();
+                NumberOrNull(writer, "block", block.Block);
+                WriteShare(writer, block);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteShare(Utf8JsonWriter writer, LeadingIndustryShare share)
+    {
+        writer.WriteStartArray("leading_industries");
+        foreach (var industry in share.LeadingIndustries)
+        {
+            writer.WriteStringValue(industry);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNumber("total_output_wan", Round(share.TotalOutputWan));
+        writer.WriteNumber("leading_output_wan", Round(share.LeadingOutputWan));
+        NumberOrNull(writer, "share", share.Share);
+        if (share.Passes is { } passes)
+        {
+            writer.WriteBoolean("passes", passes);
+        }
+        else
+        {
+            writer.WriteNull("passes");
+        }
+
+        writer.WriteStartArray("pulling_down");
+        foreach (var industry in share.PullingDown)
+        {
+            writer.WriteStringValue(industry);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("output_by_industry");
+        foreach (var output in share.Outputs)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("industry", output.Industry);
+            writer.WriteNumber("output_wan", Round(output.OutputWan));
+            writer.WriteBoolean("leading", output.Leading);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (share.Missing is null)
+        {
+            writer.WriteNull("missing");
+        }
+        else
+        {
+            writer.WriteString("missing", share.Missing);
+        }
+    }
+
+    private static void NumberOrNull(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, Round(v));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static double Round(double value) => Math.Round(value, 6, MidpointRounding.AwayFromZero);
+}

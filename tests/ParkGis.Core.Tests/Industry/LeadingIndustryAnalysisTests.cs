@@ -1,0 +1,80 @@
+using ParkGis.Core.Data;
+using ParkGis.Core.Industry;
+using ParkGis.Core.Parks;
+using ParkGis.Core.Tests.Infrastructure;
+using static ParkGis.Core.Tests.Infrastructure.ParkData;
+
+namespace ParkGis.Core.Tests.Industry;
+
+public sealed class LeadingIndustryAnalysisTests
+{
+    private const double X = 500000, Y = 4400000;
+
+    private static Dataset TwoParks() => new ParkData()
+        .Park("P1", Rectangle(X, Y, X + 1000, Y + 1000))
+        .Park("P2", Rectangle(X + 2000, Y, X + 3000, Y + 1000))
+        .Parcel("A", "P1", Rectangle(X + 100, Y + 100, X + 200, Y + 200), industry: "煤化工")
+        .Parcel("B", "P1", Rectangle(X + 300, Y + 100, X + 400, Y + 200), industry: "物流")
+        .Parcel("C", "P1", Rectangle(X + 500, Y + 100, X + 600, Y + 200), industry: "新材料")
+        .Parcel("D", "P2", Rectangle(X + 2100, Y + 100, X + 2200, Y + 200), industry: "光伏")
+        .Build();
+
+    private static Dictionary<string, ParkProfile> Leading(params string[] industries) => new(StringComparer.Ordinal)
+    {
+        ["P1"] = ParkProfile.Empty("P1") with { LeadingIndustries = industries },
+        ["P2"] = ParkProfile.Empty("P2") with { LeadingIndustries = ["光伏"] },
+    };
+
+    [Theory]
+    [InlineData(80.0, true)] // exactly 80%: equality passes
+    [InlineData(79.99, false)] // a hair under
+    public void Share_at_the_80_percent_threshold(double leadingOutput, bool passes)
+    {
+        EconomicsRecord[] economics = [new("A", 2025, leadingOutput), new("B", 2025, 100 - leadingOutput), new("C", 2021, 500)];
+
+        var result = new LeadingIndustryAnalysis(LeadingIndustryOptions.Default with { Year = 2025 }).Analyze(TwoParks(), Leading("煤化工"), economics);
+
+        var p1 = result.Parks.Single(p => p.ParkId == "P1").Park;
+        Assert.Equal(leadingOutput / 100, p1.Share!.Value, 12);
+        Assert.Equal(passes, p1.Passes);
+        Assert.Equal(["物流"], p1.PullingDown);
+    }
+
+    [Fact]
+    public void Park_without_economics_rows_is_not_computable_rather_than_zero()
+    {
+        EconomicsRecord[] economics = [new("A", 2025, 90), new("B", 2025, 10)];
+
+        var result = new LeadingIndustryAnalysis(LeadingIndustryOptions.Default).Analyze(TwoParks(), Leading("煤化工"), economics);
+
+        var p2 = result.Parks.Single(p => p.ParkId == "P2").Park;
+        Assert.Null(p2.Share);
+        Assert.Null(p2.Passes);
+        Assert.Contains("economics rows", p2.Missing, StringComparison.Ordinal);
+        Assert.Equal(0.9, result.Parks.Single(p => p.ParkId == "P1").Park.Share!.Value, 12);
+        Assert.Equal(2025, result.Year);
+    }
+
+    [Fact]
+    public void No_economics_table_at_all_names_the_table_as_missing()
+    {
+        var result = new LeadingIndustryAnalysis(LeadingIndustryOptions.Default).Analyze(TwoParks(), Leading("煤化工"), []);
+
+        Assert.All(result.Parks, p => Assert.Null(p.Park.Share));
+        Assert.All(result.Parks, p => Assert.Contains("economics.csv", p.Park.Missing, StringComparison.Ordinal));
+        Assert.Null(result.Year);
+    }
+
+    [Fact]
+    public void Industries_pulling_the_share_down_come_largest_first()
+    {
+        EconomicsRecord[] economics = [new("A", 2025, 50), new("B", 2025, 10), new("C", 2025, 40)];
+
+        var result = new LeadingIndustryAnalysis(LeadingIndustryOptions.Default).Analyze(TwoParks(), Leading("煤化工"), economics);
+
+        var p1 = result.Parks.Single(p => p.ParkId == "P1").Park;
+        Assert.Equal(["新材料", "物流"], p1.PullingDown);
+        Assert.Equal(0.5, p1.Share!.Value, 12);
+        Assert.False(p1.Passes);
+    }
+}

@@ -1,0 +1,121 @@
+using ParkGis.Core.Data;
+using ParkGis.Core.Infrastructure;
+using static ParkGis.Core.Tests.Infrastructure.ParkData;
+
+namespace ParkGis.Core.Tests.Infrastructure;
+
+public sealed class InfrastructureCheckTests
+{
+    private const double X = 500000, Y = 4400000;
+
+    private static InfrastructureOptions RoadsAt100 => InfrastructureOptions.Default with
+    {
+        ServiceDistancesM = new Dictionary<LayerRole, double> { [LayerRole.Roads] = 100 },
+    };
+
+    private static UtilityCoverage Roads(InfrastructureResult result, string park = "P1") =>
+        result.Parks.Single(p => p.ParkId == park).Utilities.Single(u => u.Utility == LayerRole.Roads);
+
+    [Fact]
+    public void Parcel_exactly_at_the_service_distance_is_served_and_a_hair_beyond_is_not()
+    {
+        // Road along y = Y+100; parcel A's edge is exactly 100 m above it, parcel B's 1 mm further.
+        var data = new ParkData()
+            .Park("P1", Rectangle(X, Y, X + 1000, Y + 1000))
+            .Parcel("A", "P1", Rectangle(X + 200, Y + 200, X + 300, Y + 300))
+            .Parcel("B", "P1", Rectangle(X + 400, Y + 200.001, X + 500, Y + 300))
+            .Add(LayerRole.Roads, "R1", Line(X + 100, Y + 100, X + 900, Y + 100))
+            .Build();
+
+        var roads = Roads(new InfrastructureCheck(RoadsAt100).Check(data));
+
+        Assert.Equal(["B"], roads.Unserved.Select(u => u.ParcelId));
+        Assert.Equal(10000, roads.ServedAreaM2, 6);
+        Assert.Equal(10000 / (10000 + (100 * 99.999)), roads.Coverage!.Value, 9);
+        Assert.False(roads.Meets);
+    }
+
+    [Fact]
+    public void Parcel_in_the_gap_between_a_round_cap_and_its_buffer_polygon_is_served()
+    {
+        // The buffer's round cap is a polygon inscribed in the circle: at 2.8125° (between two of its vertices with 16
+        // segments per quadrant) it lies 99.88 m from the road's end. A parcel whose nearest corner is 99.95 m away is
+        // within the distance and must be served anyway.
+        var angle = Math.PI / 64;
+        var cx = X + 500 + (99.95 * Math.Cos(angle));
+        var cy = Y + 100 + (99.95 * Math.Sin(angle));
+        var data = new ParkData()
+            .Park("P1", Rectangle(X, Y, X + 1000, Y + 1000))
+            .Parcel("C", "P1", Rectangle(cx, cy, cx + 50, cy + 50))
+            .Add(LayerRole.Roads, "R1", Line(X + 100, Y + 100, X + 500, Y + 100))
+            .Build();
+
+        var roads = Roads(new InfrastructureCheck(RoadsAt100).Check(data));
+
+        Assert.True(roads.Coverage == 1.0, $"coverage {roads.Coverage}, unserved {string.Join(",", roads.Unserved.Select(u => u.ParcelId))}");
+    }
+
+    [Fact]
+    public void Only_supplied_or_built_parcels_count()
+    {
+        var data = new ParkData()
+            .Park("P1", Rectangle(X, Y, X + 1000, Y + 1000))
+            .Parcel("near", "P1", Rectangle(X + 100, Y + 100, X + 200, Y + 200))
+            .Parcel("far-unsupplied", "P1", Rectangle(X + 800, Y + 800, X + 900, Y + 900), supplied: false)
+            .Add(LayerRole.Roads, "R1", Line(X, Y + 150, X + 300, Y + 150))
+            .Build();
+
+        var result = new InfrastructureCheck(RoadsAt100).Check(data);
+
+        Assert.Equal(1, result.Parks[0].SuppliedParcels);
+        Assert.Equal(1.0, Roads(result).Coverage);
+    }
+
+    [Fact]
+    public void Each_network_is_buffered_once_per_analysis_CRS_not_per_park()
+    {
+        var data = new ParkData()
+            .Park("P1", Rectangle(X, Y, X + 1000, Y + 1000))
+            .Park("P2", Rectangle(X + 2000, Y, X + 3000, Y + 1000))
+            .Park("P3", Rectangle(X + 4000, Y, X + 5000, Y + 1000))
+            .Parcel("A", "P1", Rectangle(X + 100, Y + 100, X + 200, Y + 200))
+            .Parcel("B", "P2", Rectangle(X + 2100, Y + 100, X + 2200, Y + 200))
+            .Parcel("C", "P3", Rectangle(X + 4100, Y + 100, X + 4200, Y + 200))
+            .Add(LayerRole.Roads, "R1", Line(X, Y + 150, X + 5000, Y + 150))
+            .Add(LayerRole.Power, "E1", Line(X, Y + 150, X + 3000, Y + 150))
+            .Add(LayerRole.Power, "E2", Line(X + 4000, Y + 5000, X + 5000, Y + 5000))
+            .Build();
+
+        var result = new InfrastructureCheck(InfrastructureOptions.Default).Check(data);
+
+        Assert.Equal(2, result.ServiceAreaBuilds);
+        Assert.Equal([1.0, 1.0, 0.0], result.Parks.Select(p => p.Utilities.Single(u => u.Utility == LayerRole.Power).Coverage!.Value));
+    }
+
+    [Fact]
+    public void Steam_is_required_only_where_the_park_has_a_steam_network_and_missing_layers_leave_the_verdict_unknown()
+    {
+        var data = new ParkData()
+            .Park("P1", Rectangle(X, Y, X + 1000, Y + 1000))
+            .Park("P2", Rectangle(X + 5000, Y, X + 6000, Y + 1000))
+            .Parcel("A", "P1", Rectangle(X + 100, Y + 100, X + 200, Y + 200))
+            .Parcel("B", "P1", Rectangle(X + 800, Y + 800, X + 900, Y + 900))
+            .Parcel("C", "P2", Rectangle(X + 5100, Y + 100, X + 5200, Y + 200))
+            .Add(LayerRole.Roads, "R1", Line(X, Y + 150, X + 6000, Y + 150))
+            .Add(LayerRole.Steam, "S1", Line(X, Y + 150, X + 300, Y + 150))
+            .Build();
+
+        var result = new InfrastructureCheck(InfrastructureOptions.Default).Check(data);
+
+        var p1 = result.Parks.Single(p => p.ParkId == "P1");
+        var p2 = result.Parks.Single(p => p.ParkId == "P2");
+        Assert.True(p1.HasSteam);
+        Assert.True(p1.Utilities.Single(u => u.Utility == LayerRole.Steam).Required);
+        Assert.False(p1.MeetsNetworks); // parcel B is 650 m from the steam main
+        Assert.False(p2.HasSteam);
+        Assert.False(p2.Utilities.Single(u => u.Utility == LayerRole.Steam).Required);
+        Assert.Null(p2.MeetsNetworks); // roads served; the other seven layers are missing: unknown, not met
+        Assert.Null(p2.MeanCoverage);
+        Assert.Contains("water_supply", p2.MissingForCoverage, StringComparison.Ordinal);
+    }
+}
