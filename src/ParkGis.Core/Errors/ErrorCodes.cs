@@ -36,6 +36,9 @@ public static class ErrorCodes
     /// <summary>parkgis.json is malformed or names something that does not exist.</summary>
     public const string InvalidConfiguration = "PG0301";
 
+    /// <summary>The --rules file of parkgis intensity is malformed or holds an impossible value (a share of 30 for 0.30).</summary>
+    public const string InvalidRules = "PG0302";
+
     /// <summary>The output folder exists and is not empty; pass --overwrite or choose another.</summary>
     public const string OutputExists = "PG0401";
 
