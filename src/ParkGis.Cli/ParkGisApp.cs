@@ -21,6 +21,7 @@ internal static class ParkGisApp
         root.Subcommands.Add(IdleCommand.Build());
         root.Subcommands.Add(InfrastructureCommand.Build());
         root.Subcommands.Add(ScorecardCommand.Build());
+        root.Subcommands.Add(IntensityCommand.Build());
         return root;
     }
 

@@ -47,4 +47,22 @@ public static class DataIssueCodes
 
     /// <summary>A record of a side table (economics.csv) names a parcel the parcels layer does not have; it was left out.</summary>
     public const string UnknownParcel = "unknown_parcel";
+
+    /// <summary>An area or amount is negative; the value is not used.</summary>
+    public const string NegativeValue = "negative_value";
+
+    /// <summary>A value cannot be right (a footprint larger than the parcel's measured area); it is not used.</summary>
+    public const string ImplausibleValue = "implausible_value";
+
+    /// <summary>A value looks like the wrong unit (a share of 35 where 0.35 was meant); it is not used.</summary>
+    public const string UnitMistake = "unit_mistake";
+
+    /// <summary>The land-use codes come from both code lists (用地用海 and 三调); land-use indicators are not computed.</summary>
+    public const string MixedLandUseCodes = "mixed_land_use_codes";
+
+    /// <summary>No land-use code tells which code list the data uses; 用地用海 was assumed.</summary>
+    public const string LandUseCodeListAssumed = "land_use_code_list_assumed";
+
+    /// <summary>A parcel lies in no park (no park_id and inside no park boundary); it is left out of park figures.</summary>
+    public const string ParcelWithoutPark = "parcel_without_park";
 }

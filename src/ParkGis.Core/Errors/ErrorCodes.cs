@@ -36,7 +36,10 @@ public static class ErrorCodes
     /// <summary>parkgis.json is malformed or names something that does not exist.</summary>
     public const string InvalidConfiguration = "PG0301";
 
-    /// <summary>The scorecard rules file (<c>--rules</c>) is missing, malformed or names an unknown indicator or utility.</summary>
+    /// <summary>
+    /// A <c>--rules</c> file (scorecard, infrastructure, intensity) is missing, malformed, names an unknown indicator
+    /// or utility, or holds an impossible value (a share of 30 for 0.30).
+    /// </summary>
     public const string InvalidRules = "PG0302";
 
     /// <summary>The output folder exists and is not empty; pass --overwrite or choose another.</summary>

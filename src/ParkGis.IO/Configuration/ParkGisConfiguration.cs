@@ -117,6 +117,9 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
                         break;
                     case "$schema":
                         break;
+                    case "economics" or "land_use_codes":
+                        // Read and validated by ParkGis.IO.Intensity.IntensitySettings (parkgis intensity).
+                        break;
                     default:
                         throw Invalid($"{FileName} has an unknown member \"{member.Name}\".", "Top-level members are \"layers\", \"crs\" and \"parks\".");
                 }

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using ParkGis.Cli.Rendering;
+using ParkGis.Core.Data;
+using ParkGis.Core.Intensity;
+using ParkGis.IO.Datasets;
+using ParkGis.IO.Intensity;
+using ParkGis.IO.Output;
+
+namespace ParkGis.Cli.Commands;
+
+/// <summary><c>parkgis intensity DATASET --out DIR [--year Y] [--baseline-year 2021] [--rules FILE] [--overwrite]</c>.</summary>
+internal static class IntensityCommand
+{
+    /// <summary>Files the command writes into DIR.</summary>
+    public static IReadOnlyList<string> OutputFiles { get; } =
+        ["intensity.json", "intensity_parcels.csv", "intensity_parks.csv", "intensity.geojson"];
+
+    /// <summary>Builds the command.</summary>
+    public static Command Build()
+    {
+        var dataset = CommonOptions.DatasetArgument();
+        var output = CommonOptions.OutOption();
+        var overwrite = CommonOptions.OverwriteOption();
+        var year = new Option<int?>("--year") { Description = "The year evaluated (default: the latest year in the economics table).", HelpName = "Y" };
+        var baseline = new Option<int>("--baseline-year")
+        {
+            Description = "The year 亩均产值 progress (+35 %, ×2) is measured against.",
+            DefaultValueFactory = _ => IntensityOptions.Default.BaselineYear,
+            HelpName = "Y",
+        };
+        var rules = new Option<string?>("--rules") { Description = "标准地 thresholds and evaluation settings (JSON; docs/intensity-rules.md).", HelpName = "FILE" };
+
+        var command = new Command(
+            "intensity",
+            "Land-use efficiency (亩均效益, 集约利用): per-parcel indicators, 标准地 compliance, the 亩均 evaluation grades and per-park indicators "
+            + "with 亩均产值 against the baseline year; writes DIR/intensity.json, intensity_parcels.csv, intensity_parks.csv and intensity.geojson. "
+            + "Exit 0: every checked parcel meets 标准地, 1: some parcel fails, 2: usage error, 3: unusable input."
+            + "\n\nExample:\n  parkgis intensity sample-geodata/ordos --out out --year 2025 --baseline-year 2021")
+        {
+            dataset, output, year, baseline, rules, overwrite,
+        };
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var progress = new StderrProgress(stderr);
+            var folderPath = parse.GetRequiredValue(dataset);
+            var ruleSet = parse.GetValue(rules) is { } rulesPath ? IntensityRulesReader.Load(rulesPath) : IntensityRules.Default;
+            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
+            var data = DatasetReader.Read(folderPath, progress);
+            var settings = IntensitySettings.Load(folderPath);
+            var tableIssues = new List<DataIssue>();
+            var economics = EconomicsTableReader.ReadFrom(folderPath, settings, tableIssues);
+            var options = new IntensityOptions(parse.GetValue(year), parse.GetValue(baseline), ruleSet, settings.CodeList);
+
+            // Supply/idle seam: pass a LandStatusInput here (built from the supply and idle results) to compute
+            // 土地供应率, 土地建成率 and 土地闲置率; without it they are listed as not computed.
+            LandStatusInput? landStatus = null;
+            var result = new IntensityAnalysis(options, progress).Analyze(data with { Issues = [.. data.Issues, .. tableIssues] }, economics, landStatus);
+
+            progress.Report("writing results");
+            IntensityJsonWriter.Write(folder.PathOf("intensity.json"), result);
+            IntensityTablesWriter.WriteParcels(folder.PathOf("intensity_parcels.csv"), result);
+            IntensityTablesWriter.WriteParks(folder.PathOf("intensity_parks.csv"), result);
+            IntensityTablesWriter.WriteGeoJson(folder.PathOf("intensity.geojson"), result, data.Find(LayerRole.Parcels)!.Crs);
+            folder.Commit();
+            IntensitySummary.Write(stdout, result, folder.Destination);
+            return result.HasFailures ? ExitCodes.Findings : ExitCodes.Clean;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,664 @@
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using ParkGis.Core.Analysis;
+using ParkGis.Core.Crs;
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+using ParkGis.Core.Measures;
+
+namespace ParkGis.Core.Intensity;
+
+/// <summary>
+/// Land-use efficiency (亩均效益, 集约利用): per-parcel building and per-亩 indicators, 标准地 compliance, the
+/// 亩均效益 evaluation of enterprises, and per-park 开发区土地集约利用评价 indicators with 亩均产值 progress against the
+/// baseline year. Land is always the parcel's measured planar area in its analysis CRS, never an attribute.
+/// </summary>
+public sealed class IntensityAnalysis
+{
+    private const string ParcelsLayerName = "parcels";
+    private readonly IntensityOptions _options;
+    private readonly IProgress<string>? _progress;
+
+    /// <summary>Creates the analysis.</summary>
+    public IntensityAnalysis(IntensityOptions options, IProgress<string>? progress = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _progress = progress;
+    }
+
+    /// <summary>Runs the analysis with default options.</summary>
+    public static IntensityResult Run(Dataset dataset, EconomicsTable? economics) =>
+        new IntensityAnalysis(IntensityOptions.Default).Analyze(dataset, economics);
+
+    /// <summary>Runs the analysis.</summary>
+    /// <param name="dataset">The dataset: parks and parcels are required.</param>
+    /// <param name="economics">The economics table, or null (then only the building indicators are computed).</param>
+    /// <param name="landStatus">Supply and idle results (土地供应率, 土地建成率, 土地闲置率), or null.</param>
+    /// <exception cref="UnusableInputException">The dataset has no parks or no parcels layer.</exception>
+    public IntensityResult Analyze(Dataset dataset, EconomicsTable? economics, LandStatusInput? landStatus = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var issues = new List<DataIssue>(dataset.Issues);
+        var parksLayer = dataset.Find(LayerRole.Parks)
+            ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no parks layer.", dataset.Name,
+                hint: "Add parks.geojson, parks.shp or a 'parks' layer in a GeoPackage, or map the role in parkgis.json.");
+        var parcelsLayer = dataset.Find(LayerRole.Parcels)
+            ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no parcels layer; land-use efficiency is measured on parcels (宗地).", dataset.Name,
+                hint: "Add parcels.geojson, parcels.shp or a 'parcels' layer in a GeoPackage, or map the role in parkgis.json.");
+
+        _progress?.Report($"screening parcels ({parcelsLayer.Features.Count} features)");
+        var parks = FeatureScreening.Screen(parksLayer, _options.FixInvalidGeometry, issues);
+        var parcels = FeatureScreening.Screen(parcelsLayer, _options.FixInvalidGeometry, issues);
+        var codeList = DecideCodeList(parcelsLayer, parcels, issues);
+        var year = _options.Year ?? (economics is { Rows.Count: > 0 } ? economics.Rows.Max(r => r.Year) : null);
+        var statusById = landStatus?.Parcels.GroupBy(s => s.ParcelId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+        var parkIds = parks.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var toParks = CrsTransform.Create(parcelsLayer.Crs, parksLayer.Crs);
+        var measured = new List<MeasuredParcel>(parcels.Count);
+        foreach (var parcel in parcels)
+        {
+            measured.Add(Measure(parcelsLayer, parcel, codeList, parks, parkIds, toParks, statusById, issues));
+        }
+
+        var byId = measured.GroupBy(m => m.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var current = year is { } y ? Attach(economics!, y, measured, byId, issues) : [];
+        var baseline = economics is not null ? Attach(economics, _options.BaselineYear, measured, byId, issues: null) : [];
+
+        _progress?.Report("evaluating parcels and enterprises");
+        var columns = economics?.Columns ?? new HashSet<string>();
+        var (weights, notScored) = ScoredIndicators(economics);
+        var evaluations = new List<EnterpriseEvaluation>();
+        var benchmarksByPark = new Dictionary<string, IReadOnlyDictionary<EvaluationIndicator, double>>(StringComparer.Ordinal);
+        var units = measured.GroupBy(UnitId, StringComparer.Ordinal)
+            .Select(g => (Id: g.Key, Parcels: g.OrderBy(m => m.Id, StringComparer.Ordinal).ToList()))
+            .ToList();
+        var unitPark = units.ToDictionary(
+            u => u.Id,
+            u => u.Parcels.Where(m => m.ParkId is not null).GroupBy(m => m.ParkId!, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Sum(m => m.AreaM2)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault(),
+            StringComparer.Ordinal);
+
+        var grades = new Dictionary<string, (double Score, string Grade)>(StringComparer.Ordinal);
+        foreach (var park in units.Where(u => unitPark[u.Id] is not null).GroupBy(u => unitPark[u.Id]!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var (parkEvaluations, benchmarks) = Evaluate(park.Key, [.. park], current, year, weights);
+            benchmarksByPark[park.Key] = benchmarks;
+            evaluations.AddRange(parkEvaluations);
+            foreach (var evaluation in parkEvaluations.Where(e => e.Grade is not null))
+            {
+                grades[evaluation.UnitId] = (evaluation.Score!.Value, evaluation.Grade!);
+            }
+        }
+
+        var parcelResults = measured
+            .OrderBy(m => m.Id, StringComparer.Ordinal)
+            .Select(m => Finish(m, current, baseline, grades))
+            .ToList();
+
+        var parkResults = parks
+            .OrderBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p => ParkFigures(parksLayer, p, parcelResults, evaluations, benchmarksByPark, columns, economics is not null, year, landStatus, statusById, codeList))
+            .ToList();
+
+        return new IntensityResult(year, _options.BaselineYear, codeList, parkResults, parcelResults, evaluations, weights, notScored, issues);
+    }
+
+    private LandUseCodeList? DecideCodeList(Layer layer, IReadOnlyList<PolygonalFeature> parcels, List<DataIssue> issues)
+    {
+        if (_options.CodeList is { } configured)
+        {
+            return configured;
+        }
+
+        var (detected, mixed) = LandUseCodes.Detect(parcels.Select(p => layer.Text(p.Source, "land_use")));
+        if (mixed)
+        {
+            issues.Add(new DataIssue(ParcelsLayerName, string.Empty, DataIssueCodes.MixedLandUseCodes,
+                "The land_use codes come from both code lists (用地用海, e.g. 100101, and 三调, e.g. 0508 or 05H1); they are never mixed, so land-use indicators were not computed. "
+                + "Set \"land_use_codes\" in parkgis.json to the list the data uses, or recode the other."));
+            return null;
+        }
+
+        if (detected is null)
+        {
+            issues.Add(new DataIssue(ParcelsLayerName, string.Empty, DataIssueCodes.LandUseCodeListAssumed,
+                "No land_use code shows which code list the data uses (codes such as 0601 or 1001 exist in both); 用地用海 was assumed. "
+                + "Set \"land_use_codes\": \"三调\" in parkgis.json if the data follows the 2019 land survey."));
+            return LandUseCodeList.SpatialPlanning;
+        }
+
+        return detected;
+    }
+
+    private static MeasuredParcel Measure(
+        Layer layer,
+        PolygonalFeature parcel,
+        LandUseCodeList? codeList,
+        IReadOnlyList<PolygonalFeature> parks,
+        HashSet<string> parkIds,
+        CrsTransform toParks,
+        Dictionary<string, ParcelLandStatus>? statusById,
+        List<DataIssue> issues)
+    {
+        var feature = parcel.Source;
+        var crs = AnalysisCrs.For(layer.Crs, parcel.Geometry);
+        var area = CrsTransform.Create(layer.Crs, crs).Apply(parcel.Geometry).Area;
+        var parkId = layer.Text(feature, "park_id");
+        if (parkId is null)
+        {
+            var point = toParks.Apply(parcel.Geometry.InteriorPoint);
+            parkId = parks.Where(p => p.Geometry.Covers(point)).Select(p => p.Id).OrderBy(id => id, StringComparer.Ordinal).FirstOrDefault();
+        }
+
+        if (parkId is null || !parkIds.Contains(parkId))
+        {
+            issues.Add(new DataIssue(ParcelsLayerName, parcel.Id, DataIssueCodes.ParcelWithoutPark, parkId is null
+                ? "The parcel has no park_id and lies in no park; it is left out of the park figures."
+                : $"The parcel's park_id {parkId} is not in the parks layer; it is left out of the park figures."));
+            parkId = null;
+        }
+
+        double? Area(string field) => NonNegative(layer, parcel.Id, feature, field, issues);
+        var floor = Area("floor_area_m2");
+        var footprint = Area("footprint_area_m2");
+        var yard = Area("yard_area_m2");
+        var admin = Area("admin_area_m2");
+        var green = Area("green_area_m2");
+
+        double? Share(double? part, string partField, string ratioField, string what)
+        {
+            if (part is { } value)
+            {
+                if (value > area * 1.0001)
+                {
+                    issues.Add(new DataIssue(ParcelsLayerName, parcel.Id, DataIssueCodes.ImplausibleValue, string.Create(CultureInfo.InvariantCulture,
+                        $"{partField} = {value:0.##} m² exceeds the parcel's measured area {area:0.##} m²; {what} not computed.")));
+                    return null;
+                }
+
+                return value / area;
+            }
+
+            // A ratio given directly (when the area is not): shares are fractions; 35 means 35 % was written.
+            var ratio = NonNegative(layer, parcel.Id, feature, ratioField, issues);
+            if (ratio is > 1)
+            {
+                issues.Add(new DataIssue(ParcelsLayerName, parcel.Id, DataIssueCodes.UnitMistake, string.Create(CultureInfo.InvariantCulture,
+                    $"{ratioField} = {ratio:0.####} is more than 1: it looks like a percentage ({ratio:0.####} % = {ratio / 100:0.####}); shares are fractions. Not used.")));
+                return null;
+            }
+
+            return ratio;
+        }
+
+        var coefficientInput = footprint is null ? null : footprint + (yard ?? 0);
+        var coefficient = Share(coefficientInput, yard is null ? "footprint_area_m2" : "footprint_area_m2 + yard_area_m2", "building_coefficient", "建筑系数");
+        var adminShare = Share(admin, "admin_area_m2", "admin_share", "the admin share");
+        var greenRatio = Share(green, "green_area_m2", "green_ratio", "绿地率");
+        var plotRatio = floor is { } f ? f / area : NonNegative(layer, parcel.Id, feature, "plot_ratio", issues);
+        var hasBuildings = floor is > 0 || footprint is > 0;
+        var built = statusById is not null && statusById.TryGetValue(parcel.Id, out var status)
+            ? status.Built
+            : hasBuildings || layer.Text(feature, "actual_start") is not null;
+        var code = layer.Text(feature, "land_use");
+        return new MeasuredParcel(
+            parcel.Id, parkId, layer.Text(feature, "enterprise"), layer.Text(feature, "industry"), code,
+            codeList is { } list ? LandUseCodes.Categorize(code, list) : LandUseCategory.Unknown,
+            parcel.Geometry, crs.Code, area, built, hasBuildings, floor, footprint, plotRatio, coefficient, adminShare, greenRatio);
+    }
+
+    private static double? NonNegative(Layer layer, string id, Feature feature, string field, List<DataIssue> issues)
+    {
+        var value = layer.Value(feature, field);
+        double? number = value switch
+        {
+            null => null,
+            double d => d,
+            float s => s,
+            int i => i,
+            long l => l,
+            decimal m => (double)m,
+            string text when string.IsNullOrWhiteSpace(text) => null,
+            string text when double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => double.NaN,
+        };
+        if (number is { } n && (!double.IsFinite(n)))
+        {
+            issues.Add(new DataIssue(ParcelsLayerName, id, DataIssueCodes.UnparseableValue, $"{layer.SourceField(field)} = \"{value}\" is not a number; not used."));
+            return null;
+        }
+
+        if (number < 0)
+        {
+            issues.Add(new DataIssue(ParcelsLayerName, id, DataIssueCodes.NegativeValue,
+                string.Create(CultureInfo.InvariantCulture, $"{layer.SourceField(field)} = {number} is negative; not used.")));
+            return null;
+        }
+
+        return number;
+    }
+
+    private static string UnitId(MeasuredParcel parcel) => parcel.Enterprise ?? parcel.Id;
+
+    /// <summary>
+    /// The rows of <paramref name="year"/> per parcel id, summed: rows keyed by parcel go to that parcel; rows
+    /// keyed by enterprise only are shared among the enterprise's parcels in proportion to their measured area.
+    /// </summary>
+    private static Dictionary<string, EconomicsRecord> Attach(
+        EconomicsTable table, int year, List<MeasuredParcel> parcels, Dictionary<string, MeasuredParcel> byId, List<DataIssue>? issues)
+    {
+        var result = new Dictionary<string, EconomicsRecord>(StringComparer.Ordinal);
+        var byEnterprise = parcels.Where(p => p.Enterprise is not null).GroupBy(p => p.Enterprise!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        foreach (var row in table.Rows.Where(r => r.Year == year))
+        {
+            if (row.ParcelId is { } parcelId)
+            {
+                if (!byId.ContainsKey(parcelId))
+                {
+                    issues?.Add(new DataIssue(table.Source, $"#{row.Row}", DataIssueCodes.UnknownParcel,
+                        $"Row {row.Row} names parcel {parcelId}, which is not in the parcels layer (or was left out for its geometry); the row is not used."));
+                    continue;
+                }
+
+                result[parcelId] = result.TryGetValue(parcelId, out var sum) ? Add(sum, row, 1) : Add(null, row with { ParcelId = parcelId }, 1);
+            }
+            else if (row.Enterprise is { } enterprise && byEnterprise.TryGetValue(enterprise, out var owned))
+            {
+                var total = owned.Sum(p => p.AreaM2);
+                foreach (var parcel in owned)
+                {
+                    var share = parcel.AreaM2 / total;
+                    result[parcel.Id] = result.TryGetValue(parcel.Id, out var sum) ? Add(sum, row, share) : Add(null, row with { ParcelId = parcel.Id }, share);
+                }
+            }
+            else
+            {
+                issues?.Add(new DataIssue(table.Source, $"#{row.Row}", DataIssueCodes.UnknownParcel,
+                    $"Row {row.Row} names enterprise {row.Enterprise ?? "(none)"}, which owns no parcel in the parcels layer; the row is not used."));
+            }
+        }
+
+        return result;
+    }
+
+    private static EconomicsRecord Add(EconomicsRecord? sum, EconomicsRecord row, double share)
+    {
+        static double? Plus(double? a, double? b, double share) => b is { } v ? (a ?? 0) + (v * share) : a;
+        var start = sum ?? new EconomicsRecord(row.Row, row.ParcelId, row.Enterprise, row.Year);
+        return start with
+        {
+            OutputWan = Plus(start.OutputWan, row.OutputWan, share),
+            RevenueWan = Plus(start.RevenueWan, row.RevenueWan, share),
+            TaxWan = Plus(start.TaxWan, row.TaxWan, share),
+            ValueAddedWan = Plus(start.ValueAddedWan, row.ValueAddedWan, share),
+            FixedInvestmentWan = Plus(start.FixedInvestmentWan, row.FixedInvestmentWan, share),
+            EnergyTce = Plus(start.EnergyTce, row.EnergyTce, share),
+            EmissionsT = Plus(start.EmissionsT, row.EmissionsT, share),
+            Employees = Plus(start.Employees, row.Employees, share),
+            RdWan = Plus(start.RdWan, row.RdWan, share),
+            ElectricityKwh = Plus(start.ElectricityKwh, row.ElectricityKwh, share),
+        };
+    }
+
+    private (IReadOnlyDictionary<EvaluationIndicator, double> Weights, IReadOnlyList<IntensityIndicator> NotScored) ScoredIndicators(EconomicsTable? table)
+    {
+        var used = new Dictionary<EvaluationIndicator, double>();
+        var notScored = new List<IntensityIndicator>();
+        foreach (var indicator in EvaluationIndicators.All)
+        {
+            var weight = _options.Rules.Weights.TryGetValue(indicator, out var w) ? w : 0;
+            if (weight <= 0)
+            {
+                continue;
+            }
+
+            var missing = EvaluationIndicators.Columns(indicator).Where(c => table is null || !table.Columns.Contains(c)).ToList();
+            if (missing.Count > 0)
+            {
+                notScored.Add(new IntensityIndicator(EvaluationIndicators.Name(indicator), EvaluationIndicators.ChineseName(indicator), null, string.Empty,
+                    table is null ? "no economics table" : $"the economics table has no {string.Join(", ", missing)} column"));
+                continue;
+            }
+
+            used[indicator] = weight;
+        }
+
+        var total = used.Values.Sum();
+        return (used.ToDictionary(p => p.Key, p => p.Value / total), notScored);
+    }
+
+    private static (double Numerator, double Denominator)? Ratio(EvaluationIndicator indicator, EconomicsRecord e, double areaM2)
+    {
+        var mu = AreaUnits.ToMu(areaM2);
+        return indicator switch
+        {
+            EvaluationIndicator.TaxPerMu => e.TaxWan is { } t ? (t, mu) : null,
+            EvaluationIndicator.ValueAddedPerMu => e.ValueAddedWan is { } v ? (v, mu) : null,
+            EvaluationIndicator.ValueAddedPerEnergy => e is { ValueAddedWan: { } v, EnergyTce: > 0 } ? (v, e.EnergyTce.Value) : null,
+            EvaluationIndicator.ValueAddedPerEmission => e is { ValueAddedWan: { } v, EmissionsT: > 0 } ? (v, e.EmissionsT.Value) : null,
+            EvaluationIndicator.LabourProductivity => e is { ValueAddedWan: { } v, Employees: > 0 } ? (v, e.Employees.Value) : null,
+            EvaluationIndicator.RdShare => e is { RdWan: { } r, RevenueWan: > 0 } ? (r, e.RevenueWan.Value) : null,
+            _ => null,
+        };
+    }
+
+    private (List<EnterpriseEvaluation> Evaluations, IReadOnlyDictionary<EvaluationIndicator, double> Benchmarks) Evaluate(
+        string parkId,
+        List<(string Id, List<MeasuredParcel> Parcels)> units,
+        Dictionary<string, EconomicsRecord> current,
+        int? year,
+        IReadOnlyDictionary<EvaluationIndicator, double> weights)
+    {
+        var rules = _options.Rules;
+        var rows = new List<(string Id, List<MeasuredParcel> Parcels, double AreaM2, EconomicsRecord? Economics, string? Reason)>();
+        foreach (var (id, parcels) in units)
+        {
+            var area = parcels.Sum(p => p.AreaM2);
+            EconomicsRecord? sum = null;
+            foreach (var parcel in parcels)
+            {
+                if (current.TryGetValue(parcel.Id, out var e))
+                {
+                    sum = Add(sum, e with { ParcelId = null, Enterprise = parcel.Enterprise }, 1);
+                }
+            }
+
+            string? reason = sum is null ? (year is null ? "no economics table" : string.Create(CultureInfo.InvariantCulture, $"no economics for {year}"))
+                : AreaUnits.ToMu(area) < rules.MinLandMu ? string.Create(CultureInfo.InvariantCulture, $"land under {rules.MinLandMu:0.###} 亩")
+                : !parcels.Any(p => p.HasBuildings) ? "in construction (no floor area or footprint)"
+                : weights.Count == 0 ? "no indicator can be scored"
+                : null;
+            rows.Add((id, parcels, area, sum, reason));
+        }
+
+        var graded = rows.Where(r => r.Reason is null).ToList();
+        var benchmarks = new Dictionary<EvaluationIndicator, double>();
+        foreach (var indicator in weights.Keys)
+        {
+            if (rules.Benchmarks.TryGetValue(indicator, out var fixedValue))
+            {
+                benchmarks[indicator] = fixedValue;
+                continue;
+            }
+
+            double numerator = 0, denominator = 0;
+            foreach (var row in graded)
+            {
+                if (Ratio(indicator, row.Economics!, row.AreaM2) is { } ratio)
+                {
+                    numerator += ratio.Numerator;
+                    denominator += ratio.Denominator;
+                }
+            }
+
+            if (denominator > 0)
+            {
+                benchmarks[indicator] = numerator / denominator;
+            }
+        }
+
+        var values = new List<Dictionary<EvaluationIndicator, double>>();
+        var scores = new List<double>();
+        foreach (var row in graded)
+        {
+            var indicators = new Dictionary<EvaluationIndicator, double>();
+            var score = 0.0;
+            foreach (var (indicator, weight) in weights)
+            {
+                if (Ratio(indicator, row.Economics!, row.AreaM2) is { } ratio)
+                {
+                    var value = ratio.Numerator / ratio.Denominator;
+                    indicators[indicator] = value;
+                    if (benchmarks.TryGetValue(indicator, out var benchmark) && benchmark > 0)
+                    {
+                        score += weight * value / benchmark;
+                    }
+                }
+            }
+
+            values.Add(indicators);
+            scores.Add(score);
+        }
+
+        var letters = GradeClassing.Classify(scores, rules.GradeCutoffs);
+        var result = new List<EnterpriseEvaluation>();
+        for (var i = 0; i < graded.Count; i++)
+        {
+            var row = graded[i];
+            result.Add(new EnterpriseEvaluation(row.Id, parkId, [.. row.Parcels.Select(p => p.Id)], row.AreaM2, row.Economics, values[i], scores[i], letters[i], null));
+        }
+
+        result.Sort((a, b) => b.Score!.Value.CompareTo(a.Score!.Value) is var c && c != 0 ? c : string.CompareOrdinal(a.UnitId, b.UnitId));
+        foreach (var row in rows.Where(r => r.Reason is not null).OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            var indicators = new Dictionary<EvaluationIndicator, double>();
+            if (row.Economics is { } e)
+            {
+                foreach (var indicator in weights.Keys)
+                {
+                    if (Ratio(indicator, e, row.AreaM2) is { } ratio)
+                    {
+                        indicators[indicator] = ratio.Numerator / ratio.Denominator;
+                    }
+                }
+            }
+
+            result.Add(new EnterpriseEvaluation(row.Id, parkId, [.. row.Parcels.Select(p => p.Id)], row.AreaM2, row.Economics, indicators, null, null, row.Reason));
+        }
+
+        return (result, benchmarks);
+    }
+
+    private ParcelIntensity Finish(
+        MeasuredParcel m,
+        Dictionary<string, EconomicsRecord> current,
+        Dictionary<string, EconomicsRecord> baseline,
+        Dictionary<string, (double Score, string Grade)> grades)
+    {
+        var mu = AreaUnits.ToMu(m.AreaM2);
+        var economics = current.GetValueOrDefault(m.Id);
+        double? PerMu(double? value) => value / mu;
+        var outputPerMu = PerMu(economics?.OutputWan);
+        var taxPerMu = PerMu(economics?.TaxWan);
+        var investmentPerMu = PerMu(economics?.FixedInvestmentWan);
+
+        var checks = new List<StandardLandCheck>();
+        string? skip = m.Category != LandUseCategory.Industrial ? "not industrial land (标准地 applies to industrial land)"
+            : !m.HasBuildings ? "no buildings yet (no floor area or footprint)"
+            : null;
+        if (skip is null)
+        {
+            var t = _options.Rules.ThresholdsFor(m.ParkId, m.Industry);
+            void Check(string code, string zh, double? measured, double? threshold, bool minimum)
+            {
+                if (threshold is { } limit)
+                {
+                    bool? passed = measured is { } v ? (minimum ? v >= limit - 1e-12 : v <= limit + 1e-12) : null;
+                    checks.Add(new StandardLandCheck(code, zh, measured, limit, minimum ? ">=" : "<=", passed));
+                }
+            }
+
+            Check("building_coefficient", "建筑系数", m.BuildingCoefficient, t.BuildingCoefficientMin, minimum: true);
+            Check("admin_share", "行政办公及生活服务设施用地所占比重", m.AdminShare, t.AdminShareMax, minimum: false);
+            Check("green_ratio", "绿地率", m.GreenRatio, t.GreenRatioMax, minimum: false);
+            Check("plot_ratio_min", "容积率下限", m.PlotRatio, t.PlotRatioMin, minimum: true);
+            Check("plot_ratio_max", "容积率上限", m.PlotRatio, t.PlotRatioMax, minimum: false);
+            Check("investment_per_mu", "固定资产投资强度", investmentPerMu, t.InvestmentPerMuMin, minimum: true);
+            Check("output_per_mu", "亩均产值", outputPerMu, t.OutputPerMuMin, minimum: true);
+            Check("tax_per_mu", "亩均税收", taxPerMu, t.TaxPerMuMin, minimum: true);
+        }
+
+        var unit = UnitId(m);
+        var graded = grades.TryGetValue(unit, out var g) ? g : ((double Score, string Grade)?)null;
+        return new ParcelIntensity
+        {
+            ParcelId = m.Id,
+            ParkId = m.ParkId,
+            Enterprise = m.Enterprise,
+            Industry = m.Industry,
+            LandUse = m.LandUse,
+            Category = m.Category,
+            Geometry = m.Geometry,
+            AnalysisCrs = m.AnalysisCrs,
+            AreaM2 = m.AreaM2,
+            Built = m.Built,
+            HasBuildings = m.HasBuildings,
+            FloorAreaM2 = m.FloorAreaM2,
+            FootprintAreaM2 = m.FootprintAreaM2,
+            PlotRatio = m.PlotRatio,
+            BuildingCoefficient = m.BuildingCoefficient,
+            AdminShare = m.AdminShare,
+            GreenRatio = m.GreenRatio,
+            Economics = economics,
+            BaselineEconomics = baseline.GetValueOrDefault(m.Id),
+            OutputPerMu = outputPerMu,
+            TaxPerMu = taxPerMu,
+            InvestmentPerMu = investmentPerMu,
+            ValueAddedPerMu = PerMu(economics?.ValueAddedWan),
+            ValueAddedPerEnergy = economics is { ValueAddedWan: { } va, EnergyTce: > 0 } ? va / economics.EnergyTce.Value : null,
+            StandardLandChecked = skip is null,
+            StandardLandSkipReason = skip,
+            Checks = checks,
+            UnitId = unit,
+            Grade = graded?.Grade,
+            Score = graded?.Score,
+        };
+    }
+
+    private ParkIntensity ParkFigures(
+        Layer parksLayer,
+        PolygonalFeature park,
+        List<ParcelIntensity> allParcels,
+        List<EnterpriseEvaluation> evaluations,
+        Dictionary<string, IReadOnlyDictionary<EvaluationIndicator, double>> benchmarksByPark,
+        IReadOnlySet<string> columns,
+        bool hasEconomics,
+        int? year,
+        LandStatusInput? landStatus,
+        Dictionary<string, ParcelLandStatus>? statusById,
+        LandUseCodeList? codeList)
+    {
+        var parcels = allParcels.Where(p => string.Equals(p.ParkId, park.Id, StringComparison.Ordinal)).ToList();
+        var built = parcels.Where(p => p.Built).ToList();
+        var industrial = built.Where(p => p.Category is LandUseCategory.Industrial or LandUseCategory.Mining or LandUseCategory.Logistics).ToList();
+        var a = built.Sum(p => p.AreaM2);
+        var a2 = industrial.Sum(p => p.AreaM2);
+        var indicators = new List<IntensityIndicator>();
+
+        void Add(string code, string zh, string unit, Func<double?> value, string? reason)
+        {
+            if (reason is not null)
+            {
+                indicators.Add(new IntensityIndicator(code, zh, null, unit, reason));
+                return;
+            }
+
+            var v = value();
+            indicators.Add(new IntensityIndicator(code, zh, v, unit, v is null ? "the denominator is zero" : null));
+        }
+
+        static double? Divide(double numerator, double denominator) => denominator > 0 ? numerator / denominator : null;
+        string? Field(string field) => parcels.Count > 0 && parcels.All(p => FieldValue(p, field) is null) ? $"the parcels have no {field}" : null;
+        var noCodes = codeList is null ? "land_use codes mix 用地用海 and 三调 (see data issues)" : null;
+        var noEconomics = !hasEconomics ? "no economics table (economics.csv)" : null;
+        string? NeedColumn(string column) => noEconomics ?? (columns.Contains(column) ? null : $"the economics table has no {column} column");
+        var statuses = parcels.Select(p => statusById?.GetValueOrDefault(p.ParcelId)).ToList();
+        var d = parcels.Where((p, i) => statuses[i]?.Supplied == true).Sum(p => p.AreaM2);
+        var g = parcels.Where((p, i) => statuses[i]?.Idle == true).Sum(p => p.AreaM2);
+        const string NeedsSupply = "needs the supply/idle results (supplied land D, idle land G), not given";
+        var b21 = landStatus?.ReadyForSupplyM2ByPark is { } ready && ready.TryGetValue(park.Id, out var r) ? r : (double?)null;
+
+        Add("land_development_rate", "土地开发率", "ratio", () => null,
+            "needs land not buildable (C) and land ready for supply (B21); the dataset has no layer for C");
+        Add("land_supply_rate", "土地供应率", "ratio", () => Divide(d, a + b21!.Value),
+            landStatus is null ? NeedsSupply : b21 is null ? "needs land ready for supply (B21, 批而未供) per park from the supply results" : null);
+        Add("land_built_rate", "土地建成率", "ratio", () => Divide(a, d), landStatus is null ? NeedsSupply : null);
+        Add("industrial_land_rate", "工业用地率", "ratio", () => Divide(a2, a), noCodes ?? Field("land_use"));
+        Add("composite_plot_ratio", "综合容积率", "ratio", () => Divide(built.Sum(p => p.FloorAreaM2 ?? 0), a), Field("floor_area_m2"));
+        Add("building_density", "建筑密度", "ratio", () => Divide(built.Sum(p => p.FootprintAreaM2 ?? 0), a), Field("footprint_area_m2"));
+        Add("industrial_plot_ratio", "工业用地综合容积率", "ratio", () => Divide(industrial.Sum(p => p.FloorAreaM2 ?? 0), a2), noCodes ?? Field("floor_area_m2"));
+        Add("industrial_building_coefficient", "工业用地建筑系数", "ratio",
+            () => Divide(industrial.Sum(p => (p.BuildingCoefficient ?? 0) * p.AreaM2), a2), noCodes ?? Field("footprint_area_m2"));
+        Add("industrial_investment_intensity", "工业用地固定资产投入强度", "万元/公顷",
+            () => Divide(industrial.Sum(p => p.Economics?.FixedInvestmentWan ?? 0), AreaUnits.ToHectares(a2)), noCodes ?? NeedColumn("fixed_investment_wan"));
+        Add("industrial_tax_per_ha", "工业用地地均税收", "万元/公顷",
+            () => Divide(industrial.Sum(p => p.Economics?.TaxWan ?? 0), AreaUnits.ToHectares(a2)), noCodes ?? NeedColumn("tax_wan"));
+        Add("land_idle_rate", "土地闲置率", "ratio", () => Divide(g, d), landStatus is null ? NeedsSupply : null);
+
+        static double? PerMu(IEnumerable<ParcelIntensity> parcels, Func<EconomicsRecord, double?> pick)
+        {
+            double sum = 0, mu = 0;
+            foreach (var p in parcels)
+            {
+                if (p is { Economics: { } e } && pick(e) is { } v)
+                {
+                    sum += v;
+                    mu += p.AreaMu;
+                }
+            }
+
+            return mu > 0 ? sum / mu : null;
+        }
+
+        double? baselineOutput = null;
+        {
+            double sum = 0, mu = 0;
+            foreach (var p in parcels)
+            {
+                if (p.BaselineEconomics?.OutputWan is { } v)
+                {
+                    sum += v;
+                    mu += p.AreaMu;
+                }
+            }
+
+            baselineOutput = mu > 0 ? sum / mu : null;
+        }
+
+        var progress = new OutputPerMuProgress(_options.BaselineYear, year ?? _options.BaselineYear, baselineOutput, PerMu(parcels, e => e.OutputWan));
+        var parkEvaluations = evaluations.Where(e => string.Equals(e.ParkId, park.Id, StringComparison.Ordinal)).ToList();
+        var counts = GradeClassing.Letters.ToDictionary(l => l, l => parkEvaluations.Count(e => e.Grade == l), StringComparer.Ordinal);
+        return new ParkIntensity(
+            park.Id,
+            parksLayer.Text(park.Source, "name") ?? string.Empty,
+            parcels.Count,
+            a,
+            a2,
+            indicators,
+            progress,
+            PerMu(parcels, e => e.TaxWan),
+            benchmarksByPark.GetValueOrDefault(park.Id) ?? new Dictionary<EvaluationIndicator, double>(),
+            counts,
+            parkEvaluations.Count(e => e.Grade is null),
+            parcels.Count(p => p.FailsStandardLand));
+    }
+
+    private static double? FieldValue(ParcelIntensity parcel, string field) => field switch
+    {
+        "floor_area_m2" => parcel.FloorAreaM2,
+        "footprint_area_m2" => parcel.FootprintAreaM2,
+        "land_use" => parcel.LandUse is null ? null : 1,
+        _ => null,
+    };
+
+    private sealed record MeasuredParcel(
+        string Id,
+        string? ParkId,
+        string? Enterprise,
+        string? Industry,
+        string? LandUse,
+        LandUseCategory Category,
+        Geometry Geometry,
+        string AnalysisCrs,
+        double AreaM2,
+        bool Built,
+        bool HasBuildings,
+        double? FloorAreaM2,
+        double? FootprintAreaM2,
+        double? PlotRatio,
+        double? BuildingCoefficient,
+        double? AdminShare,
+        double? GreenRatio);
+}

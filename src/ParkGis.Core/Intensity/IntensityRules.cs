@@ -1,0 +1,53 @@
+namespace ParkGis.Core.Intensity;
+
+/// <summary>
+/// The rules of the intensity analysis (the <c>--rules</c> file; docs/intensity-rules.md): 标准地 thresholds and
+/// the 亩均效益 evaluation's weights, benchmarks, grade cut-offs and minimum land size.
+/// </summary>
+/// <param name="StandardLand">Thresholds for every industrial parcel (default: the national baseline).</param>
+/// <param name="Overrides">Local thresholds by park and/or industry, applied in order (later entries win).</param>
+/// <param name="Weights">Indicator weights of the score; indicators not listed (or weighted 0) are not scored.</param>
+/// <param name="Benchmarks">Fixed benchmarks; an indicator not listed is benchmarked on the year's park average.</param>
+/// <param name="GradeCutoffs">Rank-percentile cut-offs for A, B, C (D below the last): default 0.25, 0.70, 0.95.</param>
+/// <param name="MinLandMu">Enterprises with less land than this (亩) are listed but not graded (default 3).</param>
+public sealed record IntensityRules(
+    StandardLandThresholds StandardLand,
+    IReadOnlyList<StandardLandOverride> Overrides,
+    IReadOnlyDictionary<EvaluationIndicator, double> Weights,
+    IReadOnlyDictionary<EvaluationIndicator, double> Benchmarks,
+    IReadOnlyList<double> GradeCutoffs,
+    double MinLandMu)
+{
+    /// <summary>National 标准地 baseline; weights 亩均税收 0.4, 亩均增加值 0.2, 单位能耗增加值 0.15, 单位排放增加值 0.05,
+    /// 全员劳动生产率 0.1, 研发经费投入强度 0.1; park-average benchmarks; cut-offs 25/70/95; 3 亩.</summary>
+    public static IntensityRules Default { get; } = new(
+        StandardLandThresholds.National,
+        [],
+        new Dictionary<EvaluationIndicator, double>
+        {
+            [EvaluationIndicator.TaxPerMu] = 0.4,
+            [EvaluationIndicator.ValueAddedPerMu] = 0.2,
+            [EvaluationIndicator.ValueAddedPerEnergy] = 0.15,
+            [EvaluationIndicator.ValueAddedPerEmission] = 0.05,
+            [EvaluationIndicator.LabourProductivity] = 0.1,
+            [EvaluationIndicator.RdShare] = 0.1,
+        },
+        new Dictionary<EvaluationIndicator, double>(),
+        [0.25, 0.70, 0.95],
+        3.0);
+
+    /// <summary>The thresholds for a parcel of <paramref name="parkId"/> and <paramref name="industry"/>.</summary>
+    public StandardLandThresholds ThresholdsFor(string? parkId, string? industry)
+    {
+        var thresholds = StandardLand;
+        foreach (var local in Overrides)
+        {
+            if (local.AppliesTo(parkId, industry))
+            {
+                thresholds = thresholds.OverriddenBy(local.Thresholds);
+            }
+        }
+
+        return thresholds;
+    }
+}

@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Text;
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+using ParkGis.Core.Intensity;
+
+namespace ParkGis.IO.Intensity;
+
+/// <summary>
+/// Reads the economics table (经济指标表) of a dataset: a CSV file (RFC 4180 quoting), UTF-8 with or without a
+/// BOM; a file that is not valid UTF-8 is read as GBK (CP936) with an <c>encoding_guessed</c> data issue. Headers
+/// are the canonical column names or the names <c>parkgis.json</c> maps them to. Bad values are data issues.
+/// </summary>
+public static class EconomicsTableReader
+{
+    /// <summary>The canonical columns.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        "parcel_id", "enterprise", "year", "output_wan", "revenue_wan", "tax_wan", "value_added_wan", "fixed_investment_wan",
+        "energy_tce", "emissions_t", "employees", "rd_wan", "electricity_kwh",
+    ];
+
+    /// <summary>The file name looked for when parkgis.json names none.</summary>
+    public const string DefaultFileName = "economics.csv";
+
+    /// <summary>Finds and reads the economics table of a dataset folder, or returns null when there is none.</summary>
+    /// <exception cref="UnusableInputException">The configured file is missing, or the table lacks year / parcel_id and enterprise.</exception>
+    public static EconomicsTable? ReadFrom(string datasetFolder, IntensitySettings settings, ICollection<DataIssue> issues)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var name = settings.EconomicsSource ?? DefaultFileName;
+        var path = Path.Combine(datasetFolder, name);
+        if (!File.Exists(path))
+        {
+            if (settings.EconomicsSource is not null)
+            {
+                throw new UnusableInputException(ErrorCodes.InvalidConfiguration, $"parkgis.json names the economics table {name}, which does not exist.",
+                    "parkgis.json", hint: "Fix economics.source or add the file.");
+            }
+
+            return null;
+        }
+
+        return Read(name, File.ReadAllBytes(path), settings.EconomicsFields, issues);
+    }
+
+    /// <summary>Reads economics CSV bytes.</summary>
+    /// <param name="source">The name used in messages (<c>economics.csv</c>).</param>
+    /// <param name="bytes">The file content.</param>
+    /// <param name="fields">Canonical column → header.</param>
+    /// <param name="issues">Receives data issues.</param>
+    public static EconomicsTable Read(string source, byte[] bytes, IReadOnlyDictionary<string, string> fields, ICollection<DataIssue> issues)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(issues);
+        var text = Decode(source, bytes, issues);
+        var records = CsvRecords(text).Where(r => !(r.Count == 1 && string.IsNullOrWhiteSpace(r[0]))).ToList();
+        if (records.Count == 0)
+        {
+            throw new UnusableInputException(ErrorCodes.UnreadableInput, $"The economics table {source} is empty.", source, hint: "Add a header row and data rows, or remove the file.");
+        }
+
+        var header = records[0].Select(h => h.Trim()).ToList();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var column in Columns)
+        {
+            var name = fields.TryGetValue(column, out var mapped) ? mapped : column;
+            var at = header.FindIndex(h => string.Equals(h, name, StringComparison.Ordinal));
+            if (at >= 0)
+            {
+                index[column] = at;
+            }
+        }
+
+        if (!index.ContainsKey("year") || !(index.ContainsKey("parcel_id") || index.ContainsKey("enterprise")))
+        {
+            throw new UnusableInputException(ErrorCodes.UnreadableInput,
+                $"The economics table {source} needs a year column and a parcel_id or enterprise column; its headers are {string.Join(", ", header)}.",
+                source, hint: "Name the columns year and parcel_id (or enterprise), or map your headers in parkgis.json: \"economics\": { \"fields\": { \"year\": \"年份\" } }.");
+        }
+
+        var rows = new List<EconomicsRecord>();
+        for (var r = 1; r < records.Count; r++)
+        {
+            var record = records[r];
+            var feature = string.Create(CultureInfo.InvariantCulture, $"#{r}");
+            string? Cell(string column) => index.TryGetValue(column, out var i) && i < record.Count && !string.IsNullOrWhiteSpace(record[i]) ? record[i].Trim() : null;
+            double? Number(string column)
+            {
+                var cell = Cell(column);
+                if (cell is null)
+                {
+                    return null;
+                }
+
+                if (!double.TryParse(cell.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+                {
+                    issues.Add(new DataIssue(source, feature, DataIssueCodes.UnparseableValue, $"Row {r}: {column} = \"{cell}\" is not a number; left empty."));
+                    return null;
+                }
+
+                if (value < 0)
+                {
+                    issues.Add(new DataIssue(source, feature, DataIssueCodes.NegativeValue,
+                        string.Create(CultureInfo.InvariantCulture, $"Row {r}: {column} = {value} is negative; left empty.")));
+                    return null;
+                }
+
+                return value;
+            }
+
+            var yearText = Cell("year");
+            if (yearText is null || !int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1900 or > 2200)
+            {
+                issues.Add(new DataIssue(source, feature, DataIssueCodes.UnparseableValue, $"Row {r}: year \"{yearText}\" is not a year; the row is not used."));
+                continue;
+            }
+
+            var parcelId = Cell("parcel_id");
+            var enterprise = Cell("enterprise");
+            if (parcelId is null && enterprise is null)
+            {
+                issues.Add(new DataIssue(source, feature, DataIssueCodes.MissingId, $"Row {r} names neither a parcel nor an enterprise; the row is not used."));
+                continue;
+            }
+
+            rows.Add(new EconomicsRecord(r, parcelId, enterprise, year,
+                Number("output_wan"), Number("revenue_wan"), Number("tax_wan"), Number("value_added_wan"), Number("fixed_investment_wan"),
+                Number("energy_tce"), Number("emissions_t"), Number("employees"), Number("rd_wan"), Number("electricity_kwh")));
+        }
+
+        return new EconomicsTable(source, index.Keys.ToHashSet(StringComparer.Ordinal), rows);
+    }
+
+    private static string Decode(string source, byte[] bytes, ICollection<DataIssue> issues)
+    {
+        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException)
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            issues.Add(new DataIssue(source, string.Empty, DataIssueCodes.EncodingGuessed,
+                "The economics table is not valid UTF-8; it was read as GBK (CP936). Save it as UTF-8 to be sure."));
+            return Encoding.GetEncoding(936).GetString(bytes);
+        }
+    }
+
+    /// <summary>Splits CSV text into records (RFC 4180: quoted fields, doubled quotes, CRLF or LF).</summary>
+    private static IEnumerable<List<string>> CsvRecords(string text)
+    {
+        var record = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"':
+                    quoted = true;
+                    break;
+                case ',':
+                    record.Add(field.ToString());
+                    field.Clear();
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    record.Add(field.ToString());
+                    field.Clear();
+                    yield return record;
+                    record = [];
+                    break;
+                default:
+                    field.Append(c);
+                    break;
+            }
+        }
+
+        if (field.Length > 0 || record.Count > 0)
+        {
+            record.Add(field.ToString());
+            yield return record;
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ParkGis.Core.Intensity;
+using ParkGis.Core.Measures;
+using ParkGis.IO.Output;
+
+namespace ParkGis.IO.Intensity;
+
+/// <summary>
+/// Writes <c>intensity.json</c>, the machine-readable result of <c>parkgis intensity</c> (docs/cli.md). Areas in
+/// m² rounded to 1e-6, other figures to 6 decimals; shares are fractions; money in 万元. Byte-identical for identical input.
+/// </summary>
+public static class IntensityJsonWriter
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Rounds a figure for output (6 decimals).</summary>
+    public static double? Round(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 6, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>Writes the result to a file.</summary>
+    public static void Write(string path, IntensityResult result)
+    {
+        using var stream = File.Create(path);
+        Write(stream, result);
+    }
+
+    /// <summary>Writes the result to a stream.</summary>
+    public static void Write(Stream stream, IntensityResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var w = new Utf8JsonWriter(stream, Options);
+        void Number(string name, double? value)
+        {
+            if (Round(value) is { } v)
+            {
+                w.WriteNumber(name, v);
+            }
+            else
+            {
+                w.WriteNull(name);
+            }
+        }
+
+        w.WriteStartObject();
+        if (result.Year is { } year)
+        {
+            w.WriteNumber("year", year);
+        }
+        else
+        {
+            w.WriteNull("year");
+        }
+
+        w.WriteNumber("baseline_year", result.BaselineYear);
+        w.WriteString("land_use_codes", result.CodeList is { } list ? LandUseCodes.Name(list) : null);
+        w.WriteBoolean("has_standard_land_failures", result.HasFailures);
+        w.WriteStartObject("evaluation");
+        w.WriteStartObject("weights");
+        foreach (var (indicator, weight) in result.ScoredIndicators.OrderBy(p => p.Key))
+        {
+            Number(EvaluationIndicators.Name(indicator), weight);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartArray("not_scored");
+        foreach (var item in result.NotScored)
+        {
+            w.WriteStartObject();
+            w.WriteString("indicator", item.Code);
+            w.WriteString("name_zh", item.ChineseName);
+            w.WriteString("reason", item.NotComputedReason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+
+        w.WriteStartArray("parks");
+        foreach (var park in result.Parks)
+        {
+            w.WriteStartObject();
+            w.WriteString("park_id", park.ParkId);
+            w.WriteString("name", park.Name);
+            w.WriteNumber("parcels", park.ParcelCount);
+            Number("built_area_m2", park.BuiltAreaM2);
+            Number("built_area_mu", AreaUnits.ToMu(park.BuiltAreaM2));
+            Number("industrial_area_m2", park.IndustrialAreaM2);
+            Number("industrial_area_mu", AreaUnits.ToMu(park.IndustrialAreaM2));
+            var p = park.OutputPerMu;
+            w.WriteStartObject("output_per_mu");
+            Number("baseline", p.Baseline);
+            Number("current", p.Current);
+            Number("growth", p.Growth);
+            Number("progress_to_plus35", p.ProgressToPlus35);
+            Number("progress_to_double", p.ProgressToDouble);
+            WriteBool(w, "reached_plus35", p.ReachedPlus35);
+            WriteBool(w, "reached_double", p.ReachedDouble);
+            w.WriteEndObject();
+            Number("tax_per_mu", park.TaxPerMu);
+            w.WriteStartArray("indicators");
+            foreach (var indicator in park.Indicators)
+            {
+                w.WriteStartObject();
+                w.WriteString("indicator", indicator.Code);
+                w.WriteString("name_zh", indicator.ChineseName);
+                Number("value", indicator.Value);
+                w.WriteString("unit", indicator.Unit);
+                w.WriteString("not_computed", indicator.NotComputedReason);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("benchmarks");
+            foreach (var (indicator, value) in park.Benchmarks.OrderBy(b => b.Key))
+            {
+                Number(EvaluationIndicators.Name(indicator), value);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("grades");
+            foreach (var (letter, count) in park.GradeCounts)
+            {
+                w.WriteNumber(letter, count);
+            }
+
+            w.WriteEndObject();
+            w.WriteNumber("not_graded", park.NotGraded);
+            w.WriteNumber("standard_land_failures", park.StandardLandFailures);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("enterprises");
+        foreach (var e in result.Enterprises)
+        {
+            w.WriteStartObject();
+            w.WriteString("unit", e.UnitId);
+            w.WriteString("park_id", e.ParkId);
+            w.WriteString("parcel_ids", string.Join(",", e.ParcelIds));
+            Number("area_m2", e.AreaM2);
+            Number("area_mu", e.AreaMu);
+            foreach (var indicator in EvaluationIndicators.All)
+            {
+                Number(EvaluationIndicators.Name(indicator), e.Indicators.TryGetValue(indicator, out var v) ? v : null);
+            }
+
+            Number("score", e.Score);
+            w.WriteString("grade", e.Grade);
+            w.WriteString("not_graded", e.NotGradedReason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("parcels");
+        foreach (var parcel in result.Parcels)
+        {
+            w.WriteStartObject();
+            w.WriteString("parcel_id", parcel.ParcelId);
+            w.WriteString("park_id", parcel.ParkId);
+            w.WriteString("enterprise", parcel.Enterprise);
+            w.WriteString("industry", parcel.Industry);
+            w.WriteString("land_use", parcel.LandUse);
+            w.WriteString("category", parcel.Category.ToString().ToLowerInvariant());
+            w.WriteString("crs", parcel.AnalysisCrs);
+            Number("area_m2", parcel.AreaM2);
+            Number("area_mu", parcel.AreaMu);
+            w.WriteBoolean("built", parcel.Built);
+            Number("plot_ratio", parcel.PlotRatio);
+            Number("building_coefficient", parcel.BuildingCoefficient);
+            Number("admin_share", parcel.AdminShare);
+            Number("green_ratio", parcel.GreenRatio);
+            Number("output_per_mu", parcel.OutputPerMu);
+            Number("tax_per_mu", parcel.TaxPerMu);
+            Number("investment_per_mu", parcel.InvestmentPerMu);
+            Number("value_added_per_mu", parcel.ValueAddedPerMu);
+            Number("value_added_per_energy", parcel.ValueAddedPerEnergy);
+            w.WriteString("unit", parcel.UnitId);
+            w.WriteString("grade", parcel.Grade);
+            w.WriteStartObject("standard_land");
+            w.WriteBoolean("checked", parcel.StandardLandChecked);
+            w.WriteString("skipped", parcel.StandardLandSkipReason);
+            WriteBool(w, "passed", parcel.StandardLandChecked ? !parcel.FailsStandardLand : null);
+            w.WriteStartArray("checks");
+            foreach (var check in parcel.Checks)
+            {
+                w.WriteStartObject();
+                w.WriteString("indicator", check.Indicator);
+                w.WriteString("name_zh", check.ChineseName);
+                Number("measured", check.Measured);
+                w.WriteString("comparison", check.Comparison);
+                Number("threshold", check.Threshold);
+                WriteBool(w, "passed", check.Passed);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        DataIssuesJson.Write(w, "data_issues", result.Issues);
+        w.WriteEndObject();
+    }
+
+    private static void WriteBool(Utf8JsonWriter w, string name, bool? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteBoolean(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}

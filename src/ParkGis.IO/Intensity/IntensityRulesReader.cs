@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text.Json;
+using ParkGis.Core.Errors;
+using ParkGis.Core.Intensity;
+
+namespace ParkGis.IO.Intensity;
+
+/// <summary>
+/// Reads the <c>--rules</c> JSON file of <c>parkgis intensity</c> (format and defaults: docs/intensity-rules.md).
+/// Members left out keep their defaults; a threshold set to null is not checked. Shares must be fractions: a
+/// share above 1 (30 for 30 %) is rejected with PG0302 rather than guessed.
+/// </summary>
+public static class IntensityRulesReader
+{
+    private static readonly string[] Shares = ["building_coefficient_min", "admin_share_max", "green_ratio_max"];
+
+    /// <summary>Reads a rules file.</summary>
+    /// <exception cref="UnusableInputException">PG0302 when the file cannot be read or breaks the format.</exception>
+    public static IntensityRules Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UnusableInputException(ErrorCodes.InvalidRules, $"The rules file cannot be read: {e.Message}", path, hint: "Check the path given to --rules.", inner: e);
+        }
+
+        return Parse(bytes, Path.GetFileName(path));
+    }
+
+    /// <summary>Parses rules JSON.</summary>
+    public static IntensityRules Parse(byte[] utf8Json, string source)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            throw Invalid(source, $"The rules file is not valid JSON: {e.Message}", "Fix the JSON syntax; see docs/intensity-rules.md.", e);
+        }
+
+        using (document)
+        {
+            var rules = IntensityRules.Default;
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw Invalid(source, "The rules file must hold a JSON object.", "Start from the example in docs/intensity-rules.md.");
+            }
+
+            foreach (var member in root.EnumerateObject())
+            {
+                switch (member.Name)
+                {
+                    case "$schema":
+                        break;
+                    case "standard_land":
+                        rules = ReadStandardLand(source, member.Value, rules);
+                        break;
+                    case "evaluation":
+                        rules = ReadEvaluation(source, member.Value, rules);
+                        break;
+                    default:
+                        throw Invalid(source, $"Unknown member \"{member.Name}\".", "Top-level members are \"standard_land\" and \"evaluation\".");
+                }
+            }
+
+            return rules;
+        }
+    }
+
+    private static IntensityRules ReadStandardLand(string source, JsonElement element, IntensityRules rules)
+    {
+        RequireObject(source, element, "standard_land");
+        var national = rules.StandardLand;
+        var overrides = new List<StandardLandOverride>();
+        var thresholds = ReadThresholds(source, element, "standard_land", national, allowLocal: true);
+        if (element.TryGetProperty("local", out var local))
+        {
+            if (local.ValueKind != JsonValueKind.Array)
+            {
+                throw Invalid(source, "standard_land.local must be an array.", """Example: "local": [ { "park_id": "P01", "industry": "煤化工", "investment_per_mu_min": 250 } ].""");
+            }
+
+            var i = 0;
+            foreach (var entry in local.EnumerateArray())
+            {
+                var where = string.Create(CultureInfo.InvariantCulture, $"standard_land.local[{i++}]");
+                RequireObject(source, entry, where);
+                string? park = entry.TryGetProperty("park_id", out var p) ? TextOf(source, p, where + ".park_id") : null;
+                string? industry = entry.TryGetProperty("industry", out var ind) ? TextOf(source, ind, where + ".industry") : null;
+                overrides.Add(new StandardLandOverride(park, industry, ReadThresholds(source, entry, where, new StandardLandThresholds(), allowLocal: false)));
+            }
+        }
+
+        return rules with { StandardLand = thresholds, Overrides = overrides };
+    }
+
+    private static StandardLandThresholds ReadThresholds(string source, JsonElement element, string where, StandardLandThresholds start, bool allowLocal)
+    {
+        var t = start;
+        foreach (var member in element.EnumerateObject())
+        {
+            var name = member.Name;
+            if ((allowLocal && name == "local") || (!allowLocal && name is "park_id" or "industry"))
+            {
+                continue;
+            }
+
+            double? value = member.Value.ValueKind == JsonValueKind.Null ? null : NumberOf(source, member.Value, $"{where}.{name}");
+            if (value is { } v && Shares.Contains(name) && v > 1)
+            {
+                throw Invalid(source, string.Create(CultureInfo.InvariantCulture, $"{where}.{name} = {v} is more than 1: shares are fractions."),
+                    string.Create(CultureInfo.InvariantCulture, $"Write {v / 100} for {v} %."));
+            }
+
+            t = name switch
+            {
+                "building_coefficient_min" => t with { BuildingCoefficientMin = value },
+                "admin_share_max" => t with { AdminShareMax = value },
+                "green_ratio_max" => t with { GreenRatioMax = value },
+                "plot_ratio_min" => t with { PlotRatioMin = value },
+                "plot_ratio_max" => t with { PlotRatioMax = value },
+                "investment_per_mu_min" => t with { InvestmentPerMuMin = value },
+                "output_per_mu_min" => t with { OutputPerMuMin = value },
+                "tax_per_mu_min" => t with { TaxPerMuMin = value },
+                _ => throw Invalid(source, $"{where}.{name} is not a 标准地 indicator.",
+                    "Indicators: building_coefficient_min, admin_share_max, green_ratio_max, plot_ratio_min, plot_ratio_max, investment_per_mu_min, output_per_mu_min, tax_per_mu_min."),
+            };
+        }
+
+        return t;
+    }
+
+    private static IntensityRules ReadEvaluation(string source, JsonElement element, IntensityRules rules)
+    {
+        RequireObject(source, element, "evaluation");
+        foreach (var member in element.EnumerateObject())
+        {
+            var where = "evaluation." + member.Name;
+            switch (member.Name)
+            {
+                case "weights":
+                    rules = rules with { Weights = ReadIndicatorMap(source, member.Value, where) };
+                    break;
+                case "benchmarks":
+                    rules = rules with { Benchmarks = ReadIndicatorMap(source, member.Value, where) };
+                    break;
+                case "grade_cutoffs":
+                    if (member.Value.ValueKind != JsonValueKind.Array)
+                    {
+                        throw Invalid(source, $"{where} must be an array of three percentiles.", "Example: [0.25, 0.70, 0.95].");
+                    }
+
+                    var cutoffs = member.Value.EnumerateArray().Select((e, i) => NumberOf(source, e, string.Create(CultureInfo.InvariantCulture, $"{where}[{i}]"))).ToList();
+                    if (cutoffs.Count != 3 || cutoffs.Any(c => c is <= 0 or > 1) || cutoffs[0] > cutoffs[1] || cutoffs[1] > cutoffs[2])
+                    {
+                        throw Invalid(source, $"{where} must be three ascending fractions in (0, 1], got {member.Value.GetRawText()}.",
+                            "Percentiles are fractions: [0.25, 0.70, 0.95], not [25, 70, 95].");
+                    }
+
+                    rules = rules with { GradeCutoffs = cutoffs };
+                    break;
+                case "min_land_mu":
+                    rules = rules with { MinLandMu = NumberOf(source, member.Value, where) };
+                    break;
+                default:
+                    throw Invalid(source, $"{where} is not a known member.", "evaluation members are weights, benchmarks, grade_cutoffs, min_land_mu.");
+            }
+        }
+
+        return rules;
+    }
+
+    private static Dictionary<EvaluationIndicator, double> ReadIndicatorMap(string source, JsonElement element, string where)
+    {
+        RequireObject(source, element, where);
+        var map = new Dictionary<EvaluationIndicator, double>();
+        foreach (var member in element.EnumerateObject())
+        {
+            if (!EvaluationIndicators.TryParse(member.Name, out var indicator))
+            {
+                throw Invalid(source, $"{where}.{member.Name} is not an evaluation indicator.",
+                    "Indicators: " + string.Join(", ", EvaluationIndicators.All.Select(EvaluationIndicators.Name)) + ".");
+            }
+
+            map[indicator] = NumberOf(source, member.Value, $"{where}.{member.Name}");
+        }
+
+        return map;
+    }
+
+    private static double NumberOf(string source, JsonElement element, string where)
+    {
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var value) || value < 0)
+        {
+            throw Invalid(source, $"{where} must be a number, 0 or more; got {element.GetRawText()}.", "See docs/intensity-rules.md.");
+        }
+
+        return value;
+    }
+
+    private static string TextOf(string source, JsonElement element, string where) =>
+        element.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(element.GetString())
+            ? element.GetString()!.Trim()
+            : throw Invalid(source, $"{where} must be a non-empty string.", "See docs/intensity-rules.md.");
+
+    private static void RequireObject(string source, JsonElement element, string where)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid(source, $"{where} must be an object.", "See docs/intensity-rules.md.");
+        }
+    }
+
+    private static UnusableInputException Invalid(string source, string message, string hint, Exception? inner = null) =>
+        new(ErrorCodes.InvalidRules, message, source, hint: hint, inner: inner);
+}

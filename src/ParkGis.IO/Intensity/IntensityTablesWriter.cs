@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using ParkGis.Core.Crs;
+using ParkGis.Core.Intensity;
+using ParkGis.IO.Output;
+
+namespace ParkGis.IO.Intensity;
+
+/// <summary>
+/// Writes the people-facing outputs of <c>parkgis intensity</c>: CSVs with Chinese headers in UTF-8 with a BOM
+/// (so Excel opens them with Chinese text), and the parcels as RFC 7946 GeoJSON for a choropleth.
+/// </summary>
+public static class IntensityTablesWriter
+{
+    private static readonly UTF8Encoding Utf8Bom = new(encoderShouldEmitUTF8Identifier: true);
+
+    /// <summary>Writes the per-parcel CSV.</summary>
+    public static void WriteParcels(string path, IntensityResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var lines = new List<string>
+        {
+            "宗地编号,园区编号,用地企业,产业,用地分类,面积(亩),容积率,建筑系数,行政办公及生活服务设施用地比重,绿地率,亩均产值(万元/亩),亩均税收(万元/亩),亩均固定资产投资(万元/亩),亩均增加值(万元/亩),单位能耗增加值(万元/吨标煤),评价等级,标准地,未达标指标",
+        };
+        foreach (var p in result.Parcels)
+        {
+            var failed = string.Join(";", p.Checks.Where(c => c.Passed == false).Select(c => c.ChineseName));
+            var standard = !p.StandardLandChecked ? "不适用" : p.FailsStandardLand ? "不达标" : "达标";
+            lines.Add(Row(p.ParcelId, p.ParkId, p.Enterprise, p.Industry, p.LandUse, N(p.AreaMu, 4), N(p.PlotRatio, 4), N(p.BuildingCoefficient, 4),
+                N(p.AdminShare, 4), N(p.GreenRatio, 4), N(p.OutputPerMu, 2), N(p.TaxPerMu, 2), N(p.InvestmentPerMu, 2), N(p.ValueAddedPerMu, 2),
+                N(p.ValueAddedPerEnergy, 4), p.Grade, standard, failed));
+        }
+
+        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n", Utf8Bom);
+    }
+
+    /// <summary>Writes the per-park CSV.</summary>
+    public static void WriteParks(string path, IntensityResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var indicatorNames = result.Parks.FirstOrDefault()?.Indicators.Select(i => $"{i.ChineseName}({i.Unit})").ToList() ?? [];
+        var header = new List<string> { "园区编号", "园区名称", "宗地数", "已建成面积(亩)", "工矿仓储用地面积(亩)",
+            $"{result.BaselineYear}年亩均产值(万元/亩)", $"{result.Year}年亩均产值(万元/亩)", "增长", "较基准年+35%进度", "较基准年翻番进度", "亩均税收(万元/亩)" };
+        header.AddRange(indicatorNames);
+        header.AddRange(["A类", "B类", "C类", "D类", "未评价", "标准地不达标宗地数", "未计算指标"]);
+        var lines = new List<string> { Row([.. header]) };
+        foreach (var park in result.Parks)
+        {
+            var cells = new List<string?> { park.ParkId, park.Name, park.ParcelCount.ToString(CultureInfo.InvariantCulture),
+                N(Core.Measures.AreaUnits.ToMu(park.BuiltAreaM2), 2), N(Core.Measures.AreaUnits.ToMu(park.IndustrialAreaM2), 2),
+                N(park.OutputPerMu.Baseline, 2), N(park.OutputPerMu.Current, 2), N(park.OutputPerMu.Growth, 4),
+                N(park.OutputPerMu.ProgressToPlus35, 4), N(park.OutputPerMu.ProgressToDouble, 4), N(park.TaxPerMu, 2) };
+            cells.AddRange(park.Indicators.Select(i => N(i.Value, 4)));
+            cells.AddRange(GradeClassing.Letters.Select(l => park.GradeCounts[l].ToString(CultureInfo.InvariantCulture)));
+            cells.Add(park.NotGraded.ToString(CultureInfo.InvariantCulture));
+            cells.Add(park.StandardLandFailures.ToString(CultureInfo.InvariantCulture));
+            cells.Add(string.Join("；", park.Indicators.Where(i => i.NotComputedReason is not null).Select(i => $"{i.ChineseName}: {i.NotComputedReason}")));
+            lines.Add(Row([.. cells]));
+        }
+
+        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n", Utf8Bom);
+    }
+
+    /// <summary>Writes the parcels with grade and per-亩 values as RFC 7946 GeoJSON (lon/lat).</summary>
+    public static void WriteGeoJson(string path, IntensityResult result, CrsDefinition parcelsCrs)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var toLonLat = CrsTransform.Create(parcelsCrs, CrsRegistry.FromEpsg(4490)!);
+        var features = result.Parcels.Select(p => new GeoJsonFeature(toLonLat.Apply(p.Geometry),
+        [
+            new("parcel_id", p.ParcelId), new("park_id", p.ParkId), new("enterprise", p.Enterprise), new("industry", p.Industry),
+            new("area_mu", IntensityJsonWriter.Round(p.AreaMu)), new("grade", p.Grade), new("score", IntensityJsonWriter.Round(p.Score)),
+            new("output_per_mu", IntensityJsonWriter.Round(p.OutputPerMu)), new("tax_per_mu", IntensityJsonWriter.Round(p.TaxPerMu)),
+            new("investment_per_mu", IntensityJsonWriter.Round(p.InvestmentPerMu)), new("value_added_per_mu", IntensityJsonWriter.Round(p.ValueAddedPerMu)),
+            new("plot_ratio", IntensityJsonWriter.Round(p.PlotRatio)), new("building_coefficient", IntensityJsonWriter.Round(p.BuildingCoefficient)),
+            new("standard_land", !p.StandardLandChecked ? "n/a" : p.FailsStandardLand ? "fail" : "pass"),
+            new("failed", string.Join(",", p.Checks.Where(c => c.Passed == false).Select(c => c.Indicator))),
+        ]));
+        new Rfc7946Writer().Write(path, features);
+    }
+
+    private static string? N(double? value, int decimals) =>
+        value is { } v && double.IsFinite(v) ? Math.Round(v, decimals, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture) : null;
+
+    private static string Row(params string?[] cells) => string.Join(",", cells.Select(Quote));
+
+    private static string Quote(string? cell)
+    {
+        if (cell is null)
+        {
+            return string.Empty;
+        }
+
+        return cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+    }
+}
