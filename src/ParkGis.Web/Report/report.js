@@ -6,6 +6,8 @@
     parks: '#1f78b4', ecological_redline: '#33a02c', permanent_farmland: '#b2df8a', urban_boundary: '#6a3d9a',
     approvals: '#ff7f00', parcels: '#8c8c8c'
   };
+  // Drawing order: context lines below, parks, then approvals and parcels, then the results on top.
+  var order = { urban_boundary: 0, ecological_redline: 1, permanent_farmland: 2, parks: 3, approvals: 4, parcels: 5 };
   var severityColours = { error: '#e31a1c', warning: '#ff9900', info: '#555555' };
   var map = L.map('map', { preferCanvas: false, zoomControl: true, attributionControl: true });
   map.attributionControl.setPrefix('ParkGis · Leaflet');
@@ -35,7 +37,8 @@
   var counts = {};
   data.layers.forEach(function (layer, index) {
     var pane = 'pg-pane-' + index;
-    map.createPane(pane).style.zIndex = String(400 + index + (layer.highlight ? 100 : 0));
+    var rank = layer.name in order ? order[layer.name] : 10 + index;
+    map.createPane(pane).style.zIndex = String(400 + rank + (layer.highlight ? 100 : 0));
     var group = L.geoJSON(layer.geojson, {
       pane: pane,
       style: function (feature) {
@@ -45,8 +48,10 @@
           return { color: c, weight: 2, fillColor: c, fillOpacity: layer.highlight ? 0.55 : 0.35, className: 'pg-' + layer.name };
         }
         var colour = colours[layer.name] || '#444';
+        // The urban development boundary is an outline only, so clicks reach the parks inside it.
         var filled = layer.name !== 'urban_boundary';
-        return { color: colour, weight: layer.name === 'parks' ? 2.5 : 1, fillColor: colour, fillOpacity: filled ? 0.15 : 0, className: 'pg-' + layer.name };
+        return { color: colour, weight: layer.name === 'parks' ? 2.5 : 1, dashArray: filled ? null : '6 4', fill: filled,
+          fillColor: colour, fillOpacity: 0.15, className: 'pg-' + layer.name };
       },
       onEachFeature: function (feature, leafletLayer) {
         leafletLayer.bindPopup(popup(layer.title, feature), { maxWidth: 420, maxHeight: 360 });
