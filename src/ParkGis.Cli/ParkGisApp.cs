@@ -22,6 +22,8 @@ internal static class ParkGisApp
         root.Subcommands.Add(InfrastructureCommand.Build());
         root.Subcommands.Add(ScorecardCommand.Build());
         root.Subcommands.Add(IntensityCommand.Build());
+        root.Subcommands.Add(ExportCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
         return root;
     }
 

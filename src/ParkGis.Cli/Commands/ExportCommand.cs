@@ -1,0 +1,162 @@
+using System.CommandLine;
+using System.Globalization;
+using ParkGis.Core.Conflicts;
+using ParkGis.Core.Data;
+using ParkGis.Core.Publishing;
+using ParkGis.Core.WebFrames;
+using ParkGis.IO.Datasets;
+using ParkGis.IO.Output;
+using ParkGis.Web.Export;
+
+namespace ParkGis.Cli.Commands;
+
+/// <summary><c>parkgis export DATASET --out DIR [--crs wgs84|gcj02|bd09] [--precision N] [--simplify M] [--tiles] [--overwrite]</c>.</summary>
+internal static class ExportCommand
+{
+    /// <summary>The folder the vector tiles go to, inside DIR.</summary>
+    public const string TilesFolder = "tiles";
+
+    /// <summary>Builds the command.</summary>
+    public static Command Build()
+    {
+        var dataset = CommonOptions.DatasetArgument();
+        var output = CommonOptions.OutOption();
+        var overwrite = CommonOptions.OverwriteOption();
+        var crs = new Option<string>("--crs")
+        {
+            Description = "Coordinate frame: wgs84 (RFC 7946; 天地图, QGIS), gcj02 (高德/腾讯) or bd09 (百度). Points outside China are left unchanged and counted.",
+            DefaultValueFactory = _ => "wgs84",
+            HelpName = "wgs84|gcj02|bd09",
+        };
+        crs.Validators.Add(result =>
+        {
+            if (!WebMapFrames.TryParse(result.GetValueOrDefault<string>(), out _))
+            {
+                result.AddError("--crs must be wgs84, gcj02 or bd09.");
+            }
+        });
+        var precision = new Option<int>("--precision")
+        {
+            Description = "Decimals of the coordinates (7 ≈ 1 cm, 6 ≈ 10 cm).",
+            DefaultValueFactory = _ => ExportOptions.Default.Decimals,
+            HelpName = "N",
+        };
+        precision.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 15)
+            {
+                result.AddError("--precision must be a number of decimals from 0 to 15.");
+            }
+        });
+        var simplify = new Option<double?>("--simplify")
+        {
+            Description = "Coverage simplification with this tolerance in metres: shared edges stay shared, every feature stays valid.",
+            HelpName = "M",
+        };
+        simplify.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } value && (!double.IsFinite(value) || value < 0))
+            {
+                result.AddError("--simplify must be a number of metres, 0 or more.");
+            }
+        });
+        var tiles = new Option<bool>("--tiles") { Description = "Also write Mapbox vector tiles z8–z16 of parks, parcels and results to DIR/tiles/{z}/{x}/{y}.mvt with DIR/tiles/tiles.json." };
+
+        var command = new Command(
+            "export",
+            "Publish the dataset and the analysis results for web maps (网络地图发布): one RFC 7946 GeoJSON per layer and per result "
+            + "(lon/lat, CCW shells, rounded), areas in m²/亩/公顷, styling hints kind/severity, optionally simplified, in GCJ-02/BD-09, "
+            + "and as vector tiles. Exit 0: no findings, 1: the results hold findings, 2: usage error, 3: unusable input.\n\n"
+            + "Examples:\n  parkgis export sample-geodata/ordos --out web\n  parkgis export sample-geodata/ordos --out web-gaode --crs gcj02 --simplify 5 --tiles")
+        {
+            dataset, output, crs, precision, simplify, tiles, overwrite,
+        };
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var progress = new StderrProgress(parse.InvocationConfiguration.Error);
+            WebMapFrames.TryParse(parse.GetValue(crs), out var frame);
+            var options = new ExportOptions(frame, parse.GetValue(precision), parse.GetValue(simplify), parse.GetValue(tiles));
+            var data = DatasetReader.Read(parse.GetRequiredValue(dataset), progress);
+            var results = ResultCatalog.Collect(data, ConflictCheckOptions.Default, progress);
+            var layers = PublishedLayers.From(data, results);
+            var owned = OwnedNames(results);
+            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), owned, parse.GetValue(overwrite));
+            var summary = WebExport.Write(layers, options, folder.Staging, progress);
+            CommitTiles(folder);
+            folder.Commit();
+            WriteSummary(stdout, summary, folder.Destination);
+            return results.HasFindings ? ExitCodes.Findings : ExitCodes.Clean;
+        });
+        return command;
+    }
+
+    /// <summary>Names the export may write: a file per role and per result layer, and the tiles folder.</summary>
+    private static List<string> OwnedNames(PublishedResults results)
+    {
+        var names = LayerRoles.All.Select(r => LayerRoles.Name(r) + ".geojson").ToList();
+        names.AddRange(results.Layers.Select(l => l.Name + ".geojson"));
+        names.Add(TilesFolder);
+        return names;
+    }
+
+    /// <summary>
+    /// <see cref="OutputFolder.Commit"/> moves files only when the destination exists: the tiles folder is moved
+    /// here first, replacing the previous run's tiles.
+    /// </summary>
+    private static void CommitTiles(OutputFolder folder)
+    {
+        var staged = Path.Combine(folder.Staging, TilesFolder);
+        if (!Directory.Exists(staged) || !Directory.Exists(folder.Destination))
+        {
+            return;
+        }
+
+        var target = Path.Combine(folder.Destination, TilesFolder);
+        if (Directory.Exists(target))
+        {
+            Directory.Delete(target, recursive: true);
+        }
+
+        Directory.Move(staged, target);
+    }
+
+    private static void WriteSummary(TextWriter stdout, ExportSummary summary, string destination)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        stdout.WriteLine(string.Create(invariant, $"Exported to {destination} ({summary.Frame switch { WebMapFrame.Wgs84 => "WGS84 / CGCS2000", _ => WebMapFrames.DisplayName(summary.Frame) }}):"));
+        foreach (var file in summary.Files)
+        {
+            var line = string.Create(invariant, $"  {file.FileName,-28} {file.Features,8} features {Kb(file.Bytes),10}");
+            if (file.UnsimplifiedBytes is { } before)
+            {
+                var saved = before == 0 ? 0 : 100.0 * (before - file.Bytes) / before;
+                line += string.Create(invariant,
+                    $"  simplified from {Kb(before)} (−{saved:0.0}%), vertices {file.UnsimplifiedVertices} → {file.Vertices}, kept unsimplified {file.KeptUnsimplified}");
+            }
+
+            stdout.WriteLine(line);
+        }
+
+        if (summary.Files.Any(f => f.UnsimplifiedBytes is not null))
+        {
+            var before = summary.Files.Sum(f => f.UnsimplifiedBytes ?? f.Bytes);
+            var after = summary.Files.Sum(f => f.Bytes);
+            stdout.WriteLine(string.Create(invariant, $"  simplification saved {Kb(before - after)} of {Kb(before)} ({(before == 0 ? 0 : 100.0 * (before - after) / before):0.0}%)"));
+        }
+
+        if (summary.Frame != WebMapFrame.Wgs84)
+        {
+            stdout.WriteLine(string.Create(invariant,
+                $"  {summary.ConvertedPoints} points converted to {WebMapFrames.DisplayName(summary.Frame)}; {summary.OutsideChinaPoints} outside China left unchanged"));
+        }
+
+        if (summary.Tiles is { } tiles)
+        {
+            stdout.WriteLine(string.Create(invariant,
+                $"  tiles z{tiles.MinZoom}–z{tiles.MaxZoom}: {tiles.Tiles} tiles, {Kb(tiles.Bytes)} in {tiles.Elapsed.TotalSeconds:0.0} s (per zoom: {string.Join(" ", tiles.TilesPerZoom)})"));
+        }
+    }
+
+    private static string Kb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.0} KB");
+}

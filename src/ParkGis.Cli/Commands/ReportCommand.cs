@@ -1,0 +1,55 @@
+using System.CommandLine;
+using ParkGis.Core.Conflicts;
+using ParkGis.Core.Publishing;
+using ParkGis.IO.Datasets;
+using ParkGis.IO.Output;
+using ParkGis.Web.Export;
+using ParkGis.Web.Report;
+
+namespace ParkGis.Cli.Commands;
+
+/// <summary><c>parkgis report DATASET --out DIR [--tianditu-key KEY] [--overwrite]</c>.</summary>
+internal static class ReportCommand
+{
+    /// <summary>Files the command writes into DIR.</summary>
+    public static IReadOnlyList<string> OutputFiles { get; } = ["index.html"];
+
+    /// <summary>Builds the command.</summary>
+    public static Command Build()
+    {
+        var dataset = CommonOptions.DatasetArgument();
+        var output = CommonOptions.OutOption();
+        var overwrite = CommonOptions.OverwriteOption();
+        var tianditu = new Option<string?>("--tianditu-key")
+        {
+            Description = "A 天地图 (Tianditu) browser key: adds the 天地图 vector base map (the only thing the page then loads from the network).",
+            HelpName = "KEY",
+        };
+        var command = new Command(
+            "report",
+            "Run the analyses and write DIR/index.html (成果报告): a self-contained map report that opens from file:// without network — "
+            + "every layer toggleable, findings highlighted, attributes on click, the findings tables and the supply rate per park. "
+            + "Exit 0: no findings, 1: findings, 2: usage error, 3: unusable input.\n\n"
+            + "Examples:\n  parkgis report sample-geodata/ordos --out report\n  parkgis report sample-geodata/ordos --out report --tianditu-key YOUR_KEY")
+        {
+            dataset, output, tianditu, overwrite,
+        };
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var progress = new StderrProgress(parse.InvocationConfiguration.Error);
+            var datasetName = parse.GetRequiredValue(dataset);
+            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
+            var data = DatasetReader.Read(datasetName, progress);
+            var results = ResultCatalog.Collect(data, ConflictCheckOptions.Default, progress);
+            var layers = PublishedLayers.From(data, results);
+            progress.Report("writing the report");
+            var key = parse.GetValue(tianditu);
+            ReportPage.Write(folder.PathOf("index.html"), datasetName, layers, results, string.IsNullOrWhiteSpace(key) ? null : key.Trim());
+            folder.Commit();
+            stdout.WriteLine($"Report written to {Path.Combine(folder.Destination, "index.html")}");
+            return results.HasFindings ? ExitCodes.Findings : ExitCodes.Clean;
+        });
+        return command;
+    }
+}

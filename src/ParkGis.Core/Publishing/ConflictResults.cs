@@ -1,0 +1,52 @@
+using System.Globalization;
+using ParkGis.Core.Conflicts;
+using ParkGis.Core.Measures;
+
+namespace ParkGis.Core.Publishing;
+
+/// <summary>Publishes a <see cref="ConflictCheckResult"/>: the patches as the <c>conflicts</c> layer and a table per park.</summary>
+public static class ConflictResults
+{
+    /// <summary>The <c>conflicts</c> layer: every patch, park order, then kind, then descending area.</summary>
+    public static ResultLayer Layer(ConflictCheckResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var features = result.Parks
+            .SelectMany(park => ConflictKinds.All.SelectMany(kind => park.Patches.Where(p => p.Kind == kind)).Select(patch => (park, patch)))
+            .Select(item => new ResultFeature(
+                item.patch.Geometry,
+                item.patch.Crs,
+                item.patch.AreaM2,
+                ConflictKinds.Name(item.patch.Kind),
+                ConflictKinds.Severity(item.patch.Kind),
+                item.park.Name,
+                [
+                    new("park_id", item.park.ParkId),
+                    new("park_name", item.park.Name),
+                    new("kind_zh", ConflictKinds.ChineseName(item.patch.Kind)),
+                    new("source_ids", string.Join(",", item.patch.SourceIds)),
+                    new("analysis_crs", item.patch.Crs.Code),
+                ]))
+            .ToList();
+        return new ResultLayer("conflicts", "三区三线冲突图斑", features, Highlight: true);
+    }
+
+    /// <summary>One row per park: area and the conflict area of each kind in 亩, and the number of patches.</summary>
+    public static FindingsTable Table(ConflictCheckResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var columns = new List<string> { "园区编号", "园区名称", "面积（亩）" };
+        columns.AddRange(ConflictKinds.All.Select(kind => ConflictKinds.ChineseName(kind) + "（亩）"));
+        columns.Add("图斑数");
+        var rows = result.Parks.Select(park =>
+        {
+            var row = new List<string> { park.ParkId, park.Name, Mu(park.AreaM2) };
+            row.AddRange(ConflictKinds.All.Select(kind => park.Conflicts.TryGetValue(kind, out var tally) && tally.Checked ? Mu(tally.AreaM2) : "未检查"));
+            row.Add(park.Patches.Count.ToString(CultureInfo.InvariantCulture));
+            return (IReadOnlyList<string>)row;
+        }).ToList();
+        return new FindingsTable("园区三区三线冲突（Conflicts per park）", columns, rows);
+    }
+
+    private static string Mu(double areaM2) => AreaUnits.ToMu(areaM2).ToString("0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,46 @@
+using ParkGis.Core.Conflicts;
+using ParkGis.Core.Data;
+
+namespace ParkGis.Core.Publishing;
+
+/// <summary>
+/// Runs every analysis the data allows and collects what they found as <see cref="PublishedResults"/> — the one
+/// place <c>parkgis export</c> and <c>parkgis report</c> learn about results (成果汇总).
+/// </summary>
+/// <remarks>
+/// To publish a new analysis (supply 批而未供, idle land 闲置土地, intensity 亩均效益), add a block to
+/// <see cref="Collect"/>: run it when its layers are present, add its <see cref="ResultLayer"/>s (file name, Chinese
+/// title, features with kind/severity), its <see cref="FindingsTable"/>s, set <c>supplyRates</c> when it computes
+/// 供地率 per park, and OR its findings into <c>hasFindings</c>. Export, tiles and the report pick them up unchanged.
+/// </remarks>
+public static class ResultCatalog
+{
+    /// <summary>Runs the analyses on <paramref name="dataset"/>.</summary>
+    /// <param name="dataset">The dataset as read.</param>
+    /// <param name="conflictOptions">Settings of the conflict check.</param>
+    /// <param name="progress">Receives progress lines; may be null.</param>
+    public static PublishedResults Collect(Dataset dataset, ConflictCheckOptions conflictOptions, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(conflictOptions);
+        var layers = new List<ResultLayer>();
+        var tables = new List<FindingsTable>();
+        IReadOnlyList<ParkSupplyRate>? supplyRates = null;
+        var hasFindings = false;
+
+        // 三区三线: park boundaries against the control lines.
+        var conflicts = new ConflictCheck(conflictOptions, progress).Check(dataset);
+        layers.Add(ConflictResults.Layer(conflicts));
+        tables.Add(ConflictResults.Table(conflicts));
+        hasFindings |= conflicts.HasConflicts;
+
+        // Supply / idle / intensity results plug in here (see remarks).
+        tables.Add(DataIssuesTable(conflicts.Issues));
+        return new PublishedResults(layers, tables, supplyRates, hasFindings);
+    }
+
+    private static FindingsTable DataIssuesTable(IReadOnlyList<DataIssue> issues) => new(
+        "数据问题（Data issues）",
+        ["图层 layer", "要素 feature", "代码 code", "说明 message"],
+        [.. issues.Select(i => (IReadOnlyList<string>)[i.Layer, i.Feature, i.Code, i.Message])]);
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using ParkGis.Core.WebFrames;
+using ParkGis.IO.Output;
+using ParkGis.Web.Tiles;
+
+namespace ParkGis.Web.Export;
+
+/// <summary>
+/// Writes the published layers as RFC 7946 GeoJSON (one file per layer and per result, through
+/// <see cref="Rfc7946Writer"/>), optionally coverage-simplified, converted into a Chinese web-map frame, and tiled.
+/// </summary>
+public static class WebExport
+{
+    /// <summary>The file a layer is written to.</summary>
+    public static string FileName(PublishedLayer layer)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        return layer.Name + ".geojson";
+    }
+
+    /// <summary>Writes every layer into <paramref name="folder"/> (and <c>tiles/</c> under it with <see cref="ExportOptions.Tiles"/>).</summary>
+    public static ExportSummary Write(IReadOnlyList<PublishedLayer> layers, ExportOptions options, string folder, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        ArgumentNullException.ThrowIfNull(options);
+        var writer = new Rfc7946Writer(options.Decimals);
+        var conversion = new WebFrameConversion(options.Frame);
+        var frameMember = new KeyValuePair<string, object?>[] { new(WebMapFrames.MemberName, WebMapFrames.DisplayName(options.Frame)) };
+        var files = new List<ExportedFile>();
+        var converted = new List<PublishedLayer>();
+        foreach (var layer in layers)
+        {
+            var geometries = layer.Features.Select(f => f.Geometry).ToList();
+            var unsimplifiedVertices = geometries.Sum(g => (long)g.NumPoints);
+            long? unsimplifiedBytes = null;
+            var keptUnsimplified = 0;
+            if (options.SimplifyToleranceM is { } tolerance)
+            {
+                unsimplifiedBytes = MeasureBytes(writer, layer.Features.Select(f => f with { Geometry = new WebFrameConversion(options.Frame).Apply(f.Geometry) }), frameMember);
+                var groups = layer.IsResult
+                    ? Enumerable.Range(0, geometries.Count).GroupBy(i => KindOf(layer.Features[i]), StringComparer.Ordinal).Select(g => g.ToList()).ToList()
+                    : [Enumerable.Range(0, geometries.Count).ToList()];
+                foreach (var group in groups)
+                {
+                    var (simplified, kept) = CoverageSimplification.Simplify(group.Select(i => geometries[i]).ToList(), tolerance);
+                    keptUnsimplified += kept;
+                    for (var k = 0; k < group.Count; k++)
+                    {
+                        geometries[group[k]] = simplified[k];
+                    }
+                }
+            }
+
+            var features = layer.Features.Select((f, i) => f with { Geometry = conversion.Apply(geometries[i]) }).ToList();
+            var path = Path.Combine(folder, FileName(layer));
+            writer.Write(path, features.Select(ToGeoJson), frameMember);
+            files.Add(new ExportedFile(FileName(layer), features.Count, new FileInfo(path).Length, unsimplifiedBytes,
+                features.Sum(f => (long)f.Geometry.NumPoints), unsimplifiedVertices, keptUnsimplified));
+            converted.Add(layer with { Features = features });
+            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"wrote {FileName(layer)}: {features.Count} features"));
+        }
+
+        TileSummary? tiles = null;
+        if (options.Tiles)
+        {
+            var tiled = converted.Where(l => l.IsResult || l.Name is "parks" or "parcels").ToList();
+            tiles = VectorTileExport.Write(tiled, Path.Combine(folder, "tiles"), options.Frame, progress);
+        }
+
+        return new ExportSummary(options.Frame, files, conversion.ConvertedPoints, conversion.OutsideChinaPoints, tiles);
+    }
+
+    private static string KindOf(PublishedFeature feature) =>
+        feature.Properties.FirstOrDefault(p => p.Key == "kind").Value as string ?? string.Empty;
+
+    private static long MeasureBytes(Rfc7946Writer writer, IEnumerable<PublishedFeature> features, IReadOnlyList<KeyValuePair<string, object?>> members)
+    {
+        using var counter = new ByteCountingStream();
+        writer.Write(counter, features.Select(ToGeoJson), members);
+        return counter.Length;
+    }
+
+    internal static GeoJsonFeature ToGeoJson(PublishedFeature feature) => new(feature.Geometry, feature.Properties);
+}
