@@ -21,6 +21,12 @@ internal static class PgSession
         var dataSource = DataSources.GetOrAdd(name.ConnectionString, static connectionString =>
         {
             var builder = new NpgsqlDataSourceBuilder(connectionString);
+            if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+            {
+                // An analysis of a province takes minutes; Npgsql's default of 30 s would abort it.
+                builder.ConnectionStringBuilder.CommandTimeout = 0;
+            }
+
             builder.UseNetTopologySuite();
             return builder.Build();
         });
