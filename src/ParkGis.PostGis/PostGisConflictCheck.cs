@@ -373,7 +373,7 @@ public sealed class PostGisConflictCheck
         return string.Create(CultureInfo.InvariantCulture, $"""
             SELECT p.ord AS park, {kind} AS kind, {id} AS source_id,
                    (ST_Dump(ST_CollectionExtract(ST_Intersection(p.g, {ToAnalysis(controlCrs, geometry, "p.epsg")}), 3))).geom AS geom
-            FROM (SELECT *, {parkInControlCrs} AS gc FROM pg_s_parks) p JOIN {controlTable} c ON ST_Intersects(c.geom, p.gc){extraCondition}
+            FROM (SELECT p.*, {parkInControlCrs} AS gc FROM pg_s_parks p) p JOIN {controlTable} c ON ST_Intersects(c.geom, p.gc){extraCondition}
             """);
     }
 
