@@ -24,6 +24,7 @@ internal static class ParkGisApp
         root.Subcommands.Add(IntensityCommand.Build());
         root.Subcommands.Add(ExportCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
+        root.Subcommands.Add(ImportCommand.Build());
         return root;
     }
 

@@ -1,12 +1,11 @@
 using System.CommandLine;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Conflicts;
-using ParkGis.IO.Datasets;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
 
-/// <summary><c>parkgis check DATASET --out DIR [--min-area M2] [--fix] [--overwrite]</c>.</summary>
+/// <summary><c>parkgis check DATASET --out DIR [--min-area M2] [--fix] [--overwrite] [--engine local|postgis] [--write pg:… [--run-id ID]]</c>.</summary>
 internal static class CheckCommand
 {
     /// <summary>Files the command writes into DIR.</summary>
@@ -34,13 +33,23 @@ internal static class CheckCommand
         });
         var fix = new Option<bool>("--fix") { Description = "Repair invalid geometries (NTS GeometryFixer) and report the area each repair changed." };
 
+        var engine = new Option<string>("--engine")
+        {
+            Description = "Where the overlays run: local (in this process) or postgis (as SQL in the database; needs a pg: dataset).",
+            DefaultValueFactory = _ => "local",
+            HelpName = "local|postgis",
+        };
+        engine.AcceptOnlyFromAmong("local", "postgis");
+        var write = CheckResultOptions.WriteOption();
+        var runId = CheckResultOptions.RunIdOption();
+
         var command = new Command(
             "check",
             "Check every park against the ecological red line, permanent farmland, the urban development boundary and the other parks "
             + "(三区三线冲突检查); writes DIR/check.json and DIR/conflicts.geojson. Exit 0: no conflicts, 1: conflicts found, "
             + "2: usage error, 3: unusable input.\n\nExample:\n  parkgis check sample-geodata/ordos --out out")
         {
-            dataset, output, minArea, fix, overwrite,
+            dataset, output, minArea, fix, overwrite, engine, write, runId,
         };
         command.SetAction(parse =>
         {
@@ -49,11 +58,18 @@ internal static class CheckCommand
             var progress = new StderrProgress(stderr);
             var options = new ConflictCheckOptions(parse.GetValue(minArea), parse.GetValue(fix));
             using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
-            var data = DatasetReader.Read(parse.GetRequiredValue(dataset), progress);
-            var result = new ConflictCheck(options, progress).Check(data);
+            var datasetName = parse.GetRequiredValue(dataset);
+            var result = parse.GetValue(engine) == "postgis"
+                ? CheckResultOptions.RunInDatabase(datasetName, options, progress)
+                : new ConflictCheck(options, progress).Check(DatasetSource.Read(datasetName, progress));
             progress.Report("writing results");
             CheckJsonWriter.Write(folder.PathOf("check.json"), result);
             ConflictPatchesWriter.Write(folder.PathOf("conflicts.geojson"), result);
+            if (parse.GetValue(write) is { } target)
+            {
+                CheckResultOptions.Write(target, parse.GetValue(runId), datasetName, options, result, stdout, progress);
+            }
+
             folder.Commit();
             CheckSummary.Write(stdout, result, folder.Destination);
             return result.HasConflicts ? ExitCodes.Findings : ExitCodes.Clean;

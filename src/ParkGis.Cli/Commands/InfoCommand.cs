@@ -34,7 +34,7 @@ internal static class InfoCommand
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
-            var data = DatasetReader.Read(parse.GetRequiredValue(dataset), new StderrProgress(parse.InvocationConfiguration.Error));
+            var data = DatasetSource.Read(parse.GetRequiredValue(dataset), new StderrProgress(parse.InvocationConfiguration.Error));
             var layers = LayerRoles.All.Select(data.Find).OfType<Layer>().Select(Describe).ToList();
             if (parse.GetValue(format) == "json")
             {

@@ -2,7 +2,8 @@ namespace ParkGis.Core.Errors;
 
 /// <summary>
 /// Stable codes of <see cref="UnusableInputException"/> (exit code 3), catalogued in docs/errors.md.
-/// PG01xx: the dataset and its files; PG02xx: coordinate systems; PG03xx: configuration; PG04xx: output.
+/// PG01xx: the dataset and its files; PG02xx: coordinate systems; PG03xx: configuration; PG04xx: output;
+/// PG05xx: the PostGIS database.
 /// </summary>
 public static class ErrorCodes
 {
@@ -47,6 +48,36 @@ public static class ErrorCodes
 
     /// <summary>The output folder cannot be written.</summary>
     public const string OutputNotWritable = "PG0402";
+
+    /// <summary>The database server cannot be reached (host, port, network, server down).</summary>
+    public const string DatabaseUnreachable = "PG0501";
+
+    /// <summary>The database refused the login (wrong user or password, pg_hba.conf).</summary>
+    public const string DatabaseLoginRefused = "PG0502";
+
+    /// <summary>The database named in the connection string does not exist.</summary>
+    public const string DatabaseNotFound = "PG0503";
+
+    /// <summary>The PostGIS extension is not installed in the database.</summary>
+    public const string PostGisMissing = "PG0504";
+
+    /// <summary>A schema or table the command needs does not exist.</summary>
+    public const string DatabaseObjectMissing = "PG0505";
+
+    /// <summary>A schema, table or run id is not an acceptable identifier (quotes, semicolons, control characters…).</summary>
+    public const string InvalidIdentifier = "PG0506";
+
+    /// <summary>An import target table exists already; pass --overwrite to replace it.</summary>
+    public const string TableExists = "PG0507";
+
+    /// <summary>A <c>pg:</c> connection string is malformed.</summary>
+    public const string InvalidConnectionString = "PG0508";
+
+    /// <summary>The database failed a statement or dropped the connection during the run; nothing was changed.</summary>
+    public const string DatabaseFailure = "PG0509";
+
+    /// <summary>The database user lacks a privilege the command needs.</summary>
+    public const string DatabasePermissionDenied = "PG0510";
 
     /// <summary>An unexpected failure inside ParkGis (exit code 4): a defect to report, not an input problem.</summary>
     public const string InternalError = "PG0999";

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using ParkGis.Core.Conflicts;
+using ParkGis.Core.Errors;
+using ParkGis.PostGis;
+
+namespace ParkGis.Cli.Commands;
+
+/// <summary>The database side of <c>parkgis check</c>: <c>--engine postgis</c>, <c>--write pg:…</c> and <c>--run-id</c>.</summary>
+internal static class CheckResultOptions
+{
+    /// <summary><c>--write pg:…</c>.</summary>
+    public static Option<string?> WriteOption()
+    {
+        var option = new Option<string?>("--write")
+        {
+            Description = "Also write the results to result tables in a PostGIS schema (pg:<connection string>[;Schema=name]), keyed by the run id.",
+            HelpName = "pg:…",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && !PgDatasetName.IsDatabase(value))
+            {
+                result.AddError("--write must be a pg: connection string, e.g. pg:Host=localhost;Database=gis;Username=me;Password=secret;Schema=results.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary><c>--run-id ID</c>.</summary>
+    public static Option<string?> RunIdOption() => new("--run-id")
+    {
+        Description = "Key of the written results; writing the same id again replaces them. Default: check- and a hash of the dataset and the options.",
+        HelpName = "ID",
+    };
+
+    /// <summary>Runs the check as SQL in the database that holds a pg: dataset.</summary>
+    public static ConflictCheckResult RunInDatabase(string dataset, ConflictCheckOptions options, IProgress<string> progress)
+    {
+        if (!PgDatasetName.IsDatabase(dataset))
+        {
+            throw new UnusableInputException(ErrorCodes.DatasetNotFound,
+                "--engine postgis runs inside the database, so the dataset must be a pg: dataset.", dataset,
+                hint: "Load the folder first: parkgis import DATASET --to pg:… --schema NAME, then check pg:…;Schema=NAME --engine postgis.");
+        }
+
+        return new PostGisConflictCheck(options, progress).Check(PgDatasetName.Parse(dataset));
+    }
+
+    /// <summary>Writes the result tables and reports the run id on stdout.</summary>
+    public static void Write(string target, string? runId, string dataset, ConflictCheckOptions options, ConflictCheckResult result, TextWriter stdout, IProgress<string> progress)
+    {
+        var name = PgDatasetName.Parse(target);
+        var datasetName = PgDatasetName.IsDatabase(dataset) ? PgDatasetName.Parse(dataset).DisplayName : Path.GetFullPath(dataset);
+        var id = runId ?? PgCheckResultWriter.DefaultRunId(datasetName, options);
+        progress.Report($"writing results to {name.DisplayName} as run {id}");
+        var patches = PgCheckResultWriter.Write(name, id, datasetName, options, result);
+        stdout.WriteLine($"results written to {name.DisplayName}: run_id {id}, {patches} patches");
+    }
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using ParkGis.Core.Crs;
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+using ParkGis.IO.Configuration;
+
+namespace ParkGis.PostGis;
+
+/// <summary>
+/// Finds the layer tables of a pg: dataset: every table of the schema listed in <c>geometry_columns</c> whose name
+/// is a role name or alias (<see cref="LayerRoles.TryParse"/>), or that the schema's <c>parkgis_config</c> table maps
+/// to a role. The mapping is the parkgis.json document of file datasets, stored as text in
+/// <c>parkgis_config(document)</c>: <c>source</c> names a table of the schema, <c>fields</c> and <c>crs</c> mean
+/// what they mean for files; <c>layer</c> is not used.
+/// </summary>
+internal static class PgCatalog
+{
+    /// <summary>The configuration table's name.</summary>
+    public const string ConfigurationTable = "parkgis_config";
+
+    /// <summary>Finds the layer tables.</summary>
+    public static IReadOnlyList<PgLayerTable> Discover(NpgsqlConnection connection, PgDatasetName name)
+    {
+        if (!SchemaExists(connection, name.Schema))
+        {
+            throw new UnusableInputException(ErrorCodes.DatabaseObjectMissing,
+                $"The schema '{name.Schema}' does not exist in the database.", name.DisplayName,
+                hint: "Check Schema= in the pg: dataset, or load a dataset into it with parkgis import DATASET --to pg:… --schema NAME.");
+        }
+
+        var configuration = ReadConfiguration(connection, name);
+        var columns = new List<(string Table, string Column, int Srid)>();
+        using (var command = new NpgsqlCommand(
+            "SELECT f_table_name::text, f_geometry_column::text, srid FROM geometry_columns WHERE f_table_schema = $1 ORDER BY 1, 2", connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = name.Schema });
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                columns.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+            }
+        }
+
+        var claims = new Dictionary<LayerRole, List<string>>();
+        foreach (var table in columns.Select(c => c.Table).Distinct(StringComparer.Ordinal))
+        {
+            LayerRole? role = null;
+            foreach (var (configured, layer) in configuration?.Layers ?? new Dictionary<LayerRole, LayerConfiguration>())
+            {
+                if (string.Equals(layer.Source, table, StringComparison.Ordinal))
+                {
+                    role = configured;
+                }
+            }
+
+            if (role is null && LayerRoles.TryParse(table, out var byName) && configuration?.For(byName)?.Source is null)
+            {
+                role = byName;
+            }
+
+            if (role is { } found)
+            {
+                (claims.TryGetValue(found, out var list) ? list : claims[found] = []).Add(table);
+            }
+        }
+
+        foreach (var (role, layer) in configuration?.Layers ?? new Dictionary<LayerRole, LayerConfiguration>())
+        {
+            if (layer.Source is { } source && !claims.ContainsKey(role))
+            {
+                PgIdentifier.Validate(source, "table");
+                throw new UnusableInputException(ErrorCodes.InvalidConfiguration,
+                    $"{ConfigurationTable} maps {LayerRoles.Name(role)} to the table '{source}', which has no geometry column in schema {name.Schema}.",
+                    name.DisplayName, hint: "Fix the source in parkgis_config, or load the table.");
+            }
+        }
+
+        var tables = new List<PgLayerTable>();
+        foreach (var role in LayerRoles.All)
+        {
+            if (!claims.TryGetValue(role, out var list))
+            {
+                continue;
+            }
+
+            if (list.Count > 1)
+            {
+                throw new UnusableInputException(ErrorCodes.DuplicateRole,
+                    $"Two tables claim the role '{LayerRoles.Name(role)}': {string.Join(" and ", list)}.", name.DisplayName,
+                    hint: "Drop or rename one of them, or map the role explicitly in parkgis_config.");
+            }
+
+            var table = PgIdentifier.Validate(list[0], "table");
+            var geometry = columns.Where(c => string.Equals(c.Table, table, StringComparison.Ordinal)).ToList();
+            if (geometry.Count > 1)
+            {
+                throw new UnusableInputException(ErrorCodes.UnreadableInput,
+                    $"The table {name.Schema}.{table} has {geometry.Count} geometry columns; ParkGis reads one.", name.DisplayName,
+                    hint: "Keep one geometry column per layer table (or a view with one).");
+            }
+
+            var layerConfiguration = configuration?.For(role);
+            var crs = Crs(geometry[0].Srid, layerConfiguration?.CrsEpsg ?? (geometry[0].Srid == 0 ? configuration?.DefaultCrsEpsg : null), $"{name.Schema}.{table}");
+            tables.Add(new PgLayerTable(role, name.Schema, table, geometry[0].Column, crs, PrimaryKey(connection, name.Schema, table),
+                layerConfiguration?.Fields ?? new Dictionary<string, string>(StringComparer.Ordinal)));
+        }
+
+        return tables;
+    }
+
+    private static bool SchemaExists(NpgsqlConnection connection, string schema)
+    {
+        using var command = new NpgsqlCommand("SELECT 1 FROM pg_namespace WHERE nspname = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = schema });
+        return command.ExecuteScalar() is not null;
+    }
+
+    private static ParkGisConfiguration? ReadConfiguration(NpgsqlConnection connection, PgDatasetName name)
+    {
+        using var exists = new NpgsqlCommand("SELECT to_regclass(format('%I.%I', $1::text, $2::text)) IS NOT NULL", connection);
+        exists.Parameters.Add(new NpgsqlParameter { Value = name.Schema });
+        exists.Parameters.Add(new NpgsqlParameter { Value = ConfigurationTable });
+        if (exists.ExecuteScalar() is not true)
+        {
+            return null;
+        }
+
+        using var command = new NpgsqlCommand($"SELECT document::text FROM {PgIdentifier.Qualified(name.Schema, ConfigurationTable)} LIMIT 2", connection);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var text = reader.GetString(0);
+        if (reader.Read())
+        {
+            throw new UnusableInputException(ErrorCodes.InvalidConfiguration, $"{ConfigurationTable} holds more than one row.", name.DisplayName,
+                hint: "Keep one row: the parkgis.json document of the dataset.");
+        }
+
+        return ParkGisConfiguration.Parse(Encoding.UTF8.GetBytes(text));
+    }
+
+    private static string? PrimaryKey(NpgsqlConnection connection, string schema, string table)
+    {
+        using var command = new NpgsqlCommand(
+            """
+            SELECT a.attname::text
+            FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+            WHERE i.indrelid = to_regclass(format('%I.%I', $1::text, $2::text)) AND i.indisprimary
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = schema });
+        command.Parameters.Add(new NpgsqlParameter { Value = table });
+        var keys = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys.Count == 1 ? keys[0] : null;
+    }
+
+    private static CrsDefinition Crs(int srid, int? configured, string source)
+    {
+        var epsg = configured ?? srid;
+        if (epsg == 0)
+        {
+            throw new UnusableInputException(ErrorCodes.MissingCrs, $"The geometry column of {source} has SRID 0 (no CRS).", source,
+                hint: "Set it with SELECT UpdateGeometrySRID(…), or add \"crs\": \"EPSG:4545\" to parkgis_config.");
+        }
+
+        return CrsRegistry.FromEpsg(epsg) ?? throw new UnusableInputException(ErrorCodes.UnsupportedCrs,
+            string.Create(CultureInfo.InvariantCulture, $"EPSG:{epsg} of {source} is not a CRS ParkGis supports."), source,
+            hint: "Transform the table to CGCS2000 (EPSG:4490) or a CGCS2000 Gauss-Krüger zone (EPSG:4513–4554).");
+    }
+}

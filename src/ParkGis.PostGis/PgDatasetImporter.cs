@@ -1,0 +1,312 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NetTopologySuite.Geometries;
+using Npgsql;
+using NpgsqlTypes;
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+
+namespace ParkGis.PostGis;
+
+/// <summary>
+/// Copies a dataset into a PostGIS schema, one table per layer named by its role (<c>parks</c>,
+/// <c>ecological_redline</c>, …): an integer primary key <c>ogc_fid</c> (the feature's position, so the order
+/// survives), every attribute as a column under its own name (text stays UTF-8, so Chinese survives), the geometry
+/// in <c>geom geometry(Geometry, SRID)</c> with the layer's SRID, written by binary COPY; then a GiST index and
+/// ANALYZE. The field mapping of parkgis.json goes to <c>parkgis_config</c>. Everything happens in one
+/// transaction: a failure — or a dropped connection — leaves the schema as it was.
+/// </summary>
+public static class PgDatasetImporter
+{
+    /// <summary>The primary key column added to every imported table.</summary>
+    public const string KeyColumn = "ogc_fid";
+
+    /// <summary>The geometry column of imported tables.</summary>
+    public const string GeometryColumn = "geom";
+
+    /// <summary>Imports the dataset.</summary>
+    /// <param name="dataset">The dataset, as read from files.</param>
+    /// <param name="target">Database and schema.</param>
+    /// <param name="overwrite">Replace tables that exist already; without it an existing table is PG0507.</param>
+    /// <param name="progress">Receives one line before each table is copied; may be null.</param>
+    /// <exception cref="UnusableInputException">The database cannot be used, or a table exists and <paramref name="overwrite"/> is false.</exception>
+    public static IReadOnlyList<ImportedTable> Import(Dataset dataset, PgDatasetName target, bool overwrite, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(target);
+        using var connection = PgSession.Open(target);
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            var schema = PgIdentifier.Quote(target.Schema, "schema");
+            Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {schema}");
+            var layers = LayerRoles.All.Select(dataset.Find).OfType<Layer>().ToList();
+            var configuration = ConfigurationDocument(layers);
+            var names = layers.Select(l => LayerRoles.Name(l.Role)).ToList();
+            if (configuration is not null)
+            {
+                names.Add(PgCatalog.ConfigurationTable);
+            }
+
+            foreach (var table in names)
+            {
+                if (!TableExists(connection, target.Schema, table))
+                {
+                    continue;
+                }
+
+                if (!overwrite)
+                {
+                    throw new UnusableInputException(ErrorCodes.TableExists,
+                        $"The table {target.Schema}.{table} exists already; nothing was imported.", target.DisplayName,
+                        hint: "Pass --overwrite to replace the dataset's tables, or import into another schema with --schema NAME.");
+                }
+
+                Execute(connection, $"DROP TABLE {PgIdentifier.Qualified(target.Schema, table)}");
+            }
+
+            var imported = new List<ImportedTable>();
+            foreach (var layer in layers)
+            {
+                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"copying {LayerRoles.Name(layer.Role)} ({layer.Features.Count} features) to {target.Schema}"));
+                imported.Add(CopyLayer(connection, target.Schema, layer));
+            }
+
+            if (configuration is not null)
+            {
+                var table = PgIdentifier.Qualified(target.Schema, PgCatalog.ConfigurationTable);
+                Execute(connection, $"CREATE TABLE {table} (document text NOT NULL)");
+                using var insert = new NpgsqlCommand($"INSERT INTO {table} (document) VALUES ($1)", connection);
+                insert.Parameters.Add(new NpgsqlParameter { Value = configuration });
+                insert.ExecuteNonQuery();
+            }
+
+            foreach (var layer in layers)
+            {
+                Execute(connection, $"ANALYZE {PgIdentifier.Qualified(target.Schema, LayerRoles.Name(layer.Role))}");
+            }
+
+            transaction.Commit();
+            return imported;
+        }
+        catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
+        {
+            throw PgSession.Translate(exception, target);
+        }
+    }
+
+    private static ImportedTable CopyLayer(NpgsqlConnection connection, string schemaName, Layer layer)
+    {
+        var tableName = LayerRoles.Name(layer.Role);
+        var table = PgIdentifier.Qualified(schemaName, tableName);
+        var srid = layer.Crs.Epsg;
+        var columns = Columns(layer);
+        var definitions = new List<string> { $"{KeyColumn} integer PRIMARY KEY" };
+        definitions.AddRange(columns.Select(c => $"{PgIdentifier.QuoteColumn(c.Name)} {c.SqlType}"));
+        definitions.Add(string.Create(CultureInfo.InvariantCulture, $"{GeometryColumn} geometry(Geometry, {srid})"));
+        Execute(connection, $"CREATE TABLE {table} ({string.Join(", ", definitions)})");
+
+        var columnList = string.Join(", ", new[] { KeyColumn }.Concat(columns.Select(c => PgIdentifier.QuoteColumn(c.Name))).Append(GeometryColumn));
+        long rows = 0;
+        using (var writer = connection.BeginBinaryImport($"COPY {table} ({columnList}) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var feature in layer.Features)
+            {
+                writer.StartRow();
+                writer.Write(feature.Ordinal, NpgsqlDbType.Integer);
+                foreach (var column in columns)
+                {
+                    var value = feature.Attributes.TryGetValue(column.Name, out var v) ? v : null;
+                    if (value is null)
+                    {
+                        writer.WriteNull();
+                    }
+                    else
+                    {
+                        WriteValue(writer, column, value);
+                    }
+                }
+
+                var geometry = feature.Geometry;
+                if (geometry is null)
+                {
+                    writer.WriteNull();
+                }
+                else
+                {
+                    // The column's SRID constraint requires the geometry's own SRID; features read from files carry 0.
+                    if (geometry.SRID != srid)
+                    {
+                        geometry = geometry.Copy();
+                        geometry.SRID = srid;
+                    }
+
+                    writer.Write(geometry);
+                }
+
+                rows++;
+            }
+
+            writer.Complete();
+        }
+
+        Execute(connection, $"CREATE INDEX ON {table} USING gist ({GeometryColumn})");
+        return new ImportedTable(tableName, layer.Source, rows, srid);
+    }
+
+    private static void WriteValue(NpgsqlBinaryImporter writer, ImportColumn column, object value)
+    {
+        switch (column.DbType)
+        {
+            case NpgsqlDbType.Bigint:
+                writer.Write(Convert.ToInt64(value, CultureInfo.InvariantCulture), NpgsqlDbType.Bigint);
+                break;
+            case NpgsqlDbType.Double:
+                writer.Write(Convert.ToDouble(value, CultureInfo.InvariantCulture), NpgsqlDbType.Double);
+                break;
+            case NpgsqlDbType.Numeric:
+                writer.Write(Convert.ToDecimal(value, CultureInfo.InvariantCulture), NpgsqlDbType.Numeric);
+                break;
+            case NpgsqlDbType.Boolean:
+                writer.Write((bool)value, NpgsqlDbType.Boolean);
+                break;
+            case NpgsqlDbType.Date:
+                writer.Write((DateOnly)value, NpgsqlDbType.Date);
+                break;
+            case NpgsqlDbType.Timestamp:
+                writer.Write((DateTime)value, NpgsqlDbType.Timestamp);
+                break;
+            case NpgsqlDbType.Bytea:
+                writer.Write((byte[])value, NpgsqlDbType.Bytea);
+                break;
+            default:
+                writer.Write(Text(value), NpgsqlDbType.Text);
+                break;
+        }
+    }
+
+    private static string Text(object value) => value switch
+    {
+        string s => s,
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    /// <summary>The attribute columns in source order, each with the narrowest type all its values fit.</summary>
+    private static List<ImportColumn> Columns(Layer layer)
+    {
+        var order = new List<string>();
+        var kinds = new Dictionary<string, NpgsqlDbType?>(StringComparer.Ordinal);
+        foreach (var feature in layer.Features)
+        {
+            foreach (var (name, value) in feature.Attributes)
+            {
+                if (string.Equals(name, KeyColumn, StringComparison.OrdinalIgnoreCase) || string.Equals(name, GeometryColumn, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue; // the names ParkGis adds; a source column of that name would clash
+                }
+
+                if (!kinds.TryGetValue(name, out var kind))
+                {
+                    order.Add(name);
+                    kind = null;
+                }
+
+                kinds[name] = Widen(kind, value);
+            }
+        }
+
+        return order.Select(name => new ImportColumn(name, kinds[name] ?? NpgsqlDbType.Text)).ToList();
+    }
+
+    private static NpgsqlDbType? Widen(NpgsqlDbType? current, object? value)
+    {
+        NpgsqlDbType? kind = value switch
+        {
+            null => null,
+            byte or sbyte or short or ushort or int or uint or long => NpgsqlDbType.Bigint,
+            float or double => NpgsqlDbType.Double,
+            decimal => NpgsqlDbType.Numeric,
+            bool => NpgsqlDbType.Boolean,
+            DateOnly => NpgsqlDbType.Date,
+            DateTime => NpgsqlDbType.Timestamp,
+            byte[] => NpgsqlDbType.Bytea,
+            _ => NpgsqlDbType.Text,
+        };
+        if (kind is null || current is null || kind == current)
+        {
+            return kind ?? current;
+        }
+
+        return (current, kind) switch
+        {
+            (NpgsqlDbType.Bigint, NpgsqlDbType.Double) or (NpgsqlDbType.Double, NpgsqlDbType.Bigint) => NpgsqlDbType.Double,
+            _ => NpgsqlDbType.Text,
+        };
+    }
+
+    /// <summary>The parkgis.json document (field mappings only; tables are named by role) or null when nothing is mapped.</summary>
+    private static string? ConfigurationDocument(IReadOnlyList<Layer> layers)
+    {
+        var mapped = layers.Where(l => l.FieldMap.Count > 0).ToList();
+        if (mapped.Count == 0)
+        {
+            return null;
+        }
+
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("layers");
+            foreach (var layer in mapped)
+            {
+                json.WriteStartObject(LayerRoles.Name(layer.Role));
+                json.WriteStartObject("fields");
+                foreach (var (canonical, source) in layer.FieldMap.OrderBy(f => f.Key, StringComparer.Ordinal))
+                {
+                    json.WriteString(canonical, source);
+                }
+
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static bool TableExists(NpgsqlConnection connection, string schema, string table)
+    {
+        using var command = new NpgsqlCommand("SELECT to_regclass(format('%I.%I', $1::text, $2::text)) IS NOT NULL", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = schema });
+        command.Parameters.Add(new NpgsqlParameter { Value = table });
+        return command.ExecuteScalar() is true;
+    }
+
+    private static void Execute(NpgsqlConnection connection, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private sealed record ImportColumn(string Name, NpgsqlDbType DbType)
+    {
+        public string SqlType => DbType switch
+        {
+            NpgsqlDbType.Bigint => "bigint",
+            NpgsqlDbType.Double => "double precision",
+            NpgsqlDbType.Numeric => "numeric",
+            NpgsqlDbType.Boolean => "boolean",
+            NpgsqlDbType.Date => "date",
+            NpgsqlDbType.Timestamp => "timestamp",
+            NpgsqlDbType.Bytea => "bytea",
+            _ => "text",
+        };
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using Npgsql;
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+using ParkGis.IO.Datasets;
+using ParkGis.IO.Formats;
+
+namespace ParkGis.PostGis;
+
+/// <summary>
+/// Reads a pg: dataset into the same <see cref="Dataset"/> model as a folder: one layer per role table (see
+/// <see cref="PgCatalog"/>), geometry read in PostGIS binary form by Npgsql.NetTopologySuite and streamed row by row,
+/// every other column an attribute under its column name (date → DateOnly, numeric → decimal, text as stored),
+/// features ordered by the single-column primary key when there is one. Feature ids follow the file rules
+/// (<c>park_id</c>, <c>parcel_id</c>, … through the field mapping; duplicates suffixed <c>#2</c>).
+/// </summary>
+public static class PgDatasetReader
+{
+    /// <summary>The format name layers read from the database carry.</summary>
+    public const string FormatName = "PostGIS";
+
+    /// <summary>Reads every layer table of the dataset.</summary>
+    /// <exception cref="UnusableInputException">The database cannot be used (PG05xx) or a table is unusable.</exception>
+    public static Dataset Read(PgDatasetName name, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        using var connection = PgSession.Open(name);
+        try
+        {
+            var layers = new Dictionary<LayerRole, Layer>();
+            var issues = new List<DataIssue>();
+            foreach (var table in PgCatalog.Discover(connection, name))
+            {
+                var layer = ReadLayer(connection, table, issues);
+                layers.Add(layer.Role, layer);
+                progress?.Report(string.Create(CultureInfo.InvariantCulture,
+                    $"read {LayerRoles.Name(layer.Role)} from {layer.Source}: {layer.Features.Count} features ({FormatName}, {layer.Crs.Code})"));
+            }
+
+            return new Dataset(name.DisplayName, layers, issues);
+        }
+        catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
+        {
+            throw PgSession.Translate(exception, name);
+        }
+    }
+
+    private static Layer ReadLayer(NpgsqlConnection connection, PgLayerTable table, List<DataIssue> issues)
+    {
+        using var command = new NpgsqlCommand($"SELECT * FROM {table.QualifiedName}{table.OrderBy}", connection);
+        using var reader = command.ExecuteReader(System.Data.CommandBehavior.SequentialAccess);
+        var geometryOrdinal = reader.GetOrdinal(table.GeometryColumn);
+        var attributeOrdinals = new List<int>();
+        var names = new List<string>();
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            if (i == geometryOrdinal || (table.OrderColumn is { } key && string.Equals(reader.GetName(i), key, StringComparison.Ordinal)
+                && string.Equals(key, PgDatasetImporter.KeyColumn, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            attributeOrdinals.Add(i);
+            names.Add(reader.GetName(i));
+        }
+
+        var schema = new AttributeSchema(names);
+        var dataTypes = attributeOrdinals.Select(reader.GetDataTypeName).ToArray();
+        var empty = new GeometryFactory(new PrecisionModel(), table.Crs.Epsg).CreateGeometryCollection();
+        var features = new List<SourceFeature>();
+        var ordinal = 0;
+        while (reader.Read())
+        {
+            ordinal++;
+            var values = new object?[attributeOrdinals.Count];
+            Geometry? geometry = null;
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                if (reader.IsDBNull(i))
+                {
+                    continue;
+                }
+
+                if (i == geometryOrdinal)
+                {
+                    geometry = reader.GetFieldValue<Geometry>(i);
+                    continue;
+                }
+
+                var slot = attributeOrdinals.IndexOf(i);
+                if (slot >= 0)
+                {
+                    values[slot] = string.Equals(dataTypes[slot], "date", StringComparison.Ordinal)
+                        ? reader.GetFieldValue<DateOnly>(i)
+                        : reader.GetValue(i);
+                }
+            }
+
+            features.Add(new SourceFeature(ordinal, geometry ?? empty, new AttributeRow(schema, values)));
+        }
+
+        var fieldMap = table.FieldMap;
+        var withIds = FeatureIdAssigner.Assign(table.Role, table.Source, features, fieldMap, issues);
+        return new Layer(table.Role, table.Source, FormatName, table.Crs, withIds, fieldMap);
+    }
+}

@@ -1,0 +1,31 @@
+using ParkGis.Core.Crs;
+using ParkGis.Core.Data;
+
+namespace ParkGis.PostGis;
+
+/// <summary>A table of a pg: dataset that plays a layer role.</summary>
+/// <param name="Role">The role.</param>
+/// <param name="Schema">Its schema (validated).</param>
+/// <param name="Table">Its name (validated).</param>
+/// <param name="GeometryColumn">The geometry column from geometry_columns.</param>
+/// <param name="Crs">The CRS from the column's SRID, or from the configuration when the SRID is 0.</param>
+/// <param name="OrderColumn">The single-column primary key that orders features, or null (physical order).</param>
+/// <param name="FieldMap">Canonical field name → column, from parkgis_config.</param>
+internal sealed record PgLayerTable(
+    LayerRole Role,
+    string Schema,
+    string Table,
+    string GeometryColumn,
+    CrsDefinition Crs,
+    string? OrderColumn,
+    IReadOnlyDictionary<string, string> FieldMap)
+{
+    /// <summary><c>"schema"."table"</c>.</summary>
+    public string QualifiedName => PgIdentifier.Qualified(Schema, Table);
+
+    /// <summary>How the layer is named in messages: <c>schema.table</c>.</summary>
+    public string Source => $"{Schema}.{Table}";
+
+    /// <summary><c>ORDER BY "pk"</c> or empty.</summary>
+    public string OrderBy => OrderColumn is null ? string.Empty : " ORDER BY " + PgIdentifier.QuoteColumn(OrderColumn);
+}

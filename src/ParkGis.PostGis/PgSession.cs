@@ -1,0 +1,112 @@
+using System.Net.Sockets;
+using Npgsql;
+using ParkGis.Core.Errors;
+
+namespace ParkGis.PostGis;
+
+/// <summary>
+/// Opens connections (with the NetTopologySuite geometry plugin) and turns database failures into
+/// <see cref="UnusableInputException"/> with a PG05xx code and what to do: server unreachable (PG0501), login
+/// refused (PG0502), no such database (PG0503), PostGIS missing (PG0504), missing schema/table (PG0505),
+/// permission denied (PG0510), anything else the server reports mid-run (PG0509). Never a stack trace.
+/// </summary>
+internal static class PgSession
+{
+    // One pooled data source per connection string for the life of the process (Npgsql's recommended pattern).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NpgsqlDataSource> DataSources = new(StringComparer.Ordinal);
+
+    /// <summary>Opens a connection and checks that PostGIS is installed.</summary>
+    public static NpgsqlConnection Open(PgDatasetName name)
+    {
+        var dataSource = DataSources.GetOrAdd(name.ConnectionString, static connectionString =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+            {
+                // An analysis of a province takes minutes; Npgsql's default of 30 s would abort it.
+                builder.ConnectionStringBuilder.CommandTimeout = 0;
+            }
+
+            builder.UseNetTopologySuite();
+            return builder.Build();
+        });
+        NpgsqlConnection connection;
+        try
+        {
+            connection = dataSource.OpenConnection();
+        }
+        catch (Exception exception) when (IsDatabaseFailure(exception))
+        {
+            throw Translate(exception, name);
+        }
+
+        try
+        {
+            using var command = new NpgsqlCommand("SELECT extversion FROM pg_extension WHERE extname = 'postgis'", connection);
+            if (command.ExecuteScalar() is null)
+            {
+                throw new UnusableInputException(
+                    ErrorCodes.PostGisMissing,
+                    "The PostGIS extension is not installed in this database.",
+                    name.DisplayName,
+                    hint: "Run CREATE EXTENSION postgis; in the database (as its owner), after installing the server package (Debian: postgresql-15-postgis-3).");
+            }
+
+            // Geometry types are looked up when a connection opens; reload now that PostGIS is known to exist.
+            connection.ReloadTypes();
+        }
+        catch (Exception exception) when (IsDatabaseFailure(exception))
+        {
+            connection.Dispose();
+            throw Translate(exception, name);
+        }
+
+        return connection;
+    }
+
+    /// <summary>True for failures that come from the database or the network, not from ParkGis.</summary>
+    public static bool IsDatabaseFailure(Exception exception) => exception is NpgsqlException or SocketException or TimeoutException;
+
+    /// <summary>The user-facing exception for a database failure.</summary>
+    public static UnusableInputException Translate(Exception exception, PgDatasetName name, string? objectName = null)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var where = objectName is null ? name.DisplayName : $"{name.DisplayName} {objectName}";
+        if (exception is PostgresException pg)
+        {
+            return pg.SqlState switch
+            {
+                "28P01" or "28000" => new UnusableInputException(ErrorCodes.DatabaseLoginRefused,
+                    $"The database refused the login: {pg.MessageText}", name.DisplayName,
+                    hint: "Check Username and Password in the pg: connection string (and pg_hba.conf on the server).", inner: exception),
+                "3D000" => new UnusableInputException(ErrorCodes.DatabaseNotFound,
+                    $"The database does not exist: {pg.MessageText}", name.DisplayName,
+                    hint: "Check Database= in the connection string, or create it (createdb NAME; then CREATE EXTENSION postgis;).", inner: exception),
+                "42P01" or "3F000" => new UnusableInputException(ErrorCodes.DatabaseObjectMissing,
+                    $"A schema or table does not exist: {pg.MessageText}", where,
+                    hint: "Check Schema= in the connection string; load the layers with parkgis import DATASET --to pg:….", inner: exception),
+                "42501" => new UnusableInputException(ErrorCodes.DatabasePermissionDenied,
+                    $"The database user lacks a privilege: {pg.MessageText}", where,
+                    hint: "Ask the database owner for the privilege (USAGE/CREATE on the schema, SELECT/INSERT on the tables).", inner: exception),
+                "42704" when pg.MessageText.Contains("geometry", StringComparison.OrdinalIgnoreCase) => new UnusableInputException(ErrorCodes.PostGisMissing,
+                    $"PostGIS is not available: {pg.MessageText}", name.DisplayName,
+                    hint: "Run CREATE EXTENSION postgis; in the database.", inner: exception),
+                _ => new UnusableInputException(ErrorCodes.DatabaseFailure,
+                    $"The database stopped the run: {pg.MessageText} (SQLSTATE {pg.SqlState}); nothing was changed.", where,
+                    hint: pg.Hint ?? "Check the server log; run the command again when the database is available.", inner: exception),
+            };
+        }
+
+        if (exception is NpgsqlException { IsTransient: true } or SocketException or TimeoutException
+            || exception.InnerException is SocketException or TimeoutException or IOException)
+        {
+            return new UnusableInputException(ErrorCodes.DatabaseUnreachable,
+                $"The database server cannot be reached: {exception.Message}", name.DisplayName,
+                hint: "Check Host= and Port= in the connection string, that the server is running and that it accepts TCP connections.", inner: exception);
+        }
+
+        return new UnusableInputException(ErrorCodes.DatabaseFailure,
+            $"The database connection failed: {exception.Message}; nothing was changed.", where,
+            hint: "Check the server log; run the command again when the database is available.", inner: exception);
+    }
+}

@@ -1,0 +1,76 @@
+using ParkGis.Core.Conflicts;
+using ParkGis.IO.Datasets;
+
+namespace ParkGis.PostGis.Tests;
+
+public sealed class EngineAgreementTests
+{
+    private const double Relative = 1e-6;
+
+    [PgFact]
+    public void Both_engines_agree_on_the_sample()
+    {
+        using var db = new TestDatabase();
+        PgDatasetImporter.Import(DatasetReader.Read(Paths.Sample), db.Name, overwrite: false);
+        AssertAgree(db);
+    }
+
+    [PgFact(BenchData = Paths.BenchS100)]
+    public void Both_engines_agree_on_the_S100_benchmark_data()
+    {
+        using var db = new TestDatabase();
+        PgDatasetImporter.Import(DatasetReader.Read(Paths.BenchS100), db.Name, overwrite: false);
+        AssertAgree(db);
+    }
+
+    private static void AssertAgree(TestDatabase db)
+    {
+        var local = new ConflictCheck(ConflictCheckOptions.Default).Check(PgDatasetReader.Read(db.Name));
+        var sql = new PostGisConflictCheck(ConflictCheckOptions.Default).Check(db.Name);
+        Assert.Equal(local.Parks.Select(p => p.ParkId), sql.Parks.Select(p => p.ParkId));
+        Assert.Equal(local.HasConflicts, sql.HasConflicts);
+        for (var i = 0; i < local.Parks.Count; i++)
+        {
+            var (a, b) = (local.Parks[i], sql.Parks[i]);
+            Assert.Equal(a.Name, b.Name);
+            Assert.Equal(a.Crs.Epsg, b.Crs.Epsg);
+            Close(a.AreaM2, b.AreaM2, a.AreaM2, $"{a.ParkId} area");
+            foreach (var kind in ConflictKinds.All)
+            {
+                var (x, y) = (a.Conflicts[kind], b.Conflicts[kind]);
+                var what = $"{a.ParkId} {ConflictKinds.Name(kind)}";
+                Assert.True(x.Checked == y.Checked, what);
+                Close(x.AreaM2, y.AreaM2, a.AreaM2, what);
+                Assert.True(x.Patches == y.Patches, $"{what}: {x.Patches} patches locally, {y.Patches} in PostGIS");
+                var localPatches = a.Patches.Where(p => p.Kind == kind).ToList();
+                var sqlPatches = b.Patches.Where(p => p.Kind == kind).ToList();
+                for (var k = 0; k < localPatches.Count; k++)
+                {
+                    Close(localPatches[k].AreaM2, sqlPatches[k].AreaM2, a.AreaM2, $"{what} patch {k + 1}");
+                    Assert.Equal(localPatches[k].SourceIds, sqlPatches[k].SourceIds);
+                }
+            }
+        }
+
+        Assert.Equal(local.Parcels is null, sql.Parcels is null);
+        if (local.Parcels is { } p && sql.Parcels is { } q)
+        {
+            Assert.Equal(p.Count, q.Count);
+            var scale = Math.Max(1, local.Parks.Sum(x => x.AreaM2));
+            foreach (var (x, y, what) in new[] { (p.EcologicalRedline, q.EcologicalRedline, "red line"), (p.PermanentFarmland, q.PermanentFarmland, "farmland"), (p.OutsidePark, q.OutsidePark, "outside park") })
+            {
+                Close(x.AreaM2, y.AreaM2, Math.Max(x.AreaM2, scale * 1e-3), "parcels " + what);
+                Assert.True(x.Parcels == y.Parcels, $"parcels {what}: {x.Parcels} locally, {y.Parcels} in PostGIS");
+            }
+
+            Close(p.ParcelOverlap.AreaM2, q.ParcelOverlap.AreaM2, Math.Max(p.ParcelOverlap.AreaM2, scale * 1e-3), "parcel overlap");
+            Assert.Equal(p.ParcelOverlap.Pairs, q.ParcelOverlap.Pairs);
+        }
+
+        Assert.Equal(local.Issues.Select(i => (i.Layer, i.Feature, i.Code)), sql.Issues.Select(i => (i.Layer, i.Feature, i.Code)));
+    }
+
+    /// <summary>Agreement to 1e-6 relative to the quantity's scale (the park's area for park conflicts).</summary>
+    private static void Close(double expected, double actual, double scale, string what) =>
+        Assert.True(Math.Abs(expected - actual) <= Relative * Math.Max(Math.Abs(scale), 1), $"{what}: local {expected:R}, PostGIS {actual:R}");
+}

@@ -1,0 +1,103 @@
+using Npgsql;
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+using ParkGis.IO.Datasets;
+
+namespace ParkGis.PostGis.Tests;
+
+public sealed class ImportTests
+{
+    [PgFact]
+    public void Import_round_trip_keeps_geometry_ids_and_Chinese_text()
+    {
+        using var db = new TestDatabase();
+        var original = DatasetReader.Read(Paths.Sample);
+        PgDatasetImporter.Import(original, db.Name, overwrite: false);
+        var back = PgDatasetReader.Read(db.Name);
+
+        Assert.Equal(original.Layers.Keys.Order(), back.Layers.Keys.Order());
+        foreach (var (role, layer) in original.Layers)
+        {
+            var copy = back.Layers[role];
+            Assert.Equal(layer.Crs.Epsg, copy.Crs.Epsg);
+            Assert.Equal(layer.Features.Count, copy.Features.Count);
+            for (var i = 0; i < layer.Features.Count; i++)
+            {
+                var (a, b) = (layer.Features[i], copy.Features[i]);
+                Assert.Equal(a.Id, b.Id);
+                Assert.True(a.Geometry.EqualsExact(b.Geometry), $"{role} {a.Id}: geometry changed in the round trip");
+                foreach (var (field, value) in a.Attributes)
+                {
+                    Assert.True(b.Attributes.TryGetValue(field, out var copied), $"{role} {a.Id}: field {field} lost");
+                    Assert.True(Equals(Normalise(value), Normalise(copied)), $"{role} {a.Id}.{field}: {value} became {copied}");
+                }
+            }
+        }
+
+        var names = back.Find(LayerRole.Parks)!.Features.Select(f => back.Find(LayerRole.Parks)!.Text(f, "name")).ToList();
+        Assert.Contains("鄂托克经济开发区", names);
+    }
+
+    [PgFact]
+    public void A_second_import_without_overwrite_is_PG0507_and_changes_nothing()
+    {
+        using var db = new TestDatabase();
+        var original = DatasetReader.Read(Paths.Sample);
+        PgDatasetImporter.Import(original, db.Name, overwrite: false);
+        var error = Assert.Throws<UnusableInputException>(() => PgDatasetImporter.Import(original, db.Name, overwrite: false));
+        Assert.Equal(ErrorCodes.TableExists, error.Code);
+        PgDatasetImporter.Import(original, db.Name, overwrite: true);
+        Assert.Equal(8L, db.Scalar($"SELECT count(*) FROM \"{db.Schema}\".parks"));
+    }
+
+    [PgFact]
+    public void A_connection_killed_mid_import_leaves_no_partial_table()
+    {
+        using var db = new TestDatabase();
+        var original = DatasetReader.Read(Paths.Sample);
+        var name = db.Name with { ConnectionString = db.Name.ConnectionString + ";Application Name=" + db.Schema };
+        var killed = false;
+        var progress = new SynchronousProgress(line =>
+        {
+            // After parks and the red line are copied, kill the importing backend from a second connection.
+            if (!killed && line.StartsWith("copying permanent_farmland", StringComparison.Ordinal))
+            {
+                killed = true;
+                var terminated = db.Scalar("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1", db.Schema);
+                Assert.Equal(1L, terminated);
+            }
+        });
+
+        var error = Assert.Throws<UnusableInputException>(() => PgDatasetImporter.Import(original, name, overwrite: false, progress));
+        Assert.True(killed, "the import never reached the farmland layer");
+        Assert.StartsWith("PG05", error.Code, StringComparison.Ordinal);
+        Assert.Equal(0L, db.TableCount());
+        Assert.Null(db.Scalar("SELECT 1 FROM pg_namespace WHERE nspname = $1", db.Schema));
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    [PgFact]
+    public void The_cli_imports_and_reads_back_through_the_pg_dataset()
+    {
+        using var db = new TestDatabase();
+        var (exit, stdout, stderr) = Cli.Run("import", Paths.Sample, "--to", "pg:" + db.Name.ConnectionString, "--schema", db.Schema);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains($"{db.Schema}.parcels", stdout, StringComparison.Ordinal);
+        var info = Cli.Run("info", db.Argument, "--format", "json");
+        Assert.True(info.Exit == 0, info.Stderr);
+        Assert.Contains("\"format\": \"PostGIS\"", info.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1L, db.Scalar("SELECT count(*) FROM pg_indexes WHERE schemaname = $1 AND tablename = 'parks' AND indexdef LIKE '%gist%'", db.Schema));
+    }
+
+    private static object? Normalise(object? value) => value switch
+    {
+        int i => (long)i,
+        float f => (double)f,
+        _ => value,
+    };
+
+    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}
