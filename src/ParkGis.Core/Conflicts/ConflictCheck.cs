@@ -4,6 +4,7 @@ using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
+using NetTopologySuite.Operation.RelateNG;
 using ParkGis.Core.Analysis;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
@@ -19,6 +20,9 @@ namespace ParkGis.Core.Conflicts;
 /// </summary>
 public sealed class ConflictCheck
 {
+    /// <summary>DE-9IM pattern: the interiors of the two geometries meet.</summary>
+    private const string InteriorsIntersect = "T********";
+
     private readonly ConflictCheckOptions _options;
     private readonly IProgress<string>? _progress;
 
@@ -215,6 +219,11 @@ public sealed class ConflictCheck
                 if (common.Width <= 0 || common.Height <= 0)
                 {
                     continue; // envelopes only touch: the parcels cannot share interior
+                }
+
+                if (!RelateNG.Relate(parcel, other, InteriorsIntersect))
+                {
+                    continue; // neighbours of a tiling share edges but no interior: no overlay needed
                 }
 
                 var pieces = LayerOverlay.PolygonParts(OverlayNGRobust.Overlay(parcel, other, SpatialFunction.Intersection));
