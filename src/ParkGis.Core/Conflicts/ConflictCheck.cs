@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
@@ -199,8 +200,15 @@ public sealed class ConflictCheck
         var outside = new double[count];
         var overlaps = new ConcurrentBag<(int I, int J, Polygon[] Pieces)>();
         var crsOf = new CrsDefinition[count];
+        var done = 0;
+        var step = Math.Max(1, count / 10);
         Parallel.For(0, count, i =>
         {
+            if (_progress is not null && Interlocked.Increment(ref done) % step == 0 && done < count)
+            {
+                _progress.Report(string.Create(CultureInfo.InvariantCulture, $"checking parcels {100L * done / count}%"));
+            }
+
             var crs = crsOf[i] = AnalysisCrs.For(parcels.SourceCrs, parcels.Features[i].Geometry);
             var here = parcels.In(crs);
             var parcel = here.Geometry(i);
