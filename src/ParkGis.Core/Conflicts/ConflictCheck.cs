@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
+using NetTopologySuite.Operation.RelateNG;
 using ParkGis.Core.Analysis;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
@@ -19,6 +21,9 @@ namespace ParkGis.Core.Conflicts;
 /// </summary>
 public sealed class ConflictCheck
 {
+    /// <summary>DE-9IM pattern: the interiors of the two geometries meet.</summary>
+    private const string InteriorsIntersect = "T********";
+
     private readonly ConflictCheckOptions _options;
     private readonly IProgress<string>? _progress;
 
@@ -195,8 +200,15 @@ public sealed class ConflictCheck
         var outside = new double[count];
         var overlaps = new ConcurrentBag<(int I, int J, Polygon[] Pieces)>();
         var crsOf = new CrsDefinition[count];
+        var done = 0;
+        var step = Math.Max(1, count / 10);
         Parallel.For(0, count, i =>
         {
+            if (_progress is not null && Interlocked.Increment(ref done) % step == 0 && done < count)
+            {
+                _progress.Report(string.Create(CultureInfo.InvariantCulture, $"checking parcels {100L * done / count}%"));
+            }
+
             var crs = crsOf[i] = AnalysisCrs.For(parcels.SourceCrs, parcels.Features[i].Geometry);
             var here = parcels.In(crs);
             var parcel = here.Geometry(i);
@@ -215,6 +227,11 @@ public sealed class ConflictCheck
                 if (common.Width <= 0 || common.Height <= 0)
                 {
                     continue; // envelopes only touch: the parcels cannot share interior
+                }
+
+                if (!RelateNG.Relate(parcel, other, InteriorsIntersect))
+                {
+                    continue; // neighbours of a tiling share edges but no interior: no overlay needed
                 }
 
                 var pieces = LayerOverlay.PolygonParts(OverlayNGRobust.Overlay(parcel, other, SpatialFunction.Intersection));

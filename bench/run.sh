@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# One side-by-side run on the same data: `parkgis check` (whole process, files to written results) against the
+# PostGIS and GeoPandas peer scripts (../shared/bench), with ratios, ParkGis peak memory and agreement of totals.
+#
+#   bash bench/run.sh [S=1000] [REPEAT=3] [DATA_ROOT=/tmp/parkgis-bench-data] [--no-peers]
+#
+# Data: DATA_ROOT/S<S>/gpkg/layers.gpkg from ../shared/bench/gen.py (or `parkgis-bench sample`); never in the repo.
+# Each tool runs REPEAT times, interleaved (ParkGis, PostGIS, GeoPandas, ParkGis, ...), medians reported.
+# PostGIS: load (ogr2ogr + GiST + ANALYZE) + fastest parcel query (min of plain and ST_Within variant).
+# GeoPandas: read + parcel overlay (sjoin + intersection). Other load on the machine skews all three alike.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+S=${1:-1000}; REPEAT=${2:-3}; ROOT=${3:-/tmp/parkgis-bench-data}; PEERS=1
+for a in "$@"; do [ "$a" = "--no-peers" ] && PEERS=0; done
+DATA="$ROOT/S$S"
+PEER_DIR=${PEER_DIR:-/work/shared/bench}
+RESULTS=${RESULTS:-/tmp/parkgis-bench-results}
+OUT=$(mktemp -d /tmp/parkgis-bench-run.XXXX)
+PY=/usr/bin/python3
+[ -f "$DATA/gpkg/layers.gpkg" ] || { echo "no $DATA/gpkg/layers.gpkg: run $PEER_DIR/gen.py --scale $S first" >&2; exit 2; }
+
+dotnet build src/ParkGis.Cli -c Release -nologo -v q >/dev/null || { echo "build failed" >&2; exit 1; }
+DLL=src/ParkGis.Cli/bin/Release/net10.0/parkgis.dll
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+json() { $PY -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
+
+for r in $(seq 1 "$REPEAT"); do
+  /usr/bin/time -v -o "$OUT/time.$r" dotnet "$DLL" check "$DATA/gpkg" --out "$OUT/check" --overwrite >/dev/null 2>"$OUT/stderr.$r"
+  awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$OUT/time.$r" >> "$OUT/parkgis_s"
+  awk -F': ' '/Maximum resident set size/ {print $2/1024}' "$OUT/time.$r" >> "$OUT/parkgis_mb"
+  # compute after loading vs reading: from the progress lines (first "screening" vs last "read")
+  sed -n 's/^parkgis: \[ *\([0-9.]*\)s\] \(read\|writing results\).*/\1 \2/p' "$OUT/stderr.$r" | awk '$2=="read" {r=$1} $2=="writing" {w=$1} END {print r, w-r}' >> "$OUT/parkgis_phases"
+  if [ "$PEERS" = 1 ]; then
+    RESULTS=$RESULTS bash "$PEER_DIR/baseline_postgis.sh" "$DATA" 1 --variants >/dev/null 2>&1
+    json "$RESULTS/S$S/postgis_timings.json" "d['load_s'][0] + min(d['parcels_s'][0], d.get('parcels_within_s',[1e9])[0])" >> "$OUT/postgis_s"
+    $PY "$PEER_DIR/baseline_geopandas.py" --data "$DATA" --method sjoin --repeat 1 --results "$RESULTS" >/dev/null 2>&1
+    json "$RESULTS/S$S/geopandas_sjoin_timings.json" "d['read_s'][0] + d['parcels_s'][0]" >> "$OUT/geopandas_s"
+  fi
+done
+
+P=$(median < "$OUT/parkgis_s"); M=$(sort -g "$OUT/parkgis_mb" | tail -1)
+echo "S=$S, $REPEAT runs, medians (wall s); machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'parkgis check (whole process)   %8.2f s   peak RSS %.0f MB   runs: %s\n' "$P" "$M" "$(tr '\n' ' ' < "$OUT/parkgis_s")"
+awk '{r[NR]=$1; c[NR]=$2} END {printf "  read (to last layer) %.1f s, compute+write after loading %.1f s (per run)\n", r[1], c[1]}' "$OUT/parkgis_phases"
+if [ "$PEERS" = 1 ]; then
+  G=$(median < "$OUT/postgis_s"); Q=$(median < "$OUT/geopandas_s")
+  printf 'PostGIS load + fastest query     %8.2f s   ratio parkgis/postgis   %.3f (target <= 0.5)\n' "$G" "$(echo "$P / $G" | bc -l)"
+  printf 'GeoPandas read + parcel overlay  %8.2f s   ratio parkgis/geopandas %.3f (target <= 0.1)\n' "$Q" "$(echo "$P / $Q" | bc -l)"
+fi
+echo "agreement of totals:"
+for peer in postgis geopandas_sjoin; do
+  [ -f "$RESULTS/S$S/${peer}_parks.csv" ] && $PY bench/compare_check.py "$OUT/check/check.json" "$RESULTS/S$S" "$peer" | sed "s/^/  /"
+done
+echo "(raw files in $OUT)"
