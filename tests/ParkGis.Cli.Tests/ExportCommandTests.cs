@@ -25,7 +25,7 @@ public sealed class ExportCommandTests
         Assert.Equal(1, CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", plain).ExitCode);
         Assert.Equal(1, CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", gaode, "--crs", "gcj02", "--simplify", "5", "--precision", "6").ExitCode);
         var files = Directory.GetFiles(plain, "*.geojson").Concat(Directory.GetFiles(gaode, "*.geojson")).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(14, files.Length);
+        Assert.Equal(32, files.Length); // 15 layers + conflicts, twice
 
         var (exit, stdout, stderr) = NodeTools.Run("validate-geojson.mjs", files);
 
@@ -42,7 +42,11 @@ public sealed class ExportCommandTests
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Equal(
-            ["approvals.geojson", "conflicts.geojson", "ecological_redline.geojson", "parcels.geojson", "parks.geojson", "permanent_farmland.geojson", "urban_boundary.geojson"],
+            [
+                "approvals.geojson", "conflicts.geojson", "drainage.geojson", "ecological_redline.geojson", "gas.geojson", "heating.geojson",
+                "parcels.geojson", "parks.geojson", "permanent_farmland.geojson", "power.geojson", "roads.geojson", "sewage.geojson", "steam.geojson",
+                "telecom.geojson", "urban_boundary.geojson", "water_supply.geojson",
+            ],
             Directory.GetFiles(output).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToArray());
         using var parks = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "parks.geojson")));
         Assert.False(parks.RootElement.TryGetProperty("crs", out _), "RFC 7946 has no crs member");
@@ -56,6 +60,25 @@ public sealed class ExportCommandTests
         Assert.All(conflicts.RootElement.GetProperty("features").EnumerateArray(), f =>
             Assert.Contains(f.GetProperty("properties").GetProperty("severity").GetString(), new[] { "error", "warning" }));
         Assert.Contains("鄂尔多斯", File.ReadAllText(Path.Combine(output, "parks.geojson"), Encoding.UTF8), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Export_with_an_as_of_date_publishes_the_supply_and_idle_results()
+    {
+        var output = RepositoryPaths.NewTempFolder();
+
+        var run = CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", output, "--as-of", "2026-06-30");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        foreach (var name in new[] { "unsupplied", "unapproved_supply", "idle" })
+        {
+            using var layer = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, name + ".geojson")));
+            Assert.True(layer.RootElement.GetProperty("features").GetArrayLength() > 0, $"{name}.geojson has no features");
+        }
+
+        using var idle = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "idle.geojson")));
+        var statuses = idle.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("kind").GetString() ?? string.Empty).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(["government_delay", "idle_halted", "idle_unstarted"], statuses.Order(StringComparer.Ordinal).ToArray());
     }
 
     [Fact]

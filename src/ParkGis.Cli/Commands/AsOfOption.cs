@@ -9,6 +9,7 @@ internal static class AsOfOption
     /// <summary>Builds the option; a value that is not a date is a usage error (exit 2).</summary>
     public static Option<string> Build()
     {
+        // Validators run only on values given, so the optional variant shares this one.
         var option = new Option<string>("--as-of")
         {
             Description = "The as-of date (统计截止日期): 2026-06-30, 2026/6/30, 2026.6.30, 20260630 or 2026年6月30日.",
@@ -24,6 +25,19 @@ internal static class AsOfOption
         });
         return option;
     }
+
+    /// <summary>An optional <c>--as-of</c> for commands that can do without supply and idle results.</summary>
+    public static Option<string> BuildOptional(string description)
+    {
+        var option = Build();
+        option.Required = false;
+        option.Description = description;
+        return option;
+    }
+
+    /// <summary>The parsed value of an optional <c>--as-of</c>, or null when not given.</summary>
+    public static DateOnly? OptionalValue(ParseResult parse, Option<string> option) =>
+        parse.GetValue(option) is null ? null : Value(parse, option);
 
     /// <summary>The parsed value (validated before the action runs).</summary>
     public static DateOnly Value(ParseResult parse, Option<string> option) =>

@@ -62,14 +62,16 @@ internal static class ExportCommand
         });
         var tiles = new Option<bool>("--tiles") { Description = "Also write Mapbox vector tiles z8–z16 of parks, parcels and results to DIR/tiles/{z}/{x}/{y}.mvt with DIR/tiles/tiles.json." };
 
+        var asOf = AsOfOption.BuildOptional(
+            "As-of date (截至日期) of the supply (批而未供, 未批先供, 供地率) and idle-land (闲置土地) results; without it only the conflict results are published.");
         var command = new Command(
             "export",
             "Publish the dataset and the analysis results for web maps (网络地图发布): one RFC 7946 GeoJSON per layer and per result "
             + "(lon/lat, CCW shells, rounded), areas in m²/亩/公顷, styling hints kind/severity, optionally simplified, in GCJ-02/BD-09, "
             + "and as vector tiles. Exit 0: no findings, 1: the results hold findings, 2: usage error, 3: unusable input.\n\n"
-            + "Examples:\n  parkgis export sample-geodata/ordos --out web\n  parkgis export sample-geodata/ordos --out web-gaode --crs gcj02 --simplify 5 --tiles")
+            + "Examples:\n  parkgis export sample-geodata/ordos --out web --as-of 2026-06-30\n  parkgis export sample-geodata/ordos --out web-gaode --crs gcj02 --simplify 5 --tiles")
         {
-            dataset, output, crs, precision, simplify, tiles, overwrite,
+            dataset, output, crs, precision, simplify, tiles, asOf, overwrite,
         };
         command.SetAction(parse =>
         {
@@ -78,7 +80,7 @@ internal static class ExportCommand
             WebMapFrames.TryParse(parse.GetValue(crs), out var frame);
             var options = new ExportOptions(frame, parse.GetValue(precision), parse.GetValue(simplify), parse.GetValue(tiles));
             var data = DatasetReader.Read(parse.GetRequiredValue(dataset), progress);
-            var results = ResultCatalog.Collect(data, ConflictCheckOptions.Default, progress);
+            var results = ResultCatalog.Collect(data, ConflictCheckOptions.Default, progress, AsOfOption.OptionalValue(parse, asOf));
             var layers = PublishedLayers.From(data, results);
             var owned = OwnedNames(results);
             using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), owned, parse.GetValue(overwrite));

@@ -28,6 +28,8 @@ internal static class IntensityCommand
             DefaultValueFactory = _ => IntensityOptions.Default.BaselineYear,
             HelpName = "Y",
         };
+        var asOf = AsOfOption.BuildOptional(
+            "As-of date for the supply and idle status behind 土地供应率, 土地建成率 and 土地闲置率 (default: 31 December of the year evaluated).");
         var rules = new Option<string?>("--rules") { Description = "标准地 thresholds and evaluation settings (JSON; docs/intensity-rules.md).", HelpName = "FILE" };
 
         var command = new Command(
@@ -37,7 +39,7 @@ internal static class IntensityCommand
             + "Exit 0: every checked parcel meets 标准地, 1: some parcel fails, 2: usage error, 3: unusable input."
             + "\n\nExample:\n  parkgis intensity sample-geodata/ordos --out out --year 2025 --baseline-year 2021")
         {
-            dataset, output, year, baseline, rules, overwrite,
+            dataset, output, year, baseline, rules, asOf, overwrite,
         };
         command.SetAction(parse =>
         {
@@ -53,9 +55,11 @@ internal static class IntensityCommand
             var economics = EconomicsTableReader.ReadFrom(folderPath, settings, tableIssues);
             var options = new IntensityOptions(parse.GetValue(year), parse.GetValue(baseline), ruleSet, settings.CodeList);
 
-            // Supply/idle seam: pass a LandStatusInput here (built from the supply and idle results) to compute
-            // 土地供应率, 土地建成率 and 土地闲置率; without it they are listed as not computed.
-            LandStatusInput? landStatus = null;
+            // 土地供应率, 土地建成率 and 土地闲置率 come from the supply and idle results on the as-of date.
+            var latestYear = economics?.Rows.Count > 0 ? economics.Rows.Max(r => r.Year) : (int?)null;
+            var asOfDate = AsOfOption.OptionalValue(parse, asOf) ?? LandStatusRun.YearEnd(parse.GetValue(year) ?? latestYear);
+            var land = LandStatusRun.For(data, asOfDate, progress);
+            LandStatusInput? landStatus = land.Idle is { } idle ? LandStatusFromSupply.From(land.Supply, idle) : null;
             var result = new IntensityAnalysis(options, progress).Analyze(data with { Issues = [.. data.Issues, .. tableIssues] }, economics, landStatus);
 
             progress.Report("writing results");

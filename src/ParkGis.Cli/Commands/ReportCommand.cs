@@ -25,14 +25,16 @@ internal static class ReportCommand
             Description = "A 天地图 (Tianditu) browser key: adds the 天地图 vector base map (the only thing the page then loads from the network).",
             HelpName = "KEY",
         };
+        var asOf = AsOfOption.BuildOptional(
+            "As-of date (截至日期) of the supply (批而未供, 未批先供, 供地率) and idle-land (闲置土地) results; without it only the conflict results are published.");
         var command = new Command(
             "report",
             "Run the analyses and write DIR/index.html (成果报告): a self-contained map report that opens from file:// without network — "
             + "every layer toggleable, findings highlighted, attributes on click, the findings tables and the supply rate per park. "
             + "Exit 0: no findings, 1: findings, 2: usage error, 3: unusable input.\n\n"
-            + "Examples:\n  parkgis report sample-geodata/ordos --out report\n  parkgis report sample-geodata/ordos --out report --tianditu-key YOUR_KEY")
+            + "Examples:\n  parkgis report sample-geodata/ordos --out report --as-of 2026-06-30\n  parkgis report sample-geodata/ordos --out report --tianditu-key YOUR_KEY")
         {
-            dataset, output, tianditu, overwrite,
+            dataset, output, tianditu, asOf, overwrite,
         };
         command.SetAction(parse =>
         {
@@ -41,7 +43,7 @@ internal static class ReportCommand
             var datasetName = parse.GetRequiredValue(dataset);
             using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
             var data = DatasetReader.Read(datasetName, progress);
-            var results = ResultCatalog.Collect(data, ConflictCheckOptions.Default, progress);
+            var results = ResultCatalog.Collect(data, ConflictCheckOptions.Default, progress, AsOfOption.OptionalValue(parse, asOf));
             var layers = PublishedLayers.From(data, results);
             progress.Report("writing the report");
             var key = parse.GetValue(tianditu);

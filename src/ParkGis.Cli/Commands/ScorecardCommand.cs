@@ -4,10 +4,12 @@ using ParkGis.Core.Conflicts;
 using ParkGis.Core.Data;
 using ParkGis.Core.Industry;
 using ParkGis.Core.Infrastructure;
+using ParkGis.Core.Intensity;
 using ParkGis.Core.Scorecard;
 using ParkGis.IO.Configuration;
 using ParkGis.IO.Datasets;
 using ParkGis.IO.Economics;
+using ParkGis.IO.Intensity;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
@@ -15,15 +17,6 @@ namespace ParkGis.Cli.Commands;
 /// <summary><c>parkgis scorecard DATASET --out DIR [--year Y] [--rules FILE] [--overwrite]</c>: the annual park scorecard.</summary>
 internal static class ScorecardCommand
 {
-    /// <summary>Why the supply, idle and intensity indicators are not computed yet (until those results are wired in).</summary>
-    public const string SupplyPending = "the supply results (parkgis supply: approvals + parcels supplied_on) — not wired into the scorecard yet";
-
-    /// <summary>See <see cref="SupplyPending"/>.</summary>
-    public const string IdlePending = "the idle-land results (parkgis idle: parcels agreed_start / actual_start / land_price_wan) — not wired into the scorecard yet";
-
-    /// <summary>See <see cref="SupplyPending"/>.</summary>
-    public const string IntensityPending = "the intensity results (parkgis intensity: economics.csv + parcels) — not wired into the scorecard yet";
-
     /// <summary>Files the command writes into DIR.</summary>
     public static IReadOnlyList<string> OutputFiles { get; } = ["scorecard.json", "scorecard.csv"];
 
@@ -39,6 +32,8 @@ internal static class ScorecardCommand
             Description = "Economics year to score (output, leading-industry share); default: the latest year in economics.csv.",
             HelpName = "Y",
         };
+        var asOf = AsOfOption.BuildOptional(
+            "As-of date for the supply rate over the window and the idle land (default: 31 December of the scored year).");
         var command = new Command(
             "scorecard",
             "Score and rank every park (园区年度考核): conflicts with the control lines, supply, idle land, 亩均 output and tax, 标准地, "
@@ -46,7 +41,7 @@ internal static class ScorecardCommand
             + "weights renormalised. Writes DIR/scorecard.json and DIR/scorecard.csv (UTF-8 with BOM, for Excel). Exit 0: scored, "
             + "2: usage error, 3: unusable input.\n\nExample:\n  parkgis scorecard sample-geodata/ordos --out out --year 2025")
         {
-            dataset, output, year, rules, overwrite,
+            dataset, output, year, asOf, rules, overwrite,
         };
         command.SetAction(parse =>
         {
@@ -66,17 +61,28 @@ internal static class ScorecardCommand
             var leading = new LeadingIndustryAnalysis(loaded.LeadingIndustry with { Year = parse.GetValue(year) }).Analyze(data, profiles, economics);
 
             var parkIds = conflicts.Parks.Select(p => p.ParkId).ToList();
+            var land = LandStatusRun.For(data, AsOfOption.OptionalValue(parse, asOf) ?? LandStatusRun.YearEnd(parse.GetValue(year) ?? leading.Year), progress);
+            var settings = IntensitySettings.Load(path);
+            var intensityIssues = new List<DataIssue>();
+            var intensityEconomics = EconomicsTableReader.ReadFrom(path, settings, intensityIssues);
+            var intensity = new IntensityAnalysis(
+                    IntensityOptions.Default with { Year = parse.GetValue(year) ?? leading.Year, CodeList = settings.CodeList },
+                    progress)
+                .Analyze(data, intensityEconomics, land.Idle is { } judged ? LandStatusFromSupply.From(land.Supply, judged) : null);
             var values = IndicatorSources.FromConflicts(conflicts)
                 .Concat(IndicatorSources.FromInfrastructure(infrastructure))
                 .Concat(IndicatorSources.FromLeadingIndustry(leading))
-                // Seam: replace these three with IndicatorSources.FromSupply / FromIdle / FromIntensity when those results are on main.
-                .Concat(IndicatorSources.NotComputable(parkIds, [ScorecardIndicators.SupplyRate], SupplyPending))
-                .Concat(IndicatorSources.NotComputable(parkIds, [ScorecardIndicators.IdleRate, ScorecardIndicators.IdleFeesWan], IdlePending))
-                .Concat(IndicatorSources.NotComputable(parkIds,
-                    [ScorecardIndicators.OutputPerMuWan, ScorecardIndicators.TaxPerMuWan, ScorecardIndicators.OutputPerMuProgress, ScorecardIndicators.StandardLandFailures],
-                    IntensityPending));
+                .Concat(land.Supply is { } supply
+                    ? IndicatorSources.FromSupply(supply)
+                    : IndicatorSources.NotComputable(parkIds, [ScorecardIndicators.SupplyRate], land.Missing ?? "the supply results"))
+                .Concat(land.Idle is { } idle
+                    ? IndicatorSources.FromIdle(idle, parkIds)
+                    : IndicatorSources.NotComputable(parkIds, [ScorecardIndicators.IdleRate, ScorecardIndicators.IdleFeesWan], land.Missing ?? "the idle results"))
+                .Concat(IndicatorSources.FromIntensity(intensity));
             var scorecard = ScorecardEngine.Score(conflicts.Parks.Select(p => new ScorecardPark(p.ParkId, p.Name)).ToList(), values, loaded, leading.Year);
-            var issues = conflicts.Issues.Concat(infrastructure.Issues).Concat(economicsIssues).Concat(leading.Issues).Distinct().ToList();
+            var issues = conflicts.Issues.Concat(infrastructure.Issues).Concat(economicsIssues).Concat(leading.Issues)
+                .Concat(land.Supply?.Issues ?? []).Concat(land.Idle?.Issues ?? []).Concat(intensityIssues).Concat(intensity.Issues)
+                .Distinct().ToList();
 
             progress.Report("writing results");
             ScorecardJsonWriter.Write(folder.PathOf("scorecard.json"), scorecard, leading, issues);

@@ -198,9 +198,8 @@ public sealed class IntensityAnalysis
         var greenRatio = Share(green, "green_area_m2", "green_ratio", "绿地率");
         var plotRatio = floor is { } f ? f / area : NonNegative(layer, parcel.Id, feature, "plot_ratio", issues);
         var hasBuildings = floor is > 0 || footprint is > 0;
-        var built = statusById is not null && statusById.TryGetValue(parcel.Id, out var status)
-            ? status.Built
-            : hasBuildings || layer.Text(feature, "actual_start") is not null;
+        var built = (statusById is not null && statusById.TryGetValue(parcel.Id, out var status) ? status.Built : null)
+            ?? (hasBuildings || layer.Text(feature, "actual_start") is not null);
         var code = layer.Text(feature, "land_use");
         return new MeasuredParcel(
             parcel.Id, parkId, layer.Text(feature, "enterprise"), layer.Text(feature, "industry"), code,

@@ -6,6 +6,6 @@ namespace ParkGis.Core.Intensity;
 /// </summary>
 /// <param name="ParcelId">宗地编号.</param>
 /// <param name="Supplied">Formally supplied (已供, class D).</param>
-/// <param name="Built">Built up (已建成, class A); overrides what the intensity analysis derives from the parcel fields.</param>
+/// <param name="Built">Built up (已建成, class A); overrides what the intensity analysis derives from the parcel fields; null = derive.</param>
 /// <param name="Idle">Idle land (闲置土地, class G).</param>
-public sealed record ParcelLandStatus(string ParcelId, bool Supplied, bool Built, bool Idle);
+public sealed record ParcelLandStatus(string ParcelId, bool Supplied, bool? Built, bool Idle);

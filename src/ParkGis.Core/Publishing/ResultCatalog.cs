@@ -1,5 +1,7 @@
 using ParkGis.Core.Conflicts;
 using ParkGis.Core.Data;
+using ParkGis.Core.Idle;
+using ParkGis.Core.Supply;
 
 namespace ParkGis.Core.Publishing;
 
@@ -19,7 +21,11 @@ public static class ResultCatalog
     /// <param name="dataset">The dataset as read.</param>
     /// <param name="conflictOptions">Settings of the conflict check.</param>
     /// <param name="progress">Receives progress lines; may be null.</param>
-    public static PublishedResults Collect(Dataset dataset, ConflictCheckOptions conflictOptions, IProgress<string>? progress = null)
+    /// <param name="asOf">
+    /// The as-of date of the supply (批而未供, 未批先供, 供地率) and idle-land (闲置土地) results; without it those are
+    /// not published (their answers depend on the date, which is never guessed).
+    /// </param>
+    public static PublishedResults Collect(Dataset dataset, ConflictCheckOptions conflictOptions, IProgress<string>? progress = null, DateOnly? asOf = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(conflictOptions);
@@ -34,8 +40,30 @@ public static class ResultCatalog
         tables.Add(ConflictResults.Table(conflicts));
         hasFindings |= conflicts.HasConflicts;
 
-        // Supply / idle / intensity results plug in here (see remarks).
-        tables.Add(DataIssuesTable(conflicts.Issues));
+        var issues = new List<DataIssue>(conflicts.Issues);
+        if (asOf is { } date && dataset.Find(LayerRole.Parcels) is not null)
+        {
+            // 批而未供 / 未批先供 / 供地率, when there are approval batches.
+            if (dataset.Find(LayerRole.Approvals) is not null)
+            {
+                var supply = new SupplyLedger(SupplyLedgerOptions.Default, progress).Compute(dataset, date);
+                layers.Add(SupplyResults.Unsupplied(supply));
+                layers.Add(SupplyResults.UnapprovedSupply(supply));
+                tables.Add(SupplyResults.Table(supply));
+                supplyRates = SupplyResults.Rates(supply);
+                hasFindings |= supply.HasFindings;
+                issues.AddRange(supply.Issues);
+            }
+
+            // 闲置土地.
+            var idle = new IdleLandSurvey(progress).Survey(dataset, date);
+            layers.Add(IdleResults.Layer(idle));
+            tables.Add(IdleResults.Table(idle));
+            hasFindings |= idle.HasIdleLand;
+            issues.AddRange(idle.Issues);
+        }
+
+        tables.Add(DataIssuesTable(issues.Distinct().ToList()));
         return new PublishedResults(layers, tables, supplyRates, hasFindings);
     }
 

@@ -1,6 +1,10 @@
+using System.Globalization;
 using ParkGis.Core.Conflicts;
 using ParkGis.Core.Industry;
+using ParkGis.Core.Idle;
 using ParkGis.Core.Infrastructure;
+using ParkGis.Core.Intensity;
+using ParkGis.Core.Supply;
 
 namespace ParkGis.Core.Scorecard;
 
@@ -51,6 +55,61 @@ public static class IndicatorSources
         return result.Parks.Select(p => p.MeanCoverage is { } coverage
             ? ParkIndicatorValue.Computed(p.ParkId, ScorecardIndicators.InfrastructureCoverage, coverage)
             : ParkIndicatorValue.NotComputable(p.ParkId, ScorecardIndicators.InfrastructureCoverage, p.MissingForCoverage ?? "utility layers"));
+    }
+
+    /// <summary>
+    /// The supply rate of each park over the window (近五年供地率): supplied / approved land of the batches approved
+    /// in the window that lies inside the park; not computable where no such batch reaches the park.
+    /// </summary>
+    public static IEnumerable<ParkIndicatorValue> FromSupply(SupplyLedgerResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var window = string.Create(CultureInfo.InvariantCulture, $"a batch approved {result.Window.From:yyyy-MM-dd}..{result.Window.To:yyyy-MM-dd} inside the park");
+        return result.ParksInWindow.Select(p => p.SupplyRate is { } rate
+            ? ParkIndicatorValue.Computed(p.Id, ScorecardIndicators.SupplyRate, rate)
+            : ParkIndicatorValue.NotComputable(p.Id, ScorecardIndicators.SupplyRate, window));
+    }
+
+    /// <summary>
+    /// The idle-land rate (土地闲置率 = idle / supplied area of the park's parcels) and the idle fees (闲置费) of each
+    /// park; the rate is not computable for a park without supplied parcels.
+    /// </summary>
+    public static IEnumerable<ParkIndicatorValue> FromIdle(IdleLandResult result, IEnumerable<string> parkIds)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(parkIds);
+        var supplied = result.Parcels.Where(p => LandStatusFromSupply.IsSupplied(p.Verdict.Status))
+            .GroupBy(p => p.ParkId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.AreaM2), StringComparer.Ordinal);
+        var idle = result.Parcels.Where(p => LandStatusFromSupply.IsIdle(p.Verdict.Status))
+            .GroupBy(p => p.ParkId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.AreaM2), StringComparer.Ordinal);
+        var fees = result.Parks.ToDictionary(p => p.ParkId, p => p.IdleFeeWan, StringComparer.Ordinal);
+        foreach (var parkId in parkIds)
+        {
+            yield return supplied.TryGetValue(parkId, out var area) && area > 0
+                ? ParkIndicatorValue.Computed(parkId, ScorecardIndicators.IdleRate, idle.GetValueOrDefault(parkId) / area)
+                : ParkIndicatorValue.NotComputable(parkId, ScorecardIndicators.IdleRate, "supplied parcels in the park (parcels supplied_on)");
+            yield return ParkIndicatorValue.Computed(parkId, ScorecardIndicators.IdleFeesWan, fees.GetValueOrDefault(parkId));
+        }
+    }
+
+    /// <summary>亩均产值, 亩均税收, growth against the baseline year and 标准地 failures of each park.</summary>
+    public static IEnumerable<ParkIndicatorValue> FromIntensity(IntensityResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        foreach (var park in result.Parks)
+        {
+            yield return park.OutputPerMu.Current is { } output
+                ? ParkIndicatorValue.Computed(park.ParkId, ScorecardIndicators.OutputPerMuWan, output)
+                : ParkIndicatorValue.NotComputable(park.ParkId, ScorecardIndicators.OutputPerMuWan, "economics output_wan for the year");
+            yield return park.TaxPerMu is { } tax
+                ? ParkIndicatorValue.Computed(park.ParkId, ScorecardIndicators.TaxPerMuWan, tax)
+                : ParkIndicatorValue.NotComputable(park.ParkId, ScorecardIndicators.TaxPerMuWan, "economics tax_wan for the year");
+            yield return park.OutputPerMu.Growth is { } growth
+                ? ParkIndicatorValue.Computed(park.ParkId, ScorecardIndicators.OutputPerMuProgress, growth)
+                : ParkIndicatorValue.NotComputable(park.ParkId, ScorecardIndicators.OutputPerMuProgress,
+                    string.Create(CultureInfo.InvariantCulture, $"economics output_wan for the baseline year {result.BaselineYear} and the year"));
+            yield return ParkIndicatorValue.Computed(park.ParkId, ScorecardIndicators.StandardLandFailures, park.StandardLandFailures);
+        }
     }
 
     /// <summary>The same "not computable" reason for some indicators of every park (an analysis not available).</summary>

@@ -97,21 +97,31 @@ public sealed class SupplyLedger
             CheckBatchAttributes(group.Key, group.Select(i => approvalFeatures[i].Source).ToList(), approvalsLayer, issues);
         }
 
+        var window = Window(asOf, batches);
+        var windowBatchIds = window.BatchIds.ToHashSet(StringComparer.Ordinal);
+        var windowApprovals = new LayerProjections(approvalFeatures.Where(f => windowBatchIds.Contains(BatchOf(f))).ToList(), approvalsLayer.Crs);
         var parkResults = new List<AreaSupply>();
+        var parkWindowResults = new List<AreaSupply>();
         var bannerResults = new List<AreaSupply>();
         if (parks is not null && parksLayer is not null)
         {
             _progress?.Report($"measuring {parks.Features.Count} parks");
             var parkArray = new AreaSupply[parks.Features.Count];
+            var parkWindowArray = new AreaSupply[parks.Features.Count];
             Parallel.For(0, parkArray.Length, i =>
             {
                 var feature = parks.Features[i];
                 var crs = AnalysisCrs.For(parks.SourceCrs, feature.Geometry);
-                var (approved, suppliedM2) = MeasureArea(parks.In(crs).Geometry(i), crs, approvals, supplied);
-                parkArray[i] = new AreaSupply(feature.Id, parksLayer.Text(feature.Source, "name") ?? string.Empty,
-                    parksLayer.Text(feature.Source, BannerField) ?? string.Empty, crs, approved, suppliedM2);
+                var name = parksLayer.Text(feature.Source, "name") ?? string.Empty;
+                var banner = parksLayer.Text(feature.Source, BannerField) ?? string.Empty;
+                var park = parks.In(crs).Geometry(i);
+                var (approved, suppliedM2) = MeasureArea(park, crs, approvals, supplied);
+                parkArray[i] = new AreaSupply(feature.Id, name, banner, crs, approved, suppliedM2);
+                var (windowApproved, windowSupplied) = MeasureArea(park, crs, windowApprovals, supplied);
+                parkWindowArray[i] = new AreaSupply(feature.Id, name, banner, crs, windowApproved, windowSupplied);
             });
             parkResults.AddRange(parkArray);
+            parkWindowResults.AddRange(parkWindowArray);
             var bannerGroups = Enumerable.Range(0, parks.Features.Count)
                 .Where(i => parkArray[i].Banner.Length > 0)
                 .GroupBy(i => parkArray[i].Banner, StringComparer.Ordinal)
@@ -131,14 +141,16 @@ public sealed class SupplyLedger
             bannerResults.AddRange(bannerArray);
         }
 
-        var window = Window(asOf, batches);
         _progress?.Report("looking for land supplied outside every batch (未批先供)");
         var parkOfParcel = ParcelParkAssignment.Assign(parcelLayer, supplied, parks);
         var (unapproved, unapprovedArea, suppressed) = FindUnapproved(supplied, suppliedOn, parkOfParcel, approvals);
 
         issues.Sort(DataIssueOrder.Compare);
         return new SupplyLedgerResult(asOf, _options, batches.OrderBy(b => b.BatchId, StringComparer.Ordinal).ToList(), parkResults, bannerResults,
-            window, unapproved, unapprovedArea, suppressed, issues);
+            window, unapproved, unapprovedArea, suppressed, issues)
+        {
+            ParksInWindow = parkWindowResults,
+        };
     }
 
     private static DateOnly? SuppliedOn(Layer layer, Feature feature, List<DataIssue> issues)
@@ -237,7 +249,10 @@ public sealed class SupplyLedger
         var from = new DateOnly(asOf.Year - _options.WindowYears, 1, 1);
         var to = new DateOnly(asOf.Year - 1, 12, 31);
         var inside = batches.Where(b => b.ApprovedOn is { } d && d >= from && d <= to).OrderBy(b => b.BatchId, StringComparer.Ordinal).ToList();
-        return new SupplyWindow(from, to, inside.Count, inside.Sum(b => b.ApprovedM2), inside.Sum(b => b.SuppliedM2), _options.YardstickRate);
+        return new SupplyWindow(from, to, inside.Count, inside.Sum(b => b.ApprovedM2), inside.Sum(b => b.SuppliedM2), _options.YardstickRate)
+        {
+            BatchIds = inside.Select(b => b.BatchId).ToList(),
+        };
     }
 
     private (List<UnapprovedSupply> Parcels, double AreaM2, int Suppressed) FindUnapproved(

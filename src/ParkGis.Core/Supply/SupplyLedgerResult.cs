@@ -25,6 +25,12 @@ public sealed record SupplyLedgerResult(
     int UnapprovedSuppressed,
     IReadOnlyList<DataIssue> Issues)
 {
+    /// <summary>
+    /// Per park, the same measure restricted to the batches approved inside the window (the park's own 5-year
+    /// supply rate, which the scorecard ranks); empty when there is no parks layer.
+    /// </summary>
+    public IReadOnlyList<AreaSupply> ParksInWindow { get; init; } = [];
+
     /// <summary>Total approved area over batches (each batch's union; batches overlapping each other count for each).</summary>
     public double ApprovedM2 => Batches.Sum(b => b.ApprovedM2);
 

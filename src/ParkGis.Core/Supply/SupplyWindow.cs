@@ -12,6 +12,9 @@ namespace ParkGis.Core.Supply;
 /// <param name="YardstickRate">The yardstick (0.6).</param>
 public sealed record SupplyWindow(DateOnly From, DateOnly To, int Batches, double ApprovedM2, double SuppliedM2, double YardstickRate)
 {
+    /// <summary>Ids of the batches approved inside the window, sorted ordinally.</summary>
+    public IReadOnlyList<string> BatchIds { get; init; } = [];
+
     /// <summary>Σsupplied / Σapproved, or null when no batch falls in the window.</summary>
     public double? SupplyRate => SupplyRates.Of(SuppliedM2, ApprovedM2);
 

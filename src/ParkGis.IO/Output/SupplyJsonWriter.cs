@@ -82,6 +82,16 @@ public static class SupplyJsonWriter
         WriteRate(writer, window.SupplyRate);
         writer.WriteNumber("yardstick_rate", window.YardstickRate);
         writer.WriteBoolean("below_yardstick", window.BelowYardstick);
+        writer.WriteStartArray("parks");
+        foreach (var park in result.ParksInWindow)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("park_id", park.Id);
+            WriteSupply(writer, park.ApprovedM2, park.SuppliedM2, park.UnsuppliedM2, park.SupplyRate);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
         writer.WriteStartObject("supplied_without_approval");
         writer.WriteNumber("area_m2", Round(result.UnapprovedAreaM2));

@@ -1,0 +1,52 @@
+using System.Globalization;
+using ParkGis.Core.Idle;
+using ParkGis.Core.Measures;
+
+namespace ParkGis.Core.Publishing;
+
+/// <summary>Publishes an <see cref="IdleLandResult"/>: idle and government-delay parcels as the <c>idle</c> layer, and a table per park.</summary>
+public static class IdleResults
+{
+    /// <summary>The <c>idle</c> layer: parcels that are idle (闲置土地) or would be but for a government cause.</summary>
+    public static ResultLayer Layer(IdleLandResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var features = result.Parcels
+            .Where(p => p.Geometry is not null && (IdleStatuses.IsIdle(p.Verdict.Status) || p.Verdict.Status == IdleStatus.GovernmentDelay))
+            .Select(p => new ResultFeature(
+                p.Geometry!,
+                p.SourceCrs,
+                p.AreaM2,
+                IdleStatuses.Name(p.Verdict.Status),
+                p.Verdict.Status == IdleStatus.GovernmentDelay ? "warning" : "error",
+                p.ParcelId,
+                [
+                    new("parcel_id", p.ParcelId),
+                    new("park_id", p.ParkId),
+                    new("status_zh", IdleStatuses.ChineseName(p.Verdict.Status)),
+                    new("idle_days", p.Verdict.IdleDays),
+                    new("idle_fee_wan", p.Verdict.IdleFeeWan),
+                    new("reclaim_eligible", p.Verdict.ReclaimEligible),
+                    new("as_of", result.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ]))
+            .ToList();
+        return new ResultLayer("idle", "闲置土地", features, Highlight: true);
+    }
+
+    /// <summary>One row per park: idle parcels, area in 亩, fees in 万元, reclaimable parcels, 供而未用.</summary>
+    public static FindingsTable Table(IdleLandResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var rows = result.Parks.Select(p => (IReadOnlyList<string>)
+        [
+            p.ParkId, p.Name, Count(p.IdleParcels), Mu(p.IdleAreaM2), p.IdleFeeWan.ToString("0.00", CultureInfo.InvariantCulture),
+            Count(p.ReclaimParcels), Count(p.GovernmentDelayParcels), Count(p.SuppliedNotStartedParcels),
+        ]).ToList();
+        var title = string.Create(CultureInfo.InvariantCulture, $"闲置土地（截至 {result.AsOf:yyyy-MM-dd}，Idle land per park）");
+        return new FindingsTable(title, ["园区编号", "园区名称", "闲置宗数", "闲置（亩）", "闲置费（万元）", "可无偿收回宗数", "政府原因", "供而未用宗数"], rows);
+    }
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Mu(double areaM2) => AreaUnits.ToMu(areaM2).ToString("0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using ParkGis.Core.Measures;
+using ParkGis.Core.Supply;
+
+namespace ParkGis.Core.Publishing;
+
+/// <summary>
+/// Publishes a <see cref="SupplyLedgerResult"/>: the 批而未供 land per batch and the land supplied without approval
+/// (未批先供) as layers, the supply table per park, and the 供地率 per park for the report's chart.
+/// </summary>
+public static class SupplyResults
+{
+    /// <summary>The <c>unsupplied</c> layer: one feature per batch with land left unsupplied (批而未供).</summary>
+    public static ResultLayer Unsupplied(SupplyLedgerResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var features = result.Batches
+            .Where(b => !b.Unsupplied.IsEmpty && b.UnsuppliedM2 > 0)
+            .Select(b => new ResultFeature(
+                b.Unsupplied,
+                b.Crs,
+                b.UnsuppliedM2,
+                "unsupplied",
+                "warning",
+                b.BatchId,
+                [
+                    new("batch_id", b.BatchId),
+                    new("approval_no", b.ApprovalNo),
+                    new("approved_on", b.ApprovedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    new("supply_rate", b.SupplyRate),
+                    new("as_of", result.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ]))
+            .ToList();
+        return new ResultLayer("unsupplied", "批而未供", features, Highlight: false);
+    }
+
+    /// <summary>The <c>unapproved_supply</c> layer: parcels supplied outside every approval batch (未批先供).</summary>
+    public static ResultLayer UnapprovedSupply(SupplyLedgerResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var features = result.Unapproved
+            .Select(u => new ResultFeature(
+                u.Geometry,
+                u.Crs,
+                u.AreaM2,
+                "unapproved_supply",
+                "error",
+                u.ParcelId,
+                [
+                    new("parcel_id", u.ParcelId),
+                    new("park_id", u.ParkId),
+                    new("supplied_on", u.SuppliedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ]))
+            .ToList();
+        return new ResultLayer("unapproved_supply", "未批先供", features, Highlight: true);
+    }
+
+    /// <summary>One row per park: approved, supplied and unsupplied land in 亩 and the supply rate.</summary>
+    public static FindingsTable Table(SupplyLedgerResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var rows = result.Parks.Select(p => (IReadOnlyList<string>)
+        [
+            p.Id, p.Name, Mu(p.ApprovedM2), Mu(p.SuppliedM2), Mu(p.UnsuppliedM2),
+            p.SupplyRate is { } rate ? rate.ToString("P1", CultureInfo.InvariantCulture) : "—",
+        ]).ToList();
+        var title = string.Create(CultureInfo.InvariantCulture, $"批供情况（截至 {result.AsOf:yyyy-MM-dd}，Supply per park）");
+        return new FindingsTable(title, ["园区编号", "园区名称", "批准（亩）", "已供（亩）", "批而未供（亩）", "供地率"], rows);
+    }
+
+    /// <summary>供地率 per park over all approved land inside it, for the chart.</summary>
+    public static IReadOnlyList<ParkSupplyRate> Rates(SupplyLedgerResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Parks.Select(p => new ParkSupplyRate(p.Id, p.Name, p.ApprovedM2, p.SuppliedM2)).ToList();
+    }
+
+    private static string Mu(double areaM2) => AreaUnits.ToMu(areaM2).ToString("0.00", CultureInfo.InvariantCulture);
+}
