@@ -35,4 +35,10 @@ public static class DataIssueCodes
 
     /// <summary>A value could not be parsed (date, number); the feature's derived status is unknown.</summary>
     public const string UnparseableValue = "unparseable_value";
+
+    /// <summary>A coordinate TXT parcel declares a number of boundary points (界址点数) other than it lists; the listed points are used.</summary>
+    public const string PointCountMismatch = "point_count_mismatch";
+
+    /// <summary>A GeoJSON file is not UTF-8; it was decoded as GBK (the message says so).</summary>
+    public const string NotUtf8 = "not_utf8";
 }
