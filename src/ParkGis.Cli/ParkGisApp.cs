@@ -17,6 +17,7 @@ internal static class ParkGisApp
             "ParkGis — boundary conflicts, land supply and land-use efficiency for industrial parks (园区四至、三区三线、供地、亩均效益).");
         root.Subcommands.Add(CheckCommand.Build());
         root.Subcommands.Add(InfoCommand.Build());
+        root.Subcommands.Add(BoundaryPointsCommand.Build());
         return root;
     }
 

@@ -27,6 +27,9 @@ public static class ErrorCodes
     /// <summary>A layer needs GDAL (FileGDB, DXF, KML, MapInfo, CSV) and libgdal is not installed.</summary>
     public const string GdalMissing = "PG0107";
 
+    /// <summary>A feature a command needs whole (the park of boundary-points) has no usable polygon.</summary>
+    public const string UnusableGeometry = "PG0109";
+
     /// <summary>A layer has no CRS and none can be inferred.</summary>
     public const string MissingCrs = "PG0201";
 
