@@ -25,6 +25,7 @@ internal static class ParkGisApp
         root.Subcommands.Add(ExportCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
         root.Subcommands.Add(ImportCommand.Build());
+        root.Subcommands.Add(BoundaryPointsCommand.Build());
         return root;
     }
 

@@ -116,7 +116,7 @@ public sealed class GeoJsonReadingTests
     {
         using var folder = new TestFolder().Write("parks.geojson", """
             {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"park_id":"A"},
-             "geometry":{"coordinates":[[[[0,0],[0,1],[1,1],[1,0],[0,0]]],[[[2,0],[2,1],[3,1],[3,0],[2,0]]]],"type":"MultiPolygon"}}]}
+             "geometry":{"coordinates":[[[[100,30],[100,31],[101,31],[101,30],[100,30]]],[[[102,30],[102,31],[103,31],[103,30],[102,30]]]],"type":"MultiPolygon"}}]}
             """);
 
         var geometry = DatasetReader.Read(folder.Path).Find(LayerRole.Parks)!.Features[0].Geometry;
@@ -130,7 +130,7 @@ public sealed class GeoJsonReadingTests
     {
         using var folder = new TestFolder().Write("parks.geojson", """
             {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"park_id":"A"},
-             "geometry":{"type":"Polygon","coordinates":[[[0,0],[0,1],[1,1],[1,0]]]}}]}
+             "geometry":{"type":"Polygon","coordinates":[[[100,30],[100,31],[101,31],[101,30]]]}}]}
             """);
 
         var dataset = DatasetReader.Read(folder.Path);

@@ -65,4 +65,10 @@ public static class DataIssueCodes
 
     /// <summary>A parcel lies in no park (no park_id and inside no park boundary); it is left out of park figures.</summary>
     public const string ParcelWithoutPark = "parcel_without_park";
+
+    /// <summary>A coordinate TXT parcel declares a number of boundary points (界址点数) other than it lists; the listed points are used.</summary>
+    public const string PointCountMismatch = "point_count_mismatch";
+
+    /// <summary>A GeoJSON file is not UTF-8; it was decoded as GBK (the message says so).</summary>
+    public const string NotUtf8 = "not_utf8";
 }

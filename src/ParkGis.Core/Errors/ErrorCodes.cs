@@ -25,6 +25,12 @@ public static class ErrorCodes
     /// <summary>A text encoding (.cpg, DBF language byte) is not supported.</summary>
     public const string UnknownEncoding = "PG0106";
 
+    /// <summary>A layer needs GDAL (FileGDB, DXF, KML, MapInfo, CSV) and libgdal is not installed.</summary>
+    public const string GdalMissing = "PG0107";
+
+    /// <summary>A feature a command needs whole (the park of boundary-points) has no usable polygon.</summary>
+    public const string UnusableGeometry = "PG0109";
+
     /// <summary>A layer has no CRS and none can be inferred.</summary>
     public const string MissingCrs = "PG0201";
 
@@ -33,6 +39,12 @@ public static class ErrorCodes
 
     /// <summary>Coordinates cannot be in the CRS they claim (lon/lat swapped, absurd values).</summary>
     public const string ImplausibleCoordinates = "PG0203";
+
+    /// <summary>The zone prefix of the eastings contradicts the declared CRS (.prj, 带号).</summary>
+    public const string ZonePrefixMismatch = "PG0204";
+
+    /// <summary>A park id given on the command line is not in the parks layer.</summary>
+    public const string UnknownPark = "PG0108";
 
     /// <summary>parkgis.json is malformed or names something that does not exist.</summary>
     public const string InvalidConfiguration = "PG0301";

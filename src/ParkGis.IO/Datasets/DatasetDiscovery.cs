@@ -8,12 +8,13 @@ namespace ParkGis.IO.Datasets;
 /// <summary>
 /// Finds the layers of a dataset folder (top level only): first the roles parkgis.json maps to a
 /// <c>source</c>; then files whose base name is a role or alias (<c>.geojson .json .shp .gpkg</c>,
-/// case-insensitive); then the feature tables named after roles in other GeoPackages. Two claims on one role
-/// are PG0103.
+/// <c>.dxf .kml .tab .csv .txt</c> and <c>.gdb</c> folders, case-insensitive); then the feature tables named after
+/// roles in other GeoPackages and FileGDB folders. Two claims on one role are PG0103. GDAL is loaded only when a
+/// .gdb folder has to be listed here, or when a GDAL layer is read.
 /// </summary>
 internal static class DatasetDiscovery
 {
-    private static readonly string[] LayerExtensions = [".geojson", ".json", ".shp", ".gpkg"];
+    private static readonly string[] LayerExtensions = [".geojson", ".json", ".shp", ".gpkg", ".gdb", ".dxf", ".kml", ".tab", ".csv", ".txt"];
 
     public static DatasetLayout Discover(string folder)
     {
@@ -29,7 +30,9 @@ internal static class DatasetDiscovery
         }
 
         var root = Path.GetFullPath(folder);
-        var files = Directory.EnumerateFiles(root).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var files = Directory.EnumerateFiles(root)
+            .Concat(Directory.EnumerateDirectories(root).Where(path => path.EndsWith(".gdb", StringComparison.OrdinalIgnoreCase)))
+            .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         var configurationFile = files.FirstOrDefault(name => string.Equals(name, ParkGisConfiguration.FileName, StringComparison.OrdinalIgnoreCase));
         var configuration = configurationFile is null ? null : ParkGisConfiguration.Load(Path.Combine(root, configurationFile));
 
@@ -67,17 +70,17 @@ internal static class DatasetDiscovery
                     continue;
                 }
 
-                var table = extension == ".gpkg" ? SingleLayerTable(path, name, role) : null;
+                var table = extension is ".gpkg" or ".gdb" ? SingleLayerTable(path, name, role, extension) : null;
                 Claim(found, new LayerLocation(role, table is null ? name : $"{name}:{table}", FormatOf(extension), path, table, configuration?.For(role)));
                 usedFiles.Add(name);
             }
-            else if (extension == ".gpkg")
+            else if (extension is ".gpkg" or ".gdb")
             {
-                foreach (var table in GeoPackageLayerReader.FeatureTables(path, name))
+                foreach (var table in Tables(path, name, extension))
                 {
                     if (LayerRoles.TryParse(table, out var tableRole) && !configuredRoles.Contains(tableRole))
                     {
-                        Claim(found, new LayerLocation(tableRole, $"{name}:{table}", LayerFormats.GeoPackage, path, table, configuration?.For(tableRole)));
+                        Claim(found, new LayerLocation(tableRole, $"{name}:{table}", FormatOf(extension), path, table, configuration?.For(tableRole)));
                         usedFiles.Add(name);
                     }
                 }
@@ -121,21 +124,27 @@ internal static class DatasetDiscovery
 
         var extension = LayerExtension(name) ?? throw InvalidConfiguration(
             $"parkgis.json: layers.{roleName}.source \"{name}\" is not a format ParkGis reads.",
-            "Use a .geojson, .json, .shp or .gpkg file.");
+            "Use a .geojson, .json, .shp, .gpkg, .gdb, .dxf, .kml, .tab, .csv or .txt source.");
         var path = Path.Combine(root, name);
-        if (extension != ".gpkg")
+        if (extension is ".dxf" or ".kml" or ".tab" or ".csv")
+        {
+            // GDAL sources: "layer" picks one of several layers (a KML with folders); checked when read.
+            return new LayerLocation(role, settings.Layer is null ? name : $"{name}:{settings.Layer}", FormatOf(extension), path, settings.Layer, settings);
+        }
+
+        if (extension is not ".gpkg" and not ".gdb")
         {
             if (settings.Layer is not null)
             {
                 throw InvalidConfiguration(
                     $"parkgis.json: layers.{roleName}.layer is set, but {name} is not a GeoPackage.",
-                    "\"layer\" names a table inside a .gpkg source; remove it for other formats.");
+                    "\"layer\" names a table inside a .gpkg, .gdb or other GDAL source; remove it for this format.");
             }
 
             return new LayerLocation(role, name, FormatOf(extension), path, null, settings);
         }
 
-        var tables = GeoPackageLayerReader.FeatureTables(path, name);
+        var tables = Tables(path, name, extension);
         string table;
         if (settings.Layer is { } wanted)
         {
@@ -152,13 +161,13 @@ internal static class DatasetDiscovery
                 $"Add \"layer\": \"<table>\" to layers.{roleName}; the tables are: {string.Join(", ", tables)}.");
         }
 
-        return new LayerLocation(role, $"{name}:{table}", LayerFormats.GeoPackage, path, table, settings);
+        return new LayerLocation(role, $"{name}:{table}", FormatOf(extension), path, table, settings);
     }
 
     /// <summary>The table of a GeoPackage named after a role (<c>parks.gpkg</c>): the role's table, or its only table.</summary>
-    private static string SingleLayerTable(string path, string name, LayerRole role)
+    private static string SingleLayerTable(string path, string name, LayerRole role, string extension)
     {
-        var tables = GeoPackageLayerReader.FeatureTables(path, name);
+        var tables = Tables(path, name, extension);
         return TableForRole(tables, role) ?? throw new UnusableInputException(
             ErrorCodes.UnreadableInput,
             $"{name} is named after the role {LayerRoles.Name(role)} but has {tables.Count} feature tables and none of that name.",
@@ -167,6 +176,10 @@ internal static class DatasetDiscovery
                 ? "The GeoPackage holds no feature table; re-export the layer."
                 : $"Name the table {LayerRoles.Name(role)}, or map it in parkgis.json: \"{LayerRoles.Name(role)}\": {{ \"source\": \"{name}\", \"layer\": \"{tables[0]}\" }}.");
     }
+
+    private static IReadOnlyList<string> Tables(string path, string name, string extension) => extension == ".gdb"
+        ? OgrLayerReader.LayerNames(path, name, LayerFormats.FileGdb)
+        : GeoPackageLayerReader.FeatureTables(path, name);
 
     private static string? TableForRole(IReadOnlyList<string> tables, LayerRole role)
     {
@@ -232,13 +245,19 @@ internal static class DatasetDiscovery
     {
         ".shp" => LayerFormats.Shapefile,
         ".gpkg" => LayerFormats.GeoPackage,
+        ".gdb" => LayerFormats.FileGdb,
+        ".dxf" => LayerFormats.Dxf,
+        ".kml" => LayerFormats.Kml,
+        ".tab" => LayerFormats.MapInfo,
+        ".csv" => LayerFormats.Csv,
+        ".txt" => LayerFormats.CoordinateTxt,
         _ => LayerFormats.GeoJson,
     };
 
     private static string Available(List<string> files)
     {
         var layers = files.Where(file => LayerExtension(file) is not null && !string.Equals(file, ParkGisConfiguration.FileName, StringComparison.OrdinalIgnoreCase)).ToList();
-        return layers.Count == 0 ? "The folder holds no .geojson, .json, .shp or .gpkg file." : "Layer files in the folder: " + string.Join(", ", layers) + ".";
+        return layers.Count == 0 ? "The folder holds no .geojson, .json, .shp, .gpkg, .gdb, .dxf, .kml, .tab, .csv or .txt layer." : "Layer files in the folder: " + string.Join(", ", layers) + ".";
     }
 
     private static UnusableInputException InvalidConfiguration(string message, string hint) =>

@@ -96,6 +96,8 @@ public static class DatasetReader
             {
                 LayerFormats.Shapefile => ShapefileLayerReader.Read(request),
                 LayerFormats.GeoPackage => GeoPackageLayerReader.Read(request),
+                LayerFormats.CoordinateTxt => CoordinateTxtLayerReader.Read(request),
+                _ when LayerFormats.NeedsGdal(location.Format) => OgrLayerReader.Read(request, location.Format),
                 _ => GeoJsonLayerReader.Read(request),
             };
         }
@@ -104,6 +106,7 @@ public static class DatasetReader
             throw Unreadable(location.Source, exception);
         }
 
+        CoordinatePlausibility.Check(location.Source, source.Crs, source.Features);
         var issues = new List<DataIssue>(source.Issues);
         var fieldMap = location.Configuration?.Fields ?? new Dictionary<string, string>(StringComparer.Ordinal);
         var features = FeatureIdAssigner.Assign(location.Role, location.Source, source.Features, fieldMap, issues);

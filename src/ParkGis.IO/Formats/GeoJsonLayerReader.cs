@@ -60,6 +60,13 @@ internal sealed class GeoJsonLayerReader
             throw Unreadable("the file is empty", null);
         }
 
+        byte[]? transcoded = null;
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            transcoded = FromGbk(json);
+            json = transcoded;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
@@ -92,6 +99,37 @@ internal sealed class GeoJsonLayerReader
         return new SourceLayer(crs, _features, _issues);
     }
 
+    /// <summary>
+    /// GeoJSON must be UTF-8, but files saved by Chinese Windows tools are often GBK. Text that is not UTF-8 and
+    /// decodes as GBK without a single invalid byte is taken as GBK and reported (<see cref="DataIssueCodes.NotUtf8"/>);
+    /// anything else is unusable input.
+    /// </summary>
+    private byte[] FromGbk(ReadOnlySpan<byte> bytes)
+    {
+        System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var invalidAt, out _, replaceInvalidSequences: false);
+
+        var strict = (Encoding)DbfTextEncoding.Gbk.Clone();
+        strict.DecoderFallback = DecoderFallback.ExceptionFallback;
+        string text;
+        try
+        {
+            text = strict.GetString(bytes);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            throw new UnusableInputException(
+                ErrorCodes.UnknownEncoding,
+                string.Create(CultureInfo.InvariantCulture, $"{_request.InputName} is not UTF-8 (invalid byte near offset {invalidAt}) and not GBK either."),
+                _request.InputName,
+                hint: "GeoJSON must be UTF-8: re-save the file as UTF-8 (e.g. ogr2ogr -f GeoJSON out.geojson in.geojson, or an editor's \"Save with encoding\").",
+                inner: exception);
+        }
+
+        _issues.Add(new DataIssue(_request.RoleName, string.Empty, DataIssueCodes.NotUtf8, string.Create(CultureInfo.InvariantCulture,
+            $"{_request.InputName} is not UTF-8 as GeoJSON requires (invalid byte near offset {invalidAt}); it was decoded as GBK. Check the Chinese text, and re-save the file as UTF-8.")));
+        return Encoding.UTF8.GetBytes(text);
+    }
+
     private CrsDefinition? DeclaredCrs()
     {
         if (_crsPresent)
@@ -105,9 +143,11 @@ internal sealed class GeoJsonLayerReader
         }
 
         var extent = Extent();
-        if (extent.IsNull || (extent.MinX >= -180 && extent.MaxX <= 180 && extent.MinY >= -90 && extent.MaxY <= 90))
+        if (extent.IsNull || (extent.MinX >= -180 && extent.MaxX <= 180 && extent.MinY >= -90 && extent.MaxY <= 90)
+            || (extent.MinX >= -90 && extent.MaxX <= 180 && extent.MinY >= -90 && extent.MaxY <= 180))
         {
-            // RFC 7946: no crs member means WGS 84 longitude/latitude.
+            // RFC 7946: no crs member means WGS 84 longitude/latitude. Degrees with latitude and longitude swapped
+            // (y up to 180) are taken as lon/lat too, so that the coordinate check can name the swap.
             return LayerCrsResolver.FromDeclaredEpsg(4326, _request.InputName, "RFC 7946 default");
         }
 

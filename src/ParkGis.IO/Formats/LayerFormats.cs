@@ -11,4 +11,25 @@ public static class LayerFormats
 
     /// <summary>OGC GeoPackage (.gpkg).</summary>
     public const string GeoPackage = "GeoPackage";
+
+    /// <summary>ESRI file geodatabase (.gdb folder), read through GDAL's OpenFileGDB driver.</summary>
+    public const string FileGdb = "FileGDB";
+
+    /// <summary>AutoCAD DXF, read through GDAL.</summary>
+    public const string Dxf = "DXF";
+
+    /// <summary>KML (Google Earth), read through GDAL.</summary>
+    public const string Kml = "KML";
+
+    /// <summary>MapInfo TAB, read through GDAL.</summary>
+    public const string MapInfo = "MapInfo";
+
+    /// <summary>CSV with the geometry as WKT in a column named WKT (or geometry, geom), read through GDAL.</summary>
+    public const string Csv = "CSV";
+
+    /// <summary>The ministry's coordinate TXT (国土资源部/自然资源部 坐标文件, <c>[属性描述]</c> and <c>[地块坐标]</c>).</summary>
+    public const string CoordinateTxt = "CoordinateTXT";
+
+    /// <summary>True for the formats read through GDAL.</summary>
+    public static bool NeedsGdal(string format) => format is FileGdb or Dxf or Kml or MapInfo or Csv;
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using NetTopologySuite;
 using NetTopologySuite.Geometries;
@@ -40,6 +41,7 @@ internal static partial class ShapefileLayerReader
             }
         }
 
+        RequireComplete(request);
         var issues = new List<DataIssue>();
         var encoding = DbfTextEncoding.Detect(dbf!, cpg, request, issues);
         var crs = LayerCrsResolver.Resolve(request, () => DeclaredCrs(prj, request), () => HeaderExtent(request.FilePath));
@@ -52,7 +54,7 @@ internal static partial class ShapefileLayerReader
         };
 
         using var shpStream = new FileStream(request.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        using var dbfStream = new FileStream(dbf!, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var dbfStream = new MemoryStream(DbfNumberScreen.Screen(dbf!, request, issues), writable: false);
         using var reader = Shapefile.OpenRead(shpStream, dbfStream, options);
         var fields = reader.Fields;
         var names = new string[fields.Count];
@@ -110,6 +112,36 @@ internal static partial class ShapefileLayerReader
             request.InputName,
             hint: "Reproject to CGCS2000 (EPSG:4490) or a CGCS2000 Gauss-Krüger zone (EPSG:4491–4554), or set \"crs\" for the layer in parkgis.json if the .prj is wrong.");
     }
+
+    /// <summary>
+    /// A .shp shorter than its header's file length (bytes 24–27, big-endian, in 16-bit words) was cut off; the
+    /// library would read the last shape as garbage instead of failing.
+    /// </summary>
+    private static void RequireComplete(LayerReadRequest request)
+    {
+        Span<byte> header = stackalloc byte[100];
+        long actual;
+        using (var stream = File.OpenRead(request.FilePath))
+        {
+            actual = stream.Length;
+            if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length)
+            {
+                throw Truncated(request, $"the file has {actual} bytes, less than the 100-byte header");
+            }
+        }
+
+        var declared = BinaryPrimitives.ReadInt32BigEndian(header[24..]) * 2L;
+        if (actual < declared)
+        {
+            throw Truncated(request, $"its header declares {declared} bytes but the file has {actual}");
+        }
+    }
+
+    private static UnusableInputException Truncated(LayerReadRequest request, string reason) => new(
+        ErrorCodes.UnreadableInput,
+        string.Create(CultureInfo.InvariantCulture, $"{request.InputName} is truncated: {reason}."),
+        request.InputName,
+        hint: "The .shp was cut off (an interrupted copy or download): copy it again together with its .shx, .dbf, .prj and .cpg.");
 
     /// <summary>The bounding box in the .shp header (bytes 36–67: Xmin, Ymin, Xmax, Ymax, little-endian).</summary>
     private static Envelope HeaderExtent(string shpPath)

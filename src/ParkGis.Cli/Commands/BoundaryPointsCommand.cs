@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using ParkGis.Core.Boundaries;
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+using ParkGis.Core.Measures;
+using ParkGis.IO.Datasets;
+using ParkGis.IO.Output;
+
+namespace ParkGis.Cli.Commands;
+
+/// <summary>
+/// <c>parkgis boundary-points DATASET --park ID --out DIR [--overwrite]</c>: a park's boundary-point table
+/// (界址点坐标表) as DIR/boundary-points.csv and DIR/boundary-points.txt (the ministry's coordinate TXT).
+/// </summary>
+internal static class BoundaryPointsCommand
+{
+    /// <summary>Files the command writes into DIR.</summary>
+    public static IReadOnlyList<string> OutputFiles { get; } = ["boundary-points.csv", "boundary-points.txt"];
+
+    /// <summary>Builds the command.</summary>
+    public static Command Build()
+    {
+        var dataset = CommonOptions.DatasetArgument();
+        var output = CommonOptions.OutOption();
+        var overwrite = CommonOptions.OverwriteOption();
+        var park = new Option<string>("--park")
+        {
+            Description = "The park's id (park_id, or the field parkgis.json maps to it).",
+            Required = true,
+            HelpName = "ID",
+        };
+        var command = new Command(
+            "boundary-points",
+            "Write a park's boundary-point table (界址点坐标表): 点号, X (north), Y (east, with the zone prefix), 边长, each ring closed "
+            + "by repeating its first point, the area in 公顷 at the bottom; as DIR/boundary-points.csv (UTF-8, opens in Excel) and "
+            + "DIR/boundary-points.txt (the ministry's coordinate TXT, GBK). A lon/lat park is projected to the CGCS2000 3-degree "
+            + "Gauss-Krüger zone of its centre. Exit 0: written, 2: usage error, 3: unusable input or unknown park.\n\n"
+            + "Example:\n  parkgis boundary-points sample-geodata/ordos --park P01 --out out/p01")
+        {
+            dataset, park, output, overwrite,
+        };
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var parkId = parse.GetRequiredValue(park);
+            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
+            var data = DatasetReader.Read(parse.GetRequiredValue(dataset), new StderrProgress(stderr));
+            var parks = data.Find(LayerRole.Parks) ?? throw new UnusableInputException(
+                ErrorCodes.RequiredLayerMissing,
+                $"The dataset {data.Name} has no parks layer.",
+                data.Name,
+                hint: "Add parks.geojson / parks.shp / a parks table, or map the layer in parkgis.json.");
+            var feature = parks.Features.FirstOrDefault(f => string.Equals(f.Id, parkId, StringComparison.Ordinal)) ?? throw UnknownPark(parks, parkId);
+            foreach (var issue in data.Issues.Where(i => string.Equals(i.Feature, feature.Id, StringComparison.Ordinal) || i.Feature.Length == 0))
+            {
+                stderr.WriteLine($"warning [{issue.Code}] {issue.Layer}#{issue.Feature}: {issue.Message}");
+            }
+
+            BoundaryPointTable table;
+            try
+            {
+                table = BoundaryPointTable.For(feature.Geometry, parks.Crs);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UnusableInputException(ErrorCodes.UnusableGeometry, $"Park {parkId} in {parks.Source}: {e.Message}", parks.Source, feature.Id,
+                    "Give the park a polygon boundary (check it with parkgis info).");
+            }
+
+            var name = parks.Text(feature, "name");
+            BoundaryPointsCsvWriter.Write(folder.PathOf("boundary-points.csv"), feature.Id, name, table);
+            CoordinateTxtWriter.Write(folder.PathOf("boundary-points.txt"), feature.Id, name, table);
+            folder.Commit();
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"园区 {feature.Id}{(name is null ? string.Empty : " " + name)}: {table.Blocks.Count} 个地块, {table.RowCount} 行界址点, 面积 {AreaUnits.ToHectares(table.AreaM2):0.0000} 公顷（{table.Crs}）"));
+            stdout.WriteLine($"已写入 {Path.Combine(folder.Destination, OutputFiles[0])} 和 {OutputFiles[1]}");
+            return ExitCodes.Clean;
+        });
+        return command;
+    }
+
+    private static UnusableInputException UnknownPark(Layer parks, string parkId)
+    {
+        const int Shown = 10;
+        var ids = parks.Features.Select(f => f.Id).Order(StringComparer.Ordinal).ToList();
+        var list = string.Join(", ", ids.Take(Shown)) + (ids.Count > Shown ? string.Create(CultureInfo.InvariantCulture, $", … ({ids.Count} in all)") : string.Empty);
+        return new UnusableInputException(
+            ErrorCodes.UnknownPark,
+            $"No park has the id {parkId} in {parks.Source}.",
+            parks.Source,
+            hint: ids.Count == 0 ? "The parks layer has no features." : $"Known park ids: {list}.");
+    }
+}
