@@ -23,9 +23,9 @@ public sealed class ExportCommandTests
         var plain = RepositoryPaths.NewTempFolder();
         var gaode = RepositoryPaths.NewTempFolder();
         Assert.Equal(1, CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", plain).ExitCode);
-        Assert.Equal(1, CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", gaode, "--crs", "gcj02", "--simplify", "5", "--precision", "6").ExitCode);
+        Assert.Equal(1, CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", gaode, "--crs", "gcj02", "--simplify", "5", "--precision", "6", "--as-of", "2026-06-30").ExitCode);
         var files = Directory.GetFiles(plain, "*.geojson").Concat(Directory.GetFiles(gaode, "*.geojson")).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(32, files.Length); // 15 layers + conflicts, twice
+        Assert.Equal(35, files.Length); // 15 layers + conflicts, twice; + unsupplied, unapproved_supply, idle
 
         var (exit, stdout, stderr) = NodeTools.Run("validate-geojson.mjs", files);
 

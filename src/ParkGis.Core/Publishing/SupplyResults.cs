@@ -1,4 +1,6 @@
 using System.Globalization;
+using NetTopologySuite.Geometries;
+using ParkGis.Core.Analysis;
 using ParkGis.Core.Measures;
 using ParkGis.Core.Supply;
 
@@ -17,7 +19,7 @@ public static class SupplyResults
         var features = result.Batches
             .Where(b => !b.Unsupplied.IsEmpty && b.UnsuppliedM2 > 0)
             .Select(b => new ResultFeature(
-                b.Unsupplied,
+                PolygonalPart(b.Unsupplied),
                 b.Crs,
                 b.UnsuppliedM2,
                 "unsupplied",
@@ -73,6 +75,13 @@ public static class SupplyResults
     {
         ArgumentNullException.ThrowIfNull(result);
         return result.Parks.Select(p => new ParkSupplyRate(p.Id, p.Name, p.ApprovedM2, p.SuppliedM2)).ToList();
+    }
+
+    /// <summary>The polygons of an overlay result as one (Multi)Polygon: web maps draw collections as several layers.</summary>
+    private static Geometry PolygonalPart(Geometry geometry)
+    {
+        var polygons = LayerOverlay.PolygonParts(geometry);
+        return polygons.Count == 1 ? polygons[0] : geometry.Factory.CreateMultiPolygon([.. polygons]);
     }
 
     private static string Mu(double areaM2) => AreaUnits.ToMu(areaM2).ToString("0.00", CultureInfo.InvariantCulture);
