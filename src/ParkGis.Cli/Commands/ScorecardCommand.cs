@@ -8,7 +8,6 @@ using ParkGis.Core.Intensity;
 using ParkGis.Core.Scorecard;
 using ParkGis.IO.Configuration;
 using ParkGis.IO.Datasets;
-using ParkGis.IO.Economics;
 using ParkGis.IO.Intensity;
 using ParkGis.IO.Output;
 
@@ -52,8 +51,13 @@ internal static class ScorecardCommand
             var path = parse.GetRequiredValue(dataset);
             var data = DatasetReader.Read(path, progress);
             var profiles = DatasetParkProfiles.Load(path, data);
+            var settings = IntensitySettings.Load(path);
             var economicsIssues = new List<DataIssue>();
-            var economics = EconomicsCsvReader.ReadFolder(path, economicsIssues);
+            var economicsTable = EconomicsTableReader.ReadFrom(path, settings, economicsIssues);
+            var economics = (economicsTable?.Rows ?? [])
+                .Where(r => r.ParcelId is not null && r.OutputWan is not null)
+                .Select(r => new ParkGis.Core.Industry.EconomicsRecord(r.ParcelId!, r.Year, r.OutputWan!.Value))
+                .ToList();
 
             var conflicts = new ConflictCheck(ConflictCheckOptions.Default, progress).Check(data);
             var infrastructure = new InfrastructureCheck(loaded.Infrastructure, progress).Check(data, profiles);
@@ -62,13 +66,10 @@ internal static class ScorecardCommand
 
             var parkIds = conflicts.Parks.Select(p => p.ParkId).ToList();
             var land = LandStatusRun.For(data, AsOfOption.OptionalValue(parse, asOf) ?? LandStatusRun.YearEnd(parse.GetValue(year) ?? leading.Year), progress);
-            var settings = IntensitySettings.Load(path);
-            var intensityIssues = new List<DataIssue>();
-            var intensityEconomics = EconomicsTableReader.ReadFrom(path, settings, intensityIssues);
             var intensity = new IntensityAnalysis(
                     IntensityOptions.Default with { Year = parse.GetValue(year) ?? leading.Year, CodeList = settings.CodeList },
                     progress)
-                .Analyze(data, intensityEconomics, land.Idle is { } judged ? LandStatusFromSupply.From(land.Supply, judged) : null);
+                .Analyze(data, economicsTable, land.Idle is { } judged ? LandStatusFromSupply.From(land.Supply, judged) : null);
             var values = IndicatorSources.FromConflicts(conflicts)
                 .Concat(IndicatorSources.FromInfrastructure(infrastructure))
                 .Concat(IndicatorSources.FromLeadingIndustry(leading))
@@ -81,7 +82,7 @@ internal static class ScorecardCommand
                 .Concat(IndicatorSources.FromIntensity(intensity));
             var scorecard = ScorecardEngine.Score(conflicts.Parks.Select(p => new ScorecardPark(p.ParkId, p.Name)).ToList(), values, loaded, leading.Year);
             var issues = conflicts.Issues.Concat(infrastructure.Issues).Concat(economicsIssues).Concat(leading.Issues)
-                .Concat(land.Supply?.Issues ?? []).Concat(land.Idle?.Issues ?? []).Concat(intensityIssues).Concat(intensity.Issues)
+                .Concat(land.Supply?.Issues ?? []).Concat(land.Idle?.Issues ?? []).Concat(intensity.Issues)
                 .Distinct().ToList();
 
             progress.Report("writing results");
