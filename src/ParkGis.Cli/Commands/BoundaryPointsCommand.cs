@@ -55,7 +55,7 @@ internal static class BoundaryPointsCommand
             var feature = parks.Features.FirstOrDefault(f => string.Equals(f.Id, parkId, StringComparison.Ordinal)) ?? throw UnknownPark(parks, parkId);
             foreach (var issue in data.Issues.Where(i => string.Equals(i.Feature, feature.Id, StringComparison.Ordinal) || i.Feature.Length == 0))
             {
-                stderr.WriteLine($"warning [{issue.Code}] {issue.Layer}#{issue.Feature}: {issue.Message}");
+                stderr.WriteLine($"warning [{issue.Code}] {Rendering.IssueLocation.Of(issue)}: {issue.Message}");
             }
 
             BoundaryPointTable table;

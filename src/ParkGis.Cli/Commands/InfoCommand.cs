@@ -83,7 +83,7 @@ internal static class InfoCommand
 
             foreach (var issue in info.Issues)
             {
-                stdout.WriteLine($"  [{issue.Code}] #{issue.Feature}: {issue.Message}");
+                stdout.WriteLine($"  [{issue.Code}] {IssueLocation.Of(issue)}: {issue.Message}");
             }
         }
 
@@ -93,7 +93,7 @@ internal static class InfoCommand
             stdout.WriteLine("读取时发现的数据问题：");
             foreach (var issue in data.Issues)
             {
-                stdout.WriteLine($"  [{issue.Code}] {issue.Layer}#{issue.Feature}: {issue.Message}");
+                stdout.WriteLine($"  [{issue.Code}] {IssueLocation.Of(issue)}: {issue.Message}");
             }
         }
     }

@@ -60,7 +60,7 @@ internal static class CheckSummary
             stdout.WriteLine(Invariant($"数据问题 {result.Issues.Count} 条（详见 check.json 的 data_issues）："));
             foreach (var issue in result.Issues.Take(10))
             {
-                var where = string.IsNullOrEmpty(issue.Feature) ? issue.Layer : $"{issue.Layer}#{issue.Feature}";
+                var where = IssueLocation.Of(issue);
                 stdout.WriteLine($"  [{issue.Code}] {where}: {issue.Message}");
             }
 

@@ -31,7 +31,7 @@ internal static class IdleSummary
             stdout.WriteLine(Invariant($"数据问题 {result.Issues.Count} 条（详见 idle.json 的 data_issues）："));
             foreach (var issue in result.Issues.Take(10))
             {
-                var where = string.IsNullOrEmpty(issue.Feature) ? issue.Layer : $"{issue.Layer}#{issue.Feature}";
+                var where = IssueLocation.Of(issue);
                 stdout.WriteLine($"  [{issue.Code}] {where}: {issue.Message}");
             }
 
