@@ -14,7 +14,7 @@ internal static class ErrorReport
             var at = error.InputName ?? string.Empty;
             if (error.Feature is not null)
             {
-                at += $"#{error.Feature}";
+                at += error.Feature.StartsWith('#') ? error.Feature : $"#{error.Feature}";
             }
 
             stderr.WriteLine($"  at {at}");

@@ -588,7 +588,7 @@ internal sealed class GeoJsonLayerReader
 
     private UnusableInputException Unreadable(string reason, Exception? inner) => new(
         ErrorCodes.UnreadableInput,
-        $"{_request.InputName} cannot be read as GeoJSON: {reason}.",
+        $"{_request.InputName} cannot be read as GeoJSON: {reason.TrimEnd('.')}.",
         _request.InputName,
         _ordinal > 0 ? Ordinal() : null,
         "Check that the file is complete GeoJSON (a FeatureCollection); re-export it if it was cut off.",
