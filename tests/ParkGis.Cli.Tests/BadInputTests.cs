@@ -90,7 +90,7 @@ public sealed class BadInputTests
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Contains("swapped", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("at parks.geojson##2", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("at parks.geojson#2", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
