@@ -72,6 +72,10 @@ internal static class Probe
         }
 
         var sample = pairs.Take(20000).ToList();
+        Time("InteriorContact all pairs", () => { foreach (var (i, j) in pairs) { _ = InteriorContact.InteriorsIntersect(layer.Geometry(i), layer.Geometry(j)); } return pairs.Count; });
+        Time("RelateNG T******** all pairs", () => { foreach (var (i, j) in pairs) { _ = RelateNG.Relate(layer.Geometry(i), layer.Geometry(j), "T********"); } return pairs.Count; });
+        var undecided = pairs.Count(p => InteriorContact.FastPath(layer.Geometry(p.Item1), layer.Geometry(p.Item2)) is null);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pairs {pairs.Count}, left to RelateNG {undecided}"));
         Time("RelateNG T******** pairs", () => { foreach (var (i, j) in sample) { _ = RelateNG.Relate(layer.Geometry(i), layer.Geometry(j), "T********"); } return sample.Count; });
         Time("Prepared Intersects pairs", () => { foreach (var (i, j) in sample) { _ = layer.Prepared(i).Intersects(layer.Geometry(j)); } return sample.Count; });
         Time("OverlayNGRobust pairs", () => { foreach (var (i, j) in sample) { _ = OverlayNGRobust.Overlay(layer.Geometry(i), layer.Geometry(j), SpatialFunction.Intersection); } return sample.Count; });

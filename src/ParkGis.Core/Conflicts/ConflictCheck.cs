@@ -5,7 +5,6 @@ using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
-using NetTopologySuite.Operation.RelateNG;
 using ParkGis.Core.Analysis;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
@@ -21,9 +20,6 @@ namespace ParkGis.Core.Conflicts;
 /// </summary>
 public sealed class ConflictCheck
 {
-    /// <summary>DE-9IM pattern: the interiors of the two geometries meet.</summary>
-    private const string InteriorsIntersect = "T********";
-
     private readonly ConflictCheckOptions _options;
     private readonly IProgress<string>? _progress;
 
@@ -229,7 +225,7 @@ public sealed class ConflictCheck
                     continue; // envelopes only touch: the parcels cannot share interior
                 }
 
-                if (!RelateNG.Relate(parcel, other, InteriorsIntersect))
+                if (!InteriorContact.InteriorsIntersect(parcel, other))
                 {
                     continue; // neighbours of a tiling share edges but no interior: no overlay needed
                 }
