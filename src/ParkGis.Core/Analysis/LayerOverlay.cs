@@ -110,7 +110,7 @@ public static class LayerOverlay
             }
 
             pieces ??= [];
-            pieces.AddRange(PolygonParts(OverlayNGRobust.Overlay(subject, layer.Geometry(index), SpatialFunction.Intersection)));
+            pieces.AddRange(PolygonParts(OverlayNGRobust.Overlay(subject, layer.Around(index, subject.EnvelopeInternal), SpatialFunction.Intersection)));
         }
 
         return pieces switch

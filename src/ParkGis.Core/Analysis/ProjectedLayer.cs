@@ -13,6 +13,7 @@ public sealed class ProjectedLayer
 {
     private readonly Geometry[] _geometries;
     private readonly IPreparedGeometry?[] _prepared;
+    private readonly FeatureWindows?[] _windows;
     private readonly STRtree<int> _index;
 
     /// <summary>Projects the features from <paramref name="source"/> to <paramref name="target"/> and indexes them.</summary>
@@ -24,8 +25,9 @@ public sealed class ProjectedLayer
         Crs = target ?? throw new ArgumentNullException(nameof(target));
         var transform = CrsTransform.Create(source, target);
         _geometries = new Geometry[features.Count];
-        Parallel.For(0, features.Count, i => _geometries[i] = transform.Apply(features[i].Geometry));
+        Parallel.For(0, features.Count, i => _geometries[i] = Project(transform, features[i].Geometry));
         _prepared = new IPreparedGeometry?[features.Count];
+        _windows = new FeatureWindows?[features.Count];
         _index = new STRtree<int>(Math.Max(2, Math.Min(10, features.Count)));
         for (var i = 0; i < _geometries.Length; i++)
         {
@@ -60,6 +62,29 @@ public sealed class ProjectedLayer
         return prepared;
     }
 
+    /// <summary>
+    /// Feature <paramref name="index"/>, or — for a feature with many vertices — a window cut from it whose
+    /// intersection with any geometry inside <paramref name="subject"/> is the same as the feature's. Overlays of
+    /// small subjects (parcels) against large features use it so that they do not walk the whole ring each time.
+    /// </summary>
+    public Geometry Around(int index, Envelope subject)
+    {
+        var geometry = _geometries[index];
+        if (geometry.NumPoints < FeatureWindows.MinVertices)
+        {
+            return geometry;
+        }
+
+        var windows = Volatile.Read(ref _windows[index]);
+        if (windows is null)
+        {
+            windows = new FeatureWindows(geometry);
+            windows = Interlocked.CompareExchange(ref _windows[index], windows, null) ?? windows;
+        }
+
+        return windows.Around(subject);
+    }
+
     /// <summary>Indexes of the features whose envelope intersects <paramref name="envelope"/>, ascending.</summary>
     public List<int> Query(Envelope envelope)
     {
@@ -68,6 +93,10 @@ public sealed class ProjectedLayer
         hits.Sort();
         return hits;
     }
+
+    /// <summary>The geometry in the target CRS; shared, not copied, when it is already there (geometries are never changed).</summary>
+    private static Geometry Project(CrsTransform transform, Geometry geometry) =>
+        transform.IsIdentity && geometry.SRID == transform.Target.Epsg ? geometry : transform.Apply(geometry);
 
     private sealed class IndexCollector(List<int> hits) : NetTopologySuite.Index.IItemVisitor<int>
     {
