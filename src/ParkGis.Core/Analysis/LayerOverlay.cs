@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
 
@@ -77,8 +78,81 @@ public static class LayerOverlay
         {
             0 => factory.CreatePolygon(),
             1 => pieces[0].Polygon,
-            _ => OverlayNGRobust.Union(pieces.Select(p => (Geometry)p.Polygon).ToList(), factory),
+            _ => UnionOf(pieces.Select(p => p.Polygon).ToList(), factory),
         };
+    }
+
+    /// <summary>
+    /// The union of polygons, computed only where it can change anything: polygons are grouped into clusters
+    /// whose envelopes meet (touching included), each cluster of two or more is unioned with OverlayNGRobust, and
+    /// polygons alone in their cluster are taken as they are. Pieces of a layer whose features lie apart — the
+    /// usual farmland patches (永久基本农田图斑) inside a park — so cost no overlay at all.
+    /// </summary>
+    /// <returns>The single polygon, or a MultiPolygon of the parts; an empty polygon for no input.</returns>
+    public static Geometry UnionOf(IReadOnlyList<Polygon> polygons, GeometryFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(polygons);
+        ArgumentNullException.ThrowIfNull(factory);
+        if (polygons.Count <= 1)
+        {
+            return polygons.Count == 0 ? factory.CreatePolygon() : polygons[0];
+        }
+
+        var cluster = Clusters(polygons);
+        var parts = new List<Polygon>(polygons.Count);
+        foreach (var members in Enumerable.Range(0, polygons.Count).GroupBy(i => cluster[i]).OrderBy(g => g.Key))
+        {
+            if (members.Count() == 1)
+            {
+                parts.Add(polygons[members.Key]);
+                continue;
+            }
+
+            parts.AddRange(PolygonParts(OverlayNGRobust.Union(members.Select(i => (Geometry)polygons[i]).ToList(), factory)));
+        }
+
+        return parts.Count == 1 ? parts[0] : factory.CreateMultiPolygon([.. parts]);
+    }
+
+    /// <summary>For each polygon, the smallest index in its cluster of polygons with meeting envelopes.</summary>
+    private static int[] Clusters(IReadOnlyList<Polygon> polygons)
+    {
+        var parent = Enumerable.Range(0, polygons.Count).ToArray();
+        int Root(int i)
+        {
+            while (parent[i] != i)
+            {
+                i = parent[i] = parent[parent[i]];
+            }
+
+            return i;
+        }
+
+        var index = new STRtree<int>();
+        for (var i = 0; i < polygons.Count; i++)
+        {
+            index.Insert(polygons[i].EnvelopeInternal, i);
+        }
+
+        for (var i = 0; i < polygons.Count; i++)
+        {
+            foreach (var j in index.Query(polygons[i].EnvelopeInternal))
+            {
+                var (a, b) = (Root(i), Root(j));
+                if (a != b)
+                {
+                    parent[Math.Max(a, b)] = Math.Min(a, b);
+                }
+            }
+        }
+
+        var roots = new int[polygons.Count];
+        for (var i = 0; i < polygons.Count; i++)
+        {
+            roots[i] = Root(i);
+        }
+
+        return roots;
     }
 
     /// <summary>
@@ -134,7 +208,7 @@ public static class LayerOverlay
     {
         // Pieces of one subject cut by disjoint features do not overlap; summing would then be exact, but a
         // layer may hold overlapping features, so always union.
-        return OverlayNGRobust.Union(pieces.Cast<Geometry>().ToList(), factory).Area;
+        return UnionOf(pieces, factory).Area;
     }
 
     private static void Collect(Geometry geometry, List<Polygon> parts)
