@@ -16,6 +16,8 @@ namespace ParkGis.Core.Analysis;
 /// every side. A subject is served by the window of the cell holding its envelope's centre when its envelope lies
 /// inside that cell grown by a quarter cell, so it stays a quarter cell away from the window's edge. For such a
 /// subject, subject ∩ window = subject ∩ feature; any other subject gets the whole feature.
+/// Windows are cut from the window of a coarser grid (cells <see cref="CoarseFactor"/> times larger) when the
+/// feature spans several coarse cells, so that most cuts walk a small piece rather than the whole ring.
 /// </remarks>
 internal sealed class FeatureWindows
 {
@@ -28,15 +30,25 @@ internal sealed class FeatureWindows
     /// <summary>Smallest cell side in metres, so that parcels still fit on densely digitised boundaries.</summary>
     private const double MinCellSize = 256;
 
+    /// <summary>How much larger the cells of the coarser grid are.</summary>
+    private const double CoarseFactor = 8;
+
     private readonly Geometry _feature;
+    private readonly FeatureWindows? _coarse;
     private readonly ConcurrentDictionary<(long Column, long Row), Lazy<Geometry>> _windows = new();
 
     /// <summary>Prepares the windows of a valid polygonal feature in a projected CRS (metres).</summary>
     public FeatureWindows(Geometry feature)
+        : this(feature, CellSizeFor(feature))
+    {
+    }
+
+    private FeatureWindows(Geometry feature, double cellSize)
     {
         _feature = feature ?? throw new ArgumentNullException(nameof(feature));
-        var spacing = feature.Length / Math.Max(1, feature.NumPoints);
-        CellSize = Math.Max(MinCellSize, VerticesPerCell * spacing);
+        CellSize = cellSize;
+        var extent = Math.Max(feature.EnvelopeInternal.Width, feature.EnvelopeInternal.Height);
+        _coarse = extent > 2 * CoarseFactor * cellSize ? new FeatureWindows(feature, CoarseFactor * cellSize) : null;
     }
 
     /// <summary>The cell side in metres.</summary>
@@ -61,13 +73,21 @@ internal sealed class FeatureWindows
         return _windows.GetOrAdd(((long)column, (long)row), _ => new Lazy<Geometry>(() => Cut(window))).Value;
     }
 
+    private static double CellSizeFor(Geometry feature)
+    {
+        var spacing = feature.Length / Math.Max(1, feature.NumPoints);
+        return Math.Max(MinCellSize, VerticesPerCell * spacing);
+    }
+
     private Geometry Cut(Envelope window)
     {
-        if (window.Covers(_feature.EnvelopeInternal))
+        // The coarse window around this window equals the feature inside it, so cutting from it is cutting from the feature.
+        var source = _coarse?.Around(window) ?? _feature;
+        if (window.Covers(source.EnvelopeInternal))
         {
-            return _feature;
+            return source;
         }
 
-        return OverlayNGRobust.Overlay(_feature, _feature.Factory.ToGeometry(window), SpatialFunction.Intersection);
+        return OverlayNGRobust.Overlay(source, _feature.Factory.ToGeometry(window), SpatialFunction.Intersection);
     }
 }

@@ -169,7 +169,7 @@ public static class LayerOverlay
             return 0;
         }
 
-        List<Polygon>? pieces = null;
+        List<int>? crossing = null;
         foreach (var index in candidates)
         {
             var prepared = layer.Prepared(index);
@@ -183,16 +183,64 @@ public static class LayerOverlay
                 return subject.Area;
             }
 
-            pieces ??= [];
-            pieces.AddRange(PolygonParts(OverlayNGRobust.Overlay(subject, layer.Around(index, subject.EnvelopeInternal), SpatialFunction.Intersection)));
+            (crossing ??= []).Add(index);
         }
 
-        return pieces switch
+        if (crossing is null)
         {
-            null or { Count: 0 } => 0,
-            { Count: 1 } => pieces[0].Area,
+            return 0;
+        }
+
+        var envelope = subject.EnvelopeInternal;
+        if (CrossingAreaSum(subject, layer, crossing) is { } fast)
+        {
+            return fast;
+        }
+
+        var pieces = new List<Polygon>();
+        foreach (var index in crossing)
+        {
+            pieces.AddRange(PolygonParts(OverlayNGRobust.Overlay(subject, layer.Around(index, envelope), SpatialFunction.Intersection)));
+        }
+
+        return pieces.Count switch
+        {
+            0 => 0,
+            1 => pieces[0].Area,
             _ => AreaOfUnion(pieces, subject.Factory),
         };
+    }
+
+    /// <summary>
+    /// The area inside the crossing features from <see cref="CrossingArea"/>, when it decides every feature and the
+    /// features provably share no interior (so the areas add up); else null.
+    /// </summary>
+    private static double? CrossingAreaSum(Geometry subject, ProjectedLayer layer, List<int> crossing)
+    {
+        for (var x = 0; x < crossing.Count; x++)
+        {
+            for (var y = x + 1; y < crossing.Count; y++)
+            {
+                if (InteriorContact.FastPath(layer.Geometry(crossing[x]), layer.Geometry(crossing[y])) != false)
+                {
+                    return null;
+                }
+            }
+        }
+
+        var envelope = subject.EnvelopeInternal;
+        var total = 0.0;
+        foreach (var index in crossing)
+        {
+            if (CrossingArea.Of(subject, layer.Around(index, envelope)) is not { } area)
+            {
+                return null;
+            }
+
+            total += area;
+        }
+
+        return total;
     }
 
     /// <summary>The polygons of a geometry, dropping lines and points (lower-dimension overlay leftovers).</summary>

@@ -1,0 +1,83 @@
+using FsCheck.Xunit;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
+using ParkGis.Core.Analysis;
+using ParkGis.Core.Tests.Properties;
+
+namespace ParkGis.Core.Tests.Analysis;
+
+public sealed class CrossingAreaTests
+{
+    private static readonly WKTReader Wkt = new();
+
+    [Theory]
+    [InlineData("POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))", "POLYGON ((1 1, 3 1, 3 3, 1 3, 1 1))", 1.0)] // corner overlap
+    [InlineData("POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))", "POLYGON ((1 -1, 3 -1, 3 3, 1 3, 1 -1))", 2.0)] // half
+    [InlineData("POLYGON ((0 0, 0 2, 2 2, 2 0, 0 0))", "POLYGON ((1 -1, 3 -1, 3 3, 1 3, 1 -1))", 2.0)] // clockwise subject
+    [InlineData("POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))", "POLYGON ((-1 -1, 5 -1, 5 5, -1 5, -1 -1))", 4.0)] // inside
+    [InlineData("POLYGON ((-1 -1, 5 -1, 5 5, -1 5, -1 -1))", "POLYGON ((0.5 0.5, 1.5 0.5, 1.5 1.5, 0.5 1.5, 0.5 0.5))", 1.0)] // contains
+    [InlineData("POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))", "POLYGON ((5 5, 6 5, 6 6, 5 6, 5 5))", 0.0)] // apart
+    [InlineData("POLYGON ((0 0, 4 0, 4 1, 0 1, 0 0))", "POLYGON ((1 -1, 2 -1, 2 3, 1 3, 1 -1))", 1.0)] // a cross
+    public void Areas_you_can_check_in_your_head(string a, string b, double expected)
+    {
+        var area = CrossingArea.Of(Wkt.Read(a), Wkt.Read(b));
+
+        Assert.NotNull(area);
+        Assert.Equal(expected, area.Value, 12);
+    }
+
+    [Fact]
+    public void Gauss_Krueger_coordinates_keep_the_digits_of_a_parcel_sized_area()
+    {
+        var a = Wkt.Read("POLYGON ((500000 4400000, 500100 4400000, 500100 4400100, 500000 4400100, 500000 4400000))");
+        var b = Wkt.Read("POLYGON ((500050.5 4399990, 500200 4399990, 500200 4400200, 500050.5 4400200, 500050.5 4399990))");
+
+        Assert.Equal(49.5 * 100, CrossingArea.Of(a, b)!.Value, 9);
+    }
+
+    [Theory]
+    [InlineData("POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))", "POLYGON ((1 0, 2 0, 2 1, 1 1, 1 0))")] // shared edge
+    [InlineData("POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))", "POLYGON ((2 1, 3 0, 3 2, 2 1))")] // vertex on an edge
+    [InlineData("POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))", "POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))")] // duplicate
+    [InlineData("POLYGON ((0 0, 9 0, 9 9, 0 9, 0 0), (1 1, 2 1, 2 2, 1 2, 1 1))", "POLYGON ((0 0, 1 0, 1 1, 0 0))")] // hole
+    public void Degenerate_contacts_are_left_to_the_overlay(string a, string b)
+    {
+        Assert.Null(CrossingArea.Of(Wkt.Read(a), Wkt.Read(b)));
+    }
+
+    [Property(MaxTest = 500)]
+    public bool Agrees_with_OverlayNG_on_random_polygons(int seedA, int seedB)
+    {
+        var a = RandomPolygons.Star(seedA, maxRadius: 60);
+        var b = RandomPolygons.Star(seedB, maxRadius: 60);
+        var expected = OverlayNGRobust.Overlay(a, b, SpatialFunction.Intersection).Area;
+
+        return CrossingArea.Of(a, b) is not { } area || Math.Abs(area - expected) <= 1e-9 * Math.Max(1, a.Area);
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Agrees_with_OverlayNG_against_a_multipolygon(int seedA, int seedB, int seedC)
+    {
+        var a = RandomPolygons.Star(seedA, maxRadius: 60);
+        var b = RandomPolygons.Star(seedB, centreX: 499_960, maxRadius: 40);
+        var c = RandomPolygons.Star(seedC, centreX: 500_040, maxRadius: 40);
+        if (b.Intersects(c))
+        {
+            return true; // a multipolygon's parts must not meet
+        }
+
+        var other = a.Factory.CreateMultiPolygon([b, c]);
+        var expected = OverlayNGRobust.Overlay(a, other, SpatialFunction.Intersection).Area;
+        return CrossingArea.Of(a, other) is not { } area || Math.Abs(area - expected) <= 1e-9 * Math.Max(1, a.Area);
+    }
+
+    [Fact]
+    public void Random_polygons_are_mostly_decided_here()
+    {
+        var decided = Enumerable.Range(0, 200).Count(seed => CrossingArea.Of(RandomPolygons.Star(seed, maxRadius: 60), RandomPolygons.Star(seed + 1000, maxRadius: 60)) is not null);
+
+        Assert.True(decided > 150, $"only {decided} of 200 random pairs were decided without an overlay");
+    }
+}
