@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
@@ -156,14 +157,27 @@ public sealed class ConflictCheck
         var sources = new SortedSet<string>?[parts.Count];
         if (partIndex is not null)
         {
+            var partOf = new Dictionary<Polygon, int>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < parts.Count; i++)
+            {
+                partOf.TryAdd(parts[i], i);
+            }
+
             foreach (var piece in pieces)
             {
-                var point = piece.Polygon.InteriorPoint;
-                foreach (var candidate in partIndex.Query(point.EnvelopeInternal))
+                var id = sourceLayer!.Features[piece.FeatureIndex].Id;
+                if (partOf.TryGetValue(piece.Polygon, out var same))
                 {
-                    if (parts[candidate].Covers(point))
+                    (sources[same] ??= new SortedSet<string>(StringComparer.Ordinal)).Add(id); // a piece the union left alone
+                    continue;
+                }
+
+                var point = piece.Polygon.InteriorPoint.Coordinate;
+                foreach (var candidate in partIndex.Query(new Envelope(point)))
+                {
+                    if (SimplePointInAreaLocator.Locate(point, parts[candidate]) != Location.Exterior)
                     {
-                        (sources[candidate] ??= new SortedSet<string>(StringComparer.Ordinal)).Add(sourceLayer!.Features[piece.FeatureIndex].Id);
+                        (sources[candidate] ??= new SortedSet<string>(StringComparer.Ordinal)).Add(id);
                         break;
                     }
                 }
