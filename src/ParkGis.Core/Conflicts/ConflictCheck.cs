@@ -45,16 +45,18 @@ public sealed class ConflictCheck
                 hint: "Add parks.geojson, parks.shp or a 'parks' layer in a GeoPackage, or map the role in parkgis.json.");
 
         var parks = Screen(parksLayer, issues);
-        var redline = Control(dataset, LayerRole.EcologicalRedline, issues);
-        var farmland = Control(dataset, LayerRole.PermanentFarmland, issues);
-        var urban = Control(dataset, LayerRole.UrbanBoundary, issues);
+        var parcelLayer = dataset.Find(LayerRole.Parcels);
+        var reach = Reach.Of(parksLayer, parcelLayer);
+        var redline = Control(dataset, LayerRole.EcologicalRedline, issues, reach);
+        var farmland = Control(dataset, LayerRole.PermanentFarmland, issues, reach);
+        var urban = Control(dataset, LayerRole.UrbanBoundary, issues, reach);
 
         _progress?.Report($"checking {parks.Features.Count} parks");
         var parkResults = new ParkConflicts[parks.Features.Count];
         Parallel.For(0, parks.Features.Count, i => parkResults[i] = CheckPark(parksLayer, parks, i, redline, farmland, urban));
 
         ParcelConflicts? parcelResult = null;
-        if (dataset.Find(LayerRole.Parcels) is { } parcelLayer)
+        if (parcelLayer is not null)
         {
             var parcels = Screen(parcelLayer, issues);
             _progress?.Report($"checking {parcels.Features.Count} parcels");
@@ -65,7 +67,7 @@ public sealed class ConflictCheck
         return new ConflictCheckResult(sorted, parcelResult, issues, _options.MinAreaM2);
     }
 
-    private LayerProjections Screen(Layer layer, List<DataIssue> issues)
+    private LayerProjections Screen(Layer layer, List<DataIssue> issues, Reach? reach = null)
     {
         _progress?.Report($"screening {LayerRoles.Name(layer.Role)} ({layer.Features.Count} features)");
         if (layer.Features.Count == 0)
@@ -73,14 +75,15 @@ public sealed class ConflictCheck
             issues.Add(new DataIssue(LayerRoles.Name(layer.Role), string.Empty, DataIssueCodes.EmptyLayer, $"The layer {layer.Source} has no features."));
         }
 
-        return new LayerProjections(FeatureScreening.Screen(layer, _options.FixInvalidGeometry, issues), layer.Crs);
+        var used = reach?.FilterFor(layer.Crs);
+        return new LayerProjections(FeatureScreening.Screen(layer, _options.FixInvalidGeometry, issues, used), layer.Crs);
     }
 
-    private LayerProjections? Control(Dataset dataset, LayerRole role, List<DataIssue> issues)
+    private LayerProjections? Control(Dataset dataset, LayerRole role, List<DataIssue> issues, Reach? reach)
     {
         if (dataset.Find(role) is { } layer)
         {
-            return Screen(layer, issues);
+            return Screen(layer, issues, reach);
         }
 
         issues.Add(new DataIssue(LayerRoles.Name(role), string.Empty, DataIssueCodes.MissingLayer,
@@ -270,5 +273,43 @@ public sealed class ConflictCheck
             Sum(farm, farmland is not null),
             Sum(outside, isChecked: true),
             new ParcelOverlapTally(overlapArea, pairCount));
+    }
+
+    /// <summary>
+    /// Where a control feature can matter: its envelope meets a park's or a parcel's. Control features elsewhere
+    /// (most red-line polygons and farmland patches of a city) change no result, so they are not validated or
+    /// indexed. Only applied to a control layer stored in the same CRS as the parks and parcels; any other layer
+    /// is screened whole.
+    /// </summary>
+    private sealed class Reach
+    {
+        private readonly CrsDefinition _crs;
+        private readonly STRtree<bool> _index = new();
+
+        private Reach(CrsDefinition crs) => _crs = crs;
+
+        public static Reach? Of(Layer parks, Layer? parcels)
+        {
+            if (parcels is not null && parcels.Crs != parks.Crs)
+            {
+                return null;
+            }
+
+            var reach = new Reach(parks.Crs);
+            foreach (var feature in parks.Features.Concat(parcels?.Features ?? []))
+            {
+                if (feature.Geometry is { IsEmpty: false } geometry)
+                {
+                    reach._index.Insert(geometry.EnvelopeInternal, true);
+                }
+            }
+
+            reach._index.Build();
+            return reach;
+        }
+
+        /// <summary>The filter for a layer in <paramref name="crs"/>, or null (screen everything) for another CRS.</summary>
+        public Func<Envelope, bool>? FilterFor(CrsDefinition crs) =>
+            crs == _crs ? envelope => _index.Query(envelope).Count > 0 : null;
     }
 }

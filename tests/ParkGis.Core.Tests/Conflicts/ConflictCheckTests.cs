@@ -192,6 +192,21 @@ public sealed class ConflictCheckTests
     }
 
     [Fact]
+    public void Control_features_away_from_every_park_and_parcel_are_not_screened()
+    {
+        string BowTie(double x) => FormattableString.Invariant($"POLYGON(({x} {Y}, {x + 100} {Y + 100}, {x + 100} {Y}, {x} {Y + 100}, {x} {Y}))");
+        var data = new TestDatasets()
+            .With(LayerRole.Parks, Park)
+            .With(LayerRole.EcologicalRedline, BowTie(X + 50), BowTie(X + 50_000), Square(X + 60_000, Y, 100));
+
+        var result = Check(data);
+
+        // The bow tie on the park is reported; the one 50 km away cannot change a result and is not looked at.
+        var issue = Assert.Single(result.Issues, i => i.Code == DataIssueCodes.InvalidGeometry);
+        Assert.Equal("R1", issue.Feature);
+    }
+
+    [Fact]
     public void Empty_and_wrongly_typed_geometries_are_data_issues()
     {
         var data = new TestDatasets().With(LayerRole.Parks, Park, string.Empty, FormattableString.Invariant($"LINESTRING({X} {Y}, {X + 10} {Y})"));
