@@ -54,7 +54,7 @@ internal static class GeoPackageLayerReader
         var schema = new AttributeSchema([.. attributeColumns.Select(column => column.Name)]);
 
         var sql = "SELECT " + Quote(geometryColumn) + string.Concat(attributeColumns.Select(column => ", " + Quote(column.Name))) + " FROM " + Quote(table);
-        var geometryReader = new GeoPackageGeoReader { HandleSRID = true };
+        var geometryReader = new GeoPackageGeometryReader();
         var factory = NtsGeometryServices.Instance.CreateGeometryFactory(srsId);
         var features = new List<SourceFeature>();
 
@@ -68,7 +68,7 @@ internal static class GeoPackageLayerReader
             {
                 ordinal++;
                 var geometry = raw.sqlite3_column_type(statement, 0) == raw.SQLITE_BLOB
-                    ? ParseGeometry(geometryReader, raw.sqlite3_column_blob(statement, 0).ToArray(), request.InputName, ordinal)
+                    ? ParseGeometry(geometryReader, raw.sqlite3_column_blob(statement, 0), request.InputName, ordinal)
                     : factory.CreateGeometryCollection();
                 var values = new object?[attributeColumns.Length];
                 for (var i = 0; i < values.Length; i++)
@@ -97,7 +97,7 @@ internal static class GeoPackageLayerReader
         return new SourceLayer(crs, features, []);
     }
 
-    private static Geometry ParseGeometry(GeoPackageGeoReader reader, byte[] blob, string inputName, int ordinal)
+    private static Geometry ParseGeometry(GeoPackageGeometryReader reader, ReadOnlySpan<byte> blob, string inputName, int ordinal)
     {
         try
         {
