@@ -1,3 +1,5 @@
+using System.Globalization;
+using NetTopologySuite.Geometries;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.IO.Datasets;
@@ -67,5 +69,40 @@ public sealed class GeoPackageReadingTests
 
         Assert.Equal(ErrorCodes.UnreadableInput, error.Code);
         Assert.Equal("layers.gpkg", error.InputName);
+    }
+
+    [Fact]
+    public void Attribute_values_follow_the_declared_type_and_odd_values_stay_as_stored()
+    {
+        // DATE has numeric affinity in SQLite: "20141003" is stored as an integer, "2014.5" as a real.
+        object?[] dates = ["2014-10-03", "2014-1-3", "2014-02-30", "0000-01-01", " 2014-10-03", "2014-10-03 ", "２０１４-10-03", "2014-10-03T08:00", "20141003", "2014.5", "", null];
+        object?[][] rows =
+        [
+            .. dates.Select((date, i) => new object?[] { "P" + i.ToString(CultureInfo.InvariantCulture), date, 2L, 3L, 4.0, "2014-10-03T08:00:00" }),
+            ["Q1", "2014-10-03", 0L, 3.5, 4.5, "not a time"],
+        ];
+        using var folder = new TestFolder().WriteGeoPackage(
+            "layers.gpkg",
+            4545,
+            ("parcels", ["parcel_id TEXT", "approved_on DATE", "supplied BOOLEAN", "price REAL", "plots INTEGER", "checked_at DATETIME"],
+                [.. rows.Select((row, i) => ((Geometry?)TestFolder.Square(395_000 + (i * 200), 4_386_000), row))]));
+
+        var parcels = DatasetReader.Read(folder.Path).Find(LayerRole.Parcels)!;
+
+        var approvedOn = parcels.Features.Select(f => f.Attributes["approved_on"]).ToArray();
+        object?[] expectedDates =
+        [
+            new DateOnly(2014, 10, 3), "2014-1-3", "2014-02-30", "0000-01-01", " 2014-10-03", "2014-10-03 ", "２０１４-10-03", "2014-10-03T08:00",
+            20141003L, 2014.5, "", null, new DateOnly(2014, 10, 3),
+        ];
+        Assert.Equal(expectedDates, approvedOn);
+        Assert.Equal(true, parcels.Features[0].Attributes["supplied"]);
+        Assert.Equal(false, parcels.Features[^1].Attributes["supplied"]);
+        Assert.Equal(3.0, parcels.Features[0].Attributes["price"]);
+        Assert.Equal(3.5, parcels.Features[^1].Attributes["price"]);
+        Assert.Equal(4L, parcels.Features[0].Attributes["plots"]);
+        Assert.Equal(4.5, parcels.Features[^1].Attributes["plots"]);
+        Assert.Equal(new DateTime(2014, 10, 3, 8, 0, 0, DateTimeKind.Unspecified), parcels.Features[0].Attributes["checked_at"]);
+        Assert.Equal("not a time", parcels.Features[^1].Attributes["checked_at"]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite;
 using NetTopologySuite.Geometries;
@@ -12,13 +13,16 @@ namespace ParkGis.IO.Formats;
 
 /// <summary>
 /// Reads feature tables of a GeoPackage through Microsoft.Data.Sqlite (read-only) and
-/// <see cref="GeoPackageGeoReader"/>. The CRS comes from <c>gpkg_spatial_ref_sys</c>: the EPSG organization code,
+/// <see cref="GeoPackageGeometryReader"/>. The CRS comes from <c>gpkg_spatial_ref_sys</c>: the EPSG organization code,
 /// else the definition WKT. Every non-geometry column is an attribute, the integer primary key (<c>fid</c>)
 /// included, in table order; values follow the declared column type: INTEGER family → long, BOOLEAN → bool,
 /// REAL/FLOAT/DOUBLE → double, DATE → DateOnly, DATETIME → DateTime, TEXT → string, BLOB → byte[].
 /// </summary>
 internal static class GeoPackageLayerReader
 {
+    private static readonly object True = true;
+    private static readonly object False = false;
+
     /// <summary>The names of the feature tables in a GeoPackage, sorted ordinally.</summary>
     public static IReadOnlyList<string> FeatureTables(string path, string inputName)
     {
@@ -56,6 +60,7 @@ internal static class GeoPackageLayerReader
         var sql = "SELECT " + Quote(geometryColumn) + string.Concat(attributeColumns.Select(column => ", " + Quote(column.Name))) + " FROM " + Quote(table);
         var geometryReader = new GeoPackageGeometryReader();
         var factory = NtsGeometryServices.Instance.CreateGeometryFactory(srsId);
+        var kinds = attributeColumns.Select(column => column.Kind).ToArray();
         var features = new List<SourceFeature>();
 
         // The row loop uses the SQLite C API directly: Microsoft.Data.Sqlite's GetValue costs twice as much per value.
@@ -70,10 +75,10 @@ internal static class GeoPackageLayerReader
                 var geometry = raw.sqlite3_column_type(statement, 0) == raw.SQLITE_BLOB
                     ? ParseGeometry(geometryReader, raw.sqlite3_column_blob(statement, 0), request.InputName, ordinal)
                     : factory.CreateGeometryCollection();
-                var values = new object?[attributeColumns.Length];
+                var values = new object?[kinds.Length];
                 for (var i = 0; i < values.Length; i++)
                 {
-                    values[i] = Convert(ColumnValue(statement, i + 1), attributeColumns[i].Kind);
+                    values[i] = ColumnValue(statement, i + 1, kinds[i]);
                 }
 
                 features.Add(new SourceFeature(ordinal, geometry, new AttributeRow(schema, values)));
@@ -115,14 +120,41 @@ internal static class GeoPackageLayerReader
         }
     }
 
-    private static object? ColumnValue(sqlite3_stmt statement, int index) => raw.sqlite3_column_type(statement, index) switch
+    /// <summary>The value of a column converted for its declared type, as <see cref="Convert"/> would convert it.</summary>
+    /// <remarks>Numbers are converted before they are boxed, and <c>yyyy-MM-dd</c> dates are read without making a string.</remarks>
+    private static object? ColumnValue(sqlite3_stmt statement, int index, ColumnKind kind)
     {
-        raw.SQLITE_INTEGER => raw.sqlite3_column_int64(statement, index),
-        raw.SQLITE_FLOAT => raw.sqlite3_column_double(statement, index),
-        raw.SQLITE_TEXT => raw.sqlite3_column_text(statement, index).utf8_to_string(),
-        raw.SQLITE_BLOB => raw.sqlite3_column_blob(statement, index).ToArray(),
-        _ => null,
-    };
+        switch (raw.sqlite3_column_type(statement, index))
+        {
+            case raw.SQLITE_INTEGER:
+                var integer = raw.sqlite3_column_int64(statement, index);
+                return kind switch
+                {
+                    ColumnKind.Boolean => integer != 0 ? True : False,
+                    ColumnKind.Real => (double)integer,
+                    _ => integer,
+                };
+            case raw.SQLITE_FLOAT:
+                var number = raw.sqlite3_column_double(statement, index);
+                return kind == ColumnKind.Integer ? Convert(number, kind) : number;
+            case raw.SQLITE_TEXT:
+                var text = raw.sqlite3_column_text(statement, index);
+                if (kind == ColumnKind.Date)
+                {
+                    var utf8 = MemoryMarshal.CreateReadOnlySpan(in text.GetPinnableReference(), raw.sqlite3_column_bytes(statement, index));
+                    if (IsoDateText.TryParse(utf8, out var date))
+                    {
+                        return date;
+                    }
+                }
+
+                return Convert(text.utf8_to_string(), kind);
+            case raw.SQLITE_BLOB:
+                return raw.sqlite3_column_blob(statement, index).ToArray();
+            default:
+                return null;
+        }
+    }
 
     private static void Check(int resultCode, SqliteConnection connection)
     {
