@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using NetTopologySuite.Geometries;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.IO.Datasets;
@@ -67,5 +70,87 @@ public sealed class GeoPackageReadingTests
 
         Assert.Equal(ErrorCodes.UnreadableInput, error.Code);
         Assert.Equal("layers.gpkg", error.InputName);
+    }
+
+    [Fact]
+    public void Attribute_values_follow_the_declared_type_and_odd_values_stay_as_stored()
+    {
+        // DATE has numeric affinity in SQLite: "20141003" is stored as an integer, "2014.5" as a real.
+        object?[] dates = ["2014-10-03", "2014-1-3", "2014-02-30", "0000-01-01", " 2014-10-03", "2014-10-03 ", "２０１４-10-03", "2014-10-03T08:00", "20141003", "2014.5", "", null];
+        object?[][] rows =
+        [
+            .. dates.Select((date, i) => new object?[] { "P" + i.ToString(CultureInfo.InvariantCulture), date, 2L, 3L, 4.0, "2014-10-03T08:00:00" }),
+            ["Q1", "2014-10-03", 0L, 3.5, 4.5, "not a time"],
+        ];
+        using var folder = new TestFolder().WriteGeoPackage(
+            "layers.gpkg",
+            4545,
+            ("parcels", ["parcel_id TEXT", "approved_on DATE", "supplied BOOLEAN", "price REAL", "plots INTEGER", "checked_at DATETIME"],
+                [.. rows.Select((row, i) => ((Geometry?)TestFolder.Square(395_000 + (i * 200), 4_386_000), row))]));
+
+        var parcels = DatasetReader.Read(folder.Path).Find(LayerRole.Parcels)!;
+
+        var approvedOn = parcels.Features.Select(f => f.Attributes["approved_on"]).ToArray();
+        object?[] expectedDates =
+        [
+            new DateOnly(2014, 10, 3), "2014-1-3", "2014-02-30", "0000-01-01", " 2014-10-03", "2014-10-03 ", "２０１４-10-03", "2014-10-03T08:00",
+            20141003L, 2014.5, "", null, new DateOnly(2014, 10, 3),
+        ];
+        Assert.Equal(expectedDates, approvedOn);
+        Assert.Equal(true, parcels.Features[0].Attributes["supplied"]);
+        Assert.Equal(false, parcels.Features[^1].Attributes["supplied"]);
+        Assert.Equal(3.0, parcels.Features[0].Attributes["price"]);
+        Assert.Equal(3.5, parcels.Features[^1].Attributes["price"]);
+        Assert.Equal(4L, parcels.Features[0].Attributes["plots"]);
+        Assert.Equal(4.5, parcels.Features[^1].Attributes["plots"]);
+        Assert.Equal(new DateTime(2014, 10, 3, 8, 0, 0, DateTimeKind.Unspecified), parcels.Features[0].Attributes["checked_at"]);
+        Assert.Equal("not a time", parcels.Features[^1].Attributes["checked_at"]);
+    }
+
+    [Fact]
+    public void A_big_table_read_in_rowid_ranges_keeps_row_order_and_ordinals()
+    {
+        using var folder = BigParcelTable(30_000, "DELETE FROM parcels WHERE fid % 997 = 0 OR fid BETWEEN 14000 AND 16000");
+
+        var parcels = DatasetReader.Read(folder.Path).Find(LayerRole.Parcels)!;
+
+        var expected = Enumerable.Range(1, 30_000).Where(fid => fid % 997 != 0 && fid is < 14000 or > 16000).ToArray();
+        Assert.Equal(expected.Select(fid => "P" + fid.ToString(CultureInfo.InvariantCulture)), parcels.Features.Select(f => f.Id));
+        Assert.Equal(Enumerable.Range(1, expected.Length), parcels.Features.Select(f => f.Ordinal));
+        Assert.Equal(expected.Select(fid => (object)(long)fid), parcels.Features.Select(f => f.Attributes["fid"]));
+        Assert.All(parcels.Features, f => Assert.Equal(10_000, f.Geometry.Area, 6));
+    }
+
+    [Fact]
+    public void A_bad_geometry_in_a_big_table_is_reported_at_its_position_and_the_first_one_wins()
+    {
+        using var late = BigParcelTable(30_000, "DELETE FROM parcels WHERE fid <= 10; UPDATE parcels SET geom = X'47500001' WHERE fid = 25010");
+        using var both = BigParcelTable(30_000, "UPDATE parcels SET geom = X'47500001' WHERE fid IN (7000, 25000)");
+
+        var lateError = Assert.Throws<UnusableInputException>(() => DatasetReader.Read(late.Path));
+        var firstError = Assert.Throws<UnusableInputException>(() => DatasetReader.Read(both.Path));
+
+        Assert.Equal(ErrorCodes.UnreadableInput, lateError.Code);
+        Assert.Equal("#25000", lateError.Feature);
+        Assert.Contains("the geometry of feature #25000 is not a GeoPackage geometry blob", lateError.Message, StringComparison.Ordinal);
+        Assert.Equal("#7000", firstError.Feature);
+    }
+
+    /// <summary>A GeoPackage whose parcels table has <paramref name="rows"/> rows (fid = i, parcel_id = Pi), then <paramref name="sql"/> applied.</summary>
+    private static TestFolder BigParcelTable(int rows, string sql)
+    {
+        var folder = new TestFolder().WriteGeoPackage("layers.gpkg", 4545, ("parcels", ["parcel_id TEXT"], [(TestFolder.Square(395_000, 4_386_000), ["P1"])]));
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder.Path, "layers.gpkg"), Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = FormattableString.Invariant($"""
+            BEGIN;
+            WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < {rows})
+            INSERT INTO parcels (fid, geom, parcel_id) SELECT i, (SELECT geom FROM parcels WHERE fid = 1), 'P' || i FROM n;
+            {sql};
+            COMMIT;
+            """);
+        command.ExecuteNonQuery();
+        return folder;
     }
 }

@@ -74,6 +74,13 @@ internal static class FeatureIdAssigner
 
     private static void MakeUnique(string[] ids, IReadOnlyList<SourceFeature> sources, string roleName, string inputName, List<DataIssue> issues)
     {
+        // Usually every id is unique: find out without a list of positions per id.
+        var distinct = new HashSet<string>(ids.Length, StringComparer.Ordinal);
+        if (ids.All(distinct.Add))
+        {
+            return;
+        }
+
         var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var order = new List<string>();
         for (var i = 0; i < ids.Length; i++)

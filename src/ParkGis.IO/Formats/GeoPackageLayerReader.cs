@@ -1,4 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite;
 using NetTopologySuite.Geometries;
@@ -12,13 +15,21 @@ namespace ParkGis.IO.Formats;
 
 /// <summary>
 /// Reads feature tables of a GeoPackage through Microsoft.Data.Sqlite (read-only) and
-/// <see cref="GeoPackageGeoReader"/>. The CRS comes from <c>gpkg_spatial_ref_sys</c>: the EPSG organization code,
+/// <see cref="GeoPackageGeometryReader"/>. The CRS comes from <c>gpkg_spatial_ref_sys</c>: the EPSG organization code,
 /// else the definition WKT. Every non-geometry column is an attribute, the integer primary key (<c>fid</c>)
 /// included, in table order; values follow the declared column type: INTEGER family → long, BOOLEAN → bool,
 /// REAL/FLOAT/DOUBLE → double, DATE → DateOnly, DATETIME → DateTime, TEXT → string, BLOB → byte[].
 /// </summary>
 internal static class GeoPackageLayerReader
 {
+    /// <summary>A table with fewer rowids than this is read in one statement.</summary>
+    private const long MinRowsToSplit = 20_000;
+
+    private const string RangeCondition = " WHERE rowid BETWEEN ?1 AND ?2";
+
+    private static readonly object True = true;
+    private static readonly object False = false;
+
     /// <summary>The names of the feature tables in a GeoPackage, sorted ordinally.</summary>
     public static IReadOnlyList<string> FeatureTables(string path, string inputName)
     {
@@ -51,39 +62,15 @@ internal static class GeoPackageLayerReader
         var (geometryColumn, srsId) = GeometryColumn(connection, table, request.InputName);
         var columns = Columns(connection, table);
         var attributeColumns = columns.Where(column => !string.Equals(column.Name, geometryColumn, StringComparison.OrdinalIgnoreCase)).ToArray();
-        var schema = new AttributeSchema([.. attributeColumns.Select(column => column.Name)]);
+        var query = new RowQuery(
+            "SELECT " + Quote(geometryColumn) + string.Concat(attributeColumns.Select(column => ", " + Quote(column.Name))) + " FROM " + Quote(table),
+            new AttributeSchema([.. attributeColumns.Select(column => column.Name)]),
+            [.. attributeColumns.Select(column => column.Kind)],
+            NtsGeometryServices.Instance.CreateGeometryFactory(srsId));
 
-        var sql = "SELECT " + Quote(geometryColumn) + string.Concat(attributeColumns.Select(column => ", " + Quote(column.Name))) + " FROM " + Quote(table);
-        var geometryReader = new GeoPackageGeoReader { HandleSRID = true };
-        var factory = NtsGeometryServices.Instance.CreateGeometryFactory(srsId);
-        var features = new List<SourceFeature>();
-
-        // The row loop uses the SQLite C API directly: Microsoft.Data.Sqlite's GetValue costs twice as much per value.
-        Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement), connection);
-        using (statement)
-        {
-            var ordinal = 0;
-            int step;
-            while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
-            {
-                ordinal++;
-                var geometry = raw.sqlite3_column_type(statement, 0) == raw.SQLITE_BLOB
-                    ? ParseGeometry(geometryReader, raw.sqlite3_column_blob(statement, 0).ToArray(), request.InputName, ordinal)
-                    : factory.CreateGeometryCollection();
-                var values = new object?[attributeColumns.Length];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    values[i] = Convert(ColumnValue(statement, i + 1), attributeColumns[i].Kind);
-                }
-
-                features.Add(new SourceFeature(ordinal, geometry, new AttributeRow(schema, values)));
-            }
-
-            if (step != raw.SQLITE_DONE)
-            {
-                Check(step, connection);
-            }
-        }
+        var features = RowidRanges(connection, table, columns, query.Sql) is { } ranges
+            ? ReadInParallel(connection, request, query, ranges)
+            : Collect([ReadRows(connection, query, null)], request.InputName);
 
         var crs = LayerCrsResolver.Resolve(request, () => DeclaredCrs(connection, srsId, request.InputName), () => Extent(features));
         foreach (var feature in features)
@@ -97,32 +84,233 @@ internal static class GeoPackageLayerReader
         return new SourceLayer(crs, features, []);
     }
 
-    private static Geometry ParseGeometry(GeoPackageGeoReader reader, byte[] blob, string inputName, int ordinal)
+    /// <summary>
+    /// Two halves of the rowid span of a big table, to be read on two threads, or null to read the table in one
+    /// statement. Only where that gives the same rows in the same order: SQLite scans an ordinary rowid table in
+    /// rowid order, which the plan of the query (<c>SCAN table</c>) and of the range query (a search on the integer
+    /// primary key) confirm; no column may hide the rowid under one of its names. Any SQLite error here also means
+    /// "one statement", which then meets the error as before.
+    /// </summary>
+    private static RowidRange[]? RowidRanges(SqliteConnection connection, string table, List<ColumnInfo> columns, string sql)
     {
+        if (Environment.ProcessorCount < 2 || columns.Any(column => column.Name.ToUpperInvariant() is "ROWID" or "_ROWID_" or "OID"))
+        {
+            return null;
+        }
+
         try
         {
-            return reader.Read(blob);
+            if (!string.Equals(SingleStepPlan(connection, sql), "SCAN " + table, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT min(rowid), max(rowid) FROM " + Quote(table);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read() || reader.IsDBNull(0) || reader.IsDBNull(1))
+            {
+                return null;
+            }
+
+            var (first, last) = (reader.GetInt64(0), reader.GetInt64(1));
+            if (last - first < MinRowsToSplit - 1)
+            {
+                return null;
+            }
+
+            var plan = SingleStepPlan(connection, sql + RangeCondition);
+            if (plan is null || !plan.StartsWith("SEARCH " + table + " USING INTEGER PRIMARY KEY", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            var middle = first + ((last - first) / 2);
+            return [new RowidRange(first, middle), new RowidRange(middle + 1, last)];
         }
-        catch (Exception exception) when (exception is ParseException or ArgumentException or IOException or InvalidOperationException or IndexOutOfRangeException)
+        catch (SqliteException)
         {
-            throw new UnusableInputException(
-                ErrorCodes.UnreadableInput,
-                $"{inputName}: the geometry of feature #{ordinal} is not a GeoPackage geometry blob: {exception.Message}",
-                inputName,
-                "#" + ordinal.ToString(CultureInfo.InvariantCulture),
-                "Re-export the layer (e.g. ogr2ogr -f GPKG) to repair it.",
-                exception);
+            return null;
         }
     }
 
-    private static object? ColumnValue(sqlite3_stmt statement, int index) => raw.sqlite3_column_type(statement, index) switch
+    /// <summary>The query plan of a statement when it is one step (one line), else null.</summary>
+    private static string? SingleStepPlan(SqliteConnection connection, string sql)
     {
-        raw.SQLITE_INTEGER => raw.sqlite3_column_int64(statement, index),
-        raw.SQLITE_FLOAT => raw.sqlite3_column_double(statement, index),
-        raw.SQLITE_TEXT => raw.sqlite3_column_text(statement, index).utf8_to_string(),
-        raw.SQLITE_BLOB => raw.sqlite3_column_blob(statement, index).ToArray(),
-        _ => null,
-    };
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var detail = reader.GetString(3);
+        return reader.Read() ? null : detail;
+    }
+
+    /// <summary>
+    /// Reads rowid ranges on parallel threads (the first on <paramref name="connection"/>, each other one on its own
+    /// connection) and joins them in rowid order. A failure is reported as the single statement would have met it:
+    /// the first range that failed decides, and a bad geometry gets its ordinal in the whole table.
+    /// </summary>
+    private static List<SourceFeature> ReadInParallel(SqliteConnection connection, LayerReadRequest request, RowQuery query, RowidRange[] ranges)
+    {
+        var batches = new RowBatch[ranges.Length];
+        Parallel.For(0, ranges.Length, i =>
+        {
+            try
+            {
+                if (i == 0)
+                {
+                    batches[i] = ReadRows(connection, query, ranges[i]);
+                }
+                else
+                {
+                    using var own = Open(request.FilePath);
+                    batches[i] = ReadRows(own, query, ranges[i]);
+                }
+            }
+            catch (Exception exception)
+            {
+                batches[i] = new RowBatch([], null, ExceptionDispatchInfo.Capture(exception));
+            }
+        });
+
+        return Collect(batches, request.InputName);
+    }
+
+    /// <summary>Joins batches in order, numbering features from 1, and throws the first failure met on the way.</summary>
+    private static List<SourceFeature> Collect(RowBatch[] batches, string inputName)
+    {
+        var features = new List<SourceFeature>(batches.Sum(batch => batch.Features.Count));
+        foreach (var batch in batches)
+        {
+            var offset = features.Count;
+            foreach (var feature in batch.Features)
+            {
+                features.Add(offset == 0 ? feature : feature with { Ordinal = offset + feature.Ordinal });
+            }
+
+            batch.Failure?.Throw();
+            if (batch.BadGeometry is { } bad)
+            {
+                var ordinal = offset + batch.Features.Count + 1;
+                throw new UnusableInputException(
+                    ErrorCodes.UnreadableInput,
+                    $"{inputName}: the geometry of feature #{ordinal} is not a GeoPackage geometry blob: {bad.Message}",
+                    inputName,
+                    "#" + ordinal.ToString(CultureInfo.InvariantCulture),
+                    "Re-export the layer (e.g. ogr2ogr -f GPKG) to repair it.",
+                    bad);
+            }
+        }
+
+        return features;
+    }
+
+    /// <summary>
+    /// Reads the rows of the query, or of one rowid range of it, numbering them from 1. Stops at the first geometry
+    /// that cannot be read and returns the rows before it with that geometry's exception.
+    /// </summary>
+    private static RowBatch ReadRows(SqliteConnection connection, RowQuery query, RowidRange? range)
+    {
+        var geometryReader = new GeoPackageGeometryReader();
+        var kinds = query.Kinds;
+        var features = new List<SourceFeature>();
+
+        // The row loop uses the SQLite C API directly: Microsoft.Data.Sqlite's GetValue costs twice as much per value.
+        Check(raw.sqlite3_prepare_v2(connection.Handle, range is null ? query.Sql : query.Sql + RangeCondition, out var statement), connection);
+        using (statement)
+        {
+            if (range is { } bounds)
+            {
+                Check(raw.sqlite3_bind_int64(statement, 1, bounds.First), connection);
+                Check(raw.sqlite3_bind_int64(statement, 2, bounds.Last), connection);
+            }
+
+            int step;
+            while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                Geometry geometry;
+                if (raw.sqlite3_column_type(statement, 0) != raw.SQLITE_BLOB)
+                {
+                    geometry = query.Factory.CreateGeometryCollection();
+                }
+                else if (!TryParseGeometry(geometryReader, raw.sqlite3_column_blob(statement, 0), out geometry, out var bad))
+                {
+                    return new RowBatch(features, bad, null);
+                }
+
+                var values = new object?[kinds.Length];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = ColumnValue(statement, i + 1, kinds[i]);
+                }
+
+                features.Add(new SourceFeature(features.Count + 1, geometry, new AttributeRow(query.Schema, values)));
+            }
+
+            if (step != raw.SQLITE_DONE)
+            {
+                Check(step, connection);
+            }
+        }
+
+        return new RowBatch(features, null, null);
+    }
+
+    private static bool TryParseGeometry(GeoPackageGeometryReader reader, ReadOnlySpan<byte> blob, out Geometry geometry, [NotNullWhen(false)] out Exception? failure)
+    {
+        try
+        {
+            geometry = reader.Read(blob);
+            failure = null;
+            return true;
+        }
+        catch (Exception exception) when (exception is ParseException or ArgumentException or IOException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            geometry = null!;
+            failure = exception;
+            return false;
+        }
+    }
+
+    /// <summary>The value of a column converted for its declared type, as <see cref="Convert"/> would convert it.</summary>
+    /// <remarks>Numbers are converted before they are boxed, and <c>yyyy-MM-dd</c> dates are read without making a string.</remarks>
+    private static object? ColumnValue(sqlite3_stmt statement, int index, ColumnKind kind)
+    {
+        switch (raw.sqlite3_column_type(statement, index))
+        {
+            case raw.SQLITE_INTEGER:
+                var integer = raw.sqlite3_column_int64(statement, index);
+                return kind switch
+                {
+                    ColumnKind.Boolean => integer != 0 ? True : False,
+                    ColumnKind.Real => (double)integer,
+                    _ => integer,
+                };
+            case raw.SQLITE_FLOAT:
+                var number = raw.sqlite3_column_double(statement, index);
+                return kind == ColumnKind.Integer ? Convert(number, kind) : number;
+            case raw.SQLITE_TEXT:
+                var text = raw.sqlite3_column_text(statement, index);
+                if (kind == ColumnKind.Date)
+                {
+                    var utf8 = MemoryMarshal.CreateReadOnlySpan(in text.GetPinnableReference(), raw.sqlite3_column_bytes(statement, index));
+                    if (IsoDateText.TryParse(utf8, out var date))
+                    {
+                        return date;
+                    }
+                }
+
+                return Convert(text.utf8_to_string(), kind);
+            case raw.SQLITE_BLOB:
+                return raw.sqlite3_column_blob(statement, index).ToArray();
+            default:
+                return null;
+        }
+    }
 
     private static void Check(int resultCode, SqliteConnection connection)
     {
@@ -282,4 +470,12 @@ internal static class GeoPackageLayerReader
     }
 
     private sealed record ColumnInfo(string Name, ColumnKind Kind);
+
+    /// <summary>The feature query of a table and what is needed to turn its rows into features.</summary>
+    private sealed record RowQuery(string Sql, AttributeSchema Schema, ColumnKind[] Kinds, GeometryFactory Factory);
+
+    private readonly record struct RowidRange(long First, long Last);
+
+    /// <summary>Rows read in order, then possibly the geometry that stopped the reading or another failure.</summary>
+    private sealed record RowBatch(List<SourceFeature> Features, Exception? BadGeometry, ExceptionDispatchInfo? Failure);
 }
