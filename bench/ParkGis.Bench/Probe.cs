@@ -30,7 +30,11 @@ internal static class Probe
             var result = new ConflictCheck(ConflictCheckOptions.Default).Check(data);
             var check = clock.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"run {r}: read {read:0.000} s, check {check:0.000} s, parcels ∩ red line {result.Parcels?.EcologicalRedline.AreaM2:0.000}"));
+                $"run {r}: read {read:0.000} s, check {check:0.000} s, parcels ∩ red line {result.Parcels?.EcologicalRedline.AreaM2:0.000}; GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:0.000} s"));
+            if (Environment.GetEnvironmentVariable("PROBE_CHECK_ONLY") is not null)
+            {
+                continue;
+            }
             if (r == repeat - 1)
             {
                 Primitives(data);
@@ -63,6 +67,27 @@ internal static class Probe
         }
 
         var crs = layer.Crs;
+        foreach (var capacity in new[] { 10, 4, 16, 32 })
+        {
+            var tree = new NetTopologySuite.Index.Strtree.STRtree<int>(capacity);
+            for (var i = 0; i < layer.Count; i++)
+            {
+                tree.Insert(layer.Geometry(i).EnvelopeInternal, i);
+            }
+
+            tree.Build();
+            Time($"STRtree({capacity}) query parcels", () => { var n = 0; for (var i = 0; i < layer.Count; i++) { n += tree.Query(layer.Geometry(i).EnvelopeInternal).Count; } return layer.Count; });
+        }
+
+        var hpr = new NetTopologySuite.Index.HPRtree.HPRtree<int>();
+        for (var i = 0; i < layer.Count; i++)
+        {
+            hpr.Insert(layer.Geometry(i).EnvelopeInternal, i);
+        }
+
+        hpr.Build();
+        Time("HPRtree query parcels", () => { var n = 0; for (var i = 0; i < layer.Count; i++) { n += hpr.Query(layer.Geometry(i).EnvelopeInternal).Count; } return layer.Count; });
+        Time("ProjectedLayer.Query parcels", () => { var n = 0; for (var i = 0; i < layer.Count; i++) { n += layer.Query(layer.Geometry(i).EnvelopeInternal).Count; } return layer.Count; });
         foreach (var role in new[] { LayerRole.EcologicalRedline, LayerRole.PermanentFarmland, LayerRole.Parks })
         {
             var source = data.Find(role)!;
