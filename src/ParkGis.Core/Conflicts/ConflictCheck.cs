@@ -215,7 +215,18 @@ public sealed class ConflictCheck
         var crsOf = new CrsDefinition[count];
         var done = 0;
         var step = Math.Max(1, count / 10);
-        Parallel.For(0, count, i =>
+        // Long contiguous ranges: parcels are usually stored park by park, so the threads work in different places
+        // and rarely wait for the same window of a park or red-line polygon to be cut.
+        var ranges = Partitioner.Create(0, count, Math.Max(256, count / (8 * Environment.ProcessorCount)));
+        Parallel.ForEach(ranges, range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                CheckParcel(i);
+            }
+        });
+
+        void CheckParcel(int i)
         {
             if (_progress is not null && Interlocked.Increment(ref done) % step == 0 && done < count)
             {
@@ -253,7 +264,7 @@ public sealed class ConflictCheck
                     overlaps.Add((i, j, pieces.ToArray()));
                 }
             }
-        });
+        }
 
         var min = _options.MinAreaM2;
         ParcelTally Sum(double[] areas, bool isChecked) => new(areas.Sum(), areas.Count(a => a >= min), isChecked);
