@@ -12,8 +12,9 @@ namespace ParkGis.Bench;
 
 /// <summary>
 /// The hot paths of <c>parkgis check</c> on a bench dataset (PARKGIS_BENCH_DATA, default the S=100 GeoPackage).
-/// Setup validates what is timed: the RelateNG pre-test must agree with the overlay on every pair, and the
-/// check's parcel totals must be finite and positive.
+/// Setup validates what is timed: the RelateNG pre-test and the shared-edge fast path (InteriorContact) must agree
+/// with the overlay on every pair, CrossingArea must agree with the overlay area of every parcel/farmland pair it
+/// decides (to 1e-9 of the parcel area), and the check's parcel totals must be finite and positive.
 /// </summary>
 [MemoryDiagnoser]
 public class HotPathBenchmarks
@@ -22,6 +23,8 @@ public class HotPathBenchmarks
     private ProjectedLayer _parcels = null!;
     private ProjectedLayer _redline = null!;
     private List<(int I, int J)> _pairs = null!;
+    private List<(int Parcel, int Patch)> _crossings = null!;
+    private ProjectedLayer _farmland = null!;
 
     /// <summary>Folder of the dataset.</summary>
     public static string Folder => Environment.GetEnvironmentVariable("PARKGIS_BENCH_DATA") ?? "/tmp/parkgis-bench-data/S100/gpkg";
@@ -50,9 +53,30 @@ public class HotPathBenchmarks
         {
             var interiors = RelateNG.Relate(_parcels.Geometry(i), _parcels.Geometry(j), "T********");
             var area = OverlayNGRobust.Overlay(_parcels.Geometry(i), _parcels.Geometry(j), SpatialFunction.Intersection).Area;
-            if (interiors != (area > 0))
+            if (interiors != (area > 0) || InteriorContact.InteriorsIntersect(_parcels.Geometry(i), _parcels.Geometry(j)) != interiors)
             {
-                throw new InvalidOperationException($"RelateNG and OverlayNG disagree on parcels {i}, {j} (area {area}).");
+                throw new InvalidOperationException($"RelateNG, InteriorContact and OverlayNG disagree on parcels {i}, {j} (area {area}).");
+            }
+        }
+
+        _farmland = Project(LayerRole.PermanentFarmland);
+        _crossings = [];
+        for (var i = 0; i < _parcels.Count && _crossings.Count < 2000; i++)
+        {
+            foreach (var f in _farmland.Query(_parcels.Geometry(i).EnvelopeInternal))
+            {
+                var overlay = OverlayNGRobust.Overlay(_parcels.Geometry(i), _farmland.Geometry(f), SpatialFunction.Intersection).Area;
+                if (overlay <= 0 || overlay >= _parcels.Geometry(i).Area)
+                {
+                    continue;
+                }
+
+                if (CrossingArea.Of(_parcels.Geometry(i), _farmland.Geometry(f)) is { } fast && Math.Abs(fast - overlay) > 1e-9 * _parcels.Geometry(i).Area)
+                {
+                    throw new InvalidOperationException($"CrossingArea {fast} and OverlayNG {overlay} disagree on parcel {i} and patch {f}.");
+                }
+
+                _crossings.Add((i, f));
             }
         }
 
@@ -82,6 +106,46 @@ public class HotPathBenchmarks
         }
 
         return n;
+    }
+
+    /// <summary>Interior test of the same pairs with the shared-edge fast path (RelateNG only where it cannot decide).</summary>
+    [Benchmark]
+    public int ParcelPairsInteriorContact()
+    {
+        var n = 0;
+        foreach (var (i, j) in _pairs)
+        {
+            n += InteriorContact.InteriorsIntersect(_parcels.Geometry(i), _parcels.Geometry(j)) ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    /// <summary>Area of parcels crossing a farmland patch by overlay (OverlayNGRobust).</summary>
+    [Benchmark]
+    public double CrossingParcelsOverlay()
+    {
+        double sum = 0;
+        foreach (var (i, f) in _crossings)
+        {
+            sum += OverlayNGRobust.Overlay(_parcels.Geometry(i), _farmland.Geometry(f), SpatialFunction.Intersection).Area;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The same areas from the boundaries (CrossingArea; overlay only where it gives no answer).</summary>
+    [Benchmark]
+    public double CrossingParcelsFromBoundaries()
+    {
+        double sum = 0;
+        foreach (var (i, f) in _crossings)
+        {
+            sum += CrossingArea.Of(_parcels.Geometry(i), _farmland.Geometry(f))
+                ?? OverlayNGRobust.Overlay(_parcels.Geometry(i), _farmland.Geometry(f), SpatialFunction.Intersection).Area;
+        }
+
+        return sum;
     }
 
     /// <summary>Full overlay of the same pairs (what the pre-test avoids).</summary>
