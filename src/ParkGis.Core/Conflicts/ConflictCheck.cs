@@ -307,9 +307,16 @@ public sealed class ConflictCheck
             }
 
             var reach = new Reach(parks.Crs);
-            foreach (var feature in parks.Features.Concat(parcels?.Features ?? []))
+            var parkEnvelopes = parks.Features.Where(f => f.Geometry is { IsEmpty: false }).Select(f => f.Geometry!.EnvelopeInternal).ToList();
+            foreach (var envelope in parkEnvelopes)
             {
-                if (feature.Geometry is { IsEmpty: false } geometry)
+                reach._index.Insert(envelope, true);
+            }
+
+            // Parcels inside a park's envelope add nothing to the reach; only the others are indexed.
+            foreach (var feature in parcels?.Features ?? [])
+            {
+                if (feature.Geometry is { IsEmpty: false } geometry && !parkEnvelopes.Exists(park => park.Covers(geometry.EnvelopeInternal)))
                 {
                     reach._index.Insert(geometry.EnvelopeInternal, true);
                 }
