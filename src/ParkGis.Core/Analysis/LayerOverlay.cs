@@ -99,18 +99,24 @@ public static class LayerOverlay
         }
 
         var cluster = Clusters(polygons);
-        var parts = new List<Polygon>(polygons.Count);
-        foreach (var members in Enumerable.Range(0, polygons.Count).GroupBy(i => cluster[i]).OrderBy(g => g.Key))
+        var groups = Enumerable.Range(0, polygons.Count).GroupBy(i => cluster[i]).OrderBy(g => g.Key).Select(g => g.ToArray()).ToArray();
+        var unions = new IReadOnlyList<Polygon>[groups.Length];
+        void UnionGroup(int k) => unions[k] = groups[k].Length == 1
+            ? [polygons[groups[k][0]]]
+            : PolygonParts(OverlayNGRobust.Union(groups[k].Select(i => (Geometry)polygons[i]).ToList(), factory));
+        if (groups.Length >= 64)
         {
-            if (members.Count() == 1)
+            Parallel.For(0, groups.Length, UnionGroup); // e.g. the overlaps of a city's parcels: thousands of small clusters
+        }
+        else
+        {
+            for (var k = 0; k < groups.Length; k++)
             {
-                parts.Add(polygons[members.Key]);
-                continue;
+                UnionGroup(k);
             }
-
-            parts.AddRange(PolygonParts(OverlayNGRobust.Union(members.Select(i => (Geometry)polygons[i]).ToList(), factory)));
         }
 
+        var parts = unions.SelectMany(u => u).ToList();
         return parts.Count == 1 ? parts[0] : factory.CreateMultiPolygon([.. parts]);
     }
 

@@ -274,8 +274,8 @@ public sealed class ConflictCheck
         double overlapArea = 0;
         foreach (var group in pairs.GroupBy(p => crsOf[p.I].Epsg).OrderBy(g => g.Key))
         {
-            var polygons = group.SelectMany(p => p.Pieces).Cast<Geometry>().ToList();
-            overlapArea += polygons.Count == 1 ? polygons[0].Area : OverlayNGRobust.Union(polygons, polygons[0].Factory).Area;
+            var polygons = group.SelectMany(p => p.Pieces).ToList();
+            overlapArea += LayerOverlay.UnionOf(polygons, polygons[0].Factory).Area;
         }
 
         return new ParcelConflicts(
