@@ -32,7 +32,7 @@ public static class CrossingArea
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(other);
-        if (Shell(subject, MaxSubjectVertices) is not { } ring)
+        if (HoleFreeShell.Of(subject, MaxSubjectVertices) is not { } ring)
         {
             return null;
         }
@@ -40,7 +40,7 @@ public static class CrossingArea
         var total = 0.0;
         for (var k = 0; k < other.NumGeometries; k++)
         {
-            if (Shell(other.GetGeometryN(k), MaxOtherVertices) is not { } part || Of(ring, part) is not { } area)
+            if (HoleFreeShell.Of(other.GetGeometryN(k), MaxOtherVertices) is not { } part || Of(ring, part) is not { } area)
             {
                 return null;
             }
@@ -49,17 +49,6 @@ public static class CrossingArea
         }
 
         return total;
-    }
-
-    private static Coordinate[]? Shell(Geometry geometry, int maxVertices)
-    {
-        if (geometry is not Polygon { NumInteriorRings: 0, IsEmpty: false } polygon)
-        {
-            return null;
-        }
-
-        var ring = polygon.Shell.Coordinates;
-        return ring.Length is >= 4 && ring.Length <= maxVertices + 1 ? ring : null;
     }
 
     private static double? Of(Coordinate[] a, Coordinate[] b)

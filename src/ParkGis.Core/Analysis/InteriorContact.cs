@@ -48,7 +48,7 @@ public static class InteriorContact
     /// <summary>The exact answer when the fast path can give one, else null.</summary>
     internal static bool? FastPath(Geometry a, Geometry b)
     {
-        if (Ring(a) is not { } ringA || Ring(b) is not { } ringB)
+        if (HoleFreeShell.Of(a, MaxFastPathVertices) is not { } ringA || HoleFreeShell.Of(b, MaxFastPathVertices) is not { } ringB)
         {
             return null;
         }
@@ -92,18 +92,6 @@ public static class InteriorContact
         return Outside(ringA, sharedA, ringB) is { } outsideA && Outside(ringB, sharedB, ringA) is { } outsideB
             ? !(outsideA && outsideB)
             : null;
-    }
-
-    /// <summary>The only ring of a hole-free polygon small enough for the fast path, else null.</summary>
-    private static Coordinate[]? Ring(Geometry geometry)
-    {
-        if (geometry is not Polygon { NumInteriorRings: 0, IsEmpty: false } polygon)
-        {
-            return null;
-        }
-
-        var ring = polygon.Shell.Coordinates;
-        return ring.Length is >= 4 and <= MaxFastPathVertices + 1 ? ring : null;
     }
 
     private enum EdgePair
