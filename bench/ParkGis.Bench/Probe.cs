@@ -24,13 +24,26 @@ internal static class Probe
         {
             var clock = Stopwatch.StartNew();
             GC.Collect();
+            if (Environment.GetEnvironmentVariable("PROBE_LATENCY") is { } mode)
+            {
+                System.Runtime.GCSettings.LatencyMode = Enum.Parse<System.Runtime.GCLatencyMode>(mode);
+            }
+
+            var noGc = Environment.GetEnvironmentVariable("PROBE_NOGC") is { } size && GC.TryStartNoGCRegion(long.Parse(size, CultureInfo.InvariantCulture));
             var data = DatasetReader.Read(folder);
+            if (noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+            {
+                GC.EndNoGCRegion();
+            }
+
+            Console.WriteLine($"no-GC region: {noGc}");
             var read = clock.Elapsed.TotalSeconds;
+            var readPause = GC.GetTotalPauseDuration().TotalSeconds;
             clock.Restart();
             var result = new ConflictCheck(ConflictCheckOptions.Default).Check(data);
             var check = clock.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"run {r}: read {read:0.000} s, check {check:0.000} s, parcels ∩ red line {result.Parcels?.EcologicalRedline.AreaM2:0.000}; GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:0.000} s"));
+                $"run {r}: read {read:0.000} s, check {check:0.000} s, parcels ∩ red line {result.Parcels?.EcologicalRedline.AreaM2:0.000}; GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {readPause:0.000} s reading, {GC.GetTotalPauseDuration().TotalSeconds - readPause:0.000} s after"));
             if (Environment.GetEnvironmentVariable("PROBE_CHECK_ONLY") is not null)
             {
                 continue;

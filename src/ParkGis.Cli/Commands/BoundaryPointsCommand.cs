@@ -46,7 +46,7 @@ internal static class BoundaryPointsCommand
             var stderr = parse.InvocationConfiguration.Error;
             var parkId = parse.GetRequiredValue(park);
             using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
-            var data = DatasetReader.Read(parse.GetRequiredValue(dataset), new StderrProgress(stderr));
+            var data = DatasetSource.ReadFolder(parse.GetRequiredValue(dataset), new StderrProgress(stderr));
             var parks = data.Find(LayerRole.Parks) ?? throw new UnusableInputException(
                 ErrorCodes.RequiredLayerMissing,
                 $"The dataset {data.Name} has no parks layer.",

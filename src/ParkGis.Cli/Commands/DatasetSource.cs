@@ -14,5 +14,9 @@ internal static class DatasetSource
     public static Dataset Read(string dataset, IProgress<string>? progress) =>
         PgDatasetName.IsDatabase(dataset)
             ? PgDatasetReader.Read(PgDatasetName.Parse(dataset), progress)
-            : DatasetReader.Read(dataset, progress);
+            : ReadFolder(dataset, progress);
+
+    /// <summary>Reads a dataset folder (<see cref="DatasetReader"/>) inside a <see cref="ReadingGcRegion"/>.</summary>
+    public static Dataset ReadFolder(string folder, IProgress<string>? progress) =>
+        ReadingGcRegion.Around(folder, () => DatasetReader.Read(folder, progress));
 }

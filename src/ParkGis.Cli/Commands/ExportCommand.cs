@@ -79,7 +79,7 @@ internal static class ExportCommand
             var progress = new StderrProgress(parse.InvocationConfiguration.Error);
             WebMapFrames.TryParse(parse.GetValue(crs), out var frame);
             var options = new ExportOptions(frame, parse.GetValue(precision), parse.GetValue(simplify), parse.GetValue(tiles));
-            var data = DatasetReader.Read(parse.GetRequiredValue(dataset), progress);
+            var data = DatasetSource.ReadFolder(parse.GetRequiredValue(dataset), progress);
             var results = ResultCatalog.Collect(data, ConflictCheckOptions.Default, progress, AsOfOption.OptionalValue(parse, asOf));
             var layers = PublishedLayers.From(data, results);
             var owned = OwnedNames(results);

@@ -33,7 +33,7 @@ internal static class IdleCommand
             var progress = new StderrProgress(parse.InvocationConfiguration.Error);
             var date = AsOfOption.Value(parse, asOf);
             using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
-            var data = DatasetReader.Read(parse.GetRequiredValue(dataset), progress);
+            var data = DatasetSource.ReadFolder(parse.GetRequiredValue(dataset), progress);
             var result = new IdleLandSurvey(progress).Survey(data, date);
             progress.Report("writing results");
             IdleJsonWriter.Write(folder.PathOf("idle.json"), result);

@@ -36,7 +36,7 @@ internal static class InfrastructureCommand
             var loaded = ScorecardRulesFile.Load(parse.GetValue(rules));
             using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
             var path = parse.GetRequiredValue(dataset);
-            var data = DatasetReader.Read(path, progress);
+            var data = DatasetSource.ReadFolder(path, progress);
             var result = new InfrastructureCheck(loaded.Infrastructure, progress).Check(data, DatasetParkProfiles.Load(path, data));
             progress.Report("writing results");
             InfrastructureJsonWriter.Write(folder.PathOf("infrastructure.json"), result);

@@ -49,7 +49,7 @@ internal static class IntensityCommand
             var folderPath = parse.GetRequiredValue(dataset);
             var ruleSet = parse.GetValue(rules) is { } rulesPath ? IntensityRulesReader.Load(rulesPath) : IntensityRules.Default;
             using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
-            var data = DatasetReader.Read(folderPath, progress);
+            var data = DatasetSource.ReadFolder(folderPath, progress);
             var settings = IntensitySettings.Load(folderPath);
             var tableIssues = new List<DataIssue>();
             var economics = EconomicsTableReader.ReadFrom(folderPath, settings, tableIssues);

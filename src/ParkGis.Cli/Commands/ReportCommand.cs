@@ -42,7 +42,7 @@ internal static class ReportCommand
             var progress = new StderrProgress(parse.InvocationConfiguration.Error);
             var datasetName = parse.GetRequiredValue(dataset);
             using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
-            var data = DatasetReader.Read(datasetName, progress);
+            var data = DatasetSource.ReadFolder(datasetName, progress);
             var results = ResultCatalog.Collect(data, ConflictCheckOptions.Default, progress, AsOfOption.OptionalValue(parse, asOf));
             var layers = PublishedLayers.From(data, results);
             progress.Report("writing the report");

@@ -49,7 +49,7 @@ internal static class ScorecardCommand
             var loaded = ScorecardRulesFile.Load(parse.GetValue(rules));
             using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
             var path = parse.GetRequiredValue(dataset);
-            var data = DatasetReader.Read(path, progress);
+            var data = DatasetSource.ReadFolder(path, progress);
             var profiles = DatasetParkProfiles.Load(path, data);
             var settings = IntensitySettings.Load(path);
             var economicsIssues = new List<DataIssue>();

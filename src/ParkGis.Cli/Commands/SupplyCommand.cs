@@ -48,7 +48,7 @@ internal static class SupplyCommand
             var progress = new StderrProgress(parse.InvocationConfiguration.Error);
             var date = AsOfOption.Value(parse, asOf);
             using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
-            var data = DatasetReader.Read(parse.GetRequiredValue(dataset), progress);
+            var data = DatasetSource.ReadFolder(parse.GetRequiredValue(dataset), progress);
             var options = SupplyLedgerOptions.Default with { WindowYears = parse.GetValue(windowYears) };
             var result = new SupplyLedger(options, progress).Compute(data, date);
             progress.Report("writing results");

@@ -121,7 +121,7 @@ public static class CrossingArea
     private static double? Stretches(Coordinate[] ring, Coordinate[] other, List<(int Edge, double T, double X, double Y)> crossings, double originX, double originY)
     {
         crossings.Sort((left, right) => left.Edge != right.Edge ? left.Edge.CompareTo(right.Edge) : left.T.CompareTo(right.T));
-        var inside = PointLocation.LocateInRing(ring[0], other) switch
+        var inside = RingPointLocation.Locate(ring[0], other) switch
         {
             Location.Interior => true,
             Location.Exterior => false,

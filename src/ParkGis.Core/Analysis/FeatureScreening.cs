@@ -77,6 +77,11 @@ public static class FeatureScreening
                 $"The geometry is a {geometry.GeometryType}, not a polygon; it was left out of the analysis."));
         }
 
+        if (SimplePolygonValidity.IsProvenValid(polygonal))
+        {
+            return (new PolygonalFeature(feature.Id, feature, polygonal), null);
+        }
+
         var validity = new IsValidOp(polygonal).ValidationError;
         if (validity is null)
         {

@@ -192,7 +192,7 @@ public static class InteriorContact
                 continue;
             }
 
-            switch (PointLocation.LocateInRing(ring[i], other))
+            switch (RingPointLocation.Locate(ring[i], other))
             {
                 case Location.Exterior:
                     continue;

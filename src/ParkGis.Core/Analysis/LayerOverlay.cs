@@ -168,8 +168,16 @@ public static class LayerOverlay
     public static double AreaInside(Geometry subject, ProjectedLayer layer)
     {
         ArgumentNullException.ThrowIfNull(subject);
+        return AreaInside(subject, subject.EnvelopeInternal, layer);
+    }
+
+    /// <summary>As <see cref="AreaInside(Geometry, ProjectedLayer)"/>, with the subject's envelope at hand.</summary>
+    public static double AreaInside(Geometry subject, Envelope envelope, ProjectedLayer layer)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(layer);
-        var candidates = layer.Query(subject.EnvelopeInternal);
+        var candidates = layer.Query(envelope);
         if (candidates.Count == 0)
         {
             return 0;
@@ -197,8 +205,7 @@ public static class LayerOverlay
             return 0;
         }
 
-        var envelope = subject.EnvelopeInternal;
-        if (CrossingAreaSum(subject, layer, crossing) is { } fast)
+        if (CrossingAreaSum(subject, envelope, layer, crossing) is { } fast)
         {
             return fast;
         }
@@ -221,7 +228,7 @@ public static class LayerOverlay
     /// The area inside the crossing features from <see cref="CrossingArea"/>, when it decides every feature and the
     /// features provably share no interior (so the areas add up); else null.
     /// </summary>
-    private static double? CrossingAreaSum(Geometry subject, ProjectedLayer layer, List<int> crossing)
+    private static double? CrossingAreaSum(Geometry subject, Envelope envelope, ProjectedLayer layer, List<int> crossing)
     {
         for (var x = 0; x < crossing.Count; x++)
         {
@@ -234,7 +241,6 @@ public static class LayerOverlay
             }
         }
 
-        var envelope = subject.EnvelopeInternal;
         var total = 0.0;
         foreach (var index in crossing)
         {

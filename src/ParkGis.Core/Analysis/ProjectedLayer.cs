@@ -12,6 +12,7 @@ namespace ParkGis.Core.Analysis;
 public sealed class ProjectedLayer
 {
     private readonly Geometry[] _geometries;
+    private readonly Envelope[] _envelopes;
     private readonly IPreparedGeometry?[] _prepared;
     private readonly FeatureWindows?[] _windows;
     private readonly STRtree<int> _index;
@@ -26,12 +27,13 @@ public sealed class ProjectedLayer
         var transform = CrsTransform.Create(source, target);
         _geometries = new Geometry[features.Count];
         Parallel.For(0, features.Count, i => _geometries[i] = Project(transform, features[i].Geometry));
+        _envelopes = Array.ConvertAll(_geometries, g => g.EnvelopeInternal);
         _prepared = new IPreparedGeometry?[features.Count];
         _windows = new FeatureWindows?[features.Count];
         _index = new STRtree<int>(Math.Max(2, Math.Min(10, features.Count)));
         for (var i = 0; i < _geometries.Length; i++)
         {
-            _index.Insert(_geometries[i].EnvelopeInternal, i);
+            _index.Insert(_envelopes[i], i);
         }
 
         _index.Build();
@@ -48,6 +50,12 @@ public sealed class ProjectedLayer
 
     /// <summary>The projected geometry of feature <paramref name="index"/>.</summary>
     public Geometry Geometry(int index) => _geometries[index];
+
+    /// <summary>
+    /// The envelope of <see cref="Geometry(int)"/>, computed once and shared: callers must not change it
+    /// (<c>Geometry.EnvelopeInternal</c> hands out a new copy on every call).
+    /// </summary>
+    public Envelope Envelope(int index) => _envelopes[index];
 
     /// <summary>The prepared projected geometry of feature <paramref name="index"/>, made once on first use.</summary>
     public IPreparedGeometry Prepared(int index)

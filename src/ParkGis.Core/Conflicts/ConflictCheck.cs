@@ -236,22 +236,25 @@ public sealed class ConflictCheck
             var crs = crsOf[i] = AnalysisCrs.For(parcels.SourceCrs, parcels.Features[i].Geometry);
             var here = parcels.In(crs);
             var parcel = here.Geometry(i);
-            red[i] = redline is null ? 0 : LayerOverlay.AreaInside(parcel, redline.In(crs));
-            farm[i] = farmland is null ? 0 : LayerOverlay.AreaInside(parcel, farmland.In(crs));
-            outside[i] = Math.Max(0, parcel.Area - LayerOverlay.AreaInside(parcel, parks.In(crs)));
-            foreach (var j in here.Query(parcel.EnvelopeInternal))
+            var envelope = here.Envelope(i);
+            red[i] = redline is null ? 0 : LayerOverlay.AreaInside(parcel, envelope, redline.In(crs));
+            farm[i] = farmland is null ? 0 : LayerOverlay.AreaInside(parcel, envelope, farmland.In(crs));
+            outside[i] = Math.Max(0, parcel.Area - LayerOverlay.AreaInside(parcel, envelope, parks.In(crs)));
+            foreach (var j in here.Query(envelope))
             {
                 if (j <= i)
                 {
                     continue;
                 }
 
-                var other = here.Geometry(j);
-                var common = parcel.EnvelopeInternal.Intersection(other.EnvelopeInternal);
-                if (common.Width <= 0 || common.Height <= 0)
+                var near = here.Envelope(j);
+                if (Math.Min(envelope.MaxX, near.MaxX) <= Math.Max(envelope.MinX, near.MinX)
+                    || Math.Min(envelope.MaxY, near.MaxY) <= Math.Max(envelope.MinY, near.MinY))
                 {
                     continue; // envelopes only touch: the parcels cannot share interior
                 }
+
+                var other = here.Geometry(j);
 
                 if (!InteriorContact.InteriorsIntersect(parcel, other))
                 {

@@ -1,0 +1,98 @@
+using System.Runtime;
+
+namespace ParkGis.Cli;
+
+/// <summary>
+/// Runs the reading of a dataset in a no-GC region. Almost everything a read allocates — features, geometries,
+/// attributes — lives until the command ends, so a collection during reading frees little and copies what was just
+/// read into an older generation: pure cost (about a third of the read at 100 000 parcels). The region is sized
+/// from the input's size on disk and capped at a quarter of the memory the runtime may use; when the runtime
+/// refuses it, another read in the process holds it, or the read outgrows it, collections simply happen as usual.
+/// </summary>
+internal sealed class ReadingGcRegion : IDisposable
+{
+    /// <summary>Bytes allocated while reading, per byte of input on disk (measured: 4–6 for GeoPackage and GeoJSON).</summary>
+    private const long BytesPerInputByte = 8;
+
+    private const long MinRegionBytes = 64L << 20;
+
+    private static int _held;
+
+    private readonly bool _owner;
+    private readonly bool _started;
+
+    private ReadingGcRegion(bool owner, bool started)
+    {
+        _owner = owner;
+        _started = started;
+    }
+
+    /// <summary>Reads with <paramref name="read"/> inside a no-GC region sized for the input at <paramref name="path"/>.</summary>
+    public static T Around<T>(string path, Func<T> read)
+    {
+        using var region = Enter(InputBytes(path));
+        return read();
+    }
+
+    private static ReadingGcRegion Enter(long inputBytes)
+    {
+        if (inputBytes <= 0 || Interlocked.CompareExchange(ref _held, 1, 0) != 0)
+        {
+            return new ReadingGcRegion(owner: false, started: false);
+        }
+
+        var cap = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4;
+        var size = Math.Min(cap, Math.Max(MinRegionBytes, inputBytes * BytesPerInputByte));
+        bool started;
+        try
+        {
+            started = size >= MinRegionBytes && GC.TryStartNoGCRegion(size);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException)
+        {
+            started = false; // larger than this runtime allows, or a region is already in progress
+        }
+
+        return new ReadingGcRegion(owner: true, started);
+    }
+
+    public void Dispose()
+    {
+        if (!_owner)
+        {
+            return;
+        }
+
+        if (_started && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+        {
+            try
+            {
+                GC.EndNoGCRegion();
+            }
+            catch (InvalidOperationException)
+            {
+                // The read outgrew the region and a collection already ended it.
+            }
+        }
+
+        Volatile.Write(ref _held, 0);
+    }
+
+    /// <summary>Size on disk of a dataset folder (its files, not recursing) or file; 0 for anything else (a database).</summary>
+    private static long InputBytes(string path)
+    {
+        try
+        {
+            if (File.Exists(path))
+            {
+                return new FileInfo(path).Length;
+            }
+
+            return Directory.Exists(path) ? new DirectoryInfo(path).EnumerateFiles().Sum(f => f.Length) : 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0; // the reader will report what is wrong with the path
+        }
+    }
+}
