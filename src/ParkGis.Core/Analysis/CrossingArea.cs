@@ -4,15 +4,18 @@ using NetTopologySuite.Geometries;
 namespace ParkGis.Core.Analysis;
 
 /// <summary>
-/// The area of the intersection of a small polygon (a parcel, 宗地) with another polygon whose boundaries only
-/// cross properly, computed from the boundaries alone (Green's theorem) without building the intersection. For
-/// anything else — a vertex on the other boundary, shared or collinear edges, holes, many vertices — it gives no
-/// answer and the caller overlays with OverlayNGRobust.
+/// The area of the intersection of a small polygon (a parcel, 宗地) with another polygonal feature whose boundary it
+/// only crosses properly, computed from the two boundaries alone (Green's theorem) without building the
+/// intersection. Only the other boundary's segments near the parcel are visited, so a red-line polygon of 16 000
+/// vertices costs no more than a farmland patch. For anything else — a vertex on the other boundary, shared or
+/// collinear edges, a subject with holes or many vertices — it gives no answer and the caller overlays with
+/// OverlayNGRobust.
 /// </summary>
 /// <remarks>
-/// The boundary of A ∩ B is made of the stretches of A's boundary inside B and of B's boundary inside A. Crossings
-/// are found with exact orientation predicates; which stretches lie inside follows from the exact location of a
-/// vertex off the other boundary, flipping at every crossing. Each stretch adds ½ (x₁y₂ − x₂y₁) per segment,
+/// The boundary of A ∩ B is made of the stretches of A's boundary inside B and of B's boundary inside A; B's
+/// boundary can only be inside A where its segments meet A's envelope. Crossings are found with exact orientation
+/// predicates; which stretches lie inside follows from the exact location of a vertex (of A in B, of each nearby
+/// segment's start in A), flipping at every crossing. Each stretch adds ½ (x₁y₂ − x₂y₁) per segment,
 /// computed relative to a local origin so that Gauss-Krüger coordinates (10⁶ m) do not cancel the digits of
 /// parcel-sized areas. Only the crossing points are rounded, so the area agrees with the overlay's to about 10⁻¹²
 /// relative.
@@ -22,9 +25,6 @@ public static class CrossingArea
     /// <summary>The small polygon may have at most this many vertices.</summary>
     private const int MaxSubjectVertices = 64;
 
-    /// <summary>The other polygon (or each part of it) may have at most this many vertices.</summary>
-    private const int MaxOtherVertices = 2048;
-
     /// <summary>area(<paramref name="subject"/> ∩ <paramref name="other"/>) in the CRS units², or null when not decided here.</summary>
     /// <param name="subject">A valid polygon with few vertices.</param>
     /// <param name="other">A valid polygon or multipolygon.</param>
@@ -32,27 +32,24 @@ public static class CrossingArea
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(other);
-        if (HoleFreeShell.Of(subject, MaxSubjectVertices) is not { } ring)
-        {
-            return null;
-        }
-
-        var total = 0.0;
-        for (var k = 0; k < other.NumGeometries; k++)
-        {
-            if (HoleFreeShell.Of(other.GetGeometryN(k), MaxOtherVertices) is not { } part || Of(ring, part) is not { } area)
-            {
-                return null;
-            }
-
-            total += area; // the parts of a valid multipolygon share no interior
-        }
-
-        return total;
+        return HoleFreeShell.Of(subject, MaxSubjectVertices) is { } ring
+            ? Of(ring, subject.EnvelopeInternal, new FeatureBoundary(other), out _)
+            : null;
     }
 
-    private static double? Of(Coordinate[] a, Coordinate[] b)
+    /// <summary>The ring of a subject this class can measure (a hole-free polygon of few vertices), else null.</summary>
+    internal static Coordinate[]? SubjectRing(Geometry subject) => HoleFreeShell.Of(subject, MaxSubjectVertices);
+
+    /// <summary>
+    /// area(A ∩ B) for the closed ring <paramref name="a"/> (envelope <paramref name="envelope"/>) and the feature
+    /// <paramref name="b"/>, or null when the boundaries touch or overlap anywhere instead of crossing properly.
+    /// </summary>
+    /// <param name="covered">Set when B covers A without any boundary contact: the caller may then use A's own area.</param>
+    internal static double? Of(Coordinate[] a, Envelope envelope, FeatureBoundary b, out bool covered)
     {
+        covered = false;
+        var near = new List<int>();
+        b.Near(envelope, near);
         var crossingsA = new List<(int Edge, double T, double X, double Y)>();
         var crossingsB = new List<(int Edge, double T, double X, double Y)>();
         for (var i = 0; i < a.Length - 1; i++)
@@ -61,10 +58,10 @@ public static class CrossingArea
             var p1 = a[i + 1];
             double minX = Math.Min(p0.X, p1.X), maxX = Math.Max(p0.X, p1.X);
             double minY = Math.Min(p0.Y, p1.Y), maxY = Math.Max(p0.Y, p1.Y);
-            for (var j = 0; j < b.Length - 1; j++)
+            foreach (var j in near)
             {
-                var q0 = b[j];
-                var q1 = b[j + 1];
+                var q0 = b.From(j);
+                var q1 = b.To(j);
                 if (Math.Max(q0.X, q1.X) < minX || Math.Min(q0.X, q1.X) > maxX || Math.Max(q0.Y, q1.Y) < minY || Math.Min(q0.Y, q1.Y) > maxY)
                 {
                     continue;
@@ -104,40 +101,40 @@ public static class CrossingArea
 
         var originX = a[0].X;
         var originY = a[0].Y;
-        if (Stretches(a, b, crossingsA, originX, originY) is not { } sumA || Stretches(b, a, crossingsB, originX, originY) is not { } sumB)
+        if (Inside(b.Locate(a[0])) is not { } startsInside
+            || StretchesOfSubject(a, startsInside, crossingsA, originX, originY) is not { } sumA
+            || StretchesOfFeature(b, near, a, envelope, crossingsB, originX, originY) is not ({ } sumB, var anyInside))
         {
             return null;
         }
 
-        // Both stretches are taken counter-clockwise round A ∩ B: flip a clockwise ring's contribution.
-        var area = 0.5 * ((Orientation.IsCCW(a) ? sumA : -sumA) + (Orientation.IsCCW(b) ? sumB : -sumB));
+        covered = startsInside && crossingsA.Count == 0 && !anyInside;
+        // Both sums run counter-clockwise round A ∩ B (B's segments already have its interior on their left).
+        var area = 0.5 * ((Orientation.IsCCW(a) ? sumA : -sumA) + sumB);
         return Math.Max(0, area);
     }
 
+    private static bool? Inside(Location location) => location switch
+    {
+        Location.Interior => true,
+        Location.Exterior => false,
+        _ => null,
+    };
+
     /// <summary>
-    /// Twice the signed area swept by the stretches of <paramref name="ring"/> inside <paramref name="other"/>,
-    /// traversed in the ring's own direction; null when the crossings are inconsistent.
+    /// Twice the signed area swept by the stretches of the ring <paramref name="a"/> inside B, traversed in the ring's
+    /// own direction; null when the crossings are inconsistent.
     /// </summary>
-    private static double? Stretches(Coordinate[] ring, Coordinate[] other, List<(int Edge, double T, double X, double Y)> crossings, double originX, double originY)
+    private static double? StretchesOfSubject(Coordinate[] a, bool startsInside, List<(int Edge, double T, double X, double Y)> crossings, double originX, double originY)
     {
         crossings.Sort((left, right) => left.Edge != right.Edge ? left.Edge.CompareTo(right.Edge) : left.T.CompareTo(right.T));
-        var inside = RingPointLocation.Locate(ring[0], other) switch
-        {
-            Location.Interior => true,
-            Location.Exterior => false,
-            _ => (bool?)null,
-        };
-        if (inside is not { } isInside)
-        {
-            return null;
-        }
-
+        var isInside = startsInside;
         var sum = 0.0;
         var next = 0;
-        for (var i = 0; i < ring.Length - 1; i++)
+        for (var i = 0; i < a.Length - 1; i++)
         {
-            var fromX = ring[i].X - originX;
-            var fromY = ring[i].Y - originY;
+            var fromX = a[i].X - originX;
+            var fromY = a[i].Y - originY;
             for (; next < crossings.Count && crossings[next].Edge == i; next++)
             {
                 var toX = crossings[next].X - originX;
@@ -151,14 +148,70 @@ public static class CrossingArea
                 (fromX, fromY) = (toX, toY);
             }
 
-            var endX = ring[i + 1].X - originX;
-            var endY = ring[i + 1].Y - originY;
             if (isInside)
             {
-                sum += (fromX * endY) - (endX * fromY);
+                sum += (fromX * (a[i + 1].Y - originY)) - ((a[i + 1].X - originX) * fromY);
             }
         }
 
-        return isInside == (inside == true) ? sum : null;
+        return isInside == startsInside ? sum : null;
+    }
+
+    /// <summary>
+    /// Twice the signed area swept by the parts of B's nearby segments inside the ring <paramref name="a"/> (B's
+    /// segments elsewhere cannot be inside A), and whether any part was; null when a segment end lies on A's
+    /// boundary or the crossings are inconsistent.
+    /// </summary>
+    private static (double Sum, bool AnyInside)? StretchesOfFeature(
+        FeatureBoundary b, List<int> near, Coordinate[] a, Envelope envelope, List<(int Edge, double T, double X, double Y)> crossings, double originX, double originY)
+    {
+        crossings.Sort((left, right) => left.Edge != right.Edge ? left.Edge.CompareTo(right.Edge) : left.T.CompareTo(right.T));
+        var sum = 0.0;
+        var anyInside = false;
+        var next = 0;
+        foreach (var j in near)
+        {
+            var q0 = b.From(j);
+            var q1 = b.To(j);
+            var hasCrossings = next < crossings.Count && crossings[next].Edge == j;
+            if (!hasCrossings && !envelope.Intersects(q0, q1))
+            {
+                continue; // no crossing and off A's envelope: entirely outside A
+            }
+
+            if (Inside(RingPointLocation.Locate(q0, a)) is not { } isInside || Inside(RingPointLocation.Locate(q1, a)) is not { } endsInside)
+            {
+                return null;
+            }
+
+            var fromX = q0.X - originX;
+            var fromY = q0.Y - originY;
+            for (; next < crossings.Count && crossings[next].Edge == j; next++)
+            {
+                var toX = crossings[next].X - originX;
+                var toY = crossings[next].Y - originY;
+                if (isInside)
+                {
+                    sum += (fromX * toY) - (toX * fromY);
+                    anyInside = true;
+                }
+
+                isInside = !isInside;
+                (fromX, fromY) = (toX, toY);
+            }
+
+            if (isInside != endsInside)
+            {
+                return null;
+            }
+
+            if (isInside)
+            {
+                sum += (fromX * (q1.Y - originY)) - ((q1.X - originX) * fromY);
+                anyInside = true;
+            }
+        }
+
+        return (sum, anyInside);
     }
 }

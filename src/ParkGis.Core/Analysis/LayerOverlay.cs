@@ -183,6 +183,11 @@ public static class LayerOverlay
             return 0;
         }
 
+        if (CrossingArea.SubjectRing(subject) is { } ring && FromBoundaries(subject, ring, envelope, layer, candidates) is { } measured)
+        {
+            return measured;
+        }
+
         List<int>? crossing = null;
         foreach (var index in candidates)
         {
@@ -205,11 +210,6 @@ public static class LayerOverlay
             return 0;
         }
 
-        if (CrossingAreaSum(subject, envelope, layer, crossing) is { } fast)
-        {
-            return fast;
-        }
-
         var pieces = new List<Polygon>();
         foreach (var index in crossing)
         {
@@ -225,31 +225,42 @@ public static class LayerOverlay
     }
 
     /// <summary>
-    /// The area inside the crossing features from <see cref="CrossingArea"/>, when it decides every feature and the
-    /// features provably share no interior (so the areas add up); else null.
+    /// The area inside the layer from the boundaries alone (<see cref="CrossingArea"/>): the subject's own area when a
+    /// feature covers it, else the sum over the features it crosses when there is one, or several that provably
+    /// share no interior (so the areas add up); null when any feature is not decided that way.
     /// </summary>
-    private static double? CrossingAreaSum(Geometry subject, Envelope envelope, ProjectedLayer layer, List<int> crossing)
+    private static double? FromBoundaries(Geometry subject, Coordinate[] ring, Envelope envelope, ProjectedLayer layer, List<int> candidates)
     {
-        for (var x = 0; x < crossing.Count; x++)
+        var total = 0.0;
+        List<int>? crossing = null;
+        foreach (var index in candidates)
         {
-            for (var y = x + 1; y < crossing.Count; y++)
+            if (CrossingArea.Of(ring, envelope, layer.Boundary(index), out var covered) is not { } area)
+            {
+                return null;
+            }
+
+            if (covered)
+            {
+                return subject.Area;
+            }
+
+            if (area > 0)
+            {
+                total += area;
+                (crossing ??= []).Add(index);
+            }
+        }
+
+        for (var x = 0; x < (crossing?.Count ?? 0); x++)
+        {
+            for (var y = x + 1; y < crossing!.Count; y++)
             {
                 if (InteriorContact.FastPath(layer.Geometry(crossing[x]), layer.Geometry(crossing[y])) != false)
                 {
                     return null;
                 }
             }
-        }
-
-        var total = 0.0;
-        foreach (var index in crossing)
-        {
-            if (CrossingArea.Of(subject, layer.Around(index, envelope)) is not { } area)
-            {
-                return null;
-            }
-
-            total += area;
         }
 
         return total;

@@ -15,6 +15,7 @@ public sealed class ProjectedLayer
     private readonly Envelope[] _envelopes;
     private readonly IPreparedGeometry?[] _prepared;
     private readonly FeatureWindows?[] _windows;
+    private readonly FeatureBoundary?[] _boundaries;
     private readonly STRtree<int> _index;
 
     /// <summary>Projects the features from <paramref name="source"/> to <paramref name="target"/> and indexes them.</summary>
@@ -26,10 +27,23 @@ public sealed class ProjectedLayer
         Crs = target ?? throw new ArgumentNullException(nameof(target));
         var transform = CrsTransform.Create(source, target);
         _geometries = new Geometry[features.Count];
-        Parallel.For(0, features.Count, i => _geometries[i] = Project(transform, features[i].Geometry));
+        if (transform.IsIdentity || Thread.CurrentThread.IsThreadPoolThread)
+        {
+            // Nothing to compute, or called from inside a parallel loop: a nested Parallel.For here, while other
+            // workers wait for this layer, can starve the thread pool for whole seconds.
+            for (var i = 0; i < features.Count; i++)
+            {
+                _geometries[i] = Project(transform, features[i].Geometry);
+            }
+        }
+        else
+        {
+            Parallel.For(0, features.Count, i => _geometries[i] = Project(transform, features[i].Geometry));
+        }
         _envelopes = Array.ConvertAll(_geometries, g => g.EnvelopeInternal);
         _prepared = new IPreparedGeometry?[features.Count];
         _windows = new FeatureWindows?[features.Count];
+        _boundaries = new FeatureBoundary?[features.Count];
         _index = new STRtree<int>(Math.Max(2, Math.Min(10, features.Count)));
         for (var i = 0; i < _geometries.Length; i++)
         {
@@ -68,6 +82,19 @@ public sealed class ProjectedLayer
         }
 
         return prepared;
+    }
+
+    /// <summary>The boundary of feature <paramref name="index"/>, segment-indexed, made once on first use.</summary>
+    internal FeatureBoundary Boundary(int index)
+    {
+        var boundary = Volatile.Read(ref _boundaries[index]);
+        if (boundary is null)
+        {
+            boundary = new FeatureBoundary(_geometries[index]);
+            boundary = Interlocked.CompareExchange(ref _boundaries[index], boundary, null) ?? boundary;
+        }
+
+        return boundary;
     }
 
     /// <summary>

@@ -52,6 +52,8 @@ public sealed class ConflictCheck
         var urban = Control(dataset, LayerRole.UrbanBoundary, issues, reach);
 
         _progress?.Report($"checking {parks.Features.Count} parks");
+        var parkCrs = parks.Features.Select(f => AnalysisCrs.For(parks.SourceCrs, f.Geometry)).ToArray();
+        Project(parkCrs, parks, redline, farmland, urban);
         var parkResults = new ParkConflicts[parks.Features.Count];
         Parallel.For(0, parks.Features.Count, i => parkResults[i] = CheckPark(parksLayer, parks, i, redline, farmland, urban));
 
@@ -65,6 +67,21 @@ public sealed class ConflictCheck
 
         var sorted = parkResults.OrderBy(p => p.ParkId, StringComparer.Ordinal).ToList();
         return new ConflictCheckResult(sorted, parcelResult, issues, _options.MinAreaM2);
+    }
+
+    /// <summary>
+    /// Projects and indexes the layers into every analysis CRS the features need, before the parallel loops use
+    /// them: each projection then runs at top level, in parallel, instead of inside a worker while the others wait.
+    /// </summary>
+    private static void Project(IEnumerable<CrsDefinition> needed, params LayerProjections?[] layers)
+    {
+        foreach (var crs in needed.DistinctBy(c => c.Epsg).OrderBy(c => c.Epsg))
+        {
+            foreach (var layer in layers)
+            {
+                layer?.In(crs);
+            }
+        }
     }
 
     private LayerProjections Screen(Layer layer, List<DataIssue> issues, Reach? reach = null)
@@ -213,6 +230,8 @@ public sealed class ConflictCheck
         var outside = new double[count];
         var overlaps = new ConcurrentBag<(int I, int J, Polygon[] Pieces)>();
         var crsOf = new CrsDefinition[count];
+        Parallel.For(0, count, i => crsOf[i] = AnalysisCrs.For(parcels.SourceCrs, parcels.Features[i].Geometry));
+        Project(crsOf, parcels, parks, redline, farmland);
         var done = 0;
         var step = Math.Max(1, count / 10);
         // Long contiguous ranges: parcels are usually stored park by park, so the threads work in different places
@@ -233,7 +252,7 @@ public sealed class ConflictCheck
                 _progress.Report(string.Create(CultureInfo.InvariantCulture, $"checking parcels {100L * done / count}%"));
             }
 
-            var crs = crsOf[i] = AnalysisCrs.For(parcels.SourceCrs, parcels.Features[i].Geometry);
+            var crs = crsOf[i];
             var here = parcels.In(crs);
             var parcel = here.Geometry(i);
             var envelope = here.Envelope(i);

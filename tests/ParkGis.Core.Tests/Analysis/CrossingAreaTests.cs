@@ -80,4 +80,62 @@ public sealed class CrossingAreaTests
 
         Assert.True(decided > 150, $"only {decided} of 200 random pairs were decided without an overlay");
     }
+    [Property(MaxTest = 300)]
+    public bool Agrees_with_OverlayNG_against_a_long_boundary_with_a_hole(int seedA, int seedB)
+    {
+        // Over 64 segments the other boundary is searched through its STR-tree, and a hole's segments run clockwise.
+        var a = RandomPolygons.Star(seedA, maxRadius: 60);
+        var other = LongStarWithHole(seedB);
+        var expected = OverlayNGRobust.Overlay(a, other, SpatialFunction.Intersection).Area;
+
+        return CrossingArea.Of(a, other) is not { } area || Math.Abs(area - expected) <= 1e-9 * Math.Max(1, a.Area);
+    }
+
+    [Fact]
+    public void A_long_boundary_is_mostly_decided_here()
+    {
+        var decided = Enumerable.Range(0, 200).Count(seed => CrossingArea.Of(RandomPolygons.Star(seed, maxRadius: 60), LongStarWithHole(seed + 1000)) is not null);
+
+        Assert.True(decided >= 180, $"only {decided} of 200 decided");
+    }
+
+    [Fact]
+    public void Covered_only_when_inside_without_any_boundary_contact()
+    {
+        var big = Wkt.Read("POLYGON ((0 0, 100 0, 100 100, 0 100, 0 0), (40 40, 60 40, 60 60, 40 60, 40 40))");
+        var boundary = new FeatureBoundary(big);
+        Coordinate[] Square(double x, double y, double side) => [new(x, y), new(x + side, y), new(x + side, y + side), new(x, y + side), new(x, y)];
+
+        Assert.Equal(100.0, CrossingArea.Of(Square(10, 10, 10), new Envelope(10, 20, 10, 20), boundary, out var inside)!.Value, 9);
+        Assert.True(inside);
+        Assert.Equal(0.0, CrossingArea.Of(Square(45, 45, 5), new Envelope(45, 50, 45, 50), boundary, out var inHole)!.Value, 9);
+        Assert.False(inHole);
+        Assert.Equal(30 * 30 - (20 * 20), CrossingArea.Of(Square(35, 35, 30), new Envelope(35, 65, 35, 65), boundary, out var aroundHole)!.Value, 9);
+        Assert.False(aroundHole);
+    }
+
+    private static Polygon LongStarWithHole(int seed)
+    {
+        var random = new Random(seed);
+        var factory = new GeometryFactory();
+        Coordinate[] Ring(int count, double radius, double cx, double cy)
+        {
+            var ring = new Coordinate[count + 1];
+            for (var i = 0; i < count; i++)
+            {
+                var angle = 2 * Math.PI * (i + (0.8 * random.NextDouble())) / count;
+                var r = radius * (0.75 + (0.25 * random.NextDouble()));
+                ring[i] = new Coordinate(cx + (r * Math.Cos(angle)), cy + (r * Math.Sin(angle)));
+            }
+
+            ring[count] = ring[0].Copy();
+            return ring;
+        }
+
+        var cx = 500_000 + ((random.NextDouble() - 0.5) * 80);
+        var cy = 4_400_000 + ((random.NextDouble() - 0.5) * 80);
+        var shell = factory.CreateLinearRing(Ring(random.Next(100, 400), 90, cx, cy));
+        var hole = factory.CreateLinearRing(Ring(random.Next(80, 200), 30, cx, cy).Reverse().ToArray());
+        return factory.CreatePolygon(shell, [hole]);
+    }
 }
