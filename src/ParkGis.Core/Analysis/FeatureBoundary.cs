@@ -2,14 +2,14 @@ using NetTopologySuite.Algorithm;
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index;
-using NetTopologySuite.Index.Strtree;
+using NetTopologySuite.Index.HPRtree;
 
 namespace ParkGis.Core.Analysis;
 
 /// <summary>
 /// The boundary of one valid polygonal feature — a park (园区), a red-line polygon (生态保护红线), a farmland patch — as
 /// segments oriented with the feature's interior on their left (shells counter-clockwise, holes clockwise), with an
-/// exact point locator and, for long boundaries, an STR-tree over the segments. <see cref="CrossingArea"/> uses it to
+/// exact point locator and, for long boundaries, a Hilbert-packed R-tree (NTS HPRtree) over the segments. <see cref="CrossingArea"/> uses it to
 /// measure a parcel against the feature from the few segments near the parcel instead of the whole ring.
 /// Immutable and safe for concurrent readers once constructed.
 /// </summary>
@@ -20,7 +20,7 @@ internal sealed class FeatureBoundary
 
     private readonly Coordinate[] _from;
     private readonly Coordinate[] _to;
-    private readonly STRtree<int>? _index;
+    private readonly HPRtree<int>? _index;
     private readonly Coordinate[]? _singleRing;
     private readonly IndexedPointInAreaLocator? _locator;
 
@@ -48,7 +48,7 @@ internal sealed class FeatureBoundary
         _to = [.. to];
         if (_from.Length > IndexAbove)
         {
-            _index = new STRtree<int>();
+            _index = new HPRtree<int>();
             for (var i = 0; i < _from.Length; i++)
             {
                 _index.Insert(new Envelope(_from[i], _to[i]), i);

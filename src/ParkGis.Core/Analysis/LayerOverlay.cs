@@ -27,7 +27,12 @@ public static class LayerOverlay
     /// <param name="preparedSubject">The same geometry, prepared.</param>
     /// <param name="layer">The layer.</param>
     /// <param name="skipIndex">A feature index to leave out (the subject itself), or -1.</param>
-    public static List<Piece> Pieces(Geometry subject, IPreparedGeometry preparedSubject, ProjectedLayer layer, int skipIndex = -1)
+    /// <param name="subjectNear">
+    /// For a subject with many vertices: a geometry whose intersection with anything inside the given envelope equals
+    /// the subject's (a window of it, <see cref="ProjectedLayer.Around"/>), so that overlays with small features do
+    /// not walk the whole subject; null to overlay the subject itself.
+    /// </param>
+    public static List<Piece> Pieces(Geometry subject, IPreparedGeometry preparedSubject, ProjectedLayer layer, int skipIndex = -1, Func<Envelope, Geometry>? subjectNear = null)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(preparedSubject);
@@ -57,7 +62,7 @@ public static class LayerOverlay
             }
             else
             {
-                intersection = OverlayNGRobust.Overlay(subject, feature, SpatialFunction.Intersection);
+                intersection = OverlayNGRobust.Overlay(subjectNear?.Invoke(layer.Envelope(index)) ?? subject, feature, SpatialFunction.Intersection);
             }
 
             foreach (var polygon in PolygonParts(intersection))

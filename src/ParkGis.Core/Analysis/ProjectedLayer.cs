@@ -1,12 +1,12 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
-using NetTopologySuite.Index.Strtree;
+using NetTopologySuite.Index.HPRtree;
 using ParkGis.Core.Crs;
 
 namespace ParkGis.Core.Analysis;
 
 /// <summary>
-/// The screened features of one layer in one projected CRS, with an STR-tree over their envelopes and prepared
+/// The screened features of one layer in one projected CRS, with a Hilbert-packed R-tree (NTS HPRtree) over their envelopes and prepared
 /// geometries made on first use. Safe for concurrent readers once constructed.
 /// </summary>
 public sealed class ProjectedLayer
@@ -16,7 +16,7 @@ public sealed class ProjectedLayer
     private readonly IPreparedGeometry?[] _prepared;
     private readonly FeatureWindows?[] _windows;
     private readonly FeatureBoundary?[] _boundaries;
-    private readonly STRtree<int> _index;
+    private readonly HPRtree<int> _index;
 
     /// <summary>Projects the features from <paramref name="source"/> to <paramref name="target"/> and indexes them.</summary>
     public ProjectedLayer(IReadOnlyList<PolygonalFeature> features, CrsDefinition source, CrsDefinition target)
@@ -44,7 +44,7 @@ public sealed class ProjectedLayer
         _prepared = new IPreparedGeometry?[features.Count];
         _windows = new FeatureWindows?[features.Count];
         _boundaries = new FeatureBoundary?[features.Count];
-        _index = new STRtree<int>(Math.Max(2, Math.Min(10, features.Count)));
+        _index = new HPRtree<int>();
         for (var i = 0; i < _geometries.Length; i++)
         {
             _index.Insert(_envelopes[i], i);

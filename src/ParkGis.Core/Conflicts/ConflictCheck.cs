@@ -51,19 +51,27 @@ public sealed class ConflictCheck
         var farmland = Control(dataset, LayerRole.PermanentFarmland, issues, reach);
         var urban = Control(dataset, LayerRole.UrbanBoundary, issues, reach);
 
+        var parcels = parcelLayer is null ? null : Screen(parcelLayer, issues);
         _progress?.Report($"checking {parks.Features.Count} parks");
         var parkCrs = parks.Features.Select(f => AnalysisCrs.For(parks.SourceCrs, f.Geometry)).ToArray();
         Project(parkCrs, parks, redline, farmland, urban);
-        var parkResults = new ParkConflicts[parks.Features.Count];
-        Parallel.For(0, parks.Features.Count, i => parkResults[i] = CheckPark(parksLayer, parks, i, redline, farmland, urban));
 
+        // Parks and parcels are checked at the same time: the few large park overlays alone cannot keep every core
+        // busy, and indexing the parcels and then the parcel loop fill the gaps.
+        var parkResults = new ParkConflicts[parks.Features.Count];
         ParcelConflicts? parcelResult = null;
-        if (parcelLayer is not null)
-        {
-            var parcels = Screen(parcelLayer, issues);
-            _progress?.Report($"checking {parcels.Features.Count} parcels");
-            parcelResult = CheckParcels(parcels, parks, redline, farmland);
-        }
+        Parallel.Invoke(
+            () => Parallel.For(0, parks.Features.Count, i => parkResults[i] = CheckPark(parksLayer, parks, i, redline, farmland, urban)),
+            () =>
+            {
+                if (parcels is not null)
+                {
+                    var parcelCrs = parcels.Features.Select(f => AnalysisCrs.For(parcels.SourceCrs, f.Geometry)).ToArray();
+                    Project(parcelCrs, parcels, parks, redline, farmland);
+                    _progress?.Report($"checking {parcels.Features.Count} parcels");
+                    parcelResult = CheckParcels(parcels, parcelCrs, parks, redline, farmland);
+                }
+            });
 
         var sorted = parkResults.OrderBy(p => p.ParkId, StringComparer.Ordinal).ToList();
         return new ConflictCheckResult(sorted, parcelResult, issues, _options.MinAreaM2);
@@ -134,7 +142,7 @@ public sealed class ConflictCheck
             }
 
             var projected = layer.In(crs);
-            var pieces = LayerOverlay.Pieces(park, prepared, projected);
+            var pieces = LayerOverlay.Pieces(park, prepared, projected, subjectNear: envelope => parksHere.Around(index, envelope));
             Record(kind, LayerOverlay.Union(pieces, park.Factory), pieces, projected);
         }
 
@@ -222,16 +230,13 @@ public sealed class ConflictCheck
         return (new ConflictTally(total, kept.Count, suppressed, suppressedArea, Checked: true), kept);
     }
 
-    private ParcelConflicts CheckParcels(LayerProjections parcels, LayerProjections parks, LayerProjections? redline, LayerProjections? farmland)
+    private ParcelConflicts CheckParcels(LayerProjections parcels, CrsDefinition[] crsOf, LayerProjections parks, LayerProjections? redline, LayerProjections? farmland)
     {
         var count = parcels.Features.Count;
         var red = new double[count];
         var farm = new double[count];
         var outside = new double[count];
         var overlaps = new ConcurrentBag<(int I, int J, Polygon[] Pieces)>();
-        var crsOf = new CrsDefinition[count];
-        Parallel.For(0, count, i => crsOf[i] = AnalysisCrs.For(parcels.SourceCrs, parcels.Features[i].Geometry));
-        Project(crsOf, parcels, parks, redline, farmland);
         var done = 0;
         var step = Math.Max(1, count / 10);
         // Long contiguous ranges: parcels are usually stored park by park, so the threads work in different places
