@@ -73,6 +73,11 @@ internal sealed class ReadingGcRegion : IDisposable
             {
                 // The read outgrew the region and a collection already ended it.
             }
+
+            // One full, non-compacting collection now marks what was read once and leaves it in place; otherwise
+            // the first collections of the analysis copy it from generation to generation (measured at 100 000
+            // parcels: two gen1 pauses of 200 ms, against one of 140 ms).
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
         }
 
         Volatile.Write(ref _held, 0);

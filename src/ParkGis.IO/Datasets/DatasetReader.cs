@@ -107,6 +107,14 @@ public static class DatasetReader
         }
 
         CoordinatePlausibility.Check(location.Source, source.Crs, source.Features);
+        foreach (var feature in source.Features)
+        {
+            // NTS computes and caches a geometry's envelope on first use. Every analysis indexes by envelope, so do it
+            // now: an envelope cached later is a young object hung on an old geometry, which makes each collection
+            // during the analysis scan the whole layer (measured: gen1 pauses of 100–200 ms at 100 000 parcels).
+            _ = feature.Geometry.EnvelopeInternal;
+        }
+
         var issues = new List<DataIssue>(source.Issues);
         var fieldMap = location.Configuration?.Fields ?? new Dictionary<string, string>(StringComparer.Ordinal);
         var features = FeatureIdAssigner.Assign(location.Role, location.Source, source.Features, fieldMap, issues);
