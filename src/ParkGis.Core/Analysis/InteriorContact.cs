@@ -57,14 +57,20 @@ public static class InteriorContact
         var edgesB = ringB.Length - 1;
         Span<bool> sharedA = stackalloc bool[edgesA];
         Span<bool> sharedB = stackalloc bool[edgesB];
-        var ccwA = Orientation.IsCCW(ringA);
-        var ccwB = Orientation.IsCCW(ringB);
+        var boxA = Box.Of(ringA);
+        var boxB = Box.Of(ringB);
+        bool? sameOrientation = null; // computed when the first shared edge needs it
         for (var i = 0; i < edgesA; i++)
         {
             var p0 = ringA[i];
             var p1 = ringA[i + 1];
             double minX = Math.Min(p0.X, p1.X), maxX = Math.Max(p0.X, p1.X);
             double minY = Math.Min(p0.Y, p1.Y), maxY = Math.Max(p0.Y, p1.Y);
+            if (maxX < boxB.MinX || minX > boxB.MaxX || maxY < boxB.MinY || minY > boxB.MaxY)
+            {
+                continue; // the edge lies off B's envelope: it meets no edge of B
+            }
+
             for (var j = 0; j < edgesB; j++)
             {
                 var q0 = ringB[j];
@@ -74,24 +80,47 @@ public static class InteriorContact
                     continue;
                 }
 
-                switch (Classify(p0, p1, q0, q1))
+                var pair = Classify(p0, p1, q0, q1);
+                if (pair == EdgePair.Apart)
                 {
-                    case EdgePair.Apart:
-                        continue;
-                    case EdgePair.SameDirection when ccwA != ccwB:
-                    case EdgePair.OppositeDirection when ccwA == ccwB:
-                        sharedA[i] = true;
-                        sharedB[j] = true;
-                        continue;
-                    default:
-                        return null; // interiors on the same side of a shared edge, or a contact the fast path does not prove
+                    continue;
                 }
+
+                sameOrientation ??= Orientation.IsCCW(ringA) == Orientation.IsCCW(ringB);
+                if ((pair == EdgePair.SameDirection && !sameOrientation.Value) || (pair == EdgePair.OppositeDirection && sameOrientation.Value))
+                {
+                    sharedA[i] = true;
+                    sharedB[j] = true;
+                    continue;
+                }
+
+                return null; // interiors on the same side of a shared edge, or a contact the fast path does not prove
             }
         }
 
-        return Outside(ringA, sharedA, ringB) is { } outsideA && Outside(ringB, sharedB, ringA) is { } outsideB
+        return Outside(ringA, sharedA, ringB, boxB) is { } outsideA && Outside(ringB, sharedB, ringA, boxA) is { } outsideB
             ? !(outsideA && outsideB)
             : null;
+    }
+
+    /// <summary>The envelope of a ring, as four doubles on the stack.</summary>
+    private readonly record struct Box(double MinX, double MaxX, double MinY, double MaxY)
+    {
+        public static Box Of(Coordinate[] ring)
+        {
+            double minX = double.PositiveInfinity, maxX = double.NegativeInfinity, minY = double.PositiveInfinity, maxY = double.NegativeInfinity;
+            foreach (var c in ring)
+            {
+                minX = Math.Min(minX, c.X);
+                maxX = Math.Max(maxX, c.X);
+                minY = Math.Min(minY, c.Y);
+                maxY = Math.Max(maxY, c.Y);
+            }
+
+            return new Box(minX, maxX, minY, maxY);
+        }
+
+        public bool Excludes(Coordinate point) => point.X < MinX || point.X > MaxX || point.Y < MinY || point.Y > MaxY;
     }
 
     private enum EdgePair
@@ -168,13 +197,13 @@ public static class InteriorContact
     /// True when every vertex of <paramref name="ring"/> that is not a vertex of <paramref name="other"/> lies
     /// outside it, false when one lies inside, null when an unshared edge has no such vertex (not decided here).
     /// </summary>
-    private static bool? Outside(Coordinate[] ring, ReadOnlySpan<bool> shared, Coordinate[] other)
+    private static bool? Outside(Coordinate[] ring, ReadOnlySpan<bool> shared, Coordinate[] other, Box otherBox)
     {
         var edges = ring.Length - 1;
         Span<bool> isVertexOfOther = stackalloc bool[edges];
         for (var i = 0; i < edges; i++)
         {
-            isVertexOfOther[i] = IsVertexOf(ring[i], other);
+            isVertexOfOther[i] = !otherBox.Excludes(ring[i]) && IsVertexOf(ring[i], other);
         }
 
         for (var i = 0; i < edges; i++)
@@ -187,9 +216,9 @@ public static class InteriorContact
 
         for (var i = 0; i < edges; i++)
         {
-            if (isVertexOfOther[i])
+            if (isVertexOfOther[i] || otherBox.Excludes(ring[i]))
             {
-                continue;
+                continue; // a shared vertex, or off the other's envelope and so outside it
             }
 
             switch (RingPointLocation.Locate(ring[i], other))

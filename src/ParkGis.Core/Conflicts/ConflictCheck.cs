@@ -343,9 +343,9 @@ public sealed class ConflictCheck
             // Parcels inside a park's envelope add nothing to the reach; only the others are indexed.
             foreach (var feature in parcels?.Features ?? [])
             {
-                if (feature.Geometry is { IsEmpty: false } geometry && !parkEnvelopes.Exists(park => park.Covers(geometry.EnvelopeInternal)))
+                if (feature.Geometry is { IsEmpty: false } geometry && geometry.EnvelopeInternal is var envelope && !parkEnvelopes.Exists(park => park.Covers(envelope)))
                 {
-                    reach._index.Insert(geometry.EnvelopeInternal, true);
+                    reach._index.Insert(envelope, true);
                 }
             }
 
