@@ -216,6 +216,7 @@ internal static class GeoPackageLayerReader
     private static RowBatch ReadRows(SqliteConnection connection, RowQuery query, RowidRange? range)
     {
         var geometryReader = new GeoPackageGeometryReader();
+        var repeated = new RepeatedValues();
         var kinds = query.Kinds;
         var features = new List<SourceFeature>();
 
@@ -245,7 +246,7 @@ internal static class GeoPackageLayerReader
                 var values = new object?[kinds.Length];
                 for (var i = 0; i < values.Length; i++)
                 {
-                    values[i] = ColumnValue(statement, i + 1, kinds[i]);
+                    values[i] = ColumnValue(statement, i + 1, kinds[i], repeated);
                 }
 
                 features.Add(new SourceFeature(features.Count + 1, geometry, new AttributeRow(query.Schema, values)));
@@ -277,8 +278,11 @@ internal static class GeoPackageLayerReader
     }
 
     /// <summary>The value of a column converted for its declared type, as <see cref="Convert"/> would convert it.</summary>
-    /// <remarks>Numbers are converted before they are boxed, and <c>yyyy-MM-dd</c> dates are read without making a string.</remarks>
-    private static object? ColumnValue(sqlite3_stmt statement, int index, ColumnKind kind)
+    /// <remarks>
+    /// Numbers are converted before they are boxed, <c>yyyy-MM-dd</c> dates are read without making a string, and
+    /// repeated integers, dates and texts share one object (<see cref="RepeatedValues"/>).
+    /// </remarks>
+    private static object? ColumnValue(sqlite3_stmt statement, int index, ColumnKind kind, RepeatedValues repeated)
     {
         switch (raw.sqlite3_column_type(statement, index))
         {
@@ -288,23 +292,23 @@ internal static class GeoPackageLayerReader
                 {
                     ColumnKind.Boolean => integer != 0 ? True : False,
                     ColumnKind.Real => (double)integer,
-                    _ => integer,
+                    _ => repeated.Integer(integer),
                 };
             case raw.SQLITE_FLOAT:
                 var number = raw.sqlite3_column_double(statement, index);
                 return kind == ColumnKind.Integer ? Convert(number, kind) : number;
             case raw.SQLITE_TEXT:
                 var text = raw.sqlite3_column_text(statement, index);
-                if (kind == ColumnKind.Date)
+                var utf8 = MemoryMarshal.CreateReadOnlySpan(in text.GetPinnableReference(), raw.sqlite3_column_bytes(statement, index));
+                switch (kind)
                 {
-                    var utf8 = MemoryMarshal.CreateReadOnlySpan(in text.GetPinnableReference(), raw.sqlite3_column_bytes(statement, index));
-                    if (IsoDateText.TryParse(utf8, out var date))
-                    {
-                        return date;
-                    }
+                    case ColumnKind.Date when IsoDateText.TryParse(utf8, out var date):
+                        return repeated.Date(date);
+                    case ColumnKind.Date or ColumnKind.DateTime:
+                        return Convert(text.utf8_to_string(), kind);
+                    default:
+                        return repeated.Text(utf8); // every other kind keeps text as text (see Convert)
                 }
-
-                return Convert(text.utf8_to_string(), kind);
             case raw.SQLITE_BLOB:
                 return raw.sqlite3_column_blob(statement, index).ToArray();
             default:
