@@ -44,14 +44,29 @@ public sealed class ConflictCheck
             ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no parks layer.", dataset.Name,
                 hint: "Add parks.geojson, parks.shp or a 'parks' layer in a GeoPackage, or map the role in parkgis.json.");
 
-        var parks = Screen(parksLayer, issues);
         var parcelLayer = dataset.Find(LayerRole.Parcels);
         var reach = Reach.Of(parksLayer, parcelLayer);
-        var redline = Control(dataset, LayerRole.EcologicalRedline, issues, reach);
-        var farmland = Control(dataset, LayerRole.PermanentFarmland, issues, reach);
-        var urban = Control(dataset, LayerRole.UrbanBoundary, issues, reach);
 
-        var parcels = parcelLayer is null ? null : Screen(parcelLayer, issues);
+        // The layers are screened at the same time (validating a few large red-line polygons or parks alone would
+        // leave cores idle); their data issues are then reported in this fixed order.
+        var screenings = new Func<List<DataIssue>, LayerProjections?>[]
+        {
+            found => Screen(parksLayer, found),
+            found => Control(dataset, LayerRole.EcologicalRedline, found, reach),
+            found => Control(dataset, LayerRole.PermanentFarmland, found, reach),
+            found => Control(dataset, LayerRole.UrbanBoundary, found, reach),
+            found => parcelLayer is null ? null : Screen(parcelLayer, found),
+        };
+        var screened = new LayerProjections?[screenings.Length];
+        var layerIssues = screenings.Select(_ => new List<DataIssue>()).ToArray();
+        Parallel.For(0, screenings.Length, k => screened[k] = screenings[k](layerIssues[k]));
+        foreach (var found in layerIssues)
+        {
+            issues.AddRange(found);
+        }
+
+        var parks = screened[0]!;
+        var (redline, farmland, urban, parcels) = (screened[1], screened[2], screened[3], screened[4]);
         _progress?.Report($"checking {parks.Features.Count} parks");
         var parkCrs = parks.Features.Select(f => AnalysisCrs.For(parks.SourceCrs, f.Geometry)).ToArray();
         Project(parkCrs, parks, redline, farmland, urban);
@@ -343,7 +358,7 @@ public sealed class ConflictCheck
             // Parcels inside a park's envelope add nothing to the reach; only the others are indexed.
             foreach (var feature in parcels?.Features ?? [])
             {
-                if (feature.Geometry is { IsEmpty: false } geometry && geometry.EnvelopeInternal is var envelope && !parkEnvelopes.Exists(park => park.Covers(envelope)))
+                if (feature.Geometry is { IsEmpty: false } geometry && geometry.EnvelopeInternal is var envelope && !InsideAny(parkEnvelopes, envelope))
                 {
                     reach._index.Insert(envelope, true);
                 }
@@ -351,6 +366,19 @@ public sealed class ConflictCheck
 
             reach._index.Build();
             return reach;
+        }
+
+        private static bool InsideAny(List<Envelope> parks, Envelope envelope)
+        {
+            foreach (var park in parks)
+            {
+                if (park.Covers(envelope))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The filter for a layer in <paramref name="crs"/>, or null (screen everything) for another CRS.</summary>
