@@ -33,7 +33,7 @@ public static class CrossingArea
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(other);
         return HoleFreeShell.Of(subject, MaxSubjectVertices) is { } ring
-            ? Of(ring, subject.EnvelopeInternal, new FeatureBoundary(other), out _)
+            ? Of(ring, HoleFreeShell.IsCounterClockwise(subject), subject.EnvelopeInternal, new FeatureBoundary(other), out _)
             : null;
     }
 
@@ -44,14 +44,15 @@ public static class CrossingArea
     /// area(A ∩ B) for the closed ring <paramref name="a"/> (envelope <paramref name="envelope"/>) and the feature
     /// <paramref name="b"/>, or null when the boundaries touch or overlap anywhere instead of crossing properly.
     /// </summary>
+    /// <param name="counterClockwise">Whether <paramref name="a"/> runs counter-clockwise.</param>
     /// <param name="covered">Set when B covers A without any boundary contact: the caller may then use A's own area.</param>
-    internal static double? Of(Coordinate[] a, Envelope envelope, FeatureBoundary b, out bool covered)
+    internal static double? Of(Coordinate[] a, bool counterClockwise, Envelope envelope, FeatureBoundary b, out bool covered)
     {
         covered = false;
-        var near = new List<int>();
+        var near = new List<int>(16);
         b.Near(envelope, near);
-        var crossingsA = new List<(int Edge, double T, double X, double Y)>();
-        var crossingsB = new List<(int Edge, double T, double X, double Y)>();
+        List<(int Edge, double T, double X, double Y)>? crossingsA = null; // most parcels cross nothing: no lists then
+        List<(int Edge, double T, double X, double Y)>? crossingsB = null;
         for (var i = 0; i < a.Length - 1; i++)
         {
             var p0 = a[i];
@@ -94,8 +95,8 @@ public static class CrossingArea
                 var u = Math.Clamp(((wx * ry) - (wy * rx)) / denominator, 0, 1);
                 var x = p0.X + (t * rx);
                 var y = p0.Y + (t * ry);
-                crossingsA.Add((i, t, x, y));
-                crossingsB.Add((j, u, x, y));
+                (crossingsA ??= []).Add((i, t, x, y));
+                (crossingsB ??= []).Add((j, u, x, y));
             }
         }
 
@@ -108,11 +109,14 @@ public static class CrossingArea
             return null;
         }
 
-        covered = startsInside && crossingsA.Count == 0 && !anyInside;
+        covered = startsInside && crossingsA is null && !anyInside;
         // Both sums run counter-clockwise round A ∩ B (B's segments already have its interior on their left).
-        var area = 0.5 * ((Orientation.IsCCW(a) ? sumA : -sumA) + sumB);
+        var area = 0.5 * ((counterClockwise ? sumA : -sumA) + sumB);
         return Math.Max(0, area);
     }
+
+    /// <summary>Stands for "no crossings"; only ever read.</summary>
+    private static readonly List<(int Edge, double T, double X, double Y)> NoCrossings = [];
 
     private static bool? Inside(Location location) => location switch
     {
@@ -125,9 +129,10 @@ public static class CrossingArea
     /// Twice the signed area swept by the stretches of the ring <paramref name="a"/> inside B, traversed in the ring's
     /// own direction; null when the crossings are inconsistent.
     /// </summary>
-    private static double? StretchesOfSubject(Coordinate[] a, bool startsInside, List<(int Edge, double T, double X, double Y)> crossings, double originX, double originY)
+    private static double? StretchesOfSubject(Coordinate[] a, bool startsInside, List<(int Edge, double T, double X, double Y)>? found, double originX, double originY)
     {
-        crossings.Sort((left, right) => left.Edge != right.Edge ? left.Edge.CompareTo(right.Edge) : left.T.CompareTo(right.T));
+        found?.Sort((left, right) => left.Edge != right.Edge ? left.Edge.CompareTo(right.Edge) : left.T.CompareTo(right.T));
+        var crossings = found ?? NoCrossings;
         var isInside = startsInside;
         var sum = 0.0;
         var next = 0;
@@ -163,9 +168,10 @@ public static class CrossingArea
     /// boundary or the crossings are inconsistent.
     /// </summary>
     private static (double Sum, bool AnyInside)? StretchesOfFeature(
-        FeatureBoundary b, List<int> near, Coordinate[] a, Envelope envelope, List<(int Edge, double T, double X, double Y)> crossings, double originX, double originY)
+        FeatureBoundary b, List<int> near, Coordinate[] a, Envelope envelope, List<(int Edge, double T, double X, double Y)>? found, double originX, double originY)
     {
-        crossings.Sort((left, right) => left.Edge != right.Edge ? left.Edge.CompareTo(right.Edge) : left.T.CompareTo(right.T));
+        found?.Sort((left, right) => left.Edge != right.Edge ? left.Edge.CompareTo(right.Edge) : left.T.CompareTo(right.T));
+        var crossings = found ?? NoCrossings;
         var sum = 0.0;
         var anyInside = false;
         var next = 0;

@@ -1,3 +1,4 @@
+using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
 
 namespace ParkGis.Core.Analysis;
@@ -16,4 +17,14 @@ internal static class HoleFreeShell
         var ring = polygon.Shell.Coordinates;
         return ring.Length >= 4 && ring.Length <= maxVertices + 1 ? ring : null;
     }
+
+    /// <summary>
+    /// The area of a polygonal geometry, equal bit for bit to <c>Geometry.Area</c>, without the three coordinates
+    /// <c>Polygon.Area</c> allocates per call for a hole-free polygon.
+    /// </summary>
+    public static double AreaOf(Geometry geometry) =>
+        geometry is Polygon { NumInteriorRings: 0, IsEmpty: false } polygon ? Area.OfRing(polygon.Shell.Coordinates) : geometry.Area;
+
+    /// <summary>Whether the shell of <paramref name="polygon"/> runs counter-clockwise (robust; no wrapper allocated).</summary>
+    public static bool IsCounterClockwise(Geometry polygon) => Orientation.IsCCW(((Polygon)polygon).Shell.CoordinateSequence);
 }

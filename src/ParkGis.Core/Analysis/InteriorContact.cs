@@ -86,7 +86,7 @@ public static class InteriorContact
                     continue;
                 }
 
-                sameOrientation ??= Orientation.IsCCW(ringA) == Orientation.IsCCW(ringB);
+                sameOrientation ??= HoleFreeShell.IsCounterClockwise(a) == HoleFreeShell.IsCounterClockwise(b);
                 if ((pair == EdgePair.SameDirection && !sameOrientation.Value) || (pair == EdgePair.OppositeDirection && sameOrientation.Value))
                 {
                     sharedA[i] = true;

@@ -237,17 +237,18 @@ public static class LayerOverlay
     private static double? FromBoundaries(Geometry subject, Coordinate[] ring, Envelope envelope, ProjectedLayer layer, List<int> candidates)
     {
         var total = 0.0;
+        var counterClockwise = HoleFreeShell.IsCounterClockwise(subject);
         List<int>? crossing = null;
         foreach (var index in candidates)
         {
-            if (CrossingArea.Of(ring, envelope, layer.Boundary(index), out var covered) is not { } area)
+            if (CrossingArea.Of(ring, counterClockwise, envelope, layer.Boundary(index), out var covered) is not { } area)
             {
                 return null;
             }
 
             if (covered)
             {
-                return subject.Area;
+                return HoleFreeShell.AreaOf(subject);
             }
 
             if (area > 0)

@@ -28,11 +28,13 @@ public sealed class LayerProjections
     public ProjectedLayer In(CrsDefinition target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (_byEpsg.TryGetValue(target.Epsg, out var projected))
-        {
-            return projected.Value; // the usual case, once per feature in the hot loops: no closure allocated
-        }
+        return _byEpsg.TryGetValue(target.Epsg, out var projected)
+            ? projected.Value // the usual case, once per feature in the hot loops: no closure allocated
+            : Create(target);
+    }
 
+    private ProjectedLayer Create(CrsDefinition target)
+    {
         return _byEpsg.GetOrAdd(
             target.Epsg,
             _ => new Lazy<ProjectedLayer>(() => new ProjectedLayer(Features, SourceCrs, target), LazyThreadSafetyMode.ExecutionAndPublication)).Value;

@@ -123,8 +123,8 @@ public sealed class ProjectedLayer
     /// <summary>Indexes of the features whose envelope intersects <paramref name="envelope"/>, ascending.</summary>
     public List<int> Query(Envelope envelope)
     {
-        var hits = new List<int>();
-        _index.Query(envelope, new IndexCollector(hits));
+        var hits = new Hits();
+        _index.Query(envelope, hits);
         hits.Sort();
         return hits;
     }
@@ -133,8 +133,9 @@ public sealed class ProjectedLayer
     private static Geometry Project(CrsTransform transform, Geometry geometry) =>
         transform.IsIdentity && geometry.SRID == transform.Target.Epsg ? geometry : transform.Apply(geometry);
 
-    private sealed class IndexCollector(List<int> hits) : NetTopologySuite.Index.IItemVisitor<int>
+    /// <summary>The result list, collecting the index's hits itself (one allocation per query, room for a few).</summary>
+    private sealed class Hits() : List<int>(8), NetTopologySuite.Index.IItemVisitor<int>
     {
-        public void VisitItem(int item) => hits.Add(item);
+        public void VisitItem(int item) => Add(item);
     }
 }

@@ -278,7 +278,7 @@ public sealed class ConflictCheck
             var envelope = here.Envelope(i);
             red[i] = redline is null ? 0 : LayerOverlay.AreaInside(parcel, envelope, redline.In(crs));
             farm[i] = farmland is null ? 0 : LayerOverlay.AreaInside(parcel, envelope, farmland.In(crs));
-            outside[i] = Math.Max(0, parcel.Area - LayerOverlay.AreaInside(parcel, envelope, parks.In(crs)));
+            outside[i] = Math.Max(0, HoleFreeShell.AreaOf(parcel) - LayerOverlay.AreaInside(parcel, envelope, parks.In(crs)));
             foreach (var j in here.Query(envelope))
             {
                 if (j <= i)

@@ -106,11 +106,11 @@ public sealed class CrossingAreaTests
         var boundary = new FeatureBoundary(big);
         Coordinate[] Square(double x, double y, double side) => [new(x, y), new(x + side, y), new(x + side, y + side), new(x, y + side), new(x, y)];
 
-        Assert.Equal(100.0, CrossingArea.Of(Square(10, 10, 10), new Envelope(10, 20, 10, 20), boundary, out var inside)!.Value, 9);
+        Assert.Equal(100.0, CrossingArea.Of(Square(10, 10, 10), counterClockwise: true, new Envelope(10, 20, 10, 20), boundary, out var inside)!.Value, 9);
         Assert.True(inside);
-        Assert.Equal(0.0, CrossingArea.Of(Square(45, 45, 5), new Envelope(45, 50, 45, 50), boundary, out var inHole)!.Value, 9);
+        Assert.Equal(0.0, CrossingArea.Of(Square(45, 45, 5), counterClockwise: true, new Envelope(45, 50, 45, 50), boundary, out var inHole)!.Value, 9);
         Assert.False(inHole);
-        Assert.Equal(30 * 30 - (20 * 20), CrossingArea.Of(Square(35, 35, 30), new Envelope(35, 65, 35, 65), boundary, out var aroundHole)!.Value, 9);
+        Assert.Equal(30 * 30 - (20 * 20), CrossingArea.Of(Square(35, 35, 30), counterClockwise: true, new Envelope(35, 65, 35, 65), boundary, out var aroundHole)!.Value, 9);
         Assert.False(aroundHole);
     }
 
