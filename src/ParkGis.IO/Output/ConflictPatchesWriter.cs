@@ -1,3 +1,4 @@
+using NetTopologySuite.Geometries;
 using ParkGis.Core.Conflicts;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Measures;
@@ -16,10 +17,16 @@ public static class ConflictPatchesWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         var lonLat = CrsRegistry.FromEpsg(4326) ?? throw new InvalidOperationException("EPSG:4326 is not registered.");
-        var features = result.Parks
+        var items = result.Parks
             .SelectMany(park => ConflictKinds.All.SelectMany(kind => park.Patches.Where(p => p.Kind == kind)).Select(patch => (park, patch)))
-            .Select(item => new GeoJsonFeature(
-                CrsTransform.Create(item.patch.Crs, lonLat).Apply(item.patch.Geometry),
+            .ToList();
+
+        // Reprojecting thousands of patches (ProjNET, per vertex) is the bulk of writing: do it on every core.
+        var lonLatGeometries = new Geometry[items.Count];
+        Parallel.For(0, items.Count, i => lonLatGeometries[i] = CrsTransform.Create(items[i].patch.Crs, lonLat).Apply(items[i].patch.Geometry));
+        var features = items
+            .Select((item, i) => new GeoJsonFeature(
+                lonLatGeometries[i],
                 [
                     new("park_id", item.park.ParkId),
                     new("park_name", item.park.Name),
