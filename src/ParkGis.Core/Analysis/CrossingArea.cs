@@ -91,6 +91,11 @@ public static class CrossingArea
                 double rx = p1.X - p0.X, ry = p1.Y - p0.Y, sx = q1.X - q0.X, sy = q1.Y - q0.Y;
                 double wx = q0.X - p0.X, wy = q0.Y - p0.Y;
                 var denominator = (rx * sy) - (ry * sx);
+                if (Math.Abs(denominator) <= 1e-12 * (Math.Abs(rx * sy) + Math.Abs(ry * sx)))
+                {
+                    return null; // nearly parallel: the crossing point cannot be placed reliably in doubles
+                }
+
                 var t = Math.Clamp(((wx * sy) - (wy * sx)) / denominator, 0, 1);
                 var u = Math.Clamp(((wx * ry) - (wy * rx)) / denominator, 0, 1);
                 var x = p0.X + (t * rx);
@@ -112,7 +117,7 @@ public static class CrossingArea
         covered = startsInside && crossingsA is null && !anyInside;
         // Both sums run counter-clockwise round A ∩ B (B's segments already have its interior on their left).
         var area = 0.5 * ((counterClockwise ? sumA : -sumA) + sumB);
-        return Math.Max(0, area);
+        return double.IsFinite(area) ? Math.Max(0, area) : null;
     }
 
     /// <summary>Stands for "no crossings"; only ever read.</summary>

@@ -16,6 +16,7 @@ public sealed class ProjectedLayer
     private readonly IPreparedGeometry?[] _prepared;
     private readonly FeatureWindows?[] _windows;
     private readonly FeatureBoundary?[] _boundaries;
+    private readonly Lock[] _boundaryLocks = [.. Enumerable.Range(0, 16).Select(_ => new Lock())];
     private readonly HPRtree<int> _index;
 
     /// <summary>Projects the features from <paramref name="source"/> to <paramref name="target"/> and indexes them.</summary>
@@ -88,13 +89,24 @@ public sealed class ProjectedLayer
     internal FeatureBoundary Boundary(int index)
     {
         var boundary = Volatile.Read(ref _boundaries[index]);
-        if (boundary is null)
+        if (boundary is not null)
         {
-            boundary = new FeatureBoundary(_geometries[index]);
-            boundary = Interlocked.CompareExchange(ref _boundaries[index], boundary, null) ?? boundary;
+            return boundary;
         }
 
-        return boundary;
+        // Built once under a lock (striped by feature): threads meeting a 16 000-vertex red-line polygon at the same
+        // moment would otherwise each build its index. The constructor starts no parallel work, so waiting is safe.
+        lock (_boundaryLocks[index % _boundaryLocks.Length])
+        {
+            boundary = _boundaries[index];
+            if (boundary is null)
+            {
+                boundary = new FeatureBoundary(_geometries[index]);
+                Volatile.Write(ref _boundaries[index], boundary);
+            }
+
+            return boundary;
+        }
     }
 
     /// <summary>

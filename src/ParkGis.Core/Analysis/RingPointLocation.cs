@@ -41,15 +41,17 @@ internal static class RingPointLocation
                 continue;
             }
 
-            var side = Orientation.Index(a, b, point);
+            // The predicate is evaluated as NTS's RayCrossingCounter does (segment taken from the later vertex back
+            // to the earlier one) so that the robust fallback sees the same operands and gives the same answer.
+            var side = Orientation.Index(b, a, point);
             if (side == OrientationIndex.Collinear)
             {
                 return Location.Boundary; // the point lies on the edge, strictly between its endpoints' heights
             }
 
-            // The edge crosses the ray (to the right of the point) when the point is left of an upward edge or
-            // right of a downward one.
-            if ((side == OrientationIndex.Left) == (b.Y > a.Y))
+            // Oriented upwards, the edge crosses the ray (to the right of the point) when the point lies to its left.
+            var leftOfUpwardEdge = a.Y < b.Y ? side == OrientationIndex.Right : side == OrientationIndex.Left;
+            if (leftOfUpwardEdge)
             {
                 crossings++;
             }

@@ -59,7 +59,7 @@ public sealed class ConflictCheck
         };
         var screened = new LayerProjections?[screenings.Length];
         var layerIssues = screenings.Select(_ => new List<DataIssue>()).ToArray();
-        Parallel.For(0, screenings.Length, k => screened[k] = screenings[k](layerIssues[k]));
+        Unwrapped(() => Parallel.For(0, screenings.Length, k => screened[k] = screenings[k](layerIssues[k])));
         foreach (var found in layerIssues)
         {
             issues.AddRange(found);
@@ -75,22 +75,44 @@ public sealed class ConflictCheck
         // busy, and indexing the parcels and then the parcel loop fill the gaps.
         var parkResults = new ParkConflicts[parks.Features.Count];
         ParcelConflicts? parcelResult = null;
-        Parallel.Invoke(
-            () => Parallel.For(0, parks.Features.Count, i => parkResults[i] = CheckPark(parksLayer, parks, i, redline, farmland, urban)),
-            () =>
-            {
-                if (parcels is not null)
-                {
-                    var parcelCrs = parcels.Features.Select(f => AnalysisCrs.For(parcels.SourceCrs, f.Geometry)).ToArray();
-                    Project(parcelCrs, parcels, parks, redline, farmland);
-                    _progress?.Report($"checking {parcels.Features.Count} parcels");
-                    parcelResult = CheckParcels(parcels, parcelCrs, parks, redline, farmland);
-                }
-            });
+        // The parcels stay on this thread so that their projection, when one is needed, may itself run in parallel.
+        var parkCheck = Task.Run(() => Parallel.For(0, parks.Features.Count, i => parkResults[i] = CheckPark(parksLayer, parks, i, redline, farmland, urban)));
+        if (parcels is not null)
+        {
+            var parcelCrs = parcels.Features.Select(f => AnalysisCrs.For(parcels.SourceCrs, f.Geometry)).ToArray();
+            Project(parcelCrs, parcels, parks, redline, farmland);
+            _progress?.Report($"checking {parcels.Features.Count} parcels");
+            parcelResult = Unwrapped(() => CheckParcels(parcels, parcelCrs, parks, redline, farmland));
+        }
+
+        Unwrapped(() => parkCheck.Wait());
 
         var sorted = parkResults.OrderBy(p => p.ParkId, StringComparer.Ordinal).ToList();
         return new ConflictCheckResult(sorted, parcelResult, issues, _options.MinAreaM2);
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> and rethrows the first exception of a parallel loop as itself, not wrapped in an
+    /// <see cref="AggregateException"/>, so that input errors keep their code, location and hint.
+    /// </summary>
+    private static T Unwrapped<T>(Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (AggregateException aggregate) when (aggregate.Flatten().InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(aggregate.Flatten().InnerExceptions[0]).Throw();
+            throw; // not reached
+        }
+    }
+
+    private static void Unwrapped(Action work) => Unwrapped(() =>
+    {
+        work();
+        return true;
+    });
 
     /// <summary>
     /// Projects and indexes the layers into every analysis CRS the features need, before the parallel loops use

@@ -114,6 +114,20 @@ public sealed class CrossingAreaTests
         Assert.False(aroundHole);
     }
 
+    [Fact]
+    public void A_crossing_too_shallow_to_place_in_doubles_is_left_to_the_overlay()
+    {
+        // Exact predicates see a proper crossing of edges A0 and B0, but their floating-point cross product is 0:
+        // the crossing point would be NaN. (Found in review; the true area is 0.90086.)
+        var a = Wkt.Read("POLYGON ((0 0, 1 0.19827378460975595, 1 1, 0 1, 0 0))");
+        var b = Wkt.Read("POLYGON ((-1.011702694863461 -0.20059412221046752, 1.6861711581057688 0.33432353701744594, 0.3 10, -1.011702694863461 -0.20059412221046752))");
+        var expected = OverlayNGRobust.Overlay(a, b, SpatialFunction.Intersection).Area;
+
+        var area = CrossingArea.Of(a, b);
+
+        Assert.True(area is null || Math.Abs(area.Value - expected) < 1e-9, $"got {area}, overlay {expected}");
+    }
+
     private static Polygon LongStarWithHole(int seed)
     {
         var random = new Random(seed);
