@@ -38,6 +38,26 @@ public sealed class GeoPackageReadingTests
     }
 
     [Fact]
+    public void Only_the_fields_asked_for_and_the_ids_are_read_when_a_command_names_them()
+    {
+        using var folder = new TestFolder().WriteGeoPackage(
+            "layers.gpkg",
+            4545,
+            ("parks", ["park_id TEXT", "NAME TEXT", "level TEXT"], [(TestFolder.Square(0, 0), ["A", "园区甲", "国家级"])]),
+            ("parcels", ["parcel_id TEXT", "price REAL"], [(TestFolder.Square(0, 0), ["P1", 21.5])]));
+        var onlyNames = new Dictionary<LayerRole, IReadOnlyList<string>> { [LayerRole.Parks] = ["name"] };
+
+        var some = DatasetReader.Read(folder.Path, onlyFields: onlyNames);
+        var all = DatasetReader.Read(folder.Path);
+
+        Assert.Equal(["park_id", "NAME"], some.Find(LayerRole.Parks)!.Features[0].Attributes.Keys); // names match ignoring case
+        Assert.Equal(["parcel_id"], some.Find(LayerRole.Parcels)!.Features[0].Attributes.Keys);
+        Assert.Equal("园区甲", some.Find(LayerRole.Parks)!.Text(some.Find(LayerRole.Parks)!.Features[0], "name"));
+        Assert.Equal(["P1"], some.Find(LayerRole.Parcels)!.Features.Select(f => f.Id));
+        Assert.Equal(["fid", "park_id", "NAME", "level"], all.Find(LayerRole.Parks)!.Features[0].Attributes.Keys);
+    }
+
+    [Fact]
     public void A_geopackage_named_after_a_role_uses_its_only_table()
     {
         using var folder = new TestFolder().WriteGeoPackage("Parks.gpkg", 4545, ("园区", ["park_id TEXT"], [(TestFolder.Square(0, 0), ["A"])]));

@@ -11,12 +11,15 @@ namespace ParkGis.Cli.Commands;
 internal static class DatasetSource
 {
     /// <summary>Reads the dataset the argument names.</summary>
-    public static Dataset Read(string dataset, IProgress<string>? progress) =>
+    /// <param name="dataset">A folder, or <c>pg:…</c>.</param>
+    /// <param name="progress">Progress lines.</param>
+    /// <param name="onlyFields">The attribute fields the command uses (see <see cref="DatasetReader.Read"/>); null for all.</param>
+    public static Dataset Read(string dataset, IProgress<string>? progress, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null) =>
         PgDatasetName.IsDatabase(dataset)
             ? PgDatasetReader.Read(PgDatasetName.Parse(dataset), progress)
-            : ReadFolder(dataset, progress);
+            : ReadFolder(dataset, progress, onlyFields);
 
     /// <summary>Reads a dataset folder (<see cref="DatasetReader"/>) inside a <see cref="ReadingGcRegion"/>.</summary>
-    public static Dataset ReadFolder(string folder, IProgress<string>? progress) =>
-        ReadingGcRegion.Around(folder, () => DatasetReader.Read(folder, progress));
+    public static Dataset ReadFolder(string folder, IProgress<string>? progress, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null) =>
+        ReadingGcRegion.Around(folder, () => DatasetReader.Read(folder, progress, onlyFields));
 }

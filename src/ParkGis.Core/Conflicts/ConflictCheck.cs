@@ -31,6 +31,13 @@ public sealed class ConflictCheck
         _progress = progress;
     }
 
+    /// <summary>
+    /// The attribute fields the check reads, by canonical name per layer role (besides each layer's id): only the
+    /// park names. A reader may skip every other field.
+    /// </summary>
+    public static IReadOnlyDictionary<LayerRole, IReadOnlyList<string>> FieldsUsed { get; } =
+        new Dictionary<LayerRole, IReadOnlyList<string>> { [LayerRole.Parks] = ["name"] };
+
     /// <summary>Runs the check with default options.</summary>
     public static ConflictCheckResult Run(Dataset dataset) => new ConflictCheck(ConflictCheckOptions.Default).Check(dataset);
 

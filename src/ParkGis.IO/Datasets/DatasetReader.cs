@@ -27,8 +27,14 @@ public static class DatasetReader
     /// </remarks>
     /// <param name="folder">The dataset folder.</param>
     /// <param name="progress">Receives one line per layer read (for stderr); may be null.</param>
+    /// <param name="onlyFields">
+    /// When given, the attribute fields a command uses, by canonical name per role (renamed through parkgis.json);
+    /// each layer's id field is always read and roles not listed get only their id. Formats that can skip columns
+    /// (GeoPackage) then read nothing else — a parcel table often has dozens of fields the conflict check never
+    /// looks at. Null reads every field.
+    /// </param>
     /// <exception cref="UnusableInputException">The folder, a file or parkgis.json cannot be used.</exception>
-    public static Dataset Read(string folder, IProgress<string>? progress = null)
+    public static Dataset Read(string folder, IProgress<string>? progress = null, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null)
     {
         var layout = Discover(folder);
         var layers = layout.Layers;
@@ -38,7 +44,7 @@ public static class DatasetReader
         {
             try
             {
-                results[i] = ReadLayer(layers[i], layout.Configuration);
+                results[i] = ReadLayer(layers[i], layout.Configuration, onlyFields);
             }
             catch (Exception exception)
             {
@@ -85,10 +91,22 @@ public static class DatasetReader
         }
     }
 
-    private static (Layer Layer, List<DataIssue> Issues) ReadLayer(LayerLocation location, ParkGisConfiguration? configuration)
+    private static (Layer Layer, List<DataIssue> Issues) ReadLayer(
+        LayerLocation location, ParkGisConfiguration? configuration, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields)
     {
         var roleName = LayerRoles.Name(location.Role);
-        var request = new LayerReadRequest(roleName, location.FilePath, location.Source, location.TableName, location.Configuration?.CrsEpsg, configuration?.DefaultCrsEpsg);
+        var fieldMap = location.Configuration?.Fields ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        IReadOnlyCollection<string>? columns = null;
+        if (onlyFields is not null)
+        {
+            var canonical = onlyFields.TryGetValue(location.Role, out var fields) ? fields : [];
+            columns = canonical.Select(name => fieldMap.TryGetValue(name, out var mapped) ? mapped : name)
+                .Concat(FeatureIdAssigner.IdCandidates(location.Role, fieldMap))
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        }
+
+        var request = new LayerReadRequest(
+            roleName, location.FilePath, location.Source, location.TableName, location.Configuration?.CrsEpsg, configuration?.DefaultCrsEpsg, columns);
         SourceLayer source;
         try
         {
@@ -116,7 +134,6 @@ public static class DatasetReader
         }
 
         var issues = new List<DataIssue>(source.Issues);
-        var fieldMap = location.Configuration?.Fields ?? new Dictionary<string, string>(StringComparer.Ordinal);
         var features = FeatureIdAssigner.Assign(location.Role, location.Source, source.Features, fieldMap, issues);
         return (new Layer(location.Role, location.Source, location.Format, source.Crs, features, fieldMap), issues);
     }

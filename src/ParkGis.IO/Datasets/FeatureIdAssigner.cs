@@ -25,13 +25,20 @@ internal static class FeatureIdAssigner
         _ => null,
     };
 
+    /// <summary>The source fields that may hold a layer's id, in order of preference (after parkgis.json renames).</summary>
+    public static string[] IdCandidates(LayerRole role, IReadOnlyDictionary<string, string> fieldMap)
+    {
+        var canonical = IdField(role);
+        return canonical is not null
+            ? [fieldMap.TryGetValue(canonical, out var mapped) ? mapped : canonical]
+            : fieldMap.TryGetValue("id", out var mappedId) ? [mappedId] : ControlLayerIdFields;
+    }
+
     public static List<Feature> Assign(LayerRole role, string inputName, IReadOnlyList<SourceFeature> sources, IReadOnlyDictionary<string, string> fieldMap, List<DataIssue> issues)
     {
         var roleName = LayerRoles.Name(role);
         var canonical = IdField(role);
-        string[] candidates = canonical is not null
-            ? [fieldMap.TryGetValue(canonical, out var mapped) ? mapped : canonical]
-            : fieldMap.TryGetValue("id", out var mappedId) ? [mappedId] : ControlLayerIdFields;
+        var candidates = IdCandidates(role, fieldMap);
         var reportMissing = role is LayerRole.Parks or LayerRole.Parcels;
 
         var ids = new string[sources.Count];

@@ -61,7 +61,10 @@ internal static class GeoPackageLayerReader
         using var connection = Open(request.FilePath);
         var (geometryColumn, srsId) = GeometryColumn(connection, table, request.InputName);
         var columns = Columns(connection, table);
-        var attributeColumns = columns.Where(column => !string.Equals(column.Name, geometryColumn, StringComparison.OrdinalIgnoreCase)).ToArray();
+        var attributeColumns = columns
+            .Where(column => !string.Equals(column.Name, geometryColumn, StringComparison.OrdinalIgnoreCase))
+            .Where(column => request.Columns is null || request.Columns.Contains(column.Name, StringComparer.OrdinalIgnoreCase))
+            .ToArray();
         var query = new RowQuery(
             "SELECT " + Quote(geometryColumn) + string.Concat(attributeColumns.Select(column => ", " + Quote(column.Name))) + " FROM " + Quote(table),
             new AttributeSchema([.. attributeColumns.Select(column => column.Name)]),

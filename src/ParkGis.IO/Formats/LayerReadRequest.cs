@@ -7,4 +7,9 @@ namespace ParkGis.IO.Formats;
 /// <param name="TableName">GeoPackage table, or null for single-layer formats.</param>
 /// <param name="CrsOverrideEpsg">EPSG code that replaces the file's own CRS (parkgis.json layer <c>crs</c>).</param>
 /// <param name="DefaultCrsEpsg">EPSG code for a file without CRS (parkgis.json top-level <c>crs</c>).</param>
-internal sealed record LayerReadRequest(string RoleName, string FilePath, string InputName, string? TableName, int? CrsOverrideEpsg, int? DefaultCrsEpsg);
+/// <param name="Columns">
+/// The source fields the caller needs, or null for all. A hint: formats that can skip columns (GeoPackage) read
+/// only these; the others read every field.
+/// </param>
+internal sealed record LayerReadRequest(
+    string RoleName, string FilePath, string InputName, string? TableName, int? CrsOverrideEpsg, int? DefaultCrsEpsg, IReadOnlyCollection<string>? Columns = null);
