@@ -284,7 +284,7 @@ public sealed class ConflictCheck
         var done = 0;
         var step = Math.Max(1, count / 10);
         // Long contiguous ranges: parcels are usually stored park by park, so the threads work in different places
-        // and rarely wait for the same window of a park or red-line polygon to be cut.
+        // and rarely need the same feature boundary or window built at the same moment.
         var ranges = Partitioner.Create(0, count, Math.Max(256, count / (8 * Environment.ProcessorCount)));
         Parallel.ForEach(ranges, range =>
         {

@@ -24,38 +24,10 @@ internal sealed class RepeatedValues
     public RepeatedValues() => _textLookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The boxed integer, shared with earlier equal ones.</summary>
-    public object Integer(long value)
-    {
-        if (_integers.TryGetValue(value, out var boxed))
-        {
-            return boxed;
-        }
-
-        boxed = value;
-        if (_integers.Count < MaxEntries)
-        {
-            _integers.Add(value, boxed);
-        }
-
-        return boxed;
-    }
+    public object Integer(long value) => Shared(_integers, value);
 
     /// <summary>The boxed date, shared with earlier equal ones.</summary>
-    public object Date(DateOnly value)
-    {
-        if (_dates.TryGetValue(value, out var boxed))
-        {
-            return boxed;
-        }
-
-        boxed = value;
-        if (_dates.Count < MaxEntries)
-        {
-            _dates.Add(value, boxed);
-        }
-
-        return boxed;
-    }
+    public object Date(DateOnly value) => Shared(_dates, value);
 
     /// <summary>The text of UTF-8 bytes, shared with earlier equal texts.</summary>
     public string Text(ReadOnlySpan<byte> utf8)
@@ -79,5 +51,22 @@ internal sealed class RepeatedValues
         }
 
         return text;
+    }
+
+    private static object Shared<T>(Dictionary<T, object> boxes, T value)
+        where T : struct
+    {
+        if (boxes.TryGetValue(value, out var boxed))
+        {
+            return boxed;
+        }
+
+        boxed = value;
+        if (boxes.Count < MaxEntries)
+        {
+            boxes.Add(value, boxed);
+        }
+
+        return boxed;
     }
 }

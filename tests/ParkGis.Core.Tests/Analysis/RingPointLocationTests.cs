@@ -30,14 +30,7 @@ public sealed class RingPointLocationTests
         // Integer coordinates in a 5 × 5 grid put points on vertices, on edges and on the rays through vertices
         // often; the rings need not be simple — both locate by crossing number.
         var random = new Random(seed);
-        var count = random.Next(3, 9);
-        var ring = new Coordinate[count + 1];
-        for (var i = 0; i < count; i++)
-        {
-            ring[i] = new Coordinate(random.Next(5), random.Next(5));
-        }
-
-        ring[count] = ring[0].Copy();
+        var ring = RandomPolygons.GridRing(random, side: 5, maxVertices: 8);
         for (var k = 0; k < 20; k++)
         {
             var point = new Coordinate(random.Next(-1, 6) + (random.Next(2) * 0.5), random.Next(-1, 6) + (random.Next(2) * 0.5));

@@ -48,16 +48,7 @@ public sealed class SimplePolygonValidityTests
     {
         // Random rings on a 4 × 4 integer grid: most are invalid in every way there is (crossings, touches,
         // spikes, collapses); the proof must never accept one of them.
-        var random = new Random(seed);
-        var count = random.Next(3, 8);
-        var ring = new Coordinate[count + 1];
-        for (var i = 0; i < count; i++)
-        {
-            ring[i] = new Coordinate(random.Next(4), random.Next(4));
-        }
-
-        ring[count] = ring[0].Copy();
-        var polygon = Factory.CreatePolygon(ring);
+        var polygon = Factory.CreatePolygon(RandomPolygons.GridRing(new Random(seed), side: 4, maxVertices: 7));
         return !SimplePolygonValidity.IsProvenValid(polygon) || new IsValidOp(polygon).IsValid;
     }
 
@@ -77,16 +68,7 @@ public sealed class SimplePolygonValidityTests
         var proven = 0;
         for (var seed = 0; seed < 3000; seed++)
         {
-            var random = new Random(seed);
-            var count = random.Next(3, 8);
-            var ring = new Coordinate[count + 1];
-            for (var i = 0; i < count; i++)
-            {
-                ring[i] = new Coordinate(random.Next(4), random.Next(4));
-            }
-
-            ring[count] = ring[0].Copy();
-            var polygon = Factory.CreatePolygon(ring);
+            var polygon = Factory.CreatePolygon(RandomPolygons.GridRing(new Random(seed), side: 4, maxVertices: 7));
             if (new IsValidOp(polygon).IsValid && !polygon.Shell.Coordinates.Zip(polygon.Shell.Coordinates.Skip(1)).Any(p => p.First.Equals2D(p.Second)))
             {
                 valid++;

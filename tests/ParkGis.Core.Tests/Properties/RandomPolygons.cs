@@ -32,4 +32,21 @@ internal static class RandomPolygons
             ? polygon
             : Factory.CreatePolygon([new(cx, cy), new(cx + 10, cy), new(cx, cy + 10), new(cx, cy)]);
     }
+
+    /// <summary>
+    /// A closed ring of 3 to <paramref name="maxVertices"/> random vertices on a <paramref name="side"/> × <paramref name="side"/>
+    /// integer grid: often not simple — crossings, touches, spikes, repeated points — which is the point.
+    /// </summary>
+    public static Coordinate[] GridRing(Random random, int side, int maxVertices)
+    {
+        var count = random.Next(3, maxVertices + 1);
+        var ring = new Coordinate[count + 1];
+        for (var i = 0; i < count; i++)
+        {
+            ring[i] = new Coordinate(random.Next(side), random.Next(side));
+        }
+
+        ring[count] = ring[0].Copy();
+        return ring;
+    }
 }
