@@ -156,6 +156,21 @@ public sealed class GeoPackageReadingTests
         Assert.Equal("#7000", firstError.Feature);
     }
 
+    [Fact]
+    public void A_blob_with_a_good_header_and_broken_wkb_is_reported_in_one_sentence_without_a_stack_trace()
+    {
+        // GP header (version 0, flags 0x01: little-endian, no envelope, srs 4545) followed by bytes that are not WKB.
+        using var folder = BigParcelTable(10, "UPDATE parcels SET geom = X'47500001C5110000676172626167650A' WHERE fid = 3");
+
+        var error = Assert.Throws<UnusableInputException>(() => DatasetReader.Read(folder.Path));
+
+        Assert.Equal("#3", error.Feature);
+        Assert.Contains("the geometry of feature #3 is not a GeoPackage geometry blob: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at NetTopologySuite", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>A GeoPackage whose parcels table has <paramref name="rows"/> rows (fid = i, parcel_id = Pi), then <paramref name="sql"/> applied.</summary>
     private static TestFolder BigParcelTable(int rows, string sql)
     {

@@ -183,6 +183,19 @@ internal static class GeoPackageLayerReader
         return Collect(batches, request.InputName);
     }
 
+    /// <summary>
+    /// The reason a geometry blob failed, as one line: NTS's GeoPackage reader wraps the WKB reader's exception as
+    /// "TypeName: message" followed by its stack trace, which is not for users.
+    /// </summary>
+    private static string Reason(Exception failure)
+    {
+        var message = failure.Message.AsSpan();
+        var lineEnd = message.IndexOfAny('\r', '\n');
+        var line = (lineEnd < 0 ? message : message[..lineEnd]).Trim().ToString();
+        var typeEnd = line.IndexOf("Exception: ", StringComparison.Ordinal);
+        return typeEnd > 0 && !line[..typeEnd].Contains(' ', StringComparison.Ordinal) ? line[(typeEnd + "Exception: ".Length)..] : line;
+    }
+
     /// <summary>Joins batches in order, numbering features from 1, and throws the first failure met on the way.</summary>
     private static List<SourceFeature> Collect(RowBatch[] batches, string inputName)
     {
@@ -201,7 +214,7 @@ internal static class GeoPackageLayerReader
                 var ordinal = offset + batch.Features.Count + 1;
                 throw new UnusableInputException(
                     ErrorCodes.UnreadableInput,
-                    $"{inputName}: the geometry of feature #{ordinal} is not a GeoPackage geometry blob: {bad.Message}",
+                    $"{inputName}: the geometry of feature #{ordinal} is not a GeoPackage geometry blob: {Reason(bad)}",
                     inputName,
                     "#" + ordinal.ToString(CultureInfo.InvariantCulture),
                     "Re-export the layer (e.g. ogr2ogr -f GPKG) to repair it.",
