@@ -74,6 +74,22 @@ public static class LayerOverlay
         return pieces;
     }
 
+    /// <summary>Whether one feature of <paramref name="layer"/> covers <paramref name="subject"/> on its own.</summary>
+    public static bool CoveredByOne(Geometry subject, ProjectedLayer layer)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(layer);
+        foreach (var index in layer.Query(subject.EnvelopeInternal))
+        {
+            if (layer.Envelope(index).Covers(subject.EnvelopeInternal) && layer.Prepared(index).Covers(subject))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The union of the pieces' polygons (empty polygon when there are none).</summary>
     public static Geometry Union(IReadOnlyList<Piece> pieces, GeometryFactory factory)
     {

@@ -197,8 +197,17 @@ public sealed class ConflictCheck
         else
         {
             var projected = urban.In(crs);
-            var inside = LayerOverlay.Union(LayerOverlay.Pieces(park, prepared, projected), park.Factory);
-            var outside = inside.IsEmpty ? park : OverlayNGRobust.Overlay(park, inside, SpatialFunction.Difference);
+            Geometry outside;
+            if (LayerOverlay.CoveredByOne(park, projected))
+            {
+                outside = park.Factory.CreatePolygon(); // the usual case: no overlay of the park with itself
+            }
+            else
+            {
+                var inside = LayerOverlay.Union(LayerOverlay.Pieces(park, prepared, projected), park.Factory);
+                outside = inside.IsEmpty ? park : OverlayNGRobust.Overlay(park, inside, SpatialFunction.Difference);
+            }
+
             Record(ConflictKind.OutsideUrbanBoundary, outside, [], null);
         }
 

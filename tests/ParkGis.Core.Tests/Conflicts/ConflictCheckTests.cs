@@ -115,6 +115,30 @@ public sealed class ConflictCheckTests
     }
 
     [Fact]
+    public void Park_inside_one_urban_polygon_even_along_its_edge_is_inside()
+    {
+        // The urban polygon shares the park's west edge; a two-part park lies inside it as well.
+        var twoParts = FormattableString.Invariant(
+            $"MULTIPOLYGON((({X + 300} {Y}, {X + 310} {Y}, {X + 310} {Y + 10}, {X + 300} {Y + 10}, {X + 300} {Y})), (({X + 400} {Y}, {X + 420} {Y}, {X + 420} {Y + 10}, {X + 400} {Y + 10}, {X + 400} {Y})))");
+        var result = Check(new TestDatasets().With(LayerRole.Parks, Park, twoParts)
+            .With(LayerRole.UrbanBoundary, Rectangle(X, Y - 10, X + 500, Y + 110)));
+
+        Assert.Equal(0, Tally(result, ConflictKind.OutsideUrbanBoundary, 0).AreaM2);
+        Assert.Equal(0, Tally(result, ConflictKind.OutsideUrbanBoundary, 1).AreaM2);
+        Assert.All(result.Parks, park => Assert.True(park.Conflicts[ConflictKind.OutsideUrbanBoundary].Checked));
+    }
+
+    [Fact]
+    public void Park_inside_a_hole_of_the_urban_polygon_lies_wholly_outside()
+    {
+        var withHole = FormattableString.Invariant(
+            $"POLYGON(({X - 100} {Y - 100}, {X + 200} {Y - 100}, {X + 200} {Y + 200}, {X - 100} {Y + 200}, {X - 100} {Y - 100}), ({X - 10} {Y - 10}, {X - 10} {Y + 110}, {X + 110} {Y + 110}, {X + 110} {Y - 10}, {X - 10} {Y - 10}))");
+        var result = Check(new TestDatasets().With(LayerRole.Parks, Park).With(LayerRole.UrbanBoundary, withHole));
+
+        Assert.Equal(10000, Tally(result, ConflictKind.OutsideUrbanBoundary).AreaM2, 6);
+    }
+
+    [Fact]
     public void Park_far_from_every_urban_polygon_lies_wholly_outside()
     {
         var result = Check(new TestDatasets().With(LayerRole.Parks, Park).With(LayerRole.UrbanBoundary, Square(X + 5000, Y, 100)));
