@@ -17,6 +17,10 @@ public sealed class SimplePolygonValidityTests
     [InlineData("POLYGON ((0 0, 0 2, 2 2, 2 0, 0 0))")] // clockwise
     [InlineData("POLYGON ((0 0, 1 0, 2 0, 2 2, 0 2, 0 0))")] // a straight vertex mid-edge
     [InlineData("POLYGON ((0 0, 4 0, 4 4, 2 1, 0 4, 0 0))")] // concave
+    [InlineData("POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 2 1, 2 2, 1 1))")] // a hole
+    [InlineData("POLYGON ((0 0, 9 0, 9 9, 0 9, 0 0), (1 1, 2 1, 2 2, 1 1), (5 5, 5 7, 7 7, 5 5))")] // two holes apart
+    [InlineData("MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)))")] // one part
+    [InlineData("MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5), (5.5 5.2, 5.8 5.2, 5.8 5.5, 5.5 5.2)))")] // two parts apart, one with a hole
     public void Simple_rings_are_proven_valid(string wkt)
     {
         Assert.True(SimplePolygonValidity.IsProvenValid(Wkt.Read(wkt)));
@@ -28,8 +32,15 @@ public sealed class SimplePolygonValidityTests
     [InlineData("POLYGON ((0 0, 3 0, 2 0, 2 2, 0 2, 0 0))")] // a spike back along an edge
     [InlineData("POLYGON ((0 0, 2 0, 2 2, 2 2, 0 2, 0 0))")] // a repeated vertex: valid, but left to IsValidOp
     [InlineData("POLYGON ((0 0, 1 0, 2 0, 0 0))")] // collapsed to a line
-    [InlineData("POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 2 1, 2 2, 1 1))")] // a hole: left to IsValidOp
-    [InlineData("MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)))")] // not a single polygon
+    [InlineData("POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0), (5 1, 6 1, 6 2, 5 1))")] // a hole outside the shell
+    [InlineData("POLYGON ((0 0, 9 0, 9 9, 0 9, 0 0), (1 1, 8 1, 8 8, 1 8, 1 1), (2 2, 3 2, 3 3, 2 2))")] // nested holes
+    [InlineData("POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0), (0 0, 2 1, 1 2, 0 0))")] // a hole touching the shell: valid, but left to IsValidOp
+    [InlineData("POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 5 1, 1 2, 1 1))")] // a hole crossing the shell
+    [InlineData("MULTIPOLYGON (((0 0, 2 0, 2 2, 0 2, 0 0)), ((1 1, 3 1, 3 3, 1 3, 1 1)))")] // overlapping parts
+    [InlineData("MULTIPOLYGON (((0 0, 9 0, 9 9, 0 9, 0 0)), ((1 1, 3 1, 3 3, 1 3, 1 1)))")] // a part inside another
+    [InlineData("MULTIPOLYGON (((0 0, 2 0, 2 2, 0 2, 0 0)), ((2 0, 4 0, 4 2, 2 2, 2 0)))")] // parts sharing an edge
+    [InlineData("MULTIPOLYGON (((0 0, 9 0, 9 9, 0 9, 0 0), (1 1, 8 1, 8 8, 1 8, 1 1)), ((2 2, 3 2, 3 3, 2 2)))")] // a part in a hole: valid, but left to IsValidOp
+    [InlineData("GEOMETRYCOLLECTION (POLYGON ((0 0, 1 0, 1 1, 0 0)))")] // not polygonal
     public void Anything_else_is_left_to_IsValidOp(string wkt)
     {
         Assert.False(SimplePolygonValidity.IsProvenValid(Wkt.Read(wkt)));
@@ -50,6 +61,64 @@ public sealed class SimplePolygonValidityTests
         // spikes, collapses); the proof must never accept one of them.
         var polygon = Factory.CreatePolygon(RandomPolygons.GridRing(new Random(seed), side: 4, maxVertices: 7));
         return !SimplePolygonValidity.IsProvenValid(polygon) || new IsValidOp(polygon).IsValid;
+    }
+
+    [Property(MaxTest = 1000)]
+    public bool Never_proves_a_polygon_with_holes_or_parts_IsValidOp_rejects(int seed)
+    {
+        // A shell and holes, or several parts, each a random grid ring: rings cross, touch, nest and overlap.
+        var random = new Random(seed);
+        Geometry geometry = random.Next(2) == 0
+            ? Factory.CreatePolygon(Factory.CreateLinearRing(RandomPolygons.GridRing(random, side: 6, maxVertices: 6)),
+                [.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => Factory.CreateLinearRing(RandomPolygons.GridRing(random, side: 6, maxVertices: 4)))])
+            : Factory.CreateMultiPolygon([.. Enumerable.Range(0, random.Next(2, 4)).Select(_ => Factory.CreatePolygon(RandomPolygons.GridRing(random, side: 6, maxVertices: 5)))]);
+        return !SimplePolygonValidity.IsProvenValid(geometry) || new IsValidOp(geometry).IsValid;
+    }
+
+    [Property(MaxTest = 300)]
+    public bool Never_proves_a_large_ring_IsValidOp_rejects(int seed)
+    {
+        // A 100–600-vertex star (valid) with a few vertices thrown elsewhere: large enough for the grid, and often
+        // crossing itself in ways a pair scan of neighbouring edges would miss.
+        var random = new Random(seed);
+        var ring = BigStar(random, random.Next(100, 600));
+        for (var moved = random.Next(0, 4); moved > 0; moved--)
+        {
+            var i = random.Next(ring.Length - 1);
+            ring[i] = new Coordinate(random.Next(-1000, 1000), random.Next(-1000, 1000));
+            ring[^1] = ring[0].Copy();
+        }
+
+        var polygon = Factory.CreatePolygon(ring);
+        return !SimplePolygonValidity.IsProvenValid(polygon) || new IsValidOp(polygon).IsValid;
+    }
+
+    [Fact]
+    public void Proves_large_stars_with_holes_and_parts_valid()
+    {
+        var random = new Random(7);
+        var shell = BigStar(random, 5000);
+        var hole = BigStar(random, 2000, radius: 100);
+        var far = BigStar(random, 3000, centreX: 5000);
+        var withHole = Factory.CreatePolygon(Factory.CreateLinearRing(shell), [Factory.CreateLinearRing(hole)]);
+        var twoParts = Factory.CreateMultiPolygon([withHole, Factory.CreatePolygon(far)]);
+
+        Assert.True(new IsValidOp(twoParts).IsValid);
+        Assert.True(SimplePolygonValidity.IsProvenValid(Factory.CreatePolygon(shell)));
+        Assert.True(SimplePolygonValidity.IsProvenValid(withHole));
+        Assert.True(SimplePolygonValidity.IsProvenValid(twoParts));
+    }
+
+    [Fact]
+    public void A_large_ring_crossing_itself_far_along_is_not_proven()
+    {
+        // Vertex 10 of a 5000-vertex star moved to the far side: its edges cross edges thousands of places away.
+        var ring = BigStar(new Random(3), 5000);
+        ring[10] = new Coordinate(-ring[10].X, -ring[10].Y);
+        var polygon = Factory.CreatePolygon(ring);
+
+        Assert.False(new IsValidOp(polygon).IsValid);
+        Assert.False(SimplePolygonValidity.IsProvenValid(polygon));
     }
 
     [Fact]
@@ -78,5 +147,24 @@ public sealed class SimplePolygonValidityTests
 
         Assert.True(valid > 50, $"only {valid} valid rings generated");
         Assert.Equal(valid, proven);
+    }
+
+    /// <summary>
+    /// A star-shaped ring of <paramref name="vertices"/> vertices at evenly spread angles: a wavy circle of radius
+    /// about <paramref name="radius"/> with a little noise, like a digitised red-line boundary.
+    /// </summary>
+    private static Coordinate[] BigStar(Random random, int vertices, double radius = 500, double centreX = 0)
+    {
+        var ring = new Coordinate[vertices + 1];
+        var phase = random.NextDouble() * 2 * Math.PI;
+        for (var i = 0; i < vertices; i++)
+        {
+            var angle = 2 * Math.PI * i / vertices;
+            var r = radius * (0.75 + (0.2 * Math.Sin((5 * angle) + phase)) + (0.001 * random.NextDouble()));
+            ring[i] = new Coordinate(centreX + (r * Math.Cos(angle)), r * Math.Sin(angle));
+        }
+
+        ring[vertices] = ring[0].Copy();
+        return ring;
     }
 }
