@@ -355,7 +355,7 @@ public sealed class ConflictCheck
         foreach (var group in pairs.GroupBy(p => crsOf[p.I].Epsg).OrderBy(g => g.Key))
         {
             var polygons = group.SelectMany(p => p.Pieces).ToList();
-            overlapArea += LayerOverlay.UnionOf(polygons, polygons[0].Factory).Area;
+            overlapArea += LayerOverlay.AreaOfUnion(polygons, polygons[0].Factory);
         }
 
         return new ParcelConflicts(

@@ -1,6 +1,7 @@
 using FsCheck.Xunit;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
+using ParkGis.Core.Analysis;
 using ParkGis.Core.Conflicts;
 using ParkGis.Core.Data;
 using ParkGis.Core.Tests.Conflicts;
@@ -20,6 +21,34 @@ public sealed class EngineInvariantTests
         var outside = OverlayNGRobust.Overlay(a, b, SpatialFunction.Difference).Area;
 
         return Math.Abs(inside + outside - a.Area) <= 1e-9 * a.Area;
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Area_of_union_equals_the_area_of_the_overlay_union(int seed)
+    {
+        // 2–6 random stars, some around one centre (overlapping), some shifted apart or onto each other's edges.
+        var random = new Random(seed);
+        var polygons = Enumerable.Range(0, random.Next(2, 7))
+            .Select(_ => RandomPolygons.Star(random.Next(), centreX: 500_000 + (random.Next(0, 3) * 900)))
+            .ToList();
+        var factory = polygons[0].Factory;
+
+        var expected = OverlayNGRobust.Union([.. polygons.Cast<NetTopologySuite.Geometries.Geometry>()], factory).Area;
+        return Math.Abs(LayerOverlay.AreaOfUnion(polygons, factory) - expected) <= 1e-9 * expected;
+    }
+
+    [Fact]
+    public void Area_of_union_of_a_tiling_and_an_overlap_counts_shared_land_once()
+    {
+        var reader = new NetTopologySuite.IO.WKTReader();
+        var polygons = new[]
+        {
+            "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))", "POLYGON ((10 0, 20 0, 20 10, 10 10, 10 0))", // touching: 200
+            "POLYGON ((15 5, 25 5, 25 15, 15 15, 15 5))", // overlaps the second by 5 × 5: + 100 − 25
+        }.Select(w => (NetTopologySuite.Geometries.Polygon)reader.Read(w)).ToList();
+
+        Assert.Equal(275, LayerOverlay.AreaOfUnion(polygons, polygons[0].Factory), 9);
+        Assert.Equal(0, LayerOverlay.AreaOfUnion([], polygons[0].Factory));
     }
 
     [Property(MaxTest = 100)]
