@@ -61,7 +61,7 @@ internal static class CheckCommand
             var datasetName = parse.GetRequiredValue(dataset);
             var result = parse.GetValue(engine) == "postgis"
                 ? CheckResultOptions.RunInDatabase(datasetName, options, progress)
-                : new ConflictCheck(options, progress).Check(DatasetSource.Read(datasetName, progress, ConflictCheck.FieldsUsed));
+                : new ConflictCheck(options, progress).Check(DatasetSource.Read(datasetName, progress, ConflictCheck.FieldsUsed, ConflictCheck.KeepWithinReach));
             progress.Report("writing results");
             CheckJsonWriter.Write(folder.PathOf("check.json"), result);
             ConflictPatchesWriter.Write(folder.PathOf("conflicts.geojson"), result);

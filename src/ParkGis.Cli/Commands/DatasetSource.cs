@@ -1,3 +1,4 @@
+using ParkGis.Core.Conflicts;
 using ParkGis.Core.Data;
 using ParkGis.IO.Datasets;
 using ParkGis.PostGis;
@@ -14,12 +15,28 @@ internal static class DatasetSource
     /// <param name="dataset">A folder, or <c>pg:…</c>.</param>
     /// <param name="progress">Progress lines.</param>
     /// <param name="onlyFields">The attribute fields the command uses (see <see cref="DatasetReader.Read"/>); null for all.</param>
-    public static Dataset Read(string dataset, IProgress<string>? progress, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null) =>
-        PgDatasetName.IsDatabase(dataset)
-            ? PgDatasetReader.Read(PgDatasetName.Parse(dataset), progress)
-            : ReadFolder(dataset, progress, onlyFields);
+    /// <param name="keep">
+    /// What the command keeps of the dataset as read (e.g. <see cref="ConflictCheck.KeepWithinReach"/>), applied
+    /// before reading ends so that what it drops is freed young; null to keep everything.
+    /// </param>
+    public static Dataset Read(
+        string dataset, IProgress<string>? progress, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null, Func<Dataset, Dataset>? keep = null)
+    {
+        if (!PgDatasetName.IsDatabase(dataset))
+        {
+            return ReadFolder(dataset, progress, onlyFields, keep);
+        }
+
+        var read = PgDatasetReader.Read(PgDatasetName.Parse(dataset), progress);
+        return keep is null ? read : keep(read);
+    }
 
     /// <summary>Reads a dataset folder (<see cref="DatasetReader"/>) inside a <see cref="ReadingGcRegion"/>.</summary>
-    public static Dataset ReadFolder(string folder, IProgress<string>? progress, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null) =>
-        ReadingGcRegion.Around(folder, () => DatasetReader.Read(folder, progress, onlyFields));
+    public static Dataset ReadFolder(
+        string folder, IProgress<string>? progress, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null, Func<Dataset, Dataset>? keep = null) =>
+        ReadingGcRegion.Around(folder, () =>
+        {
+            var read = DatasetReader.Read(folder, progress, onlyFields);
+            return keep is null ? read : keep(read);
+        });
 }

@@ -38,6 +38,37 @@ public sealed class ConflictCheck
     public static IReadOnlyDictionary<LayerRole, IReadOnlyList<string>> FieldsUsed { get; } =
         new Dictionary<LayerRole, IReadOnlyList<string>> { [LayerRole.Parks] = ["name"] };
 
+    /// <summary>
+    /// The dataset with each control layer (red line, farmland, urban boundary) cut down to the features the check
+    /// can use: those with no geometry (reported as data issues) and those whose envelope meets a park's or a
+    /// parcel's. The check gives the same result with or without this; a caller that reads a whole city calls it
+    /// straight after reading, so that the features elsewhere are freed before they are ever kept for long.
+    /// </summary>
+    public static Dataset KeepWithinReach(Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        if (dataset.Find(LayerRole.Parks) is not { } parks || Reach.Of(parks, dataset.Find(LayerRole.Parcels)) is not { } reach)
+        {
+            return dataset;
+        }
+
+        var layers = new Dictionary<LayerRole, Layer>();
+        foreach (var (role, layer) in dataset.Layers)
+        {
+            var used = role is LayerRole.EcologicalRedline or LayerRole.PermanentFarmland or LayerRole.UrbanBoundary ? reach.FilterFor(layer.Crs) : null;
+            if (used is null)
+            {
+                layers[role] = layer;
+                continue;
+            }
+
+            var kept = layer.Features.Where(f => f.Geometry is not { IsEmpty: false } geometry || used(geometry.EnvelopeInternal)).ToList();
+            layers[role] = layer with { Features = kept, FeaturesOutOfReach = layer.FeaturesOutOfReach + layer.Features.Count - kept.Count };
+        }
+
+        return dataset with { Layers = layers };
+    }
+
     /// <summary>Runs the check with default options.</summary>
     public static ConflictCheckResult Run(Dataset dataset) => new ConflictCheck(ConflictCheckOptions.Default).Check(dataset);
 
@@ -138,8 +169,10 @@ public sealed class ConflictCheck
 
     private LayerProjections Screen(Layer layer, List<DataIssue> issues, Reach? reach = null)
     {
-        _progress?.Report($"screening {LayerRoles.Name(layer.Role)} ({layer.Features.Count} features)");
-        if (layer.Features.Count == 0)
+        _progress?.Report(layer.FeaturesOutOfReach == 0
+            ? $"screening {LayerRoles.Name(layer.Role)} ({layer.Features.Count} features)"
+            : $"screening {LayerRoles.Name(layer.Role)} ({layer.Features.Count} features; {layer.FeaturesOutOfReach} far from every park and parcel left out)");
+        if (layer.Features.Count == 0 && layer.FeaturesOutOfReach == 0)
         {
             issues.Add(new DataIssue(LayerRoles.Name(layer.Role), string.Empty, DataIssueCodes.EmptyLayer, $"The layer {layer.Source} has no features."));
         }

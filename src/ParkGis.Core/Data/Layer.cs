@@ -20,6 +20,12 @@ public sealed record Layer(
     IReadOnlyList<Feature> Features,
     IReadOnlyDictionary<string, string> FieldMap)
 {
+    /// <summary>
+    /// How many features were dropped after reading because they cannot change the analysis's result (see
+    /// <c>ConflictCheck.KeepWithinReach</c>); 0 for a layer as read.
+    /// </summary>
+    public int FeaturesOutOfReach { get; init; }
+
     /// <summary>The source field name for a canonical field name.</summary>
     public string SourceField(string canonicalName) =>
         FieldMap.TryGetValue(canonicalName, out var source) ? source : canonicalName;

@@ -14,6 +14,8 @@ public sealed class ConflictCheckTests
     private static ConflictCheckResult Check(TestDatasets data, double minArea = 1.0, bool fix = false) =>
         new ConflictCheck(new ConflictCheckOptions(minArea, fix)).Check(data.Build());
 
+    private static ConflictCheckResult Check(Dataset data) => new ConflictCheck(ConflictCheckOptions.Default).Check(data);
+
     private static ConflictTally Tally(ConflictCheckResult result, ConflictKind kind, int park = 0) => result.Parks[park].Conflicts[kind];
 
     [Fact]
@@ -288,6 +290,45 @@ public sealed class ConflictCheckTests
         Assert.Equal(3, overlap.Pairs);
         // Pairwise: P1∩P2 = 10×10, P1∩P3 = 10×20, P2∩P3 = 20×10; their union = 10×20 ∪ 20×10 (P1∩P2 inside both) = 300 m².
         Assert.Equal(300, overlap.AreaM2, 6);
+    }
+
+    [Fact]
+    public void Keeping_only_control_features_within_reach_changes_no_result()
+    {
+        // R1 halves the park, R2 lies 5 km away, R3 has no geometry; F1 meets only a parcel outside the park.
+        var data = new TestDatasets().With(LayerRole.Parks, Park)
+            .With(LayerRole.Parcels, Square(X, Y, 50), Square(X + 200, Y, 50))
+            .With(LayerRole.EcologicalRedline, Rectangle(X + 50, Y, X + 150, Y + 100), Square(X + 5000, Y, 100), string.Empty)
+            .With(LayerRole.PermanentFarmland, Square(X + 220, Y + 10, 10), Square(X - 5000, Y, 100))
+            .Build();
+
+        var kept = ConflictCheck.KeepWithinReach(data);
+        var pruned = Check(kept);
+        var whole = new ConflictCheck(ConflictCheckOptions.Default).Check(data);
+
+        Assert.Equal(["R1", "R3"], kept.Find(LayerRole.EcologicalRedline)!.Features.Select(f => f.Id));
+        Assert.Equal(1, kept.Find(LayerRole.EcologicalRedline)!.FeaturesOutOfReach);
+        Assert.Equal(["F1"], kept.Find(LayerRole.PermanentFarmland)!.Features.Select(f => f.Id));
+        Assert.Equal(2, kept.Find(LayerRole.Parcels)!.Features.Count);
+        Assert.Equal(5000, Tally(pruned, ConflictKind.EcologicalRedline).AreaM2, 6);
+        Assert.Equal(100, pruned.Parcels!.PermanentFarmland.AreaM2, 6);
+        Assert.Equal(whole.Parks[0].Conflicts, pruned.Parks[0].Conflicts);
+        Assert.Equal(whole.Parcels, pruned.Parcels);
+        Assert.Equal(whole.Issues.Select(i => (i.Code, i.Feature)), pruned.Issues.Select(i => (i.Code, i.Feature)));
+        Assert.Contains(pruned.Issues, i => i.Code == DataIssueCodes.EmptyGeometry && i.Feature == "R3");
+    }
+
+    [Fact]
+    public void A_control_layer_wholly_out_of_reach_is_not_reported_empty()
+    {
+        var data = new TestDatasets().With(LayerRole.Parks, Park).With(LayerRole.EcologicalRedline, Square(X + 5000, Y, 100)).Build();
+
+        var result = new ConflictCheck(ConflictCheckOptions.Default).Check(ConflictCheck.KeepWithinReach(data));
+
+        Assert.Empty(ConflictCheck.KeepWithinReach(data).Find(LayerRole.EcologicalRedline)!.Features);
+        Assert.DoesNotContain(result.Issues, i => i.Code == DataIssueCodes.EmptyLayer);
+        Assert.Equal(0, Tally(result, ConflictKind.EcologicalRedline).AreaM2);
+        Assert.True(Tally(result, ConflictKind.EcologicalRedline).Checked);
     }
 
     [Fact]
