@@ -27,12 +27,12 @@ public static class LayerOverlay
     /// <param name="preparedSubject">The same geometry, prepared.</param>
     /// <param name="layer">The layer.</param>
     /// <param name="skipIndex">A feature index to leave out (the subject itself), or -1.</param>
-    /// <param name="subjectNear">
-    /// For a subject with many vertices: a geometry whose intersection with anything inside the given envelope equals
-    /// the subject's (a window of it, <see cref="ProjectedLayer.Around"/>), so that overlays with small features do
-    /// not walk the whole subject; null to overlay the subject itself.
-    /// </param>
-    public static List<Piece> Pieces(Geometry subject, IPreparedGeometry preparedSubject, ProjectedLayer layer, int skipIndex = -1, Func<Envelope, Geometry>? subjectNear = null)
+    /// <remarks>
+    /// Each overlay takes the whole subject: OverlayNG clips it to the feature's envelope in one pass over its
+    /// vertices, which costs less than cutting and caching windows of a park boundary (measured on 10 parks of
+    /// 2,000–5,000 vertices against 3,000 farmland patches).
+    /// </remarks>
+    public static List<Piece> Pieces(Geometry subject, IPreparedGeometry preparedSubject, ProjectedLayer layer, int skipIndex = -1)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(preparedSubject);
@@ -62,7 +62,7 @@ public static class LayerOverlay
             }
             else
             {
-                intersection = OverlayNGRobust.Overlay(subjectNear?.Invoke(layer.Envelope(index)) ?? subject, feature, SpatialFunction.Intersection);
+                intersection = OverlayNGRobust.Overlay(subject, feature, SpatialFunction.Intersection);
             }
 
             foreach (var polygon in PolygonParts(intersection))

@@ -219,7 +219,7 @@ public sealed class ConflictCheck
             }
 
             var projected = layer.In(crs);
-            var pieces = LayerOverlay.Pieces(park, prepared, projected, subjectNear: envelope => parksHere.Around(index, envelope));
+            var pieces = LayerOverlay.Pieces(park, prepared, projected);
             Record(kind, LayerOverlay.Union(pieces, park.Factory), pieces, projected);
         }
 
