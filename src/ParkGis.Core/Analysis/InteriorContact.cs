@@ -86,6 +86,11 @@ public static class InteriorContact
                     continue;
                 }
 
+                if (pair == EdgePair.ProperCrossing)
+                {
+                    return true;
+                }
+
                 sameOrientation ??= HoleFreeShell.IsCounterClockwise(a) == HoleFreeShell.IsCounterClockwise(b);
                 if ((pair == EdgePair.SameDirection && !sameOrientation.Value) || (pair == EdgePair.OppositeDirection && sameOrientation.Value))
                 {
@@ -134,7 +139,13 @@ public static class InteriorContact
         /// <summary>The same segment, traversed the opposite way.</summary>
         OppositeDirection,
 
-        /// <summary>Any other contact (crossing, touching mid-edge, collinear overlap, zero-length edge).</summary>
+        /// <summary>
+        /// The segments cross at one point inside both, transversally. Near that point each polygon's boundary is
+        /// just its edge, so each interior is one side of it: the interiors meet there.
+        /// </summary>
+        ProperCrossing,
+
+        /// <summary>Any other contact (touching mid-edge, collinear overlap, zero-length edge).</summary>
         Other,
     }
 
@@ -161,6 +172,11 @@ public static class InteriorContact
         if (Same(o1, o2) || Same(o3, o4))
         {
             return EdgePair.Apart; // one segment lies strictly on one side of the other's line
+        }
+
+        if (o1 != OrientationIndex.Collinear && o2 != OrientationIndex.Collinear && o3 != OrientationIndex.Collinear && o4 != OrientationIndex.Collinear)
+        {
+            return EdgePair.ProperCrossing; // each segment has the other's endpoints strictly on opposite sides
         }
 
         var common = (p0q0 ? 1 : 0) + (p0q1 ? 1 : 0) + (p1q0 ? 1 : 0) + (p1q1 ? 1 : 0);

@@ -17,6 +17,8 @@ public sealed class InteriorContactTests
     [InlineData("POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))", "POLYGON ((1 1, 2 1, 2 2, 1 2, 1 1))", false)] // shared corner
     [InlineData("POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))", "POLYGON ((2 0, 3 0, 3 1, 2 1, 2 0))", false)] // apart
     [InlineData("POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))", "POLYGON ((1 0, 1 1, 2 1, 2 0, 1 0))", false)] // shared edge, other orientation
+    [InlineData("POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))", "POLYGON ((1 1, 3 1, 3 3, 1 3, 1 1))", true)] // edges crossing inside both
+    [InlineData("POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))", "POLYGON ((1 -0.5, 2.5 1, 1 2.5, -0.5 1, 1 -0.5))", true)] // eight crossings
     public void Neighbours_of_a_tiling_are_decided_on_the_fast_path(string a, string b, bool expected)
     {
         var first = Wkt.Read(a);
