@@ -322,7 +322,7 @@ public sealed class ConflictCheck
         var red = new double[count];
         var farm = new double[count];
         var outside = new double[count];
-        var overlaps = new ConcurrentBag<(int I, int J, Polygon[] Pieces)>();
+        var overlaps = new ParcelOverlaps();
         var done = 0;
         var step = Math.Max(1, count / 10);
         // Long contiguous ranges: parcels are usually stored park by park, so the threads work in different places
@@ -371,32 +371,19 @@ public sealed class ConflictCheck
                     continue; // neighbours of a tiling share edges but no interior: no overlay needed
                 }
 
-                var pieces = LayerOverlay.PolygonParts(OverlayNGRobust.Overlay(parcel, other, SpatialFunction.Intersection));
-                if (pieces.Count > 0)
-                {
-                    overlaps.Add((i, j, pieces.ToArray()));
-                }
+                overlaps.Add(here, i, j);
             }
         }
 
         var min = _options.MinAreaM2;
         ParcelTally Sum(double[] areas, bool isChecked) => new(areas.Sum(), areas.Count(a => a >= min), isChecked);
 
-        var pairs = overlaps.OrderBy(o => o.I).ThenBy(o => o.J).ToList();
-        var pairCount = pairs.Count(p => p.Pieces.Sum(x => x.Area) >= min);
-        double overlapArea = 0;
-        foreach (var group in pairs.GroupBy(p => crsOf[p.I].Epsg).OrderBy(g => g.Key))
-        {
-            var polygons = group.SelectMany(p => p.Pieces).ToList();
-            overlapArea += LayerOverlay.AreaOfUnion(polygons, polygons[0].Factory);
-        }
-
         return new ParcelConflicts(
             count,
             Sum(red, redline is not null),
             Sum(farm, farmland is not null),
             Sum(outside, isChecked: true),
-            new ParcelOverlapTally(overlapArea, pairCount));
+            overlaps.Tally(min));
     }
 
     /// <summary>

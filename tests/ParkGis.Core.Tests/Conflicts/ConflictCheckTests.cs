@@ -332,6 +332,29 @@ public sealed class ConflictCheckTests
     }
 
     [Fact]
+    public void Parcels_crossing_in_a_chain_add_their_overlaps()
+    {
+        // A ∩ B = 10 × 15 and B ∩ C = 5 × 10, edges crossing properly; A and C apart: 150 + 50 = 200 m², two pairs.
+        var result = Check(new TestDatasets().With(LayerRole.Parks, Park)
+            .With(LayerRole.Parcels, Square(X, Y, 20), Rectangle(X + 10, Y + 5, X + 30, Y + 25), Rectangle(X + 25, Y + 15, X + 40, Y + 30)));
+
+        Assert.Equal(2, result.Parcels!.ParcelOverlap.Pairs);
+        Assert.Equal(200, result.Parcels.ParcelOverlap.AreaM2, 6);
+    }
+
+    [Fact]
+    public void Land_under_three_crossing_parcels_is_counted_once()
+    {
+        // A = [0,20]², B = [10,30]×[5,25], C = [5,25]×[12,32], every contact a proper crossing. Pairwise 150, 120 and
+        // 195 m²; all three share [10,20]×[12,20] = 80 m²; the union of the pairwise overlaps is 465 − 3·80 + 80 = 305.
+        var result = Check(new TestDatasets().With(LayerRole.Parks, Park)
+            .With(LayerRole.Parcels, Square(X, Y, 20), Rectangle(X + 10, Y + 5, X + 30, Y + 25), Rectangle(X + 5, Y + 12, X + 25, Y + 32)));
+
+        Assert.Equal(3, result.Parcels!.ParcelOverlap.Pairs);
+        Assert.Equal(305, result.Parcels.ParcelOverlap.AreaM2, 6);
+    }
+
+    [Fact]
     public void Results_do_not_depend_on_feature_order()
     {
         string[] parks = [Park, Rectangle(X + 75, Y, X + 175, Y + 100), Square(X + 300, Y, 50)];
