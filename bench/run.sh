@@ -29,7 +29,7 @@ for r in $(seq 1 "$REPEAT"); do
   /usr/bin/time -v -o "$OUT/time.$r" dotnet "$DLL" check "$DATA/gpkg" --out "$OUT/check" --overwrite >/dev/null 2>"$OUT/stderr.$r"
   awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$OUT/time.$r" >> "$OUT/parkgis_s"
   awk -F': ' '/Maximum resident set size/ {print $2/1024}' "$OUT/time.$r" >> "$OUT/parkgis_mb"
-  # compute after loading vs reading: from the progress lines (first "screening" vs last "read")
+  # compute after loading vs reading, from the progress lines: the last "read" line, then "writing results"
   sed -n 's/^parkgis: \[ *\([0-9.]*\)s\] \(read\|writing results\).*/\1 \2/p' "$OUT/stderr.$r" | awk '$2=="read" {r=$1} $2=="writing" {w=$1} END {print r, w-r}' >> "$OUT/parkgis_phases"
   if [ "$PEERS" = 1 ]; then
     RESULTS=$RESULTS bash "$PEER_DIR/baseline_postgis.sh" "$DATA" 1 --variants >/dev/null 2>&1
@@ -42,7 +42,9 @@ done
 P=$(median < "$OUT/parkgis_s"); M=$(sort -g "$OUT/parkgis_mb" | tail -1)
 echo "S=$S, $REPEAT runs, medians (wall s); machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'parkgis check (whole process)   %8.2f s   peak RSS %.0f MB   runs: %s\n' "$P" "$M" "$(tr '\n' ' ' < "$OUT/parkgis_s")"
-awk '{r[NR]=$1; c[NR]=$2} END {printf "  read (to last layer) %.1f s, compute+write after loading %.1f s (per run)\n", r[1], c[1]}' "$OUT/parkgis_phases"
+R=$(cut -d' ' -f1 "$OUT/parkgis_phases" | median); C=$(cut -d' ' -f2 "$OUT/parkgis_phases" | median)
+printf '  read (to last layer) %.1f s, compute after loading %.1f s: %.2fx the read (target <= 3); per run: %s\n' "$R" "$C" "$(echo "$C / $R" | bc -l)" \
+  "$(awk '{printf "%.2f ", $2 / $1}' "$OUT/parkgis_phases")"
 if [ "$PEERS" = 1 ]; then
   G=$(median < "$OUT/postgis_s"); Q=$(median < "$OUT/geopandas_s")
   printf 'PostGIS load + fastest query     %8.2f s   ratio parkgis/postgis   %.3f (target <= 0.5)\n' "$G" "$(echo "$P / $G" | bc -l)"
