@@ -28,18 +28,16 @@ public sealed class ProjectedLayer
         Crs = target ?? throw new ArgumentNullException(nameof(target));
         var transform = CrsTransform.Create(source, target);
         _geometries = new Geometry[features.Count];
-        if (transform.IsIdentity || Thread.CurrentThread.IsThreadPoolThread)
+        if (!transform.IsIdentity && MayProjectInParallel())
         {
-            // Nothing to compute, or called from inside a parallel loop: a nested Parallel.For here, while other
-            // workers wait for this layer, can starve the thread pool for whole seconds.
+            Parallel.For(0, features.Count, i => _geometries[i] = Project(transform, features[i].Geometry));
+        }
+        else
+        {
             for (var i = 0; i < features.Count; i++)
             {
                 _geometries[i] = Project(transform, features[i].Geometry);
             }
-        }
-        else
-        {
-            Parallel.For(0, features.Count, i => _geometries[i] = Project(transform, features[i].Geometry));
         }
         _envelopes = Array.ConvertAll(_geometries, g => g.EnvelopeInternal);
         _prepared = new IPreparedGeometry?[features.Count];
@@ -53,6 +51,15 @@ public sealed class ProjectedLayer
 
         _index.Build();
     }
+
+    /// <summary>
+    /// Whether a layer built on this thread may project its features with a parallel loop: only outside every task
+    /// and parallel loop. Inside one — on a pool thread, or on the thread that started a <c>Parallel.For</c> and runs
+    /// its first part — the other workers may be blocked waiting for this very layer; a nested loop would then wait
+    /// for pool threads that only come after the pool's starvation delay, idling every core for a second or more
+    /// (seen in <c>intensity</c> and <c>check</c>).
+    /// </summary>
+    internal static bool MayProjectInParallel() => !Thread.CurrentThread.IsThreadPoolThread && Task.CurrentId is null;
 
     /// <summary>The CRS of <see cref="Geometry(int)"/>.</summary>
     public CrsDefinition Crs { get; }
