@@ -284,7 +284,7 @@ public static class LayerOverlay
     }
 
     /// <summary>
-    /// The area of the union of polygons, in m²: polygons whose interiors meet no other polygon's (touching along
+    /// The area of the union of polygons (in the CRS units², m² in a projected CRS): polygons whose interiors meet no other polygon's (touching along
     /// edges is fine) add their own area, and only groups whose interiors meet are unioned with OverlayNGRobust.
     /// Pieces cut from one subject by adjacent features, or the pairwise overlaps of a parcel tiling, thus cost no
     /// overlay. Summed in a fixed order, so the result does not depend on threads.

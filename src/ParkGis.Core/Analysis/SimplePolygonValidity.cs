@@ -21,6 +21,12 @@ namespace ParkGis.Core.Analysis;
 /// </remarks>
 internal static class SimplePolygonValidity
 {
+    /// <summary>
+    /// Coordinates beyond this (or not finite) are left to IsValidOp: products of coordinate differences near 1e300
+    /// overflow, and the orientation predicate would then call a crossing collinear.
+    /// </summary>
+    private const double MaxCoordinate = 1e150;
+
     /// <summary>Up to this many edges every pair is compared directly.</summary>
     private const int PairScanEdges = 64;
 
@@ -94,7 +100,7 @@ internal static class SimplePolygonValidity
         for (var i = 0; i < edges; i++)
         {
             var p = ring[i];
-            if (!double.IsFinite(p.X) || !double.IsFinite(p.Y) || p.Equals2D(ring[i + 1]))
+            if (!(Math.Abs(p.X) <= MaxCoordinate) || !(Math.Abs(p.Y) <= MaxCoordinate) || p.Equals2D(ring[i + 1]))
             {
                 return false;
             }
@@ -279,19 +285,17 @@ internal static class SimplePolygonValidity
                     continue; // a ring against another polygon's hole: decided by that polygon's shell
                 }
 
-                var inside = Inside(vertex, rings[b].Coordinates);
+                var location = RingPointLocation.Locate(vertex, rings[b].Coordinates);
                 var mustBeInside = !rings[a].IsShell && rings[b].IsShell && rings[b].Polygon == rings[a].Polygon;
-                if (inside != mustBeInside)
+                if (location == Location.Boundary || (location == Location.Interior) != mustBeInside)
                 {
-                    return false;
+                    return false; // on the boundary cannot happen for rings that share no point: not proven
                 }
             }
         }
 
         return true;
     }
-
-    private static bool Inside(Coordinate point, Coordinate[] ring) => RingPointLocation.Locate(point, ring) == Location.Interior;
 
     /// <summary>
     /// Whether edges a→corner and corner→c (distinct endpoints) meet only at the corner: they do unless they are

@@ -54,6 +54,17 @@ public sealed class SimplePolygonValidityTests
         Assert.False(SimplePolygonValidity.IsProvenValid(Factory.CreatePolygon(ring)));
     }
 
+    [Fact]
+    public void Coordinates_too_large_for_the_orientation_predicate_are_left_to_IsValidOp()
+    {
+        // The reviewer's ring: edge 0 crosses edge 3 at (2e200, 2e200), but products of differences of 1e200
+        // overflow and the predicate calls one orientation collinear.
+        var polygon = Wkt.Read("POLYGON ((1e200 3e200, 3e200 1e200, 5e200 2e200, 3e200 3e200, 0 0, -1e200 2e200, 1e200 3e200))");
+
+        Assert.False(new IsValidOp(polygon).IsValid);
+        Assert.False(SimplePolygonValidity.IsProvenValid(polygon));
+    }
+
     [Property(MaxTest = 2000)]
     public bool Never_proves_a_polygon_IsValidOp_rejects(int seed)
     {
