@@ -324,7 +324,8 @@ public sealed class ConflictCheck
         var outside = new double[count];
         var overlaps = new ParcelOverlaps();
         var done = 0;
-        var step = Math.Max(1, count / 10);
+        var reportedTenth = 0L;
+        var progressGate = new Lock();
         // Long contiguous ranges: parcels are usually stored park by park, so the threads work in different places
         // and rarely need the same feature boundary or window built at the same moment.
         var ranges = Partitioner.Create(0, count, Math.Max(256, count / (8 * Environment.ProcessorCount)));
@@ -338,9 +339,17 @@ public sealed class ConflictCheck
 
         void CheckParcel(int i)
         {
-            if (_progress is not null && Interlocked.Increment(ref done) % step == 0 && done < count)
+            if (_progress is not null && Interlocked.Increment(ref done) is var finished && finished < count
+                && 10L * finished / count is var tenth && tenth != 10L * (finished - 1) / count)
             {
-                _progress.Report(string.Create(CultureInfo.InvariantCulture, $"checking parcels {100L * done / count}%"));
+                lock (progressGate)
+                {
+                    if (tenth > reportedTenth)
+                    {
+                        reportedTenth = tenth; // rising only: a thread that crossed a tenth late says nothing
+                        _progress.Report(string.Create(CultureInfo.InvariantCulture, $"checking parcels {10 * tenth}%"));
+                    }
+                }
             }
 
             var crs = crsOf[i];

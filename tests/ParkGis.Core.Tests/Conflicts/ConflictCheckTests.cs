@@ -355,6 +355,28 @@ public sealed class ConflictCheckTests
     }
 
     [Fact]
+    public void Parcel_progress_rises_in_whole_tenths()
+    {
+        // 37 parcels (not a multiple of ten): every line is a whole tenth, each higher than the last, none at 100 %.
+        var parcels = Enumerable.Range(0, 37).Select(k => Square(X + (k % 10 * 10), Y + (k / 10 * 10), 10)).ToArray();
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        new ConflictCheck(ConflictCheckOptions.Default, new Lines(lines))
+            .Check(new TestDatasets().With(LayerRole.Parks, Park).With(LayerRole.Parcels, parcels).Build());
+
+        var percents = lines.Where(l => l.StartsWith("checking parcels ", StringComparison.Ordinal) && l.EndsWith('%'))
+            .Select(l => int.Parse(l["checking parcels ".Length..^1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(percents);
+        Assert.All(percents, p => Assert.True(p % 10 == 0 && p is > 0 and < 100, $"{p}%"));
+        Assert.Equal(percents.Order(), percents);
+        Assert.Equal(percents.Distinct().Count(), percents.Count);
+    }
+
+    private sealed class Lines(System.Collections.Concurrent.ConcurrentQueue<string> lines) : IProgress<string>
+    {
+        public void Report(string value) => lines.Enqueue(value);
+    }
+
+    [Fact]
     public void Results_do_not_depend_on_feature_order()
     {
         string[] parks = [Park, Rectangle(X + 75, Y, X + 175, Y + 100), Square(X + 300, Y, 50)];
