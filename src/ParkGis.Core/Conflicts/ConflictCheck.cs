@@ -448,8 +448,24 @@ public sealed class ConflictCheck
             return false;
         }
 
+        /// <summary>
+        /// Margin in degrees around a lon/lat feature's envelope (about 100 m): lon/lat data is analysed projected, where
+        /// edges run straight between the projected vertices, so an edge may bow slightly outside the envelope of its
+        /// vertices in lon/lat.
+        /// </summary>
+        private const double LonLatMargin = 1e-3;
+
         /// <summary>The filter for a layer in <paramref name="crs"/>, or null (screen everything) for another CRS.</summary>
-        public Func<Envelope, bool>? FilterFor(CrsDefinition crs) =>
-            crs == _crs ? envelope => _index.Query(envelope).Count > 0 : null;
+        public Func<Envelope, bool>? FilterFor(CrsDefinition crs)
+        {
+            if (crs != _crs)
+            {
+                return null;
+            }
+
+            return _crs.IsGeographic
+                ? envelope => _index.Query(new Envelope(envelope.MinX - LonLatMargin, envelope.MaxX + LonLatMargin, envelope.MinY - LonLatMargin, envelope.MaxY + LonLatMargin)).Count > 0
+                : envelope => _index.Query(envelope).Count > 0;
+        }
     }
 }

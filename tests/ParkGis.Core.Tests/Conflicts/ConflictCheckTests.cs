@@ -319,6 +319,21 @@ public sealed class ConflictCheckTests
     }
 
     [Fact]
+    public void In_lon_lat_a_control_feature_just_beside_a_park_is_kept()
+    {
+        // Park 0.01° square at (111, 39.8) in CGCS2000 lon/lat; R1 starts 0.0005° (about 50 m) east of it, R2 0.05° away.
+        var lonLat = CrsRegistry.FromEpsg(4490)!;
+        var data = new TestDatasets().With(LayerRole.Parks, lonLat, Square(111, 39.8, 0.01))
+            .With(LayerRole.EcologicalRedline, lonLat, Square(111.0105, 39.8, 0.01), Square(111.06, 39.8, 0.01))
+            .Build();
+
+        var kept = ConflictCheck.KeepWithinReach(data).Find(LayerRole.EcologicalRedline)!;
+
+        Assert.Equal(["R1"], kept.Features.Select(f => f.Id));
+        Assert.Equal(1, kept.FeaturesOutOfReach);
+    }
+
+    [Fact]
     public void A_control_layer_wholly_out_of_reach_is_not_reported_empty()
     {
         var data = new TestDatasets().With(LayerRole.Parks, Park).With(LayerRole.EcologicalRedline, Square(X + 5000, Y, 100)).Build();
