@@ -17,18 +17,7 @@ public static class FeatureScreening
     /// <param name="layer">The layer.</param>
     /// <param name="repairInvalid">Repair invalid geometries with GeometryFixer instead of leaving them out.</param>
     /// <param name="issues">Receives the data issues.</param>
-    public static IReadOnlyList<PolygonalFeature> Screen(Layer layer, bool repairInvalid, ICollection<DataIssue> issues) =>
-        Screen(layer, repairInvalid, issues, used: null);
-
-    /// <summary>
-    /// Screens the features of a layer that the analysis can use: a feature whose envelope fails
-    /// <paramref name="used"/> cannot change any result, so it is neither validated nor kept.
-    /// </summary>
-    /// <param name="layer">The layer.</param>
-    /// <param name="repairInvalid">Repair invalid geometries with GeometryFixer instead of leaving them out.</param>
-    /// <param name="issues">Receives the data issues of the screened features.</param>
-    /// <param name="used">Whether a feature with this envelope (in the layer's CRS) can matter; null for all.</param>
-    public static IReadOnlyList<PolygonalFeature> Screen(Layer layer, bool repairInvalid, ICollection<DataIssue> issues, Func<Envelope, bool>? used)
+    public static IReadOnlyList<PolygonalFeature> Screen(Layer layer, bool repairInvalid, ICollection<DataIssue> issues)
     {
         ArgumentNullException.ThrowIfNull(layer);
         var areaM2 = AnalysisCrs.AreaFunction(layer.Crs);
@@ -37,13 +26,7 @@ public static class FeatureScreening
         var features = layer.Features;
         var kept = new PolygonalFeature?[features.Count];
         var found = new DataIssue?[features.Count];
-        Parallel.For(0, features.Count, i =>
-        {
-            if (used is null || features[i].Geometry is not { IsEmpty: false } geometry || used(geometry.EnvelopeInternal))
-            {
-                (kept[i], found[i]) = ScreenOne(layerName, features[i], repairInvalid, areaM2);
-            }
-        });
+        Parallel.For(0, features.Count, i => (kept[i], found[i]) = ScreenOne(layerName, features[i], repairInvalid, areaM2));
         var result = new List<PolygonalFeature>(features.Count);
         for (var i = 0; i < features.Count; i++)
         {

@@ -41,33 +41,37 @@ public sealed class ConflictCheck
     /// <summary>
     /// The dataset with each control layer (red line, farmland, urban boundary) cut down to the features the check
     /// can use: those with no geometry (reported as data issues) and those whose envelope meets a park's or a
-    /// parcel's. The check gives the same result with or without this; a caller that reads a whole city calls it
-    /// straight after reading, so that the features elsewhere are freed before they are ever kept for long.
+    /// parcel's; each control layer then tells how many it dropped (<see cref="Layer.FeaturesOutOfReach"/>). The check
+    /// does this itself when the dataset has not been through it; a caller that reads a whole city calls it straight
+    /// after reading, so that the features elsewhere are freed before they are ever kept for long.
     /// </summary>
     public static Dataset KeepWithinReach(Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        if (dataset.Find(LayerRole.Parks) is not { } parks || Reach.Of(parks, dataset.Find(LayerRole.Parcels)) is not { } reach)
+        if (dataset.Find(LayerRole.Parks) is not { } parks)
         {
-            return dataset;
+            return dataset; // the check itself reports the missing parks
         }
 
+        var reach = Reach.Of(parks, dataset.Find(LayerRole.Parcels));
         var layers = new Dictionary<LayerRole, Layer>();
         foreach (var (role, layer) in dataset.Layers)
         {
-            var used = role is LayerRole.EcologicalRedline or LayerRole.PermanentFarmland or LayerRole.UrbanBoundary ? reach.FilterFor(layer.Crs) : null;
-            if (used is null)
+            if (!IsControl(role) || layer.FeaturesOutOfReach is not null)
             {
                 layers[role] = layer;
                 continue;
             }
 
-            var kept = layer.Features.Where(f => f.Geometry is not { IsEmpty: false } geometry || used(geometry.EnvelopeInternal)).ToList();
-            layers[role] = layer with { Features = kept, FeaturesOutOfReach = layer.FeaturesOutOfReach + layer.Features.Count - kept.Count };
+            var used = reach?.FilterFor(layer.Crs);
+            var kept = used is null ? layer.Features : layer.Features.Where(f => f.Geometry is not { IsEmpty: false } geometry || used(geometry.EnvelopeInternal)).ToList();
+            layers[role] = layer with { Features = kept, FeaturesOutOfReach = layer.Features.Count - kept.Count };
         }
 
         return dataset with { Layers = layers };
     }
+
+    private static bool IsControl(LayerRole role) => role is LayerRole.EcologicalRedline or LayerRole.PermanentFarmland or LayerRole.UrbanBoundary;
 
     /// <summary>Runs the check with default options.</summary>
     public static ConflictCheckResult Run(Dataset dataset) => new ConflictCheck(ConflictCheckOptions.Default).Check(dataset);
@@ -77,22 +81,26 @@ public sealed class ConflictCheck
     public ConflictCheckResult Check(Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
+        if (dataset.Layers.Any(l => IsControl(l.Key) && l.Value.FeaturesOutOfReach is null))
+        {
+            dataset = KeepWithinReach(dataset);
+        }
+
         var issues = new List<DataIssue>(dataset.Issues);
         var parksLayer = dataset.Find(LayerRole.Parks)
             ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no parks layer.", dataset.Name,
                 hint: "Add parks.geojson, parks.shp or a 'parks' layer in a GeoPackage, or map the role in parkgis.json.");
 
         var parcelLayer = dataset.Find(LayerRole.Parcels);
-        var reach = Reach.Of(parksLayer, parcelLayer);
 
         // The layers are screened at the same time (validating a few large red-line polygons or parks alone would
         // leave cores idle); their data issues are then reported in this fixed order.
         var screenings = new Func<List<DataIssue>, LayerProjections?>[]
         {
             found => Screen(parksLayer, found),
-            found => Control(dataset, LayerRole.EcologicalRedline, found, reach),
-            found => Control(dataset, LayerRole.PermanentFarmland, found, reach),
-            found => Control(dataset, LayerRole.UrbanBoundary, found, reach),
+            found => Control(dataset, LayerRole.EcologicalRedline, found),
+            found => Control(dataset, LayerRole.PermanentFarmland, found),
+            found => Control(dataset, LayerRole.UrbanBoundary, found),
             found => parcelLayer is null ? null : Screen(parcelLayer, found),
         };
         var screened = new LayerProjections?[screenings.Length];
@@ -167,25 +175,25 @@ public sealed class ConflictCheck
         }
     }
 
-    private LayerProjections Screen(Layer layer, List<DataIssue> issues, Reach? reach = null)
+    private LayerProjections Screen(Layer layer, List<DataIssue> issues)
     {
-        _progress?.Report(layer.FeaturesOutOfReach == 0
+        var outOfReach = layer.FeaturesOutOfReach ?? 0;
+        _progress?.Report(outOfReach == 0
             ? $"screening {LayerRoles.Name(layer.Role)} ({layer.Features.Count} features)"
-            : $"screening {LayerRoles.Name(layer.Role)} ({layer.Features.Count} features; {layer.FeaturesOutOfReach} far from every park and parcel left out)");
-        if (layer.Features.Count == 0 && layer.FeaturesOutOfReach == 0)
+            : $"screening {LayerRoles.Name(layer.Role)} ({layer.Features.Count} features; {outOfReach} far from every park and parcel left out)");
+        if (layer.Features.Count == 0 && outOfReach == 0)
         {
             issues.Add(new DataIssue(LayerRoles.Name(layer.Role), string.Empty, DataIssueCodes.EmptyLayer, $"The layer {layer.Source} has no features."));
         }
 
-        var used = reach?.FilterFor(layer.Crs);
-        return new LayerProjections(FeatureScreening.Screen(layer, _options.FixInvalidGeometry, issues, used), layer.Crs);
+        return new LayerProjections(FeatureScreening.Screen(layer, _options.FixInvalidGeometry, issues), layer.Crs);
     }
 
-    private LayerProjections? Control(Dataset dataset, LayerRole role, List<DataIssue> issues, Reach? reach)
+    private LayerProjections? Control(Dataset dataset, LayerRole role, List<DataIssue> issues)
     {
         if (dataset.Find(role) is { } layer)
         {
-            return Screen(layer, issues, reach);
+            return Screen(layer, issues);
         }
 
         issues.Add(new DataIssue(LayerRoles.Name(role), string.Empty, DataIssueCodes.MissingLayer,
@@ -397,9 +405,9 @@ public sealed class ConflictCheck
 
     /// <summary>
     /// Where a control feature can matter: its envelope meets a park's or a parcel's. Control features elsewhere
-    /// (most red-line polygons and farmland patches of a city) change no result, so they are not validated or
-    /// indexed. Only applied to a control layer stored in the same CRS as the parks and parcels; any other layer
-    /// is screened whole.
+    /// (most red-line polygons and farmland patches of a city) change no result, so <see cref="KeepWithinReach"/> drops
+    /// them before anything is validated or indexed. Only applied to a control layer stored in the same CRS as the
+    /// parks and parcels; any other layer is screened whole.
     /// </summary>
     private sealed class Reach
     {

@@ -21,10 +21,10 @@ public sealed record Layer(
     IReadOnlyDictionary<string, string> FieldMap)
 {
     /// <summary>
-    /// How many features were dropped after reading because they cannot change the analysis's result (see
-    /// <c>ConflictCheck.KeepWithinReach</c>); 0 for a layer as read.
+    /// How many features were dropped after reading because they cannot change the conflict check's result (see
+    /// <c>ConflictCheck.KeepWithinReach</c>); null for a layer as read, before that was considered.
     /// </summary>
-    public int FeaturesOutOfReach { get; init; }
+    public int? FeaturesOutOfReach { get; init; }
 
     /// <summary>The source field name for a canonical field name.</summary>
     public string SourceField(string canonicalName) =>
