@@ -31,6 +31,12 @@ public static class ErrorCodes
     /// <summary>A feature a command needs whole (the park of boundary-points) has no usable polygon.</summary>
     public const string UnusableGeometry = "PG0109";
 
+    /// <summary>An input path is not a regular file after symlinks are resolved (a FIFO, a device, a socket, a folder).</summary>
+    public const string NotRegularFile = "PG0110";
+
+    /// <summary>A file the dataset names (layer, companion, parkgis.json, economics table) resolves outside the dataset folder.</summary>
+    public const string OutsideDataset = "PG0111";
+
     /// <summary>A layer has no CRS and none can be inferred.</summary>
     public const string MissingCrs = "PG0201";
 

@@ -25,6 +25,11 @@ public static class ScorecardRulesFile
             return ScorecardRules.Default;
         }
 
+        if (Path.Exists(path))
+        {
+            Datasets.DatasetFiles.RequireRegular(path, path);
+        }
+
         byte[] bytes;
         try
         {

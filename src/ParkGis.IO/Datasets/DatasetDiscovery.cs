@@ -34,7 +34,7 @@ internal static class DatasetDiscovery
             .Concat(Directory.EnumerateDirectories(root).Where(path => path.EndsWith(".gdb", StringComparison.OrdinalIgnoreCase)))
             .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         var configurationFile = files.FirstOrDefault(name => string.Equals(name, ParkGisConfiguration.FileName, StringComparison.OrdinalIgnoreCase));
-        var configuration = configurationFile is null ? null : ParkGisConfiguration.Load(Path.Combine(root, configurationFile));
+        var configuration = configurationFile is null ? null : ParkGisConfiguration.Load(Checked(root, configurationFile));
 
         var found = new Dictionary<LayerRole, LayerLocation>();
         var usedFiles = new HashSet<string>(StringComparer.Ordinal);
@@ -70,12 +70,14 @@ internal static class DatasetDiscovery
                     continue;
                 }
 
+                Checked(root, name);
                 var table = extension is ".gpkg" or ".gdb" ? SingleLayerTable(path, name, role, extension) : null;
                 Claim(found, new LayerLocation(role, table is null ? name : $"{name}:{table}", FormatOf(extension), path, table, configuration?.For(role)));
                 usedFiles.Add(name);
             }
             else if (extension is ".gpkg" or ".gdb")
             {
+                Checked(root, name);
                 foreach (var table in Tables(path, name, extension))
                 {
                     if (LayerRoles.TryParse(table, out var tableRole) && !configuredRoles.Contains(tableRole))
@@ -125,7 +127,7 @@ internal static class DatasetDiscovery
         var extension = LayerExtension(name) ?? throw InvalidConfiguration(
             $"parkgis.json: layers.{roleName}.source \"{name}\" is not a format ParkGis reads.",
             "Use a .geojson, .json, .shp, .gpkg, .gdb, .dxf, .kml, .tab, .csv or .txt source.");
-        var path = Path.Combine(root, name);
+        var path = Checked(root, name);
         if (extension is ".dxf" or ".kml" or ".tab" or ".csv")
         {
             // GDAL sources: "layer" picks one of several layers (a KML with folders); checked when read.
@@ -162,6 +164,23 @@ internal static class DatasetDiscovery
         }
 
         return new LayerLocation(role, $"{name}:{table}", FormatOf(extension), path, table, settings);
+    }
+
+    /// <summary>
+    /// The full path of a file of the folder once it has passed <see cref="DatasetFiles.RequireInside"/>: inside the
+    /// dataset after symlinks, a regular file (a FileGDB a folder); checked before anything opens it.
+    /// </summary>
+    private static string Checked(string root, string name)
+    {
+        var path = Path.Combine(root, name);
+        var isFileGdb = name.EndsWith(".gdb", StringComparison.OrdinalIgnoreCase);
+        DatasetFiles.RequireInside(root, path, name, folderAllowed: isFileGdb);
+        if (isFileGdb && Directory.Exists(path))
+        {
+            DatasetFiles.RequireCompanionsInside(path);
+        }
+
+        return path;
     }
 
     /// <summary>The table of a GeoPackage named after a role (<c>parks.gpkg</c>): the role's table, or its only table.</summary>

@@ -24,12 +24,16 @@ public static class EconomicsTableReader
     public const string DefaultFileName = "economics.csv";
 
     /// <summary>Finds and reads the economics table of a dataset folder, or returns null when there is none.</summary>
-    /// <exception cref="UnusableInputException">The configured file is missing, or the table lacks year / parcel_id and enterprise.</exception>
+    /// <exception cref="UnusableInputException">
+    /// The configured file is missing, resolves outside the dataset folder (PG0111: an absolute or <c>../</c> name, a
+    /// symlink out) or is not a regular file (PG0110), or the table lacks year / parcel_id and enterprise.
+    /// </exception>
     public static EconomicsTable? ReadFrom(string datasetFolder, IntensitySettings settings, ICollection<DataIssue> issues)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var name = settings.EconomicsSource ?? DefaultFileName;
         var path = Path.Combine(datasetFolder, name);
+        Datasets.DatasetFiles.RequireInside(datasetFolder, path, name);
         if (!File.Exists(path))
         {
             if (settings.EconomicsSource is not null)

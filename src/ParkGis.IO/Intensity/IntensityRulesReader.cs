@@ -19,6 +19,11 @@ public static class IntensityRulesReader
     public static IntensityRules Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Path.Exists(path))
+        {
+            Datasets.DatasetFiles.RequireRegular(path, path);
+        }
+
         byte[] bytes;
         try
         {

@@ -35,6 +35,8 @@ public sealed record IntensitySettings(string? EconomicsSource, IReadOnlyDiction
             return Default;
         }
 
+        Datasets.DatasetFiles.RequireInside(datasetFolder, path, ParkGisConfiguration.FileName);
+
         JsonDocument document;
         try
         {
