@@ -6,11 +6,11 @@ public sealed class IntensityCommandTests
 {
     private static string TinyParcels(string green)
     {
-        var folder = TinyDataset.Write(TinyDataset.Square("P1", "测试园区", 0, 0, 1000));
+        var folder = TinyDataset.Write(TinyDataset.Square("P1", "测试园区", 500_000, 4_400_000, 1000));
         var json = "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4545\"}},"
             + "\"features\":[{\"type\":\"Feature\",\"properties\":{\"parcel_id\":\"L1\",\"park_id\":\"P1\",\"land_use\":\"100101\",\"enterprise\":\"甲公司\","
             + "\"floor_area_m2\":12000,\"footprint_area_m2\":3000,\"yard_area_m2\":500,\"admin_area_m2\":600,\"green_area_m2\":" + green + "},"
-            + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[100,0],[100,100],[0,100],[0,0]]]}}]}";
+            + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[500000,4400000],[500100,4400000],[500100,4400100],[500000,4400100],[500000,4400000]]]}}]}";
         File.WriteAllText(Path.Combine(folder, "parcels.geojson"), json);
         File.WriteAllText(Path.Combine(folder, "parkgis.json"),
             "{ \"economics\": { \"source\": \"经济.csv\", \"fields\": { \"parcel_id\": \"宗地编号\", \"year\": \"年份\", \"output_wan\": \"产值（万元）\", \"tax_wan\": \"税收\" } } }");

@@ -79,7 +79,7 @@ public sealed class DatasetDiscoveryTests
         using var folder = new TestFolder()
             .Write("parks.geojson", TestFolder.GeoJson("\"EPSG:4545\"", ("""{"park_id":"A"}""", 395_000, 4_386_000)))
             .WriteShapefile("parcels.shp", TestFolder.Gbk, TestFolder.Cgcs2000Gk108Prj, (TestFolder.Square(395_000, 4_386_000), new() { ["parcel_id"] = "P1" }))
-            .WriteGeoPackage("layers.gpkg", 4545, ("STBHHX", ["BSM TEXT"], [(TestFolder.Square(0, 0), ["R1"])]));
+            .WriteGeoPackage("layers.gpkg", 4545, ("STBHHX", ["BSM TEXT"], [(TestFolder.Square(395_000, 4_386_000), ["R1"])]));
 
         var dataset = DatasetReader.Read(folder.Path);
 

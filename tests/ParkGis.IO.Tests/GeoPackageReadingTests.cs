@@ -17,7 +17,7 @@ public sealed class GeoPackageReadingTests
             4545,
             ("parcels", ["parcel_id TEXT", "park_id INTEGER", "approved_on DATE", "price REAL", "supplied BOOLEAN"],
                 [(TestFolder.Square(395_000, 4_386_000), ["P1", 3L, "2014-10-03", 21.5, 1L]), (null, ["P2", null, null, null, 0L])]),
-            ("railways", ["name TEXT"], [(TestFolder.Square(0, 0), ["G6"])])); // not a role
+            ("railways", ["name TEXT"], [(TestFolder.Square(395_000, 4_386_000), ["G6"])])); // not a role
 
         var dataset = DatasetReader.Read(folder.Path);
 
@@ -43,8 +43,8 @@ public sealed class GeoPackageReadingTests
         using var folder = new TestFolder().WriteGeoPackage(
             "layers.gpkg",
             4545,
-            ("parks", ["park_id TEXT", "NAME TEXT", "level TEXT"], [(TestFolder.Square(0, 0), ["A", "园区甲", "国家级"])]),
-            ("parcels", ["parcel_id TEXT", "price REAL"], [(TestFolder.Square(0, 0), ["P1", 21.5])]));
+            ("parks", ["park_id TEXT", "NAME TEXT", "level TEXT"], [(TestFolder.Square(395_000, 4_386_000), ["A", "园区甲", "国家级"])]),
+            ("parcels", ["parcel_id TEXT", "price REAL"], [(TestFolder.Square(395_000, 4_386_000), ["P1", 21.5])]));
         var onlyNames = new Dictionary<LayerRole, IReadOnlyList<string>> { [LayerRole.Parks] = ["name"] };
 
         var some = DatasetReader.Read(folder.Path, onlyFields: onlyNames);
@@ -60,7 +60,7 @@ public sealed class GeoPackageReadingTests
     [Fact]
     public void A_geopackage_named_after_a_role_uses_its_only_table()
     {
-        using var folder = new TestFolder().WriteGeoPackage("Parks.gpkg", 4545, ("园区", ["park_id TEXT"], [(TestFolder.Square(0, 0), ["A"])]));
+        using var folder = new TestFolder().WriteGeoPackage("Parks.gpkg", 4545, ("园区", ["park_id TEXT"], [(TestFolder.Square(395_000, 4_386_000), ["A"])]));
 
         var parks = DatasetReader.Read(folder.Path).Find(LayerRole.Parks)!;
 
@@ -71,7 +71,7 @@ public sealed class GeoPackageReadingTests
     public void A_role_in_a_geopackage_and_in_a_file_is_a_duplicate_role()
     {
         using var folder = new TestFolder()
-            .WriteGeoPackage("layers.gpkg", 4545, ("parks", ["park_id TEXT"], [(TestFolder.Square(0, 0), ["A"])]))
+            .WriteGeoPackage("layers.gpkg", 4545, ("parks", ["park_id TEXT"], [(TestFolder.Square(395_000, 4_386_000), ["A"])]))
             .Write("parks.geojson", TestFolder.GeoJson(null, ("""{"park_id":"B"}""", 107.9, 39.1)));
 
         var error = Assert.Throws<UnusableInputException>(() => DatasetReader.Read(folder.Path));

@@ -27,7 +27,7 @@ public sealed class ParkGisConfigurationTests
     public void Parkgis_json_picks_a_geopackage_table_for_a_role()
     {
         using var folder = new TestFolder()
-            .WriteGeoPackage("data.gpkg", 4545, ("基本农田", ["BSM TEXT"], [(TestFolder.Square(0, 0), ["F1"])]))
+            .WriteGeoPackage("data.gpkg", 4545, ("基本农田", ["BSM TEXT"], [(TestFolder.Square(395_000, 4_386_000), ["F1"])]))
             .Write("parkgis.json", """{ "layers": { "permanent_farmland": { "source": "data.gpkg", "layer": "基本农田" } } }""");
 
         var farmland = DatasetReader.Read(folder.Path).Find(LayerRole.PermanentFarmland)!;
@@ -56,7 +56,7 @@ public sealed class ParkGisConfigurationTests
     public void Parkgis_json_naming_something_that_does_not_exist_is_invalid_configuration(string json, string named)
     {
         using var folder = new TestFolder()
-            .WriteGeoPackage("data.gpkg", 4545, ("parks", ["park_id TEXT"], [(TestFolder.Square(0, 0), ["A"])]))
+            .WriteGeoPackage("data.gpkg", 4545, ("parks", ["park_id TEXT"], [(TestFolder.Square(395_000, 4_386_000), ["A"])]))
             .Write("parkgis.json", json);
 
         var error = Assert.Throws<UnusableInputException>(() => DatasetReader.Read(folder.Path));

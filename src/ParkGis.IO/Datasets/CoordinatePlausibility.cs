@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using NetTopologySuite.Geometries;
 using ParkGis.Core.Crs;
@@ -8,21 +9,29 @@ namespace ParkGis.IO.Datasets;
 
 /// <summary>
 /// Rejects coordinates that cannot be in the CRS a layer claims — the first such feature stops the run with its
-/// ordinal, because every area computed from it would be wrong. Checked: NaN and infinite values; lon/lat outside
-/// 70°E–140°E, 0°N–56°N (China with a margin; swapped axes are named as such); Gauss-Krüger northings outside
-/// 0–6 200 000 m and eastings more than 500 km from the central meridian; eastings whose zone prefix
-/// contradicts the CRS (PG0204); degrees in a projected CRS.
+/// ordinal, because every area computed from it would be wrong. Every coordinate is tested against the area the
+/// claimed CRS can show of China with a margin (70°E–140°E, 3°N–56°N): lon/lat directly (swapped axes are named as
+/// such); a Gauss-Krüger zone through its own bounds, the northings of 3°N and 56°N on its central meridian
+/// (≈ 332 000–6 207 000 m) and eastings within 500 km of the central meridian — so degrees under a projected CRS
+/// (northing below 90 m) are caught, as are NaN and infinite values and eastings whose zone prefix contradicts the
+/// CRS (PG0204).
 /// </summary>
+/// <remarks>
+/// The bounds are computed once per CRS; the test is four comparisons per coordinate, as cheap as the read.
+/// </remarks>
 internal static class CoordinatePlausibility
 {
     private const double MinLongitude = 70;
     private const double MaxLongitude = 140;
-    private const double MinLatitude = 0;
+    private const double MinLatitude = 3;
     private const double MaxLatitude = 56;
-    private const double MaxNorthingM = 6_200_000;
+    private const double MaxFromMeridianM = 500_000;
+
+    private static readonly ConcurrentDictionary<int, Bounds> BoundsByEpsg = new();
 
     public static void Check(string inputName, CrsDefinition crs, IReadOnlyList<SourceFeature> features)
     {
+        var finder = new FirstImplausible(BoundsFor(crs));
         foreach (var feature in features)
         {
             if (feature.Geometry.IsEmpty)
@@ -30,7 +39,6 @@ internal static class CoordinatePlausibility
                 continue;
             }
 
-            var finder = new FirstImplausible(crs);
             feature.Geometry.Apply(finder);
             if (finder.Found is { } coordinate)
             {
@@ -39,41 +47,76 @@ internal static class CoordinatePlausibility
         }
     }
 
-    /// <summary>True when a coordinate can be in the CRS.</summary>
-    private static bool IsPlausible(CrsDefinition crs, double x, double y)
+    /// <summary>
+    /// PG0203 for the first feature with a NaN or infinite coordinate, or null when every coordinate is a finite
+    /// number; for a layer whose CRS cannot be decided because its extent is not finite.
+    /// </summary>
+    public static UnusableInputException? FirstNotFinite(string inputName, IReadOnlyList<SourceFeature> features)
     {
-        if (!double.IsFinite(x) || !double.IsFinite(y))
+        var finder = new FirstImplausible(new Bounds(double.MinValue, double.MaxValue, double.MinValue, double.MaxValue));
+        foreach (var feature in features)
         {
-            return false;
+            feature.Geometry.Apply(finder);
+            if (finder.Found is { } coordinate)
+            {
+                return NotFinite(inputName, "#" + feature.Ordinal.ToString(CultureInfo.InvariantCulture), coordinate);
+            }
         }
 
+        return null;
+    }
+
+    /// <summary>PG0203 for a coordinate that is not a finite number.</summary>
+    /// <param name="inputName">The file.</param>
+    /// <param name="feature">The feature (<c>#3</c>), or null when the reader cannot tell.</param>
+    /// <param name="c">The coordinate.</param>
+    public static UnusableInputException NotFinite(string inputName, string? feature, Coordinate c) => new(
+        ErrorCodes.ImplausibleCoordinates,
+        feature is null
+            ? $"{inputName} has a coordinate that is not a finite number {At(c)}."
+            : $"Feature {feature} of {inputName} has a coordinate that is not a finite number {At(c)}.",
+        inputName,
+        feature,
+        "Repair or delete the feature in a GIS and export the layer again.");
+
+    /// <summary>The box every coordinate of a layer in <paramref name="crs"/> must lie in.</summary>
+    private static Bounds BoundsFor(CrsDefinition crs)
+    {
         if (crs.IsGeographic)
         {
-            return x is >= MinLongitude and <= MaxLongitude && y is >= MinLatitude and <= MaxLatitude;
+            return new Bounds(MinLongitude, MaxLongitude, MinLatitude, MaxLatitude);
         }
 
-        var fromMeridian = x - crs.FalseEasting;
-        return y is >= 0 and <= MaxNorthingM && fromMeridian is >= -500_000 and <= 500_000;
+        return BoundsByEpsg.GetOrAdd(crs.Epsg, _ =>
+        {
+            var fromLonLat = CrsTransform.Create(CrsRegistry.FromEpsg(4490)!, crs);
+            var south = fromLonLat.Apply(new Coordinate(crs.CentralMeridian, MinLatitude));
+            var north = fromLonLat.Apply(new Coordinate(crs.CentralMeridian, MaxLatitude));
+            return new Bounds(crs.FalseEasting - MaxFromMeridianM, crs.FalseEasting + MaxFromMeridianM, south.Y, north.Y);
+        });
     }
+
+    private static string At(Coordinate c) => string.Create(CultureInfo.InvariantCulture, $"({c.X:0.######}, {c.Y:0.######})");
 
     private static UnusableInputException Describe(string inputName, CrsDefinition crs, int ordinal, Coordinate c)
     {
+        var bounds = BoundsFor(crs);
         var feature = "#" + ordinal.ToString(CultureInfo.InvariantCulture);
-        var at = string.Create(CultureInfo.InvariantCulture, $"({c.X:0.######}, {c.Y:0.######})");
+        var at = At(c);
         string message;
         string hint;
         var code = ErrorCodes.ImplausibleCoordinates;
         if (!double.IsFinite(c.X) || !double.IsFinite(c.Y))
         {
-            message = $"Feature {feature} of {inputName} has a coordinate that is not a finite number {at}.";
-            hint = "Repair or delete the feature in a GIS and export the layer again.";
+            return NotFinite(inputName, feature, c);
         }
-        else if (crs.IsGeographic)
+
+        if (crs.IsGeographic)
         {
             var swapped = c.Y is >= MinLongitude and <= MaxLongitude && c.X is >= MinLatitude and <= MaxLatitude;
             message = swapped
                 ? $"Feature {feature} of {inputName} has longitude {c.X.ToString(CultureInfo.InvariantCulture)} and latitude {c.Y.ToString(CultureInfo.InvariantCulture)}, which cannot be in China; longitude and latitude look swapped."
-                : $"Feature {feature} of {inputName} has the lon/lat coordinate {at}, which is outside China ({crs.Code}).";
+                : $"Feature {feature} of {inputName} has the lon/lat coordinate {at}, which is outside China with a margin (70°E–140°E, 3°N–56°N; {crs.Code}).";
             hint = swapped
                 ? "Write coordinates as longitude, latitude (x = east): GeoJSON and shapefiles store lon first even though EPSG:4490 lists lat first."
                 : Math.Abs(c.X) > 180 || Math.Abs(c.Y) > 90
@@ -99,14 +142,19 @@ internal static class CoordinatePlausibility
         }
         else
         {
-            message = $"Feature {feature} of {inputName} has the coordinate {at}, which cannot be in {crs} (northing 0–6 200 000 m, easting within 500 km of the central meridian).";
+            message = string.Create(CultureInfo.InvariantCulture,
+                $"Feature {feature} of {inputName} has the coordinate {at}, which cannot be in {crs}: over China (3°N–56°N) its northings run {bounds.MinY:0}–{bounds.MaxY:0} m and its eastings lie within 500 km of the central meridian.");
             hint = "Check the layer's declared CRS (.prj, GeoJSON crs, parkgis.json \"crs\") against its coordinates.";
         }
 
         return new UnusableInputException(code, message, inputName, feature, hint);
     }
 
-    private sealed class FirstImplausible(CrsDefinition crs) : IEntireCoordinateSequenceFilter
+    /// <summary>A box in a CRS's units.</summary>
+    private readonly record struct Bounds(double MinX, double MaxX, double MinY, double MaxY);
+
+    /// <summary>Finds the first coordinate outside the bounds (NaN never passes a comparison); reusable across geometries.</summary>
+    private sealed class FirstImplausible(Bounds bounds) : IEntireCoordinateSequenceFilter
     {
         public Coordinate? Found { get; private set; }
 
@@ -120,7 +168,7 @@ internal static class CoordinatePlausibility
             {
                 var x = seq.GetX(i);
                 var y = seq.GetY(i);
-                if (!IsPlausible(crs, x, y))
+                if (!(x >= bounds.MinX && x <= bounds.MaxX && y >= bounds.MinY && y <= bounds.MaxY))
                 {
                     Found = new Coordinate(x, y);
                     return;

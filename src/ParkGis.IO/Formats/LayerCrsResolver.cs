@@ -7,11 +7,29 @@ namespace ParkGis.IO.Formats;
 
 /// <summary>
 /// Decides a layer's CRS, in this order: the parkgis.json layer <c>crs</c>; what the file declares; the
-/// parkgis.json top-level <c>crs</c>; the zone prefix of 8-digit eastings; otherwise PG0201.
+/// parkgis.json top-level <c>crs</c>; the zone prefix of 8-digit eastings; otherwise PG0201 — or PG0203 when the
+/// extent holds a coordinate that is not a finite number (a 300-digit number reads as infinity), since that, not a
+/// missing CRS, is what is wrong.
 /// </summary>
 internal static class LayerCrsResolver
 {
-    public static CrsDefinition Resolve(LayerReadRequest request, Func<CrsDefinition?> declared, Func<Envelope> extent)
+    /// <summary>Decides the CRS of features already read; a non-finite coordinate is named with its feature.</summary>
+    public static CrsDefinition Resolve(LayerReadRequest request, Func<CrsDefinition?> declared, IReadOnlyList<SourceFeature> features) =>
+        Resolve(request, declared, () => Extent(features), features);
+
+    /// <summary>The envelope of every feature's geometry.</summary>
+    public static Envelope Extent(IReadOnlyList<SourceFeature> features)
+    {
+        var envelope = new Envelope();
+        foreach (var feature in features)
+        {
+            envelope.ExpandToInclude(feature.Geometry.EnvelopeInternal);
+        }
+
+        return envelope;
+    }
+
+    public static CrsDefinition Resolve(LayerReadRequest request, Func<CrsDefinition?> declared, Func<Envelope> extent, IReadOnlyList<SourceFeature>? features = null)
     {
         if (request.CrsOverrideEpsg is { } overrideEpsg)
         {
@@ -37,6 +55,12 @@ internal static class LayerCrsResolver
             {
                 return fromMin;
             }
+        }
+
+        if (!envelope.IsNull && !(double.IsFinite(envelope.MinX) && double.IsFinite(envelope.MaxX) && double.IsFinite(envelope.MinY) && double.IsFinite(envelope.MaxY)))
+        {
+            throw (features is null ? null : Datasets.CoordinatePlausibility.FirstNotFinite(request.InputName, features))
+                ?? Datasets.CoordinatePlausibility.NotFinite(request.InputName, null, new Coordinate(envelope.MaxX, envelope.MaxY));
         }
 
         var range = envelope.IsNull

@@ -28,6 +28,7 @@ internal static class OgrLayerReader
 
     public static SourceLayer Read(LayerReadRequest request, string format)
     {
+        Datasets.DatasetFiles.RequireCompanionsInside(request.FilePath);
         using var source = Open(request.FilePath, request.InputName, format);
         var names = source.LayerNames();
         var layerName = request.TableName ?? SingleLayer(names, request);
@@ -78,7 +79,7 @@ internal static class OgrLayerReader
             features.Add(new SourceFeature(ordinal, geometry, new AttributeRow(schema, record.Values)));
         }
 
-        var crs = LayerCrsResolver.Resolve(request, () => DeclaredCrs(content, request), () => Extent(features));
+        var crs = LayerCrsResolver.Resolve(request, () => DeclaredCrs(content, request), features);
         foreach (var feature in features)
         {
             feature.Geometry.SRID = crs.Epsg;
@@ -166,14 +167,4 @@ internal static class OgrLayerReader
         return end > start ? wkt[(start + 1)..end] : wkt[..Math.Min(60, wkt.Length)];
     }
 
-    private static Envelope Extent(List<SourceFeature> features)
-    {
-        var envelope = new Envelope();
-        foreach (var feature in features)
-        {
-            envelope.ExpandToInclude(feature.Geometry.EnvelopeInternal);
-        }
-
-        return envelope;
-    }
 }
