@@ -71,4 +71,13 @@ public static class DataIssueCodes
 
     /// <summary>A GeoJSON file is not UTF-8; it was decoded as GBK (the message says so).</summary>
     public const string NotUtf8 = "not_utf8";
+
+    /// <summary>A layer had Z (elevation) or M (measure) ordinates; they were dropped, the analysis works in x/y.</summary>
+    public const string ZmDropped = "z_m_dropped";
+
+    /// <summary>GeoPackage geometry blobs carry an srs_id other than their column's; the column's CRS was used.</summary>
+    public const string SridMismatch = "srid_mismatch";
+
+    /// <summary>A shapefile's text does not fit the encoding its .cpg or DBF language byte declares; the message says what was used.</summary>
+    public const string EncodingMismatch = "encoding_mismatch";
 }

@@ -124,8 +124,10 @@ public static class DatasetReader
             throw Unreadable(location.Source, exception);
         }
 
-        CoordinatePlausibility.Check(location.Source, source.Crs, source.Features);
-        foreach (var feature in source.Features)
+        var issues = new List<DataIssue>(source.Issues);
+        var planar = PlanarCoordinates.Flatten(roleName, location.Source, source.Features, issues);
+        CoordinatePlausibility.Check(location.Source, source.Crs, planar);
+        foreach (var feature in planar)
         {
             // NTS computes and caches a geometry's envelope on first use. Every analysis indexes by envelope, so do it
             // now: an envelope cached later is a young object hung on an old geometry, which makes each collection
@@ -133,8 +135,7 @@ public static class DatasetReader
             _ = feature.Geometry.EnvelopeInternal;
         }
 
-        var issues = new List<DataIssue>(source.Issues);
-        var features = FeatureIdAssigner.Assign(location.Role, location.Source, source.Features, fieldMap, issues);
+        var features = FeatureIdAssigner.Assign(location.Role, location.Source, planar, fieldMap, issues);
         return (new Layer(location.Role, location.Source, location.Format, source.Crs, features, fieldMap), issues);
     }
 

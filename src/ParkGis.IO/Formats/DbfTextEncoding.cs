@@ -11,7 +11,7 @@ namespace ParkGis.IO.Formats;
 /// <c>GB2312</c>, <c>UTF-8</c>, <c>1252</c>, <c>LATIN1</c>, …) first, else the DBF language-driver byte (offset
 /// 29: 0x4D = 936). Without either (byte 0, as GDAL writes) or with 0x57 ("the writer's ANSI code page", which
 /// on Chinese Windows is GBK), the text is UTF-8 when it decodes as UTF-8 and GBK when only GBK fits — that
-/// guess is reported as a data issue.
+/// guess is reported as a data issue. A declaration the bytes contradict is reported too (see <see cref="Detect"/>).
 /// </summary>
 internal static class DbfTextEncoding
 {
@@ -83,46 +83,99 @@ internal static class DbfTextEncoding
         _ => null,
     };
 
-    /// <summary>Decides the encoding of a DBF file; may add an issue when it had to guess.</summary>
-    public static Encoding Detect(string dbfPath, string? cpgPath, LayerReadRequest request, List<DataIssue> issues)
+    /// <summary>
+    /// Decides the encoding of a DBF's text from its bytes; adds an issue when it had to guess
+    /// (<see cref="DataIssueCodes.EncodingGuessed"/>) or when the text contradicts what the .cpg or language byte
+    /// declares (<see cref="DataIssueCodes.EncodingMismatch"/>): text declared UTF-8 that is not UTF-8 but is GBK is
+    /// read as GBK; text declared in a code page that is valid UTF-8 with non-ASCII characters is read as UTF-8; text
+    /// that fits neither keeps the declared encoding, its undecodable bytes replaced by U+FFFD — each said in the issue.
+    /// </summary>
+    public static Encoding Detect(byte[] dbf, string? cpgPath, LayerReadRequest request, List<DataIssue> issues)
     {
+        Encoding? declared = null;
+        string? declaredBy = null;
         if (cpgPath is not null)
         {
             var cpg = File.ReadAllText(cpgPath);
             if (!string.IsNullOrWhiteSpace(cpg))
             {
-                return FromCpg(cpg) ?? throw new UnusableInputException(
+                declared = FromCpg(cpg) ?? throw new UnusableInputException(
                     ErrorCodes.UnknownEncoding,
                     $"{Path.GetFileName(cpgPath)} names the encoding \"{cpg.Trim()}\", which ParkGis does not know.",
                     request.InputName,
                     hint: "Write CP936 (GBK) or UTF-8 into the .cpg file.");
+                declaredBy = $"{Path.GetFileName(cpgPath)} says {cpg.Trim()}";
             }
         }
 
-        var bytes = File.ReadAllBytes(dbfPath);
-        var languageDriver = bytes.Length > LanguageDriverOffset ? bytes[LanguageDriverOffset] : (byte)0;
-        if (FromLanguageDriver(languageDriver) is { } declared)
+        var languageDriver = dbf.Length > LanguageDriverOffset ? dbf[LanguageDriverOffset] : (byte)0;
+        if (declared is null && FromLanguageDriver(languageDriver) is { } fromByte)
+        {
+            declared = fromByte;
+            declaredBy = string.Create(CultureInfo.InvariantCulture, $"its DBF language byte 0x{languageDriver:X2} says code page {fromByte.CodePage}");
+        }
+
+        var text = RecordBytes(dbf);
+        var isUtf8 = Utf8Validity(text);
+        if (declared is null)
+        {
+            if (isUtf8)
+            {
+                return Utf8Text;
+            }
+
+            if (DecodesStrictly(text, Gbk))
+            {
+                issues.Add(new DataIssue(request.RoleName, string.Empty, DataIssueCodes.EncodingGuessed,
+                    string.Create(CultureInfo.InvariantCulture, $"{request.InputName} has no .cpg and DBF language byte 0x{languageDriver:X2}; its text is not UTF-8 but decodes as GBK (CP936), so GBK was used. Add a .cpg file saying CP936 to make this explicit.")));
+                return Gbk;
+            }
+
+            issues.Add(new DataIssue(request.RoleName, string.Empty, DataIssueCodes.EncodingGuessed,
+                string.Create(CultureInfo.InvariantCulture, $"{request.InputName} has no .cpg and DBF language byte 0x{languageDriver:X2}; its text is neither UTF-8 nor GBK and was read as UTF-8 with replacement characters. Add a .cpg file naming its encoding.")));
+            return Utf8Text;
+        }
+
+        if (declared.CodePage == Utf8Text.CodePage)
+        {
+            if (isUtf8)
+            {
+                return Utf8Text;
+            }
+
+            if (DecodesStrictly(text, Gbk))
+            {
+                issues.Add(Mismatch(request, $"{declaredBy}, but its text is not UTF-8; it decodes as GBK (CP936) and was read as GBK. Correct the .cpg (CP936)."));
+                return Gbk;
+            }
+
+            issues.Add(Mismatch(request, $"{declaredBy}, but its text is not UTF-8 (nor GBK); the bytes that are not UTF-8 were replaced by U+FFFD (�). Check the names and fix the .cpg."));
+            return Utf8Text;
+        }
+
+        if (isUtf8 && !System.Text.Ascii.IsValid(text))
+        {
+            issues.Add(Mismatch(request, $"{declaredBy}, but its text is UTF-8 (with non-ASCII characters), so it was read as UTF-8. Correct the .cpg (UTF-8)."));
+            return Utf8Text;
+        }
+
+        if (DecodesStrictly(text, declared))
         {
             return declared;
         }
 
-        var text = RecordBytes(bytes);
-        if (Utf8Validity(text))
+        if (declared.CodePage != Gbk.CodePage && DecodesStrictly(text, Gbk))
         {
-            return Utf8Text;
-        }
-
-        if (DecodesStrictly(text, Gbk))
-        {
-            issues.Add(new DataIssue(request.RoleName, string.Empty, DataIssueCodes.EncodingGuessed,
-                string.Create(CultureInfo.InvariantCulture, $"{request.InputName} has no .cpg and DBF language byte 0x{languageDriver:X2}; its text is not UTF-8 but decodes as GBK (CP936), so GBK was used. Add a .cpg file saying CP936 to make this explicit.")));
+            issues.Add(Mismatch(request, $"{declaredBy}, but its text does not decode in that code page; it decodes as GBK (CP936) and was read as GBK. Correct the .cpg."));
             return Gbk;
         }
 
-        issues.Add(new DataIssue(request.RoleName, string.Empty, DataIssueCodes.EncodingGuessed,
-            string.Create(CultureInfo.InvariantCulture, $"{request.InputName} has no .cpg and DBF language byte 0x{languageDriver:X2}; its text is neither UTF-8 nor GBK and was read as UTF-8 with replacement characters. Add a .cpg file naming its encoding.")));
-        return Utf8Text;
+        issues.Add(Mismatch(request, $"{declaredBy}, but some of its bytes are not valid in that encoding; they were replaced by U+FFFD (�). Check the names and fix the .cpg."));
+        return declared;
     }
+
+    private static DataIssue Mismatch(LayerReadRequest request, string reason) =>
+        new(request.RoleName, string.Empty, DataIssueCodes.EncodingMismatch, $"{request.InputName}: {reason}");
 
     private static bool Utf8Validity(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
 

@@ -1,10 +1,7 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NetTopologySuite;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO.Esri;
-using NetTopologySuite.IO.Esri.Shapefiles.Readers;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
@@ -12,15 +9,19 @@ using ParkGis.Core.Errors;
 namespace ParkGis.IO.Formats;
 
 /// <summary>
-/// Reads an ESRI shapefile with NetTopologySuite.IO.Esri.Shapefile. Companion files are found
-/// case-insensitively; .shx and .dbf are required. The CRS comes from the .prj (ESRI or OGC WKT), or from the
-/// zone prefix of 8-digit eastings; text is decoded as <see cref="DbfTextEncoding"/> decides. DBF values
-/// become string, long (N without decimals), double, bool, DateOnly (D) or null. Invalid shapes are kept as
-/// read (the engine reports them); null shapes become an empty geometry; deleted records are skipped but still
-/// count for ordinals.
+/// Reads an ESRI shapefile: shapes with <see cref="ShpRecords"/>, attributes with <see cref="DbfTable"/>, both
+/// checked against the real file sizes. Companion files are found case-insensitively and must lie in the dataset
+/// folder; .shx and .dbf are required, and the .shp, .shx and .dbf must agree on the number of records (a .dbf with
+/// fewer or more records than there are shapes is PG0104 naming the first record without a partner). The CRS comes
+/// from the .prj (ESRI or OGC WKT), or from the zone prefix of 8-digit eastings; text is decoded as
+/// <see cref="DbfTextEncoding"/> decides. DBF values become string, long (N without decimals; decimal beyond 64
+/// bits), double, bool, DateOnly (D) or null. Shapes are kept as read (the engine reports invalid ones); Null shapes
+/// become an empty geometry; deleted records are skipped but still count for ordinals.
 /// </summary>
 internal static partial class ShapefileLayerReader
 {
+    private const int ShxRecordLength = 8;
+
     public static SourceLayer Read(LayerReadRequest request)
     {
         var folder = Path.GetDirectoryName(request.FilePath) ?? ".";
@@ -41,51 +42,70 @@ internal static partial class ShapefileLayerReader
             }
         }
 
-        RequireComplete(request);
-        var issues = new List<DataIssue>();
-        var encoding = DbfTextEncoding.Detect(dbf!, cpg, request, issues);
-        var crs = LayerCrsResolver.Resolve(request, () => DeclaredCrs(prj, request), () => HeaderExtent(request.FilePath));
-        var factory = NtsGeometryServices.Instance.CreateGeometryFactory(crs.Epsg);
-        var options = new ShapefileReaderOptions
+        foreach (var companion in new[] { shx, dbf, prj, cpg })
         {
-            Encoding = encoding,
-            Factory = factory,
-            GeometryBuilderMode = GeometryBuilderMode.IgnoreInvalidShapes,
-        };
-
-        using var shpStream = new FileStream(request.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        using var dbfStream = new MemoryStream(DbfNumberScreen.Screen(dbf!, request, issues), writable: false);
-        using var reader = Shapefile.OpenRead(shpStream, dbfStream, options);
-        var fields = reader.Fields;
-        var names = new string[fields.Count];
-        for (var i = 0; i < names.Length; i++)
-        {
-            names[i] = fields[i].Name;
+            if (companion is not null)
+            {
+                Datasets.DatasetFiles.RequireInside(folder, companion, Path.GetFileName(companion));
+            }
         }
 
-        var schema = new AttributeSchema(names);
-        var features = new List<SourceFeature>(Math.Clamp(reader.RecordCount, 0, 1 << 20));
-        var ordinal = 0;
-        while (reader.Read(out var deleted))
+        var issues = new List<DataIssue>();
+        var table = DbfTable.Read(dbf!, cpg, request, issues);
+        var factory = NtsGeometryServices.Instance.CreateGeometryFactory();
+        var features = new List<SourceFeature>(Math.Min(table.RecordCount, 1 << 20));
+        var schema = new AttributeSchema(table.FieldNames);
+        var shapes = 0;
+        using (var records = ShpRecords.Open(request, factory, issues))
         {
-            ordinal++;
-            if (deleted)
+            while (records.TryRead(out var geometry))
             {
-                continue;
-            }
+                shapes++;
+                if (shapes > table.RecordCount)
+                {
+                    throw CountMismatch(request, dbf!, table.RecordCount, shapes, "shapes", shapes);
+                }
 
-            var values = new object?[names.Length];
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = Normalize(fields[i].Value);
-            }
+                if (table.IsDeleted(shapes - 1))
+                {
+                    continue;
+                }
 
-            var geometry = reader.Geometry is { } shape ? shape : factory.CreateGeometryCollection();
-            features.Add(new SourceFeature(ordinal, geometry, new AttributeRow(schema, values)));
+                features.Add(new SourceFeature(shapes, geometry, new AttributeRow(schema, table.Values(shapes - 1))));
+            }
+        }
+
+        if (shapes < table.RecordCount)
+        {
+            throw CountMismatch(request, dbf!, table.RecordCount, shapes, "shapes", shapes + 1);
+        }
+
+        var indexed = (new FileInfo(shx!).Length - ShpRecords.HeaderLength) / ShxRecordLength;
+        if (indexed != shapes)
+        {
+            throw new UnusableInputException(
+                ErrorCodes.UnreadableInput,
+                string.Create(CultureInfo.InvariantCulture, $"{request.InputName} holds {shapes} shapes but its index {Path.GetFileName(shx)} lists {Math.Max(indexed, 0)}."),
+                request.InputName,
+                hint: "The .shx does not belong to the .shp or one of them was cut off: copy the shapefile again, or rebuild the index (GDAL: SHAPE_RESTORE_SHX=YES ogr2ogr).");
+        }
+
+        var crs = LayerCrsResolver.Resolve(request, () => DeclaredCrs(prj, request), features);
+        foreach (var feature in features)
+        {
+            feature.Geometry.SRID = crs.Epsg;
         }
 
         return new SourceLayer(crs, features, issues);
     }
+
+    private static UnusableInputException CountMismatch(LayerReadRequest request, string dbfPath, int records, int shapes, string what, int first) => new(
+        ErrorCodes.UnreadableInput,
+        string.Create(CultureInfo.InvariantCulture,
+            $"{request.InputName} holds {(first > records ? "more than " + records.ToString(CultureInfo.InvariantCulture) : shapes.ToString(CultureInfo.InvariantCulture))} {what} but its attribute table {Path.GetFileName(dbfPath)} has {records} records: record #{first} has {(first > records ? "no attributes" : "no shape")}."),
+        request.InputName,
+        "#" + first.ToString(CultureInfo.InvariantCulture),
+        "The .shp and .dbf must hold one record per feature: they do not belong together or one was cut off; copy the shapefile again or export the layer again.");
 
     private static CrsDefinition? DeclaredCrs(string? prjPath, LayerReadRequest request)
     {
@@ -112,68 +132,6 @@ internal static partial class ShapefileLayerReader
             request.InputName,
             hint: "Reproject to CGCS2000 (EPSG:4490) or a CGCS2000 Gauss-Krüger zone (EPSG:4491–4554), or set \"crs\" for the layer in parkgis.json if the .prj is wrong.");
     }
-
-    /// <summary>
-    /// A .shp shorter than its header's file length (bytes 24–27, big-endian, in 16-bit words) was cut off; the
-    /// library would read the last shape as garbage instead of failing.
-    /// </summary>
-    private static void RequireComplete(LayerReadRequest request)
-    {
-        Span<byte> header = stackalloc byte[100];
-        long actual;
-        using (var stream = File.OpenRead(request.FilePath))
-        {
-            actual = stream.Length;
-            if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length)
-            {
-                throw Truncated(request, $"the file has {actual} bytes, less than the 100-byte header");
-            }
-        }
-
-        var declared = BinaryPrimitives.ReadInt32BigEndian(header[24..]) * 2L;
-        if (actual < declared)
-        {
-            throw Truncated(request, $"its header declares {declared} bytes but the file has {actual}");
-        }
-    }
-
-    private static UnusableInputException Truncated(LayerReadRequest request, string reason) => new(
-        ErrorCodes.UnreadableInput,
-        string.Create(CultureInfo.InvariantCulture, $"{request.InputName} is truncated: {reason}."),
-        request.InputName,
-        hint: "The .shp was cut off (an interrupted copy or download): copy it again together with its .shx, .dbf, .prj and .cpg.");
-
-    /// <summary>The bounding box in the .shp header (bytes 36–67: Xmin, Ymin, Xmax, Ymax, little-endian).</summary>
-    private static Envelope HeaderExtent(string shpPath)
-    {
-        Span<byte> header = stackalloc byte[100];
-        using var stream = File.OpenRead(shpPath);
-        if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length)
-        {
-            return new Envelope();
-        }
-
-        var minX = BinaryPrimitives.ReadDoubleLittleEndian(header[36..]);
-        var minY = BinaryPrimitives.ReadDoubleLittleEndian(header[44..]);
-        var maxX = BinaryPrimitives.ReadDoubleLittleEndian(header[52..]);
-        var maxY = BinaryPrimitives.ReadDoubleLittleEndian(header[60..]);
-        return double.IsFinite(minX) && double.IsFinite(maxX) && minX <= maxX ? new Envelope(minX, maxX, minY, maxY) : new Envelope();
-    }
-
-    private static object? Normalize(object? value) => value switch
-    {
-        null => null,
-        string text => text,
-        int integer => (long)integer,
-        long integer => integer,
-        short integer => (long)integer,
-        decimal number => (double)number,
-        float number => (double)number,
-        double number => number,
-        DateTime date => DateOnly.FromDateTime(date),
-        bool flag => flag,
-        _ => value,
-    };
 
     private static string? Companion(string folder, string baseName, string extension)
     {

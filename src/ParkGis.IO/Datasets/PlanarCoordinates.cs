@@ -1,0 +1,91 @@
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
+using ParkGis.Core.Data;
+using ParkGis.IO.Formats;
+
+namespace ParkGis.IO.Datasets;
+
+/// <summary>
+/// Drops Z and M ordinates (elevations, measures — PolygonZ/PolygonM shapefiles, XYZ/XYZM GeoPackages, 3-D GeoJSON
+/// positions, GDAL layers) right after reading: every analysis, export and import works on x and y, and NTS's overlay
+/// fails on mixed elevations. A layer that had any is reported once as <see cref="DataIssueCodes.ZmDropped"/> with
+/// the number of features and the first one.
+/// </summary>
+internal static class PlanarCoordinates
+{
+    /// <summary>The features with every geometry in x/y only; the same list when none had Z or M.</summary>
+    /// <param name="layerName">Role name, the layer of the issue.</param>
+    /// <param name="inputName">The file, for the message.</param>
+    /// <param name="features">The features as read.</param>
+    /// <param name="issues">Receives the issue.</param>
+    public static IReadOnlyList<SourceFeature> Flatten(string layerName, string inputName, IReadOnlyList<SourceFeature> features, List<DataIssue> issues)
+    {
+        SourceFeature[]? flattened = null;
+        var count = 0;
+        var first = 0;
+        for (var i = 0; i < features.Count; i++)
+        {
+            var feature = features[i];
+            if (!HasZOrM(feature.Geometry))
+            {
+                continue;
+            }
+
+            if (flattened is null)
+            {
+                flattened = [.. features];
+                first = feature.Ordinal;
+            }
+
+            flattened[i] = feature with { Geometry = ToXY(feature.Geometry) };
+            count++;
+        }
+
+        if (flattened is null)
+        {
+            return features;
+        }
+
+        issues.Add(new DataIssue(layerName, string.Empty, DataIssueCodes.ZmDropped, string.Create(CultureInfo.InvariantCulture,
+            $"{inputName} has Z (elevation) or M (measure) values on {count} feature{(count == 1 ? string.Empty : "s")} (the first is #{first}); ParkGis works in x/y and ignored them.")));
+        return flattened;
+    }
+
+    /// <summary>True when a non-empty coordinate sequence of the geometry carries Z or M.</summary>
+    private static bool HasZOrM(Geometry geometry)
+    {
+        var finder = new ZmFinder();
+        geometry.Apply(finder);
+        return finder.Found;
+    }
+
+    private static Geometry ToXY(Geometry geometry)
+    {
+        var editor = new GeometryEditor(geometry.Factory);
+        var planar = editor.Edit(geometry, new GeometryEditor.CoordinateSequenceOperation((sequence, _) =>
+        {
+            var xy = geometry.Factory.CoordinateSequenceFactory.Create(sequence.Count, 2, 0);
+            for (var i = 0; i < sequence.Count; i++)
+            {
+                xy.SetX(i, sequence.GetX(i));
+                xy.SetY(i, sequence.GetY(i));
+            }
+
+            return xy;
+        }));
+        planar.SRID = geometry.SRID;
+        return planar;
+    }
+
+    private sealed class ZmFinder : IEntireCoordinateSequenceFilter
+    {
+        public bool Found { get; private set; }
+
+        public bool Done => Found;
+
+        public bool GeometryChanged => false;
+
+        public void Filter(CoordinateSequence seq) => Found = seq.Count > 0 && (seq.HasZ || seq.HasM);
+    }
+}
