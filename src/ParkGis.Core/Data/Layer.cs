@@ -38,15 +38,5 @@ public sealed record Layer(
     }
 
     /// <summary>The value of a canonical field as trimmed text, or null when absent or blank.</summary>
-    public string? Text(Feature feature, string canonicalName)
-    {
-        var value = Value(feature, canonicalName);
-        var text = value switch
-        {
-            null => null,
-            IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-            _ => value.ToString(),
-        };
-        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-    }
+    public string? Text(Feature feature, string canonicalName) => AttributeText.Of(Value(feature, canonicalName));
 }

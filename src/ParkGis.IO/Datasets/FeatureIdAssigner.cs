@@ -16,6 +16,9 @@ internal static class FeatureIdAssigner
 {
     private static readonly string[] ControlLayerIdFields = ["id", "BSM", "fid", "OBJECTID"];
 
+    /// <summary>2^53: whole numbers above it do not all have a double of their own.</summary>
+    private const double MaxExactDouble = 9_007_199_254_740_992;
+
     /// <summary>The canonical id field of a role, or null for control layers, which try several names.</summary>
     public static string? IdField(LayerRole role) => role switch
     {
@@ -42,6 +45,7 @@ internal static class FeatureIdAssigner
         var reportMissing = role is LayerRole.Parks or LayerRole.Parcels;
 
         var ids = new string[sources.Count];
+        var inexact = new bool[sources.Count];
         for (var i = 0; i < sources.Count; i++)
         {
             var source = sources[i];
@@ -51,6 +55,7 @@ internal static class FeatureIdAssigner
                 if (source.Attributes.TryGetValue(field, out var value) && IdText(value) is { } text)
                 {
                     id = text;
+                    inexact[i] = value is double number && Math.Abs(number) > MaxExactDouble;
                     break;
                 }
             }
@@ -69,7 +74,7 @@ internal static class FeatureIdAssigner
             ids[i] = id;
         }
 
-        MakeUnique(ids, sources, roleName, inputName, issues);
+        MakeUnique(ids, inexact, sources, roleName, inputName, issues);
         var features = new List<Feature>(sources.Count);
         for (var i = 0; i < sources.Count; i++)
         {
@@ -79,7 +84,7 @@ internal static class FeatureIdAssigner
         return features;
     }
 
-    private static void MakeUnique(string[] ids, IReadOnlyList<SourceFeature> sources, string roleName, string inputName, List<DataIssue> issues)
+    private static void MakeUnique(string[] ids, bool[] inexact, IReadOnlyList<SourceFeature> sources, string roleName, string inputName, List<DataIssue> issues)
     {
         // Usually every id is unique: find out without a list of positions per id.
         var distinct = new HashSet<string>(ids.Length, StringComparer.Ordinal);
@@ -131,22 +136,13 @@ internal static class FeatureIdAssigner
 
             var ordinals = list.Select(index => "#" + sources[index].Ordinal.ToString(CultureInfo.InvariantCulture)).ToList();
             var kept = list.Select(index => ids[index]).ToList();
+            var lostDigits = list.Any(index => inexact[index])
+                ? " These ids are numbers above 2^53 stored as floating point (a REAL column, or a whole number SQLite could not keep as an integer), so the file itself has lost their last digits: store ids as text."
+                : string.Empty;
             issues.Add(new DataIssue(roleName, id, DataIssueCodes.DuplicateId,
-                $"Id {id} is used by {list.Count} features of {inputName} ({string.Join(", ", ordinals)}); they are kept as {string.Join(", ", kept)}."));
+                $"Id {id} is used by {list.Count} features of {inputName} ({string.Join(", ", ordinals)}); they are kept as {string.Join(", ", kept)}.{lostDigits}"));
         }
     }
 
-    private static string? IdText(object? value)
-    {
-        var text = value switch
-        {
-            null => null,
-            string s => s,
-            DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            bool flag => flag ? "true" : "false",
-            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString(),
-        };
-        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-    }
+    private static string? IdText(object? value) => AttributeText.Of(value);
 }

@@ -1,9 +1,11 @@
 using System.Buffers.Binary;
+using System.Globalization;
+using NetTopologySuite.IO;
 
 namespace ParkGis.IO.Formats;
 
 /// <summary>
-/// The header of a GeoPackage geometry blob (GeoPackage 1.x, "GeoPackageBinary"): magic <c>GP</c>, version, flags
+/// The header of a GeoPackage geometry blob (GeoPackage 1.x, "GeoPackageBinary"): magic <c>GP</c>, version 0, flags
 /// (bit 0 byte order of the header, bits 1–3 envelope indicator, bit 4 empty geometry, bit 5 extended type),
 /// <c>srs_id</c>, then an envelope of 0, 4, 6, 6 or 8 doubles before the WKB geometry.
 /// </summary>
@@ -14,26 +16,36 @@ internal readonly record struct GeoPackageGeometryHeader(int SrsId, bool IsEmpty
 {
     private const int FixedLength = 8;
 
-    /// <summary>
-    /// Reads the header of a standard version-1 blob. Returns false for anything else — a wrong magic or version,
-    /// the extended type, an envelope indicator above 4, a blob too short for its envelope — so that the caller
-    /// can leave odd blobs to the general reader.
-    /// </summary>
-    public static bool TryRead(ReadOnlySpan<byte> blob, out GeoPackageGeometryHeader header)
+    /// <summary>Reads the header of a standard blob.</summary>
+    /// <exception cref="ParseException">
+    /// The blob is not one: shorter than its header, a magic other than <c>GP</c> (a bare WKB, another database's
+    /// blob), another version, an extended (non-standard) geometry type, an envelope indicator above 4.
+    /// </exception>
+    public static GeoPackageGeometryHeader Read(ReadOnlySpan<byte> blob)
     {
-        header = default;
-        if (blob.Length < FixedLength || blob[0] != (byte)'G' || blob[1] != (byte)'P' || blob[2] != 0)
+        if (blob.Length < FixedLength)
         {
-            return false;
+            throw new ParseException(string.Create(CultureInfo.InvariantCulture, $"the blob has {blob.Length} bytes, fewer than the 8-byte header"));
+        }
+
+        if (blob[0] != (byte)'G' || blob[1] != (byte)'P')
+        {
+            throw new ParseException(string.Create(CultureInfo.InvariantCulture, $"it starts with the bytes {blob[0]:X2} {blob[1]:X2}, not the magic \"GP\""));
+        }
+
+        if (blob[2] != 0)
+        {
+            throw new ParseException(string.Create(CultureInfo.InvariantCulture, $"its version byte is {blob[2]}, not 0 (GeoPackage 1.x)"));
         }
 
         var flags = blob[3];
-        if ((flags & 0b1110_0000) != 0)
+        if ((flags & 0b0010_0000) != 0)
         {
-            return false;
+            throw new ParseException("it uses an extended (non-standard) geometry type");
         }
 
-        var envelopeLength = ((flags >> 1) & 0b111) switch
+        var indicator = (flags >> 1) & 0b111;
+        var envelopeLength = indicator switch
         {
             0 => 0,
             1 => 32,
@@ -41,14 +53,18 @@ internal readonly record struct GeoPackageGeometryHeader(int SrsId, bool IsEmpty
             4 => 64,
             _ => -1,
         };
-        if (envelopeLength < 0 || blob.Length < FixedLength + envelopeLength)
+        if (envelopeLength < 0)
         {
-            return false;
+            throw new ParseException(string.Create(CultureInfo.InvariantCulture, $"its envelope indicator is {indicator}, not 0–4"));
+        }
+
+        if (blob.Length < FixedLength + envelopeLength)
+        {
+            throw new ParseException(string.Create(CultureInfo.InvariantCulture, $"the blob has {blob.Length} bytes, fewer than its header and envelope ({FixedLength + envelopeLength})"));
         }
 
         var srsIdBytes = blob.Slice(4, 4);
         var srsId = (flags & 1) == 1 ? BinaryPrimitives.ReadInt32LittleEndian(srsIdBytes) : BinaryPrimitives.ReadInt32BigEndian(srsIdBytes);
-        header = new GeoPackageGeometryHeader(srsId, (flags & 0b1_0000) != 0, FixedLength + envelopeLength);
-        return true;
+        return new GeoPackageGeometryHeader(srsId, (flags & 0b1_0000) != 0, FixedLength + envelopeLength);
     }
 }

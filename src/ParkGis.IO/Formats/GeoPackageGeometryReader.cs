@@ -5,31 +5,24 @@ using NetTopologySuite.IO;
 namespace ParkGis.IO.Formats;
 
 /// <summary>
-/// Reads GeoPackage geometry blobs with the result of <see cref="GeoPackageGeoReader"/> (<c>HandleSRID</c> on), at
-/// less cost per blob: the header is read here and the WKB after it goes to one <see cref="WKBReader"/> per
-/// <c>srs_id</c>, where <see cref="GeoPackageGeoReader"/> builds new geometry services (and so new factories) for
-/// every blob. A blob with an unusual header, or one that <see cref="WKBReader"/> rejects, is read again by
-/// <see cref="GeoPackageGeoReader"/> itself, so odd and broken blobs give the same geometry or exception as before.
-/// Not thread-safe: use one instance per thread.
+/// Reads GeoPackage geometry blobs as <see cref="GeoPackageGeoReader"/> (<c>HandleSRID</c> on) reads standard ones, at
+/// less cost per blob and more strictly: the header is read here (<see cref="GeoPackageGeometryHeader"/>; anything
+/// that is not a standard blob is a <see cref="ParseException"/> saying why, never an empty geometry) and the WKB
+/// after it goes to one <see cref="WKBReader"/> per <c>srs_id</c> — which bounds every count by the bytes that
+/// remain — where <see cref="GeoPackageGeoReader"/> builds new geometry services for every blob. The geometry gets the
+/// blob's <c>srs_id</c>, for the caller to compare with its column's. Not thread-safe: use one instance per thread.
 /// </summary>
 internal sealed class GeoPackageGeometryReader
 {
-    private readonly GeoPackageGeoReader _general = new() { HandleSRID = true };
+    private readonly GeoPackageGeoReader _settings = new() { HandleSRID = true };
     private readonly Dictionary<int, WKBReader> _wkbReaders = [];
     private byte[] _buffer = new byte[256];
 
+    /// <exception cref="ParseException">The blob is not a standard GeoPackage geometry, or its WKB is broken.</exception>
     public Geometry Read(ReadOnlySpan<byte> blob)
     {
-        if (GeoPackageGeometryHeader.TryRead(blob, out var header) && TryReadWkb(blob[header.WkbOffset..], header) is { } geometry)
-        {
-            return geometry;
-        }
-
-        return _general.Read(blob.ToArray());
-    }
-
-    private Geometry? TryReadWkb(ReadOnlySpan<byte> wkb, GeoPackageGeometryHeader header)
-    {
+        var header = GeoPackageGeometryHeader.Read(blob);
+        var wkb = blob[header.WkbOffset..];
         if (_buffer.Length < wkb.Length)
         {
             _buffer = new byte[Math.Max(wkb.Length, _buffer.Length * 2)];
@@ -37,14 +30,9 @@ internal sealed class GeoPackageGeometryReader
 
         wkb.CopyTo(_buffer);
         Geometry geometry;
-        try
+        using (var stream = new MemoryStream(_buffer, 0, wkb.Length, writable: false))
         {
-            using var stream = new MemoryStream(_buffer, 0, wkb.Length, writable: false);
             geometry = WkbReader(header.SrsId).Read(stream);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            return null; // the general reader reports it
         }
 
         // As GeoPackageGeoReader: the header's srs_id, and a point flagged empty is POINT EMPTY.
@@ -59,7 +47,7 @@ internal sealed class GeoPackageGeometryReader
             var defaults = NtsGeometryServices.Instance;
             var services = new NtsGeometryServices(defaults.DefaultCoordinateSequenceFactory, defaults.DefaultPrecisionModel, srsId);
             // The same settings as the WKBReader that GeoPackageGeoReader makes (its RepairRings is WKBReader.IsStrict inverted).
-            reader = new WKBReader(services) { HandleOrdinates = _general.HandleOrdinates, IsStrict = !_general.RepairRings, HandleSRID = false };
+            reader = new WKBReader(services) { HandleOrdinates = _settings.HandleOrdinates, IsStrict = !_settings.RepairRings, HandleSRID = false };
             _wkbReaders.Add(srsId, reader);
         }
 

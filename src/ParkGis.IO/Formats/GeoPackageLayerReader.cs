@@ -75,7 +75,9 @@ internal static class GeoPackageLayerReader
             ? ReadInParallel(connection, request, query, ranges)
             : Collect([ReadRows(connection, query, null)], request.InputName);
 
-        var crs = LayerCrsResolver.Resolve(request, () => DeclaredCrs(connection, srsId, request.InputName), () => Extent(features));
+        var issues = new List<DataIssue>();
+        ReportForeignSrsIds(request, srsId, features, issues);
+        var crs = LayerCrsResolver.Resolve(request, () => DeclaredCrs(connection, srsId, request.InputName), features);
         foreach (var feature in features)
         {
             if (feature.Geometry.SRID != crs.Epsg)
@@ -84,7 +86,34 @@ internal static class GeoPackageLayerReader
             }
         }
 
-        return new SourceLayer(crs, features, []);
+        return new SourceLayer(crs, features, issues);
+    }
+
+    /// <summary>
+    /// Geometry blobs must carry their column's <c>srs_id</c> (GeoPackage 1.x, requirement 33); those that do not are
+    /// read in the column's CRS — the coordinate check then stops a layer whose coordinates really are in another
+    /// one — and reported once per layer with their number and the first of them.
+    /// </summary>
+    private static void ReportForeignSrsIds(LayerReadRequest request, int columnSrsId, List<SourceFeature> features, List<DataIssue> issues)
+    {
+        var count = 0;
+        SourceFeature first = default;
+        foreach (var feature in features)
+        {
+            if (feature.Geometry.SRID != columnSrsId)
+            {
+                if (count++ == 0)
+                {
+                    first = feature;
+                }
+            }
+        }
+
+        if (count > 0)
+        {
+            issues.Add(new DataIssue(request.RoleName, "#" + first.Ordinal.ToString(CultureInfo.InvariantCulture), DataIssueCodes.SridMismatch, string.Create(CultureInfo.InvariantCulture,
+                $"{count} geometr{(count == 1 ? "y" : "ies")} of {request.InputName} carry an srs_id other than the column's {columnSrsId} (the first, #{first.Ordinal}, has {first.Geometry.SRID}); they were read in the column's CRS. Re-export the layer so that the geometries and the column agree.")));
+        }
     }
 
     /// <summary>
@@ -439,17 +468,6 @@ internal static class GeoPackageLayerReader
         (ColumnKind.DateTime, string text) when DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dateTime) => dateTime,
         _ => value,
     };
-
-    private static Envelope Extent(List<SourceFeature> features)
-    {
-        var envelope = new Envelope();
-        foreach (var feature in features)
-        {
-            envelope.ExpandToInclude(feature.Geometry.EnvelopeInternal);
-        }
-
-        return envelope;
-    }
 
     private static SqliteConnection Open(string path)
     {
