@@ -121,10 +121,15 @@ internal static class CoordinateTxtLayerReader
         return new SourceLayer(crs, features, issues);
     }
 
-    /// <summary>The file's text: UTF-8 (with or without BOM) when valid, else GBK.</summary>
+    /// <summary>The file's text: UTF-16/UTF-32 when it says so (<see cref="WideText"/>), UTF-8 (with or without BOM) when valid, else GBK.</summary>
     public static string Decode(byte[] bytes)
     {
         ReadOnlySpan<byte> span = bytes;
+        if (WideText.Detect(span) is (Encoding wide, int bomLength))
+        {
+            return wide.GetString(span[bomLength..]);
+        }
+
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             span = span[3..];
@@ -226,11 +231,21 @@ internal static class CoordinateTxtLayerReader
                 hint: "ParkGis reads 2000国家大地坐标系 (CGCS2000) coordinates; convert the file to CGCS2000 first.");
         }
 
-        var width = properties.GetValueOrDefault("几度分带") is { } w && w.Trim().StartsWith('6') ? 6 : 3;
+        var width = ZoneWidth(properties.GetValueOrDefault("几度分带"), request);
         var firstEast = parcels.SelectMany(p => p.Rows).Select(r => r.Cells.Length >= 4 && double.TryParse(r.Cells[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var y) ? y : double.NaN)
             .FirstOrDefault(double.IsFinite, double.NaN);
         int? prefix = firstEast >= 10_000_000 && firstEast < 100_000_000 ? (int)Math.Floor(firstEast / 1_000_000) : null;
-        int? zone = int.TryParse(properties.GetValueOrDefault("带号"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var z) ? z : null;
+        var zoneText = properties.GetValueOrDefault("带号")?.Trim();
+        int? zone = null;
+        if (!string.IsNullOrEmpty(zoneText))
+        {
+            zone = int.TryParse(zoneText, NumberStyles.None, CultureInfo.InvariantCulture, out var z) ? z : throw new UnusableInputException(
+                ErrorCodes.UnsupportedCrs,
+                $"{request.InputName} gives the zone number (带号) as \"{zoneText}\", which is not a number.",
+                request.InputName,
+                hint: width == 6 ? "Write 带号 in digits: a 6-degree zone over China is 13–23." : "Write 带号 in digits: a 3-degree zone over China is 25–45.");
+        }
+
         if (zone is { } declaredZone && prefix is { } actual && actual != declaredZone)
         {
             throw new UnusableInputException(
@@ -252,6 +267,27 @@ internal static class CoordinateTxtLayerReader
                 string.Create(CultureInfo.InvariantCulture, $"{request.InputName} declares the {width}-degree zone {zone} (带号), which is not a CGCS2000 zone over China."),
                 request.InputName,
                 hint: "3-degree zones over China are 25–45, 6-degree zones 13–23; check 几度分带 and 带号.");
+    }
+
+    /// <summary>几度分带: 3 or 6 (optionally followed by 度); absent means 3; anything else is PG0202.</summary>
+    private static int ZoneWidth(string? text, LayerReadRequest request)
+    {
+        var value = text?.Trim().TrimEnd('度').Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return 3;
+        }
+
+        return value switch
+        {
+            "3" => 3,
+            "6" => 6,
+            _ => throw new UnusableInputException(
+                ErrorCodes.UnsupportedCrs,
+                $"{request.InputName} gives the zone width (几度分带) as \"{text!.Trim()}\"; Gauss-Krüger zones are 3 or 6 degrees wide.",
+                request.InputName,
+                hint: "Write 几度分带=3 or 几度分带=6 in [属性描述]."),
+        };
     }
 
     private static Envelope Extent(List<ParcelText> parcels, LayerReadRequest request)

@@ -14,8 +14,10 @@ namespace ParkGis.IO.Formats;
 /// Reads a GeoJSON FeatureCollection (or a single Feature) with a streaming <see cref="Utf8JsonReader"/> over
 /// the file's bytes. CRS: the legacy <c>crs</c> member when present (<c>urn:ogc:def:crs:EPSG::4490</c>,
 /// <c>EPSG:4545</c>); without it, lon/lat coordinates are WGS 84 per RFC 7946 (EPSG:4326) and projected ones
-/// go through <see cref="LayerCrsResolver"/>. Coordinates are read as XY (Z and M are dropped). Property values
-/// become string, long, double, bool or null; nested objects and arrays are kept as their JSON text.
+/// go through <see cref="LayerCrsResolver"/>. A third and fourth number in a position are read as Z and M (dropped,
+/// with a data issue, after reading). Property values become string, long, decimal (whole numbers beyond 64 bits,
+/// with every digit), double, bool or null; nested objects and arrays are kept as their JSON text. Text that is not
+/// UTF-8 is read as UTF-16 (with a BOM, or the zero bytes of ASCII in UTF-16) or GBK, with a <c>not_utf8</c> issue.
 /// </summary>
 internal sealed class GeoJsonLayerReader
 {
@@ -50,6 +52,15 @@ internal sealed class GeoJsonLayerReader
     private SourceLayer Parse(byte[] bytes)
     {
         ReadOnlySpan<byte> json = bytes;
+        byte[]? transcoded = null;
+        if (WideText.Detect(json) is (Encoding wide, int bomLength))
+        {
+            transcoded = Encoding.UTF8.GetBytes(wide.GetString(json[bomLength..]));
+            json = transcoded;
+            _issues.Add(new DataIssue(_request.RoleName, string.Empty, DataIssueCodes.NotUtf8,
+                $"{_request.InputName} is {WideText.Name(wide)}, not UTF-8 as GeoJSON requires; it was decoded as {WideText.Name(wide)}. Re-save the file as UTF-8."));
+        }
+
         if (json.StartsWith(Utf8Bom))
         {
             json = json[Utf8Bom.Length..];
@@ -60,7 +71,6 @@ internal sealed class GeoJsonLayerReader
             throw Unreadable("the file is empty", null);
         }
 
-        byte[]? transcoded = null;
         if (!System.Text.Unicode.Utf8.IsValid(json))
         {
             transcoded = FromGbk(json);
@@ -87,7 +97,7 @@ internal sealed class GeoJsonLayerReader
             throw Unreadable($"a number cannot be read: {exception.Message}", exception);
         }
 
-        var crs = LayerCrsResolver.Resolve(_request, DeclaredCrs, Extent);
+        var crs = LayerCrsResolver.Resolve(_request, DeclaredCrs, _features);
         foreach (var feature in _features)
         {
             if (feature.Geometry.SRID != crs.Epsg)
@@ -142,7 +152,7 @@ internal sealed class GeoJsonLayerReader
             return LayerCrsResolver.FromDeclaredEpsg(epsg, _request.InputName, "GeoJSON crs member");
         }
 
-        var extent = Extent();
+        var extent = LayerCrsResolver.Extent(_features);
         if (extent.IsNull || (extent.MinX >= -180 && extent.MaxX <= 180 && extent.MinY >= -90 && extent.MaxY <= 90)
             || (extent.MinX >= -90 && extent.MaxX <= 180 && extent.MinY >= -90 && extent.MaxY <= 180))
         {
@@ -152,17 +162,6 @@ internal sealed class GeoJsonLayerReader
         }
 
         return null;
-    }
-
-    private Envelope Extent()
-    {
-        var envelope = new Envelope();
-        foreach (var feature in _features)
-        {
-            envelope.ExpandToInclude(feature.Geometry.EnvelopeInternal);
-        }
-
-        return envelope;
     }
 
     private void ReadRoot(ref Utf8JsonReader reader)
@@ -346,7 +345,15 @@ internal sealed class GeoJsonLayerReader
             case JsonTokenType.String:
                 return reader.GetString();
             case JsonTokenType.Number:
-                return reader.TryGetInt64(out var integer) ? (object)integer : reader.GetDouble();
+                if (reader.TryGetInt64(out var integer))
+                {
+                    return integer;
+                }
+
+                // A whole number beyond 64 bits (an id such as 15010000000000000001) keeps its digits as a decimal.
+                return reader.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0 && reader.TryGetDecimal(out var whole)
+                    ? whole
+                    : reader.GetDouble();
             case JsonTokenType.True:
                 return true;
             case JsonTokenType.False:
@@ -438,12 +445,34 @@ internal sealed class GeoJsonLayerReader
             }
 
             var y = reader.GetDouble();
+            var z = double.NaN;
+            var m = double.NaN;
+            var extra = 0;
             while (Next(ref reader) != JsonTokenType.EndArray)
             {
-                // Z and M are dropped.
+                if (reader.TokenType != JsonTokenType.Number)
+                {
+                    throw Unreadable($"feature #{_ordinal} has a position holding something other than numbers", null);
+                }
+
+                // Z and M are kept here and dropped, with a data issue, once the layer is read (PlanarCoordinates).
+                switch (++extra)
+                {
+                    case 1:
+                        z = reader.GetDouble();
+                        break;
+                    case 2:
+                        m = reader.GetDouble();
+                        break;
+                }
             }
 
-            return new Coordinate(x, y);
+            return extra switch
+            {
+                0 => new Coordinate(x, y),
+                1 => new CoordinateZ(x, y, z),
+                _ => new CoordinateZM(x, y, z, m),
+            };
         }
 
         if (reader.TokenType == JsonTokenType.EndArray)
