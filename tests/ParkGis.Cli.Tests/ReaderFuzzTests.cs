@@ -63,7 +63,8 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
 
         var root = RepositoryPaths.NewTempFolder();
         Directory.CreateDirectory(root);
-        var folders = cases.Select((fuzzCase, i) => fuzzCase.Write(Path.Combine(root, i.ToString("D5", CultureInfo.InvariantCulture)))).ToList();
+        var templates = FuzzCase.Templates(Path.Combine(root, "templates"));
+        var folders = cases.Select((fuzzCase, i) => fuzzCase.Write(Path.Combine(root, i.ToString("D5", CultureInfo.InvariantCulture)), templates)).ToList();
         var list = Path.Combine(root, "cases.txt");
         File.WriteAllLines(list, folders);
 
@@ -157,47 +158,54 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
     {
         private static readonly int[] HostileIntegers = [int.MaxValue, 0x7ffffff0, 0x20000000, -1, int.MinValue, 0, 65_535, 1 << 24];
 
-        /// <summary>Writes the valid dataset of the kind into <paramref name="folder"/>, mutates one file, returns the folder.</summary>
-        public string Write(string folder)
+        /// <summary>The valid files of every kind (name and bytes; the first is the one a case mutates), written once.</summary>
+        public static Dictionary<string, (string Name, byte[] Bytes)[]> Templates(string scratch)
+        {
+            Directory.CreateDirectory(scratch);
+            var shp = ValidShapefile().Write(scratch);
+            (string, byte[]) Part(string extension) => (Path.GetFileName(Path.ChangeExtension(shp, extension)), File.ReadAllBytes(Path.ChangeExtension(shp, extension)));
+            var gpkg = Path.Combine(scratch, "parks.gpkg");
+            ValidGeoPackage(gpkg);
+            var package = ("parks.gpkg", File.ReadAllBytes(gpkg));
+            return new Dictionary<string, (string Name, byte[] Bytes)[]>(StringComparer.Ordinal)
+            {
+                ["geojson"] = [("parks.geojson", Encoding.UTF8.GetBytes(ValidGeoJson()))],
+                ["shp"] = [Part(".shp"), Part(".shx"), Part(".dbf"), Part(".prj"), Part(".cpg")],
+                ["shx"] = [Part(".shx"), Part(".shp"), Part(".dbf"), Part(".prj"), Part(".cpg")],
+                ["dbf"] = [Part(".dbf"), Part(".shp"), Part(".shx"), Part(".prj"), Part(".cpg")],
+                ["gpkg"] = [package],
+                ["gpkg-blob"] = [package],
+                ["txt"] = [("parks.txt", Encoding.UTF8.GetBytes(ValidCoordinateTxt()))],
+                ["kml"] = [("parks.kml", Encoding.UTF8.GetBytes(ValidKml()))],
+            };
+        }
+
+        /// <summary>Writes the files of the kind into <paramref name="folder"/>, the first one mutated; returns the folder.</summary>
+        public string Write(string folder, Dictionary<string, (string Name, byte[] Bytes)[]> templates)
         {
             Directory.CreateDirectory(folder);
             var random = new Random(Seed);
-            switch (Kind)
+            var files = templates[Kind];
+            for (var i = 0; i < files.Length; i++)
             {
-                case "geojson":
-                    Mutate(Path.Combine(folder, "parks.geojson"), random, Encoding.UTF8.GetBytes(ValidGeoJson()));
-                    break;
-                case "shp" or "shx" or "dbf":
-                    var shp = ValidShapefile().Write(folder);
-                    var target = Path.ChangeExtension(shp, "." + Kind);
-                    Mutate(target, random, File.ReadAllBytes(target));
-                    break;
-                case "gpkg":
-                    var gpkg = Path.Combine(folder, "parks.gpkg");
-                    ValidGeoPackage(gpkg);
-                    Mutate(gpkg, random, File.ReadAllBytes(gpkg));
-                    break;
-                case "gpkg-blob":
-                    var withBlob = Path.Combine(folder, "parks.gpkg");
-                    ValidGeoPackage(withBlob);
-                    MutateBlob(withBlob, random);
-                    break;
-                case "txt":
-                    Mutate(Path.Combine(folder, "parks.txt"), random, Encoding.UTF8.GetBytes(ValidCoordinateTxt()));
-                    break;
-                case "kml":
-                    Mutate(Path.Combine(folder, "parks.kml"), random, Encoding.UTF8.GetBytes(ValidKml()));
-                    break;
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(Kind), Kind, null);
+                var (name, bytes) = files[i];
+                var path = Path.Combine(folder, name);
+                if (i > 0 || Kind == "gpkg-blob")
+                {
+                    File.WriteAllBytes(path, bytes);
+                }
+                else
+                {
+                    File.WriteAllBytes(path, Mutated(random, bytes));
+                }
+            }
+
+            if (Kind == "gpkg-blob")
+            {
+                MutateBlob(Path.Combine(folder, files[0].Name), random);
             }
 
             return folder;
-        }
-
-        private void Mutate(string path, Random random, byte[] valid)
-        {
-            File.WriteAllBytes(path, Mutated(random, valid));
         }
 
         private byte[] Mutated(Random random, byte[] valid)
@@ -260,7 +268,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
             using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
             connection.Open();
             using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE parks SET geom = $blob WHERE fid = 2";
+            update.CommandText = "PRAGMA synchronous = OFF; UPDATE parks SET geom = $blob WHERE fid = 2";
             update.Parameters.AddWithValue("$blob", mutated);
             update.ExecuteNonQuery();
         }

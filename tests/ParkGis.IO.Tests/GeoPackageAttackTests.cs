@@ -132,6 +132,35 @@ public sealed class GeoPackageAttackTests
         Assert.Contains("store ids as text", duplicate.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(20_000, false)]
+    [InlineData(3, true)]
+    public void A_blob_of_collections_nested_20000_deep_is_an_error_not_a_stack_overflow(int depth, bool readable)
+    {
+        using var folder = new TestFolder();
+        var blob = new List<byte> { (byte)'G', (byte)'P', 0, 1, 0xC1, 0x11, 0, 0 }; // GP, version 0, little-endian, srs_id 4545
+        for (var i = 0; i < depth; i++)
+        {
+            blob.AddRange([1, 7, 0, 0, 0, 1, 0, 0, 0]); // a GeometryCollection of one member
+        }
+
+        blob.AddRange(new NetTopologySuite.IO.WKBWriter().Write(new NetTopologySuite.IO.WKTReader().Read(RawGeoPackage.Square(395_000, 4_386_000))));
+        Parks(folder, 4545, ([.. blob], "P1"));
+
+        var read = Record.Exception(() => DatasetReader.Read(folder.Path));
+
+        if (readable)
+        {
+            Assert.Null(read);
+        }
+        else
+        {
+            var error = Assert.IsType<UnusableInputException>(read);
+            Assert.Equal("#1", error.Feature);
+            Assert.Contains("nest more than 32 deep", error.Message, StringComparison.Ordinal);
+        }
+    }
+
     private static void Parks(TestFolder folder, int columnSrsId, params (byte[] Blob, string Id)[] rows)
     {
         var path = folder.File("parks.gpkg");

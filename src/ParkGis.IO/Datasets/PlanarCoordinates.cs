@@ -24,10 +24,13 @@ internal static class PlanarCoordinates
         SourceFeature[]? flattened = null;
         var count = 0;
         var first = 0;
+        var finder = new ZmFinder();
         for (var i = 0; i < features.Count; i++)
         {
             var feature = features[i];
-            if (!HasZOrM(feature.Geometry))
+            finder.Found = false;
+            feature.Geometry.Apply(finder);
+            if (!finder.Found)
             {
                 continue;
             }
@@ -52,14 +55,6 @@ internal static class PlanarCoordinates
         return flattened;
     }
 
-    /// <summary>True when a non-empty coordinate sequence of the geometry carries Z or M.</summary>
-    private static bool HasZOrM(Geometry geometry)
-    {
-        var finder = new ZmFinder();
-        geometry.Apply(finder);
-        return finder.Found;
-    }
-
     private static Geometry ToXY(Geometry geometry)
     {
         var editor = new GeometryEditor(geometry.Factory);
@@ -78,9 +73,10 @@ internal static class PlanarCoordinates
         return planar;
     }
 
+    /// <summary>Finds a non-empty coordinate sequence with Z or M; reused from geometry to geometry.</summary>
     private sealed class ZmFinder : IEntireCoordinateSequenceFilter
     {
-        public bool Found { get; private set; }
+        public bool Found { get; set; }
 
         public bool Done => Found;
 

@@ -96,7 +96,7 @@ internal static class DbfTextEncoding
         string? declaredBy = null;
         if (cpgPath is not null)
         {
-            var cpg = File.ReadAllText(cpgPath);
+            var cpg = SidecarFile.ReadText(cpgPath, request.InputName);
             if (!string.IsNullOrWhiteSpace(cpg))
             {
                 declared = FromCpg(cpg) ?? throw new UnusableInputException(

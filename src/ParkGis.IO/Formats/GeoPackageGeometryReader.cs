@@ -23,6 +23,7 @@ internal sealed class GeoPackageGeometryReader
     {
         var header = GeoPackageGeometryHeader.Read(blob);
         var wkb = blob[header.WkbOffset..];
+        WkbNesting.Check(wkb);
         if (_buffer.Length < wkb.Length)
         {
             _buffer = new byte[Math.Max(wkb.Length, _buffer.Length * 2)];

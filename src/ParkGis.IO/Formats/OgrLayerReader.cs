@@ -63,7 +63,15 @@ internal static class OgrLayerReader
             Geometry geometry;
             try
             {
-                geometry = record.Wkb is null ? NtsGeometryServices.Instance.CreateGeometryFactory().CreateGeometryCollection() : reader.Read(record.Wkb);
+                if (record.Wkb is { } wkb)
+                {
+                    WkbNesting.Check(wkb);
+                    geometry = reader.Read(wkb);
+                }
+                else
+                {
+                    geometry = NtsGeometryServices.Instance.CreateGeometryFactory().CreateGeometryCollection();
+                }
             }
             catch (Exception exception) when (exception is ParseException or ArgumentException or IOException or InvalidOperationException)
             {

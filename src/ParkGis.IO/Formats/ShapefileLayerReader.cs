@@ -114,7 +114,7 @@ internal static partial class ShapefileLayerReader
             return null;
         }
 
-        var wkt = File.ReadAllText(prjPath).Trim();
+        var wkt = SidecarFile.ReadText(prjPath, request.InputName).Trim();
         if (wkt.Length == 0)
         {
             return null;

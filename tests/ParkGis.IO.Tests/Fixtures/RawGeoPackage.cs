@@ -84,6 +84,7 @@ internal static class RawGeoPackage
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();
+        Execute(connection, "PRAGMA synchronous = OFF"); // a test fixture: no fsync per statement
         return connection;
     }
 
