@@ -63,7 +63,7 @@ internal static partial class ShapefileLayerReader
                 shapes++;
                 if (shapes > table.RecordCount)
                 {
-                    throw CountMismatch(request, dbf!, table.RecordCount, shapes, "shapes", shapes);
+                    throw CountMismatch(request, dbf!, table.RecordCount, shapes, shapes);
                 }
 
                 if (table.IsDeleted(shapes - 1))
@@ -77,7 +77,7 @@ internal static partial class ShapefileLayerReader
 
         if (shapes < table.RecordCount)
         {
-            throw CountMismatch(request, dbf!, table.RecordCount, shapes, "shapes", shapes + 1);
+            throw CountMismatch(request, dbf!, table.RecordCount, shapes, shapes + 1);
         }
 
         var indexed = (new FileInfo(shx!).Length - ShpRecords.HeaderLength) / ShxRecordLength;
@@ -99,10 +99,11 @@ internal static partial class ShapefileLayerReader
         return new SourceLayer(crs, features, issues);
     }
 
-    private static UnusableInputException CountMismatch(LayerReadRequest request, string dbfPath, int records, int shapes, string what, int first) => new(
+    /// <summary>PG0104 for a .shp and .dbf that disagree; <paramref name="first"/> is the first record without a partner.</summary>
+    private static UnusableInputException CountMismatch(LayerReadRequest request, string dbfPath, int records, int shapes, int first) => new(
         ErrorCodes.UnreadableInput,
         string.Create(CultureInfo.InvariantCulture,
-            $"{request.InputName} holds {(first > records ? "more than " + records.ToString(CultureInfo.InvariantCulture) : shapes.ToString(CultureInfo.InvariantCulture))} {what} but its attribute table {Path.GetFileName(dbfPath)} has {records} records: record #{first} has {(first > records ? "no attributes" : "no shape")}."),
+            $"{request.InputName} holds {(first > records ? "more than " + records.ToString(CultureInfo.InvariantCulture) : shapes.ToString(CultureInfo.InvariantCulture))} shapes but its attribute table {Path.GetFileName(dbfPath)} has {records} records: record #{first} has {(first > records ? "no attributes" : "no shape")}."),
         request.InputName,
         "#" + first.ToString(CultureInfo.InvariantCulture),
         "The .shp and .dbf must hold one record per feature: they do not belong together or one was cut off; copy the shapefile again or export the layer again.");
