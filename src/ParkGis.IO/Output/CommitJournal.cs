@@ -3,46 +3,44 @@ using System.Text.Json;
 namespace ParkGis.IO.Output;
 
 /// <summary>
-/// The renames that commit a staged result into its output folder, written to the staging folder before the
-/// first rename. A run killed during the commit leaves the journal behind; the next run into the same parent
-/// folder undoes the renames that were done (every rename is atomic, so each one either happened or did not),
-/// unless the <c>committed</c> mark shows that all of them (and the database commit, if any) were done.
-/// Paths are relative to the parent folder, so moving the parent as a whole keeps the journal usable.
+/// How a staged result is committed into its output folder, written to the staging folder before anything in
+/// the output folder changes. Either one atomic swap of the complete new folder with the output folder
+/// (<see cref="Exchange"/>: at every instant the output folder is the complete old or the complete new set), or,
+/// when the output folder also holds files ParkGis did not write, renames of the results one by one
+/// (<see cref="Moves"/>; every rename is atomic). A run killed during the commit leaves the journal behind; the
+/// next run into the same parent folder undoes what was done, unless the <c>committed</c> mark shows that all of
+/// it (and the database commit, if any) was done. Paths are relative to the parent folder.
 /// </summary>
 internal sealed class CommitJournal
 {
     private const string FileName = "journal.json";
     private const string CommittedName = "committed";
 
-    private CommitJournal(IReadOnlyList<CommitMove> moves) => Moves = moves;
+    private CommitJournal(IReadOnlyList<CommitMove> moves, CommitMove? exchange, string? stagedManifest)
+    {
+        Moves = moves;
+        Exchange = exchange;
+        StagedManifest = stagedManifest;
+    }
 
-    /// <summary>The renames, in the order they are done.</summary>
+    /// <summary>The renames, in the order they are done (empty for a swap).</summary>
     public IReadOnlyList<CommitMove> Moves { get; }
 
-    /// <summary>Writes the journal into <paramref name="staging"/> atomically (a temporary file renamed into place).</summary>
-    public static CommitJournal Write(string staging, IReadOnlyList<CommitMove> moves)
-    {
-        var temporary = Path.Combine(staging, FileName + ".tmp");
-        using (var stream = File.Create(temporary))
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("moves");
-            foreach (var move in moves)
-            {
-                writer.WriteStartArray();
-                writer.WriteStringValue(move.From);
-                writer.WriteStringValue(move.To);
-                writer.WriteEndArray();
-            }
+    /// <summary>The swap of the complete new folder (<see cref="CommitMove.From"/>) with the output folder, or null.</summary>
+    public CommitMove? Exchange { get; }
 
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
+    /// <summary>
+    /// For a swap: a copy of the new folder's manifest. The new folder holds an identical manifest until the swap;
+    /// afterwards it holds the old one (or none), which tells recovery whether the swap happened. Identical
+    /// manifests mean identical files, so then either answer is right.
+    /// </summary>
+    public string? StagedManifest { get; }
 
-        File.Move(temporary, Path.Combine(staging, FileName), overwrite: true);
-        return new CommitJournal(moves);
-    }
+    /// <summary>A commit by renames.</summary>
+    public static CommitJournal OfMoves(IReadOnlyList<CommitMove> moves) => new(moves, null, null);
+
+    /// <summary>A commit by one swap.</summary>
+    public static CommitJournal OfExchange(CommitMove exchange, string stagedManifest) => new([], exchange, stagedManifest);
 
     /// <summary>The journal in <paramref name="staging"/>, or null when the run never began to commit.</summary>
     public static CommitJournal? Read(string staging)
@@ -54,15 +52,19 @@ internal sealed class CommitJournal
         }
 
         using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-        var moves = document.RootElement.GetProperty("moves").EnumerateArray()
-            .Select(m => new CommitMove(m[0].GetString()!, m[1].GetString()!)).ToList();
-        return new CommitJournal(moves);
+        var root = document.RootElement;
+        if (root.TryGetProperty("exchange", out var exchange))
+        {
+            return OfExchange(new CommitMove(exchange[0].GetString()!, exchange[1].GetString()!), root.GetProperty("staged_manifest").GetString()!);
+        }
+
+        return OfMoves(root.GetProperty("moves").EnumerateArray().Select(m => new CommitMove(m[0].GetString()!, m[1].GetString()!)).ToList());
     }
 
     /// <summary>True once <see cref="MarkCommitted"/> ran for <paramref name="staging"/>.</summary>
     public static bool IsCommitted(string staging) => File.Exists(Path.Combine(staging, CommittedName));
 
-    /// <summary>Records that every rename (and the database commit, if any) is done; from now on the commit stands.</summary>
+    /// <summary>Records that the commit (and the database commit, if any) is done; from now on it stands.</summary>
     public static void MarkCommitted(string staging)
     {
         using (File.Create(Path.Combine(staging, CommittedName)))
@@ -70,13 +72,67 @@ internal sealed class CommitJournal
         }
     }
 
-    /// <summary>Removes the journal after the renames were undone.</summary>
+    /// <summary>Removes the journal after the commit was undone.</summary>
     public static void Discard(string staging) => File.Delete(Path.Combine(staging, FileName));
 
-    /// <summary>Does the renames in order, calling <paramref name="afterEach"/> with the count done after each one.</summary>
-    /// <returns>Null when all were done; else the failure that stopped them (the failed rename did not happen).</returns>
+    /// <summary>Writes the journal into <paramref name="staging"/> atomically (a temporary file renamed into place).</summary>
+    public void Write(string staging)
+    {
+        var temporary = Path.Combine(staging, FileName + ".tmp");
+        using (var stream = File.Create(temporary))
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            if (Exchange is { } exchange)
+            {
+                writer.WriteStartArray("exchange");
+                writer.WriteStringValue(exchange.From);
+                writer.WriteStringValue(exchange.To);
+                writer.WriteEndArray();
+                writer.WriteString("staged_manifest", StagedManifest);
+            }
+            else
+            {
+                writer.WriteStartArray("moves");
+                foreach (var move in Moves)
+                {
+                    writer.WriteStartArray();
+                    writer.WriteStringValue(move.From);
+                    writer.WriteStringValue(move.To);
+                    writer.WriteEndArray();
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        File.Move(temporary, Path.Combine(staging, FileName), overwrite: true);
+    }
+
+    /// <summary>Does the swap or the renames in order, calling <paramref name="afterEach"/> with the count done after each one.</summary>
+    /// <returns>Null when all were done; else the failure that stopped them (the failed step did not happen).</returns>
     public Exception? Apply(string parent, Action<int> afterEach)
     {
+        if (Exchange is { } exchange)
+        {
+            try
+            {
+                if (!PosixFiles.TryExchange(Path.Combine(parent, exchange.From), Path.Combine(parent, exchange.To)))
+                {
+                    return new IOException("The file system cannot swap folders.");
+                }
+            }
+            catch (IOException e)
+            {
+                return e;
+            }
+
+            afterEach(1);
+            return null;
+        }
+
         for (var i = 0; i < Moves.Count; i++)
         {
             try
@@ -95,11 +151,24 @@ internal sealed class CommitJournal
     }
 
     /// <summary>
-    /// Undoes the renames, last first: a rename is undone when its target exists and its source does not.
-    /// Safe to repeat after an interruption.
+    /// Undoes what was done: the swap is swapped back when it happened; renames are undone last first, each when
+    /// its target exists and its source does not. Safe to repeat after an interruption.
     /// </summary>
     public void RollBack(string parent)
     {
+        if (Exchange is { } exchange)
+        {
+            var staged = Path.Combine(parent, exchange.From);
+            var manifest = Path.Combine(staged, OutputManifest.FileName);
+            var swapped = !File.Exists(manifest) || !File.ReadAllBytes(manifest).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(parent, StagedManifest!)));
+            if (swapped && Directory.Exists(staged) && !PosixFiles.TryExchange(staged, Path.Combine(parent, exchange.To)))
+            {
+                throw new IOException("The file system cannot swap folders back.");
+            }
+
+            return;
+        }
+
         for (var i = Moves.Count - 1; i >= 0; i--)
         {
             var from = Path.Combine(parent, Moves[i].From);

@@ -30,7 +30,7 @@ public sealed class OutputFolder : IDisposable
 
     private static readonly HashSet<OutputFolder> Active = [];
 
-    /// <summary>Test hook (<c>PARKGIS_TEST_COMMIT_STEP_MS</c>): a pause after each rename of a commit, so that tests can kill a run inside it.</summary>
+    /// <summary>Test hook (<c>PARKGIS_TEST_COMMIT_STEP_MS</c>): a pause after the journal and after each rename of a commit, so that tests can kill a run inside it.</summary>
     private static readonly TimeSpan StepPause = TimeSpan.FromMilliseconds(
         int.TryParse(Environment.GetEnvironmentVariable("PARKGIS_TEST_COMMIT_STEP_MS"), NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ? ms : 0);
 
@@ -184,14 +184,15 @@ public sealed class OutputFolder : IDisposable
                 CommitJournal journal;
                 try
                 {
-                    journal = CommitJournal.Write(_staging.FullPath, Plan());
+                    journal = Plan();
+                    journal.Write(_staging.FullPath);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     throw NotWritable(Destination, e);
                 }
 
-                KillHere("0");
+                AfterRename(0);
                 if (journal.Apply(_parent, AfterRename) is { } failure)
                 {
                     // Every rename is undone while the lock is held; if the undo itself fails, the journal stays for the next run.
@@ -303,8 +304,12 @@ public sealed class OutputFolder : IDisposable
         RemoveCreated(_createdFolders);
     }
 
-    /// <summary>The renames that commit the staged results; validates every target first (nothing is moved yet).</summary>
-    private List<CommitMove> Plan()
+    /// <summary>
+    /// How to commit the staged results; validates every target first (nothing in the output folder changes here).
+    /// A new output folder is one rename; one that holds only ParkGis's own files is swapped whole with the complete
+    /// new folder (its other own files hard-linked in); one that also holds the user's files gets renames one by one.
+    /// </summary>
+    private CommitJournal Plan()
     {
         var real = Resolve(Destination, Destination);
         if (!string.Equals(real, _realDestination, RealPath.Comparison))
@@ -335,7 +340,15 @@ public sealed class OutputFolder : IDisposable
         {
             OutputManifest.Read(Staging).After(Staging, new HashSet<string>(), added).Write(Path.Combine(Staging, OutputManifest.FileName));
             moves.Add(new CommitMove(Relative(Staging), Relative(real)));
-            return moves;
+            return CommitJournal.OfMoves(moves);
+        }
+
+        var manifestPath = Path.Combine(real, OutputManifest.FileName);
+        if (Exists(manifestPath) && (new FileInfo(manifestPath).LinkTarget is not null || Directory.Exists(manifestPath)))
+        {
+            throw new UnusableInputException(ErrorCodes.OutputExists,
+                $"The output folder {Destination} holds {OutputManifest.FileName}, which is not a ParkGis manifest.", manifestPath,
+                hint: $"Move {OutputManifest.FileName} out of {Destination}, or choose another --out folder.");
         }
 
         var manifest = OutputManifest.Read(real);
@@ -381,22 +394,104 @@ public sealed class OutputFolder : IDisposable
             }
         }
 
-        manifest.After(real, replaced, added).Write(stagedManifest);
-        var manifestPath = Path.Combine(real, OutputManifest.FileName);
+        var next = manifest.After(real, replaced, added);
+        next.Write(stagedManifest);
+        var kept = OtherEntries(real).Where(n => !replaced.Contains(n)).ToList();
+        if (kept.All(n => manifest.FirstForeign(real, n) is null) && TryStageWhole(real, kept, stagedManifest))
+        {
+            return CommitJournal.OfExchange(new CommitMove(Relative(Staging), Relative(real)), Relative(stagedManifest));
+        }
+
         if (Exists(manifestPath))
         {
-            if (new FileInfo(manifestPath).LinkTarget is not null || Directory.Exists(manifestPath))
-            {
-                throw new UnusableInputException(ErrorCodes.OutputExists,
-                    $"The output folder {Destination} holds {OutputManifest.FileName}, which is not a ParkGis manifest.", manifestPath,
-                    hint: $"Move {OutputManifest.FileName} out of {Destination}, or choose another --out folder.");
-            }
-
             moves.Add(new CommitMove(Relative(manifestPath), Relative(Path.Combine(_staging.OldFiles, OutputManifest.FileName))));
         }
 
         moves.Add(new CommitMove(Relative(stagedManifest), Relative(manifestPath)));
-        return moves;
+        return CommitJournal.OfMoves(moves);
+    }
+
+    /// <summary>
+    /// Makes the staging folder the complete new output folder — the results, the output folder's other own files
+    /// (hard links: the same files, untouched) and the manifest — when this file system can swap folders atomically.
+    /// </summary>
+    /// <returns>False when it cannot (the staging folder is left as it was).</returns>
+    private bool TryStageWhole(string real, IReadOnlyList<string> kept, string stagedManifest)
+    {
+        if (!CanSwapFolders())
+        {
+            return false;
+        }
+
+        var linked = new List<string>();
+        try
+        {
+            foreach (var name in kept)
+            {
+                linked.Add(name);
+                LinkTree(Path.Combine(real, name), Path.Combine(Staging, name));
+            }
+
+            File.Copy(stagedManifest, Path.Combine(Staging, OutputManifest.FileName));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(Staging, File.GetUnixFileMode(real));
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            foreach (var path in linked.Select(n => Path.Combine(Staging, n)).Append(Path.Combine(Staging, OutputManifest.FileName)))
+            {
+                if (Directory.Exists(path))
+                {
+                    Directory.Delete(path, recursive: true);
+                }
+                else
+                {
+                    File.Delete(path);
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>True when two folders in the staging folder can be swapped in one step.</summary>
+    private bool CanSwapFolders()
+    {
+        var first = Directory.CreateDirectory(Path.Combine(_staging.FullPath, "probe-1")).FullName;
+        var second = Directory.CreateDirectory(Path.Combine(_staging.FullPath, "probe-2")).FullName;
+        try
+        {
+            return PosixFiles.TryExchange(first, second);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        finally
+        {
+            Directory.Delete(first);
+            Directory.Delete(second);
+        }
+    }
+
+    private static void LinkTree(string source, string target)
+    {
+        if (Directory.Exists(source))
+        {
+            Directory.CreateDirectory(target);
+            foreach (var entry in Directory.EnumerateFileSystemEntries(source))
+            {
+                LinkTree(entry, Path.Combine(target, Path.GetFileName(entry)));
+            }
+        }
+        else
+        {
+            PosixFiles.CreateHardLink(source, target);
+        }
     }
 
     /// <summary>
