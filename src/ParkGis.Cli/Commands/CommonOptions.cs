@@ -15,7 +15,7 @@ internal static class CommonOptions
     /// <summary><c>--out DIR</c>, required.</summary>
     public static Option<string> OutOption() => new("--out")
     {
-        Description = "Output folder; results appear there only when the run succeeds.",
+        Description = "Output folder, never an input or inside one; results appear there only when the run succeeds, all or nothing.",
         Required = true,
         HelpName = "DIR",
     };
@@ -23,6 +23,6 @@ internal static class CommonOptions
     /// <summary><c>--overwrite</c>.</summary>
     public static Option<bool> OverwriteOption() => new("--overwrite")
     {
-        Description = "Write into an output folder that already holds other files.",
+        Description = "Also write into an output folder that holds files ParkGis did not write; they are left untouched (ParkGis replaces only its own files).",
     };
 }
