@@ -259,6 +259,45 @@ public sealed class OutputSafetyTests
     }
 
     [Fact]
+    public void A_forged_journal_in_a_dead_staging_folder_cannot_move_files_outside_its_parent()
+    {
+        var root = RepositoryPaths.NewTempFolder();
+        var parent = Path.Combine(root, "results");
+        Directory.CreateDirectory(parent);
+        File.WriteAllText(Path.Combine(root, "victim.txt"), "not yours");
+        var staging = Path.Combine(parent, string.Create(CultureInfo.InvariantCulture, $".out.parkgis-{DeadProcessId()}-{SelfStartTime()}-{Guid.NewGuid():N}"));
+        Directory.CreateDirectory(staging);
+        File.WriteAllText(Path.Combine(staging, "journal.json"), "{\"moves\":[[\"stolen.txt\",\"../victim.txt\"]]}");
+
+        var run = CliRun.Of("check", Dataset(), "--out", Path.Combine(parent, "out"));
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal("not yours", File.ReadAllText(Path.Combine(root, "victim.txt")));
+        Assert.False(File.Exists(Path.Combine(parent, "stolen.txt")));
+        Assert.True(Directory.Exists(staging), "a staging folder whose journal cannot be trusted is kept for a person to look at");
+    }
+
+    [Fact]
+    public void Empty_out_is_a_usage_error()
+    {
+        var run = CliRun.Of("check", Dataset(), "--out", " ");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--out must name a folder", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_output_folder_with_a_252_byte_Chinese_name_still_gets_a_staging_folder()
+    {
+        var output = Path.Combine(RepositoryPaths.NewTempFolder(), new string('园', 84));
+
+        var run = CliRun.Of("check", Dataset(), "--out", output);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.True(File.Exists(Path.Combine(output, "check.json")));
+    }
+
+    [Fact]
     public async Task Concurrent_runs_into_one_folder_never_mix_their_files()
     {
         var dataset = Dataset();
@@ -280,6 +319,32 @@ public sealed class OutputSafetyTests
             Assert.All(results, r => Assert.True(r.Run.ExitCode == 1 - r.Variant, r.Run.ToString()));
             Assert.Contains(FolderSnapshot.Describe(FolderSnapshot.Of(output)), expected);
             Assert.Empty(FolderSnapshot.StagingFolders(output));
+        }
+    }
+
+    [MountFact]
+    public void Out_that_is_a_mount_point_like_a_docker_volume_is_committed_inside_it()
+    {
+        var dataset = Dataset();
+        var output = RepositoryPaths.NewTempFolder();
+        Directory.CreateDirectory(output);
+        MountFactAttribute.MountTmpfs(output);
+        try
+        {
+            File.WriteAllText(Path.Combine(output, "notes.txt"), "mine");
+            var first = CliRun.Of("export", dataset, "--out", output, "--tiles", "--overwrite");
+            var second = CliRun.Of("export", dataset, "--out", output, "--overwrite", "--precision", "6");
+
+            Assert.True(first.ExitCode == 1, first.ToString());
+            Assert.True(second.ExitCode == 1, second.ToString());
+            Assert.False(Directory.Exists(Path.Combine(output, "tiles")), "stale own tiles stay");
+            Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "notes.txt")));
+            Assert.Empty(Directory.GetDirectories(output, ".*"));
+            Assert.DoesNotMatch(@"\[\d+\.\d{7}", File.ReadAllText(Path.Combine(output, "parks.geojson"))); // the second run's 6 decimals
+        }
+        finally
+        {
+            MountFactAttribute.Unmount(output);
         }
     }
 

@@ -53,13 +53,16 @@ internal sealed class CommitJournal
 
         using var document = JsonDocument.Parse(File.ReadAllBytes(path));
         var root = document.RootElement;
-        if (root.TryGetProperty("exchange", out var exchange))
-        {
-            return OfExchange(new CommitMove(exchange[0].GetString()!, exchange[1].GetString()!), root.GetProperty("staged_manifest").GetString()!);
-        }
-
-        return OfMoves(root.GetProperty("moves").EnumerateArray().Select(m => new CommitMove(m[0].GetString()!, m[1].GetString()!)).ToList());
+        var journal = root.TryGetProperty("exchange", out var exchange)
+            ? OfExchange(new CommitMove(exchange[0].GetString()!, exchange[1].GetString()!), root.GetProperty("staged_manifest").GetString()!)
+            : OfMoves(root.GetProperty("moves").EnumerateArray().Select(m => new CommitMove(m[0].GetString()!, m[1].GetString()!)).ToList());
+        var paths = journal.Moves.Concat(journal.Exchange is { } e ? [e] : []).SelectMany(m => new[] { m.From, m.To }).Append(journal.StagedManifest ?? ".");
+        return paths.All(StaysInside) ? journal : throw new InvalidOperationException($"{path} names a path outside its parent folder.");
     }
+
+    /// <summary>True for a relative path without <c>..</c>: a journal never reaches outside the parent folder.</summary>
+    private static bool StaysInside(string path) =>
+        !Path.IsPathRooted(path) && path.Split(['/', '\\']).All(part => part != "..");
 
     /// <summary>True once <see cref="MarkCommitted"/> ran for <paramref name="staging"/>.</summary>
     public static bool IsCommitted(string staging) => File.Exists(Path.Combine(staging, CommittedName));

@@ -25,7 +25,7 @@ internal sealed class InputGuard
 
             var real = RealPath.Of(input);
             var isFolder = Directory.Exists(real);
-            guard._inputs.Add((real, input, isFolder));
+            guard._inputs.Add((real, Shown(input), isFolder));
             if (!isFolder)
             {
                 continue;
@@ -35,7 +35,7 @@ internal sealed class InputGuard
             {
                 if (new FileInfo(entry).LinkTarget is not null)
                 {
-                    guard._inputs.Add((RealPath.Of(entry), Path.Combine(input, Path.GetFileName(entry)), Directory.Exists(entry)));
+                    guard._inputs.Add((RealPath.Of(entry), Path.Combine(Shown(input), Path.GetFileName(entry)), Directory.Exists(entry)));
                 }
             }
         }
@@ -75,6 +75,13 @@ internal sealed class InputGuard
     private static UnusableInputException Refusal(string message, string input, bool isFolder) =>
         new(ErrorCodes.OutputInsideInput, message, input,
             hint: isFolder
-                ? $"Choose an --out folder outside {input}, for example {Path.TrimEndingDirectorySeparator(input)}-out beside it."
+                ? $"Choose an --out folder outside {input}, for example {input}-out beside it."
                 : $"Choose an --out folder that does not hold {input}, or keep that file somewhere else.");
+
+    /// <summary>The input as the user named it (without a trailing separator), or its full path when that name is <c>.</c> or <c>..</c>.</summary>
+    private static string Shown(string input)
+    {
+        var trimmed = Path.TrimEndingDirectorySeparator(input);
+        return Path.GetFileName(trimmed) is "" or "." or ".." ? Path.TrimEndingDirectorySeparator(Path.GetFullPath(input)) : trimmed;
+    }
 }

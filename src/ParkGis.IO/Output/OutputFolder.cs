@@ -42,7 +42,8 @@ public sealed class OutputFolder : IDisposable
     private static readonly string? KillPoint = Environment.GetEnvironmentVariable("PARKGIS_TEST_KILL_AFTER_RENAMES");
 
     private readonly string _realDestination;
-    private readonly string _parent;
+    /// <summary>Where the staging folder lives: beside the output folder, or inside it when it is a mount point.</summary>
+    private readonly string _stagingParent;
     private readonly StagingFolder _staging;
     private readonly IReadOnlySet<string> _ownedNames;
     private readonly bool _overwrite;
@@ -55,7 +56,7 @@ public sealed class OutputFolder : IDisposable
     {
         Destination = destination;
         _realDestination = realDestination;
-        _parent = Path.GetDirectoryName(realDestination)!;
+        _stagingParent = Path.GetDirectoryName(staging.FullPath)!;
         _staging = staging;
         _ownedNames = ownedNames;
         _overwrite = overwrite;
@@ -104,16 +105,19 @@ public sealed class OutputFolder : IDisposable
         OutputFolder folder;
         try
         {
+            // A mount point (a Docker volume as --out) shares no file system with its parent: stage inside it.
+            var stagingParent = Directory.Exists(real) && MountPoints.Contains(real) ? real : parent;
+
             // Lock order everywhere: the process's gate before the parent folder's lock (so never the gate in here).
-            using (LockParent(parent, shown))
+            using (LockParent(stagingParent, shown))
             {
-                StagingFolder.RecoverDeadRuns(parent);
+                StagingFolder.RecoverDeadRuns(stagingParent);
                 if (!overwrite && FirstForeignEntry(real, owned) is { } foreign)
                 {
                     throw OtherFiles(shown, foreign);
                 }
 
-                folder = new OutputFolder(shown, real, StagingFolder.Create(parent, Path.GetFileName(real)), owned, overwrite, guard, created);
+                folder = new OutputFolder(shown, real, StagingFolder.Create(stagingParent, Path.GetFileName(real)), owned, overwrite, guard, created);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -178,9 +182,9 @@ public sealed class OutputFolder : IDisposable
                 throw new InvalidOperationException("The results were committed already.");
             }
 
-            using (LockParent(_parent, Destination))
+            using (LockParent(_stagingParent, Destination))
             {
-                StagingFolder.RecoverDeadRuns(_parent);
+                StagingFolder.RecoverDeadRuns(_stagingParent);
                 CommitJournal journal;
                 try
                 {
@@ -193,10 +197,10 @@ public sealed class OutputFolder : IDisposable
                 }
 
                 AfterRename(0);
-                if (journal.Apply(_parent, AfterRename) is { } failure)
+                if (journal.Apply(_stagingParent, AfterRename) is { } failure)
                 {
                     // Every rename is undone while the lock is held; if the undo itself fails, the journal stays for the next run.
-                    journal.RollBack(_parent);
+                    journal.RollBack(_stagingParent);
                     CommitJournal.Discard(_staging.FullPath);
                     throw NotWritable(Destination, failure);
                 }
@@ -209,7 +213,7 @@ public sealed class OutputFolder : IDisposable
                     }
                     catch
                     {
-                        journal.RollBack(_parent);
+                        journal.RollBack(_stagingParent);
                         CommitJournal.Discard(_staging.FullPath);
                         throw;
                     }
@@ -290,8 +294,8 @@ public sealed class OutputFolder : IDisposable
         if (CommitJournal.Read(_staging.FullPath) is not null)
         {
             // A commit whose undo failed: undo it now, or leave it to the next run.
-            using var folderLock = FolderLock.TryAcquire(_parent, TimeSpan.FromSeconds(5));
-            if (folderLock is null || !_staging.Recover(_parent))
+            using var folderLock = FolderLock.TryAcquire(_stagingParent, TimeSpan.FromSeconds(5));
+            if (folderLock is null || !_staging.Recover(_stagingParent))
             {
                 return;
             }
@@ -326,7 +330,7 @@ public sealed class OutputFolder : IDisposable
         }
 
         _inputs.Check(Destination, real, [.. _ownedNames, OutputManifest.FileName]);
-        string Relative(string path) => Path.GetRelativePath(_parent, path);
+        string Relative(string path) => Path.GetRelativePath(_stagingParent, path);
         var moves = new List<CommitMove>();
         var added = produced.SelectMany(n => OutputManifest.Describe(Staging, n)).ToList();
         var stagedManifest = Path.Combine(_staging.FullPath, OutputManifest.FileName);
@@ -397,7 +401,8 @@ public sealed class OutputFolder : IDisposable
         var next = manifest.After(real, replaced, added);
         next.Write(stagedManifest);
         var kept = OtherEntries(real).Where(n => !replaced.Contains(n)).ToList();
-        if (kept.All(n => manifest.FirstForeign(real, n) is null) && TryStageWhole(real, kept, stagedManifest))
+        var stagedInside = string.Equals(_stagingParent, real, RealPath.Comparison);
+        if (!stagedInside && kept.All(n => manifest.FirstForeign(real, n) is null) && TryStageWhole(real, kept, stagedManifest))
         {
             return CommitJournal.OfExchange(new CommitMove(Relative(Staging), Relative(real)), Relative(stagedManifest));
         }
@@ -512,9 +517,10 @@ public sealed class OutputFolder : IDisposable
             entry.IsFolder ? Directory.Exists(path) : new FileInfo(path) is { Exists: true, LinkTarget: null } file && file.Length == entry.Bytes;
     }
 
-    /// <summary>The entries of an existing output folder other than the manifest, sorted.</summary>
+    /// <summary>The entries of an existing output folder other than the manifest and staging folders, sorted.</summary>
     private static IEnumerable<string> OtherEntries(string folder) =>
-        Directory.EnumerateFileSystemEntries(folder).Select(p => Path.GetFileName(p)).Where(n => n != OutputManifest.FileName).Order(StringComparer.Ordinal);
+        Directory.EnumerateFileSystemEntries(folder).Select(p => Path.GetFileName(p))
+            .Where(n => n != OutputManifest.FileName && !StagingFolder.IsStagingName(n)).Order(StringComparer.Ordinal);
 
     private static string Resolve(string destination, string shown)
     {

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace ParkGis.IO.Output;
 
 /// <summary>
-/// The hidden folder beside an output folder where one run stages its results:
+/// The hidden folder beside an output folder (inside it when it is a mount point) where one run stages its results:
 /// <c>.NAME.parkgis-PID-START-ID</c>, the name itself marking the run that made it (process id and start
 /// time, see <see cref="ProcessStamp"/>), with <c>run.json</c> adding the machine. It holds <c>new/</c> (the
 /// results being written), <c>old/</c> (the previous results while a commit replaces them) and the
@@ -41,7 +41,7 @@ internal sealed partial class StagingFolder
     public static StagingFolder Create(string parent, string name)
     {
         var stamp = ProcessStamp.Current;
-        var path = Path.Combine(parent, string.Create(CultureInfo.InvariantCulture, $".{name}.parkgis-{stamp.ProcessId}-{stamp.StartTime}-{Guid.NewGuid():N}"));
+        var path = Path.Combine(parent, string.Create(CultureInfo.InvariantCulture, $".{Shortened(name)}.parkgis-{stamp.ProcessId}-{stamp.StartTime}-{Guid.NewGuid():N}"));
         Directory.CreateDirectory(path);
         var staging = new StagingFolder(path, stamp, legacy: false);
         using (var stream = File.Create(Path.Combine(path, RunFileName)))
@@ -126,6 +126,32 @@ internal sealed partial class StagingFolder
 
         return false;
     }
+
+    /// <summary>
+    /// The output folder's name as it appears in the staging folder's name: cut to 100 UTF-8 bytes, so that the
+    /// staging folder of an output folder with a long (Chinese) name stays within the 255-byte limit of a name.
+    /// </summary>
+    private static string Shortened(string name)
+    {
+        const int MaxBytes = 100;
+        var bytes = 0;
+        var length = 0;
+        foreach (var rune in name.EnumerateRunes())
+        {
+            bytes += rune.Utf8SequenceLength;
+            if (bytes > MaxBytes)
+            {
+                break;
+            }
+
+            length += rune.Utf16SequenceLength;
+        }
+
+        return name[..length];
+    }
+
+    /// <summary>True for the name of a staging folder (of any run, this version's or an earlier one's).</summary>
+    public static bool IsStagingName(string name) => NamePattern().IsMatch(name);
 
     private static StagingFolder? Parse(string path)
     {
