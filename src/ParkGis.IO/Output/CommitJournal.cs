@@ -64,6 +64,9 @@ internal sealed class CommitJournal
     private static bool StaysInside(string path) =>
         !Path.IsPathRooted(path) && path.Split(['/', '\\']).All(part => part != "..");
 
+    /// <summary>True when <paramref name="staging"/> holds a journal (a commit began and was not undone).</summary>
+    public static bool IsPresent(string staging) => File.Exists(Path.Combine(staging, FileName));
+
     /// <summary>True once <see cref="MarkCommitted"/> ran for <paramref name="staging"/>.</summary>
     public static bool IsCommitted(string staging) => File.Exists(Path.Combine(staging, CommittedName));
 

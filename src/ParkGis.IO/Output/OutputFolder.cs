@@ -199,9 +199,7 @@ public sealed class OutputFolder : IDisposable
                 AfterRename(0);
                 if (journal.Apply(_stagingParent, AfterRename) is { } failure)
                 {
-                    // Every rename is undone while the lock is held; if the undo itself fails, the journal stays for the next run.
-                    journal.RollBack(_stagingParent);
-                    CommitJournal.Discard(_staging.FullPath);
+                    Undo(journal);
                     throw NotWritable(Destination, failure);
                 }
 
@@ -213,8 +211,7 @@ public sealed class OutputFolder : IDisposable
                     }
                     catch
                     {
-                        journal.RollBack(_stagingParent);
-                        CommitJournal.Discard(_staging.FullPath);
+                        Undo(journal);
                         throw;
                     }
                 }
@@ -284,6 +281,20 @@ public sealed class OutputFolder : IDisposable
         }
     }
 
+    /// <summary>Undoes a commit under the lock; when the undo itself fails, the journal stays and the next run finishes it.</summary>
+    private void Undo(CommitJournal journal)
+    {
+        try
+        {
+            journal.RollBack(_stagingParent);
+            CommitJournal.Discard(_staging.FullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left to StagingFolder.RecoverDeadRuns of the next run (this process is dead by then).
+        }
+    }
+
     private void Discard()
     {
         if (_committed)
@@ -291,7 +302,7 @@ public sealed class OutputFolder : IDisposable
             return;
         }
 
-        if (CommitJournal.Read(_staging.FullPath) is not null)
+        if (CommitJournal.IsPresent(_staging.FullPath))
         {
             // A commit whose undo failed: undo it now, or leave it to the next run.
             using var folderLock = FolderLock.TryAcquire(_stagingParent, TimeSpan.FromSeconds(5));
