@@ -1,12 +1,14 @@
 using System.CommandLine;
 using ParkGis.Cli.Commands;
+using ParkGis.Cli.Rendering;
 using ParkGis.Core.Errors;
 
 namespace ParkGis.Cli;
 
 /// <summary>
 /// The command tree of <c>parkgis</c>, runnable in-process with captured writers (the tests use this).
-/// Usage errors exit 2; unusable input exits 3 with one message and no stack trace.
+/// Usage errors exit 2; unusable input exits 3 with one message and no stack trace. Everything printed has its
+/// control characters escaped (<see cref="TerminalWriter"/>).
 /// </summary>
 internal static class ParkGisApp
 {
@@ -35,6 +37,10 @@ internal static class ParkGisApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+
+        // Every text printed passes through one rule: control characters in names and messages are escaped.
+        stdout = new TerminalWriter(stdout);
+        stderr = new TerminalWriter(stderr);
         var root = BuildRoot();
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };

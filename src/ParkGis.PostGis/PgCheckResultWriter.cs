@@ -27,15 +27,28 @@ public static class PgCheckResultWriter
         return "check-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
     }
 
-    /// <summary>Writes the result under <paramref name="runId"/>, replacing an earlier run with the same id.</summary>
+    /// <summary>Writes the result under <paramref name="runId"/>, replacing an earlier run with the same id, and commits.</summary>
+    /// <returns>Rows written: patches.</returns>
+    /// <exception cref="UnusableInputException">The database cannot be used or written (PG05xx), or the run id is unusable (PG0506).</exception>
+    public static int Write(PgDatasetName target, string runId, string datasetName, ConflictCheckOptions options, ConflictCheckResult result)
+    {
+        using var pending = Begin(target, runId, datasetName, options, result);
+        pending.Commit();
+        return pending.Patches;
+    }
+
+    /// <summary>
+    /// Writes the result under <paramref name="runId"/> inside a transaction that stays open until
+    /// <see cref="PgPendingWrite.Commit"/> (disposing without it rolls everything back), so that a caller can commit
+    /// the database and its files together.
+    /// </summary>
     /// <param name="target">Database and schema of the result tables (created when missing).</param>
     /// <param name="runId">The run id (1–200 printable characters; a parameter, never SQL text).</param>
     /// <param name="datasetName">The dataset as shown to users (no password).</param>
     /// <param name="options">The check's options.</param>
     /// <param name="result">The result.</param>
-    /// <returns>Rows written: patches.</returns>
     /// <exception cref="UnusableInputException">The database cannot be used or written (PG05xx), or the run id is unusable (PG0506).</exception>
-    public static int Write(PgDatasetName target, string runId, string datasetName, ConflictCheckOptions options, ConflictCheckResult result)
+    public static PgPendingWrite Begin(PgDatasetName target, string runId, string datasetName, ConflictCheckOptions options, ConflictCheckResult result)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(runId);
@@ -47,10 +60,11 @@ public static class PgCheckResultWriter
                 hint: "Use e.g. --run-id 2024-Q4, or leave it out for the default (a hash of dataset and options).");
         }
 
-        using var connection = PgSession.Open(target);
+        var connection = PgSession.Open(target);
+        NpgsqlTransaction? transaction = null;
         try
         {
-            using var transaction = connection.BeginTransaction();
+            transaction = connection.BeginTransaction();
             CreateTables(connection, target.Schema);
             string T(string table) => PgIdentifier.Qualified(target.Schema, table);
             using (var lockRun = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", connection))
@@ -121,12 +135,18 @@ public static class PgCheckResultWriter
             }
 
             batch.ExecuteNonQuery();
-            transaction.Commit();
-            return patchCount;
+            return new PgPendingWrite(connection, transaction, target, patchCount);
         }
-        catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
+        catch (Exception exception)
         {
-            throw PgSession.Translate(exception, target);
+            transaction?.Dispose();
+            connection.Dispose();
+            if (PgSession.IsDatabaseFailure(exception))
+            {
+                throw PgSession.Translate(exception, target);
+            }
+
+            throw;
         }
     }
 

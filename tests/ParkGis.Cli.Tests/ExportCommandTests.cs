@@ -43,7 +43,7 @@ public sealed class ExportCommandTests
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Equal(
             [
-                "approvals.geojson", "conflicts.geojson", "drainage.geojson", "ecological_redline.geojson", "gas.geojson", "heating.geojson",
+                ".parkgis-manifest.json", "approvals.geojson", "conflicts.geojson", "drainage.geojson", "ecological_redline.geojson", "gas.geojson", "heating.geojson",
                 "parcels.geojson", "parks.geojson", "permanent_farmland.geojson", "power.geojson", "roads.geojson", "sewage.geojson", "steam.geojson",
                 "telecom.geojson", "urban_boundary.geojson", "water_supply.geojson",
             ],

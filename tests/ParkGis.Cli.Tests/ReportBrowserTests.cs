@@ -41,6 +41,33 @@ public sealed class ReportBrowserTests
         Assert.True(new FileInfo(screenshot).Length > 20_000, "the screenshot is missing or blank");
     }
 
+    [NodeToolsFact(needsChromium: true)]
+    public void A_park_named_with_a_comment_and_a_script_tag_is_drawn_on_the_map_and_shown_as_text()
+    {
+        const string hostile = "园区<!--<script></script><script>alert(1)</script>&amp;";
+        var missing = NodeTools.MissingReason(needsChromium: true);
+        Assert.True(missing is null, $"browser test cannot run under CI: {missing}");
+        var output = RepositoryPaths.NewTempFolder();
+        var run = CliRun.Of("report", HostileDataset.Write("P1", hostile), "--out", output);
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var screenshot = Path.Combine(RepositoryPaths.Root, "artifacts", "browser", "report-hostile-name.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+
+        var (exit, stdout, stderr) = NodeTools.Run("report-browser.mjs", Path.Combine(output, "index.html"), screenshot);
+
+        Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
+        using var result = JsonDocument.Parse(stdout);
+        var root = result.RootElement;
+        Assert.False(root.TryGetProperty("error", out var error), $"browser error: {error}\n{stdout}");
+        Assert.Empty(root.GetProperty("consoleErrors").EnumerateArray());
+        Assert.Empty(root.GetProperty("dialogs").EnumerateArray());
+        Assert.Equal(1, root.GetProperty("featureCounts").GetProperty("parks").GetInt32());
+        Assert.Equal(1, root.GetProperty("paths").GetProperty("pg-parks").GetInt32());
+        Assert.Equal(1, root.GetProperty("parkBoxes").GetInt32());
+        var popup = root.GetProperty("popup").GetString() ?? string.Empty;
+        Assert.True(popup.Contains(hostile, StringComparison.Ordinal), $"the popup does not show the name as text: {popup}");
+    }
+
     [Fact]
     public void Report_is_self_contained_and_says_no_supply_data_without_a_supply_analysis()
     {

@@ -17,12 +17,14 @@ const context = await chromium.launchPersistentContext(userDataDir, {
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync'],
 });
-const result = { requests: [], consoleErrors: [] };
+const result = { requests: [], consoleErrors: [], dialogs: [] };
 try {
   const page = await context.newPage();
   page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) result.requests.push(r.url()); });
   page.on('console', (m) => { if (m.type() === 'error') result.consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => result.consoleErrors.push(String(e)));
+  // A script injected through the data (alert, confirm…) would open a dialog: record and dismiss it.
+  page.on('dialog', async (d) => { result.dialogs.push(d.message()); await d.dismiss(); });
   await page.goto(pathToFileURL(resolve(page_)).href);
   await page.waitForFunction(() => window.parkgisReport && window.parkgisReport.ready, null, { timeout: 20000 });
   result.featureCounts = await page.evaluate(() => window.parkgisReport.featureCounts);

@@ -45,7 +45,7 @@ internal static class BoundaryPointsCommand
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var parkId = parse.GetRequiredValue(park);
-            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
+            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
             var data = DatasetSource.ReadFolder(parse.GetRequiredValue(dataset), new StderrProgress(stderr));
             var parks = data.Find(LayerRole.Parks) ?? throw new UnusableInputException(
                 ErrorCodes.RequiredLayerMissing,

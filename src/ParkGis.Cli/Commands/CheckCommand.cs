@@ -57,8 +57,8 @@ internal static class CheckCommand
             var stderr = parse.InvocationConfiguration.Error;
             var progress = new StderrProgress(stderr);
             var options = new ConflictCheckOptions(parse.GetValue(minArea), parse.GetValue(fix));
-            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
             var datasetName = parse.GetRequiredValue(dataset);
+            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(datasetName));
             var result = parse.GetValue(engine) == "postgis"
                 ? CheckResultOptions.RunInDatabase(datasetName, options, progress)
                 : new ConflictCheck(options, progress).Check(DatasetSource.Read(datasetName, progress, ConflictCheck.FieldsUsed, ConflictCheck.KeepWithinReach));
@@ -67,10 +67,21 @@ internal static class CheckCommand
             ConflictPatchesWriter.Write(folder.PathOf("conflicts.geojson"), result);
             if (parse.GetValue(write) is { } target)
             {
-                CheckResultOptions.Write(target, parse.GetValue(runId), datasetName, options, result, stdout, progress);
+                // The database rows wait in an open transaction that commits only after the files are in place
+                // (and the files roll back when that commit fails): both change, or neither.
+                var (pending, written) = CheckResultOptions.Prepare(target, parse.GetValue(runId), datasetName, options, result, progress);
+                using (pending)
+                {
+                    folder.Commit(pending.Commit);
+                }
+
+                stdout.WriteLine(written);
+            }
+            else
+            {
+                folder.Commit();
             }
 
-            folder.Commit();
             CheckSummary.Write(stdout, result, folder.Destination);
             return result.HasConflicts ? ExitCodes.Findings : ExitCodes.Clean;
         });

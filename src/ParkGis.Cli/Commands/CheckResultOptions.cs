@@ -46,14 +46,17 @@ internal static class CheckResultOptions
         return new PostGisConflictCheck(options, progress).Check(PgDatasetName.Parse(dataset));
     }
 
-    /// <summary>Writes the result tables and reports the run id on stdout.</summary>
-    public static void Write(string target, string? runId, string dataset, ConflictCheckOptions options, ConflictCheckResult result, TextWriter stdout, IProgress<string> progress)
+    /// <summary>
+    /// Writes the result tables inside a transaction the caller commits together with the files
+    /// (<see cref="IO.Output.OutputFolder.Commit(Action?)"/>); returns it and the line that reports the run id.
+    /// </summary>
+    public static (PgPendingWrite Pending, string Written) Prepare(string target, string? runId, string dataset, ConflictCheckOptions options, ConflictCheckResult result, IProgress<string> progress)
     {
         var name = PgDatasetName.Parse(target);
         var datasetName = PgDatasetName.IsDatabase(dataset) ? PgDatasetName.Parse(dataset).DisplayName : Path.GetFullPath(dataset);
         var id = runId ?? PgCheckResultWriter.DefaultRunId(datasetName, options);
         progress.Report($"writing results to {name.DisplayName} as run {id}");
-        var patches = PgCheckResultWriter.Write(name, id, datasetName, options, result);
-        stdout.WriteLine($"results written to {name.DisplayName}: run_id {id}, {patches} patches");
+        var pending = PgCheckResultWriter.Begin(name, id, datasetName, options, result);
+        return (pending, $"results written to {name.DisplayName}: run_id {id}, {pending.Patches} patches");
     }
 }

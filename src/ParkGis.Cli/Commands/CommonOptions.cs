@@ -13,16 +13,27 @@ internal static class CommonOptions
     };
 
     /// <summary><c>--out DIR</c>, required.</summary>
-    public static Option<string> OutOption() => new("--out")
+    public static Option<string> OutOption()
     {
-        Description = "Output folder; results appear there only when the run succeeds.",
-        Required = true,
-        HelpName = "DIR",
-    };
+        var option = new Option<string>("--out")
+        {
+            Description = "Output folder, never an input or inside one; results appear there only when the run succeeds, all or nothing.",
+            Required = true,
+            HelpName = "DIR",
+        };
+        option.Validators.Add(result =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
+            {
+                result.AddError("--out must name a folder.");
+            }
+        });
+        return option;
+    }
 
     /// <summary><c>--overwrite</c>.</summary>
     public static Option<bool> OverwriteOption() => new("--overwrite")
     {
-        Description = "Write into an output folder that already holds other files.",
+        Description = "Also write into an output folder that holds files ParkGis did not write; they are left untouched (ParkGis replaces only its own files).",
     };
 }

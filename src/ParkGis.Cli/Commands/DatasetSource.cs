@@ -31,6 +31,13 @@ internal static class DatasetSource
         return keep is null ? read : keep(read);
     }
 
+    /// <summary>
+    /// The input paths of a run, which its output must never touch (<see cref="IO.Output.OutputFolder.Begin"/>):
+    /// the dataset folder (none for a <c>pg:</c> dataset) and the given files (e.g. <c>--rules</c>; nulls skipped).
+    /// </summary>
+    public static IReadOnlyList<string> Inputs(string dataset, params string?[] files) =>
+        [.. PgDatasetName.IsDatabase(dataset) ? [] : new[] { dataset }, .. files.OfType<string>()];
+
     /// <summary>Reads a dataset folder (<see cref="DatasetReader"/>) inside a <see cref="ReadingGcRegion"/>.</summary>
     public static Dataset ReadFolder(
         string folder, IProgress<string>? progress, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null, Func<Dataset, Dataset>? keep = null) =>

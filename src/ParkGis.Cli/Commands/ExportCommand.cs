@@ -83,9 +83,8 @@ internal static class ExportCommand
             var results = ResultCatalog.Collect(data, ConflictCheckOptions.Default, progress, AsOfOption.OptionalValue(parse, asOf));
             var layers = PublishedLayers.From(data, results);
             var owned = OwnedNames(results);
-            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), owned, parse.GetValue(overwrite));
+            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), owned, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
             var summary = WebExport.Write(layers, options, folder.Staging, progress);
-            CommitTiles(folder);
             folder.Commit();
             WriteSummary(stdout, summary, folder.Destination);
             return results.HasFindings ? ExitCodes.Findings : ExitCodes.Clean;
@@ -93,34 +92,13 @@ internal static class ExportCommand
         return command;
     }
 
-    /// <summary>Names the export may write: a file per role and per result layer, and the tiles folder.</summary>
+    /// <summary>Names the export may write: a file per role and per result layer, and the tiles folder (a tree of its own files).</summary>
     private static List<string> OwnedNames(PublishedResults results)
     {
         var names = LayerRoles.All.Select(r => LayerRoles.Name(r) + ".geojson").ToList();
         names.AddRange(results.Layers.Select(l => l.Name + ".geojson"));
         names.Add(TilesFolder);
         return names;
-    }
-
-    /// <summary>
-    /// <see cref="OutputFolder.Commit"/> moves files only when the destination exists: the tiles folder is moved
-    /// here first, replacing the previous run's tiles.
-    /// </summary>
-    private static void CommitTiles(OutputFolder folder)
-    {
-        var staged = Path.Combine(folder.Staging, TilesFolder);
-        if (!Directory.Exists(staged) || !Directory.Exists(folder.Destination))
-        {
-            return;
-        }
-
-        var target = Path.Combine(folder.Destination, TilesFolder);
-        if (Directory.Exists(target))
-        {
-            Directory.Delete(target, recursive: true);
-        }
-
-        Directory.Move(staged, target);
     }
 
     private static void WriteSummary(TextWriter stdout, ExportSummary summary, string destination)

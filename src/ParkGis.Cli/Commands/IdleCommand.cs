@@ -32,7 +32,7 @@ internal static class IdleCommand
         {
             var progress = new StderrProgress(parse.InvocationConfiguration.Error);
             var date = AsOfOption.Value(parse, asOf);
-            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
+            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
             var data = DatasetSource.ReadFolder(parse.GetRequiredValue(dataset), progress);
             var result = new IdleLandSurvey(progress).Survey(data, date);
             progress.Report("writing results");

@@ -49,7 +49,7 @@ internal static class ImportCommand
             foreach (var table in tables)
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{target.Schema}.{table.Role}\t{table.Rows} rows\tEPSG:{table.Srid}\tfrom {table.Source}"));
+                    $"{target.Schema}.{table.Role}  {table.Rows} rows  EPSG:{table.Srid}  from {table.Source}"));
             }
 
             stdout.WriteLine($"imported {tables.Count} tables into {target.DisplayName}");

@@ -139,7 +139,11 @@ internal static class InfoCommand
             writer.WriteEndObject();
         }
 
-        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        // Line by line: the terminal writer keeps only WriteLine's own line ends (a newline inside a value is escaped).
+        foreach (var line in System.Text.Encoding.UTF8.GetString(stream.ToArray()).Split('\n'))
+        {
+            stdout.WriteLine(line);
+        }
     }
 
     private sealed record LayerInfo(Layer Layer, NetTopologySuite.Geometries.Envelope Extent, int ValidCount, IReadOnlyList<DataIssue> Issues);

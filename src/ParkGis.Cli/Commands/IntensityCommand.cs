@@ -48,7 +48,7 @@ internal static class IntensityCommand
             var progress = new StderrProgress(stderr);
             var folderPath = parse.GetRequiredValue(dataset);
             var ruleSet = parse.GetValue(rules) is { } rulesPath ? IntensityRulesReader.Load(rulesPath) : IntensityRules.Default;
-            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
+            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(folderPath, parse.GetValue(rules)));
             var data = DatasetSource.ReadFolder(folderPath, progress);
             var settings = IntensitySettings.Load(folderPath);
             var tableIssues = new List<DataIssue>();

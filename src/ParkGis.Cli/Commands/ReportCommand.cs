@@ -41,7 +41,7 @@ internal static class ReportCommand
             var stdout = parse.InvocationConfiguration.Output;
             var progress = new StderrProgress(parse.InvocationConfiguration.Error);
             var datasetName = parse.GetRequiredValue(dataset);
-            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
+            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(datasetName));
             var data = DatasetSource.ReadFolder(datasetName, progress);
             var results = ResultCatalog.Collect(data, ConflictCheckOptions.Default, progress, AsOfOption.OptionalValue(parse, asOf));
             var layers = PublishedLayers.From(data, results);

@@ -47,8 +47,8 @@ internal static class ScorecardCommand
             var stdout = parse.InvocationConfiguration.Output;
             var progress = new StderrProgress(parse.InvocationConfiguration.Error);
             var loaded = ScorecardRulesFile.Load(parse.GetValue(rules));
-            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
             var path = parse.GetRequiredValue(dataset);
+            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(path, parse.GetValue(rules)));
             var data = DatasetSource.ReadFolder(path, progress);
             var profiles = DatasetParkProfiles.Load(path, data);
             var settings = IntensitySettings.Load(path);

@@ -47,7 +47,7 @@ internal static class SupplyCommand
         {
             var progress = new StderrProgress(parse.InvocationConfiguration.Error);
             var date = AsOfOption.Value(parse, asOf);
-            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
+            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
             var data = DatasetSource.ReadFolder(parse.GetRequiredValue(dataset), progress);
             var options = SupplyLedgerOptions.Default with { WindowYears = parse.GetValue(windowYears) };
             var result = new SupplyLedger(options, progress).Compute(data, date);

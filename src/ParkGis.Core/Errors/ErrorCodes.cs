@@ -67,6 +67,9 @@ public static class ErrorCodes
     /// <summary>The output folder cannot be written.</summary>
     public const string OutputNotWritable = "PG0402";
 
+    /// <summary>The output folder is an input or lies under one, or would replace an input (a --rules file in it).</summary>
+    public const string OutputInsideInput = "PG0403";
+
     /// <summary>The database server cannot be reached (host, port, network, server down).</summary>
     public const string DatabaseUnreachable = "PG0501";
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Intensity;
 using ParkGis.IO.Output;
@@ -7,20 +6,19 @@ using ParkGis.IO.Output;
 namespace ParkGis.IO.Intensity;
 
 /// <summary>
-/// Writes the people-facing outputs of <c>parkgis intensity</c>: CSVs with Chinese headers in UTF-8 with a BOM
-/// (so Excel opens them with Chinese text), and the parcels as RFC 7946 GeoJSON for a choropleth.
+/// Writes the people-facing outputs of <c>parkgis intensity</c>: CSVs with Chinese headers for Excel (through
+/// <see cref="ExcelCsvWriter"/>: UTF-8 with BOM, text neutralised against formula injection), and the parcels as
+/// RFC 7946 GeoJSON for a choropleth.
 /// </summary>
 public static class IntensityTablesWriter
 {
-    private static readonly UTF8Encoding Utf8Bom = new(encoderShouldEmitUTF8Identifier: true);
-
     /// <summary>Writes the per-parcel CSV.</summary>
     public static void WriteParcels(string path, IntensityResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var lines = new List<string>
         {
-            "宗地编号,园区编号,用地企业,产业,用地分类,面积(亩),容积率,建筑系数,行政办公及生活服务设施用地比重,绿地率,亩均产值(万元/亩),亩均税收(万元/亩),亩均固定资产投资(万元/亩),亩均增加值(万元/亩),单位能耗增加值(万元/吨标煤),评价等级,标准地,未达标指标",
+            ExcelCsvWriter.Row("宗地编号,园区编号,用地企业,产业,用地分类,面积(亩),容积率,建筑系数,行政办公及生活服务设施用地比重,绿地率,亩均产值(万元/亩),亩均税收(万元/亩),亩均固定资产投资(万元/亩),亩均增加值(万元/亩),单位能耗增加值(万元/吨标煤),评价等级,标准地,未达标指标".Split(',')),
         };
         foreach (var p in result.Parcels)
         {
@@ -31,7 +29,7 @@ public static class IntensityTablesWriter
                 N(p.ValueAddedPerEnergy, 4), p.Grade, standard, failed));
         }
 
-        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n", Utf8Bom);
+        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n", ExcelCsvWriter.Encoding);
     }
 
     /// <summary>Writes the per-park CSV.</summary>
@@ -58,7 +56,7 @@ public static class IntensityTablesWriter
             lines.Add(Row([.. cells]));
         }
 
-        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n", Utf8Bom);
+        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n", ExcelCsvWriter.Encoding);
     }
 
     /// <summary>Writes the parcels with grade and per-亩 values as RFC 7946 GeoJSON (lon/lat).</summary>
@@ -82,15 +80,5 @@ public static class IntensityTablesWriter
     private static string? N(double? value, int decimals) =>
         value is { } v && double.IsFinite(v) ? Math.Round(v, decimals, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture) : null;
 
-    private static string Row(params string?[] cells) => string.Join(",", cells.Select(Quote));
-
-    private static string Quote(string? cell)
-    {
-        if (cell is null)
-        {
-            return string.Empty;
-        }
-
-        return cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
-    }
+    private static string Row(params string?[] cells) => ExcelCsvWriter.Row(cells);
 }

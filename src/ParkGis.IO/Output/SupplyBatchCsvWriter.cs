@@ -1,13 +1,12 @@
 using System.Globalization;
-using System.Text;
 using ParkGis.Core.Measures;
 using ParkGis.Core.Supply;
 
 namespace ParkGis.IO.Output;
 
 /// <summary>
-/// Writes <c>supply_batches.csv</c>, the batch table (批次供地台账) for Excel: UTF-8 with a byte-order mark (so
-/// Excel shows Chinese text), CRLF line ends, RFC 4180 quoting, invariant numbers, a header in Chinese and English.
+/// Writes <c>supply_batches.csv</c>, the batch table (批次供地台账) for Excel through <see cref="ExcelCsvWriter"/>
+/// (UTF-8 with BOM, CRLF, text neutralised against formula injection), invariant numbers, a header in Chinese and English.
 /// </summary>
 public static class SupplyBatchCsvWriter
 {
@@ -24,26 +23,18 @@ public static class SupplyBatchCsvWriter
     public static void Write(string path, SupplyLedgerResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var stream = File.Create(path);
-        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)) { NewLine = "\r\n" };
-        writer.WriteLine(string.Join(",", Header.Select(Quote)));
-        foreach (var b in result.Batches)
-        {
-            string[] row =
-            [
-                b.BatchId, b.ApprovalNo, b.ApprovedOn is { } d ? SupplyJsonWriter.Date(d) : string.Empty, b.Banner,
-                Number(b.ApprovedM2, 2), Number(AreaUnits.ToMu(b.ApprovedM2), 4), Number(AreaUnits.ToHectares(b.ApprovedM2), 6),
-                Number(b.SuppliedM2, 2), Number(AreaUnits.ToMu(b.SuppliedM2), 4), Number(AreaUnits.ToHectares(b.SuppliedM2), 6),
-                Number(b.UnsuppliedM2, 2), Number(AreaUnits.ToMu(b.UnsuppliedM2), 4), Number(AreaUnits.ToHectares(b.UnsuppliedM2), 6),
-                b.SupplyRate is { } r ? Number(r, 6) : string.Empty, b.Crs.Code,
-            ];
-            writer.WriteLine(string.Join(",", row.Select(Quote)));
-        }
+        ExcelCsvWriter.Write(path, [Header, .. result.Batches.Select(Row)]);
     }
+
+    private static string[] Row(BatchSupply b) =>
+    [
+        b.BatchId, b.ApprovalNo, b.ApprovedOn is { } d ? SupplyJsonWriter.Date(d) : string.Empty, b.Banner,
+        Number(b.ApprovedM2, 2), Number(AreaUnits.ToMu(b.ApprovedM2), 4), Number(AreaUnits.ToHectares(b.ApprovedM2), 6),
+        Number(b.SuppliedM2, 2), Number(AreaUnits.ToMu(b.SuppliedM2), 4), Number(AreaUnits.ToHectares(b.SuppliedM2), 6),
+        Number(b.UnsuppliedM2, 2), Number(AreaUnits.ToMu(b.UnsuppliedM2), 4), Number(AreaUnits.ToHectares(b.UnsuppliedM2), 6),
+        b.SupplyRate is { } r ? Number(r, 6) : string.Empty, b.Crs.Code,
+    ];
 
     private static string Number(double value, int decimals) =>
         Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("0.############", CultureInfo.InvariantCulture);
-
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ParkGis.Core.Publishing;
 using ParkGis.IO.Output;
@@ -57,17 +56,22 @@ public static class ReportPage
         }
 
         html.Append("</main>\n<script type=\"application/json\" id=\"parkgis-data\">");
-        html.Append(DataJson(shown, tiandituKey).Replace("</", "<\\/", StringComparison.Ordinal));
+        html.Append(DataJson(shown, tiandituKey));
         html.Append("</script>\n<script>\n").Append(ReportAssets.Text("leaflet.js")).Append("\n</script>\n");
         html.Append("<script>\n").Append(ReportAssets.Text("report.js")).Append("\n</script>\n</body>\n</html>\n");
         File.WriteAllText(path, html.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
     }
 
+    /// <summary>
+    /// The data block: JSON inside <c>&lt;script&gt;</c> with every <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> escaped
+    /// (<see cref="HtmlSafeJson"/>), so that no value — a park named <c>园区&lt;!--&lt;script&gt;</c> — can end the
+    /// block or switch the HTML parser into another state.
+    /// </summary>
     private static string DataJson(IReadOnlyList<PublishedLayer> layers, string? tiandituKey)
     {
         using var buffer = new MemoryStream();
         var geojson = new Rfc7946Writer(6);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = HtmlSafeJson.Encoder }))
         {
             json.WriteStartObject();
             if (tiandituKey is null)
@@ -90,7 +94,7 @@ public static class ReportPage
                 using var collection = new MemoryStream();
                 geojson.Write(collection, layer.Features.Select(WebExport.ToGeoJson));
                 json.WritePropertyName("geojson");
-                json.WriteRawValue(collection.ToArray(), skipInputValidation: true);
+                json.WriteRawValue(HtmlSafeJson.Escape(collection.ToArray()), skipInputValidation: true);
                 json.WriteEndObject();
             }
 
