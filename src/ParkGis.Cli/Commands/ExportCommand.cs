@@ -88,7 +88,7 @@ internal static class ExportCommand
             CommitTiles(folder);
             folder.Commit();
             WriteSummary(stdout, summary, folder.Destination);
-            return results.HasFindings ? ExitCodes.Findings : ExitCodes.Clean;
+            return ExitCodes.Conclude(stdout, results.HasFindings, results.Issues);
         });
         return command;
     }

@@ -69,7 +69,7 @@ internal static class IntensityCommand
             IntensityTablesWriter.WriteGeoJson(folder.PathOf("intensity.geojson"), result, data.Find(LayerRole.Parcels)!.Crs);
             folder.Commit();
             IntensitySummary.Write(stdout, result, folder.Destination);
-            return result.HasFailures ? ExitCodes.Findings : ExitCodes.Clean;
+            return ExitCodes.Conclude(stdout, result.HasFailures, result.Issues);
         });
         return command;
     }

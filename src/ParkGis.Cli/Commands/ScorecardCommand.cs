@@ -90,7 +90,7 @@ internal static class ScorecardCommand
             ScorecardCsvWriter.Write(folder.PathOf("scorecard.csv"), scorecard);
             folder.Commit();
             ScorecardSummary.Write(stdout, scorecard, leading, folder.Destination);
-            return ExitCodes.Clean;
+            return ExitCodes.Conclude(stdout, findings: false, issues);
         });
         return command;
     }

@@ -71,4 +71,13 @@ public static class DataIssueCodes
 
     /// <summary>A GeoJSON file is not UTF-8; it was decoded as GBK (the message says so).</summary>
     public const string NotUtf8 = "not_utf8";
+
+    /// <summary>A park could not be analysed (its geometry is empty, not a polygon, or invalid); it is missing from every figure.</summary>
+    public const string ParkNotAnalysed = "park_not_analysed";
+
+    /// <summary>A parcel has exactly the geometry of another (a duplicated or copied record); it is counted once, as the parcel with the smallest id.</summary>
+    public const string DuplicateGeometry = "duplicate_geometry";
+
+    /// <summary>Many parcels overlap on one spot (one overlaps more than 32 others); their overlap is counted once, their pairs are not counted.</summary>
+    public const string ParcelStack = "parcel_stack";
 }

@@ -5,6 +5,7 @@ using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Measures;
+using ParkGis.Core.Parks;
 
 namespace ParkGis.Core.Intensity;
 
@@ -47,7 +48,7 @@ public sealed class IntensityAnalysis
                 hint: "Add parcels.geojson, parcels.shp or a 'parcels' layer in a GeoPackage, or map the role in parkgis.json.");
 
         _progress?.Report($"screening parcels ({parcelsLayer.Features.Count} features)");
-        var parks = FeatureScreening.Screen(parksLayer, _options.FixInvalidGeometry, issues);
+        var parks = ParkScreening.Screen(parksLayer, _options.FixInvalidGeometry, issues);
         var parcels = FeatureScreening.Screen(parcelsLayer, _options.FixInvalidGeometry, issues);
         var codeList = DecideCodeList(parcelsLayer, parcels, issues);
         var year = _options.Year ?? (economics is { Rows.Count: > 0 } ? economics.Rows.Max(r => r.Year) : null);

@@ -8,6 +8,7 @@ using ParkGis.Core.Data;
 using ParkGis.Core.Dates;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Idle;
+using ParkGis.Core.Parks;
 
 namespace ParkGis.Core.Supply;
 
@@ -80,7 +81,7 @@ public sealed class SupplyLedger
         Layer? parksLayer = dataset.Find(LayerRole.Parks);
         if (parksLayer is not null)
         {
-            parks = new LayerProjections(FeatureScreening.Screen(parksLayer, repairInvalid: false, issues).OrderBy(f => f.Id, StringComparer.Ordinal).ToList(), parksLayer.Crs);
+            parks = new LayerProjections(ParkScreening.Screen(parksLayer, repairInvalid: false, issues).OrderBy(f => f.Id, StringComparer.Ordinal).ToList(), parksLayer.Crs);
         }
         else
         {
