@@ -18,18 +18,27 @@ internal static class PgSession
     /// <summary>Opens a connection and checks that PostGIS is installed.</summary>
     public static NpgsqlConnection Open(PgDatasetName name)
     {
-        var dataSource = DataSources.GetOrAdd(name.ConnectionString, static connectionString =>
+        NpgsqlDataSource dataSource;
+        try
         {
-            var builder = new NpgsqlDataSourceBuilder(connectionString);
-            if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+            dataSource = DataSources.GetOrAdd(name.ConnectionString, static connectionString =>
             {
-                // An analysis of a province takes minutes; Npgsql's default of 30 s would abort it.
-                builder.ConnectionStringBuilder.CommandTimeout = 0;
-            }
+                var builder = new NpgsqlDataSourceBuilder(connectionString);
+                if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+                {
+                    // An analysis of a province takes minutes; Npgsql's default of 30 s would abort it.
+                    builder.ConnectionStringBuilder.CommandTimeout = 0;
+                }
 
-            builder.UseNetTopologySuite();
-            return builder.Build();
-        });
+                builder.UseNetTopologySuite();
+                return builder.Build();
+            });
+        }
+        catch (ArgumentException exception)
+        {
+            throw PgDatasetName.Malformed(exception.Message, exception);
+        }
+
         NpgsqlConnection connection;
         try
         {
@@ -38,6 +47,10 @@ internal static class PgSession
         catch (Exception exception) when (IsDatabaseFailure(exception))
         {
             throw Translate(exception, name);
+        }
+        catch (ArgumentException exception)
+        {
+            throw PgDatasetName.Malformed(exception.Message, exception); // a keyword value Npgsql accepted when parsing but cannot use
         }
 
         try

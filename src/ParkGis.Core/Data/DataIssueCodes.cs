@@ -80,4 +80,7 @@ public static class DataIssueCodes
 
     /// <summary>Many parcels overlap on one spot (one overlaps more than 32 others); their overlap is counted once, their pairs are not counted.</summary>
     public const string ParcelStack = "parcel_stack";
+
+    /// <summary>A date is a placeholder for "no date" (any day of 9999, 0001-01-01); it is read as empty.</summary>
+    public const string PlaceholderDate = "placeholder_date";
 }

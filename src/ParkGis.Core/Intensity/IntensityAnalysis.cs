@@ -229,6 +229,13 @@ public sealed class IntensityAnalysis
             return null;
         }
 
+        if (number > NumberLimits.MaxMagnitude)
+        {
+            issues.Add(new DataIssue(ParcelsLayerName, id, DataIssueCodes.ValueOutOfRange,
+                string.Create(CultureInfo.InvariantCulture, $"{layer.SourceField(field)} = {number} is beyond any real value (more than {NumberLimits.MaxMagnitudeText}); not used.")));
+            return null;
+        }
+
         if (number < 0)
         {
             issues.Add(new DataIssue(ParcelsLayerName, id, DataIssueCodes.NegativeValue,
