@@ -52,7 +52,7 @@ public sealed class PostGisConflictCheck
         }
         catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
         {
-            throw PgSession.Translate(exception, dataset);
+            throw PgSession.TranslateMidRun(exception, dataset, PgSession.RunStage.Working, "the check");
         }
     }
 
@@ -63,6 +63,11 @@ public sealed class PostGisConflictCheck
         {
             throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, $"The schema {dataset.Schema} has no parks table.", dataset.DisplayName,
                 hint: "Load the dataset with parkgis import DATASET --to pg:…, or map a table to parks in parkgis_config.");
+        }
+
+        foreach (var table in tables.Values.Where(t => t.Role != LayerRole.Approvals))
+        {
+            PgCoordinatePlausibility.Check(connection, table); // PG0203 as the file readers say it, before any area is measured
         }
 
         tables.TryGetValue(LayerRole.Parcels, out var parcels);
@@ -114,11 +119,11 @@ public sealed class PostGisConflictCheck
     private static string[] ReadIds(NpgsqlConnection connection, PgLayerTable table, List<DataIssue> issues)
     {
         var wanted = new HashSet<string>(["park_id", "parcel_id", "batch_id", "id", "BSM", "fid", "OBJECTID", .. table.FieldMap.Values], StringComparer.OrdinalIgnoreCase);
-        var columns = Columns(connection, table).Where(c => wanted.Contains(c) && !string.Equals(c, table.GeometryColumn, StringComparison.Ordinal)).ToList();
+        var columns = Columns(connection, table).Where(c => wanted.Contains(table.AttributeOf(c)) && !string.Equals(c, table.GeometryColumn, StringComparison.Ordinal)).ToList();
         var select = columns.Count == 0 ? "NULL" : string.Join(", ", columns.Select(PgIdentifier.QuoteColumn));
         using var command = new NpgsqlCommand($"SELECT {select} FROM {table.QualifiedName}{table.OrderBy}", connection);
         using var reader = command.ExecuteReader();
-        var schema = new AttributeSchema(columns);
+        var schema = new AttributeSchema(columns.Select(table.AttributeOf).ToList());
         var empty = new GeometryFactory().CreateGeometryCollection();
         var features = new List<SourceFeature>();
         while (reader.Read())
@@ -261,8 +266,8 @@ public sealed class PostGisConflictCheck
     private static string NameColumn(NpgsqlConnection connection, PgLayerTable table)
     {
         var wanted = table.FieldMap.TryGetValue("name", out var mapped) ? mapped : "name";
-        var column = Columns(connection, table).FirstOrDefault(c => string.Equals(c, wanted, StringComparison.Ordinal))
-            ?? Columns(connection, table).FirstOrDefault(c => string.Equals(c, wanted, StringComparison.OrdinalIgnoreCase));
+        var column = Columns(connection, table).FirstOrDefault(c => string.Equals(table.AttributeOf(c), wanted, StringComparison.Ordinal))
+            ?? Columns(connection, table).FirstOrDefault(c => string.Equals(table.AttributeOf(c), wanted, StringComparison.OrdinalIgnoreCase));
         return column is null ? "NULL::text" : $"NULLIF(btrim({PgIdentifier.QuoteColumn(column)}::text), '')";
     }
 
