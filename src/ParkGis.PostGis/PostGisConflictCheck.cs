@@ -6,6 +6,7 @@ using ParkGis.Core.Conflicts;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Parks;
 using ParkGis.IO.Datasets;
 using ParkGis.IO.Formats;
 
@@ -83,7 +84,9 @@ public sealed class PostGisConflictCheck
         }
 
         _progress?.Report($"screening in PostGIS ({dataset.Schema})");
-        Screen(connection, parks, ids[LayerRole.Parks], screenIssues, analysed: true);
+        var parkIssues = new List<DataIssue>();
+        Screen(connection, parks, ids[LayerRole.Parks], parkIssues, analysed: true);
+        ParkScreening.Conclude(parks.Source, ParksAsRead(connection), UsableParks(connection), parkIssues, _options.FixInvalidGeometry, screenIssues);
         foreach (var role in Controls)
         {
             if (tables.TryGetValue(role, out var table))
@@ -113,6 +116,34 @@ public sealed class PostGisConflictCheck
 
         readIssues.AddRange(screenIssues);
         return new ConflictCheckResult(parkResults, parcelResult, readIssues, _options.MinAreaM2);
+    }
+
+    /// <summary>Every park's id and name, in feature order (after <see cref="Screen"/> made <c>pg_r_parks</c>).</summary>
+    private static List<(string Id, string? Name)> ParksAsRead(NpgsqlConnection connection)
+    {
+        var parks = new List<(string Id, string? Name)>();
+        using var command = new NpgsqlCommand("SELECT id, name FROM pg_r_parks ORDER BY ord", connection);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            parks.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+
+        return parks;
+    }
+
+    /// <summary>The ids of the parks that passed screening (<c>pg_s_parks</c>).</summary>
+    private static HashSet<string> UsableParks(NpgsqlConnection connection)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        using var command = new NpgsqlCommand("SELECT id FROM pg_s_parks", connection);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
     }
 
     /// <summary>Feature ids by the reader's rules, from the id columns only.</summary>

@@ -32,7 +32,7 @@ public sealed class BadInputTests
         { "truncated geopackage", 3, "PG0104" },
         { "empty coordinate txt", 3, "PG0104" },
         { "unknown prj", 3, "PG0202" },
-        { "line instead of polygon", 3, "PG0110" },
+        { "line instead of polygon", 3, "PG0112" },
         { "line beside a polygon", 1, "park_not_analysed" },
         { "infinite coordinate", 3, "PG0203" },
         { "NaN coordinate", 3, "PG0203" },

@@ -8,7 +8,7 @@ namespace ParkGis.Cli.Tests;
 
 /// <summary>
 /// Parks that cannot be analysed never pass for a clean run: one such park is listed as not analysed and the run exits
-/// at least 1; when no park at all can be analysed, the run is unusable input (PG0110) — in every command that reports
+/// at least 1; when no park at all can be analysed, the run is unusable input (PG0112) — in every command that reports
 /// per park.
 /// </summary>
 public sealed class ParksNotAnalysedTests
@@ -58,7 +58,7 @@ public sealed class ParksNotAnalysedTests
         var run = CliRun.Of([command, data, "--out", output, .. options]);
 
         Assert.True(run.ExitCode == 3, run.ToString());
-        Assert.Contains("error PG0110: No park of the 8 in parks.geojson can be analysed", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error PG0112: No park of the 8 in parks.geojson can be analysed", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("P01: the geometry is a Point, not a polygon", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("  at parks.geojson#P01", run.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output), "nothing is written");
@@ -74,7 +74,7 @@ public sealed class ParksNotAnalysedTests
         var run = CliRun.Of("check", data, "--out", RepositoryPaths.NewTempFolder());
 
         Assert.True(run.ExitCode == 3, run.ToString());
-        Assert.Contains("error PG0110: The parks layer parks.geojson has no features", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error PG0112: The parks layer parks.geojson has no features", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("0 个园区", run.Stdout, StringComparison.Ordinal);
     }
 

@@ -63,6 +63,29 @@ public sealed class DatabaseAttackTests
     }
 
     [PgFact]
+    public void With_the_postgis_engine_a_park_that_is_a_line_is_not_analysed_and_no_usable_park_is_PG0112()
+    {
+        using var db = new TestDatabase();
+        Sql(db, $"""
+            CREATE SCHEMA "{db.Schema}";
+            CREATE TABLE "{db.Schema}".parks (ogc_fid integer PRIMARY KEY, park_id text, name text, geom geometry(Geometry, 4545));
+            INSERT INTO "{db.Schema}".parks VALUES
+              (1, 'P1', '甲', ST_GeomFromText('POLYGON((500000 4400000, 501000 4400000, 501000 4401000, 500000 4401000, 500000 4400000))', 4545)),
+              (2, 'P2', '乙', ST_GeomFromText('LINESTRING(502000 4400000, 503000 4400000)', 4545));
+            """);
+        var output = Path.Combine(Path.GetTempPath(), "parkgis-" + db.Schema);
+
+        var one = Cli.Run("check", db.Argument, "--engine", "postgis", "--out", output);
+        Sql(db, $"DELETE FROM \"{db.Schema}\".parks WHERE park_id = 'P1'");
+        var none = Cli.Run("check", db.Argument, "--engine", "postgis", "--out", output + "-none");
+
+        Assert.True(one.Exit == 1 && one.Stdout.Contains("未分析的园区 1 个", StringComparison.Ordinal), one.Stdout + one.Stderr);
+        Assert.Contains("park_not_analysed", File.ReadAllText(Path.Combine(output, "check.json")), StringComparison.Ordinal);
+        Assert.True(none.Exit == 3, none.Stderr);
+        Assert.Contains("error PG0112: No park of the 1 in " + db.Schema + ".parks can be analysed — P2: the geometry is a LineString", none.Stderr, StringComparison.Ordinal);
+    }
+
+    [PgFact]
     public void A_plausible_table_passes_the_extent_check_without_reading_its_geometries_twice()
     {
         using var db = new TestDatabase();

@@ -32,7 +32,7 @@ public static class ErrorCodes
     public const string UnusableGeometry = "PG0109";
 
     /// <summary>No park of the parks layer can be analysed: the layer is empty, or every park is empty, not a polygon or invalid.</summary>
-    public const string NoAnalysablePark = "PG0110";
+    public const string NoAnalysablePark = "PG0112";
 
     /// <summary>A layer has no CRS and none can be inferred.</summary>
     public const string MissingCrs = "PG0201";
