@@ -134,4 +134,58 @@ public sealed class ExtremeValueTests
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Contains("error PG0508:", run.Stderr, StringComparison.Ordinal);
     }
+
+    /// <summary>Every command that analyses, with the options it needs.</summary>
+    public static TheoryData<string, string[]> Commands => new()
+    {
+        { "check", [] },
+        { "supply", ["--as-of", "2026-06-30"] },
+        { "idle", ["--as-of", "2026-06-30"] },
+        { "intensity", ["--year", "2025"] },
+        { "infrastructure", [] },
+        { "scorecard", ["--year", "2025"] },
+        { "export", ["--as-of", "2026-06-30"] },
+        { "report", ["--as-of", "2026-06-30"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Every_number_and_date_of_the_sample_at_its_extreme_is_a_data_issue_never_an_internal_error(string command, string[] options)
+    {
+        // Parcel by parcel in turn: numbers 1e308, -1e308, "1e999", 1e12; dates 9999-12-31, 9998-12-31, 0001-01-01, 1900-01-01.
+        var data = RepositoryPaths.NewTempFolder();
+        Directory.CreateDirectory(data);
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.OrdosSample))
+        {
+            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+        }
+
+        object[] numbers = [1e308, -1e308, "1e999", 1e12];
+        string[] dates = ["9999-12-31", "9998-12-31", "0001-01-01", "1900-01-01"];
+        var parcels = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(data, "parcels.geojson")))!;
+        var k = 0;
+        foreach (var feature in parcels["features"]!.AsArray())
+        {
+            var properties = feature!["properties"]!.AsObject();
+            foreach (var (name, value) in properties.ToList())
+            {
+                if (value?.GetValueKind() == JsonValueKind.Number)
+                {
+                    properties[name] = System.Text.Json.Nodes.JsonValue.Create(numbers[k % numbers.Length]);
+                }
+                else if (value?.GetValueKind() == JsonValueKind.String && DateOnly.TryParse((string)value!, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    properties[name] = dates[k % dates.Length];
+                }
+            }
+
+            k++;
+        }
+
+        File.WriteAllText(Path.Combine(data, "parcels.geojson"), parcels.ToJsonString());
+
+        var run = CliRun.Of([command, data, "--out", RepositoryPaths.NewTempFolder(), .. options]);
+
+        Assert.True(run.ExitCode == 1, run.ToString()[..Math.Min(4000, run.ToString().Length)]);
+    }
 }
