@@ -20,7 +20,18 @@ public static class DuplicateGeometries
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(issues);
         var hashes = new ulong[features.Count];
-        Parallel.For(0, features.Count, i => hashes[i] = ShapeHash(features[i].Geometry));
+        for (var i = 0; i < features.Count; i++)
+        {
+            hashes[i] = OutlineKey(features[i].Geometry);
+        }
+
+        var sorted = (ulong[])hashes.Clone();
+        Array.Sort(sorted);
+        if (!HasRepeat(sorted))
+        {
+            return features; // the usual case, decided without a dictionary: no two shapes alike
+        }
+
         var first = new Dictionary<ulong, int>(features.Count);
         var sharing = new Dictionary<ulong, List<int>>();
         for (var i = 0; i < features.Count; i++)
@@ -31,10 +42,6 @@ public static class DuplicateGeometries
             }
         }
 
-        if (sharing.Count == 0)
-        {
-            return features; // the usual case: no two shapes alike
-        }
 
         var copyOf = new Dictionary<int, int>();
         foreach (var candidates in sharing.Values)
@@ -74,35 +81,34 @@ public static class DuplicateGeometries
         return copyOf.Count == 0 ? features : [.. features.Where((_, i) => !copyOf.ContainsKey(i))];
     }
 
-    /// <summary>
-    /// A hash of the vertex set that does not depend on where a ring starts, its orientation or the order of parts:
-    /// the sum of a mixed hash per vertex, closing vertices left out.
-    /// </summary>
-    private static ulong ShapeHash(Geometry geometry)
+    private static bool HasRepeat(ulong[] sorted)
     {
-        ulong sum = (ulong)geometry.NumGeometries;
-        for (var p = 0; p < geometry.NumGeometries; p++)
+        for (var k = 1; k < sorted.Length; k++)
         {
-            var polygon = (Polygon)geometry.GetGeometryN(p);
-            sum += Ring(polygon.ExteriorRing.CoordinateSequence);
-            for (var h = 0; h < polygon.NumInteriorRings; h++)
+            if (sorted[k] == sorted[k - 1])
             {
-                sum += Ring(polygon.GetInteriorRingN(h).CoordinateSequence) * 31;
+                return true;
             }
         }
 
-        return sum;
+        return false;
     }
 
-    private static ulong Ring(CoordinateSequence ring)
+    /// <summary>
+    /// A key equal for equal geometries whatever their start vertex, orientation or order of parts: the envelope and
+    /// the vertex count, mixed. Read from the cached envelope, so the usual layer without copies costs no pass over its
+    /// coordinates; equal keys are then compared exactly.
+    /// </summary>
+    private static ulong OutlineKey(Geometry geometry)
     {
-        ulong sum = (ulong)ring.Count;
-        for (var i = 0; i < ring.Count - 1; i++)
+        var envelope = geometry.EnvelopeInternal;
+        var key = Mix((ulong)geometry.NumPoints);
+        foreach (var value in (ReadOnlySpan<double>)[envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY])
         {
-            sum += Mix((ulong)BitConverter.DoubleToInt64Bits(ring.GetX(i)) ^ (Mix((ulong)BitConverter.DoubleToInt64Bits(ring.GetY(i))) * 0x9E3779B97F4A7C15UL));
+            key = Mix(key ^ (ulong)BitConverter.DoubleToInt64Bits(value));
         }
 
-        return sum;
+        return key;
     }
 
     /// <summary>The splitmix64 finaliser.</summary>

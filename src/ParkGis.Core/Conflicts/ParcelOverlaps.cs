@@ -17,12 +17,13 @@ namespace ParkGis.Core.Conflicts;
 /// <para>
 /// Each parcel looks for partners among the parcels after it in a fixed spatial order (<see cref="_rank"/>: envelope,
 /// then id — never the order of the file), so every pair is tested once and nothing depends on feature order. A
-/// parcel that finds more than <see cref="StackPartners"/> partners stops looking: it sits in a stack (duplicated or
-/// historical versions of parcels on one spot), whose pairs would be quadratic and their triangles cubic in number.
+/// parcel that finds more than <see cref="StackPartners"/> partners stops testing: it sits in a stack (duplicated or
+/// historical versions of parcels on one spot), whose pairs would be quadratic and their triangles cubic in number,
+/// and it joins the cluster of every later parcel its envelope meets, overlapping or not.
 /// </para>
 /// <para>
-/// Overlapping parcels are then grouped into connected clusters (a stacked parcel joins everything its envelope
-/// meets), each measured in one analysis CRS, that of the cluster's centroid (<see cref="ClusterCrs"/>). In a cluster
+/// Overlapping parcels are grouped into connected clusters as they are found (a lock-free union-find), each measured
+/// in one analysis CRS, that of the cluster's centroid (<see cref="ClusterCrs"/>). In a cluster
 /// without a stack each pair's area is measured from the two boundaries (<see cref="CrossingArea"/>) where they only
 /// cross properly, by OverlayNGRobust otherwise; the land under two or more parcels is the union of the pairs'
 /// intersections, and two of those can share land only where three parcels overlap — so only the pairs of such
@@ -263,15 +264,33 @@ internal sealed class ParcelOverlaps
     {
         var envelopes = features.Select(f => f.Geometry.EnvelopeInternal).ToArray();
         var order = Enumerable.Range(0, features.Count).ToArray();
-        Array.Sort(order, (a, b) =>
+        var west = Array.ConvertAll(envelopes, e => e.MinX);
+        Array.Sort(west, order); // a primitive sort first; runs of equal western edges are then ordered in full
+        int Compare(int a, int b)
         {
             var (x, y) = (envelopes[a], envelopes[b]);
-            var byEnvelope = x.MinX.CompareTo(y.MinX) is var c and not 0 ? c
-                : x.MinY.CompareTo(y.MinY) is var d and not 0 ? d
+            var byEnvelope = x.MinY.CompareTo(y.MinY) is var d and not 0 ? d
                 : x.MaxX.CompareTo(y.MaxX) is var e and not 0 ? e
                 : x.MaxY.CompareTo(y.MaxY);
             return byEnvelope != 0 ? byEnvelope : string.CompareOrdinal(features[a].Id, features[b].Id);
-        });
+        }
+
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start + 1;
+            while (end < order.Length && west[end] == west[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(order, start, end - start, Comparer<int>.Create(Compare));
+            }
+
+            start = end;
+        }
+
         var rank = new int[features.Count];
         for (var k = 0; k < order.Length; k++)
         {
