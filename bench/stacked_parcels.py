@@ -2,6 +2,7 @@
 """Stacked and duplicated parcels for the stacked-parcels benchmark (bench/stacked.sh). Standard library only.
 
     stacked_parcels.py stack N OUT [--seed S]   N distinct parcels that all cover one point, in one park (EPSG:4545)
+    stacked_parcels.py same N OUT               N copies of one parcel (ids S0000001, …), in one park
     stacked_parcels.py copies K SAMPLE OUT      the dataset SAMPLE with every parcel repeated K times (ids suffixed -c2, -c3, …)
 
 Each OUT is a ParkGis dataset folder (parks.geojson, parcels.geojson; `copies` keeps every other file of SAMPLE).
@@ -40,6 +41,15 @@ def stack(n, out, seed):
     write(os.path.join(out, "parcels.geojson"), parcels)
 
 
+def same(n, out):
+    os.makedirs(out, exist_ok=True)
+    cx, cy = 500000.0, 4400000.0
+    write(os.path.join(out, "parks.geojson"), [{"type": "Feature", "properties": {"park_id": "P1", "name": "叠置园区"},
+                                                 "geometry": square(cx - 1000, cy - 1000, cx + 1000, cy + 1000)}])
+    write(os.path.join(out, "parcels.geojson"), [{"type": "Feature", "properties": {"parcel_id": f"S{i + 1:07d}", "park_id": "P1"},
+                                                   "geometry": square(cx - 50, cy - 50, cx + 50, cy + 50)} for i in range(n)])
+
+
 def copies(k, sample, out):
     if os.path.exists(out):
         shutil.rmtree(out)
@@ -64,6 +74,8 @@ if __name__ == "__main__":
     if len(args) >= 3 and args[0] == "stack":
         seed = int(args[args.index("--seed") + 1]) if "--seed" in args else 20240601
         stack(int(args[1]), args[2], seed)
+    elif len(args) == 3 and args[0] == "same":
+        same(int(args[1]), args[2])
     elif len(args) == 4 and args[0] == "copies":
         copies(int(args[1]), args[2], args[3])
     else:
