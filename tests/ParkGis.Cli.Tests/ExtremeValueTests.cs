@@ -70,12 +70,7 @@ public sealed class ExtremeValueTests
     [Fact]
     public void Economics_amounts_of_1e308_are_out_of_range_and_the_scorecard_still_ranks()
     {
-        var data = RepositoryPaths.NewTempFolder();
-        Directory.CreateDirectory(data);
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.OrdosSample))
-        {
-            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
-        }
+        var data = SampleCopy.Make();
 
         var economics = Path.Combine(data, "economics.csv");
         var lines = File.ReadAllLines(economics);
@@ -135,30 +130,12 @@ public sealed class ExtremeValueTests
         Assert.Contains("error PG0508:", run.Stderr, StringComparison.Ordinal);
     }
 
-    /// <summary>Every command that analyses, with the options it needs.</summary>
-    public static TheoryData<string, string[]> Commands => new()
-    {
-        { "check", [] },
-        { "supply", ["--as-of", "2026-06-30"] },
-        { "idle", ["--as-of", "2026-06-30"] },
-        { "intensity", ["--year", "2025"] },
-        { "infrastructure", [] },
-        { "scorecard", ["--year", "2025"] },
-        { "export", ["--as-of", "2026-06-30"] },
-        { "report", ["--as-of", "2026-06-30"] },
-    };
-
     [Theory]
-    [MemberData(nameof(Commands))]
+    [MemberData(nameof(SampleCopy.AnalysisCommands), MemberType = typeof(SampleCopy))]
     public void Every_number_and_date_of_the_sample_at_its_extreme_is_a_data_issue_never_an_internal_error(string command, string[] options)
     {
         // Parcel by parcel in turn: numbers 1e308, -1e308, "1e999", 1e12; dates 9999-12-31, 9998-12-31, 0001-01-01, 1900-01-01.
-        var data = RepositoryPaths.NewTempFolder();
-        Directory.CreateDirectory(data);
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.OrdosSample))
-        {
-            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
-        }
+        var data = SampleCopy.Make();
 
         object[] numbers = [1e308, -1e308, "1e999", 1e12];
         string[] dates = ["9999-12-31", "9998-12-31", "0001-01-01", "1900-01-01"];

@@ -13,21 +13,8 @@ namespace ParkGis.Cli.Tests;
 /// </summary>
 public sealed class ParksNotAnalysedTests
 {
-    /// <summary>Every command that reports per park, with the options it needs on the sample.</summary>
-    public static TheoryData<string, string[]> Commands => new()
-    {
-        { "check", [] },
-        { "supply", ["--as-of", "2026-06-30"] },
-        { "idle", ["--as-of", "2026-06-30"] },
-        { "intensity", ["--year", "2025"] },
-        { "infrastructure", [] },
-        { "scorecard", ["--year", "2025"] },
-        { "export", [] },
-        { "report", [] },
-    };
-
     [Theory]
-    [MemberData(nameof(Commands))]
+    [MemberData(nameof(SampleCopy.AnalysisCommands), MemberType = typeof(SampleCopy))]
     public void A_park_that_is_a_LineString_is_listed_as_not_analysed_and_the_run_exits_1(string command, string[] options)
     {
         var data = SampleWithParks((id, polygon) => id == "P08" ? polygon.Factory.CreateLineString(polygon.Coordinates[..3]) : polygon);
@@ -49,7 +36,7 @@ public sealed class ParksNotAnalysedTests
     }
 
     [Theory]
-    [MemberData(nameof(Commands))]
+    [MemberData(nameof(SampleCopy.AnalysisCommands), MemberType = typeof(SampleCopy))]
     public void No_park_that_can_be_analysed_exits_3_naming_the_parks_layer_and_the_reasons(string command, string[] options)
     {
         var data = SampleWithParks((_, polygon) => polygon.Centroid);
@@ -96,15 +83,7 @@ public sealed class ParksNotAnalysedTests
     /// <summary>A copy of the sample whose parks.shp is replaced by parks.geojson with each park's geometry changed.</summary>
     private static string SampleWithParks(Func<string, Geometry, Geometry> change)
     {
-        var data = RepositoryPaths.NewTempFolder();
-        Directory.CreateDirectory(data);
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.OrdosSample))
-        {
-            if (!Path.GetFileName(file).StartsWith("parks.", StringComparison.Ordinal))
-            {
-                File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
-            }
-        }
+        var data = SampleCopy.Make(name => name.StartsWith("parks.", StringComparison.Ordinal));
 
         var features = Shapefile.ReadAllFeatures(Path.Combine(RepositoryPaths.OrdosSample, "parks.shp"));
         var json = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");

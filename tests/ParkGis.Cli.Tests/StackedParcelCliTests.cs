@@ -9,12 +9,7 @@ public sealed class StackedParcelCliTests
     [Fact]
     public void Five_copies_of_each_sample_parcel_give_the_single_copy_figures_and_a_duplicate_geometry_issue_per_copy()
     {
-        var data = RepositoryPaths.NewTempFolder();
-        Directory.CreateDirectory(data);
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.OrdosSample))
-        {
-            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
-        }
+        var data = SampleCopy.Make();
 
         var parcels = JsonNode.Parse(File.ReadAllText(Path.Combine(data, "parcels.geojson")))!;
         var features = parcels["features"]!.AsArray();
