@@ -20,10 +20,13 @@ public static class DuplicateGeometries
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(issues);
         var hashes = new ulong[features.Count];
-        for (var i = 0; i < features.Count; i++)
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, features.Count, 4096), range =>
         {
-            hashes[i] = OutlineKey(features[i].Geometry);
-        }
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                hashes[i] = OutlineKey(features[i].Geometry);
+            }
+        });
 
         var sorted = (ulong[])hashes.Clone();
         Array.Sort(sorted);

@@ -5,6 +5,6 @@ namespace ParkGis.Core.Conflicts;
 /// <param name="Pairs">Pairs of parcels whose interiors overlap by at least the minimum area, outside stacks.</param>
 public sealed record ParcelOverlapTally(double AreaM2, int Pairs)
 {
-    /// <summary>Stacks of parcels (a parcel overlapping more than 32 others, with everything around it): their pairs are not counted, a <c>parcel_stack</c> data issue names each.</summary>
+    /// <summary>Stacks of parcels (clusters of overlapping parcels in which one overlaps more than 32 others): their pairs are not counted, a <c>parcel_stack</c> data issue names each.</summary>
     public int Stacks { get; init; }
 }

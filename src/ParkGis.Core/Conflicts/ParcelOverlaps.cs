@@ -15,25 +15,26 @@ namespace ParkGis.Core.Conflicts;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each parcel looks for partners among the parcels after it in a fixed spatial order (<see cref="_rank"/>: envelope,
-/// then id — never the order of the file), so every pair is tested once and nothing depends on feature order. A
-/// parcel that finds more than <see cref="StackPartners"/> partners stops testing: it sits in a stack (duplicated or
-/// historical versions of parcels on one spot), whose pairs would be quadratic and their triangles cubic in number,
-/// and it joins the cluster of every later parcel its envelope meets, overlapping or not.
+/// Overlapping parcels are grouped into connected clusters as they are found (a lock-free union-find): the clusters
+/// are exactly the connected components of the overlap graph, whatever the order of the features or the threads. A
+/// cluster in which some parcel overlaps more than <see cref="StackPartners"/> others is a stack (duplicated or
+/// historical versions of parcels on one spot): its pairs would be quadratic and their triangles cubic in number, so
+/// once a cluster is known to be one, two of its parcels are no longer tested against each other (it changes no
+/// cluster) and its pairs are not kept. Each cluster is measured in one analysis CRS, that of its centroid
+/// (<see cref="ClusterCrs"/>).
 /// </para>
 /// <para>
-/// Overlapping parcels are grouped into connected clusters as they are found (a lock-free union-find), each measured
-/// in one analysis CRS, that of the cluster's centroid (<see cref="ClusterCrs"/>). In a cluster
-/// without a stack each pair's area is measured from the two boundaries (<see cref="CrossingArea"/>) where they only
-/// cross properly, by OverlayNGRobust otherwise; the land under two or more parcels is the union of the pairs'
-/// intersections, and two of those can share land only where three parcels overlap — so only the pairs of such
-/// triangles are overlaid and unioned. A cluster with a stack is measured whole by <see cref="DoubleCoverage"/>
-/// (near-linear), its pairs are not counted, and a <c>parcel_stack</c> data issue names it.
+/// In a cluster without a stack each pair's area is measured from the two boundaries (<see cref="CrossingArea"/>) where
+/// they only cross properly, by OverlayNGRobust otherwise, taking the parcel first in a spatial order (envelope, then
+/// id) as the subject; the land under two or more parcels is the union of the pairs' intersections, and two of those can
+/// share land only where three parcels overlap — so only the pairs of such triangles are overlaid and unioned. A stack
+/// is measured whole by <see cref="DoubleCoverage"/> (near-linear), its pairs are not counted, and a
+/// <c>parcel_stack</c> data issue names it.
 /// </para>
 /// </remarks>
 internal sealed class ParcelOverlaps
 {
-    /// <summary>A parcel overlapping more than this many later parcels is in a stack.</summary>
+    /// <summary>A parcel overlapping more than this many others makes its cluster a stack.</summary>
     public const int StackPartners = 32;
 
     /// <summary>How many parcel ids a <c>parcel_stack</c> issue lists.</summary>
@@ -41,9 +42,9 @@ internal sealed class ParcelOverlaps
 
     private readonly LayerProjections _parcels;
     private readonly CrsDefinition[] _crsOf;
-    private readonly int[] _rank;
-    private readonly bool[] _stacked;
     private readonly int[] _parent;
+    private readonly int[] _partners;
+    private readonly bool[] _stackRoot;
     private readonly ConcurrentBag<(int I, int J)> _pairs = [];
 
     /// <summary>Prepares the search over <paramref name="parcels"/>, each searched in its analysis CRS <paramref name="crsOf"/>.</summary>
@@ -51,31 +52,27 @@ internal sealed class ParcelOverlaps
     {
         _parcels = parcels;
         _crsOf = crsOf;
-        _stacked = new bool[parcels.Features.Count];
         _parent = [.. Enumerable.Range(0, parcels.Features.Count)];
-        _rank = SpatialRank(parcels.Features);
+        _partners = new int[parcels.Features.Count];
+        _stackRoot = new bool[parcels.Features.Count];
     }
 
-    /// <summary>Finds the partners of parcel <paramref name="i"/> among the parcels after it; safe on any thread.</summary>
+    /// <summary>Finds the partners of parcel <paramref name="i"/> among the parcels after it in the layer; safe on any thread.</summary>
     public void FindPartners(int i)
     {
         var here = _parcels.In(_crsOf[i]);
         var parcel = here.Geometry(i);
         var envelope = here.Envelope(i);
-        var found = 0;
         foreach (var j in here.QueryUnordered(envelope))
         {
-            if (_rank[j] <= _rank[i] || !SharesInterior(envelope, here.Envelope(j)))
+            if (j <= i || !SharesInterior(envelope, here.Envelope(j)))
             {
                 continue; // tested from the other side, or envelopes only touch: no interior to share
             }
 
-            if (found > StackPartners)
+            if (InStack(i) && Root(i) == Root(j))
             {
-                // In a stack: no more tests; the parcel joins every later parcel its envelope meets, overlapping or not
-                // (one that does not overlap adds nothing to the land covered twice).
-                Join(i, j);
-                continue;
+                continue; // both in one stack already: the test would change nothing
             }
 
             if (!InteriorContact.InteriorsIntersect(parcel, here.Geometry(j)))
@@ -84,13 +81,16 @@ internal sealed class ParcelOverlaps
             }
 
             Join(i, j);
-            if (++found > StackPartners)
+            var crowded = Interlocked.Increment(ref _partners[i]) > StackPartners | Interlocked.Increment(ref _partners[j]) > StackPartners;
+            if (crowded)
             {
-                _stacked[i] = true;
-                continue;
+                Volatile.Write(ref _stackRoot[Root(i)], true);
             }
 
-            _pairs.Add((i, j));
+            if (!InStack(i))
+            {
+                _pairs.Add((i, j));
+            }
         }
     }
 
@@ -112,7 +112,7 @@ internal sealed class ParcelOverlaps
         var clusterOf = new Dictionary<int, int>();
         for (var c = 0; c < clusters.Count; c++)
         {
-            if (clusters[c].Any(p => _stacked[p]))
+            if (clusters[c].Any(p => _partners[p] > StackPartners))
             {
                 stacks.Add(c);
                 continue;
@@ -132,7 +132,15 @@ internal sealed class ParcelOverlaps
             }
         }
 
-        pairs.Sort((a, b) => _rank[a.I] != _rank[b.I] ? _rank[a.I].CompareTo(_rank[b.I]) : _rank[a.J].CompareTo(_rank[b.J]));
+        for (var k = 0; k < pairs.Count; k++)
+        {
+            if (SpatialOrder(pairs[k].J, pairs[k].I) < 0)
+            {
+                pairs[k] = (pairs[k].Cluster, pairs[k].J, pairs[k].I); // the subject is the parcel first in the spatial order
+            }
+        }
+
+        pairs.Sort((a, b) => SpatialOrder(a.I, b.I) is var first and not 0 ? first : SpatialOrder(a.J, b.J));
         progress?.Report(stacks.Count == 0
             ? string.Create(CultureInfo.InvariantCulture, $"measuring {pairs.Count} overlapping parcel pairs")
             : string.Create(CultureInfo.InvariantCulture, $"measuring {pairs.Count} overlapping parcel pairs and {stacks.Count} stacks of {stacks.Sum(s => clusters[s].Length)} parcels"));
@@ -190,7 +198,8 @@ internal sealed class ParcelOverlaps
             }
         }
 
-        return [.. members.Values.Select(m => m.OrderBy(p => _rank[p]).ToArray()).OrderBy(m => _rank[m[0]])];
+        var order = Comparer<int>.Create(SpatialOrder);
+        return [.. members.Values.Select(m => m.Order(order).ToArray()).OrderBy(m => m[0], order)];
     }
 
     /// <summary>
@@ -259,46 +268,30 @@ internal sealed class ParcelOverlaps
             $"{ids.Count} parcels overlap in one stack around ({envelope.Centre.X:0.######}, {envelope.Centre.Y:0.######}) (one of them overlaps more than {StackPartners} others): {listed}. The land under two or more of them, {areaM2:0.###} m² in {crs.Code}, is counted once in the parcel overlap; their pairs are not counted. Keep one version of each parcel."));
     }
 
-    /// <summary>Each parcel's place in a fixed spatial order: by envelope (west to east, south to north), then id.</summary>
-    private static int[] SpatialRank(IReadOnlyList<PolygonalFeature> features)
+    /// <summary>
+    /// A fixed spatial order of the parcels, never the order of the file: by envelope in the stored CRS (west to east,
+    /// south to north), then id. Projected parcels are analysed in their own CRS or shifted by a constant (a zone prefix
+    /// removed), which keeps the order, so their projected envelopes serve; lon/lat parcels use their own.
+    /// </summary>
+    private int SpatialOrder(int a, int b)
     {
-        var envelopes = features.Select(f => f.Geometry.EnvelopeInternal).ToArray();
-        var order = Enumerable.Range(0, features.Count).ToArray();
-        var west = Array.ConvertAll(envelopes, e => e.MinX);
-        Array.Sort(west, order); // a primitive sort first; runs of equal western edges are then ordered in full
-        int Compare(int a, int b)
+        if (a == b)
         {
-            var (x, y) = (envelopes[a], envelopes[b]);
-            var byEnvelope = x.MinY.CompareTo(y.MinY) is var d and not 0 ? d
-                : x.MaxX.CompareTo(y.MaxX) is var e and not 0 ? e
-                : x.MaxY.CompareTo(y.MaxY);
-            return byEnvelope != 0 ? byEnvelope : string.CompareOrdinal(features[a].Id, features[b].Id);
+            return 0;
         }
 
-        for (var start = 0; start < order.Length;)
-        {
-            var end = start + 1;
-            while (end < order.Length && west[end] == west[start])
-            {
-                end++;
-            }
-
-            if (end - start > 1)
-            {
-                Array.Sort(order, start, end - start, Comparer<int>.Create(Compare));
-            }
-
-            start = end;
-        }
-
-        var rank = new int[features.Count];
-        for (var k = 0; k < order.Length; k++)
-        {
-            rank[order[k]] = k;
-        }
-
-        return rank;
+        var (x, y) = _parcels.SourceCrs.IsGeographic
+            ? (_parcels.Features[a].Geometry.EnvelopeInternal, _parcels.Features[b].Geometry.EnvelopeInternal)
+            : (_parcels.In(_crsOf[a]).Envelope(a), _parcels.In(_crsOf[b]).Envelope(b));
+        var byEnvelope = x.MinX.CompareTo(y.MinX) is var c and not 0 ? c
+            : x.MinY.CompareTo(y.MinY) is var d and not 0 ? d
+            : x.MaxX.CompareTo(y.MaxX) is var e and not 0 ? e
+            : x.MaxY.CompareTo(y.MaxY);
+        return byEnvelope != 0 ? byEnvelope : string.CompareOrdinal(_parcels.Features[a].Id, _parcels.Features[b].Id);
     }
+
+    /// <summary>Whether parcel <paramref name="i"/>'s cluster is known to be a stack (set once, never cleared).</summary>
+    private bool InStack(int i) => Volatile.Read(ref _stackRoot[Root(i)]);
 
     /// <summary>Whether two envelopes overlap in an area (not merely along a side or at a corner).</summary>
     private static bool SharesInterior(Envelope a, Envelope b) =>
@@ -339,6 +332,11 @@ internal sealed class ParcelOverlaps
             var (low, high) = a < b ? (a, b) : (b, a);
             if (Interlocked.CompareExchange(ref _parent[high], low, high) == high)
             {
+                if (Volatile.Read(ref _stackRoot[high]))
+                {
+                    Volatile.Write(ref _stackRoot[low], true); // the flag only ever speeds the search; the tally decides
+                }
+
                 return;
             }
         }
