@@ -77,6 +77,7 @@ internal static class PgCatalog
             }
         }
 
+        var renamed = PgColumnNames.Read(connection, name.Schema);
         var tables = new List<PgLayerTable>();
         foreach (var role in LayerRoles.All)
         {
@@ -104,7 +105,10 @@ internal static class PgCatalog
             var layerConfiguration = configuration?.For(role);
             var crs = Crs(geometry[0].Srid, layerConfiguration?.CrsEpsg ?? (geometry[0].Srid == 0 ? configuration?.DefaultCrsEpsg : null), $"{name.Schema}.{table}");
             tables.Add(new PgLayerTable(role, name.Schema, table, geometry[0].Column, crs, PrimaryKey(connection, name.Schema, table),
-                layerConfiguration?.Fields ?? new Dictionary<string, string>(StringComparer.Ordinal)));
+                layerConfiguration?.Fields ?? new Dictionary<string, string>(StringComparer.Ordinal))
+            {
+                RenamedColumns = renamed.TryGetValue(table, out var renamedColumns) ? renamedColumns : new Dictionary<string, string>(StringComparer.Ordinal),
+            });
         }
 
         return tables;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
 using Npgsql;
 using NpgsqlTypes;
 using ParkGis.Core.Data;
@@ -12,8 +13,9 @@ namespace ParkGis.PostGis;
 /// <summary>
 /// Copies a dataset into a PostGIS schema, one table per layer named by its role (<c>parks</c>,
 /// <c>ecological_redline</c>, …): an integer primary key <c>ogc_fid</c> (the feature's position, so the order
-/// survives), every attribute as a column under its own name (text stays UTF-8, so Chinese survives), the geometry
-/// in <c>geom geometry(Geometry, SRID)</c> with the layer's SRID, written by binary COPY; then a GiST index and
+/// survives), every attribute as a column under its own name (text stays UTF-8, so Chinese survives) — or, where
+/// PostgreSQL cannot hold that name, under one <see cref="PgColumnNames"/> gives and records — the geometry in
+/// <c>geom geometry(Geometry, SRID)</c> with the layer's SRID (x/y only), written by binary COPY; then a GiST index and
 /// ANALYZE. The field mapping of parkgis.json goes to <c>parkgis_config</c>. Everything happens in one
 /// transaction: a failure — or a dropped connection — leaves the schema as it was.
 /// </summary>
@@ -36,6 +38,7 @@ public static class PgDatasetImporter
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(target);
         using var connection = PgSession.Open(target);
+        var committing = false;
         try
         {
             using var transaction = connection.BeginTransaction();
@@ -67,11 +70,16 @@ public static class PgDatasetImporter
             }
 
             var imported = new List<ImportedTable>();
+            var renamed = new Dictionary<string, IReadOnlyList<(string Column, string Attribute)>>(StringComparer.Ordinal);
             foreach (var layer in layers)
             {
                 progress?.Report(string.Create(CultureInfo.InvariantCulture, $"copying {LayerRoles.Name(layer.Role)} ({layer.Features.Count} features) to {target.Schema}"));
-                imported.Add(CopyLayer(connection, target.Schema, layer));
+                var (table, columns) = CopyLayer(connection, target.Schema, layer);
+                imported.Add(table);
+                renamed[table.Role] = [.. columns.Where(c => !string.Equals(c.Name, c.Attribute, StringComparison.Ordinal)).Select(c => (c.Name, c.Attribute))];
             }
+
+            PgColumnNames.Write(connection, target.Schema, renamed);
 
             if (configuration is not null)
             {
@@ -87,16 +95,17 @@ public static class PgDatasetImporter
                 Execute(connection, $"ANALYZE {PgIdentifier.Qualified(target.Schema, LayerRoles.Name(layer.Role))}");
             }
 
+            committing = true;
             transaction.Commit();
             return imported;
         }
         catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
         {
-            throw PgSession.Translate(exception, target);
+            throw PgSession.TranslateMidRun(exception, target, committing ? PgSession.RunStage.Committing : PgSession.RunStage.Working, "the import");
         }
     }
 
-    private static ImportedTable CopyLayer(NpgsqlConnection connection, string schemaName, Layer layer)
+    private static (ImportedTable Table, List<ImportColumn> Columns) CopyLayer(NpgsqlConnection connection, string schemaName, Layer layer)
     {
         var tableName = LayerRoles.Name(layer.Role);
         var table = PgIdentifier.Qualified(schemaName, tableName);
@@ -117,7 +126,7 @@ public static class PgDatasetImporter
                 writer.Write(feature.Ordinal, NpgsqlDbType.Integer);
                 foreach (var column in columns)
                 {
-                    var value = feature.Attributes.TryGetValue(column.Name, out var v) ? v : null;
+                    var value = feature.Attributes.TryGetValue(column.Attribute, out var v) ? v : null;
                     if (value is null)
                     {
                         writer.WriteNull();
@@ -135,7 +144,13 @@ public static class PgDatasetImporter
                 }
                 else
                 {
-                    // The column's SRID constraint requires the geometry's own SRID; features read from files carry 0.
+                    // The column's SRID constraint requires the geometry's own SRID; features read from files carry 0. The
+                    // column is 2-D: Z or M that reached here (a pg: source with them) is dropped, not refused mid-COPY.
+                    if (HasZOrM(geometry))
+                    {
+                        geometry = Flat(geometry);
+                    }
+
                     if (geometry.SRID != srid)
                     {
                         geometry = geometry.Copy();
@@ -152,7 +167,43 @@ public static class PgDatasetImporter
         }
 
         Execute(connection, $"CREATE INDEX ON {table} USING gist ({GeometryColumn})");
-        return new ImportedTable(tableName, layer.Source, rows, srid);
+        return (new ImportedTable(tableName, layer.Source, rows, srid), columns);
+    }
+
+    private static bool HasZOrM(Geometry geometry)
+    {
+        var finder = new ZOrMFinder();
+        geometry.Apply(finder);
+        return finder.Found;
+    }
+
+    /// <summary>The geometry with x and y only.</summary>
+    private static Geometry Flat(Geometry geometry)
+    {
+        var sequences = geometry.Factory.CoordinateSequenceFactory;
+        return new GeometryEditor(geometry.Factory).Edit(geometry, new GeometryEditor.CoordinateSequenceOperation((sequence, _) =>
+        {
+            var flat = sequences.Create(sequence.Count, 2, 0);
+            for (var i = 0; i < sequence.Count; i++)
+            {
+                flat.SetX(i, sequence.GetX(i));
+                flat.SetY(i, sequence.GetY(i));
+            }
+
+            return flat;
+        }));
+    }
+
+    /// <summary>Whether any coordinate sequence carries Z or M.</summary>
+    private sealed class ZOrMFinder : IEntireCoordinateSequenceFilter
+    {
+        public bool Found { get; private set; }
+
+        public bool Done => Found;
+
+        public bool GeometryChanged => false;
+
+        public void Filter(CoordinateSequence seq) => Found |= seq.HasZ || seq.HasM;
     }
 
     private static void WriteValue(NpgsqlBinaryImporter writer, ImportColumn column, object value)
@@ -194,7 +245,11 @@ public static class PgDatasetImporter
         _ => value.ToString() ?? string.Empty,
     };
 
-    /// <summary>The attribute columns in source order, each with the narrowest type all its values fit.</summary>
+    /// <summary>
+    /// The attribute columns in source order, each with the narrowest type all its values fit, named by
+    /// <see cref="PgColumnNames"/> (an attribute called <c>ogc_fid</c> or <c>geom</c>, or with a name over 63 bytes, is
+    /// kept under another name).
+    /// </summary>
     private static List<ImportColumn> Columns(Layer layer)
     {
         var order = new List<string>();
@@ -203,11 +258,6 @@ public static class PgDatasetImporter
         {
             foreach (var (name, value) in feature.Attributes)
             {
-                if (string.Equals(name, KeyColumn, StringComparison.OrdinalIgnoreCase) || string.Equals(name, GeometryColumn, StringComparison.OrdinalIgnoreCase))
-                {
-                    continue; // the names ParkGis adds; a source column of that name would clash
-                }
-
                 if (!kinds.TryGetValue(name, out var kind))
                 {
                     order.Add(name);
@@ -218,7 +268,8 @@ public static class PgDatasetImporter
             }
         }
 
-        return order.Select(name => new ImportColumn(name, kinds[name] ?? NpgsqlDbType.Text)).ToList();
+        var columns = PgColumnNames.For(order, KeyColumn, GeometryColumn);
+        return order.Select((name, i) => new ImportColumn(columns[i], name, kinds[name] ?? NpgsqlDbType.Text)).ToList();
     }
 
     private static NpgsqlDbType? Widen(NpgsqlDbType? current, object? value)
@@ -295,7 +346,8 @@ public static class PgDatasetImporter
         command.ExecuteNonQuery();
     }
 
-    private sealed record ImportColumn(string Name, NpgsqlDbType DbType)
+    /// <summary>A column of an imported table: its name, the attribute it holds and its type.</summary>
+    private sealed record ImportColumn(string Name, string Attribute, NpgsqlDbType DbType)
     {
         public string SqlType => DbType switch
         {

@@ -73,6 +73,11 @@ public sealed record PgDatasetName(string ConnectionString, string Schema)
         try
         {
             var npgsql = new NpgsqlConnectionStringBuilder(generic.ConnectionString);
+            if (string.IsNullOrWhiteSpace(npgsql.Host) && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("PGHOST")))
+            {
+                throw Malformed("it names no server (Host=) and PGHOST is not set.", inner: null);
+            }
+
             return new PgDatasetName(npgsql.ConnectionString, PgIdentifier.Validate(schema, "schema"));
         }
         catch (ArgumentException exception)
@@ -81,7 +86,8 @@ public sealed record PgDatasetName(string ConnectionString, string Schema)
         }
     }
 
-    private static UnusableInputException Malformed(string reason, Exception inner) => new(
+    /// <summary>PG0508 for a connection string Npgsql or ParkGis cannot use.</summary>
+    internal static UnusableInputException Malformed(string reason, Exception? inner) => new(
         ErrorCodes.InvalidConnectionString,
         $"The pg: dataset is not a valid connection string: {reason}",
         "pg:",

@@ -42,7 +42,7 @@ public static class PgDatasetReader
         }
         catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
         {
-            throw PgSession.Translate(exception, name);
+            throw PgSession.TranslateMidRun(exception, name, PgSession.RunStage.Working, "reading the dataset");
         }
     }
 
@@ -62,7 +62,7 @@ public static class PgDatasetReader
             }
 
             attributeOrdinals.Add(i);
-            names.Add(reader.GetName(i));
+            names.Add(table.AttributeOf(reader.GetName(i)));
         }
 
         var schema = new AttributeSchema(names);
@@ -100,6 +100,7 @@ public static class PgDatasetReader
             features.Add(new SourceFeature(ordinal, geometry ?? empty, new AttributeRow(schema, values)));
         }
 
+        CoordinatePlausibility.Check(table.Source, table.Crs, features);
         var fieldMap = table.FieldMap;
         var withIds = FeatureIdAssigner.Assign(table.Role, table.Source, features, fieldMap, issues);
         return new Layer(table.Role, table.Source, FormatName, table.Crs, withIds, fieldMap);

@@ -26,6 +26,12 @@ internal sealed record PgLayerTable(
     /// <summary>How the layer is named in messages: <c>schema.table</c>.</summary>
     public string Source => $"{Schema}.{Table}";
 
+    /// <summary>Column → attribute for the columns an import renamed (<see cref="PgColumnNames"/>); empty for the others.</summary>
+    public IReadOnlyDictionary<string, string> RenamedColumns { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The attribute a column holds: its recorded name when the import renamed it, else the column's own name.</summary>
+    public string AttributeOf(string column) => RenamedColumns.TryGetValue(column, out var attribute) ? attribute : column;
+
     /// <summary><c>ORDER BY "pk"</c> or empty.</summary>
     public string OrderBy => OrderColumn is null ? string.Empty : " ORDER BY " + PgIdentifier.QuoteColumn(OrderColumn);
 }

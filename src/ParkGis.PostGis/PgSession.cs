@@ -18,18 +18,27 @@ internal static class PgSession
     /// <summary>Opens a connection and checks that PostGIS is installed.</summary>
     public static NpgsqlConnection Open(PgDatasetName name)
     {
-        var dataSource = DataSources.GetOrAdd(name.ConnectionString, static connectionString =>
+        NpgsqlDataSource dataSource;
+        try
         {
-            var builder = new NpgsqlDataSourceBuilder(connectionString);
-            if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+            dataSource = DataSources.GetOrAdd(name.ConnectionString, static connectionString =>
             {
-                // An analysis of a province takes minutes; Npgsql's default of 30 s would abort it.
-                builder.ConnectionStringBuilder.CommandTimeout = 0;
-            }
+                var builder = new NpgsqlDataSourceBuilder(connectionString);
+                if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+                {
+                    // An analysis of a province takes minutes; Npgsql's default of 30 s would abort it.
+                    builder.ConnectionStringBuilder.CommandTimeout = 0;
+                }
 
-            builder.UseNetTopologySuite();
-            return builder.Build();
-        });
+                builder.UseNetTopologySuite();
+                return builder.Build();
+            });
+        }
+        catch (ArgumentException exception)
+        {
+            throw PgDatasetName.Malformed(exception.Message, exception);
+        }
+
         NpgsqlConnection connection;
         try
         {
@@ -38,6 +47,10 @@ internal static class PgSession
         catch (Exception exception) when (IsDatabaseFailure(exception))
         {
             throw Translate(exception, name);
+        }
+        catch (ArgumentException exception)
+        {
+            throw PgDatasetName.Malformed(exception.Message, exception); // a keyword value Npgsql accepted when parsing but cannot use
         }
 
         try
@@ -63,6 +76,50 @@ internal static class PgSession
 
         return connection;
     }
+
+    /// <summary>How far a run had come when the database failed.</summary>
+    public enum RunStage
+    {
+        /// <summary>Reading or writing inside the transaction: a failure leaves everything as it was.</summary>
+        Working,
+
+        /// <summary>The commit was sent: a lost connection leaves unknown whether the server applied it.</summary>
+        Committing,
+    }
+
+    /// <summary>
+    /// The user-facing exception for a failure after the connection was open: a connection lost mid-run (network gone,
+    /// backend terminated) is PG0509 saying so and what it changed — nothing, unless the commit itself was under way —
+    /// instead of "the server cannot be reached"; anything else as <see cref="Translate"/> words it.
+    /// </summary>
+    /// <param name="exception">The failure.</param>
+    /// <param name="name">The database.</param>
+    /// <param name="stage">Whether the commit had been sent.</param>
+    /// <param name="what">The work, as the end of "during …": <c>the import</c>, <c>the check</c>.</param>
+    public static UnusableInputException TranslateMidRun(Exception exception, PgDatasetName name, RunStage stage, string what)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (!IsConnectionLoss(exception))
+        {
+            return Translate(exception, name);
+        }
+
+        var reason = exception is PostgresException pg ? pg.MessageText : (exception.InnerException ?? exception).Message;
+        return stage == RunStage.Committing
+            ? new UnusableInputException(ErrorCodes.DatabaseFailure,
+                $"The connection to the database was lost while {what} was being committed ({reason}): the server may or may not have applied it.", name.DisplayName,
+                hint: "Look at the schema once the server is reachable; run the command again (with --overwrite if the tables are there).", inner: exception)
+            : new UnusableInputException(ErrorCodes.DatabaseFailure,
+                $"The connection to the database was lost during {what} ({reason}); nothing was changed: the transaction was never committed.", name.DisplayName,
+                hint: "Check the network and the server log, then run the command again.", inner: exception);
+    }
+
+    /// <summary>A connection that existed and is gone: the network dropped it, or the server ended the backend.</summary>
+    private static bool IsConnectionLoss(Exception exception) =>
+        exception is PostgresException { SqlState: "57P01" or "57P02" or "08006" or "08003" }
+        || (exception is not PostgresException
+            && (exception is NpgsqlException { IsTransient: true } or SocketException or TimeoutException
+                || exception.InnerException is SocketException or TimeoutException or IOException));
 
     /// <summary>True for failures that come from the database or the network, not from ParkGis.</summary>
     public static bool IsDatabaseFailure(Exception exception) => exception is NpgsqlException or SocketException or TimeoutException;

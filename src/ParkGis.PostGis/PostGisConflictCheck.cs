@@ -6,6 +6,7 @@ using ParkGis.Core.Conflicts;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Parks;
 using ParkGis.IO.Datasets;
 using ParkGis.IO.Formats;
 
@@ -52,7 +53,7 @@ public sealed class PostGisConflictCheck
         }
         catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
         {
-            throw PgSession.Translate(exception, dataset);
+            throw PgSession.TranslateMidRun(exception, dataset, PgSession.RunStage.Working, "the check");
         }
     }
 
@@ -63,6 +64,11 @@ public sealed class PostGisConflictCheck
         {
             throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, $"The schema {dataset.Schema} has no parks table.", dataset.DisplayName,
                 hint: "Load the dataset with parkgis import DATASET --to pg:…, or map a table to parks in parkgis_config.");
+        }
+
+        foreach (var table in tables.Values.Where(t => t.Role != LayerRole.Approvals))
+        {
+            PgCoordinatePlausibility.Check(connection, table); // PG0203 as the file readers say it, before any area is measured
         }
 
         tables.TryGetValue(LayerRole.Parcels, out var parcels);
@@ -78,7 +84,9 @@ public sealed class PostGisConflictCheck
         }
 
         _progress?.Report($"screening in PostGIS ({dataset.Schema})");
-        Screen(connection, parks, ids[LayerRole.Parks], screenIssues, analysed: true);
+        var parkIssues = new List<DataIssue>();
+        Screen(connection, parks, ids[LayerRole.Parks], parkIssues, analysed: true);
+        ParkScreening.Conclude(parks.Source, ParksAsRead(connection), UsableParks(connection), parkIssues, _options.FixInvalidGeometry, screenIssues);
         foreach (var role in Controls)
         {
             if (tables.TryGetValue(role, out var table))
@@ -110,15 +118,43 @@ public sealed class PostGisConflictCheck
         return new ConflictCheckResult(parkResults, parcelResult, readIssues, _options.MinAreaM2);
     }
 
+    /// <summary>Every park's id and name, in feature order (after <see cref="Screen"/> made <c>pg_r_parks</c>).</summary>
+    private static List<(string Id, string? Name)> ParksAsRead(NpgsqlConnection connection)
+    {
+        var parks = new List<(string Id, string? Name)>();
+        using var command = new NpgsqlCommand("SELECT id, name FROM pg_r_parks ORDER BY ord", connection);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            parks.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+
+        return parks;
+    }
+
+    /// <summary>The ids of the parks that passed screening (<c>pg_s_parks</c>).</summary>
+    private static HashSet<string> UsableParks(NpgsqlConnection connection)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        using var command = new NpgsqlCommand("SELECT id FROM pg_s_parks", connection);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
     /// <summary>Feature ids by the reader's rules, from the id columns only.</summary>
     private static string[] ReadIds(NpgsqlConnection connection, PgLayerTable table, List<DataIssue> issues)
     {
         var wanted = new HashSet<string>(["park_id", "parcel_id", "batch_id", "id", "BSM", "fid", "OBJECTID", .. table.FieldMap.Values], StringComparer.OrdinalIgnoreCase);
-        var columns = Columns(connection, table).Where(c => wanted.Contains(c) && !string.Equals(c, table.GeometryColumn, StringComparison.Ordinal)).ToList();
+        var columns = Columns(connection, table).Where(c => wanted.Contains(table.AttributeOf(c)) && !string.Equals(c, table.GeometryColumn, StringComparison.Ordinal)).ToList();
         var select = columns.Count == 0 ? "NULL" : string.Join(", ", columns.Select(PgIdentifier.QuoteColumn));
         using var command = new NpgsqlCommand($"SELECT {select} FROM {table.QualifiedName}{table.OrderBy}", connection);
         using var reader = command.ExecuteReader();
-        var schema = new AttributeSchema(columns);
+        var schema = new AttributeSchema(columns.Select(table.AttributeOf).ToList());
         var empty = new GeometryFactory().CreateGeometryCollection();
         var features = new List<SourceFeature>();
         while (reader.Read())
@@ -261,8 +297,8 @@ public sealed class PostGisConflictCheck
     private static string NameColumn(NpgsqlConnection connection, PgLayerTable table)
     {
         var wanted = table.FieldMap.TryGetValue("name", out var mapped) ? mapped : "name";
-        var column = Columns(connection, table).FirstOrDefault(c => string.Equals(c, wanted, StringComparison.Ordinal))
-            ?? Columns(connection, table).FirstOrDefault(c => string.Equals(c, wanted, StringComparison.OrdinalIgnoreCase));
+        var column = Columns(connection, table).FirstOrDefault(c => string.Equals(table.AttributeOf(c), wanted, StringComparison.Ordinal))
+            ?? Columns(connection, table).FirstOrDefault(c => string.Equals(table.AttributeOf(c), wanted, StringComparison.OrdinalIgnoreCase));
         return column is null ? "NULL::text" : $"NULLIF(btrim({PgIdentifier.QuoteColumn(column)}::text), '')";
     }
 

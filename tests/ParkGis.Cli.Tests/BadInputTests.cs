@@ -32,18 +32,19 @@ public sealed class BadInputTests
         { "truncated geopackage", 3, "PG0104" },
         { "empty coordinate txt", 3, "PG0104" },
         { "unknown prj", 3, "PG0202" },
-        { "line instead of polygon", 0, "wrong_geometry_type" },
+        { "line instead of polygon", 3, "PG0112" },
+        { "line beside a polygon", 1, "park_not_analysed" },
         { "infinite coordinate", 3, "PG0203" },
         { "NaN coordinate", 3, "PG0203" },
         { "absurd northing", 3, "PG0203" },
         { "lon lat swapped", 3, "PG0203" },
         { "zone prefix contradicts prj", 3, "PG0204" },
         { "zone prefix contradicts geojson crs", 3, "PG0204" },
-        { "duplicate ids", 0, "duplicate_id" },
-        { "empty layer", 0, "empty_layer" },
-        { "gbk geojson", 0, "not_utf8" },
+        { "duplicate ids", 1, "duplicate_id" },
+        { "empty layer", 1, "empty_layer" },
+        { "gbk geojson", 1, "not_utf8" },
         { "neither utf8 nor gbk geojson", 3, "PG0106" },
-        { "date in a number field", 0, "unparseable_value" },
+        { "date in a number field", 1, "unparseable_value" },
     };
 
     [Theory]
@@ -102,7 +103,7 @@ public sealed class BadInputTests
 
         var run = CliRun.Of("info", data, "--format", "json");
 
-        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(run.ExitCode == 1, run.ToString()); // a data issue: exit 1
         Assert.Contains("decoded as GBK", run.Stdout, StringComparison.Ordinal);
         var output = RepositoryPaths.NewTempFolder();
         CliRun.Of("check", data, "--out", output);
@@ -154,6 +155,12 @@ public sealed class BadInputTests
                 File.WriteAllText(parks, Projected(4545, ("P1", 395_000, 4_386_000)).Replace(
                     "\"type\":\"Polygon\",\"coordinates\":[[[395000,4386000],[395100,4386000],[395100,4386100],[395000,4386100],[395000,4386000]]]",
                     "\"type\":\"LineString\",\"coordinates\":[[395000,4386000],[395100,4386100]]",
+                    StringComparison.Ordinal));
+                break;
+            case "line beside a polygon":
+                File.WriteAllText(parks, Projected(4545, ("P1", 395_000, 4_386_000), ("P2", 396_000, 4_386_000)).Replace(
+                    "\"type\":\"Polygon\",\"coordinates\":[[[396000,4386000],[396100,4386000],[396100,4386100],[396000,4386100],[396000,4386000]]]",
+                    "\"type\":\"LineString\",\"coordinates\":[[396000,4386000],[396100,4386100]]",
                     StringComparison.Ordinal));
                 break;
             case "infinite coordinate":

@@ -94,9 +94,12 @@ public sealed class CheckCommandTests
     [Fact]
     public void Clean_dataset_exits_0()
     {
+        // Every control layer present, the park inside the urban boundary and away from the red line and the farmland.
         var dataset = TinyDataset.Write(
             parks: TinyDataset.Square("P1", "清洁园区", 500_000, 4_400_000, 100),
-            urban: TinyDataset.Square("U1", "边界", 499_000, 4_399_000, 3000));
+            urban: TinyDataset.Square("U1", "边界", 499_000, 4_399_000, 3000),
+            redline: TinyDataset.Square("R1", "红线", 510_000, 4_400_000, 100),
+            farmland: TinyDataset.Square("F1", "农田", 520_000, 4_400_000, 100));
 
         var run = CliRun.Of("check", dataset, "--out", RepositoryPaths.NewTempFolder());
 
@@ -144,7 +147,7 @@ public sealed class CheckCommandTests
     {
         var run = CliRun.Of("info", RepositoryPaths.OrdosSample, "--format", "json");
 
-        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(run.ExitCode == 1, run.ToString()); // the sample's deliberate geometry problems are data issues
         using var info = JsonDocument.Parse(run.Stdout);
         var roles = info.RootElement.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("role").GetString()).ToList();
         Assert.Equal(["parks", "ecological_redline", "permanent_farmland", "urban_boundary", "approvals", "parcels", "roads", "water_supply", "drainage", "sewage", "power", "gas", "heating", "telecom", "steam"], roles);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ParkGis.Core.Dates;
 
 namespace ParkGis.Cli.Commands;
@@ -18,9 +19,31 @@ internal static class AsOfOption
         };
         option.Validators.Add(result =>
         {
-            if (!LenientDateParser.TryParseText(result.GetValueOrDefault<string>(), out _))
+            if (!LenientDateParser.TryParseText(result.GetValueOrDefault<string>(), out var date))
             {
                 result.AddError($"--as-of '{result.GetValueOrDefault<string>()}' is not a date; write e.g. 2026-06-30.");
+            }
+            else if (!CalendarYears.IsAnalysable(date.Year))
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture,
+                    $"--as-of {date:yyyy-MM-dd} is outside the dates ParkGis analyses: {CalendarYears.FirstYear}-01-01 to {CalendarYears.LastYear}-12-31."));
+            }
+        });
+        return option;
+    }
+
+    /// <summary>Makes <paramref name="option"/> (<c>--year</c>, <c>--baseline-year</c>) accept only the years ParkGis analyses; others are usage errors.</summary>
+    public static T AcceptOnlyAnalysableYears<T>(T option)
+        where T : Option
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Validators.Add(result =>
+        {
+            var year = result.Tokens.Count == 0 ? (int?)null : int.TryParse(result.Tokens[^1].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var y) ? y : null;
+            if (year is { } value && !CalendarYears.IsAnalysable(value))
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture,
+                    $"{option.Name} {value} is outside the years ParkGis analyses: {CalendarYears.FirstYear} to {CalendarYears.LastYear}."));
             }
         });
         return option;

@@ -53,7 +53,8 @@ internal static class BoundaryPointsCommand
                 data.Name,
                 hint: "Add parks.geojson / parks.shp / a parks table, or map the layer in parkgis.json.");
             var feature = parks.Features.FirstOrDefault(f => string.Equals(f.Id, parkId, StringComparison.Ordinal)) ?? throw UnknownPark(parks, parkId);
-            foreach (var issue in data.Issues.Where(i => string.Equals(i.Feature, feature.Id, StringComparison.Ordinal) || i.Feature.Length == 0))
+            var parkIssues = data.Issues.Where(i => string.Equals(i.Feature, feature.Id, StringComparison.Ordinal) || i.Feature.Length == 0).ToList();
+            foreach (var issue in parkIssues)
             {
                 stderr.WriteLine($"warning [{issue.Code}] {Rendering.IssueLocation.Of(issue)}: {issue.Message}");
             }
@@ -76,7 +77,7 @@ internal static class BoundaryPointsCommand
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"园区 {feature.Id}{(name is null ? string.Empty : " " + name)}: {table.Blocks.Count} 个地块, {table.RowCount} 行界址点, 面积 {AreaUnits.ToHectares(table.AreaM2):0.0000} 公顷（{table.Crs}）"));
             stdout.WriteLine($"已写入 {Path.Combine(folder.Destination, OutputFiles[0])} 和 {OutputFiles[1]}");
-            return ExitCodes.Clean;
+            return ExitCodes.Of(findings: false, parkIssues);
         });
         return command;
     }

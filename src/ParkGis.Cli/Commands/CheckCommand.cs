@@ -83,7 +83,7 @@ internal static class CheckCommand
             }
 
             CheckSummary.Write(stdout, result, folder.Destination);
-            return result.HasConflicts ? ExitCodes.Findings : ExitCodes.Clean;
+            return ExitCodes.Conclude(stdout, result.HasConflicts, result.Issues);
         });
         return command;
     }

@@ -87,7 +87,7 @@ internal static class ExportCommand
             var summary = WebExport.Write(layers, options, folder.Staging, progress);
             folder.Commit();
             WriteSummary(stdout, summary, folder.Destination);
-            return results.HasFindings ? ExitCodes.Findings : ExitCodes.Clean;
+            return ExitCodes.Conclude(stdout, results.HasFindings, results.Issues);
         });
         return command;
     }

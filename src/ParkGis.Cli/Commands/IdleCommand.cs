@@ -40,7 +40,7 @@ internal static class IdleCommand
             IdleGeoJsonWriter.Write(folder.PathOf("idle.geojson"), result);
             folder.Commit();
             IdleSummary.Write(parse.InvocationConfiguration.Output, result, folder.Destination);
-            return result.HasIdleLand ? ExitCodes.Findings : ExitCodes.Clean;
+            return ExitCodes.Conclude(parse.InvocationConfiguration.Output, result.HasIdleLand, result.Issues);
         });
         return command;
     }

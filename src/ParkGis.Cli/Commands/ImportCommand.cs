@@ -53,7 +53,12 @@ internal static class ImportCommand
             }
 
             stdout.WriteLine($"imported {tables.Count} tables into {target.DisplayName}");
-            return ExitCodes.Clean;
+            foreach (var issue in data.Issues)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"warning [{issue.Code}] {Rendering.IssueLocation.Of(issue)}: {issue.Message}");
+            }
+
+            return ExitCodes.Of(findings: false, data.Issues);
         });
         return command;
     }

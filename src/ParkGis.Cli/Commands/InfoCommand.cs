@@ -45,7 +45,7 @@ internal static class InfoCommand
                 WriteText(stdout, data, layers);
             }
 
-            return ExitCodes.Clean;
+            return ExitCodes.Of(findings: false, [.. data.Issues, .. layers.SelectMany(l => l.Issues)]);
         });
         return command;
     }

@@ -43,7 +43,7 @@ internal static class InfrastructureCommand
             UnservedParcelsWriter.Write(folder.PathOf("unserved.geojson"), result);
             folder.Commit();
             InfrastructureSummary.Write(stdout, result, folder.Destination);
-            return result.HasFailures ? ExitCodes.Findings : ExitCodes.Clean;
+            return ExitCodes.Conclude(stdout, result.HasFailures, result.Issues);
         });
         return command;
     }

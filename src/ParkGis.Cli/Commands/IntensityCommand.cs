@@ -21,13 +21,13 @@ internal static class IntensityCommand
         var dataset = CommonOptions.DatasetArgument();
         var output = CommonOptions.OutOption();
         var overwrite = CommonOptions.OverwriteOption();
-        var year = new Option<int?>("--year") { Description = "The year evaluated (default: the latest year in the economics table).", HelpName = "Y" };
-        var baseline = new Option<int>("--baseline-year")
+        var year = AsOfOption.AcceptOnlyAnalysableYears(new Option<int?>("--year") { Description = "The year evaluated (default: the latest year in the economics table).", HelpName = "Y" });
+        var baseline = AsOfOption.AcceptOnlyAnalysableYears(new Option<int>("--baseline-year")
         {
             Description = "The year 亩均产值 progress (+35 %, ×2) is measured against.",
             DefaultValueFactory = _ => IntensityOptions.Default.BaselineYear,
             HelpName = "Y",
-        };
+        });
         var asOf = AsOfOption.BuildOptional(
             "As-of date for the supply and idle status behind 土地供应率, 土地建成率 and 土地闲置率 (default: 31 December of the year evaluated).");
         var rules = new Option<string?>("--rules") { Description = "标准地 thresholds and evaluation settings (JSON; docs/intensity-rules.md).", HelpName = "FILE" };
@@ -69,7 +69,7 @@ internal static class IntensityCommand
             IntensityTablesWriter.WriteGeoJson(folder.PathOf("intensity.geojson"), result, data.Find(LayerRole.Parcels)!.Crs);
             folder.Commit();
             IntensitySummary.Write(stdout, result, folder.Destination);
-            return result.HasFailures ? ExitCodes.Findings : ExitCodes.Clean;
+            return ExitCodes.Conclude(stdout, result.HasFailures, result.Issues);
         });
         return command;
     }

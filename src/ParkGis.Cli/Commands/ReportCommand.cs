@@ -50,7 +50,7 @@ internal static class ReportCommand
             ReportPage.Write(folder.PathOf("index.html"), datasetName, layers, results, string.IsNullOrWhiteSpace(key) ? null : key.Trim());
             folder.Commit();
             stdout.WriteLine($"Report written to {Path.Combine(folder.Destination, "index.html")}");
-            return results.HasFindings ? ExitCodes.Findings : ExitCodes.Clean;
+            return ExitCodes.Conclude(stdout, results.HasFindings, results.Issues);
         });
         return command;
     }

@@ -26,11 +26,11 @@ internal static class ScorecardCommand
         var output = CommonOptions.OutOption();
         var overwrite = CommonOptions.OverwriteOption();
         var rules = InfrastructureCommand.RulesOption();
-        var year = new Option<int?>("--year")
+        var year = AsOfOption.AcceptOnlyAnalysableYears(new Option<int?>("--year")
         {
             Description = "Economics year to score (output, leading-industry share); default: the latest year in economics.csv.",
             HelpName = "Y",
-        };
+        });
         var asOf = AsOfOption.BuildOptional(
             "As-of date for the supply rate over the window and the idle land (default: 31 December of the scored year).");
         var command = new Command(
@@ -90,7 +90,7 @@ internal static class ScorecardCommand
             ScorecardCsvWriter.Write(folder.PathOf("scorecard.csv"), scorecard);
             folder.Commit();
             ScorecardSummary.Write(stdout, scorecard, leading, folder.Destination);
-            return ExitCodes.Clean;
+            return ExitCodes.Conclude(stdout, findings: false, issues);
         });
         return command;
     }

@@ -58,7 +58,7 @@ internal static class SupplyCommand
             SupplyBatchCsvWriter.Write(folder.PathOf("supply_batches.csv"), result);
             folder.Commit();
             SupplySummary.Write(parse.InvocationConfiguration.Output, result, folder.Destination);
-            return result.HasFindings ? ExitCodes.Findings : ExitCodes.Clean;
+            return ExitCodes.Conclude(parse.InvocationConfiguration.Output, result.HasFindings, result.Issues);
         });
         return command;
     }

@@ -10,6 +10,7 @@ using ParkGis.Core.Analysis;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Parks;
 
 namespace ParkGis.Core.Conflicts;
 
@@ -128,7 +129,7 @@ public sealed class ConflictCheck
             var parcelCrs = parcels.Features.Select(f => AnalysisCrs.For(parcels.SourceCrs, f.Geometry)).ToArray();
             Project(parcelCrs, parcels, parks, redline, farmland);
             _progress?.Report($"checking {parcels.Features.Count} parcels");
-            parcelResult = Unwrapped(() => CheckParcels(parcels, parcelCrs, parks, redline, farmland));
+            parcelResult = Unwrapped(() => CheckParcels(parcels, parcelCrs, parks, redline, farmland, issues));
         }
 
         Unwrapped(() => parkCheck.Wait());
@@ -181,12 +182,23 @@ public sealed class ConflictCheck
         _progress?.Report(outOfReach == 0
             ? $"screening {LayerRoles.Name(layer.Role)} ({layer.Features.Count} features)"
             : $"screening {LayerRoles.Name(layer.Role)} ({layer.Features.Count} features; {outOfReach} far from every park and parcel left out)");
+        if (layer.Role == LayerRole.Parks)
+        {
+            return new LayerProjections(ParkScreening.Screen(layer, _options.FixInvalidGeometry, issues), layer.Crs);
+        }
+
         if (layer.Features.Count == 0 && outOfReach == 0)
         {
             issues.Add(new DataIssue(LayerRoles.Name(layer.Role), string.Empty, DataIssueCodes.EmptyLayer, $"The layer {layer.Source} has no features."));
         }
 
-        return new LayerProjections(FeatureScreening.Screen(layer, _options.FixInvalidGeometry, issues), layer.Crs);
+        var screened = FeatureScreening.Screen(layer, _options.FixInvalidGeometry, issues);
+        if (layer.Role == LayerRole.Parcels)
+        {
+            screened = DuplicateGeometries.CountOnce(screened, LayerRoles.Name(layer.Role), issues);
+        }
+
+        return new LayerProjections(screened, layer.Crs);
     }
 
     private LayerProjections? Control(Dataset dataset, LayerRole role, List<DataIssue> issues)
@@ -324,13 +336,14 @@ public sealed class ConflictCheck
         return (new ConflictTally(total, kept.Count, suppressed, suppressedArea, Checked: true), kept);
     }
 
-    private ParcelConflicts CheckParcels(LayerProjections parcels, CrsDefinition[] crsOf, LayerProjections parks, LayerProjections? redline, LayerProjections? farmland)
+    private ParcelConflicts CheckParcels(
+        LayerProjections parcels, CrsDefinition[] crsOf, LayerProjections parks, LayerProjections? redline, LayerProjections? farmland, List<DataIssue> issues)
     {
         var count = parcels.Features.Count;
         var red = new double[count];
         var farm = new double[count];
         var outside = new double[count];
-        var overlaps = new ParcelOverlaps();
+        var overlaps = new ParcelOverlaps(parcels, crsOf);
         var done = 0;
         var reportedTenth = 0L;
         var progressGate = new Lock();
@@ -367,29 +380,7 @@ public sealed class ConflictCheck
             red[i] = redline is null ? 0 : LayerOverlay.AreaInside(parcel, envelope, redline.In(crs));
             farm[i] = farmland is null ? 0 : LayerOverlay.AreaInside(parcel, envelope, farmland.In(crs));
             outside[i] = Math.Max(0, HoleFreeShell.AreaOf(parcel) - LayerOverlay.AreaInside(parcel, envelope, parks.In(crs)));
-            foreach (var j in here.Query(envelope))
-            {
-                if (j <= i)
-                {
-                    continue;
-                }
-
-                var near = here.Envelope(j);
-                if (Math.Min(envelope.MaxX, near.MaxX) <= Math.Max(envelope.MinX, near.MinX)
-                    || Math.Min(envelope.MaxY, near.MaxY) <= Math.Max(envelope.MinY, near.MinY))
-                {
-                    continue; // envelopes only touch: the parcels cannot share interior
-                }
-
-                var other = here.Geometry(j);
-
-                if (!InteriorContact.InteriorsIntersect(parcel, other))
-                {
-                    continue; // neighbours of a tiling share edges but no interior: no overlay needed
-                }
-
-                overlaps.Add(here, i, j);
-            }
+            overlaps.FindPartners(i);
         }
 
         var min = _options.MinAreaM2;
@@ -400,7 +391,7 @@ public sealed class ConflictCheck
             Sum(red, redline is not null),
             Sum(farm, farmland is not null),
             Sum(outside, isChecked: true),
-            overlaps.Tally(min));
+            overlaps.Tally(min, issues, _progress));
     }
 
     /// <summary>

@@ -17,5 +17,5 @@ public sealed record ConflictCheckResult(
     public bool HasConflicts =>
         Parks.Any(p => p.Patches.Count > 0)
         || (Parcels is { } parcels && (parcels.EcologicalRedline.Parcels > 0 || parcels.PermanentFarmland.Parcels > 0
-            || parcels.OutsidePark.Parcels > 0 || parcels.ParcelOverlap.Pairs > 0));
+            || parcels.OutsidePark.Parcels > 0 || parcels.ParcelOverlap.Pairs > 0 || parcels.ParcelOverlap.Stacks > 0));
 }

@@ -80,4 +80,16 @@ public static class DataIssueCodes
 
     /// <summary>A shapefile's text does not fit the encoding its .cpg or DBF language byte declares; the message says what was used.</summary>
     public const string EncodingMismatch = "encoding_mismatch";
+
+    /// <summary>A park could not be analysed (its geometry is empty, not a polygon, or invalid); it is missing from every figure.</summary>
+    public const string ParkNotAnalysed = "park_not_analysed";
+
+    /// <summary>A parcel has exactly the geometry of another (a duplicated or copied record); it is counted once, as the parcel with the smallest id.</summary>
+    public const string DuplicateGeometry = "duplicate_geometry";
+
+    /// <summary>Many parcels overlap on one spot (one overlaps more than 32 others); their overlap is counted once, their pairs are not counted.</summary>
+    public const string ParcelStack = "parcel_stack";
+
+    /// <summary>A date is a placeholder for "no date" (any day of 9999, 0001-01-01); it is read as empty.</summary>
+    public const string PlaceholderDate = "placeholder_date";
 }

@@ -38,6 +38,17 @@ public static partial class LenientDateParser
         }
     }
 
+    /// <summary>
+    /// Whether a date is a placeholder for "no date" rather than a day anything happened: any day of the year 9999
+    /// (9999-12-31 is the usual "open end" of land and database systems) and 0001-01-01 (a date field never filled).
+    /// Readers take it as empty and report a <c>placeholder_date</c> data issue.
+    /// </summary>
+    public static bool IsPlaceholder(DateOnly date) => date.Year == DateOnly.MaxValue.Year || date == DateOnly.MinValue;
+
+    /// <summary>The sentence of a <c>placeholder_date</c> data issue for <paramref name="field"/>.</summary>
+    public static string PlaceholderMessage(string field, DateOnly date, string consequence) =>
+        $"{field} {date:yyyy-MM-dd} is a placeholder for \"no date\", not a day; it is read as empty{consequence}.";
+
     /// <summary>Parses text; false when it is blank or not a date.</summary>
     public static bool TryParseText(string? text, out DateOnly date)
     {

@@ -37,6 +37,9 @@ public static class ErrorCodes
     /// <summary>A file the dataset names (layer, companion, parkgis.json, economics table) resolves outside the dataset folder.</summary>
     public const string OutsideDataset = "PG0111";
 
+    /// <summary>No park of the parks layer can be analysed: the layer is empty, or every park is empty, not a polygon or invalid.</summary>
+    public const string NoAnalysablePark = "PG0112";
+
     /// <summary>A layer has no CRS and none can be inferred.</summary>
     public const string MissingCrs = "PG0201";
 

@@ -1,6 +1,7 @@
 using ParkGis.Core.Analysis;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Parks;
 using ParkGis.Core.Supply;
 
 namespace ParkGis.Core.Idle;
@@ -36,7 +37,7 @@ public sealed class IdleLandSurvey
         if (dataset.Find(LayerRole.Parks) is { } parksLayer)
         {
             var parkIssues = new List<DataIssue>();
-            parks = new LayerProjections(FeatureScreening.Screen(parksLayer, repairInvalid: false, parkIssues), parksLayer.Crs);
+            parks = new LayerProjections(ParkScreening.Screen(parksLayer, repairInvalid: false, parkIssues), parksLayer.Crs);
             issues.AddRange(parkIssues);
             foreach (var park in parksLayer.Features)
             {

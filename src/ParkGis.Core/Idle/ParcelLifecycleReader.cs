@@ -1,6 +1,7 @@
 using System.Globalization;
 using ParkGis.Core.Data;
 using ParkGis.Core.Dates;
+using ParkGis.Core.Measures;
 
 namespace ParkGis.Core.Idle;
 
@@ -30,7 +31,13 @@ public static class ParcelLifecycleReader
 
             if (LenientDateParser.TryParse(value, out var date))
             {
-                return date;
+                if (!LenientDateParser.IsPlaceholder(date))
+                {
+                    return date;
+                }
+
+                issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.PlaceholderDate, LenientDateParser.PlaceholderMessage(Describe(layer, field), date, string.Empty)));
+                return null;
             }
 
             unreadable.Add(field);
@@ -52,6 +59,14 @@ public static class ParcelLifecycleReader
                 unreadable.Add(field);
                 issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.UnparseableValue,
                     $"{Describe(layer, field)} '{Shown(value)}' is not a number."));
+                return null;
+            }
+
+            if (!NumberLimits.IsWithin(number))
+            {
+                unreadable.Add(field);
+                issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.ValueOutOfRange,
+                    string.Create(CultureInfo.InvariantCulture, $"{Describe(layer, field)} {number} is beyond any real value (more than {NumberLimits.MaxMagnitudeText}); it was not used.")));
                 return null;
             }
 

@@ -38,7 +38,7 @@ public sealed class InfrastructureCheck
             ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no parks layer.", dataset.Name,
                 hint: "Add parks.geojson, parks.shp or a 'parks' layer in a GeoPackage, or map the role in parkgis.json.");
         profiles ??= ParkProfiles.FromLayer(parksLayer);
-        var parks = new LayerProjections(FeatureScreening.Screen(parksLayer, _options.FixInvalidGeometry, issues), parksLayer.Crs);
+        var parks = new LayerProjections(ParkScreening.Screen(parksLayer, _options.FixInvalidGeometry, issues), parksLayer.Crs);
 
         var supplied = new List<(int Parcel, int Park)>();
         LayerProjections? parcels = null;

@@ -5,6 +5,7 @@ using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Measures;
+using ParkGis.Core.Parks;
 
 namespace ParkGis.Core.Intensity;
 
@@ -47,7 +48,7 @@ public sealed class IntensityAnalysis
                 hint: "Add parcels.geojson, parcels.shp or a 'parcels' layer in a GeoPackage, or map the role in parkgis.json.");
 
         _progress?.Report($"screening parcels ({parcelsLayer.Features.Count} features)");
-        var parks = FeatureScreening.Screen(parksLayer, _options.FixInvalidGeometry, issues);
+        var parks = ParkScreening.Screen(parksLayer, _options.FixInvalidGeometry, issues);
         var parcels = FeatureScreening.Screen(parcelsLayer, _options.FixInvalidGeometry, issues);
         var codeList = DecideCodeList(parcelsLayer, parcels, issues);
         var year = _options.Year ?? (economics is { Rows.Count: > 0 } ? economics.Rows.Max(r => r.Year) : null);
@@ -225,6 +226,13 @@ public sealed class IntensityAnalysis
         if (number is { } n && (!double.IsFinite(n)))
         {
             issues.Add(new DataIssue(ParcelsLayerName, id, DataIssueCodes.UnparseableValue, $"{layer.SourceField(field)} = \"{value}\" is not a number; not used."));
+            return null;
+        }
+
+        if (number > NumberLimits.MaxMagnitude)
+        {
+            issues.Add(new DataIssue(ParcelsLayerName, id, DataIssueCodes.ValueOutOfRange,
+                string.Create(CultureInfo.InvariantCulture, $"{layer.SourceField(field)} = {number} is beyond any real value (more than {NumberLimits.MaxMagnitudeText}); not used.")));
             return null;
         }
 

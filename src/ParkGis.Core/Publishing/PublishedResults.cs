@@ -9,4 +9,8 @@ public sealed record PublishedResults(
     IReadOnlyList<ResultLayer> Layers,
     IReadOnlyList<FindingsTable> Tables,
     IReadOnlyList<ParkSupplyRate>? SupplyRates,
-    bool HasFindings);
+    bool HasFindings)
+{
+    /// <summary>Every data issue the analyses reported (the report's data-issue table), without repeats.</summary>
+    public IReadOnlyList<Data.DataIssue> Issues { get; init; } = [];
+}

@@ -63,8 +63,9 @@ public static class ResultCatalog
             issues.AddRange(idle.Issues);
         }
 
-        tables.Add(DataIssuesTable(issues.Distinct().ToList()));
-        return new PublishedResults(layers, tables, supplyRates, hasFindings);
+        var distinct = issues.Distinct().ToList();
+        tables.Add(DataIssuesTable(distinct));
+        return new PublishedResults(layers, tables, supplyRates, hasFindings) { Issues = distinct };
     }
 
     private static FindingsTable DataIssuesTable(IReadOnlyList<DataIssue> issues) => new(

@@ -8,6 +8,7 @@ using ParkGis.Core.Data;
 using ParkGis.Core.Dates;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Idle;
+using ParkGis.Core.Parks;
 
 namespace ParkGis.Core.Supply;
 
@@ -80,7 +81,7 @@ public sealed class SupplyLedger
         Layer? parksLayer = dataset.Find(LayerRole.Parks);
         if (parksLayer is not null)
         {
-            parks = new LayerProjections(FeatureScreening.Screen(parksLayer, repairInvalid: false, issues).OrderBy(f => f.Id, StringComparer.Ordinal).ToList(), parksLayer.Crs);
+            parks = new LayerProjections(ParkScreening.Screen(parksLayer, repairInvalid: false, issues).OrderBy(f => f.Id, StringComparer.Ordinal).ToList(), parksLayer.Crs);
         }
         else
         {
@@ -163,7 +164,14 @@ public sealed class SupplyLedger
 
         if (LenientDateParser.TryParse(value, out var date))
         {
-            return date;
+            if (!LenientDateParser.IsPlaceholder(date))
+            {
+                return date;
+            }
+
+            issues.Add(new DataIssue(LayerRoles.Name(layer.Role), feature.Id, DataIssueCodes.PlaceholderDate,
+                LenientDateParser.PlaceholderMessage(ParcelFields.SuppliedOn, date, ": the parcel is not counted as supplied")));
+            return null;
         }
 
         issues.Add(new DataIssue(LayerRoles.Name(layer.Role), feature.Id, DataIssueCodes.UnparseableValue,
@@ -186,7 +194,7 @@ public sealed class SupplyLedger
         DateOnly? approvedOn = null;
         foreach (var i in members)
         {
-            if (LenientDateParser.TryParse(layer.Value(approvals.Features[i].Source, ApprovedOnField), out var date))
+            if (LenientDateParser.TryParse(layer.Value(approvals.Features[i].Source, ApprovedOnField), out var date) && !LenientDateParser.IsPlaceholder(date))
             {
                 approvedOn = date;
                 break;
@@ -202,7 +210,18 @@ public sealed class SupplyLedger
     {
         var layerName = LayerRoles.Name(layer.Role);
         var dates = members.Select(f => layer.Text(f, ApprovedOnField)).ToList();
-        if (dates.All(d => d is null))
+        foreach (var feature in members)
+        {
+            if (LenientDateParser.TryParse(layer.Value(feature, ApprovedOnField), out var date) && LenientDateParser.IsPlaceholder(date))
+            {
+                issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.PlaceholderDate,
+                    LenientDateParser.PlaceholderMessage(ApprovedOnField, date, string.Empty)));
+            }
+        }
+
+        bool Empty(Feature f) => layer.Text(f, ApprovedOnField) is null
+            || (LenientDateParser.TryParse(layer.Value(f, ApprovedOnField), out var date) && LenientDateParser.IsPlaceholder(date));
+        if (members.All(Empty))
         {
             issues.Add(new DataIssue(layerName, batchId, DataIssueCodes.MissingValue,
                 "approved_on is empty: the batch is left out of the supply-rate window."));

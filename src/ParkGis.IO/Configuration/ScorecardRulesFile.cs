@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Infrastructure;
+using ParkGis.Core.Measures;
 using ParkGis.Core.Scorecard;
 
 namespace ParkGis.IO.Configuration;
@@ -186,7 +188,8 @@ public static class ScorecardRulesFile
         element.ValueKind == JsonValueKind.Object ? element : throw Invalid($"{where} must be an object.");
 
     private static double Number(JsonElement element, string where) =>
-        element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var value) && double.IsFinite(value) ? value : throw Invalid($"{where} must be a number.");
+        element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var value) || !double.IsFinite(value) ? throw Invalid($"{where} must be a number.")
+        : NumberLimits.IsWithin(value) ? value : throw Invalid(string.Create(CultureInfo.InvariantCulture, $"{where} = {element.GetRawText()} is beyond any real setting (at most {NumberLimits.MaxMagnitudeText} in size)."));
 
     private static double Share(JsonElement element, string where)
     {

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
 using ParkGis.Core.Data;
+using ParkGis.Core.Dates;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Intensity;
+using ParkGis.Core.Measures;
 
 namespace ParkGis.IO.Intensity;
 
@@ -104,6 +106,13 @@ public static class EconomicsTableReader
                     return null;
                 }
 
+                if (value > NumberLimits.MaxMagnitude)
+                {
+                    issues.Add(new DataIssue(source, feature, DataIssueCodes.ValueOutOfRange,
+                        string.Create(CultureInfo.InvariantCulture, $"Row {r}: {column} = {value} is beyond any real value (more than {NumberLimits.MaxMagnitudeText}); left empty.")));
+                    return null;
+                }
+
                 if (value < 0)
                 {
                     issues.Add(new DataIssue(source, feature, DataIssueCodes.NegativeValue,
@@ -115,7 +124,7 @@ public static class EconomicsTableReader
             }
 
             var yearText = Cell("year");
-            if (yearText is null || !int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1900 or > 2200)
+            if (yearText is null || !int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < CalendarYears.FirstYear or > CalendarYears.LastYear)
             {
                 issues.Add(new DataIssue(source, feature, DataIssueCodes.UnparseableValue, $"Row {r}: year \"{yearText}\" is not a year; the row is not used."));
                 continue;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Intensity;
+using ParkGis.Core.Measures;
 
 namespace ParkGis.IO.Intensity;
 
@@ -203,9 +204,9 @@ public static class IntensityRulesReader
 
     private static double NumberOf(string source, JsonElement element, string where)
     {
-        if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var value) || value < 0)
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var value) || value < 0 || !NumberLimits.IsWithin(value))
         {
-            throw Invalid(source, $"{where} must be a number, 0 or more; got {element.GetRawText()}.", "See docs/intensity-rules.md.");
+            throw Invalid(source, $"{where} must be a number from 0 to {NumberLimits.MaxMagnitudeText}; got {element.GetRawText()}.", "See docs/intensity-rules.md.");
         }
 
         return value;

@@ -53,4 +53,23 @@ public sealed class LenientDateParserTests
         Assert.True(CalendarYears.HaveElapsed(start, new DateOnly(2026, 6, 30), 1));
         Assert.False(CalendarYears.HaveElapsed(start, new DateOnly(2026, 6, 29), 1));
     }
+
+    [Fact]
+    public void A_full_year_after_a_day_in_the_calendars_last_year_never_comes_instead_of_overflowing()
+    {
+        Assert.Null(CalendarYears.After(new DateOnly(9999, 3, 1), 1));
+        Assert.False(CalendarYears.HaveElapsed(new DateOnly(9998, 12, 31), DateOnly.MaxValue, 2));
+        Assert.True(CalendarYears.HaveElapsed(new DateOnly(9998, 12, 31), DateOnly.MaxValue, 1));
+    }
+
+    [Theory]
+    [InlineData(9999, 12, 31, true)]
+    [InlineData(9999, 1, 1, true)]
+    [InlineData(1, 1, 1, true)]
+    [InlineData(9998, 12, 31, false)]
+    [InlineData(1900, 1, 1, false)]
+    public void The_usual_no_date_placeholders_are_recognised(int year, int month, int day, bool placeholder)
+    {
+        Assert.Equal(placeholder, LenientDateParser.IsPlaceholder(new DateOnly(year, month, day)));
+    }
 }

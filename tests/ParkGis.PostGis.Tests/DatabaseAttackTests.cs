@@ -1,0 +1,203 @@
+using Npgsql;
+using NetTopologySuite.Geometries;
+using ParkGis.Core.Crs;
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+using ParkGis.IO.Datasets;
+
+namespace ParkGis.PostGis.Tests;
+
+/// <summary>
+/// Issue 15's database attacks: degrees under a metre SRID, attribute names PostgreSQL cannot hold as they are, a
+/// connection dropped mid-COPY, Z/M geometries — each a precise answer instead of a wrong one or a "retry later".
+/// </summary>
+public sealed class DatabaseAttackTests
+{
+    private static readonly GeometryFactory Factory = new();
+
+    private static void Sql(TestDatabase db, string sql)
+    {
+        using var connection = db.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>A parks table declared SRID 4545 (metres) that holds lon/lat, as a mislabelled import leaves it.</summary>
+    private static void DegreesUnderMetres(TestDatabase db)
+    {
+        Sql(db, $"""
+            CREATE SCHEMA "{db.Schema}";
+            CREATE TABLE "{db.Schema}".parks (ogc_fid integer PRIMARY KEY, park_id text, name text, geom geometry(Polygon, 4545));
+            INSERT INTO "{db.Schema}".parks VALUES
+              (1, 'P1', '甲', ST_GeomFromText('POLYGON((500000 4400000, 501000 4400000, 501000 4401000, 500000 4401000, 500000 4400000))', 4545)),
+              (2, 'P2', '乙', ST_GeomFromText('POLYGON((109.78 39.61, 109.79 39.61, 109.79 39.62, 109.78 39.62, 109.78 39.61))', 4545));
+            """);
+    }
+
+    [PgFact]
+    public void Degrees_in_a_table_declared_SRID_4545_are_PG0203_with_the_postgis_engine()
+    {
+        using var db = new TestDatabase();
+        DegreesUnderMetres(db);
+        var output = Path.Combine(Path.GetTempPath(), "parkgis-" + db.Schema);
+
+        var (exit, _, stderr) = Cli.Run("check", db.Argument, "--engine", "postgis", "--out", output);
+
+        Assert.True(exit == 3, stderr);
+        Assert.Contains("error PG0203: Feature #2 of " + db.Schema + ".parks has the coordinate (109.78, 39.61), which looks like degrees", stderr, StringComparison.Ordinal);
+        Assert.Contains("  at " + db.Schema + ".parks#2", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [PgFact]
+    public void Degrees_in_a_table_declared_SRID_4545_are_PG0203_when_read_for_any_command()
+    {
+        using var db = new TestDatabase();
+        DegreesUnderMetres(db);
+
+        var (exit, _, stderr) = Cli.Run("check", db.Argument, "--out", Path.Combine(Path.GetTempPath(), "parkgis-" + db.Schema));
+        var info = Cli.Run("info", db.Argument);
+
+        Assert.True(exit == 3 && stderr.Contains("error PG0203:", StringComparison.Ordinal), stderr);
+        Assert.True(info.Exit == 3 && info.Stderr.Contains("looks like degrees", StringComparison.Ordinal), info.Stderr);
+    }
+
+    [PgFact]
+    public void With_the_postgis_engine_a_park_that_is_a_line_is_not_analysed_and_no_usable_park_is_PG0112()
+    {
+        using var db = new TestDatabase();
+        Sql(db, $"""
+            CREATE SCHEMA "{db.Schema}";
+            CREATE TABLE "{db.Schema}".parks (ogc_fid integer PRIMARY KEY, park_id text, name text, geom geometry(Geometry, 4545));
+            INSERT INTO "{db.Schema}".parks VALUES
+              (1, 'P1', '甲', ST_GeomFromText('POLYGON((500000 4400000, 501000 4400000, 501000 4401000, 500000 4401000, 500000 4400000))', 4545)),
+              (2, 'P2', '乙', ST_GeomFromText('LINESTRING(502000 4400000, 503000 4400000)', 4545));
+            """);
+        var output = Path.Combine(Path.GetTempPath(), "parkgis-" + db.Schema);
+
+        var one = Cli.Run("check", db.Argument, "--engine", "postgis", "--out", output);
+        Sql(db, $"DELETE FROM \"{db.Schema}\".parks WHERE park_id = 'P1'");
+        var none = Cli.Run("check", db.Argument, "--engine", "postgis", "--out", output + "-none");
+
+        Assert.True(one.Exit == 1 && one.Stdout.Contains("未分析的园区 1 个", StringComparison.Ordinal), one.Stdout + one.Stderr);
+        Assert.Contains("park_not_analysed", File.ReadAllText(Path.Combine(output, "check.json")), StringComparison.Ordinal);
+        Assert.True(none.Exit == 3, none.Stderr);
+        Assert.Contains("error PG0112: No park of the 1 in " + db.Schema + ".parks can be analysed — P2: the geometry is a LineString", none.Stderr, StringComparison.Ordinal);
+    }
+
+    [PgFact]
+    public void A_plausible_table_passes_the_extent_check_without_reading_its_geometries_twice()
+    {
+        using var db = new TestDatabase();
+        PgDatasetImporter.Import(DatasetReader.Read(Paths.Sample), db.Name, overwrite: false);
+
+        var (exit, _, stderr) = Cli.Run("check", db.Argument, "--engine", "postgis", "--out", Path.Combine(Path.GetTempPath(), "parkgis-" + db.Schema));
+
+        Assert.True(exit == 1, stderr);
+    }
+
+    [PgFact]
+    public void Attributes_named_ogc_fid_and_geom_and_names_over_63_bytes_survive_an_import_and_read_back()
+    {
+        using var db = new TestDatabase();
+        var long1 = new string('a', 70);
+        var long2 = new string('a', 63) + "b"; // the same 63-byte prefix PostgreSQL would cut both to
+        var chinese = string.Concat(Enumerable.Repeat("园区四至界址点", 4)); // 28 characters, 84 bytes of UTF-8
+        var attributes = new Dictionary<string, object?>
+        {
+            ["park_id"] = "P1", ["ogc_fid"] = 42L, ["geom"] = "a text called geom", ["GEOM"] = "another", [long1] = 1L, [long2] = 2L, [chinese] = "长",
+        };
+        var square = Factory.CreatePolygon([new(500_000, 4_400_000), new(501_000, 4_400_000), new(501_000, 4_401_000), new(500_000, 4_401_000), new(500_000, 4_400_000)]);
+        var layer = new Layer(LayerRole.Parks, "parks.geojson", "GeoJSON", CrsRegistry.FromEpsg(4545)!, [new Feature("P1", 1, square, attributes)], new Dictionary<string, string>());
+        var dataset = new Dataset("test", new Dictionary<LayerRole, Layer> { [LayerRole.Parks] = layer }, []);
+
+        PgDatasetImporter.Import(dataset, db.Name, overwrite: false);
+        var back = PgDatasetReader.Read(db.Name).Find(LayerRole.Parks)!.Features.Single();
+
+        Assert.Equal(attributes.Keys.Order(StringComparer.Ordinal), back.Attributes.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, value) in attributes)
+        {
+            Assert.Equal(value, back.Attributes[name]);
+        }
+
+        // ogc_fid, geom, GEOM (geom in another case), the two 64+-byte names and the 84-byte Chinese name: six renamed.
+        Assert.Equal(6L, db.Scalar($"SELECT count(*) FROM \"{db.Schema}\".parkgis_columns WHERE layer_table = 'parks'"));
+        Assert.Equal("ogc_fid_1", db.Scalar($"SELECT column_name FROM \"{db.Schema}\".parkgis_columns WHERE attribute = 'ogc_fid'"));
+        Assert.All(
+            (IEnumerable<object>)db.Scalar($"SELECT array_agg(attname::text) FROM pg_attribute WHERE attrelid = '\"{db.Schema}\".parks'::regclass AND attnum > 0")!,
+            column => Assert.True(System.Text.Encoding.UTF8.GetByteCount((string)column) <= 63, (string)column));
+    }
+
+    [PgFact]
+    public void A_second_import_without_renamed_columns_clears_the_recorded_names_of_its_tables()
+    {
+        using var db = new TestDatabase();
+        var square = Factory.CreatePolygon([new(500_000, 4_400_000), new(501_000, 4_400_000), new(501_000, 4_401_000), new(500_000, 4_400_000)]);
+        Dataset With(string attribute) => new("test", new Dictionary<LayerRole, Layer>
+        {
+            [LayerRole.Parks] = new Layer(LayerRole.Parks, "parks.geojson", "GeoJSON", CrsRegistry.FromEpsg(4545)!,
+                [new Feature("P1", 1, square, new Dictionary<string, object?> { ["park_id"] = "P1", [attribute] = "x" })], new Dictionary<string, string>()),
+        }, []);
+
+        PgDatasetImporter.Import(With("geom"), db.Name, overwrite: false);
+        PgDatasetImporter.Import(With("geom_1"), db.Name, overwrite: true);
+        var back = PgDatasetReader.Read(db.Name).Find(LayerRole.Parks)!.Features.Single();
+
+        Assert.Equal(["geom_1", "park_id"], back.Attributes.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [PgFact]
+    public void A_connection_dropped_during_COPY_says_the_connection_was_lost_mid_import_and_nothing_was_changed()
+    {
+        using var db = new TestDatabase();
+        var server = new NpgsqlConnectionStringBuilder(db.Name.ConnectionString);
+        using var proxy = new DroppingProxy(server.Host!, server.Port);
+        var viaProxy = db.Name with { ConnectionString = new NpgsqlConnectionStringBuilder(db.Name.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port, Pooling = false }.ConnectionString };
+        var progress = new SynchronousProgress(line =>
+        {
+            if (line.StartsWith("copying parcels", StringComparison.Ordinal))
+            {
+                proxy.DropAfter(64 * 1024); // CREATE TABLE is a few hundred bytes; the parcels' COPY is far longer
+            }
+        });
+
+        var error = Assert.Throws<UnusableInputException>(() => PgDatasetImporter.Import(DatasetReader.Read(Paths.Sample), viaProxy, overwrite: false, progress));
+
+        Assert.True(proxy.Dropped, "the proxy never cut the connection");
+        Assert.Equal(ErrorCodes.DatabaseFailure, error.Code);
+        Assert.Contains("The connection to the database was lost during the import", error.Message, StringComparison.Ordinal);
+        Assert.Contains("nothing was changed", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot be reached", error.Message, StringComparison.Ordinal);
+        Assert.Null(db.Scalar("SELECT 1 FROM pg_namespace WHERE nspname = $1", db.Schema));
+    }
+
+    [PgFact]
+    public void Z_and_M_geometries_reaching_the_importer_are_written_in_2D_instead_of_failing()
+    {
+        using var db = new TestDatabase();
+        var zm = new GeometryFactory(new PrecisionModel(), 0, NetTopologySuite.Geometries.Implementation.CoordinateArraySequenceFactory.Instance);
+        var sequence = zm.CoordinateSequenceFactory.Create(5, 4, 1);
+        double[][] ring = [[500_000, 4_400_000], [501_000, 4_400_000], [501_000, 4_401_000], [500_000, 4_401_000], [500_000, 4_400_000]];
+        for (var i = 0; i < 5; i++)
+        {
+            sequence.SetX(i, ring[i][0]);
+            sequence.SetY(i, ring[i][1]);
+            sequence.SetZ(i, 1010 + i);
+            sequence.SetM(i, i);
+        }
+
+        var polygon = zm.CreatePolygon(sequence);
+        var layer = new Layer(LayerRole.Parks, "parks.shp", "Shapefile", CrsRegistry.FromEpsg(4545)!,
+            [new Feature("P1", 1, polygon, new Dictionary<string, object?> { ["park_id"] = "P1" })], new Dictionary<string, string>());
+
+        PgDatasetImporter.Import(new Dataset("test", new Dictionary<LayerRole, Layer> { [LayerRole.Parks] = layer }, []), db.Name, overwrite: false);
+
+        Assert.Equal((short)2, db.Scalar($"SELECT ST_NDims(geom) FROM \"{db.Schema}\".parks"));
+        Assert.Equal(1_000_000.0, (double)db.Scalar($"SELECT ST_Area(geom) FROM \"{db.Schema}\".parks")!, 6);
+    }
+
+    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}
