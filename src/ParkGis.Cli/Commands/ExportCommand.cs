@@ -7,15 +7,16 @@ using ParkGis.Core.WebFrames;
 using ParkGis.IO.Datasets;
 using ParkGis.IO.Output;
 using ParkGis.Web.Export;
+using ParkGis.Web.Tiles;
 
 namespace ParkGis.Cli.Commands;
 
-/// <summary><c>parkgis export DATASET --out DIR [--crs wgs84|gcj02|bd09] [--precision N] [--simplify M] [--tiles] [--overwrite]</c>.</summary>
+/// <summary>
+/// <c>parkgis export DATASET --out DIR [--crs wgs84|gcj02|bd09] [--precision N] [--simplify M] [--tiles]
+/// [--tile-format pmtiles,mbtiles,folder] [--min-zoom Z] [--max-zoom Z] [--max-tiles N] [--max-tiles-mb MB] [--overwrite]</c>.
+/// </summary>
 internal static class ExportCommand
 {
-    /// <summary>The folder the vector tiles go to, inside DIR.</summary>
-    public const string TilesFolder = "tiles";
-
     /// <summary>Builds the command.</summary>
     public static Command Build()
     {
@@ -60,8 +61,6 @@ internal static class ExportCommand
                 result.AddError("--simplify must be a number of metres, 0 or more.");
             }
         });
-        var tiles = new Option<bool>("--tiles") { Description = "Also write Mapbox vector tiles z8–z16 of parks, parcels and results to DIR/tiles/{z}/{x}/{y}.mvt with DIR/tiles/tiles.json." };
-
         var asOf = AsOfOption.BuildOptional(
             "As-of date (截至日期) of the supply (批而未供, 未批先供, 供地率) and idle-land (闲置土地) results; without it only the conflict results are published.");
         var command = new Command(
@@ -69,23 +68,25 @@ internal static class ExportCommand
             "Publish the dataset and the analysis results for web maps (网络地图发布): one RFC 7946 GeoJSON per layer and per result "
             + "(lon/lat, CCW shells, rounded), areas in m²/亩/公顷, styling hints kind/severity, optionally simplified, in GCJ-02/BD-09, "
             + "and as vector tiles. Exit 0: no findings, 1: the results hold findings, 2: usage error, 3: unusable input.\n\n"
-            + "Examples:\n  parkgis export sample-geodata/ordos --out web --as-of 2026-06-30\n  parkgis export sample-geodata/ordos --out web-gaode --crs gcj02 --simplify 5 --tiles")
+            + "Examples:\n  parkgis export sample-geodata/ordos --out web --as-of 2026-06-30\n  parkgis export sample-geodata/ordos --out web-gaode --crs gcj02 --simplify 5 --tiles\n"
+            + "  parkgis export sample-geodata/ordos --out web-tiles --tiles --tile-format pmtiles,folder --max-zoom 18")
         {
-            dataset, output, crs, precision, simplify, tiles, asOf, overwrite,
+            dataset, output, crs, precision, simplify, asOf, overwrite,
         };
+        var tiles = TileOptionsParser.AddTo(command);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var progress = new StderrProgress(parse.InvocationConfiguration.Error);
             WebMapFrames.TryParse(parse.GetValue(crs), out var frame);
-            var options = new ExportOptions(frame, parse.GetValue(precision), parse.GetValue(simplify), parse.GetValue(tiles));
+            var options = new ExportOptions(frame, parse.GetValue(precision), parse.GetValue(simplify), tiles.Read(parse));
             var data = DatasetSource.ReadFolder(parse.GetRequiredValue(dataset), progress);
             var results = ResultCatalog.Collect(data, ConflictCheckOptions.Default, progress, AsOfOption.OptionalValue(parse, asOf));
             var layers = PublishedLayers.From(data, results);
             var owned = OwnedNames(results);
             using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), owned, parse.GetValue(overwrite));
             var summary = WebExport.Write(layers, options, folder.Staging, progress);
-            CommitTiles(folder);
+            CommitTileFolder(folder);
             folder.Commit();
             WriteSummary(stdout, summary, folder.Destination);
             return results.HasFindings ? ExitCodes.Findings : ExitCodes.Clean;
@@ -93,34 +94,41 @@ internal static class ExportCommand
         return command;
     }
 
-    /// <summary>Names the export may write: a file per role and per result layer, and the tiles folder.</summary>
+    /// <summary>Names the export may write: a file per role and per result layer, and every tile output.</summary>
     private static List<string> OwnedNames(PublishedResults results)
     {
         var names = LayerRoles.All.Select(r => LayerRoles.Name(r) + ".geojson").ToList();
         names.AddRange(results.Layers.Select(l => l.Name + ".geojson"));
-        names.Add(TilesFolder);
+        names.AddRange(VectorTileExport.OutputNames(TileArchiveFormats.PmTiles | TileArchiveFormats.MbTiles | TileArchiveFormats.Folder));
         return names;
     }
 
     /// <summary>
-    /// <see cref="OutputFolder.Commit"/> moves files only when the destination exists: the tiles folder is moved
-    /// here first, replacing the previous run's tiles.
+    /// <see cref="OutputFolder.Commit"/> moves files, not folders, into an existing destination: the staged tile tree
+    /// is moved here first — whole when the destination has no tile folder, else file by file over the files of the
+    /// same name. Nothing in the destination is deleted.
     /// </summary>
-    private static void CommitTiles(OutputFolder folder)
+    private static void CommitTileFolder(OutputFolder folder)
     {
-        var staged = Path.Combine(folder.Staging, TilesFolder);
+        var staged = Path.Combine(folder.Staging, VectorTileExport.FolderName);
         if (!Directory.Exists(staged) || !Directory.Exists(folder.Destination))
         {
             return;
         }
 
-        var target = Path.Combine(folder.Destination, TilesFolder);
-        if (Directory.Exists(target))
+        var target = Path.Combine(folder.Destination, VectorTileExport.FolderName);
+        if (!Directory.Exists(target))
         {
-            Directory.Delete(target, recursive: true);
+            Directory.Move(staged, target);
+            return;
         }
 
-        Directory.Move(staged, target);
+        foreach (var file in Directory.EnumerateFiles(staged, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(staged, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Move(file, destination, overwrite: true);
+        }
     }
 
     private static void WriteSummary(TextWriter stdout, ExportSummary summary, string destination)
@@ -156,7 +164,9 @@ internal static class ExportCommand
         if (summary.Tiles is { } tiles)
         {
             stdout.WriteLine(string.Create(invariant,
-                $"  tiles z{tiles.MinZoom}–z{tiles.MaxZoom}: {tiles.Tiles} tiles, {Kb(tiles.Bytes)} in {tiles.Elapsed.TotalSeconds:0.0} s (per zoom: {string.Join(" ", tiles.TilesPerZoom)})"));
+                $"  tiles z{tiles.MinZoom}–z{tiles.MaxZoom}: {tiles.Tiles} tiles ({tiles.DistinctTiles} distinct), {Kb(tiles.Bytes)} in {string.Join(", ", tiles.Outputs)}, {tiles.Elapsed.TotalSeconds:0.0} s (per zoom: {string.Join(" ", tiles.TilesPerZoom)})"));
+            stdout.WriteLine(string.Create(invariant,
+                $"  tile geometry: {tiles.RepairedPieces} pieces rebuilt valid on the tile grid, {tiles.CollapsedParts} parts collapsed, {tiles.RepairedFeatures} invalid features repaired, {tiles.LostFeatures} features lost at a zoom"));
         }
     }
 

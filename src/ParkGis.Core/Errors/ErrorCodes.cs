@@ -61,6 +61,9 @@ public static class ErrorCodes
     /// <summary>The output folder cannot be written.</summary>
     public const string OutputNotWritable = "PG0402";
 
+    /// <summary>The vector tiles would exceed the tile-count or size limit (export --max-tiles, --max-tiles-mb).</summary>
+    public const string TileLimitExceeded = "PG0410";
+
     /// <summary>The database server cannot be reached (host, port, network, server down).</summary>
     public const string DatabaseUnreachable = "PG0501";
 
