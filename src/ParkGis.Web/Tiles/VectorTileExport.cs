@@ -103,17 +103,13 @@ public static class VectorTileExport
             var compressed = new Dictionary<UInt128, byte[]>();
             for (var zoom = options.MinZoom; zoom <= options.MaxZoom; zoom++)
             {
-                var sw = Stopwatch.StartNew();
                 var (fragments, zoomLost) = Cut(pyramid, zoom, counts);
-                var tCut = sw.Elapsed.TotalSeconds;
                 lost += zoomLost;
                 var tiles = Encode(pyramid, fragments);
                 if (compress)
                 {
                     Compress(tiles, compressed);
                 }
-
-                var tEnc = sw.Elapsed.TotalSeconds;
                 foreach (var (tile, id, mvt, hash) in tiles)
                 {
                     distinct.Add(hash);
