@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.Valid;
 
@@ -184,15 +185,17 @@ internal sealed class TileFragmentBuilder
 
     /// <summary>
     /// The piece ∩ the buffered tile square, snap-rounded to the tile grid, as oriented integer rings. The piece is the
-    /// feature's valid geometry clipped to the square ring by ring, whose only defects are segments running both ways
-    /// along the square's edges — the input OverlayNG's own ring clipper makes and its noding resolves.
+    /// feature's valid geometry clipped to the square ring by ring, whose defects are rings joined by segments running
+    /// both ways along the square's edges: <see cref="GeometryFixer"/> separates them (in full precision), then OverlayNG
+    /// with the tile grid as precision model cuts the square out of the valid result.
     /// </summary>
     private static List<List<int[]>> Rebuild(TileShape piece, TileGrid grid, int x, int y)
     {
         var parts = piece.Polygons.Select(rings => TileFactory.CreatePolygon(StoredRing(rings[0]), [.. rings.Skip(1).Select(StoredRing)])).ToArray();
+        var valid = GeometryFixer.Fix(TileFactory.CreateMultiPolygon(parts));
         var square = TileFactory.ToGeometry(new Envelope(grid.NearEdge(x), grid.FarEdge(x), grid.NearEdge(y), grid.FarEdge(y)));
         var unit = grid.UnitSize;
-        var clipped = NetTopologySuite.Operation.OverlayNG.OverlayNG.Overlay(TileFactory.CreateMultiPolygon(parts), square, SpatialFunction.Intersection, new PrecisionModel(1 / unit));
+        var clipped = NetTopologySuite.Operation.OverlayNG.OverlayNG.Overlay(valid, square, SpatialFunction.Intersection, new PrecisionModel(1 / unit));
         var polygons = new List<List<int[]>>();
         for (var p = 0; p < clipped.NumGeometries; p++)
         {

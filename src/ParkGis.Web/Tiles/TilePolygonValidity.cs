@@ -2,7 +2,7 @@ namespace ParkGis.Web.Tiles;
 
 /// <summary>
 /// A quick, exact proof that polygons on a tile's integer grid are valid, for the pieces that almost always are:
-/// every ring has at least three vertices and an area (the caller drops the others); adjacent edges of a ring meet
+/// every ring has at least three vertices, no repeated vertex in a row, and an area; adjacent edges of a ring meet
 /// only at their common vertex (no spike); no other two edges meet at all, in the same ring or in different rings
 /// (integer orientation tests, no rounding); each hole lies inside its shell and outside the other holes; no shell lies
 /// inside another polygon's shell. Rings that share no point are simple and bound a connected interior, so such
@@ -30,7 +30,7 @@ internal static class TilePolygonValidity
             for (var r = 0; r < polygons[p].Count; r++)
             {
                 var xy = polygons[p][r];
-                if (xy.Length < 6)
+                if (xy.Length < 6 || TileVertices.TwiceArea(xy) == 0)
                 {
                     return false;
                 }
@@ -49,6 +49,7 @@ internal static class TilePolygonValidity
         return noCrossings && NestedRight(rings);
     }
 
+    /// <summary>No zero-length edge and no edge turning straight back along the one before.</summary>
     private static bool NoSpikes(int[] xy)
     {
         var n = xy.Length / 2;
@@ -58,7 +59,7 @@ internal static class TilePolygonValidity
             var w = (i + 1) % n;
             long ax = xy[2 * u] - xy[2 * i], ay = xy[(2 * u) + 1] - xy[(2 * i) + 1];
             long bx = xy[2 * w] - xy[2 * i], by = xy[(2 * w) + 1] - xy[(2 * i) + 1];
-            if ((ax * by) - (ay * bx) == 0 && (ax * bx) + (ay * by) > 0)
+            if ((bx == 0 && by == 0) || ((ax * by) - (ay * bx) == 0 && (ax * bx) + (ay * by) > 0))
             {
                 return false;
             }
