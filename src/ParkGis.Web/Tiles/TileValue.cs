@@ -36,11 +36,14 @@ internal readonly record struct TileValue(int Type, string? Text, long Bits)
         bool flag => new TileValue(BoolField, null, flag ? 1 : 0),
         double number => new TileValue(DoubleField, null, BitConverter.DoubleToInt64Bits(number)),
         float number => new TileValue(DoubleField, null, BitConverter.DoubleToInt64Bits(number)),
-        decimal number => new TileValue(DoubleField, null, BitConverter.DoubleToInt64Bits((double)number)),
+        decimal number => new TileValue(DoubleField, null, BitConverter.DoubleToInt64Bits(Nearest(number))),
         ulong number => new TileValue(UIntField, null, unchecked((long)number)),
         sbyte or byte or short or ushort or int or uint or long => Integer(Convert.ToInt64(value, CultureInfo.InvariantCulture)),
         _ => PublishedLayers.Text(value) is { } text ? new TileValue(StringField, text, 0) : null,
     };
+
+    /// <summary>The double nearest a decimal (a cast may miss it by one unit in the last place; parsing does not).</summary>
+    private static double Nearest(decimal number) => double.Parse(number.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static TileValue Integer(long number) => new(number < 0 ? SIntField : UIntField, null, number);
 }
