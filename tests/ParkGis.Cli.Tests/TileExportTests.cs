@@ -18,55 +18,59 @@ public sealed class TileExportTests
         var output = RepositoryPaths.NewTempFolder();
         var run = CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", output, "--as-of", "2026-06-30", "--tiles", "--tile-format", "pmtiles,mbtiles,folder");
         Assert.True(run.ExitCode == 1, run.ToString());
-        var features = TileReading.ExportedFeatures(output);
-        Assert.True(features.Select(f => f.Layer).Distinct().Count() >= 18, "every layer and result of the sample");
-        var wanted = new List<(ExportedFeature Feature, int Z, int X, int Y)>();
-        foreach (var feature in features)
-        {
-            var (x16, y16) = TileReading.TileOf(feature.Geometry, 16);
-            wanted.Add((feature, 16, x16, y16));
-            if (TileReading.Pixels(feature.Geometry, 12) >= 2)
-            {
-                var (x12, y12) = TileReading.TileOf(feature.Geometry, 12);
-                wanted.Add((feature, 12, x12, y12));
-            }
-        }
 
-        var tiles = ReadWithReferenceReaders(Path.Combine(output, VectorTileExport.PmTilesFileName), wanted.Select(w => (w.Z, w.X, w.Y)));
+        var tiles = AssertEveryFeatureInItsTiles(output, run.Stdout, minimumLayers: 18);
 
-        var missing = new List<string>();
-        var belowTheGrid = 0;
-        foreach (var (feature, z, x, y) in wanted)
-        {
-            var found = tiles[(z, x, y)].Layers.GetValueOrDefault(feature.Layer)?.FirstOrDefault(f => f.Id == feature.Id);
-            if (found is null)
-            {
-                if (BelowTheGrid(feature.Geometry, z))
-                {
-                    belowTheGrid++;
-                }
-                else
-                {
-                    missing.Add($"{feature.Layer} #{feature.Id} not in {z}/{x}/{y}");
-                }
-
-                continue;
-            }
-
-            Assert.Equal(feature.Properties.Keys.Order(StringComparer.Ordinal), found.Properties.Keys.Order(StringComparer.Ordinal));
-            Assert.All(feature.Properties, p => Assert.True(TileReading.SameValue(p.Value, found.Properties[p.Key]), $"{feature.Layer} #{feature.Id} {p.Key}: {p.Value} vs {found.Properties[p.Key]}"));
-        }
-
-        Assert.True(missing.Count == 0, string.Join("\n", missing.Take(20)));
-        var lost = int.Parse(System.Text.RegularExpressions.Regex.Match(run.Stdout, @"(\d+) features lost at a zoom").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(belowTheGrid <= lost, $"{belowTheGrid} features under one tile unit missing, {lost} reported lost");
-        AssertEveryGeometryValid(tiles.Values);
         var mbtiles = TileReading.MbTiles(Path.Combine(output, VectorTileExport.MbTilesFileName));
         foreach (var ((z, x, y), tile) in tiles)
         {
             Assert.Equal(tile.Bytes, mbtiles[(z, x, y)]);
             Assert.Equal(tile.Bytes, File.ReadAllBytes(Path.Combine(output, "tiles", $"{z}", $"{x}", $"{y}.mvt")));
         }
+    }
+
+    [BenchTilesFact]
+    public void Every_feature_of_the_S100_bench_data_is_in_its_z16_tile_and_its_z12_tile_when_2_px_wide_read_by_GDAL_too()
+    {
+        // Issue 19: on this data the old tiles had none of the 2 000 farmland patches, 10 red-line and 4 urban-boundary
+        // polygons. Here every feature is looked up with the reference readers at z16 and z12, and GDAL's MVT reader
+        // reads every z12 tile of the MBTiles file: each feature 2 px or wider is in the tile holding a point inside it,
+        // with its attributes, and every polygon GDAL decodes is valid on the tile grid.
+        var output = RepositoryPaths.NewTempFolder();
+        var run = CliRun.Of("export", BenchTilesFactAttribute.Dataset, "--out", output, "--tiles");
+        Assert.True(run.ExitCode is 0 or 1, run.ToString());
+
+        AssertEveryFeatureInItsTiles(output, run.Stdout, minimumLayers: 6);
+
+        var mbtiles = Path.Combine(output, VectorTileExport.MbTilesFileName);
+        var features = TileReading.ExportedFeatures(output);
+        var found = new HashSet<(string Layer, ulong Id, int X, int Y)>();
+        foreach (var layer in features.Select(f => f.Layer).Distinct())
+        {
+            using var document = JsonDocument.Parse(OgrTools.Run("-f", "GeoJSON", "/vsistdout/", mbtiles, "-oo", "ZOOM_LEVEL=12", "-oo", "CLIP=NO", "-preserve_fid", layer));
+            foreach (var feature in document.RootElement.GetProperty("features").EnumerateArray())
+            {
+                var fid = feature.GetProperty("id").GetInt64();
+                var (x, y) = ((int)(fid & 4095), (int)((fid >> 12) & 4095));
+                var id = feature.GetProperty("properties").GetProperty("mvt_id").GetUInt64();
+                found.Add((layer, id, x, y));
+                var geometry = feature.GetProperty("geometry");
+                if (geometry.GetProperty("type").GetString() is "Polygon" or "MultiPolygon")
+                {
+                    var polygon = GdalPolygonOnTheGrid(geometry, 12, x, y);
+                    Assert.True(polygon.IsValid, $"{layer} #{id} in 12/{x}/{y} is not valid as GDAL reads it: {polygon}");
+                }
+            }
+        }
+
+        var missing = features
+            .Where(f => TileReading.Pixels(f.Geometry, 12) >= 2 && !BelowTheGrid(f.Geometry, 12))
+            .Select(f => (f.Layer, f.Id, Tile: TileReading.TileOf(f.Geometry, 12)))
+            .Where(f => !found.Contains((f.Layer, f.Id, f.Tile.X, f.Tile.Y)))
+            .Select(f => $"{f.Layer} #{f.Id} not in 12/{f.Tile.X}/{f.Tile.Y}")
+            .ToList();
+        Assert.True(missing.Count == 0, $"{missing.Count} features missing from GDAL's reading:\n" + string.Join("\n", missing.Take(20)));
+        Assert.Equal(2000, features.Count(f => f.Layer == "permanent_farmland"));
     }
 
     [NodeToolsFact]
@@ -205,6 +209,78 @@ public sealed class TileExportTests
     {
         var unitsPerDegree = 4096.0 * Math.Pow(2, zoom) / 360;
         return lonLat is IPolygonal && lonLat.Area * unitsPerDegree * unitsPerDegree < 1;
+    }
+
+    /// <summary>
+    /// Looks every exported feature up, with the reference readers, in the z16 tile holding a point inside it and,
+    /// when it is 2 px or wider at z12, in that zoom's tile: it must be there with its attributes, unless it has less
+    /// area than one tile unit (such features are counted as lost on stdout). Every geometry read must be valid.
+    /// </summary>
+    private static Dictionary<(int Z, int X, int Y), ReadTile> AssertEveryFeatureInItsTiles(string output, string stdout, int minimumLayers)
+    {
+        var features = TileReading.ExportedFeatures(output);
+        Assert.True(features.Select(f => f.Layer).Distinct().Count() >= minimumLayers, "every layer and result");
+        var wanted = new List<(ExportedFeature Feature, int Z, int X, int Y)>();
+        foreach (var feature in features)
+        {
+            var (x16, y16) = TileReading.TileOf(feature.Geometry, 16);
+            wanted.Add((feature, 16, x16, y16));
+            if (TileReading.Pixels(feature.Geometry, 12) >= 2)
+            {
+                var (x12, y12) = TileReading.TileOf(feature.Geometry, 12);
+                wanted.Add((feature, 12, x12, y12));
+            }
+        }
+
+        var tiles = ReadWithReferenceReaders(Path.Combine(output, VectorTileExport.PmTilesFileName), wanted.Select(w => (w.Z, w.X, w.Y)));
+        var missing = new List<string>();
+        var belowTheGrid = 0;
+        foreach (var (feature, z, x, y) in wanted)
+        {
+            var found = tiles[(z, x, y)].Layers.GetValueOrDefault(feature.Layer)?.FirstOrDefault(f => f.Id == feature.Id);
+            if (found is null)
+            {
+                if (BelowTheGrid(feature.Geometry, z))
+                {
+                    belowTheGrid++;
+                }
+                else
+                {
+                    missing.Add($"{feature.Layer} #{feature.Id} not in {z}/{x}/{y}");
+                }
+
+                continue;
+            }
+
+            Assert.Equal(feature.Properties.Keys.Order(StringComparer.Ordinal), found.Properties.Keys.Order(StringComparer.Ordinal));
+            Assert.All(feature.Properties, p => Assert.True(TileReading.SameValue(p.Value, found.Properties[p.Key]), $"{feature.Layer} #{feature.Id} {p.Key}: {p.Value} vs {found.Properties[p.Key]}"));
+        }
+
+        Assert.True(missing.Count == 0, $"{missing.Count} lookups failed:\n" + string.Join("\n", missing.Take(20)));
+        var lost = int.Parse(System.Text.RegularExpressions.Regex.Match(stdout, @"(\d+) features lost at a zoom").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(belowTheGrid <= lost, $"{belowTheGrid} features under one tile unit missing, {lost} reported lost");
+        AssertEveryGeometryValid(tiles.Values);
+        return tiles;
+    }
+
+    /// <summary>A polygon GDAL read (EPSG:3857 metres) back on the integer grid of tile z/x/y.</summary>
+    private static Geometry GdalPolygonOnTheGrid(JsonElement geometry, int z, int x, int y)
+    {
+        const double halfWorld = 20037508.342789244;
+        var unitsAcross = 4096.0 * Math.Pow(2, z);
+        Coordinate Point(JsonElement p) => new(
+            Math.Round(((p[0].GetDouble() + halfWorld) / (2 * halfWorld) * unitsAcross) - (4096.0 * x)),
+            Math.Round(((halfWorld - p[1].GetDouble()) / (2 * halfWorld) * unitsAcross) - (4096.0 * y)));
+        Polygon Polygon(JsonElement rings)
+        {
+            var linear = rings.EnumerateArray().Select(r => Factory.CreateLinearRing([.. r.EnumerateArray().Select(Point)])).ToList();
+            return Factory.CreatePolygon(linear[0], [.. linear.Skip(1)]);
+        }
+
+        var coordinates = geometry.GetProperty("coordinates");
+        return geometry.GetProperty("type").GetString() == "Polygon"
+            ? Polygon(coordinates)
+            : Factory.CreateMultiPolygon([.. coordinates.EnumerateArray().Select(Polygon)]);
     }
 
     private static Dictionary<(int Z, int X, int Y), ReadTile> ReadWithReferenceReaders(string archive, IEnumerable<(int Z, int X, int Y)> tiles)
