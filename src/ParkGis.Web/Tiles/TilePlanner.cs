@@ -15,7 +15,7 @@ internal static class TilePlanner
     /// <summary>Estimated bytes per tile besides its features (layer headers, keys, values).</summary>
     private const int TileOverheadBytes = 64;
 
-    /// <summary>Estimated bytes per feature in a tile besides its geometry and tags (id, type, lengths).</summary>
+    /// <summary>Estimated bytes per feature in a tile besides its geometry and attributes (id, type, lengths).</summary>
     private const int FeatureOverheadBytes = 8;
 
     /// <summary>Estimated bytes per vertex (two zigzag varints of small deltas).</summary>
@@ -122,7 +122,7 @@ internal static class TilePlanner
     {
         var outline = ((piece.MaxX - piece.MinX) + (piece.MaxY - piece.MinY)) * 2 / grid.UnitSize;
         var vertices = Math.Min(piece.Vertices, (long)(outline / UnitsPerVertex) + 4);
-        return FeatureOverheadBytes + feature.Tags.Length + (vertices * VertexBytes);
+        return FeatureOverheadBytes + feature.AttributeBytes + (vertices * VertexBytes);
     }
 
     private static UnusableInputException TooManyTiles(TilePyramid pyramid, int zoom, long tiles, ZoomCount zoomLevel)

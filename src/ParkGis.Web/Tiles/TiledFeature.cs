@@ -10,11 +10,12 @@ namespace ParkGis.Web.Tiles;
 /// </summary>
 internal sealed class TiledFeature
 {
-    private TiledFeature(int layerIndex, int index, int[] tags, TileShape? shape, bool repaired, int droppedParts)
+    private TiledFeature(int layerIndex, int index, int[] tags, int attributeBytes, TileShape? shape, bool repaired, int droppedParts)
     {
         LayerIndex = layerIndex;
         Index = index;
         Tags = tags;
+        AttributeBytes = attributeBytes;
         Shape = shape;
         Repaired = repaired;
         DroppedParts = droppedParts;
@@ -32,6 +33,9 @@ internal sealed class TiledFeature
     /// <summary>Key and value indexes into the layer's tables, in pairs.</summary>
     public int[] Tags { get; }
 
+    /// <summary>Bytes its attributes take in a tile at most: the tags and each value message (keys are per tile and small).</summary>
+    public int AttributeBytes { get; }
+
     /// <summary>The valid geometry in world units of the highest zoom, or null when nothing is left to tile.</summary>
     public TileShape? Shape { get; }
 
@@ -42,7 +46,7 @@ internal sealed class TiledFeature
     public int DroppedParts { get; }
 
     /// <summary>Prepares a lon/lat geometry.</summary>
-    public static TiledFeature From(Geometry lonLat, int layerIndex, int index, int[] tags, int maxZoom)
+    public static TiledFeature From(Geometry lonLat, int layerIndex, int index, int[] tags, int attributeBytes, int maxZoom)
     {
         var (kept, dropped) = HighestDimension(lonLat);
         var repaired = false;
@@ -54,10 +58,10 @@ internal sealed class TiledFeature
 
         if (kept.IsEmpty)
         {
-            return new TiledFeature(layerIndex, index, tags, null, repaired, dropped);
+            return new TiledFeature(layerIndex, index, tags, attributeBytes, null, repaired, dropped);
         }
 
-        return new TiledFeature(layerIndex, index, tags, ShapeOf(kept, WebMercator.WorldUnits(maxZoom)), repaired, dropped);
+        return new TiledFeature(layerIndex, index, tags, attributeBytes, ShapeOf(kept, WebMercator.WorldUnits(maxZoom)), repaired, dropped);
     }
 
     private static (Geometry Kept, int Dropped) HighestDimension(Geometry geometry)

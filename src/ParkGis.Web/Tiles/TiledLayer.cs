@@ -40,6 +40,7 @@ internal sealed class TiledLayer
         var values = new List<TileValue>();
         var valueIndex = new Dictionary<TileValue, int>();
         var tags = new int[layer.Features.Count][];
+        var attributeBytes = new int[layer.Features.Count];
         for (var i = 0; i < layer.Features.Count; i++)
         {
             var featureTags = new List<int>();
@@ -67,13 +68,19 @@ internal sealed class TiledLayer
 
                 featureTags.Add(k);
                 featureTags.Add(v);
+                attributeBytes[i] += 4 + value.Type switch
+                {
+                    TileValue.StringField => System.Text.Encoding.UTF8.GetByteCount(value.Text!),
+                    TileValue.DoubleField => 8,
+                    _ => 10,
+                };
             }
 
             tags[i] = [.. featureTags];
         }
 
         var features = new TiledFeature[layer.Features.Count];
-        Parallel.For(0, features.Length, i => features[i] = TiledFeature.From(layer.Features[i].Geometry, layerIndex, i, tags[i], maxZoom));
+        Parallel.For(0, features.Length, i => features[i] = TiledFeature.From(layer.Features[i].Geometry, layerIndex, i, tags[i], attributeBytes[i], maxZoom));
         return new TiledLayer(layer.Name, layer.Title, keys, values, features);
     }
 }

@@ -101,6 +101,7 @@ public static class VectorTileExport
             long lost = 0;
             var distinct = new HashSet<UInt128>();
             var compressed = new Dictionary<UInt128, byte[]>();
+            long mvtBytes = 0;
             for (var zoom = options.MinZoom; zoom <= options.MaxZoom; zoom++)
             {
                 var (fragments, zoomLost) = Cut(pyramid, zoom, counts);
@@ -113,6 +114,7 @@ public static class VectorTileExport
                 foreach (var (tile, id, mvt, hash) in tiles)
                 {
                     distinct.Add(hash);
+                    mvtBytes += mvt.Length;
                     var gzipped = compress ? compressed[hash] : null;
                     foreach (var sink in sinks)
                     {
@@ -131,6 +133,8 @@ public static class VectorTileExport
                 progress?.Report(string.Create(CultureInfo.InvariantCulture, $"tiles z{zoom}: {tiles.Count} tiles, {fragments.Count} features in tiles"));
             }
 
+            progress?.Report(string.Create(CultureInfo.InvariantCulture,
+                $"tiles written: {perZoom.Sum()} tiles, {mvtBytes / 1048576.0:0.0} MB of MVT before compression (planned {plan.Estimate.Tiles} tiles, about {plan.Estimate.Bytes / 1048576.0:0.0} MB)"));
             var bounds = pyramid.Bounds() ?? (0, 0, 0, 0);
             var description = new TileSetDescription(options.MinZoom, options.MaxZoom, bounds.West, bounds.South, bounds.East, bounds.North, frame, pyramid.Layers);
             if (perZoom.Sum() > 0)
