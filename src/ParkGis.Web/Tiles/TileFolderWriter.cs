@@ -15,11 +15,10 @@ internal sealed class TileFolderWriter : ITileSink
 
     private readonly string _folder;
 
-    /// <summary>Starts a tree at <paramref name="folder"/>.</summary>
+    /// <summary>Starts a tree at <paramref name="folder"/> (created with the first tile).</summary>
     public TileFolderWriter(string folder)
     {
         _folder = folder;
-        Directory.CreateDirectory(folder);
     }
 
     /// <inheritdoc/>

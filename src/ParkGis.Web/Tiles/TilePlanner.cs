@@ -67,6 +67,11 @@ internal static class TilePlanner
         var total = new ZoomCount();
         var gate = new object();
         var exceeded = 0;
+        if (features.Count == 0)
+        {
+            return total;
+        }
+
         Parallel.ForEach(
             Partitioner.Create(0, features.Count, 64),
             () => new ZoomCount(),
@@ -129,7 +134,7 @@ internal static class TilePlanner
     {
         var options = pyramid.Options;
         var message = string.Create(CultureInfo.InvariantCulture,
-            $"The vector tiles z{options.MinZoom}–z{options.MaxZoom} would number more than {options.MaxTiles:N0} (the limit; {tiles:N0} counted up to z{zoom}); nothing was written.");
+            $"The vector tiles z{options.MinZoom}–z{options.MaxZoom} would number more than {options.MaxTiles:N0}, the limit (counting stopped at z{zoom}); nothing was written.");
         if (zoomLevel.Worst is not { } worst)
         {
             return new UnusableInputException(ErrorCodes.TileLimitExceeded, message, hint: "Lower --max-zoom, or raise --max-tiles.");
@@ -140,7 +145,7 @@ internal static class TilePlanner
         var widthDegrees = WebMercator.Longitude(shape.MaxX, world) - WebMercator.Longitude(shape.MinX, world);
         var heightDegrees = WebMercator.Latitude(shape.MinY, world) - WebMercator.Latitude(shape.MaxY, world);
         message += string.Create(CultureInfo.InvariantCulture,
-            $" Feature {pyramid.Label(worst)} of {pyramid.Layers[worst.LayerIndex].Name} alone reaches {zoomLevel.WorstCount:N0} tiles at z{zoom}: it spans {widthDegrees:0.###}° × {heightDegrees:0.###}°.");
+            $" Feature {pyramid.Label(worst)} of {pyramid.Layers[worst.LayerIndex].Name} alone reaches {(zoomLevel.Exceeded ? "at least " : string.Empty)}{zoomLevel.WorstCount:N0} tiles at z{zoom}: it spans {widthDegrees:0.###}° × {heightDegrees:0.###}°.");
         return new UnusableInputException(ErrorCodes.TileLimitExceeded, message, pyramid.Layers[worst.LayerIndex].Name, pyramid.Label(worst),
             hint: "Check that feature's coordinates and CRS (a park is rarely wider than 0.5°); or lower --max-zoom, or raise --max-tiles.");
     }

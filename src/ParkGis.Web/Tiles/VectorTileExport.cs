@@ -167,6 +167,11 @@ public static class VectorTileExport
         var all = new List<TileFragment>();
         long lost = 0;
         var gate = new object();
+        if (features.Count == 0)
+        {
+            return (all, 0);
+        }
+
         Parallel.ForEach(
             Partitioner.Create(0, features.Count, 16),
             () => (Builder: new TileFragmentBuilder(), Fragments: new List<TileFragment>(), Lost: 0L),
