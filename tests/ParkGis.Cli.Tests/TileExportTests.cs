@@ -168,6 +168,24 @@ public sealed class TileExportTests
         Assert.All(TileReading.MbTiles(Path.Combine(output, VectorTileExport.MbTilesFileName)).Keys, k => Assert.InRange(k.Z, 10, 12));
     }
 
+    [Fact]
+    public void Tiles_in_GCJ_02_say_so_and_are_shifted_like_the_GeoJSON()
+    {
+        var wgs = RepositoryPaths.NewTempFolder();
+        var gaode = RepositoryPaths.NewTempFolder();
+        Assert.Equal(1, CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", wgs, "--tile-format", "mbtiles", "--max-zoom", "10").ExitCode);
+
+        var run = CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", gaode, "--crs", "gcj02", "--tile-format", "mbtiles", "--max-zoom", "10");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var before = TileReading.MbTilesMetadata(Path.Combine(wgs, VectorTileExport.MbTilesFileName));
+        var after = TileReading.MbTilesMetadata(Path.Combine(gaode, VectorTileExport.MbTilesFileName));
+        Assert.Equal(("WGS84", "GCJ-02"), (before["coordinate_frame"], after["coordinate_frame"]));
+        var west = double.Parse(before["bounds"].Split(',')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var shiftedWest = double.Parse(after["bounds"].Split(',')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(shiftedWest - west, 0.001, 0.02);
+    }
+
     [Theory]
     [InlineData("--min-zoom", "17", "--min-zoom must not be above --max-zoom")]
     [InlineData("--max-zoom", "23", "--max-zoom must be a zoom level from 0 to 22")]
