@@ -181,7 +181,7 @@ public sealed class ExportCommandTests
     {
         var output = RepositoryPaths.NewTempFolder();
 
-        var run = CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", output, "--tiles");
+        var run = CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", output, "--tiles", "--tile-format", "folder");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         var tiles = Path.Combine(output, "tiles");

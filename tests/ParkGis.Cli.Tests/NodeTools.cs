@@ -17,7 +17,8 @@ internal static class NodeTools
             return "node is not installed";
         }
 
-        if (!Directory.Exists(Path.Combine(Folder, "node_modules", "@placemarkio")) || !Directory.Exists(Path.Combine(Folder, "node_modules", "playwright-core")))
+        string[] packages = ["@placemarkio/check-geojson", "playwright-core", "pmtiles", "@mapbox/vector-tile", "pbf"];
+        if (!packages.All(p => Directory.Exists(Path.Combine(Folder, "node_modules", p))))
         {
             return "tests/node/node_modules is missing (run npm ci in tests/node, or bash tests/run.sh as root)";
         }

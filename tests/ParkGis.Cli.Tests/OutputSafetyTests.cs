@@ -51,8 +51,10 @@ public sealed class OutputSafetyTests
 
         var run = CliRun.Of("export", dataset, "--out", elsewhere, "--overwrite");
 
+        // A layer linked from outside the dataset is refused by the reader (PG0111) before --out is looked at; either way
+        // the folder it lives in is never written.
         Assert.True(run.ExitCode == 3, run.ToString());
-        Assert.Contains("error PG0403: --out " + elsewhere + " would replace its parks.geojson", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error PG0111: parks.geojson resolves to", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(before, FolderSnapshot.Of(elsewhere));
     }
 
@@ -118,11 +120,11 @@ public sealed class OutputSafetyTests
     {
         var dataset = Dataset();
         var output = RepositoryPaths.NewTempFolder();
-        Assert.Equal(1, CliRun.Of("export", dataset, "--out", output, "--tiles").ExitCode);
+        Assert.Equal(1, CliRun.Of("export", dataset, "--out", output, "--tiles", "--tile-format", "folder").ExitCode);
         File.WriteAllText(Path.Combine(output, "tiles", "README.txt"), "my notes about the tiles");
         var before = FolderSnapshot.Of(output);
 
-        var withTiles = CliRun.Of("export", dataset, "--out", output, "--tiles", "--overwrite");
+        var withTiles = CliRun.Of("export", dataset, "--out", output, "--tiles", "--tile-format", "folder", "--overwrite");
         var withoutTiles = CliRun.Of("export", dataset, "--out", output);
 
         Assert.True(withTiles.ExitCode == 3, withTiles.ToString());
@@ -140,7 +142,7 @@ public sealed class OutputSafetyTests
     {
         var dataset = Dataset();
         var output = RepositoryPaths.NewTempFolder();
-        Assert.Equal(1, CliRun.Of("export", dataset, "--out", output, "--tiles").ExitCode);
+        Assert.Equal(1, CliRun.Of("export", dataset, "--out", output, "--tiles", "--tile-format", "folder").ExitCode);
         Assert.True(Directory.EnumerateFiles(Path.Combine(output, "tiles"), "*.mvt", SearchOption.AllDirectories).Any());
 
         Assert.Equal(1, CliRun.Of("export", dataset, "--out", output).ExitCode);
@@ -301,12 +303,13 @@ public sealed class OutputSafetyTests
     public async Task Concurrent_runs_into_one_folder_never_mix_their_files()
     {
         var dataset = Dataset();
-        // The 5000 m² red-line patch is a finding at --min-area 1 (exit 1) and a sliver at 6000 (exit 0): the files differ.
+        // The 5000 m² red-line patch is a finding at --min-area 1 and a sliver at 6000: the files differ (both exit 1, the
+        // sample has data issues).
         string[][] variants = [["--min-area", "1"], ["--min-area", "6000"]];
-        var expected = variants.Select((v, i) =>
+        var expected = variants.Select(v =>
         {
             var folder = RepositoryPaths.NewTempFolder();
-            Assert.Equal(1 - i, CliRun.Of(["check", dataset, "--out", folder, .. v]).ExitCode);
+            Assert.Equal(1, CliRun.Of(["check", dataset, "--out", folder, .. v]).ExitCode);
             return FolderSnapshot.Describe(FolderSnapshot.Of(folder));
         }).ToList();
         var output = RepositoryPaths.NewTempFolder();
@@ -316,7 +319,7 @@ public sealed class OutputSafetyTests
             var runs = Enumerable.Range(0, 6).Select(i => Task.Run(() => (Variant: i % 2, Run: CliRun.Of(["check", dataset, "--out", output, .. variants[i % 2]])))).ToArray();
             var results = await Task.WhenAll(runs);
 
-            Assert.All(results, r => Assert.True(r.Run.ExitCode == 1 - r.Variant, r.Run.ToString()));
+            Assert.All(results, r => Assert.True(r.Run.ExitCode == 1, r.Run.ToString()));
             Assert.Contains(FolderSnapshot.Describe(FolderSnapshot.Of(output)), expected);
             Assert.Empty(FolderSnapshot.StagingFolders(output));
         }

@@ -7,15 +7,16 @@ using ParkGis.Core.WebFrames;
 using ParkGis.IO.Datasets;
 using ParkGis.IO.Output;
 using ParkGis.Web.Export;
+using ParkGis.Web.Tiles;
 
 namespace ParkGis.Cli.Commands;
 
-/// <summary><c>parkgis export DATASET --out DIR [--crs wgs84|gcj02|bd09] [--precision N] [--simplify M] [--tiles] [--overwrite]</c>.</summary>
+/// <summary>
+/// <c>parkgis export DATASET --out DIR [--crs wgs84|gcj02|bd09] [--precision N] [--simplify M] [--tiles]
+/// [--tile-format pmtiles,mbtiles,folder] [--min-zoom Z] [--max-zoom Z] [--max-tiles N] [--max-tiles-mb MB] [--overwrite]</c>.
+/// </summary>
 internal static class ExportCommand
 {
-    /// <summary>The folder the vector tiles go to, inside DIR.</summary>
-    public const string TilesFolder = "tiles";
-
     /// <summary>Builds the command.</summary>
     public static Command Build()
     {
@@ -60,8 +61,6 @@ internal static class ExportCommand
                 result.AddError("--simplify must be a number of metres, 0 or more.");
             }
         });
-        var tiles = new Option<bool>("--tiles") { Description = "Also write Mapbox vector tiles z8–z16 of parks, parcels and results to DIR/tiles/{z}/{x}/{y}.mvt with DIR/tiles/tiles.json." };
-
         var asOf = AsOfOption.BuildOptional(
             "As-of date (截至日期) of the supply (批而未供, 未批先供, 供地率) and idle-land (闲置土地) results; without it only the conflict results are published.");
         var command = new Command(
@@ -69,16 +68,18 @@ internal static class ExportCommand
             "Publish the dataset and the analysis results for web maps (网络地图发布): one RFC 7946 GeoJSON per layer and per result "
             + "(lon/lat, CCW shells, rounded), areas in m²/亩/公顷, styling hints kind/severity, optionally simplified, in GCJ-02/BD-09, "
             + "and as vector tiles. Exit 0: no findings, 1: the results hold findings, 2: usage error, 3: unusable input.\n\n"
-            + "Examples:\n  parkgis export sample-geodata/ordos --out web --as-of 2026-06-30\n  parkgis export sample-geodata/ordos --out web-gaode --crs gcj02 --simplify 5 --tiles")
+            + "Examples:\n  parkgis export sample-geodata/ordos --out web --as-of 2026-06-30\n  parkgis export sample-geodata/ordos --out web-gaode --crs gcj02 --simplify 5 --tiles\n"
+            + "  parkgis export sample-geodata/ordos --out web-tiles --tiles --tile-format pmtiles,folder --max-zoom 18")
         {
-            dataset, output, crs, precision, simplify, tiles, asOf, overwrite,
+            dataset, output, crs, precision, simplify, asOf, overwrite,
         };
+        var tiles = TileOptionsParser.AddTo(command);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var progress = new StderrProgress(parse.InvocationConfiguration.Error);
             WebMapFrames.TryParse(parse.GetValue(crs), out var frame);
-            var options = new ExportOptions(frame, parse.GetValue(precision), parse.GetValue(simplify), parse.GetValue(tiles));
+            var options = new ExportOptions(frame, parse.GetValue(precision), parse.GetValue(simplify), tiles.Read(parse));
             var data = DatasetSource.ReadFolder(parse.GetRequiredValue(dataset), progress);
             var results = ResultCatalog.Collect(data, ConflictCheckOptions.Default, progress, AsOfOption.OptionalValue(parse, asOf));
             var layers = PublishedLayers.From(data, results);
@@ -92,12 +93,12 @@ internal static class ExportCommand
         return command;
     }
 
-    /// <summary>Names the export may write: a file per role and per result layer, and the tiles folder (a tree of its own files).</summary>
+    /// <summary>Names the export may write: a file per role and per result layer, and every tile output.</summary>
     private static List<string> OwnedNames(PublishedResults results)
     {
         var names = LayerRoles.All.Select(r => LayerRoles.Name(r) + ".geojson").ToList();
         names.AddRange(results.Layers.Select(l => l.Name + ".geojson"));
-        names.Add(TilesFolder);
+        names.AddRange(VectorTileExport.OutputNames(TileArchiveFormats.PmTiles | TileArchiveFormats.MbTiles | TileArchiveFormats.Folder));
         return names;
     }
 
@@ -134,7 +135,9 @@ internal static class ExportCommand
         if (summary.Tiles is { } tiles)
         {
             stdout.WriteLine(string.Create(invariant,
-                $"  tiles z{tiles.MinZoom}–z{tiles.MaxZoom}: {tiles.Tiles} tiles, {Kb(tiles.Bytes)} in {tiles.Elapsed.TotalSeconds:0.0} s (per zoom: {string.Join(" ", tiles.TilesPerZoom)})"));
+                $"  tiles z{tiles.MinZoom}–z{tiles.MaxZoom}: {tiles.Tiles} tiles ({tiles.DistinctTiles} distinct), {Kb(tiles.Bytes)} in {string.Join(", ", tiles.Outputs)}, {tiles.Elapsed.TotalSeconds:0.0} s (per zoom: {string.Join(" ", tiles.TilesPerZoom)})"));
+            stdout.WriteLine(string.Create(invariant,
+                $"  tile geometry: {tiles.RepairedPieces} pieces rebuilt valid on the tile grid, {tiles.CollapsedParts} parts collapsed, {tiles.RepairedFeatures} invalid features repaired, {tiles.LostFeatures} features lost at a zoom"));
         }
     }
 

@@ -72,6 +72,8 @@ public static class ErrorCodes
 
     /// <summary>The output folder is an input or lies under one, or would replace an input (a --rules file in it).</summary>
     public const string OutputInsideInput = "PG0403";
+    /// <summary>The vector tiles would exceed the tile-count or size limit (export --max-tiles, --max-tiles-mb).</summary>
+    public const string TileLimitExceeded = "PG0410";
 
     /// <summary>The database server cannot be reached (host, port, network, server down).</summary>
     public const string DatabaseUnreachable = "PG0501";

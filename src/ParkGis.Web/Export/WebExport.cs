@@ -1,5 +1,4 @@
 using System.Globalization;
-using NetTopologySuite.Geometries;
 using ParkGis.Core.WebFrames;
 using ParkGis.IO.Output;
 using ParkGis.Web.Tiles;
@@ -19,7 +18,10 @@ public static class WebExport
         return layer.Name + ".geojson";
     }
 
-    /// <summary>Writes every layer into <paramref name="folder"/> (and <c>tiles/</c> under it with <see cref="ExportOptions.Tiles"/>).</summary>
+    /// <summary>
+    /// Writes every layer into <paramref name="folder"/>, and the vector tiles of every layer with
+    /// <see cref="ExportOptions.Tiles"/>. The tiles are planned first: when they would exceed a limit, nothing is written.
+    /// </summary>
     public static ExportSummary Write(IReadOnlyList<PublishedLayer> layers, ExportOptions options, string folder, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(layers);
@@ -27,8 +29,7 @@ public static class WebExport
         var writer = new Rfc7946Writer(options.Decimals);
         var conversion = new WebFrameConversion(options.Frame);
         var frameMember = new KeyValuePair<string, object?>[] { new(WebMapFrames.MemberName, WebMapFrames.DisplayName(options.Frame)) };
-        var files = new List<ExportedFile>();
-        var converted = new List<PublishedLayer>();
+        var prepared = new List<(PublishedLayer Layer, long? UnsimplifiedBytes, long UnsimplifiedVertices, int KeptUnsimplified)>();
         foreach (var layer in layers)
         {
             var geometries = layer.Features.Select(f => f.Geometry).ToList();
@@ -53,21 +54,21 @@ public static class WebExport
             }
 
             var features = layer.Features.Select((f, i) => f with { Geometry = conversion.Apply(geometries[i]) }).ToList();
-            var path = Path.Combine(folder, FileName(layer));
-            writer.Write(path, features.Select(ToGeoJson), frameMember);
-            files.Add(new ExportedFile(FileName(layer), features.Count, new FileInfo(path).Length, unsimplifiedBytes,
-                features.Sum(f => (long)f.Geometry.NumPoints), unsimplifiedVertices, keptUnsimplified));
-            converted.Add(layer with { Features = features });
-            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"wrote {FileName(layer)}: {features.Count} features"));
+            prepared.Add((layer with { Features = features }, unsimplifiedBytes, unsimplifiedVertices, keptUnsimplified));
         }
 
-        TileSummary? tiles = null;
-        if (options.Tiles)
+        var tilePlan = options.Tiles is { } tileOptions ? VectorTileExport.Plan(prepared.Select(p => p.Layer).ToList(), tileOptions, progress) : null;
+        var files = new List<ExportedFile>();
+        foreach (var (layer, unsimplifiedBytes, unsimplifiedVertices, keptUnsimplified) in prepared)
         {
-            var tiled = converted.Where(l => l.IsResult || l.Name is "parks" or "parcels").ToList();
-            tiles = VectorTileExport.Write(tiled, Path.Combine(folder, "tiles"), options.Frame, progress);
+            var path = Path.Combine(folder, FileName(layer));
+            writer.Write(path, layer.Features.Select(ToGeoJson), frameMember);
+            files.Add(new ExportedFile(FileName(layer), layer.Features.Count, new FileInfo(path).Length, unsimplifiedBytes,
+                layer.Features.Sum(f => (long)f.Geometry.NumPoints), unsimplifiedVertices, keptUnsimplified));
+            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"wrote {FileName(layer)}: {layer.Features.Count} features"));
         }
 
+        var tiles = tilePlan is null ? null : VectorTileExport.Write(tilePlan, folder, options.Frame, progress);
         return new ExportSummary(options.Frame, files, conversion.ConvertedPoints, conversion.OutsideChinaPoints, tiles);
     }
 

@@ -1,161 +1,294 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using NetTopologySuite.Features;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.IO.VectorTiles;
-using NetTopologySuite.IO.VectorTiles.Mapbox;
+using System.Security.Cryptography;
 using ParkGis.Core.WebFrames;
 using ParkGis.Web.Export;
 
 namespace ParkGis.Web.Tiles;
 
 /// <summary>
-/// Writes Mapbox vector tiles (矢量瓦片) z8–z16 as <c>tiles/{z}/{x}/{y}.mvt</c> (XYZ scheme, extent 4096) with a
-/// TileJSON 3.0 <c>tiles.json</c>, one tile layer per published layer. Zoom levels are built one at a time so memory
-/// holds one level's tile index, not nine. A feature is put into a zoom level only when its envelope spans at least
-/// one 256-px screen pixel there (sub-pixel parcels are left out of the low zooms); tiles with no feature are not
-/// written.
+/// Mapbox vector tiles (矢量瓦片, MVT 2.1, extent 4096, XYZ) of every published layer, one tile layer per published
+/// layer, written as a PMTiles v3 archive, an MBTiles file and/or a folder tree. Each feature is clipped to every tile
+/// it reaches (with a buffer of <see cref="TileOptions.BufferUnits"/>), simplified for the zoom, rounded to the tile
+/// grid and kept valid (<see cref="TileFragmentBuilder"/>), with all its attributes and its position in its GeoJSON
+/// file as MVT id. Zooms are cut one at a time, the features of a zoom and then its tiles on every core; tiles go to
+/// the archives in tile-id order, so the same input gives byte-identical archives.
 /// </summary>
 public static class VectorTileExport
 {
-    /// <summary>Lowest zoom written (a whole city).</summary>
-    public const int MinZoom = 8;
+    /// <summary>The PMTiles archive's file name.</summary>
+    public const string PmTilesFileName = "tiles.pmtiles";
 
-    /// <summary>Highest zoom written (single parcels).</summary>
-    public const int MaxZoom = 16;
+    /// <summary>The MBTiles file's name.</summary>
+    public const string MbTilesFileName = "tiles.mbtiles";
 
-    private const uint Extent = 4096;
+    /// <summary>The folder tree's name.</summary>
+    public const string FolderName = "tiles";
 
-    /// <summary>Writes the tiles of <paramref name="layers"/> (lon/lat in <paramref name="frame"/>) under <paramref name="folder"/>.</summary>
-    public static TileSummary Write(IReadOnlyList<PublishedLayer> layers, string folder, WebMapFrame frame, IProgress<string>? progress = null)
+    /// <summary>Compressed tiles up to this size are kept for later zooms, where the same content may come again.</summary>
+    private const int RepeatedTileBytes = 512;
+
+    /// <summary>The names <paramref name="formats"/> write into the output folder.</summary>
+    public static IReadOnlyList<string> OutputNames(TileArchiveFormats formats)
+    {
+        var names = new List<string>();
+        if (formats.HasFlag(TileArchiveFormats.PmTiles))
+        {
+            names.Add(PmTilesFileName);
+        }
+
+        if (formats.HasFlag(TileArchiveFormats.MbTiles))
+        {
+            names.Add(MbTilesFileName);
+        }
+
+        if (formats.HasFlag(TileArchiveFormats.Folder))
+        {
+            names.Add(FolderName);
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// Prepares <paramref name="layers"/> (lon/lat in the export's frame) and counts what their tiles will take;
+    /// throws <see cref="Core.Errors.UnusableInputException"/> (PG0410) when that is over a limit. Writes nothing.
+    /// </summary>
+    public static TilePlan Plan(IReadOnlyList<PublishedLayer> layers, TileOptions options, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(layers);
-        var clock = Stopwatch.StartNew();
-        var tileFeatures = layers.Select(l => (l.Name, Features: l.Features.Select(ToTileFeature).ToList())).ToList();
-        long count = 0;
-        long bytes = 0;
-        var perZoom = new List<long>();
-        for (var zoom = MinZoom; zoom <= MaxZoom; zoom++)
+        ArgumentNullException.ThrowIfNull(options);
+        var pyramid = TilePyramid.Prepare(layers, options);
+        var estimate = TilePlanner.Estimate(pyramid, progress);
+        var copies = OutputNames(options.Formats).Count;
+        if (estimate.Bytes * copies > options.MaxBytes)
         {
-            var pixelDegrees = 360.0 / (256.0 * Math.Pow(2, zoom));
-            var tree = new VectorTileTree();
-            foreach (var (name, features) in tileFeatures)
+            throw TilePlanner.TooManyBytesWritten(options, estimate.Bytes * copies);
+        }
+
+        return new TilePlan(pyramid, estimate);
+    }
+
+    /// <summary>Writes the planned tiles into <paramref name="folder"/>.</summary>
+    public static TileSummary Write(TilePlan plan, string folder, WebMapFrame frame, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var clock = Stopwatch.StartNew();
+        var pyramid = plan.Pyramid;
+        var options = pyramid.Options;
+        var sinks = new List<ITileSink>();
+        try
+        {
+            if (options.Formats.HasFlag(TileArchiveFormats.PmTiles))
             {
-                foreach (var feature in features)
+                sinks.Add(new PmTilesWriter(Path.Combine(folder, PmTilesFileName)));
+            }
+
+            if (options.Formats.HasFlag(TileArchiveFormats.MbTiles))
+            {
+                sinks.Add(new MbTilesWriter(Path.Combine(folder, MbTilesFileName)));
+            }
+
+            if (options.Formats.HasFlag(TileArchiveFormats.Folder))
+            {
+                sinks.Add(new TileFolderWriter(Path.Combine(folder, FolderName)));
+            }
+
+            var compress = options.Formats.HasFlag(TileArchiveFormats.PmTiles) || options.Formats.HasFlag(TileArchiveFormats.MbTiles);
+            var counts = new TileFragmentCounts();
+            var perZoom = new List<long>();
+            long lost = 0;
+            var distinct = new HashSet<UInt128>();
+            var compressed = new Dictionary<UInt128, byte[]>();
+            long mvtBytes = 0;
+            for (var zoom = options.MinZoom; zoom <= options.MaxZoom; zoom++)
+            {
+                var (fragments, zoomLost) = Cut(pyramid, zoom, counts);
+                lost += zoomLost;
+                var tiles = Encode(pyramid, fragments);
+                if (compress)
                 {
-                    var envelope = feature.Geometry.EnvelopeInternal;
-                    if (Math.Max(envelope.Width, envelope.Height) >= pixelDegrees)
+                    Compress(tiles, compressed);
+                }
+                foreach (var (tile, id, mvt, hash) in tiles)
+                {
+                    distinct.Add(hash);
+                    mvtBytes += mvt.Length;
+                    var gzipped = compress ? compressed[hash] : null;
+                    foreach (var sink in sinks)
                     {
-                        tree.Add(feature, zoom, name);
+                        sink.Add(tile, id, mvt, gzipped, hash);
+                    }
+
+                    if (sinks.Sum(s => s.Bytes) > options.MaxBytes)
+                    {
+                        throw TilePlanner.TooManyBytesWritten(options, sinks.Sum(s => s.Bytes));
                     }
                 }
+
+                ForgetLarge(compressed);
+
+                perZoom.Add(tiles.Count);
+                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"tiles z{zoom}: {tiles.Count} tiles, {fragments.Count} features in tiles"));
             }
 
-            long zoomCount = 0;
-            foreach (var id in tree.GetTileIds().Order())
+            progress?.Report(string.Create(CultureInfo.InvariantCulture,
+                $"tiles written: {perZoom.Sum()} tiles, {mvtBytes / 1048576.0:0.0} MB of MVT before compression (planned {plan.Estimate.Tiles} tiles, about {plan.Estimate.Bytes / 1048576.0:0.0} MB)"));
+            var bounds = pyramid.Bounds() ?? (0, 0, 0, 0);
+            var description = new TileSetDescription(options.MinZoom, options.MaxZoom, bounds.West, bounds.South, bounds.East, bounds.North, frame, pyramid.Layers);
+            if (perZoom.Sum() > 0)
             {
-                var tile = tree[id];
-                if (tile.IsEmpty)
+                foreach (var sink in sinks)
                 {
-                    continue;
+                    sink.Complete(description);
                 }
-
-                var position = new NetTopologySuite.IO.VectorTiles.Tiles.Tile(id);
-                var directory = Path.Combine(folder, position.Zoom.ToString(CultureInfo.InvariantCulture), position.X.ToString(CultureInfo.InvariantCulture));
-                Directory.CreateDirectory(directory);
-                var path = Path.Combine(directory, position.Y.ToString(CultureInfo.InvariantCulture) + ".mvt");
-                using (var stream = File.Create(path))
-                {
-                    tile.Write(stream, minLinealExtent: 0, minPolygonalExtent: 0, extent: Extent, idAttributeName: MapboxTileWriter.DefaultIdAttributeName);
-                    bytes += stream.Length;
-                }
-
-                zoomCount++;
             }
 
-            perZoom.Add(zoomCount);
-            count += zoomCount;
-            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"tiles z{zoom}: {zoomCount}"));
+            return new TileSummary(options.MinZoom, options.MaxZoom, perZoom.Sum(), distinct.Count, sinks.Sum(s => s.Bytes), perZoom,
+                perZoom.Sum() > 0 ? sinks.Select(s => s.Name).ToList() : [], counts.Repaired, counts.CollapsedParts,
+                pyramid.Features.Count(f => f.Repaired), lost, clock.Elapsed);
         }
-
-        WriteTileJson(Path.Combine(folder, "tiles.json"), layers, frame);
-        return new TileSummary(MinZoom, MaxZoom, count, bytes, perZoom, clock.Elapsed);
+        finally
+        {
+            foreach (var sink in sinks)
+            {
+                sink.Dispose();
+            }
+        }
     }
 
-    private static IFeature ToTileFeature(PublishedFeature feature)
+    /// <summary>Every feature's pieces in the tiles of <paramref name="zoom"/>, sorted by tile id, layer and feature; and how many shown features left no piece.</summary>
+    private static (List<TileFragment> Fragments, long Lost) Cut(TilePyramid pyramid, int zoom, TileFragmentCounts counts)
     {
-        var attributes = new AttributesTable();
-        foreach (var (key, value) in feature.Properties)
+        var grid = pyramid.Grid(zoom);
+        var tolerance = pyramid.Options.SimplifyToleranceUnits(zoom);
+        var features = pyramid.Features;
+        var all = new List<TileFragment>();
+        long lost = 0;
+        var gate = new object();
+        if (features.Count == 0)
         {
-            object? tileValue = value switch
-            {
-                null => null,
-                string or bool or double or float or int or long => value,
-                decimal number => (double)number,
-                short or byte or sbyte or ushort or uint => Convert.ToInt64(value, CultureInfo.InvariantCulture),
-                _ => PublishedLayers.Text(value),
-            };
-            if (tileValue is not null && !attributes.Exists(key))
-            {
-                attributes.Add(key, tileValue);
-            }
+            return (all, 0);
         }
 
-        return new NetTopologySuite.Features.Feature(feature.Geometry, attributes);
+        Parallel.ForEach(
+            Partitioner.Create(0, features.Count, 16),
+            () => (Builder: new TileFragmentBuilder(), Fragments: new List<TileFragment>(), Lost: 0L),
+            (range, _, local) =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    var feature = features[i];
+                    if (!pyramid.IsShownAt(feature, zoom))
+                    {
+                        continue;
+                    }
+
+                    var before = local.Fragments.Count;
+                    TileClipper.Visit(feature.Shape!, grid, (x, y, piece) =>
+                    {
+                        if (local.Builder.Build(feature, piece, grid, x, y, tolerance) is { } fragment)
+                        {
+                            local.Fragments.Add(fragment);
+                        }
+
+                        return true;
+                    });
+                    if (local.Fragments.Count == before)
+                    {
+                        local.Lost++;
+                    }
+                }
+
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    all.AddRange(local.Fragments);
+                    counts.Add(local.Builder.Counts);
+                    lost += local.Lost;
+                }
+            });
+        all.Sort(static (a, b) =>
+        {
+            var byTile = a.TileId.CompareTo(b.TileId);
+            if (byTile != 0)
+            {
+                return byTile;
+            }
+
+            var byLayer = a.Feature.LayerIndex.CompareTo(b.Feature.LayerIndex);
+            return byLayer != 0 ? byLayer : a.Feature.Index.CompareTo(b.Feature.Index);
+        });
+        return (all, lost);
     }
 
-    private static void WriteTileJson(string path, IReadOnlyList<PublishedLayer> layers, WebMapFrame frame)
+    /// <summary>The tiles holding <paramref name="fragments"/> (sorted), encoded on every core, in tile-id order, with a hash of each tile's bytes.</summary>
+    private static List<(TileAddress Tile, ulong Id, byte[] Mvt, UInt128 Hash)> Encode(TilePyramid pyramid, List<TileFragment> fragments)
     {
-        var bounds = new Envelope();
-        foreach (var feature in layers.SelectMany(l => l.Features))
+        var starts = new List<int>();
+        for (var i = 0; i < fragments.Count; i++)
         {
-            bounds.ExpandToInclude(feature.Geometry.EnvelopeInternal);
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var stream = File.Create(path);
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        json.WriteStartObject();
-        json.WriteString("tilejson", "3.0.0");
-        json.WriteString("name", "ParkGis");
-        json.WriteString("scheme", "xyz");
-        json.WriteStartArray("tiles");
-        json.WriteStringValue("{z}/{x}/{y}.mvt");
-        json.WriteEndArray();
-        json.WriteNumber("minzoom", MinZoom);
-        json.WriteNumber("maxzoom", MaxZoom);
-        json.WriteString(WebMapFrames.MemberName, WebMapFrames.DisplayName(frame));
-        if (!bounds.IsNull)
-        {
-            json.WriteStartArray("bounds");
-            json.WriteNumberValue(Math.Round(bounds.MinX, 6));
-            json.WriteNumberValue(Math.Round(bounds.MinY, 6));
-            json.WriteNumberValue(Math.Round(bounds.MaxX, 6));
-            json.WriteNumberValue(Math.Round(bounds.MaxY, 6));
-            json.WriteEndArray();
-        }
-
-        json.WriteStartArray("vector_layers");
-        foreach (var layer in layers)
-        {
-            json.WriteStartObject();
-            json.WriteString("id", layer.Name);
-            json.WriteString("description", layer.Title);
-            json.WriteNumber("minzoom", MinZoom);
-            json.WriteNumber("maxzoom", MaxZoom);
-            json.WriteStartObject("fields");
-            foreach (var key in layer.Features.SelectMany(f => f.Properties.Select(p => p.Key)).Distinct(StringComparer.Ordinal))
+            if (i == 0 || fragments[i].TileId != fragments[i - 1].TileId)
             {
-                json.WriteString(key, "String|Number|Boolean");
+                starts.Add(i);
             }
-
-            json.WriteEndObject();
-            json.WriteEndObject();
         }
 
-        json.WriteEndArray();
-        json.WriteEndObject();
+        starts.Add(fragments.Count);
+        var tiles = new (TileAddress, ulong, byte[], UInt128)[starts.Count - 1];
+        var span = fragments.ToArray();
+        Parallel.For(
+            0,
+            tiles.Length,
+            () => new MvtTileEncoder(),
+            (t, _, encoder) =>
+            {
+                var id = span[starts[t]].TileId;
+                var mvt = encoder.Encode(pyramid.Layers, span.AsSpan(starts[t], starts[t + 1] - starts[t]));
+                tiles[t] = (TileAddress.FromId(id), id, mvt, BitConverter.ToUInt128(SHA256.HashData(mvt), 0));
+                return encoder;
+            },
+            _ => { });
+        return [.. tiles];
+    }
+
+    /// <summary>Gzips, on every core, each distinct tile content not compressed before.</summary>
+    private static void Compress(List<(TileAddress Tile, ulong Id, byte[] Mvt, UInt128 Hash)> tiles, Dictionary<UInt128, byte[]> compressed)
+    {
+        var todo = new List<(UInt128 Hash, byte[] Mvt)>();
+        var seen = new HashSet<UInt128>();
+        foreach (var (_, _, mvt, hash) in tiles)
+        {
+            if (!compressed.ContainsKey(hash) && seen.Add(hash))
+            {
+                todo.Add((hash, mvt));
+            }
+        }
+
+        var results = new byte[todo.Count][];
+        Parallel.For(0, todo.Count, i => results[i] = TileCompression.Gzip(todo[i].Mvt));
+        for (var i = 0; i < todo.Count; i++)
+        {
+            compressed.Add(todo[i].Hash, results[i]);
+        }
+    }
+
+    /// <summary>
+    /// Keeps only small compressed tiles for the next zooms: those that repeat (a square wholly inside a red-line
+    /// polygon is the same at every zoom) are small, and the large ones would hold the whole archive in memory.
+    /// </summary>
+    private static void ForgetLarge(Dictionary<UInt128, byte[]> compressed)
+    {
+        foreach (var (hash, bytes) in compressed.ToList())
+        {
+            if (bytes.Length > RepeatedTileBytes)
+            {
+                compressed.Remove(hash);
+            }
+        }
     }
 }

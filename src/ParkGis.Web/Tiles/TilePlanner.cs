@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using ParkGis.Core.Errors;
+
+namespace ParkGis.Web.Tiles;
+
+/// <summary>
+/// Counts the tiles and estimates the bytes of a pyramid before anything is written, zoom by zoom from the lowest,
+/// with the same clipping the tiles are cut with (so a diagonal road or a ring-shaped park is not charged for the empty
+/// tiles of its bounding box), and stops as soon as a limit is passed — a feature spanning 20° reaches the tile limit
+/// within the first zooms it is counted at, without walking its millions of tiles.
+/// </summary>
+internal static class TilePlanner
+{
+    /// <summary>Estimated bytes per tile besides its features (layer headers, keys, values).</summary>
+    private const int TileOverheadBytes = 64;
+
+    /// <summary>Estimated bytes per feature in a tile besides its geometry and attributes (id, type, lengths).</summary>
+    private const int FeatureOverheadBytes = 8;
+
+    /// <summary>Estimated bytes per vertex (two zigzag varints of small deltas).</summary>
+    private const int VertexBytes = 2;
+
+    /// <summary>At most one vertex per this many tile units of a piece's bounding-box outline is counted.</summary>
+    private const int UnitsPerVertex = 4;
+
+    /// <summary>The estimate, or <see cref="UnusableInputException"/> (<see cref="ErrorCodes.TileLimitExceeded"/>) when a limit would be passed.</summary>
+    public static TileEstimate Estimate(TilePyramid pyramid, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(pyramid);
+        var options = pyramid.Options;
+        long tiles = 0;
+        long bytes = 0;
+        var perZoom = new List<long>();
+        for (var zoom = options.MinZoom; zoom <= options.MaxZoom; zoom++)
+        {
+            var zoomLevel = CountZoom(pyramid, zoom, options.MaxTiles - tiles);
+            tiles += zoomLevel.Tiles;
+            bytes += zoomLevel.Bytes + (zoomLevel.Tiles * TileOverheadBytes);
+            perZoom.Add(zoomLevel.Tiles);
+            if (zoomLevel.Exceeded || tiles > options.MaxTiles)
+            {
+                throw TooManyTiles(pyramid, zoom, tiles, zoomLevel);
+            }
+
+            if (bytes > options.MaxBytes)
+            {
+                throw TooManyBytes(pyramid, zoom, bytes);
+            }
+        }
+
+        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"tiles planned: {tiles} tiles, about {bytes / 1048576.0:0.0} MB before compression"));
+        return new TileEstimate(tiles, bytes, perZoom);
+    }
+
+    /// <summary>The error for a tile set larger than <see cref="TileOptions.MaxBytes"/>, found while writing.</summary>
+    public static UnusableInputException TooManyBytesWritten(TileOptions options, long bytes) =>
+        new(ErrorCodes.TileLimitExceeded,
+            string.Create(CultureInfo.InvariantCulture, $"The vector tiles reached {bytes / 1048576.0:0.0} MB while being written, more than the limit of {options.MaxBytes / 1048576.0:0.0} MB; nothing was written."),
+            hint: "Lower --max-zoom, or raise --max-tiles-mb.");
+
+    private static ZoomCount CountZoom(TilePyramid pyramid, int zoom, long budget)
+    {
+        var grid = pyramid.Grid(zoom);
+        var features = pyramid.Features;
+        var merged = new HashSet<long>();
+        var total = new ZoomCount();
+        var gate = new object();
+        var exceeded = 0;
+        if (features.Count == 0)
+        {
+            return total;
+        }
+
+        Parallel.ForEach(
+            Partitioner.Create(0, features.Count, 64),
+            () => new ZoomCount(),
+            (range, state, local) =>
+            {
+                for (var i = range.Item1; i < range.Item2 && Volatile.Read(ref exceeded) == 0; i++)
+                {
+                    var feature = features[i];
+                    if (!pyramid.IsShownAt(feature, zoom))
+                    {
+                        continue;
+                    }
+
+                    long count = 0;
+                    var within = TileClipper.Visit(feature.Shape!, grid, (x, y, piece) =>
+                    {
+                        local.Keys.Add(((long)x << 32) | (uint)y);
+                        local.Bytes += PieceBytes(piece, grid, feature);
+                        return ++count <= budget && local.Keys.Count <= budget;
+                    });
+                    if (count > local.WorstCount)
+                    {
+                        (local.Worst, local.WorstCount) = (feature, count);
+                    }
+
+                    if (!within)
+                    {
+                        Interlocked.Exchange(ref exceeded, 1);
+                        state.Stop();
+                    }
+                }
+
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    merged.UnionWith(local.Keys);
+                    total.Bytes += local.Bytes;
+                    if (local.WorstCount > total.WorstCount)
+                    {
+                        (total.Worst, total.WorstCount) = (local.Worst, local.WorstCount);
+                    }
+                }
+            });
+        total.Tiles = merged.Count;
+        total.Exceeded = exceeded != 0 || merged.Count > budget;
+        return total;
+    }
+
+    private static long PieceBytes(TileShape piece, TileGrid grid, TiledFeature feature)
+    {
+        var outline = ((piece.MaxX - piece.MinX) + (piece.MaxY - piece.MinY)) * 2 / grid.UnitSize;
+        var vertices = Math.Min(piece.Vertices, (long)(outline / UnitsPerVertex) + 4);
+        return FeatureOverheadBytes + feature.AttributeBytes + (vertices * VertexBytes);
+    }
+
+    private static UnusableInputException TooManyTiles(TilePyramid pyramid, int zoom, long tiles, ZoomCount zoomLevel)
+    {
+        var options = pyramid.Options;
+        var message = string.Create(CultureInfo.InvariantCulture,
+            $"The vector tiles z{options.MinZoom}–z{options.MaxZoom} would number more than {options.MaxTiles:N0}, the limit (counting stopped at z{zoom}); nothing was written.");
+        if (zoomLevel.Worst is not { } worst)
+        {
+            return new UnusableInputException(ErrorCodes.TileLimitExceeded, message, hint: "Lower --max-zoom, or raise --max-tiles.");
+        }
+
+        var shape = worst.Shape!;
+        var world = WebMercator.WorldUnits(options.MaxZoom);
+        var widthDegrees = WebMercator.Longitude(shape.MaxX, world) - WebMercator.Longitude(shape.MinX, world);
+        var heightDegrees = WebMercator.Latitude(shape.MinY, world) - WebMercator.Latitude(shape.MaxY, world);
+        message += string.Create(CultureInfo.InvariantCulture,
+            $" Feature {pyramid.Label(worst)} of {pyramid.Layers[worst.LayerIndex].Name} alone reaches {(zoomLevel.Exceeded ? "at least " : string.Empty)}{zoomLevel.WorstCount:N0} tiles at z{zoom}: it spans {widthDegrees:0.###}° × {heightDegrees:0.###}°.");
+        return new UnusableInputException(ErrorCodes.TileLimitExceeded, message, pyramid.Layers[worst.LayerIndex].Name, pyramid.Label(worst),
+            hint: "Check that feature's coordinates and CRS (a park is rarely wider than 0.5°); or lower --max-zoom, or raise --max-tiles.");
+    }
+
+    private static UnusableInputException TooManyBytes(TilePyramid pyramid, int zoom, long bytes) =>
+        new(ErrorCodes.TileLimitExceeded,
+            string.Create(CultureInfo.InvariantCulture,
+                $"The vector tiles z{pyramid.Options.MinZoom}–z{pyramid.Options.MaxZoom} would take about {bytes / 1048576.0:0.0} MB (counted up to z{zoom}), more than the limit of {pyramid.Options.MaxBytes / 1048576.0:0.0} MB; nothing was written."),
+            hint: "Lower --max-zoom, or raise --max-tiles-mb.");
+
+    /// <summary>Tiles, bytes and the feature reaching most tiles of one zoom (per worker, then merged).</summary>
+    private sealed class ZoomCount
+    {
+        public HashSet<long> Keys { get; } = [];
+
+        public long Tiles { get; set; }
+
+        public long Bytes { get; set; }
+
+        public bool Exceeded { get; set; }
+
+        public TiledFeature? Worst { get; set; }
+
+        public long WorstCount { get; set; }
+    }
+}
