@@ -11,6 +11,8 @@
 # "timeout", its time as the limit). The machine is shared: compare the x-check column, not the seconds.
 set -euo pipefail
 shopt -s inherit_errexit
+# The body is one function, read whole before it runs: editing this file during a run cannot change the run.
+main() {
 POSITIONAL=(); IMPORT=1; ONLY=
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -95,3 +97,5 @@ for name in "${NAMES[@]}"; do
   fi
 done
 exit $failed
+}
+main "$@"

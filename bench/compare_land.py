@@ -75,6 +75,7 @@ for key in sorted(set(ours) | set(theirs)):
     worst = max(worst, rel)
     bad = rel > TOLERANCE or (isinstance(a, int) and isinstance(b, int) and a != b)
     failed |= bad
-    print(f"{key:40} parkgis {a:>22,.6f} postgis {b:>22,.6f}  rel {rel:.1e}{'  DIFFERS' if bad else ''}")
+    shown = "{:>22,}" if isinstance(a, int) and isinstance(b, int) else "{:>22,.6f}"
+    print(f"{key:40} parkgis {shown.format(a)} postgis {shown.format(b)}  rel {rel:.1e}{'  DIFFERS' if bad else ''}")
 print(f"{kind}: worst relative difference {worst:.1e} ({'agree' if not failed else 'DISAGREE'} to {TOLERANCE:g})")
 sys.exit(1 if failed else 0)

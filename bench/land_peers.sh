@@ -12,6 +12,8 @@
 # Env: TIMEOUT (seconds per run, default 3600).
 set -euo pipefail
 shopt -s inherit_errexit
+# The body is one function, read whole before it runs: editing this file during a run cannot change the run.
+main() {
 S=${1:-1000}; REPEAT=${2:-3}; ROOT=${3:-/tmp/parkgis-bench-data/city}
 TIMEOUT=${TIMEOUT:-3600}
 AS_OF=2026-06-30
@@ -70,3 +72,5 @@ for c in supply idle; do
   fi
 done
 exit $status
+}
+main "$@"

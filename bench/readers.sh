@@ -11,6 +11,8 @@
 #   bash bench/readers.sh [S=1000] [REPEAT=3] [DATA_ROOT=/tmp/parkgis-bench-data/city]
 set -euo pipefail
 shopt -s inherit_errexit
+# The body is one function, read whole before it runs: editing this file during a run cannot change the run.
+main() {
 S=${1:-1000}; REPEAT=${2:-3}; ROOT=${3:-/tmp/parkgis-bench-data/city}
 TIMEOUT=${TIMEOUT:-1800}
 source "$(dirname "$0")/lib.sh"
@@ -68,3 +70,5 @@ for f in "${FORMATS[@]}"; do
     "$(bench_ratio "$done_at" "$gdal")" "$(col "read.$f" 1)" "$(col "read.$f" 2)" "$floor"
 done
 echo "ratio = parkgis read done (start-up + read, progress clock, 0.1 s resolution) / ogr2ogr -f Memory (whole process); floor ratio = in-process warm read (DatasetReader, all fields) / geometry-only floor (one thread)"
+}
+main "$@"

@@ -38,7 +38,7 @@ CREATE TEMP TABLE park_supply AS
   FROM parks k, pg_temp.measure(k.geom, false) m, pg_temp.measure(k.geom, true) w;
 CREATE TEMP TABLE banner_supply AS
   SELECT g.banner, m.approved_m2, m.supplied_m2
-  FROM (SELECT banner, CASE WHEN count(*) = 1 THEN min(geom) ELSE ST_Union(geom) END AS geom FROM parks WHERE banner <> '' GROUP BY banner) g,
+  FROM (SELECT banner, CASE WHEN count(*) = 1 THEN (array_agg(geom))[1] ELSE ST_Union(geom) END AS geom FROM parks WHERE banner <> '' GROUP BY banner) g,
        pg_temp.measure(g.geom, false) m;
 
 CREATE TEMP TABLE outside AS
