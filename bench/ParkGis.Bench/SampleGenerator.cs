@@ -1,56 +1,121 @@
+using System.Diagnostics;
 using System.Globalization;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Operation.Valid;
 
 namespace ParkGis.Bench;
 
 /// <summary>
-/// Deterministic synthetic Ordos-like data equivalent to ../shared/bench/gen.py: same layers, scale rules and
-/// statistics (10 parks of 2000–5000 vertices, park 10 a 3-part MultiPolygon; 4 urban-boundary polygons;
-/// max(1, S/10) pairwise disjoint red-line polygons of 4000–16000 vertices, the first three straddling parks
-/// 1, 4 and 7; S·20 pairwise disjoint farmland patches of 10–60 vertices, 30 % in the park zones; S·100
-/// parcels tiling the parks as a jittered 8-vertex grid with identical shared edges, 0.5 % enlarged by 20 %).
-/// It uses .NET's seeded <see cref="Random"/>, not NumPy's PCG64, so the numbers differ from gen.py's.
+/// Deterministic synthetic Ordos-like city data with every layer the commands use. The check layers are equivalent
+/// to ../shared/bench/gen.py's: same layer names, scale rules and statistics (10 parks of 2000–5000 vertices, park 10
+/// a 3-part MultiPolygon; 4 urban-boundary polygons; max(1, S/10) pairwise disjoint red-line polygons of 4000–16000
+/// vertices, the first three straddling parks 1, 4 and 7; S·20 pairwise disjoint farmland patches of 10–60 vertices,
+/// 30 % in the park zones; S·100 parcels tiling the parks as a jittered 8-vertex grid with identical shared edges,
+/// 0.5 % enlarged by 20 %), drawn with .NET's seeded <see cref="Random"/>, not NumPy's PCG64, so the numbers differ
+/// from gen.py's. Added for the other commands: park attributes (旗区, 主导产业, 一平), approval batches traced along
+/// the parcel grid (<see cref="ApprovalBatches"/>), parcel lifecycle and efficiency fields
+/// (<see cref="ParcelRecords"/>), economics.csv (<see cref="EconomicsCsvWriter"/>) and the nine utility networks
+/// (<see cref="UtilityNetworkGenerator"/>).
 /// </summary>
 internal static class SampleGenerator
 {
     private const double E0 = 300_000, E1 = 700_000, N0 = 4_150_000, N1 = 4_550_000;
 
-    private static readonly string[] ParkNames =
-    [
-        "鄂尔多斯高新技术产业开发区", "准格尔经济开发区", "达拉特经济开发区", "鄂托克经济开发区", "杭锦经济开发区",
-        "伊金霍洛工业园区", "乌审工业园区", "鄂托克前旗上海庙经济开发区", "康巴什产业园", "大路工业园区",
-    ];
-
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4545);
 
-    /// <summary>Writes OUT/S&lt;scale&gt;/gpkg/layers.gpkg and returns its path.</summary>
-    public static string Write(int scale, string outRoot, int seed)
+    /// <summary>
+    /// Writes OUT/S&lt;scale&gt;/gpkg/layers.gpkg and economics.csv (and, with <paramref name="geoJson"/>, the same layers as
+    /// OUT/S&lt;scale&gt;/geojson/&lt;layer&gt;.geojson with economics.csv); returns the GeoPackage folder.
+    /// </summary>
+    public static string Write(int scale, string outRoot, int seed, bool geoJson, TextWriter log)
     {
-        var folder = Path.Combine(outRoot, string.Create(CultureInfo.InvariantCulture, $"S{scale}"), "gpkg");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, "layers.gpkg");
-        File.Delete(path);
-        using var writer = new SampleGeoPackageWriter(path);
+        var clock = Stopwatch.StartNew();
+        void Log(string what) => log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:0.0}s] {what}"));
+        var root = Path.Combine(outRoot, string.Create(CultureInfo.InvariantCulture, $"S{scale}"));
+        var folders = new List<string> { Path.Combine(root, "gpkg") };
+        if (geoJson)
+        {
+            folders.Add(Path.Combine(root, "geojson"));
+        }
 
+        foreach (var folder in folders)
+        {
+            // Only what this generator writes is replaced; the folder may hold other runs' files.
+            Directory.CreateDirectory(folder);
+            foreach (var file in Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".gpkg", StringComparison.Ordinal) || f.EndsWith(".geojson", StringComparison.Ordinal) || f.EndsWith("economics.csv", StringComparison.Ordinal)))
+            {
+                File.Delete(file);
+            }
+        }
+
+        var sinks = new List<IFeatureSink> { new SampleGeoPackageWriter(Path.Combine(folders[0], "layers.gpkg")) };
+        if (geoJson)
+        {
+            sinks.Add(new SampleGeoJsonWriter(folders[1]));
+        }
+
+        using var sink = new TeeSink(sinks);
         var (parks, centres) = Parks(new Random(seed * 31 + 1));
-        writer.Layer("parks", "GEOMETRY", [("park_id", "INTEGER"), ("name", "TEXT"), ("level", "TEXT")],
-            parks.Select((g, i) => (g, new object?[] { i + 1, ParkNames[i], i < 2 ? "国家级" : "自治区级" })));
+        using (var table = sink.Table("parks", "GEOMETRY",
+            [("park_id", "INTEGER"), ("name", "TEXT"), ("level", "TEXT"), ("banner", "TEXT"), ("approved_area_ha", "REAL"), ("leading_industries", "TEXT"), ("levelled", "TEXT")]))
+        {
+            for (var i = 0; i < parks.Count; i++)
+            {
+                var p = SyntheticPark.All[i];
+                table.Add(parks[i], [p.ParkId, p.Name, p.Level, p.Banner, Math.Round(parks[i].Area / 10_000, 2), string.Join("、", p.LeadingIndustries), p.Levelled]);
+            }
+        }
+
         var udb = UrbanBoundary(new Random(seed * 31 + 2), centres);
-        writer.Layer("urban_boundary", "POLYGON", [("udb_id", "INTEGER"), ("name", "TEXT")],
-            udb.Select((g, i) => ((Geometry)g, new object?[] { i + 1, $"城镇开发边界-{i + 1}" })));
+        using (var table = sink.Table("urban_boundary", "POLYGON", [("udb_id", "INTEGER"), ("name", "TEXT")]))
+        {
+            for (var i = 0; i < udb.Count; i++)
+            {
+                table.Add(udb[i], [i + 1, $"城镇开发边界-{i + 1}"]);
+            }
+        }
+
         var red = Redline(new Random(seed * 31 + 3), Math.Max(1, scale / 10), centres);
         string[] kinds = ["水源涵养", "防风固沙", "生物多样性维护", "水土保持"];
         var redRandom = new Random(seed * 31 + 4);
-        writer.Layer("ecological_redline", "POLYGON", [("redline_id", "INTEGER"), ("name", "TEXT"), ("kind", "TEXT")],
-            red.Select((g, i) => ((Geometry)g, new object?[] { i + 1, string.Create(CultureInfo.InvariantCulture, $"生态保护红线-{i + 1:000}"), kinds[redRandom.Next(4)] })));
+        using (var table = sink.Table("ecological_redline", "POLYGON", [("redline_id", "INTEGER"), ("name", "TEXT"), ("kind", "TEXT")]))
+        {
+            for (var i = 0; i < red.Count; i++)
+            {
+                table.Add(red[i], [i + 1, string.Create(CultureInfo.InvariantCulture, $"生态保护红线-{i + 1:000}"), kinds[redRandom.Next(4)]]);
+            }
+        }
+
+        Log($"parks, urban boundary, {red.Count} red-line polygons");
         var farm = Farmland(new Random(seed * 31 + 5), scale * 20, parks);
         string[] dlbm = ["0101", "0102", "0103"];
         var farmRandom = new Random(seed * 31 + 6);
-        writer.Layer("permanent_farmland", "POLYGON", [("patch_id", "INTEGER"), ("dlbm", "TEXT"), ("quality_grade", "INTEGER")],
-            farm.Select((g, i) => ((Geometry)g, new object?[] { i + 1, dlbm[farmRandom.Next(3)], farmRandom.Next(1, 16) })));
-        Parcels(new Random(seed * 31 + 7), scale * 100, parks, writer);
-        return path;
+        using (var table = sink.Table("permanent_farmland", "POLYGON", [("patch_id", "INTEGER"), ("dlbm", "TEXT"), ("quality_grade", "INTEGER")]))
+        {
+            for (var i = 0; i < farm.Count; i++)
+            {
+                table.Add(farm[i], [i + 1, dlbm[farmRandom.Next(3)], farmRandom.Next(1, 16)]);
+            }
+        }
+
+        Log($"{farm.Count} farmland patches");
+        var parcelRandom = new Random(seed * 31 + 7);
+        var grid = ParcelGrid.Build(parcelRandom, scale * 100, parks, Factory);
+        var batches = ApprovalBatches.Build(new Random(seed * 31 + 10), grid, SyntheticPark.All);
+        batches.Write(sink);
+        Log($"{batches.Batches.Count} approval batches over {grid.Cells.Count} grid cells of {grid.CellSize:0.0} m");
+        var economic = ParcelRecords.Write(sink, grid, batches, SyntheticPark.All, parcelRandom, new Random(seed * 31 + 8));
+        Log($"{grid.Kept.Count} parcels");
+        var networkFeatures = UtilityNetworkGenerator.Write(sink, parks, Factory, seed * 31 + 9);
+        Log($"{networkFeatures} utility network features");
+        var economics = Path.Combine(folders[0], "economics.csv");
+        var rows = EconomicsCsvWriter.Write(economics, economic, seed * 31 + 11);
+        if (geoJson)
+        {
+            File.Copy(economics, Path.Combine(folders[1], "economics.csv"), overwrite: true);
+        }
+
+        Log($"economics.csv: {rows} rows for {economic.Count} built parcels");
+        return folders[0];
     }
 
     private static Polygon Star(Random random, double cx, double cy, double radius, int vertices, int harmonics = 8, double noise = 0.01)
@@ -233,124 +298,5 @@ internal static class SampleGenerator
         var copy = items.ToArray();
         random.Shuffle(copy);
         return [.. copy.Take(count)];
-    }
-
-    private static void Parcels(Random random, int target, List<Geometry> parks, SampleGeoPackageWriter writer)
-    {
-        var parts = new List<(int ParkId, Polygon Part)>();
-        for (var i = 0; i < parks.Count; i++)
-        {
-            for (var j = 0; j < parks[i].NumGeometries; j++)
-            {
-                parts.Add((i + 1, (Polygon)parks[i].GetGeometryN(j)));
-            }
-        }
-
-        var cell = Math.Sqrt(parts.Sum(p => p.Part.Area) / target);
-        List<(int ParkId, double X, double Y, int I, int J)> centresInside;
-        while (true)
-        {
-            centresInside = [];
-            foreach (var (parkId, part) in parts)
-            {
-                var e = part.EnvelopeInternal;
-                var locator = new NetTopologySuite.Algorithm.Locate.IndexedPointInAreaLocator(part);
-                var nx = (int)Math.Ceiling(e.Width / cell) + 2;
-                var ny = (int)Math.Ceiling(e.Height / cell) + 2;
-                for (var i = 0; i < nx; i++)
-                {
-                    for (var j = 0; j < ny; j++)
-                    {
-                        double x = e.MinX - cell + (cell * (i + 0.5)), y = e.MinY - cell + (cell * (j + 0.5));
-                        if (locator.Locate(new Coordinate(x, y)) == Location.Interior)
-                        {
-                            centresInside.Add((parkId, e.MinX - cell, e.MinY - cell, i, j));
-                        }
-                    }
-                }
-            }
-
-            if (centresInside.Count >= target)
-            {
-                break;
-            }
-
-            cell *= 0.995;
-        }
-
-        // Jittered corners and edge midpoints are functions of the grid node, so neighbours share edges exactly.
-        var nodeSalt = (ulong)random.NextInt64();
-        double Jitter(int parkId, int i, int j, int salt)
-        {
-            // SplitMix64 of the node: deterministic across processes (HashCode is randomised per process).
-            var z = nodeSalt + ((ulong)(uint)parkId << 48) + ((ulong)(uint)i << 28) + ((ulong)(uint)j << 8) + (ulong)salt;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            z ^= z >> 31;
-            return ((z >> 11) * (1.0 / (1UL << 53)) * 2) - 1;
-        }
-        double jc = 0.18 * cell, jm = 0.07 * cell;
-        var keep = Enumerable.Range(0, centresInside.Count).ToArray();
-        random.Shuffle(keep);
-        Array.Sort(keep, 0, target);
-        var rows = new List<(Geometry, object?[])>(target);
-        for (var n = 0; n < target; n++)
-        {
-            var (parkId, x0, y0, i, j) = centresInside[keep[n]];
-            Coordinate Corner(int a, int b) => new(x0 + (cell * a) + (jc * Jitter(parkId, a, b, 1)), y0 + (cell * b) + (jc * Jitter(parkId, a, b, 2)));
-            Coordinate Mid(Coordinate p, Coordinate q, double dx, double dy) => new(((p.X + q.X) / 2) + dx, ((p.Y + q.Y) / 2) + dy);
-            var a0 = Corner(i, j);
-            var b0 = Corner(i + 1, j);
-            var c0 = Corner(i + 1, j + 1);
-            var d0 = Corner(i, j + 1);
-            var ring = new[]
-            {
-                a0, Mid(a0, b0, 0, jm * Jitter(parkId, i, j, 3)), b0, Mid(b0, c0, jm * Jitter(parkId, i + 1, j, 4), 0),
-                c0, Mid(d0, c0, 0, jm * Jitter(parkId, i, j + 1, 3)), d0, Mid(a0, d0, jm * Jitter(parkId, i, j, 4), 0), a0.Copy(),
-            };
-            var polygon = Factory.CreatePolygon(ring);
-            if (random.NextDouble() < 0.005)
-            {
-                var centre = polygon.Centroid.Coordinate;
-                polygon = Factory.CreatePolygon(ring.Select(c => new Coordinate(centre.X + ((c.X - centre.X) * 1.2), centre.Y + ((c.Y - centre.Y) * 1.2))).ToArray());
-            }
-
-            rows.Add((polygon, ParcelAttributes(random, n, parkId, polygon.Area)));
-        }
-
-        writer.Layer("parcels", "POLYGON",
-        [
-            ("parcel_id", "TEXT(10)"), ("park_id", "MEDIUMINT"), ("approval_batch", "TEXT(32)"), ("approved_on", "DATE"),
-            ("supply_status", "TEXT(10)"), ("supplied_on", "DATE"), ("agreed_start", "DATE"), ("actual_start", "DATE"),
-            ("built_area_m2", "REAL"), ("invested_ratio", "REAL"), ("land_price", "REAL"), ("output_value", "REAL"), ("tax", "REAL"),
-        ], rows);
-        if (rows.Take(200).Any(r => !new IsValidOp(r.Item1).IsValid))
-        {
-            throw new InvalidOperationException("generated an invalid parcel");
-        }
-    }
-
-    private static object?[] ParcelAttributes(Random random, int n, int parkId, double area)
-    {
-        var p = random.NextDouble();
-        var status = p < 0.2 ? "approved" : p < 0.9 ? "supplied" : "none";
-        var year = random.Next(2012, 2025);
-        var approved = new DateOnly(year, 1, 1).AddDays(random.Next(0, 365));
-        var supplied = approved.AddDays(random.Next(30, 700));
-        var agreed = supplied.AddDays(random.Next(0, 365));
-        var actual = agreed.AddDays(random.Next(-30, 900));
-        var isSupplied = status == "supplied";
-        var started = isSupplied && random.NextDouble() < 0.75;
-        var built = started ? Math.Round(area * Uniform(random, 0.3, 1.5), 2) : 0;
-        var output = Math.Round(built * Uniform(random, 500, 5000), 2);
-        static string? Date(bool present, DateOnly date) => present ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-        return
-        [
-            string.Create(CultureInfo.InvariantCulture, $"P{n + 1:0000000}"), parkId,
-            status != "none" ? string.Create(CultureInfo.InvariantCulture, $"鄂府土批〔{year}〕{random.Next(1, 80)}号") : null,
-            Date(status != "none", approved), status, Date(isSupplied, supplied), Date(isSupplied, agreed), Date(started, actual),
-            built, started ? Math.Round(Uniform(random, 0.05, 1.2), 4) : 0.0, isSupplied ? Math.Round(area * Uniform(random, 200, 600), 2) : 0.0,
-            output, Math.Round(output * Uniform(random, 0.01, 0.06), 2),
-        ];
     }
 }

@@ -5,8 +5,11 @@ using NetTopologySuite.IO;
 
 namespace ParkGis.Bench;
 
-/// <summary>A minimal GeoPackage 1.2 writer (EPSG:4545 feature tables, XY blobs) for the synthetic data.</summary>
-internal sealed class SampleGeoPackageWriter : IDisposable
+/// <summary>
+/// A minimal GeoPackage 1.2 writer (EPSG:4545 feature tables, XY blobs) for the synthetic data; last_change is pinned
+/// so that two runs with one seed write identical tables.
+/// </summary>
+internal sealed class SampleGeoPackageWriter : IFeatureSink
 {
     private const string Wkt4545 = "PROJCS[\"CGCS2000 / 3-degree Gauss-Kruger CM 108E\",GEOGCS[\"China Geodetic Coordinate System 2000\",DATUM[\"China_2000\",SPHEROID[\"CGCS2000\",6378137,298.257222101],AUTHORITY[\"EPSG\",\"1043\"]],PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],AUTHORITY[\"EPSG\",\"4490\"]],PROJECTION[\"Transverse_Mercator\"],PARAMETER[\"latitude_of_origin\",0],PARAMETER[\"central_meridian\",108],PARAMETER[\"scale_factor\",1],PARAMETER[\"false_easting\",500000],PARAMETER[\"false_northing\",0],UNIT[\"metre\",1],AXIS[\"Northing\",NORTH],AXIS[\"Easting\",EAST],AUTHORITY[\"EPSG\",\"4545\"]]";
 
@@ -35,51 +38,9 @@ internal sealed class SampleGeoPackageWriter : IDisposable
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Writes one feature table.</summary>
-    public void Layer(string name, string geometryType, IReadOnlyList<(string Name, string Type)> columns, IEnumerable<(Geometry Geometry, object?[] Values)> rows)
-    {
-        var columnList = string.Join(", ", columns.Select(c => $"\"{c.Name}\" {c.Type}"));
-        Execute($"CREATE TABLE \"{name}\" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom {geometryType}, {columnList})");
-        using var transaction = _connection.BeginTransaction();
-        using var insert = _connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO \"{name}\" (geom, {string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ($g, {string.Join(", ", columns.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"$p{i}")))})";
-        var geometryParameter = insert.Parameters.Add("$g", SqliteType.Blob);
-        var parameters = columns.Select((_, i) => insert.Parameters.Add(string.Create(CultureInfo.InvariantCulture, $"$p{i}"), SqliteType.Text)).ToArray();
-        var extent = new Envelope();
-        foreach (var (geometry, values) in rows)
-        {
-            geometryParameter.Value = _blobs.Write(geometry);
-            extent.ExpandToInclude(geometry.EnvelopeInternal);
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                parameters[i].Value = values[i] ?? DBNull.Value;
-                parameters[i].SqliteType = values[i] switch
-                {
-                    int or long => SqliteType.Integer,
-                    double => SqliteType.Real,
-                    _ => SqliteType.Text,
-                };
-            }
-
-            insert.ExecuteNonQuery();
-        }
-
-        using var contents = _connection.CreateCommand();
-        contents.Transaction = transaction;
-        contents.CommandText = """
-            INSERT INTO gpkg_contents (table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id) VALUES ($t, 'features', $t, $x0, $y0, $x1, $y1, 4545);
-            INSERT INTO gpkg_geometry_columns VALUES ($t, 'geom', $type, 4545, 0, 0);
-            """;
-        contents.Parameters.AddWithValue("$t", name);
-        contents.Parameters.AddWithValue("$type", geometryType);
-        contents.Parameters.AddWithValue("$x0", extent.MinX);
-        contents.Parameters.AddWithValue("$y0", extent.MinY);
-        contents.Parameters.AddWithValue("$x1", extent.MaxX);
-        contents.Parameters.AddWithValue("$y1", extent.MaxY);
-        contents.ExecuteNonQuery();
-        transaction.Commit();
-    }
+    /// <inheritdoc/>
+    public IFeatureTable Table(string name, string geometryType, IReadOnlyList<(string Name, string Type)> columns) =>
+        new Writer(this, name, geometryType, columns);
 
     public void Dispose() => _connection.Dispose();
 
@@ -88,5 +49,70 @@ internal sealed class SampleGeoPackageWriter : IDisposable
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    private sealed class Writer : IFeatureTable
+    {
+        private readonly SampleGeoPackageWriter _owner;
+        private readonly string _name;
+        private readonly string _geometryType;
+        private readonly SqliteTransaction _transaction;
+        private readonly SqliteCommand _insert;
+        private readonly SqliteParameter _geometry;
+        private readonly SqliteParameter[] _parameters;
+        private readonly Envelope _extent = new();
+
+        public Writer(SampleGeoPackageWriter owner, string name, string geometryType, IReadOnlyList<(string Name, string Type)> columns)
+        {
+            (_owner, _name, _geometryType) = (owner, name, geometryType);
+            var columnList = string.Join(", ", columns.Select(c => $"\"{c.Name}\" {c.Type}"));
+            owner.Execute($"CREATE TABLE \"{name}\" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom {geometryType}, {columnList})");
+            _transaction = owner._connection.BeginTransaction();
+            _insert = owner._connection.CreateCommand();
+            _insert.Transaction = _transaction;
+            _insert.CommandText = $"INSERT INTO \"{name}\" (geom, {string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ($g, {string.Join(", ", columns.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"$p{i}")))})";
+            _geometry = _insert.Parameters.Add("$g", SqliteType.Blob);
+            _parameters = [.. columns.Select((_, i) => _insert.Parameters.Add(string.Create(CultureInfo.InvariantCulture, $"$p{i}"), SqliteType.Text))];
+        }
+
+        public void Add(Geometry geometry, object?[] values)
+        {
+            _geometry.Value = _owner._blobs.Write(geometry);
+            _extent.ExpandToInclude(geometry.EnvelopeInternal);
+            for (var i = 0; i < _parameters.Length; i++)
+            {
+                (_parameters[i].Value, _parameters[i].SqliteType) = values[i] switch
+                {
+                    null => (DBNull.Value, SqliteType.Text),
+                    int or long => (values[i]!, SqliteType.Integer),
+                    double => (values[i]!, SqliteType.Real),
+                    DateOnly date => (date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), SqliteType.Text),
+                    _ => (values[i]!, SqliteType.Text),
+                };
+            }
+
+            _insert.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            using var contents = _owner._connection.CreateCommand();
+            contents.Transaction = _transaction;
+            contents.CommandText = """
+                INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change, min_x, min_y, max_x, max_y, srs_id)
+                  VALUES ($t, 'features', $t, '2026-06-30T00:00:00.000Z', $x0, $y0, $x1, $y1, 4545);
+                INSERT INTO gpkg_geometry_columns VALUES ($t, 'geom', $type, 4545, 0, 0);
+                """;
+            contents.Parameters.AddWithValue("$t", _name);
+            contents.Parameters.AddWithValue("$type", _geometryType);
+            contents.Parameters.AddWithValue("$x0", _extent.MinX);
+            contents.Parameters.AddWithValue("$y0", _extent.MinY);
+            contents.Parameters.AddWithValue("$x1", _extent.MaxX);
+            contents.Parameters.AddWithValue("$y1", _extent.MaxY);
+            contents.ExecuteNonQuery();
+            _transaction.Commit();
+            _insert.Dispose();
+            _transaction.Dispose();
+        }
     }
 }
