@@ -17,4 +17,10 @@ internal static class ExitCodes
 
     /// <summary>A defect in ParkGis (an unexpected exception); the message says how to report it.</summary>
     public const int InternalError = 4;
+
+    /// <summary>Cancelled by Ctrl-C / SIGINT (128 + 2, the shell's convention); nothing was written.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Cancelled by SIGTERM (128 + 15); nothing was written.</summary>
+    public const int Terminated = 143;
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ParkGis.Cli;
@@ -5,9 +7,54 @@ namespace ParkGis.Cli;
 /// <summary>Entry point of the <c>parkgis</c> command.</summary>
 internal static class Program
 {
+    /// <summary>
+    /// How long a cancelled command may take to stop on its own (its loops see the cancellation within milliseconds;
+    /// a file being parsed or one long overlay cannot); then its staged output is removed and the process ends.
+    /// </summary>
+    private static readonly TimeSpan StopWithin = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>A thread of its own for the command, with room for deep geometry recursion; not a pool thread (see ProjectedLayer).</summary>
+    private const int StackBytes = 16 << 20;
+
     private static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        return ParkGisApp.Run(args, Console.Out, Console.Error);
+        using var cancellation = new CancellationTokenSource();
+        var exitOnSignal = ExitCodes.Interrupted;
+        var signalled = Stopwatch.StartNew();
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true; // stop cleanly instead of the runtime's immediate exit
+            lock (cancellation)
+            {
+                if (!cancellation.IsCancellationRequested)
+                {
+                    exitOnSignal = context.Signal == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Interrupted;
+                    signalled.Restart();
+                    cancellation.Cancel();
+                }
+            }
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        var exit = ExitCodes.InternalError;
+        var command = new Thread(() => exit = ParkGisApp.Run(args, Console.Out, Console.Error, cancellation.Token), StackBytes)
+        {
+            Name = "parkgis",
+            IsBackground = true,
+        };
+        command.Start();
+        while (!command.Join(20))
+        {
+            if (cancellation.IsCancellationRequested && signalled.Elapsed > StopWithin)
+            {
+                PendingOutputs.Abandon(commitWait: TimeSpan.FromSeconds(5));
+                Console.Error.WriteLine("parkgis: cancelled; nothing was written.");
+                return exitOnSignal;
+            }
+        }
+
+        return exit == ExitCodes.Interrupted && cancellation.IsCancellationRequested ? exitOnSignal : exit;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Conflicts;
+using ParkGis.Core.Publishing;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
@@ -31,7 +32,7 @@ internal static class CheckCommand
                 result.AddError("--min-area must be a number of square metres, 0 or more.");
             }
         });
-        var fix = new Option<bool>("--fix") { Description = "Repair invalid geometries (NTS GeometryFixer) and report the area each repair changed." };
+        var fix = CommonOptions.FixOption();
 
         var engine = new Option<string>("--engine")
         {
@@ -51,28 +52,26 @@ internal static class CheckCommand
         {
             dataset, output, minArea, fix, overwrite, engine, write, runId,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
-            var progress = new StderrProgress(stderr);
+            var run = new CommandRun(parse, cancellation);
             var options = new ConflictCheckOptions(parse.GetValue(minArea), parse.GetValue(fix));
-            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
+            using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite));
             var datasetName = parse.GetRequiredValue(dataset);
             var result = parse.GetValue(engine) == "postgis"
-                ? CheckResultOptions.RunInDatabase(datasetName, options, progress)
-                : new ConflictCheck(options, progress).Check(DatasetSource.Read(datasetName, progress, ConflictCheck.FieldsUsed, ConflictCheck.KeepWithinReach));
-            progress.Report("writing results");
+                ? CheckResultOptions.RunInDatabase(datasetName, options, run.Progress, cancellation)
+                : run.Assess(datasetName, options.FixInvalidGeometry, DatasetScope.ConflictCheck).Conflicts(options.MinAreaM2);
+            run.Progress.Report("writing results");
             CheckJsonWriter.Write(folder.PathOf("check.json"), result);
-            ConflictPatchesWriter.Write(folder.PathOf("conflicts.geojson"), result);
+            run.WriteLayer(folder, ConflictResults.Layer(result));
             if (parse.GetValue(write) is { } target)
             {
-                CheckResultOptions.Write(target, parse.GetValue(runId), datasetName, options, result, stdout, progress);
+                CheckResultOptions.Write(target, parse.GetValue(runId), datasetName, options, result, run, cancellation);
             }
 
-            folder.Commit();
-            CheckSummary.Write(stdout, result, folder.Destination);
-            return result.HasConflicts ? ExitCodes.Findings : ExitCodes.Clean;
+            run.Commit(folder);
+            CheckSummary.Write(run.Stdout, result, folder.Destination);
+            return Task.FromResult(result.HasConflicts ? ExitCodes.Findings : ExitCodes.Clean);
         });
         return command;
     }

@@ -34,7 +34,7 @@ internal static class CheckResultOptions
     };
 
     /// <summary>Runs the check as SQL in the database that holds a pg: dataset.</summary>
-    public static ConflictCheckResult RunInDatabase(string dataset, ConflictCheckOptions options, IProgress<string> progress)
+    public static ConflictCheckResult RunInDatabase(string dataset, ConflictCheckOptions options, IProgress<string> progress, CancellationToken cancellation)
     {
         if (!PgDatasetName.IsDatabase(dataset))
         {
@@ -43,17 +43,17 @@ internal static class CheckResultOptions
                 hint: "Load the folder first: parkgis import DATASET --to pg:… --schema NAME, then check pg:…;Schema=NAME --engine postgis.");
         }
 
-        return new PostGisConflictCheck(options, progress).Check(PgDatasetName.Parse(dataset));
+        return new PostGisConflictCheck(options, progress).Check(PgDatasetName.Parse(dataset), cancellation);
     }
 
     /// <summary>Writes the result tables and reports the run id on stdout.</summary>
-    public static void Write(string target, string? runId, string dataset, ConflictCheckOptions options, ConflictCheckResult result, TextWriter stdout, IProgress<string> progress)
+    public static void Write(string target, string? runId, string dataset, ConflictCheckOptions options, ConflictCheckResult result, CommandRun run, CancellationToken cancellation)
     {
         var name = PgDatasetName.Parse(target);
-        var datasetName = PgDatasetName.IsDatabase(dataset) ? PgDatasetName.Parse(dataset).DisplayName : Path.GetFullPath(dataset);
+        var datasetName = DatasetSource.DisplayName(dataset);
         var id = runId ?? PgCheckResultWriter.DefaultRunId(datasetName, options);
-        progress.Report($"writing results to {name.DisplayName} as run {id}");
-        var patches = PgCheckResultWriter.Write(name, id, datasetName, options, result);
-        stdout.WriteLine($"results written to {name.DisplayName}: run_id {id}, {patches} patches");
+        run.Progress.Report($"writing results to {name.DisplayName} as run {id}");
+        var patches = PgCheckResultWriter.Write(name, id, datasetName, options, result, cancellation);
+        run.Stdout.WriteLine($"results written to {name.DisplayName}: run_id {id}, {patches} patches");
     }
 }

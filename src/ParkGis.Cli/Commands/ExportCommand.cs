@@ -1,16 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
-using ParkGis.Core.Conflicts;
 using ParkGis.Core.Data;
 using ParkGis.Core.Publishing;
 using ParkGis.Core.WebFrames;
-using ParkGis.IO.Datasets;
 using ParkGis.IO.Output;
 using ParkGis.Web.Export;
 
 namespace ParkGis.Cli.Commands;
 
-/// <summary><c>parkgis export DATASET --out DIR [--crs wgs84|gcj02|bd09] [--precision N] [--simplify M] [--tiles] [--overwrite]</c>.</summary>
+/// <summary><c>parkgis export DATASET --out DIR [--crs wgs84|gcj02|bd09] [--precision N] [--simplify M] [--tiles] [--as-of DATE] [--fix] [--overwrite]</c>.</summary>
 internal static class ExportCommand
 {
     /// <summary>The folder the vector tiles go to, inside DIR.</summary>
@@ -64,6 +62,7 @@ internal static class ExportCommand
 
         var asOf = AsOfOption.BuildOptional(
             "As-of date (截至日期) of the supply (批而未供, 未批先供, 供地率) and idle-land (闲置土地) results; without it only the conflict results are published.");
+        var fix = CommonOptions.FixOption();
         var command = new Command(
             "export",
             "Publish the dataset and the analysis results for web maps (网络地图发布): one RFC 7946 GeoJSON per layer and per result "
@@ -71,24 +70,22 @@ internal static class ExportCommand
             + "and as vector tiles. Exit 0: no findings, 1: the results hold findings, 2: usage error, 3: unusable input.\n\n"
             + "Examples:\n  parkgis export sample-geodata/ordos --out web --as-of 2026-06-30\n  parkgis export sample-geodata/ordos --out web-gaode --crs gcj02 --simplify 5 --tiles")
         {
-            dataset, output, crs, precision, simplify, tiles, asOf, overwrite,
+            dataset, output, crs, precision, simplify, tiles, asOf, fix, overwrite,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var progress = new StderrProgress(parse.InvocationConfiguration.Error);
+            var run = new CommandRun(parse, cancellation);
             WebMapFrames.TryParse(parse.GetValue(crs), out var frame);
             var options = new ExportOptions(frame, parse.GetValue(precision), parse.GetValue(simplify), parse.GetValue(tiles));
-            var data = DatasetSource.ReadFolder(parse.GetRequiredValue(dataset), progress);
-            var results = ResultCatalog.Collect(data, ConflictCheckOptions.Default, progress, AsOfOption.OptionalValue(parse, asOf));
-            var layers = PublishedLayers.From(data, results);
+            var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix));
+            var results = assessment.Publication(AsOfOption.OptionalValue(parse, asOf));
+            var layers = PublishedLayers.From(assessment.Dataset, results);
             var owned = OwnedNames(results);
-            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), owned, parse.GetValue(overwrite));
-            var summary = WebExport.Write(layers, options, folder.Staging, progress);
-            CommitTiles(folder);
-            folder.Commit();
-            WriteSummary(stdout, summary, folder.Destination);
-            return results.HasFindings ? ExitCodes.Findings : ExitCodes.Clean;
+            using var folder = run.BeginOutput(parse.GetRequiredValue(output), owned, parse.GetValue(overwrite));
+            var summary = WebExport.Write(layers, options, folder.Staging, run.Progress);
+            run.Commit(folder, before: () => CommitTiles(folder.Folder));
+            WriteSummary(run.Stdout, summary, folder.Destination);
+            return Task.FromResult(results.HasFindings ? ExitCodes.Findings : ExitCodes.Clean);
         });
         return command;
     }

@@ -34,18 +34,18 @@ internal static class ImportCommand
         {
             dataset, to, schema, overwrite,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var progress = new StderrProgress(parse.InvocationConfiguration.Error);
+            var run = new CommandRun(parse, cancellation);
+            var stdout = run.Stdout;
             var target = PgDatasetName.Parse(parse.GetRequiredValue(to));
             if (parse.GetValue(schema) is { } schemaName)
             {
                 target = target.WithSchema(schemaName);
             }
 
-            var data = DatasetSource.Read(parse.GetRequiredValue(dataset), progress);
-            var tables = PgDatasetImporter.Import(data, target, parse.GetValue(overwrite), progress);
+            var content = run.Read(parse.GetRequiredValue(dataset));
+            var tables = PgDatasetImporter.Import(content, target, parse.GetValue(overwrite), run.Progress, cancellation);
             foreach (var table in tables)
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -53,7 +53,7 @@ internal static class ImportCommand
             }
 
             stdout.WriteLine($"imported {tables.Count} tables into {target.DisplayName}");
-            return ExitCodes.Clean;
+            return Task.FromResult(ExitCodes.Clean);
         });
         return command;
     }
