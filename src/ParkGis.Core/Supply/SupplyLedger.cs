@@ -168,23 +168,9 @@ public sealed class SupplyLedger
         };
     }
 
-    private static DateOnly? SuppliedOn(Layer layer, Feature feature, List<DataIssue> issues)
-    {
-        var value = layer.Value(feature, ParcelFields.SuppliedOn);
-        if (value is null || (value is string s && string.IsNullOrWhiteSpace(s)))
-        {
-            return null;
-        }
-
-        if (LenientDateParser.TryParse(value, out var date))
-        {
-            return date;
-        }
-
-        issues.Add(new DataIssue(LayerRoles.Name(layer.Role), feature.Id, DataIssueCodes.UnparseableValue,
-            $"supplied_on '{layer.Text(feature, ParcelFields.SuppliedOn)}' is not a date: the parcel is not counted as supplied."));
-        return null;
-    }
+    /// <summary>The supply date; an unreadable one is not a supply (the reading's issue says so, worded as idle words it).</summary>
+    private static DateOnly? SuppliedOn(Layer layer, Feature feature, List<DataIssue> issues) =>
+        ParcelLifecycleReader.ReadDate(layer, feature, ParcelFields.SuppliedOn, issues, out _);
 
     private static BatchSupply MeasureBatch(string batchId, List<int> members, Layer layer, LayerProjections approvals, LayerProjections supplied)
     {
