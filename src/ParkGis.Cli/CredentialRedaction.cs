@@ -1,17 +1,22 @@
 using System.Data.Common;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ParkGis.Cli;
 
 /// <summary>
-/// Keeps the credentials of <c>pg:</c> connection strings out of everything ParkGis prints: every <c>pg:</c> argument of
-/// the command line is replaced by itself with its secrets masked, and every secret value (Password, Pwd, …) by
-/// <c>***</c>, wherever it appears in a line of stdout or stderr — messages, hints, progress lines, usage errors.
+/// Keeps the credentials of <c>pg:</c> connection strings out of everything ParkGis prints, line by line on stdout and
+/// stderr — messages, hints, progress lines, usage errors: every <c>pg:</c> argument of the command line is replaced
+/// by itself with its secrets masked, every <c>Password=…</c> / <c>Pwd=…</c> pair by <c>Password=***</c>, and every
+/// secret value of the command line by <c>***</c> wherever it stands alone.
 /// </summary>
-internal sealed class CredentialRedaction
+internal sealed partial class CredentialRedaction
 {
-    /// <summary>Secrets shorter than this are masked only as part of their connection string (masking "a" everywhere would garble the output).</summary>
-    private const int MinSecretLength = 3;
+    /// <summary>
+    /// Secrets shorter than this are masked with their key or connection string only: masking a short word everywhere
+    /// would garble the output (a password "parkgis" would mask the program's own name in every line).
+    /// </summary>
+    private const int MinBareSecretLength = 8;
 
     private const string Mask = "***";
 
@@ -19,8 +24,6 @@ internal sealed class CredentialRedaction
 
     private CredentialRedaction(List<(string Text, string Replacement)> replacements) => _replacements = replacements;
 
-    /// <summary>True when there is nothing to mask.</summary>
-    public bool IsEmpty => _replacements.Count == 0;
 
     /// <summary>The redaction for a command line: its <c>pg:</c> arguments (also as <c>--option=pg:…</c>) and their secrets.</summary>
     public static CredentialRedaction For(IEnumerable<string> args)
@@ -50,7 +53,7 @@ internal sealed class CredentialRedaction
             }
         }
 
-        replacements.AddRange(secrets.Where(s => s.Length >= MinSecretLength).Select(s => (s, Mask)));
+        replacements.AddRange(secrets.Where(s => s.Length >= MinBareSecretLength).Select(s => (s, Mask)));
 
         // Longest first, so that a whole connection string is masked before the secret inside it.
         replacements.Sort((a, b) => b.Text.Length.CompareTo(a.Text.Length));
@@ -69,11 +72,15 @@ internal sealed class CredentialRedaction
             }
         }
 
-        return text;
+        return PasswordPair().Replace(text, "${key}=" + Mask);
     }
 
     /// <summary>A writer that masks credentials in each line before passing it on.</summary>
-    public TextWriter Wrap(TextWriter inner) => IsEmpty ? inner : new RedactingWriter(inner, this);
+    public TextWriter Wrap(TextWriter inner) => new RedactingWriter(inner, this);
+
+    /// <summary>A <c>Password=value</c> pair of a connection string (any key with "password" in it, or <c>Pwd</c>), up to the next <c>;</c>.</summary>
+    [GeneratedRegex("""(?<key>\b(?:[a-z]+ )?password|\bpwd)\s*=\s*(?!\*\*\*)(?:"[^"\n]*"|'[^'\n]*'|[^;\n]*)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PasswordPair();
 
     /// <summary>The values of the secret keys of a connection string (Password, Pwd, SSL Password, …), as written.</summary>
     private static IEnumerable<string> SecretsOf(string connectionString)

@@ -112,6 +112,7 @@ public sealed class PostGisConflictCheck
         }
 
         readIssues.AddRange(screenIssues);
+        readIssues.Sort(DataIssueOrder.Compare);
         return new ConflictCheckResult(parkResults, parcelResult, readIssues, _options.MinAreaM2);
     }
 
@@ -427,41 +428,48 @@ public sealed class PostGisConflictCheck
                    greatest(0, ST_Area(a.g) - coalesce({parks}, 0)) AS outside
             FROM pg_s_parcels a
             """);
-        // A pair's overlap is measured in the zone of its own centroid (AnalysisCrs.ForShared): for lon/lat data the
-        // zone of the piece where the two parcels do not lie in one zone's band together, else that zone.
-        Execute(connection,
-            $"""
-            CREATE TEMP TABLE pg_parcel_overlaps ON COMMIT DROP AS
-            SELECT i, j, epsg, ST_CollectionExtract(ST_Intersection({ToAnalysis(parcelsCrs, "ag", "epsg")}, {ToAnalysis(parcelsCrs, "bg", "epsg")}), 3) AS x
-            FROM (SELECT a.ord AS i, b.ord AS j, a.geom AS ag, b.geom AS bg, {PairEpsg(parcelsCrs)} AS epsg
-                  FROM pg_s_parcels a JOIN pg_s_parcels b ON b.ord > a.ord AND ST_Intersects(a.geom, b.geom)) p
-            WHERE epsg IS NOT NULL
-            """);
-
-        // The land under two or more parcels, once: pieces that meet form a cluster, measured in the zone of the
-        // cluster's centroid (one zone for projected data).
-        var union = "SELECT coalesce(sum(area), 0) FROM (SELECT ST_Area(ST_Union(x)) AS area FROM pg_parcel_overlaps WHERE NOT ST_IsEmpty(x) GROUP BY epsg) u";
         if (parcelsCrs.IsGeographic)
+        {
+            // Lon/lat parcels: every pair is measured in the zone of its cluster of overlapping parcels — the zone of the
+            // centroid of the cluster's parcels (AnalysisCrs.For of their collection, as the local engine) — and the
+            // land under two or more parcels is unioned per cluster there.
+            Execute(connection,
+                """
+                CREATE TEMP TABLE pg_overlap_pairs ON COMMIT DROP AS
+                SELECT a.ord AS i, b.ord AS j
+                FROM pg_s_parcels a JOIN pg_s_parcels b ON b.ord > a.ord AND ST_Intersects(a.geom, b.geom) AND ST_Relate(a.geom, b.geom, 'T********')
+                """);
+            Execute(connection,
+                $"""
+                CREATE TEMP TABLE pg_overlap_clusters ON COMMIT DROP AS
+                WITH RECURSIVE edges AS (SELECT i AS a, j AS b FROM pg_overlap_pairs UNION SELECT j, i FROM pg_overlap_pairs),
+                     reach (node, member) AS (SELECT a, a FROM edges UNION SELECT r.node, e.b FROM reach r JOIN edges e ON e.a = r.member),
+                     roots AS (SELECT node, min(member) AS root FROM reach GROUP BY node)
+                SELECT r.node, r.root, z.epsg
+                FROM roots r JOIN (SELECT r2.root, {AnalysisEpsg(parcelsCrs, "ST_Collect(p.geom ORDER BY p.ord)")} AS epsg
+                                   FROM roots r2 JOIN pg_s_parcels p ON p.ord = r2.node GROUP BY r2.root) z USING (root)
+                """);
+            Execute(connection,
+                $"""
+                CREATE TEMP TABLE pg_parcel_overlaps ON COMMIT DROP AS
+                SELECT o.i, o.j, c.root, c.epsg,
+                       ST_CollectionExtract(ST_Intersection({ToAnalysis(parcelsCrs, "a.geom", "c.epsg")}, {ToAnalysis(parcelsCrs, "b.geom", "c.epsg")}), 3) AS x
+                FROM pg_overlap_pairs o JOIN pg_overlap_clusters c ON c.node = o.i
+                JOIN pg_s_parcels a ON a.ord = o.i JOIN pg_s_parcels b ON b.ord = o.j
+                """);
+        }
+        else
         {
             Execute(connection,
                 """
-                CREATE TEMP TABLE pg_overlap_clusters ON COMMIT DROP AS
-                SELECT i, j, xs, ST_ClusterDBSCAN(xs, 0, 1) OVER () AS c
-                FROM (SELECT o.i, o.j, ST_CollectionExtract(ST_Intersection(a.geom, b.geom), 3) AS xs
-                      FROM pg_parcel_overlaps o JOIN pg_s_parcels a ON a.ord = o.i JOIN pg_s_parcels b ON b.ord = o.j
-                      WHERE NOT ST_IsEmpty(o.x)) q
-                WHERE NOT ST_IsEmpty(xs)
+                CREATE TEMP TABLE pg_parcel_overlaps ON COMMIT DROP AS
+                SELECT a.ord AS i, b.ord AS j, 0 AS root, a.epsg,
+                       ST_CollectionExtract(ST_Intersection(a.g, CASE WHEN b.epsg = a.epsg THEN b.g ELSE ST_Transform(b.g, a.epsg) END), 3) AS x
+                FROM pg_s_parcels a JOIN pg_s_parcels b ON b.ord > a.ord AND ST_Intersects(a.geom, b.geom)
                 """);
-            union = $"""
-                SELECT coalesce(sum(area), 0) FROM (
-                    SELECT ST_Area(ST_Union(ST_CollectionExtract(ST_Intersection({ToAnalysis(parcelsCrs, "a.geom", "z.epsg")}, {ToAnalysis(parcelsCrs, "b.geom", "z.epsg")}), 3))) AS area
-                    FROM pg_overlap_clusters k
-                    JOIN (SELECT c, {AnalysisEpsg(parcelsCrs, "ST_Collect(xs)")} AS epsg FROM pg_overlap_clusters GROUP BY c) z USING (c)
-                    JOIN pg_s_parcels a ON a.ord = k.i JOIN pg_s_parcels b ON b.ord = k.j
-                    GROUP BY k.c) u
-                """;
         }
 
+        const string union = "SELECT coalesce(sum(area), 0) FROM (SELECT ST_Area(ST_Union(x)) AS area FROM pg_parcel_overlaps WHERE NOT ST_IsEmpty(x) GROUP BY root, epsg) u";
         using var command = new NpgsqlCommand(
             $"""
             SELECT (SELECT count(*) FROM pg_s_parcels)::int,
@@ -491,28 +499,6 @@ public sealed class PostGisConflictCheck
     private static string AnalysisEpsg(CrsDefinition crs, string geometry) => crs.IsGeographic
         ? $"(4534 + least(round((ST_X(ST_Centroid({geometry})) / 3)::numeric)::int, 45) - 25)"
         : AnalysisCrs.WithoutZonePrefix(crs).Epsg.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// SQL for the analysis EPSG of the overlap of parcels <c>a</c> and <c>b</c>: for lon/lat data, the zone both lie in when
-    /// their envelopes share one zone's band (the piece lies in both), else the zone of the piece's centroid (null for
-    /// an empty piece); for projected data their CRS.
-    /// </summary>
-    private static string PairEpsg(CrsDefinition crs)
-    {
-        if (!crs.IsGeographic)
-        {
-            return AnalysisEpsg(crs, "a.geom");
-        }
-
-        return $"""
-            CASE WHEN a.epsg = b.epsg
-                      AND least(ST_XMin(a.geom), ST_XMin(b.geom)) >= 3 * (a.epsg - 4534 + 25) - 1.5
-                      AND greatest(ST_XMax(a.geom), ST_XMax(b.geom)) < 3 * (a.epsg - 4534 + 25) + 1.5
-                 THEN a.epsg
-                 ELSE (SELECT CASE WHEN ST_IsEmpty(x) THEN NULL ELSE {AnalysisEpsg(crs, "x")} END
-                       FROM (SELECT ST_CollectionExtract(ST_Intersection(a.geom, b.geom), 3) AS x) q) END
-            """;
-    }
 
     /// <summary>SQL bringing a geometry stored in <paramref name="crs"/> into the analysis CRS <paramref name="epsg"/> (an SQL int expression).</summary>
     private static string ToAnalysis(CrsDefinition crs, string geometry, string epsg)

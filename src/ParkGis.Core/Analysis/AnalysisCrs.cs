@@ -109,19 +109,6 @@ public static class AnalysisCrs
         return ZoneFor(longitude);
     }
 
-    /// <summary>
-    /// Whether a lon/lat envelope lies inside the band of the 3° zone <paramref name="zone"/> (central meridian ± 1.5°):
-    /// anything inside it — the overlap of two features both inside it — has its centroid in that zone, so a shared
-    /// figure need not be computed first to find its zone.
-    /// </summary>
-    public static bool InBand(CrsDefinition zone, Envelope lonLat)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        ArgumentNullException.ThrowIfNull(lonLat);
-        return zone is { IsGeographic: false, ZoneWidthDegrees: 3 }
-            && lonLat.MinX >= zone.CentralMeridian - 1.5 && lonLat.MaxX < zone.CentralMeridian + 1.5;
-    }
-
     /// <summary>The CGCS2000 3° Gauss-Krüger zone (unprefixed) holding <paramref name="longitude"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The longitude is outside <see cref="MinLongitude"/>–<see cref="MaxLongitude"/>.</exception>
     public static CrsDefinition ZoneFor(double longitude) => CrsRegistry.GaussKruger3DegreeZoneFor(longitude);

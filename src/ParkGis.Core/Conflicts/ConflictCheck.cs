@@ -337,8 +337,7 @@ public sealed class ConflictCheck
         var red = new double[count];
         var farm = new double[count];
         var outside = new double[count];
-        var overlaps = new ParcelOverlaps();
-        var geographic = parcels.SourceCrs.IsGeographic;
+        var overlaps = new ParcelOverlaps(parcels);
         var done = 0;
         var reportedTenth = 0L;
         var progressGate = new Lock();
@@ -401,7 +400,7 @@ public sealed class ConflictCheck
                     continue; // neighbours of a tiling share edges but no interior: no overlay needed
                 }
 
-                overlaps.Add(geographic ? PairLayer(parcels, crsOf, i, j, here) : here, i, j);
+                overlaps.Add(here, i, j);
             }
         }
 
@@ -414,32 +413,6 @@ public sealed class ConflictCheck
             Sum(farm, farmland is not null),
             Sum(outside, isChecked: true),
             overlaps.Tally(min));
-    }
-
-    /// <summary>
-    /// The parcels in the CRS the overlap of lon/lat parcels <paramref name="i"/> and <paramref name="j"/> is measured in
-    /// (<see cref="AnalysisCrs.ForShared"/>): the zone both lie in when their envelopes share its band — the usual case,
-    /// decided without an overlay — else the zone of the centroid of their overlap, so that it does not depend on which
-    /// of the two comes first.
-    /// </summary>
-    private static ProjectedLayer PairLayer(LayerProjections parcels, IReadOnlyList<CrsDefinition> crsOf, int i, int j, ProjectedLayer here)
-    {
-        var crs = crsOf[i];
-        if (crsOf[j].Epsg == crs.Epsg
-            && AnalysisCrs.InBand(crs, parcels.Features[i].Geometry.EnvelopeInternal)
-            && AnalysisCrs.InBand(crs, parcels.Features[j].Geometry.EnvelopeInternal))
-        {
-            return here;
-        }
-
-        var pieces = LayerOverlay.PolygonParts(OverlayNGRobust.Overlay(here.Geometry(i), here.Geometry(j), SpatialFunction.Intersection));
-        if (pieces.Count == 0)
-        {
-            return here;
-        }
-
-        var zone = AnalysisCrs.ForShared(parcels.SourceCrs, crs, pieces);
-        return zone.Epsg == crs.Epsg ? here : parcels.In(zone);
     }
 
     /// <summary>
