@@ -100,16 +100,16 @@ public sealed class ParkAssessment
     }
 
     /// <summary>A utility network (lines and valid polygons) screened once, or null when the dataset has none.</summary>
-    public (IReadOnlyList<NetworkFeature> Features, IReadOnlyList<DataIssue> Issues)? Network(LayerRole role) =>
+    public ScreenedNetwork? Network(LayerRole role) =>
         Once(("network", role), () =>
         {
             if (Layer(role) is not { } layer)
             {
-                return ((IReadOnlyList<NetworkFeature>, IReadOnlyList<DataIssue>)?)null;
+                return null;
             }
 
             var issues = new List<DataIssue>();
-            return (NetworkScreening.Screen(layer, issues), issues);
+            return new ScreenedNetwork(layer, NetworkScreening.Screen(layer, issues), issues);
         });
 
     /// <summary>Each park's profile: the parks layer's own fields with the settings' parks laid over them.</summary>

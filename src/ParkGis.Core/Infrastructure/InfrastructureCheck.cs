@@ -78,7 +78,7 @@ public sealed class InfrastructureCheck
             if (assessment.Network(role) is { } network)
             {
                 issues.AddRange(network.Issues);
-                networks[role] = new ServiceAreas(network.Features, assessment.Layer(role)!.Crs, _options.DistanceM(role));
+                networks[role] = new ServiceAreas(network.Features, network.Layer.Crs, _options.DistanceM(role));
             }
             else
             {
