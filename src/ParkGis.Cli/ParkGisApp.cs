@@ -45,11 +45,11 @@ internal static class ParkGisApp
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
-        // Every text printed passes through two rules: pg: credentials are masked, then control characters in names
-        // and messages are escaped.
+        // Every text printed passes through two rules: control characters in names and messages are escaped (only
+        // WriteLine's own line ends stay newlines), then pg: credentials are masked.
         var redaction = CredentialRedaction.For(args);
-        var output = redaction.Wrap(new TerminalWriter(stdout));
-        var error = redaction.Wrap(new TerminalWriter(stderr));
+        var output = new TerminalWriter(redaction.Wrap(stdout));
+        var error = new TerminalWriter(redaction.Wrap(stderr));
         try
         {
             return Invoke(args, output, error, cancellation);

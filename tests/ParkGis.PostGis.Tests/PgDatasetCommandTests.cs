@@ -49,7 +49,9 @@ public sealed class PgDatasetCommandTests : IClassFixture<PgDatasetCommandTests.
     {
         var folderInfo = Cli.Run("info", Paths.Sample, "--format", "json");
         var databaseInfo = Cli.Run("info", _sample.Dataset, "--format", "json");
-        AssertClean(databaseInfo.Exit, databaseInfo.Stdout, databaseInfo.Stderr, 0);
+        // The sample's bow-tie parcel P02-011 is a geometry problem, a data issue: exit 1 in both.
+        Assert.Equal(folderInfo.Exit, databaseInfo.Exit);
+        AssertClean(databaseInfo.Exit, databaseInfo.Stdout, databaseInfo.Stderr, 1);
         static IEnumerable<string> Counts(string json) => JsonNode.Parse(json)!["layers"]!.AsArray()
             .Select(l => $"{l!["role"]} {l["features"]} {l["valid_polygons"]} {l["crs"]}");
         Assert.Equal(Counts(folderInfo.Stdout), Counts(databaseInfo.Stdout));
