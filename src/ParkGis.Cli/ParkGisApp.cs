@@ -97,6 +97,11 @@ internal static class ParkGisApp
             ErrorReport.Write(stderr, e);
             return ExitCodes.UnusableInput;
         }
+        catch (IOException e) when (OutputSpace.IsExhausted(e))
+        {
+            ErrorReport.Write(stderr, OutputSpace.Error(e));
+            return ExitCodes.UnusableInput;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A defect in ParkGis, not in the input: say so in one message; the trace only on request.
