@@ -1,3 +1,6 @@
+using ParkGis.Core.Data;
+using ParkGis.Core.Crs;
+using NetTopologySuite.Geometries;
 using System.CommandLine;
 using ParkGis.Cli.Commands;
 using ParkGis.Core.Assessment;
@@ -34,7 +37,32 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
     public CommandOutput BeginOutput(string destination, IEnumerable<string> ownedNames, bool overwrite, IEnumerable<string> inputs)
     {
         Cancellation.ThrowIfCancellationRequested();
-        return new CommandOutput(OutputFolder.Begin(destination, ownedNames, overwrite, inputs));
+        return new CommandOutput(OutputFolder.Begin(destination, WithGisFiles(ownedNames), overwrite, inputs));
+    }
+
+    /// <summary>The GIS format (<c>--format</c>) layers are written in besides GeoJSON.</summary>
+    public GisFormat Format { get; private set; } = GisFormat.GeoJson;
+
+    /// <summary>Sets <see cref="Format"/> from the <c>--format</c> value.</summary>
+    public void UseFormat(string? value) => Format = value is null ? GisFormat.GeoJson : GisFormats.Parse(value);
+
+    /// <summary>
+    /// The owned names with, for every <c>NAME.geojson</c>, the files of NAME in every GIS format: a run in one format
+    /// replaces the files an earlier run wrote in another (they are ParkGis's own, and stale).
+    /// </summary>
+    private static List<string> WithGisFiles(IEnumerable<string> ownedNames)
+    {
+        var names = ownedNames.ToList();
+        foreach (var name in names.Where(n => n.EndsWith(".geojson", StringComparison.Ordinal)).ToList())
+        {
+            var stem = name[..^".geojson".Length];
+            foreach (var format in Enum.GetValues<GisFormat>())
+            {
+                names.AddRange(GisFormats.FilesOf(format, stem));
+            }
+        }
+
+        return names;
     }
 
     /// <summary>
@@ -58,7 +86,55 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(layer);
         Cancellation.ThrowIfCancellationRequested();
-        WebExport.WriteLayer(PublishedLayers.Of(layer), output.PathOf(layer.Name + ".geojson"));
+        var tally = WebExport.WriteLayer(PublishedLayers.Of(layer), output.PathOf(layer.Name + ".geojson"));
+        ReportTally(layer.Name + ".geojson", tally, 1e-7);
+        WriteGisLayer(output, layer);
+    }
+
+    /// <summary>Writes a result layer in <see cref="Format"/>, with the properties its GeoJSON has; nothing for GeoJSON.</summary>
+    public void WriteGisLayer(CommandOutput output, ResultLayer layer)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        if (Format != GisFormat.GeoJson)
+        {
+            WriteGisLayer(output, layer.Name, layer.Features.Select(f => (f.Geometry, f.Crs, PublishedLayers.PropertiesOf(f))).ToList());
+        }
+    }
+
+    /// <summary>
+    /// Writes a layer in <see cref="Format"/> (<see cref="GisLayerWriter"/>) in the dataset's CRS (<see cref="OutputCrs"/>;
+    /// else the first feature's), each geometry transformed from its own CRS.
+    /// </summary>
+    public void WriteGisLayer(CommandOutput output, string name, IReadOnlyList<(Geometry Geometry, CrsDefinition Crs, IReadOnlyList<KeyValuePair<string, object?>> Properties)> features)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(features);
+        Cancellation.ThrowIfCancellationRequested();
+        var target = OutputCrs ?? (features.Count > 0 ? features[0].Crs : PublishedLayers.LonLat());
+        var transforms = new Dictionary<int, CrsTransform>();
+        var inTarget = features.Select(f =>
+        {
+            if (!transforms.TryGetValue(f.Crs.Epsg, out var transform))
+            {
+                transforms[f.Crs.Epsg] = transform = CrsTransform.Create(f.Crs, target);
+            }
+
+            return new GeoJsonFeature(f.Crs.Epsg == target.Epsg ? f.Geometry : transform.Apply(f.Geometry), f.Properties);
+        }).ToList();
+        var files = GisFormats.FilesOf(Format, name);
+        var tally = GisLayerWriter.Write(output.Staging, Format, name, target, inTarget);
+        ReportTally(files[0], tally, target.IsGeographic ? 1e-9 : 1e-3);
+    }
+
+    /// <summary>The CRS GIS files are written in: the dataset's (its parks layer's), once the command has read it.</summary>
+    public CrsDefinition? OutputCrs { get; set; }
+
+    private void ReportTally(string file, OutputGeometryTally tally, double gridSize)
+    {
+        if (tally.IsWorthReporting)
+        {
+            Progress.Report(tally.Describe(file, gridSize));
+        }
     }
 
     /// <summary>Reads the dataset the DATASET argument names (a folder or <c>pg:</c>).</summary>
@@ -68,8 +144,12 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
     /// <param name="dataset">The DATASET argument.</param>
     /// <param name="repairInvalidGeometry">The <c>--fix</c> option.</param>
     /// <param name="scope">What the command reads of the dataset; null for everything.</param>
-    public ParkAssessment Assess(string dataset, bool repairInvalidGeometry, DatasetScope? scope = null) =>
-        new(Read(dataset, scope).ToAssessmentInputs(), new AssessmentOptions(repairInvalidGeometry), Progress, Cancellation);
+    public ParkAssessment Assess(string dataset, bool repairInvalidGeometry, DatasetScope? scope = null)
+    {
+        var assessment = new ParkAssessment(Read(dataset, scope).ToAssessmentInputs(), new AssessmentOptions(repairInvalidGeometry), Progress, Cancellation);
+        OutputCrs ??= assessment.Layer(LayerRole.Parks)?.Crs ?? assessment.Dataset.Layers.Values.FirstOrDefault()?.Crs;
+        return assessment;
+    }
 }
 
 /// <summary>An output folder of a running command: staged until committed, removed when disposed without a commit.</summary>
