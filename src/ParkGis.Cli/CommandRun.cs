@@ -1,9 +1,10 @@
-using ParkGis.Core.Data;
-using ParkGis.Core.Crs;
-using NetTopologySuite.Geometries;
 using System.CommandLine;
+using NetTopologySuite.Geometries;
 using ParkGis.Cli.Commands;
 using ParkGis.Core.Assessment;
+using ParkGis.Core.Crs;
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
 using ParkGis.Core.Publishing;
 using ParkGis.IO.Datasets;
 using ParkGis.IO.Output;
@@ -44,7 +45,19 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
     public GisFormat Format { get; private set; } = GisFormat.GeoJson;
 
     /// <summary>Sets <see cref="Format"/> from the <c>--format</c> value.</summary>
-    public void UseFormat(string? value) => Format = value is null ? GisFormat.GeoJson : GisFormats.Parse(value);
+    /// <exception cref="UnusableInputException">PG0107: a GIS format needs libgdal and it cannot be loaded.</exception>
+    public void UseFormat(string? value)
+    {
+        Format = value is null ? GisFormat.GeoJson : GisFormats.Parse(value);
+        if (Format != GisFormat.GeoJson && !ParkGis.Gdal.GdalLibrary.IsAvailable)
+        {
+            throw new UnusableInputException(
+                ErrorCodes.GdalMissing,
+                $"--format {value} writes through GDAL, and libgdal is not installed.",
+                "--format",
+                hint: $"apt-get install {ParkGis.Gdal.GdalLibrary.DebianPackage}, or set {ParkGis.Gdal.GdalLibrary.PathVariable} to the libgdal file; without --format the GeoJSON is written.");
+        }
+    }
 
     /// <summary>
     /// The owned names with, for every <c>NAME.geojson</c>, the files of NAME in every GIS format: a run in one format
@@ -122,7 +135,18 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
             return new GeoJsonFeature(f.Crs.Epsg == target.Epsg ? f.Geometry : transform.Apply(f.Geometry), f.Properties);
         }).ToList();
         var files = GisFormats.FilesOf(Format, name);
-        var tally = GisLayerWriter.Write(output.Staging, Format, name, target, inTarget);
+        OutputGeometryTally tally;
+        try
+        {
+            tally = GisLayerWriter.Write(output.Staging, Format, name, target, inTarget);
+        }
+        catch (ParkGis.Gdal.OgrException exception)
+        {
+            throw new UnusableInputException(
+                ErrorCodes.OutputNotWritable, $"GDAL cannot write {files[0]}: {exception.Message}", files[0],
+                hint: "Check the free space of the output folder's file system; GeoJSON is written without --format.", inner: exception);
+        }
+
         ReportTally(files[0], tally, target.IsGeographic ? 1e-9 : 1e-3);
     }
 
