@@ -198,7 +198,7 @@ public sealed class ReportBrowserTests
         Assert.Equal(1, root.GetProperty("featureCounts").GetProperty("parks").GetInt32());
         Assert.Equal(1, root.GetProperty("paths").GetProperty("pg-parks").GetInt32());
         Assert.Equal(1, root.GetProperty("parkBoxes").GetInt32());
-        var popup = root.GetProperty("popup").GetString() ?? string.Empty;
+        var popup = root.GetProperty("popup").GetProperty("text").GetString() ?? string.Empty;
         Assert.True(popup.Contains(hostile, StringComparison.Ordinal), $"the popup does not show the name as text: {popup}");
     }
 
@@ -213,7 +213,8 @@ public sealed class ReportBrowserTests
         var html = File.ReadAllText(Path.Combine(output, "index.html"));
         Assert.Contains("L.geoJSON", html, StringComparison.Ordinal);
         Assert.Contains("echarts.init", html, StringComparison.Ordinal);
-        Assert.Contains("\"base_cities\":[\"鄂尔多斯市\"]", html, StringComparison.Ordinal);
+        Assert.Matches("\"base_cities\":\\[[^\\]]*\"鄂尔多斯市\"", html);
+        Assert.Contains("<h1>鄂尔多斯市开发区（园区）用地核查成果图</h1>", html, StringComparison.Ordinal);
         Assert.Contains("Leaflet", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script src=", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<link ", html, StringComparison.Ordinal);

@@ -32,7 +32,7 @@ public static class ReportPage
         var shown = layers.Where(l => l.Features.Count <= MaxMapFeatures).ToList();
         var omitted = layers.Where(l => l.Features.Count > MaxMapFeatures).ToList();
         var districts = BoundarySet.Covering(layers.Where(l => !l.IsResult).SelectMany(l => l.Features).Select(f => f.Geometry), out var cities);
-        var title = (cities.Count > 0 ? string.Join("、", cities) : string.Empty) + "开发区（园区）用地核查成果图";
+        var title = TitleCity(districts, layers.FirstOrDefault(l => !l.IsResult && l.Name == "parks")) + "开发区（园区）用地核查成果图";
         var madeOn = content.MadeOn.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
         var asOf = content.AsOf is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
 
@@ -221,6 +221,25 @@ public static class ReportPage
         {
             json.WriteString("idle_missing", "未做闲置土地调查（需 --as-of 截至日期和宗地图层）。");
         }
+    }
+
+    /// <summary>The city (市) holding most parks (by a point inside each), for the sheet's title; empty when none.</summary>
+    private static string TitleCity(IReadOnlyList<PublishedFeature> districts, PublishedLayer? parks)
+    {
+        if (parks is null || districts.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        return parks.Features
+            .Select(p => p.Geometry.InteriorPoint)
+            .Select(point => districts.FirstOrDefault(d => d.Geometry.Covers(point)))
+            .Where(d => d is not null)
+            .Select(d => Text(d!, "市") ?? string.Empty)
+            .GroupBy(city => city, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .FirstOrDefault() ?? string.Empty;
     }
 
     private static string? Text(PublishedFeature feature, string key) =>
