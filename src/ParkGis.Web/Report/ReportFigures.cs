@@ -50,6 +50,7 @@ public sealed record ReportFigures
             json.WriteStartObject("intensity");
             json.WriteString("indicator", intensity.Indicator);
             json.WriteString("unit", intensity.Unit);
+            Year(json, intensity.Year);
             json.WriteStartArray("parks");
             foreach (var park in intensity.Parks)
             {
@@ -57,7 +58,13 @@ public sealed record ReportFigures
                 json.WriteString("park_id", park.ParkId);
                 json.WriteString("name", park.Name);
                 Rate(json, "value", park.Value);
-                json.WriteString("grade", park.Grade);
+                json.WriteStartObject("grades");
+                foreach (var (grade, count) in park.Grades.OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    json.WriteNumber(grade, count);
+                }
+
+                json.WriteEndObject();
                 json.WriteEndObject();
             }
 
@@ -68,7 +75,7 @@ public sealed record ReportFigures
         if (Infrastructure is { } infrastructure)
         {
             json.WriteStartObject("infrastructure");
-            json.WriteNumber("of", infrastructure.Of);
+            json.WriteNumber("of", infrastructure.Parks.Count == 0 ? 0 : infrastructure.Parks.Max(p => p.Of));
             json.WriteStartArray("parks");
             foreach (var park in infrastructure.Parks)
             {
@@ -76,6 +83,7 @@ public sealed record ReportFigures
                 json.WriteString("park_id", park.ParkId);
                 json.WriteString("name", park.Name);
                 json.WriteNumber("present", park.Present);
+                json.WriteNumber("of", park.Of);
                 json.WriteStartArray("missing");
                 foreach (var network in park.Missing)
                 {
@@ -93,11 +101,20 @@ public sealed record ReportFigures
         if (Scorecard is { } scorecard)
         {
             json.WriteStartObject("scorecard");
+            Year(json, scorecard.Year);
             json.WriteStartArray("parks");
             foreach (var park in scorecard.Parks)
             {
                 json.WriteStartObject();
-                json.WriteNumber("rank", park.Rank);
+                if (park.Rank is { } rank)
+                {
+                    json.WriteNumber("rank", rank);
+                }
+                else
+                {
+                    json.WriteNull("rank");
+                }
+
                 json.WriteString("park_id", park.ParkId);
                 json.WriteString("name", park.Name);
                 Rate(json, "score", park.Score);
@@ -142,6 +159,18 @@ public sealed record ReportFigures
         else
         {
             json.WriteNull(name);
+        }
+    }
+
+    private static void Year(Utf8JsonWriter json, int? year)
+    {
+        if (year is { } y)
+        {
+            json.WriteNumber("year", y);
+        }
+        else
+        {
+            json.WriteNull("year");
         }
     }
 
@@ -210,35 +239,37 @@ public sealed record SupplyRateRow(string Id, string Name, double? Rate, double?
 /// <summary>亩均效益 per park.</summary>
 /// <param name="Indicator">The indicator charted, in Chinese (亩均税收).</param>
 /// <param name="Unit">Its unit (万元/亩).</param>
+/// <param name="Year">The evaluated year, or null.</param>
 /// <param name="Parks">Per park, in the analysis' order.</param>
-public sealed record IntensityFigures(string Indicator, string Unit, IReadOnlyList<IntensityRow> Parks);
+public sealed record IntensityFigures(string Indicator, string Unit, int? Year, IReadOnlyList<IntensityRow> Parks);
 
-/// <summary>One park's 亩均 value and grade.</summary>
+/// <summary>One park's 亩均 value and its enterprises' grades.</summary>
 /// <param name="ParkId">park_id.</param>
 /// <param name="Name">Park name.</param>
 /// <param name="Value">The value, or null when it cannot be computed.</param>
-/// <param name="Grade">The grade (A–D), or null.</param>
-public sealed record IntensityRow(string ParkId, string Name, double? Value, string? Grade);
+/// <param name="Grades">Graded enterprises per grade (A–D).</param>
+public sealed record IntensityRow(string ParkId, string Name, double? Value, IReadOnlyDictionary<string, int> Grades);
 
-/// <summary>九通一平 per park: how many of the networks reach it.</summary>
-/// <param name="Of">How many networks are assessed (9).</param>
+/// <summary>九通一平 per park: how many of the required networks and the levelling (一平) are met.</summary>
 /// <param name="Parks">Per park.</param>
-public sealed record InfrastructureFigures(int Of, IReadOnlyList<InfrastructureRow> Parks);
+public sealed record InfrastructureFigures(IReadOnlyList<InfrastructureRow> Parks);
 
-/// <summary>One park's networks.</summary>
+/// <summary>One park's 九通一平.</summary>
 /// <param name="ParkId">park_id.</param>
 /// <param name="Name">Park name.</param>
-/// <param name="Present">Networks that reach the park.</param>
-/// <param name="Missing">The networks that do not, in Chinese.</param>
-public sealed record InfrastructureRow(string ParkId, string Name, int Present, IReadOnlyList<string> Missing);
+/// <param name="Present">Items met (networks reaching the minimum coverage, levelling declared).</param>
+/// <param name="Of">Items assessed (the required networks and 一平).</param>
+/// <param name="Missing">The items not met or unknown, in Chinese.</param>
+public sealed record InfrastructureRow(string ParkId, string Name, int Present, int Of, IReadOnlyList<string> Missing);
 
 /// <summary>The scorecard ranking.</summary>
+/// <param name="Year">The year scored, or null.</param>
 /// <param name="Parks">By rank.</param>
-public sealed record ScorecardFigures(IReadOnlyList<ScoreRow> Parks);
+public sealed record ScorecardFigures(int? Year, IReadOnlyList<ScoreRow> Parks);
 
 /// <summary>One park's rank and total score.</summary>
-/// <param name="Rank">1 = best.</param>
+/// <param name="Rank">1 = best; null when the park could not be ranked.</param>
 /// <param name="ParkId">park_id.</param>
 /// <param name="Name">Park name.</param>
 /// <param name="Score">Total score, or null.</param>
-public sealed record ScoreRow(int Rank, string ParkId, string Name, double? Score);
+public sealed record ScoreRow(int? Rank, string ParkId, string Name, double? Score);

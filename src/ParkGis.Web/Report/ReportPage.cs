@@ -67,8 +67,9 @@ public static class ReportPage
         html.Append("<div class=\"chart-box\"><h3>供地率（按园区）</h3><p id=\"supply-headline\" class=\"headline\"></p><div class=\"chart\" id=\"chart-supply\"></div></div>\n");
         html.Append("<div class=\"chart-box\"><h3>供地率（按旗区）</h3><p class=\"note\">旗区的近五年供地率按批次所属旗区汇总窗口内的批次。</p><div class=\"chart\" id=\"chart-supply-banners\"></div></div>\n");
         html.Append("<div class=\"chart-box\"><h3>闲置土地（按原因）</h3><div class=\"chart\" id=\"chart-idle\"></div></div>\n");
-        html.Append("<div class=\"chart-box\"><h3>亩均效益与分类</h3><div class=\"chart\" id=\"chart-intensity\"></div></div>\n");
-        html.Append("<div class=\"chart-box\"><h3>九通一平（已通管网数）</h3><div class=\"chart\" id=\"chart-infrastructure\"></div></div>\n");
+        html.Append("<div class=\"chart-box\"><h3>亩均税收（万元/亩）</h3><div class=\"chart\" id=\"chart-intensity\"></div></div>\n");
+        html.Append("<div class=\"chart-box\"><h3>企业亩均效益分类（A–D 类企业数）</h3><div class=\"chart\" id=\"chart-grades\"></div></div>\n");
+        html.Append("<div class=\"chart-box\"><h3>九通一平（达标项数）</h3><div class=\"chart\" id=\"chart-infrastructure\"></div></div>\n");
         html.Append("<div class=\"chart-box\"><h3>年度考核排名</h3><div class=\"chart\" id=\"chart-scorecard\"></div></div>\n");
         html.Append("</section>\n<section id=\"tables\">\n");
         if (results.SupplyRates is null || results.SupplyRates.Count == 0)

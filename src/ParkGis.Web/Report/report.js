@@ -369,36 +369,52 @@
     missing('chart-idle', figures.idle_missing || (figures.missing && figures.missing.idle) || '未发现闲置土地。');
   }
 
-  // 亩均效益 and grades.
+  // 亩均效益 and the enterprises' grades (A–D).
   var GRADE_COLOURS = { A: '#1a9850', B: '#91cf60', C: '#fdae61', D: '#d73027' };
   if (figures.intensity && figures.intensity.parks.length > 0) {
     var ip = figures.intensity.parks;
+    var inames = ip.map(function (p) { return p.name; });
+    var ivalues = ip.map(function (p) { return p.value === null ? null : Math.round(p.value * 100) / 100; });
     chart('chart-intensity', {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 8, right: 80, top: 30, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 60, top: 30, bottom: 8, containLabel: true },
       xAxis: { type: 'value', name: figures.intensity.unit },
-      yAxis: { type: 'category', data: ip.map(function (p) { return p.name; }), inverse: true },
-      series: [{ type: 'bar', name: figures.intensity.indicator, data: ip.map(function (p) {
-        return { value: p.value === null ? null : Math.round(p.value * 100) / 100, itemStyle: { color: GRADE_COLOURS[p.grade] || '#969696' } };
-      }), label: { show: true, position: 'right', formatter: function (q) {
-        var g = ip[q.dataIndex].grade; return (q.value === null || q.value === undefined ? '—' : number(q.value, 1)) + (g ? '（' + g + ' 类）' : '');
-      } } }]
-    }, { parks: ip.map(function (p) { return p.name; }), values: ip.map(function (p) { return p.value; }), grades: ip.map(function (p) { return p.grade; }) });
+      yAxis: { type: 'category', data: inames, inverse: true },
+      series: [{ type: 'bar', name: figures.intensity.indicator + (figures.intensity.year ? '（' + figures.intensity.year + ' 年）' : ''), data: ivalues,
+        itemStyle: { color: '#2c7fb8' }, label: { show: true, position: 'right', formatter: function (q) { return q.value === null || q.value === undefined ? '—' : number(q.value, 2); } } }]
+    }, { parks: inames, values: ivalues, year: figures.intensity.year });
+    var grades = ['A', 'B', 'C', 'D'];
+    chart('chart-grades', {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0 },
+      grid: { left: 8, right: 30, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', name: '企业数' },
+      yAxis: { type: 'category', data: inames, inverse: true },
+      series: grades.map(function (g) {
+        return { type: 'bar', stack: 'grades', name: g + ' 类', itemStyle: { color: GRADE_COLOURS[g] },
+          data: ip.map(function (p) { return (p.grades && p.grades[g]) || 0; }) };
+      })
+    }, { parks: inames, grades: ip.map(function (p) { return p.grades; }) });
   } else {
-    missing('chart-intensity', figures.missing && figures.missing.intensity || '无亩均效益数据。');
+    var reason = figures.missing && figures.missing.intensity || '无亩均效益数据。';
+    missing('chart-intensity', reason);
+    missing('chart-grades', reason);
   }
 
-  // 九通一平: networks present per park.
+  // 九通一平: items met per park.
   if (figures.infrastructure && figures.infrastructure.parks.length > 0) {
     var inf = figures.infrastructure;
     chart('chart-infrastructure', {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: function (ps) {
+        var p = inf.parks[ps[0].dataIndex];
+        return escapeHtml(p.name) + '<br>已达标 ' + p.present + ' / ' + p.of + (p.missing.length ? '<br>未达标或未知：' + escapeHtml(p.missing.join('、')) : '');
+      } },
       grid: { left: 8, right: 60, top: 30, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', max: inf.of, name: '项（共 ' + inf.of + ' 通）' },
+      xAxis: { type: 'value', max: inf.of, name: '项' },
       yAxis: { type: 'category', data: inf.parks.map(function (p) { return p.name; }), inverse: true },
-      series: [{ type: 'bar', name: '已通', data: inf.parks.map(function (p) { return p.present; }), itemStyle: { color: '#3182bd' },
-        label: { show: true, position: 'right', formatter: function (q) { return q.value + ' / ' + inf.of; } } }]
-    }, { parks: inf.parks.map(function (p) { return p.name; }), present: inf.parks.map(function (p) { return p.present; }), of: inf.of });
+      series: [{ type: 'bar', name: '已达标', data: inf.parks.map(function (p) { return p.present; }), itemStyle: { color: '#3182bd' },
+        label: { show: true, position: 'right', formatter: function (q) { return q.value + ' / ' + inf.parks[q.dataIndex].of; } } }]
+    }, { parks: inf.parks.map(function (p) { return p.name; }), present: inf.parks.map(function (p) { return p.present; }), of: inf.parks.map(function (p) { return p.of; }) });
   } else {
     missing('chart-infrastructure', figures.missing && figures.missing.infrastructure || '无九通一平数据。');
   }
@@ -409,9 +425,9 @@
     chart('chart-scorecard', {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 60, top: 30, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', name: '得分' },
-      yAxis: { type: 'category', data: sc.map(function (p) { return p.rank + '. ' + p.name; }), inverse: true },
-      series: [{ type: 'bar', name: '总分', data: sc.map(function (p) { return p.score === null ? null : Math.round(p.score * 100) / 100; }),
+      xAxis: { type: 'value', name: '综合得分' + (figures.scorecard.year ? '（' + figures.scorecard.year + ' 年）' : '') },
+      yAxis: { type: 'category', data: sc.map(function (p) { return (p.rank === null ? '—' : p.rank) + '. ' + p.name; }), inverse: true },
+      series: [{ type: 'bar', name: '综合得分', data: sc.map(function (p) { return p.score === null ? null : Math.round(p.score * 100) / 100; }),
         itemStyle: { color: '#31a354' }, label: { show: true, position: 'right' } }]
     }, { parks: sc.map(function (p) { return p.name; }), ranks: sc.map(function (p) { return p.rank; }), scores: sc.map(function (p) { return p.score; }) });
   } else {
