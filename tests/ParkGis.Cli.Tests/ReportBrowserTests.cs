@@ -99,7 +99,7 @@ public sealed class ReportBrowserTests
 
         // Each chart drawn with the figures the separate commands give.
         var charts = root.GetProperty("charts");
-        foreach (var chart in new[] { "chart-conflicts", "chart-supply", "chart-supply-banners", "chart-idle" })
+        foreach (var chart in new[] { "chart-conflicts", "chart-supply", "chart-supply-banners", "chart-idle", "chart-intensity", "chart-grades", "chart-infrastructure", "chart-scorecard" })
         {
             Assert.True(charts.GetProperty(chart).GetProperty("drawn").GetBoolean(), $"{chart} not drawn: {charts.GetProperty(chart)}");
         }
@@ -161,6 +161,16 @@ public sealed class ReportBrowserTests
         var chartRedlineHa = charts.GetProperty("chart-conflicts").GetProperty("data").GetProperty("rows").EnumerateArray()
             .Where(r => r.GetProperty("kind").GetString() == "占生态保护红线").Sum(r => r.GetProperty("ha").GetDouble());
         Assert.Equal(redlineHa, chartRedlineHa, 0.01);
+
+        var scorecardOut = RepositoryPaths.NewTempFolder();
+        CliRun.Of("scorecard", RepositoryPaths.OrdosSample, "--out", scorecardOut, "--as-of", "2026-06-30");
+        using var scorecard = JsonDocument.Parse(File.ReadAllText(Path.Combine(scorecardOut, "scorecard.json")));
+        var ranked = scorecard.RootElement.GetProperty("parks").EnumerateArray()
+            .Select(p => (Rank: p.GetProperty("rank").GetInt32(), Name: p.GetProperty("name").GetString()!))
+            .OrderBy(p => p.Rank).Select(p => p.Name).ToList();
+        var scoreChart = charts.GetProperty("chart-scorecard").GetProperty("data");
+        Assert.Equal(ranked, scoreChart.GetProperty("parks").EnumerateArray().Select(p => p.GetString()!).ToList());
+        Assert.Contains("1. " + ranked[0], charts.GetProperty("chart-scorecard").GetProperty("text").GetString(), StringComparison.Ordinal);
 
         // The print layout: the map sheet fits one A3 landscape page with every part of a map on it.
         var print = root.GetProperty("print");
