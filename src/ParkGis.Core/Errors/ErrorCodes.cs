@@ -75,6 +75,12 @@ public static class ErrorCodes
     /// <summary>The vector tiles would exceed the tile-count or size limit (export --max-tiles, --max-tiles-mb).</summary>
     public const string TileLimitExceeded = "PG0410";
 
+    /// <summary><c>report --pdf</c>: no Chromium is installed to print the report with.</summary>
+    public const string PdfBrowserMissing = "PG0411";
+
+    /// <summary><c>report --pdf</c>: Chromium ran but did not print the report.</summary>
+    public const string PdfPrintFailed = "PG0412";
+
     /// <summary>The database server cannot be reached (host, port, network, server down).</summary>
     public const string DatabaseUnreachable = "PG0501";
 
