@@ -159,6 +159,11 @@ public sealed class ParkGisServer : IAsyncDisposable
             context.Response.Redirect("/files/" + content.ReportFile);
             return Task.CompletedTask;
         });
+        app.MapMethods("/favicon.ico", GetAndHead, context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
+        });
         app.MapMethods("/files/{**path}", GetAndHead, (HttpContext context, string? path) => File(context, content.Folder, path));
         app.MapFallback(context => NotFound(context, "没有这个资源"));
     }
