@@ -1,10 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
-using ParkGis.Core.Conflicts;
 using ParkGis.Core.Errors;
-using ParkGis.Core.Publishing;
-using ParkGis.IO.Output;
 using ParkGis.PostGis;
 using ParkGis.Serve;
 using ParkGis.Web.Export;
@@ -13,7 +10,7 @@ using ParkGis.Web.Tiles;
 namespace ParkGis.Cli.Commands;
 
 /// <summary>
-/// <c>parkgis serve DATASET|OUTPUT [--host ADDRESS] [--port N] [--as-of DATE]</c>: a read-only local HTTP server
+/// <c>parkgis serve DATASET|OUTPUT [--host ADDRESS] [--port N] [--as-of DATE] [--fix]</c>: a read-only local HTTP server
 /// (本地发布服务) for the published layers (OGC API – Features), the vector tiles, a map page and the report. An
 /// OUTPUT folder (one <c>export</c> wrote) is served as it is; a DATASET is exported first, through the same
 /// <see cref="WebExport"/> as <c>export --tiles --tile-format pmtiles</c>, into a temporary folder outside it that is
@@ -21,9 +18,6 @@ namespace ParkGis.Cli.Commands;
 /// </summary>
 internal static class ServeCommand
 {
-    /// <summary>Exit code after Ctrl-C (128 + SIGINT).</summary>
-    private const int StoppedByInterrupt = 130;
-
     /// <summary>How long requests under way may take to finish once the server is told to stop.</summary>
     private static readonly TimeSpan StopGrace = TimeSpan.FromMilliseconds(500);
 
@@ -62,6 +56,7 @@ internal static class ServeCommand
         });
         var asOf = AsOfOption.BuildOptional(
             "For a DATASET: as-of date (截至日期) of the supply and idle-land results published, as for export; ignored for an output folder.");
+        var fix = CommonOptions.FixOption();
         var command = new Command(
             "serve",
             "Serve the published layers for a bureau intranet (本地发布服务), read-only: OGC API – Features (QGIS: 添加 WFS / OGC API – Features 图层), "
@@ -70,15 +65,15 @@ internal static class ServeCommand
             + "Examples:\n  parkgis export sample-geodata/ordos --out web --tiles && parkgis serve web\n"
             + "  parkgis serve sample-geodata/ordos --as-of 2026-06-30 --port 0\n  parkgis serve web --host 0.0.0.0 --port 8080")
         {
-            dataset, host, port, asOf,
+            dataset, host, port, asOf, fix,
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var progress = new StderrProgress(parse.InvocationConfiguration.Error);
+            var run = new CommandRun(parse, cancellation);
+            var stdout = run.Stdout;
             var path = parse.GetRequiredValue(dataset);
             var address = ParseHost(parse.GetValue(host))!;
-            using var source = ServedSource.Prepare(path, AsOfOption.OptionalValue(parse, asOf), progress);
+            using var source = ServedSource.Prepare(run, path, AsOfOption.OptionalValue(parse, asOf), parse.GetValue(fix));
             using var content = source.Load();
             await using var server = await Listen(content, address, parse.GetValue(port), cancellation).ConfigureAwait(false);
             WriteAddresses(stdout, source, content, server.Address, address);
@@ -91,8 +86,8 @@ internal static class ServeCommand
             }
 
             await server.StopAsync(StopGrace).ConfigureAwait(false);
-            parse.InvocationConfiguration.Error.WriteLine("parkgis: 服务已停止");
-            return StoppedByInterrupt;
+            run.Stderr.WriteLine("parkgis: 服务已停止");
+            return ExitCodes.Interrupted;
         });
         return command;
     }
@@ -169,16 +164,17 @@ internal static class ServeCommand
 
         public string Description { get; }
 
-        public static ServedSource Prepare(string path, DateOnly? asOf, IProgress<string> progress)
+        public static ServedSource Prepare(CommandRun run, string path, DateOnly? asOf, bool fix)
         {
             if (!PgDatasetName.IsDatabase(path) && IsOutputFolder(path))
             {
                 return new ServedSource(path, $"{path}（导出结果，原样发布）", null, null);
             }
 
-            var data = DatasetSource.Read(path, progress);
-            var results = ResultCatalog.Collect(data, ConflictCheckOptions.Default, progress, asOf);
-            var layers = PublishedLayers.From(data, results);
+            // What export publishes, asked of the assessment the same way.
+            var assessment = run.Assess(path, fix);
+            var results = assessment.Publication(asOf);
+            var layers = PublishedLayers.From(assessment.Dataset, results);
             var temporary = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"parkgis-serve-{Environment.ProcessId}-{Guid.NewGuid():N}"));
             if (!PgDatasetName.IsDatabase(path) && IsUnder(temporary, path))
             {
@@ -192,7 +188,7 @@ internal static class ServeCommand
             try
             {
                 var tiles = TileOptions.Default with { Formats = TileArchiveFormats.PmTiles };
-                WebExport.Write(layers, ExportOptions.Default with { Tiles = tiles }, temporary, progress);
+                WebExport.Write(layers, ExportOptions.Default with { Tiles = tiles }, temporary, run.Progress);
                 return source;
             }
             catch

@@ -30,6 +30,7 @@ public sealed partial class ServeCommandTests
         });
 
         Assert.True(run.ExitCode == 130, run.ToString());
+        Assert.Contains("服务已停止", run.Stderr, StringComparison.Ordinal);
         var temporary = TemporaryFolder().Match(run.Stdout);
         Assert.True(temporary.Success, run.Stdout);
         Assert.False(Directory.Exists(temporary.Groups[1].Value), $"{temporary.Groups[1].Value} is left behind");
