@@ -18,7 +18,7 @@ namespace ParkGis.Serve;
 /// XYZ vector tiles from its archive (<c>/tiles/{z}/{x}/{y}.pbf</c>, stored bytes sent as they are, gzip announced
 /// by Content-Encoding — or unpacked for a client that does not accept gzip), <c>/tiles.json</c>, a MapLibre map
 /// page (<c>/map</c>) with MapLibre served from the tool itself, the report (<c>/report</c>) and the folder's other
-/// files under <c>/files/</c> through <see cref="ServedFolder"/>. Only GET and HEAD; every HTML page carries a
+/// files under <c>/files/</c> through <see cref="ServedFolder"/> (with byte ranges). Only GET and HEAD; every HTML page carries a
 /// Content-Security-Policy that allows no request beyond this server.
 /// </summary>
 public sealed class ParkGisServer : IAsyncDisposable
@@ -57,6 +57,7 @@ public sealed class ParkGisServer : IAsyncDisposable
             kestrel.Listen(host, port);
         });
         builder.Services.AddRoutingCore();
+        builder.Services.AddLogging(); // no provider: nothing is logged, but results that log find a factory
         var app = builder.Build();
         app.Use(ReadOnlyAndHeaders);
         Map(app, content);
@@ -208,7 +209,7 @@ public sealed class ParkGisServer : IAsyncDisposable
 
     private static async Task File(HttpContext context, ServedFolder folder, string? path)
     {
-        using var stream = folder.OpenRequested(path, out var refusal);
+        var stream = folder.OpenRequested(path, out var refusal);
         if (stream is null)
         {
             var outside = refusal is not "no such file" and not "a folder";
@@ -223,12 +224,8 @@ public sealed class ParkGisServer : IAsyncDisposable
             context.Response.Headers.ContentSecurityPolicy = PagePolicy;
         }
 
-        context.Response.ContentType = type;
-        context.Response.ContentLength = stream.Length;
-        if (!HttpMethods.IsHead(context.Request.Method))
-        {
-            await stream.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
-        }
+        // Range requests too: the pmtiles library reads an archive beside a page by byte ranges. The result disposes the stream.
+        await Results.Stream(stream, type, enableRangeProcessing: true).ExecuteAsync(context).ConfigureAwait(false);
     }
 
     private static string ContentTypeOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch

@@ -183,7 +183,15 @@ internal static class ServeCommand
                     hint: "Set TMPDIR to a folder outside the dataset.");
             }
 
-            Directory.CreateDirectory(temporary);
+            // Readable by this user only: the export holds the bureau's data.
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(temporary);
+            }
+            else
+            {
+                Directory.CreateDirectory(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
             var source = new ServedSource(temporary, $"{path}（数据集，已导出到临时文件夹 {temporary}，停止时删除）", temporary, layers.ToDictionary(l => l.Name, l => l.Title, StringComparer.Ordinal));
             try
             {

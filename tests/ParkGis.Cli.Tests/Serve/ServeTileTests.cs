@@ -62,6 +62,18 @@ public sealed class ServeTileTests(ServedSample served) : IClassFixture<ServedSa
     }
 
     [Fact]
+    public async Task The_archive_file_is_served_by_byte_ranges_as_the_pmtiles_library_reads_it_beside_a_page()
+    {
+        var file = await System.IO.File.ReadAllBytesAsync(Path.Combine(served.Folder, "tiles.pmtiles"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/files/tiles.pmtiles");
+        request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(100, 16_483);
+        using var response = await served.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        Assert.Equal(file.AsSpan(100, 16_384).ToArray(), await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(file.Length, response.Content.Headers.ContentRange?.Length);
+    }
+
+    [Fact]
     public async Task Tilejson_names_the_tile_url_zoom_range_and_every_layer_of_the_archive()
     {
         using var tileJson = System.Text.Json.JsonDocument.Parse(await served.Http.GetStringAsync("/tiles.json"));
