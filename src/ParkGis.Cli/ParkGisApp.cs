@@ -26,6 +26,7 @@ internal static class ParkGisApp
         root.Subcommands.Add(IntensityCommand.Build());
         root.Subcommands.Add(ExportCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
+        root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(ImportCommand.Build());
         root.Subcommands.Add(BoundaryPointsCommand.Build());
         return root;
