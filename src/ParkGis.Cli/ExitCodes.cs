@@ -45,4 +45,10 @@ internal static class ExitCodes
         NotAnalysedParks.Write(stdout, issues);
         return Of(findings, issues);
     }
+
+    /// <summary>Cancelled by Ctrl-C / SIGINT (128 + 2, the shell's convention); nothing was written.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Cancelled by SIGTERM (128 + 15); nothing was written.</summary>
+    public const int Terminated = 143;
 }

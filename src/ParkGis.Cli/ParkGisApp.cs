@@ -32,18 +32,46 @@ internal static class ParkGisApp
     }
 
     /// <summary>Parses and runs a command line, writing to the given writers; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, CancellationToken.None);
+
+    /// <summary>
+    /// Parses and runs a command line, writing to the given writers with every <c>pg:</c> credential masked
+    /// (<see cref="CredentialRedaction"/>); <paramref name="cancellation"/> stops the command wherever it is, its staged
+    /// output is removed and the exit code is <see cref="ExitCodes.Interrupted"/>.
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
-        // Every text printed passes through one rule: control characters in names and messages are escaped.
-        stdout = new TerminalWriter(stdout);
-        stderr = new TerminalWriter(stderr);
+        // Every text printed passes through two rules: control characters in names and messages are escaped (only
+        // WriteLine's own line ends stay newlines), then pg: credentials are masked.
+        var redaction = CredentialRedaction.For(args);
+        var output = new TerminalWriter(redaction.Wrap(stdout));
+        var error = new TerminalWriter(redaction.Wrap(stderr));
+        try
+        {
+            return Invoke(args, output, error, cancellation);
+        }
+        finally
+        {
+            output.Flush();
+            error.Flush();
+        }
+    }
+
+    private static int Invoke(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
         var root = BuildRoot();
         var parse = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        var configuration = new InvocationConfiguration
+        {
+            Output = stdout,
+            Error = stderr,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null, // the signals are handled by Program, which cancels the token
+        };
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -57,7 +85,12 @@ internal static class ParkGisApp
 
         try
         {
-            return parse.Invoke(configuration);
+            return parse.InvokeAsync(configuration, cancellation).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            stderr.WriteLine("parkgis: cancelled; nothing was written.");
+            return ExitCodes.Interrupted;
         }
         catch (UnusableInputException e)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 using ParkGis.IO.Output;
@@ -7,28 +8,59 @@ namespace ParkGis.Cli;
 /// <summary>Entry point of the <c>parkgis</c> command.</summary>
 internal static class Program
 {
-    /// <summary>How long a signal waits for a commit in progress before the process exits anyway (the next run recovers it).</summary>
+    /// <summary>
+    /// How long a cancelled command may take to stop on its own (its loops see the cancellation within milliseconds;
+    /// a file being parsed or one long overlay cannot); then its staged output is removed and the process ends.
+    /// </summary>
+    private static readonly TimeSpan StopWithin = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>A thread of its own for the command, with room for deep geometry recursion; not a pool thread (see ProjectedLayer).</summary>
+    private const int StackBytes = 16 << 20;
+
+    /// <summary>How long a signal then waits for a commit in progress before the process exits anyway (the next run recovers it).</summary>
     private static readonly TimeSpan CommitGrace = TimeSpan.FromSeconds(10);
 
     private static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, "SIGINT", 130));
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, "SIGTERM", 143));
-        return ParkGisApp.Run(args, Console.Out, Console.Error);
-    }
+        using var cancellation = new CancellationTokenSource();
+        var exitOnSignal = ExitCodes.Interrupted;
+        var signalled = Stopwatch.StartNew();
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true; // stop cleanly instead of the runtime's immediate exit
+            lock (cancellation)
+            {
+                if (!cancellation.IsCancellationRequested)
+                {
+                    exitOnSignal = context.Signal == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Interrupted;
+                    signalled.Restart();
+                    cancellation.Cancel();
+                }
+            }
+        }
 
-    /// <summary>
-    /// Ctrl-C or SIGTERM: lets a commit in progress finish, discards every staged result that is not committed, and
-    /// exits 128 + the signal number, leaving the output folders as they were before the run.
-    /// </summary>
-    private static void Stop(PosixSignalContext context, string signal, int exitCode)
-    {
-        context.Cancel = true;
-        var clean = OutputFolder.Abandon(CommitGrace);
-        Console.Error.WriteLine(clean
-            ? $"parkgis: stopped by {signal}; results not yet committed were discarded"
-            : $"parkgis: stopped by {signal} during a commit; the next run into the same folder undoes it");
-        Environment.Exit(exitCode);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        var exit = ExitCodes.InternalError;
+        var command = new Thread(() => exit = ParkGisApp.Run(args, Console.Out, Console.Error, cancellation.Token), StackBytes)
+        {
+            Name = "parkgis",
+            IsBackground = true,
+        };
+        command.Start();
+        while (!command.Join(20))
+        {
+            if (cancellation.IsCancellationRequested && signalled.Elapsed > StopWithin)
+            {
+                var clean = OutputFolder.Abandon(CommitGrace);
+                Console.Error.WriteLine(clean
+                    ? "parkgis: cancelled; results not yet committed were discarded."
+                    : "parkgis: cancelled during a commit; the next run into the same folder undoes it.");
+                return exitOnSignal;
+            }
+        }
+
+        return exit == ExitCodes.Interrupted && cancellation.IsCancellationRequested ? exitOnSignal : exit;
     }
 }

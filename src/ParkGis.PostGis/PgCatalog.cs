@@ -21,7 +21,11 @@ internal static class PgCatalog
     public const string ConfigurationTable = "parkgis_config";
 
     /// <summary>Finds the layer tables.</summary>
-    public static IReadOnlyList<PgLayerTable> Discover(NpgsqlConnection connection, PgDatasetName name)
+    public static IReadOnlyList<PgLayerTable> Discover(NpgsqlConnection connection, PgDatasetName name) =>
+        Discover(connection, name, ReadConfiguration(connection, name));
+
+    /// <summary>Finds the layer tables with the dataset's configuration already read (<see cref="ReadConfiguration"/>).</summary>
+    public static IReadOnlyList<PgLayerTable> Discover(NpgsqlConnection connection, PgDatasetName name, ParkGisConfiguration? configuration)
     {
         if (!SchemaExists(connection, name.Schema))
         {
@@ -30,7 +34,6 @@ internal static class PgCatalog
                 hint: "Check Schema= in the pg: dataset, or load a dataset into it with parkgis import DATASET --to pg:… --schema NAME.");
         }
 
-        var configuration = ReadConfiguration(connection, name);
         var columns = new List<(string Table, string Column, int Srid)>();
         using (var command = new NpgsqlCommand(
             "SELECT f_table_name::text, f_geometry_column::text, srid FROM geometry_columns WHERE f_table_schema = $1 ORDER BY 1, 2", connection))
@@ -121,12 +124,10 @@ internal static class PgCatalog
         return command.ExecuteScalar() is not null;
     }
 
-    private static ParkGisConfiguration? ReadConfiguration(NpgsqlConnection connection, PgDatasetName name)
+    /// <summary>The dataset's parkgis.json document from <c>parkgis_config</c>, parsed; null when the schema has none.</summary>
+    public static ParkGisConfiguration? ReadConfiguration(NpgsqlConnection connection, PgDatasetName name)
     {
-        using var exists = new NpgsqlCommand("SELECT to_regclass(format('%I.%I', $1::text, $2::text)) IS NOT NULL", connection);
-        exists.Parameters.Add(new NpgsqlParameter { Value = name.Schema });
-        exists.Parameters.Add(new NpgsqlParameter { Value = ConfigurationTable });
-        if (exists.ExecuteScalar() is not true)
+        if (!TableExists(connection, name.Schema, ConfigurationTable))
         {
             return null;
         }
@@ -146,6 +147,15 @@ internal static class PgCatalog
         }
 
         return ParkGisConfiguration.Parse(Encoding.UTF8.GetBytes(text));
+    }
+
+    /// <summary>Whether <paramref name="schema"/>.<paramref name="table"/> exists.</summary>
+    public static bool TableExists(NpgsqlConnection connection, string schema, string table)
+    {
+        using var exists = new NpgsqlCommand("SELECT to_regclass(format('%I.%I', $1::text, $2::text)) IS NOT NULL", connection);
+        exists.Parameters.Add(new NpgsqlParameter { Value = schema });
+        exists.Parameters.Add(new NpgsqlParameter { Value = table });
+        return exists.ExecuteScalar() is true;
     }
 
     private static string? PrimaryKey(NpgsqlConnection connection, string schema, string table)

@@ -30,9 +30,10 @@ public static class PgCheckResultWriter
     /// <summary>Writes the result under <paramref name="runId"/>, replacing an earlier run with the same id, and commits.</summary>
     /// <returns>Rows written: patches.</returns>
     /// <exception cref="UnusableInputException">The database cannot be used or written (PG05xx), or the run id is unusable (PG0506).</exception>
-    public static int Write(PgDatasetName target, string runId, string datasetName, ConflictCheckOptions options, ConflictCheckResult result)
+    public static int Write(
+        PgDatasetName target, string runId, string datasetName, ConflictCheckOptions options, ConflictCheckResult result, CancellationToken cancellation = default)
     {
-        using var pending = Begin(target, runId, datasetName, options, result);
+        using var pending = Begin(target, runId, datasetName, options, result, cancellation);
         pending.Commit();
         return pending.Patches;
     }
@@ -47,8 +48,10 @@ public static class PgCheckResultWriter
     /// <param name="datasetName">The dataset as shown to users (no password).</param>
     /// <param name="options">The check's options.</param>
     /// <param name="result">The result.</param>
+    /// <param name="cancellation">Stops the write; the transaction is rolled back and nothing is written.</param>
     /// <exception cref="UnusableInputException">The database cannot be used or written (PG05xx), or the run id is unusable (PG0506).</exception>
-    public static PgPendingWrite Begin(PgDatasetName target, string runId, string datasetName, ConflictCheckOptions options, ConflictCheckResult result)
+    public static PgPendingWrite Begin(
+        PgDatasetName target, string runId, string datasetName, ConflictCheckOptions options, ConflictCheckResult result, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(runId);
@@ -60,23 +63,23 @@ public static class PgCheckResultWriter
                 hint: "Use e.g. --run-id 2024-Q4, or leave it out for the default (a hash of dataset and options).");
         }
 
-        var connection = PgSession.Open(target);
+        var connection = PgSession.Open(target, cancellation);
         NpgsqlTransaction? transaction = null;
         try
         {
             transaction = connection.BeginTransaction();
-            CreateTables(connection, target.Schema);
+            CreateTables(connection, target.Schema, cancellation);
             string T(string table) => PgIdentifier.Qualified(target.Schema, table);
             using (var lockRun = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", connection))
             {
                 lockRun.Parameters.Add(new NpgsqlParameter { Value = runId });
-                lockRun.ExecuteNonQuery();
+                PgSession.Execute(lockRun, cancellation);
             }
 
             using (var delete = new NpgsqlCommand($"DELETE FROM {T("parkgis_runs")} WHERE run_id = $1", connection))
             {
                 delete.Parameters.Add(new NpgsqlParameter { Value = runId });
-                delete.ExecuteNonQuery();
+                PgSession.Execute(delete, cancellation);
             }
 
             using var batch = new NpgsqlBatch(connection);
@@ -134,23 +137,24 @@ public static class PgCheckResultWriter
                     runId, ++ordinal, issue.Layer, issue.Feature, issue.Code, issue.Message));
             }
 
-            batch.ExecuteNonQuery();
+            batch.ExecuteNonQueryAsync(cancellation).GetAwaiter().GetResult();
+            cancellation.ThrowIfCancellationRequested();
             return new PgPendingWrite(connection, transaction, target, patchCount);
         }
         catch (Exception exception)
         {
             transaction?.Dispose();
             connection.Dispose();
-            if (PgSession.IsDatabaseFailure(exception))
+            if (cancellation.IsCancellationRequested || PgSession.IsDatabaseFailure(exception))
             {
-                throw PgSession.Translate(exception, target);
+                throw PgSession.Failure(exception, target, cancellation, PgSession.RunStage.Working, "writing the results");
             }
 
             throw;
         }
     }
 
-    private static void CreateTables(NpgsqlConnection connection, string schemaName)
+    private static void CreateTables(NpgsqlConnection connection, string schemaName, CancellationToken cancellation)
     {
         var schema = PgIdentifier.Quote(schemaName, "schema");
         string T(string table) => PgIdentifier.Qualified(schemaName, table);
@@ -183,7 +187,7 @@ public static class PgCheckResultWriter
                 feature text NOT NULL, code text NOT NULL, message text NOT NULL, PRIMARY KEY (run_id, ordinal));
             """;
         using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
+        PgSession.Execute(command, cancellation);
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)

@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using Npgsql;
 using NpgsqlTypes;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.IO.Datasets;
 
 namespace ParkGis.PostGis;
 
@@ -33,11 +32,28 @@ public static class PgDatasetImporter
     /// <param name="overwrite">Replace tables that exist already; without it an existing table is PG0507.</param>
     /// <param name="progress">Receives one line before each table is copied; may be null.</param>
     /// <exception cref="UnusableInputException">The database cannot be used, or a table exists and <paramref name="overwrite"/> is false.</exception>
-    public static IReadOnlyList<ImportedTable> Import(Dataset dataset, PgDatasetName target, bool overwrite, IProgress<string>? progress = null)
+    public static IReadOnlyList<ImportedTable> Import(Dataset dataset, PgDatasetName target, bool overwrite, IProgress<string>? progress = null) =>
+        Import(new DatasetContent(dataset ?? throw new ArgumentNullException(nameof(dataset)), null, () => null), target, overwrite, progress);
+
+    /// <summary>
+    /// Imports the dataset with its settings (parkgis.json: field mappings, parks, land-use code list, into
+    /// <c>parkgis_config</c>) and its economics table (into <c>parkgis_economics</c>), so that every command gives the
+    /// same figures on the schema as on the folder.
+    /// </summary>
+    /// <param name="content">The dataset as read from its source.</param>
+    /// <param name="target">Database and schema.</param>
+    /// <param name="overwrite">Replace tables that exist already; without it an existing table is PG0507.</param>
+    /// <param name="progress">Receives one line before each table is copied; may be null.</param>
+    /// <param name="cancellation">Stops the import; the transaction is rolled back.</param>
+    /// <exception cref="UnusableInputException">The database cannot be used, or a table exists and <paramref name="overwrite"/> is false.</exception>
+    public static IReadOnlyList<ImportedTable> Import(
+        DatasetContent content, PgDatasetName target, bool overwrite, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(target);
-        using var connection = PgSession.Open(target);
+        var dataset = content.Dataset;
+        var economics = content.ReadEconomics();
+        using var connection = PgSession.Open(target, cancellation);
         var committing = false;
         try
         {
@@ -45,11 +61,16 @@ public static class PgDatasetImporter
             var schema = PgIdentifier.Quote(target.Schema, "schema");
             Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {schema}");
             var layers = LayerRoles.All.Select(dataset.Find).OfType<Layer>().ToList();
-            var configuration = ConfigurationDocument(layers);
+            var configuration = PgDatasetSettings.Document(layers, content.Configuration);
             var names = layers.Select(l => LayerRoles.Name(l.Role)).ToList();
             if (configuration is not null)
             {
                 names.Add(PgCatalog.ConfigurationTable);
+            }
+
+            if (economics is not null)
+            {
+                names.Add(PgEconomicsTable.TableName);
             }
 
             foreach (var table in names)
@@ -74,9 +95,15 @@ public static class PgDatasetImporter
             foreach (var layer in layers)
             {
                 progress?.Report(string.Create(CultureInfo.InvariantCulture, $"copying {LayerRoles.Name(layer.Role)} ({layer.Features.Count} features) to {target.Schema}"));
-                var (table, columns) = CopyLayer(connection, target.Schema, layer);
+                var (table, columns) = CopyLayer(connection, target.Schema, layer, cancellation);
                 imported.Add(table);
                 renamed[table.Role] = [.. columns.Where(c => !string.Equals(c.Name, c.Attribute, StringComparison.Ordinal)).Select(c => (c.Name, c.Attribute))];
+            }
+
+            if (economics is not null)
+            {
+                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"copying the economics table ({economics.Rows.Count} rows) to {target.Schema}"));
+                PgEconomicsTable.Write(connection, target.Schema, economics, cancellation);
             }
 
             PgColumnNames.Write(connection, target.Schema, renamed);
@@ -87,7 +114,7 @@ public static class PgDatasetImporter
                 Execute(connection, $"CREATE TABLE {table} (document text NOT NULL)");
                 using var insert = new NpgsqlCommand($"INSERT INTO {table} (document) VALUES ($1)", connection);
                 insert.Parameters.Add(new NpgsqlParameter { Value = configuration });
-                insert.ExecuteNonQuery();
+                PgSession.Execute(insert, cancellation);
             }
 
             foreach (var layer in layers)
@@ -101,11 +128,11 @@ public static class PgDatasetImporter
         }
         catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
         {
-            throw PgSession.TranslateMidRun(exception, target, committing ? PgSession.RunStage.Committing : PgSession.RunStage.Working, "the import");
+            throw PgSession.Failure(exception, target, cancellation, committing ? PgSession.RunStage.Committing : PgSession.RunStage.Working, "the import");
         }
     }
 
-    private static (ImportedTable Table, List<ImportColumn> Columns) CopyLayer(NpgsqlConnection connection, string schemaName, Layer layer)
+    private static (ImportedTable Table, List<ImportColumn> Columns) CopyLayer(NpgsqlConnection connection, string schemaName, Layer layer, CancellationToken cancellation)
     {
         var tableName = LayerRoles.Name(layer.Role);
         var table = PgIdentifier.Qualified(schemaName, tableName);
@@ -122,6 +149,11 @@ public static class PgDatasetImporter
         {
             foreach (var feature in layer.Features)
             {
+                if ((rows & 255) == 0)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                }
+
                 writer.StartRow();
                 writer.Write(feature.Ordinal, NpgsqlDbType.Integer);
                 foreach (var column in columns)
@@ -296,40 +328,6 @@ public static class PgDatasetImporter
             (NpgsqlDbType.Bigint, NpgsqlDbType.Double) or (NpgsqlDbType.Double, NpgsqlDbType.Bigint) => NpgsqlDbType.Double,
             _ => NpgsqlDbType.Text,
         };
-    }
-
-    /// <summary>The parkgis.json document (field mappings only; tables are named by role) or null when nothing is mapped.</summary>
-    private static string? ConfigurationDocument(IReadOnlyList<Layer> layers)
-    {
-        var mapped = layers.Where(l => l.FieldMap.Count > 0).ToList();
-        if (mapped.Count == 0)
-        {
-            return null;
-        }
-
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            json.WriteStartObject("layers");
-            foreach (var layer in mapped)
-            {
-                json.WriteStartObject(LayerRoles.Name(layer.Role));
-                json.WriteStartObject("fields");
-                foreach (var (canonical, source) in layer.FieldMap.OrderBy(f => f.Key, StringComparer.Ordinal))
-                {
-                    json.WriteString(canonical, source);
-                }
-
-                json.WriteEndObject();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static bool TableExists(NpgsqlConnection connection, string schema, string table)

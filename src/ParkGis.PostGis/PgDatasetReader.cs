@@ -22,34 +22,44 @@ public static class PgDatasetReader
 
     /// <summary>Reads every layer table of the dataset.</summary>
     /// <exception cref="UnusableInputException">The database cannot be used (PG05xx) or a table is unusable.</exception>
-    public static Dataset Read(PgDatasetName name, IProgress<string>? progress = null)
+    public static Dataset Read(PgDatasetName name, IProgress<string>? progress = null) => ReadContent(name, progress).Dataset;
+
+    /// <summary>
+    /// Reads the dataset as a folder delivers it: every layer table, the <c>parkgis_config</c> document (parsed once)
+    /// and the <c>parkgis_economics</c> table.
+    /// </summary>
+    /// <exception cref="UnusableInputException">The database cannot be used (PG05xx) or a table is unusable.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled; the statement running was cancelled in the server.</exception>
+    public static DatasetContent ReadContent(PgDatasetName name, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(name);
-        using var connection = PgSession.Open(name);
+        using var connection = PgSession.Open(name, cancellation);
         try
         {
             var layers = new Dictionary<LayerRole, Layer>();
             var issues = new List<DataIssue>();
-            foreach (var table in PgCatalog.Discover(connection, name))
+            var configuration = PgCatalog.ReadConfiguration(connection, name);
+            foreach (var table in PgCatalog.Discover(connection, name, configuration))
             {
-                var layer = ReadLayer(connection, table, issues);
+                var layer = ReadLayer(connection, table, issues, cancellation);
                 layers.Add(layer.Role, layer);
                 progress?.Report(string.Create(CultureInfo.InvariantCulture,
                     $"read {LayerRoles.Name(layer.Role)} from {layer.Source}: {layer.Features.Count} features ({FormatName}, {layer.Crs.Code})"));
             }
 
-            return new Dataset(name.DisplayName, layers, issues);
+            var economics = PgEconomicsTable.Read(connection, name.Schema, cancellation);
+            return new DatasetContent(new Dataset(name.DisplayName, layers, issues), configuration, () => economics);
         }
         catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
         {
-            throw PgSession.TranslateMidRun(exception, name, PgSession.RunStage.Working, "reading the dataset");
+            throw PgSession.Failure(exception, name, cancellation, PgSession.RunStage.Working, "reading the dataset");
         }
     }
 
-    private static Layer ReadLayer(NpgsqlConnection connection, PgLayerTable table, List<DataIssue> issues)
+    private static Layer ReadLayer(NpgsqlConnection connection, PgLayerTable table, List<DataIssue> issues, CancellationToken cancellation)
     {
         using var command = new NpgsqlCommand($"SELECT * FROM {table.QualifiedName}{table.OrderBy}", connection);
-        using var reader = command.ExecuteReader(System.Data.CommandBehavior.SequentialAccess);
+        using var reader = PgSession.Reader(command, cancellation, System.Data.CommandBehavior.SequentialAccess);
         var geometryOrdinal = reader.GetOrdinal(table.GeometryColumn);
         var attributeOrdinals = new List<int>();
         var names = new List<string>();
@@ -72,6 +82,11 @@ public static class PgDatasetReader
         var ordinal = 0;
         while (reader.Read())
         {
+            if ((ordinal & 255) == 0)
+            {
+                cancellation.ThrowIfCancellationRequested();
+            }
+
             ordinal++;
             var values = new object?[attributeOrdinals.Count];
             Geometry? geometry = null;

@@ -16,7 +16,8 @@ internal static class PgSession
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NpgsqlDataSource> DataSources = new(StringComparer.Ordinal);
 
     /// <summary>Opens a connection and checks that PostGIS is installed.</summary>
-    public static NpgsqlConnection Open(PgDatasetName name)
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public static NpgsqlConnection Open(PgDatasetName name, CancellationToken cancellation = default)
     {
         NpgsqlDataSource dataSource;
         try
@@ -42,11 +43,11 @@ internal static class PgSession
         NpgsqlConnection connection;
         try
         {
-            connection = dataSource.OpenConnection();
+            connection = dataSource.OpenConnectionAsync(cancellation).AsTask().GetAwaiter().GetResult();
         }
         catch (Exception exception) when (IsDatabaseFailure(exception))
         {
-            throw Translate(exception, name);
+            throw Failure(exception, name, cancellation);
         }
         catch (ArgumentException exception)
         {
@@ -56,7 +57,7 @@ internal static class PgSession
         try
         {
             using var command = new NpgsqlCommand("SELECT extversion FROM pg_extension WHERE extname = 'postgis'", connection);
-            if (command.ExecuteScalar() is null)
+            if (Scalar(command, cancellation) is null)
             {
                 throw new UnusableInputException(
                     ErrorCodes.PostGisMissing,
@@ -71,7 +72,7 @@ internal static class PgSession
         catch (Exception exception) when (IsDatabaseFailure(exception))
         {
             connection.Dispose();
-            throw Translate(exception, name);
+            throw Failure(exception, name, cancellation);
         }
 
         return connection;
@@ -120,6 +121,37 @@ internal static class PgSession
         || (exception is not PostgresException
             && (exception is NpgsqlException { IsTransient: true } or SocketException or TimeoutException
                 || exception.InnerException is SocketException or TimeoutException or IOException));
+
+    /// <summary>Runs a statement; a cancelled run cancels it in the server and throws <see cref="OperationCanceledException"/>.</summary>
+    public static int Execute(NpgsqlCommand command, CancellationToken cancellation) =>
+        command.ExecuteNonQueryAsync(cancellation).GetAwaiter().GetResult();
+
+    /// <summary>Runs a query for one value, cancellably (see <see cref="Execute"/>).</summary>
+    public static object? Scalar(NpgsqlCommand command, CancellationToken cancellation) =>
+        command.ExecuteScalarAsync(cancellation).GetAwaiter().GetResult();
+
+    /// <summary>Starts a query, cancellably (see <see cref="Execute"/>); callers check the token between rows.</summary>
+    public static NpgsqlDataReader Reader(NpgsqlCommand command, CancellationToken cancellation, System.Data.CommandBehavior behavior = System.Data.CommandBehavior.Default) =>
+        command.ExecuteReaderAsync(behavior, cancellation).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The exception to throw for a failure met during a run: the cancellation itself when the run was cancelled
+    /// (the server reports the cancelled statement as an error), else <see cref="Translate"/>.
+    /// </summary>
+    public static Exception Failure(Exception exception, PgDatasetName name, CancellationToken cancellation) =>
+        cancellation.IsCancellationRequested ? new OperationCanceledException("The run was cancelled.", exception, cancellation) : Translate(exception, name);
+
+    /// <summary>
+    /// <see cref="Failure(Exception, PgDatasetName, CancellationToken)"/> for a failure once the connection was open: a lost
+    /// connection says what it changed (<see cref="TranslateMidRun"/>).
+    /// </summary>
+    /// <param name="exception">The failure.</param>
+    /// <param name="name">The database.</param>
+    /// <param name="cancellation">The run's token.</param>
+    /// <param name="stage">Whether the commit had been sent.</param>
+    /// <param name="what">The work, as the end of "during …".</param>
+    public static Exception Failure(Exception exception, PgDatasetName name, CancellationToken cancellation, RunStage stage, string what) =>
+        cancellation.IsCancellationRequested ? new OperationCanceledException("The run was cancelled.", exception, cancellation) : TranslateMidRun(exception, name, stage, what);
 
     /// <summary>True for failures that come from the database or the network, not from ParkGis.</summary>
     public static bool IsDatabaseFailure(Exception exception) => exception is NpgsqlException or SocketException or TimeoutException;

@@ -30,6 +30,7 @@ public sealed class PostGisConflictCheck
 
     private readonly ConflictCheckOptions _options;
     private readonly IProgress<string>? _progress;
+    private CancellationToken _cancellation;
 
     /// <summary>Creates a check with the given options.</summary>
     public PostGisConflictCheck(ConflictCheckOptions options, IProgress<string>? progress = null)
@@ -39,11 +40,15 @@ public sealed class PostGisConflictCheck
     }
 
     /// <summary>Runs the check on a pg: dataset.</summary>
-    /// <exception cref="UnusableInputException">The database cannot be used (PG05xx) or the dataset has no parks table (PG0102).</exception>
-    public ConflictCheckResult Check(PgDatasetName dataset)
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="cancellation">Stops the check: the statement running is cancelled in the server and the transaction rolled back.</param>
+    /// <exception cref="UnusableInputException">The database cannot be used (PG05xx), the dataset has no parks table (PG0102) or a lon/lat park or parcel lies outside the zones (PG0203).</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public ConflictCheckResult Check(PgDatasetName dataset, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        using var connection = PgSession.Open(dataset);
+        _cancellation = cancellation;
+        using var connection = PgSession.Open(dataset, cancellation);
         try
         {
             using var transaction = connection.BeginTransaction();
@@ -53,7 +58,7 @@ public sealed class PostGisConflictCheck
         }
         catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
         {
-            throw PgSession.TranslateMidRun(exception, dataset, PgSession.RunStage.Working, "the check");
+            throw PgSession.Failure(exception, dataset, cancellation, PgSession.RunStage.Working, "the check");
         }
     }
 
@@ -115,6 +120,7 @@ public sealed class PostGisConflictCheck
         }
 
         readIssues.AddRange(screenIssues);
+        readIssues.Sort(DataIssueOrder.Compare);
         return new ConflictCheckResult(parkResults, parcelResult, readIssues, _options.MinAreaM2);
     }
 
@@ -212,12 +218,17 @@ public sealed class PostGisConflictCheck
         {
             create.Parameters.Add(new NpgsqlParameter { Value = Enumerable.Range(1, ids.Length).ToArray() });
             create.Parameters.Add(new NpgsqlParameter { Value = ids });
-            create.ExecuteNonQuery();
+            PgSession.Execute(create, _cancellation);
         }
 
         if (ids.Length == 0)
         {
             issues.Add(new DataIssue(role, string.Empty, DataIssueCodes.EmptyLayer, $"The layer {table.Source} has no features."));
+        }
+
+        if (analysed && table.Crs.IsGeographic)
+        {
+            RequireZones(connection, table, raw);
         }
 
         var ownEpsg = AnalysisEpsg(table.Crs, "x.geom");
@@ -238,7 +249,7 @@ public sealed class PostGisConflictCheck
             WHERE NOT (r.g0 IS NOT NULL AND NOT ST_IsEmpty(r.g0) AND r.valid)
             ORDER BY r.ord
             """, connection))
-        using (var reader = query.ExecuteReader())
+        using (var reader = PgSession.Reader(query, _cancellation))
         {
             while (reader.Read())
             {
@@ -262,6 +273,24 @@ public sealed class PostGisConflictCheck
 
         Execute(connection, $"CREATE INDEX ON pg_s_{role} USING gist (geom)");
         Execute(connection, $"ANALYZE pg_s_{role}");
+    }
+
+    /// <summary>The rule of <see cref="AnalysisCrs.RequireZones"/>: a lon/lat feature reaching outside the zones of China is unusable input.</summary>
+    private void RequireZones(NpgsqlConnection connection, PgLayerTable table, string raw)
+    {
+        using var query = new NpgsqlCommand(
+            $"""
+            SELECT id, CASE WHEN ST_XMin(g0) < $1 THEN ST_XMin(g0) ELSE ST_XMax(g0) END
+            FROM {raw} WHERE g0 IS NOT NULL AND NOT ST_IsEmpty(g0) AND (ST_XMin(g0) < $1 OR ST_XMax(g0) > $2)
+            ORDER BY ord LIMIT 1
+            """, connection);
+        query.Parameters.Add(new NpgsqlParameter { Value = AnalysisCrs.MinLongitude });
+        query.Parameters.Add(new NpgsqlParameter { Value = AnalysisCrs.MaxLongitude });
+        using var reader = PgSession.Reader(query, _cancellation);
+        if (reader.Read())
+        {
+            throw AnalysisCrs.OutsideZones(table.Source, reader.GetString(0), reader.GetDouble(1));
+        }
     }
 
     private static DataIssue ScreeningIssue(string role, NpgsqlDataReader reader)
@@ -340,7 +369,7 @@ public sealed class PostGisConflictCheck
 
         var parks = new List<(int Ord, string Id, string Name, int Epsg, double Area)>();
         using (var command = new NpgsqlCommand("SELECT ord, id, coalesce(name, ''), epsg, ST_Area(g) FROM pg_s_parks", connection))
-        using (var reader = command.ExecuteReader())
+        using (var reader = PgSession.Reader(command, _cancellation))
         {
             while (reader.Read())
             {
@@ -359,7 +388,7 @@ public sealed class PostGisConflictCheck
             """, connection))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = _options.MinAreaM2 });
-            using var reader = command.ExecuteReader();
+            using var reader = PgSession.Reader(command, _cancellation);
             while (reader.Read())
             {
                 parts.Add((reader.GetInt32(0), reader.GetInt32(1), reader.GetDouble(2),
@@ -435,25 +464,60 @@ public sealed class PostGisConflictCheck
                    greatest(0, ST_Area(a.g) - coalesce({parks}, 0)) AS outside
             FROM pg_s_parcels a
             """);
-        Execute(connection,
-            """
-            CREATE TEMP TABLE pg_parcel_overlaps ON COMMIT DROP AS
-            SELECT a.ord AS i, b.ord AS j, a.epsg,
-                   ST_CollectionExtract(ST_Intersection(a.g, CASE WHEN b.epsg = a.epsg THEN b.g ELSE ST_Transform(b.g, a.epsg) END), 3) AS x
-            FROM pg_s_parcels a JOIN pg_s_parcels b ON b.ord > a.ord AND ST_Intersects(a.geom, b.geom)
-            """);
+        if (parcelsCrs.IsGeographic)
+        {
+            // Lon/lat parcels: every pair is measured in the zone of its cluster of overlapping parcels — the zone of the
+            // centroid of the cluster's parcels (AnalysisCrs.For of their collection, as the local engine) — and the
+            // land under two or more parcels is unioned per cluster there.
+            Execute(connection,
+                """
+                CREATE TEMP TABLE pg_overlap_pairs ON COMMIT DROP AS
+                SELECT a.ord AS i, b.ord AS j
+                FROM pg_s_parcels a JOIN pg_s_parcels b ON b.ord > a.ord AND ST_Intersects(a.geom, b.geom) AND ST_Relate(a.geom, b.geom, 'T********')
+                """);
+            Execute(connection,
+                $"""
+                CREATE TEMP TABLE pg_overlap_clusters ON COMMIT DROP AS
+                WITH RECURSIVE edges AS (SELECT i AS a, j AS b FROM pg_overlap_pairs UNION SELECT j, i FROM pg_overlap_pairs),
+                     reach (node, member) AS (SELECT a, a FROM edges UNION SELECT r.node, e.b FROM reach r JOIN edges e ON e.a = r.member),
+                     roots AS (SELECT node, min(member) AS root FROM reach GROUP BY node)
+                SELECT r.node, r.root, z.epsg
+                FROM roots r JOIN (SELECT r2.root, {AnalysisEpsg(parcelsCrs, "ST_Collect(p.geom ORDER BY p.ord)")} AS epsg
+                                   FROM roots r2 JOIN pg_s_parcels p ON p.ord = r2.node GROUP BY r2.root) z USING (root)
+                """);
+            Execute(connection,
+                $"""
+                CREATE TEMP TABLE pg_parcel_overlaps ON COMMIT DROP AS
+                SELECT o.i, o.j, c.root, c.epsg,
+                       ST_CollectionExtract(ST_Intersection({ToAnalysis(parcelsCrs, "a.geom", "c.epsg")}, {ToAnalysis(parcelsCrs, "b.geom", "c.epsg")}), 3) AS x
+                FROM pg_overlap_pairs o JOIN pg_overlap_clusters c ON c.node = o.i
+                JOIN pg_s_parcels a ON a.ord = o.i JOIN pg_s_parcels b ON b.ord = o.j
+                """);
+        }
+        else
+        {
+            Execute(connection,
+                """
+                CREATE TEMP TABLE pg_parcel_overlaps ON COMMIT DROP AS
+                SELECT a.ord AS i, b.ord AS j, 0 AS root, a.epsg,
+                       ST_CollectionExtract(ST_Intersection(a.g, CASE WHEN b.epsg = a.epsg THEN b.g ELSE ST_Transform(b.g, a.epsg) END), 3) AS x
+                FROM pg_s_parcels a JOIN pg_s_parcels b ON b.ord > a.ord AND ST_Intersects(a.geom, b.geom)
+                """);
+        }
+
+        const string union = "SELECT coalesce(sum(area), 0) FROM (SELECT ST_Area(ST_Union(x)) AS area FROM pg_parcel_overlaps WHERE NOT ST_IsEmpty(x) GROUP BY root, epsg) u";
         using var command = new NpgsqlCommand(
-            """
+            $"""
             SELECT (SELECT count(*) FROM pg_s_parcels)::int,
                    coalesce(sum(red), 0), count(*) FILTER (WHERE red >= $1)::int,
                    coalesce(sum(farm), 0), count(*) FILTER (WHERE farm >= $1)::int,
                    coalesce(sum(outside), 0), count(*) FILTER (WHERE outside >= $1)::int,
                    (SELECT count(*) FROM pg_parcel_overlaps WHERE NOT ST_IsEmpty(x) AND ST_Area(x) >= $1)::int,
-                   (SELECT coalesce(sum(area), 0) FROM (SELECT ST_Area(ST_Union(x)) AS area FROM pg_parcel_overlaps WHERE NOT ST_IsEmpty(x) GROUP BY epsg) u)
+                   ({union})
             FROM pg_parcel_areas
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = _options.MinAreaM2 });
-        using var reader = command.ExecuteReader();
+        using var reader = PgSession.Reader(command, _cancellation);
         reader.Read();
         return new ParcelConflicts(
             reader.GetInt32(0),
@@ -463,9 +527,13 @@ public sealed class PostGisConflictCheck
             new ParcelOverlapTally(reader.GetDouble(8), reader.GetInt32(7)));
     }
 
-    /// <summary>SQL for the analysis EPSG of a geometry stored in <paramref name="crs"/> (see <see cref="AnalysisCrs"/>).</summary>
+    /// <summary>
+    /// SQL for the analysis EPSG of a geometry stored in <paramref name="crs"/> (see <see cref="AnalysisCrs"/>): the 3° zone
+    /// of its centroid (136.5°E itself belongs to zone 45; coordinates outside the zones were rejected by
+    /// <see cref="RequireZones"/>).
+    /// </summary>
     private static string AnalysisEpsg(CrsDefinition crs, string geometry) => crs.IsGeographic
-        ? $"(4534 + least(greatest(round((ST_X(ST_Centroid({geometry})) / 3)::numeric)::int, 25), 45) - 25)"
+        ? $"(4534 + least(round((ST_X(ST_Centroid({geometry})) / 3)::numeric)::int, 45) - 25)"
         : AnalysisCrs.WithoutZonePrefix(crs).Epsg.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>SQL bringing a geometry stored in <paramref name="crs"/> into the analysis CRS <paramref name="epsg"/> (an SQL int expression).</summary>
@@ -485,10 +553,10 @@ public sealed class PostGisConflictCheck
             : string.Create(CultureInfo.InvariantCulture, $"CASE WHEN {epsg} = {unprefixed} THEN {same} ELSE ST_Transform({geometry}, {epsg}) END");
     }
 
-    private static void Execute(NpgsqlConnection connection, string sql)
+    private void Execute(NpgsqlConnection connection, string sql)
     {
         using var command = new NpgsqlCommand(sql, connection);
         command.CommandTimeout = 0;
-        command.ExecuteNonQuery();
+        PgSession.Execute(command, _cancellation);
     }
 }

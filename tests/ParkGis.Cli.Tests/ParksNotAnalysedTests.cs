@@ -26,7 +26,9 @@ public sealed class ParksNotAnalysedTests
         Assert.Contains("未分析的园区 1 个", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("parks#P08: Park P08", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("LineString", run.Stdout, StringComparison.Ordinal);
-        var written = Directory.EnumerateFiles(output).Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal)).ToList();
+        var written = Directory.EnumerateFiles(output)
+            .Where(f => (f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal)) && !Path.GetFileName(f).StartsWith('.'))
+            .ToList();
         Assert.All(written, file => Assert.Contains("park_not_analysed", File.ReadAllText(file), StringComparison.Ordinal));
         if (command == "check")
         {

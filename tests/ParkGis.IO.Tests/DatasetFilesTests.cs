@@ -132,25 +132,25 @@ public sealed class DatasetFilesTests
     {
         using var outside = new TestFolder().Write("shadow", Secret + "\n");
         using var folder = new TestFolder();
-        var settings = IntensitySettings.Default;
+        var settings = ParkGis.IO.Configuration.EconomicsSettings.Default;
         switch (how)
         {
             case "absolute":
-                settings = settings with { EconomicsSource = outside.File("shadow") };
+                settings = settings with { Source = outside.File("shadow") };
                 break;
             case "dot-dot":
-                settings = settings with { EconomicsSource = Path.Combine("..", Path.GetFileName(outside.Path), "shadow") };
+                settings = settings with { Source = Path.Combine("..", Path.GetFileName(outside.Path), "shadow") };
                 break;
             case "symlinked default name":
                 File.CreateSymbolicLink(folder.File("economics.csv"), outside.File("shadow"));
                 break;
             default:
                 File.CreateSymbolicLink(folder.File("经济指标.csv"), outside.File("shadow"));
-                settings = settings with { EconomicsSource = "经济指标.csv" };
+                settings = settings with { Source = "经济指标.csv" };
                 break;
         }
 
-        var error = Assert.Throws<UnusableInputException>(() => EconomicsTableReader.ReadFrom(folder.Path, settings, new List<DataIssue>()));
+        var error = Assert.Throws<UnusableInputException>(() => EconomicsTableReader.ReadFrom(folder.Path, settings));
 
         Assert.Equal(ErrorCodes.OutsideDataset, error.Code);
         Assert.DoesNotContain("SECRET", error.Message + error.Hint, StringComparison.Ordinal);
@@ -161,8 +161,8 @@ public sealed class DatasetFilesTests
     {
         using var folder = new TestFolder().Write("parkgis.json", """{ "economics": { "source": "/etc/shadow" } }""");
 
-        var settings = IntensitySettings.Load(folder.Path);
-        var error = Assert.Throws<UnusableInputException>(() => EconomicsTableReader.ReadFrom(folder.Path, settings, new List<DataIssue>()));
+        var settings = ParkGis.IO.Configuration.ParkGisConfiguration.Load(Path.Combine(folder.Path, "parkgis.json")).Economics;
+        var error = Assert.Throws<UnusableInputException>(() => EconomicsTableReader.ReadFrom(folder.Path, settings));
 
         Assert.Equal(ErrorCodes.OutsideDataset, error.Code);
     }

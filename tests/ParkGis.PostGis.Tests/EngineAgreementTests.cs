@@ -1,5 +1,6 @@
 using ParkGis.Core.Conflicts;
 using ParkGis.IO.Datasets;
+using ParkGis.IO.Tests.Properties;
 
 namespace ParkGis.PostGis.Tests;
 
@@ -21,6 +22,44 @@ public sealed class EngineAgreementTests
         using var db = new TestDatabase();
         PgDatasetImporter.Import(DatasetReader.Read(Paths.BenchS100), db.Name, overwrite: false);
         AssertAgree(db);
+    }
+
+    [PgFact]
+    public void Both_engines_agree_on_lon_lat_data_across_the_zone_line()
+    {
+        // Parks, red line, farmland and overlapping parcels on both sides of 109.5°E and across it (zones 36 and 37).
+        for (var seed = 1; seed <= 8; seed++)
+        {
+            using var db = new TestDatabase();
+            PgDatasetImporter.Import(ZoneLineDatasets.Generate(seed), db.Name, overwrite: false);
+            AssertAgree(db);
+        }
+    }
+
+    [PgFact]
+    public void A_lon_lat_park_outside_the_zones_of_China_is_unusable_input_in_both_engines()
+    {
+        using var db = new TestDatabase();
+        var data = ZoneLineDatasets.Generate(3);
+        var parks = data.Find(Core.Data.LayerRole.Parks)!;
+        var moved = parks.Features.Select((f, i) => i == 0 ? f with { Geometry = Shifted(f.Geometry, 72.2 - 109.5) } : f).ToList();
+        data = data with { Layers = new Dictionary<Core.Data.LayerRole, Core.Data.Layer>(data.Layers) { [Core.Data.LayerRole.Parks] = parks with { Features = moved } } };
+        PgDatasetImporter.Import(data, db.Name, overwrite: false);
+
+        var local = Assert.Throws<Core.Errors.UnusableInputException>(() => new ConflictCheck(ConflictCheckOptions.Default).Check(PgDatasetReader.Read(db.Name)));
+        var sql = Assert.Throws<Core.Errors.UnusableInputException>(() => new PostGisConflictCheck(ConflictCheckOptions.Default).Check(db.Name));
+        Assert.Equal("PG0203", local.Code);
+        Assert.Equal("PG0203", sql.Code);
+        Assert.Equal(parks.Features[0].Id, local.Feature);
+        Assert.Equal(parks.Features[0].Id, sql.Feature);
+    }
+
+    private static NetTopologySuite.Geometries.Geometry Shifted(NetTopologySuite.Geometries.Geometry geometry, double dx)
+    {
+        var copy = geometry.Copy();
+        copy.Apply(new NetTopologySuite.Geometries.Utilities.AffineTransformation().Translate(dx, 0));
+        copy.GeometryChanged();
+        return copy;
     }
 
     private static void AssertAgree(TestDatabase db)

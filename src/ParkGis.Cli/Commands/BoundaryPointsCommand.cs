@@ -4,7 +4,6 @@ using ParkGis.Core.Boundaries;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Measures;
-using ParkGis.IO.Datasets;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
@@ -40,13 +39,14 @@ internal static class BoundaryPointsCommand
         {
             dataset, park, output, overwrite,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
+            var run = new CommandRun(parse, cancellation);
+            var stdout = run.Stdout;
+            var stderr = run.Stderr;
             var parkId = parse.GetRequiredValue(park);
-            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
-            var data = DatasetSource.ReadFolder(parse.GetRequiredValue(dataset), new StderrProgress(stderr));
+            using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
+            var data = run.Read(parse.GetRequiredValue(dataset)).Dataset;
             var parks = data.Find(LayerRole.Parks) ?? throw new UnusableInputException(
                 ErrorCodes.RequiredLayerMissing,
                 $"The dataset {data.Name} has no parks layer.",
@@ -73,11 +73,11 @@ internal static class BoundaryPointsCommand
             var name = parks.Text(feature, "name");
             BoundaryPointsCsvWriter.Write(folder.PathOf("boundary-points.csv"), feature.Id, name, table);
             CoordinateTxtWriter.Write(folder.PathOf("boundary-points.txt"), feature.Id, name, table);
-            folder.Commit();
+            run.Commit(folder);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"园区 {feature.Id}{(name is null ? string.Empty : " " + name)}: {table.Blocks.Count} 个地块, {table.RowCount} 行界址点, 面积 {AreaUnits.ToHectares(table.AreaM2):0.0000} 公顷（{table.Crs}）"));
             stdout.WriteLine($"已写入 {Path.Combine(folder.Destination, OutputFiles[0])} 和 {OutputFiles[1]}");
-            return ExitCodes.Of(findings: false, parkIssues);
+            return Task.FromResult(ExitCodes.Of(findings: false, parkIssues));
         });
         return command;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Conflicts;
+using ParkGis.Core.Publishing;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
@@ -31,7 +32,7 @@ internal static class CheckCommand
                 result.AddError("--min-area must be a number of square metres, 0 or more.");
             }
         });
-        var fix = new Option<bool>("--fix") { Description = "Repair invalid geometries (NTS GeometryFixer) and report the area each repair changed." };
+        var fix = CommonOptions.FixOption();
 
         var engine = new Option<string>("--engine")
         {
@@ -51,39 +52,37 @@ internal static class CheckCommand
         {
             dataset, output, minArea, fix, overwrite, engine, write, runId,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
-            var progress = new StderrProgress(stderr);
+            var run = new CommandRun(parse, cancellation);
             var options = new ConflictCheckOptions(parse.GetValue(minArea), parse.GetValue(fix));
             var datasetName = parse.GetRequiredValue(dataset);
-            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(datasetName));
+            using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(datasetName));
             var result = parse.GetValue(engine) == "postgis"
-                ? CheckResultOptions.RunInDatabase(datasetName, options, progress)
-                : new ConflictCheck(options, progress).Check(DatasetSource.Read(datasetName, progress, ConflictCheck.FieldsUsed, ConflictCheck.KeepWithinReach));
-            progress.Report("writing results");
+                ? CheckResultOptions.RunInDatabase(datasetName, options, run.Progress, cancellation)
+                : run.Assess(datasetName, options.FixInvalidGeometry, DatasetScope.ConflictCheck).Conflicts(options.MinAreaM2);
+            run.Progress.Report("writing results");
             CheckJsonWriter.Write(folder.PathOf("check.json"), result);
-            ConflictPatchesWriter.Write(folder.PathOf("conflicts.geojson"), result);
+            run.WriteLayer(folder, ConflictResults.Layer(result));
             if (parse.GetValue(write) is { } target)
             {
                 // The database rows wait in an open transaction that commits only after the files are in place
                 // (and the files roll back when that commit fails): both change, or neither.
-                var (pending, written) = CheckResultOptions.Prepare(target, parse.GetValue(runId), datasetName, options, result, progress);
+                var (pending, written) = CheckResultOptions.Prepare(target, parse.GetValue(runId), datasetName, options, result, run);
                 using (pending)
                 {
-                    folder.Commit(pending.Commit);
+                    run.Commit(folder, pending.Commit);
                 }
 
-                stdout.WriteLine(written);
+                run.Stdout.WriteLine(written);
             }
             else
             {
-                folder.Commit();
+                run.Commit(folder);
             }
 
-            CheckSummary.Write(stdout, result, folder.Destination);
-            return ExitCodes.Conclude(stdout, result.HasConflicts, result.Issues);
+            CheckSummary.Write(run.Stdout, result, folder.Destination);
+            return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasConflicts, result.Issues));
         });
         return command;
     }

@@ -34,7 +34,7 @@ internal static class CheckResultOptions
     };
 
     /// <summary>Runs the check as SQL in the database that holds a pg: dataset.</summary>
-    public static ConflictCheckResult RunInDatabase(string dataset, ConflictCheckOptions options, IProgress<string> progress)
+    public static ConflictCheckResult RunInDatabase(string dataset, ConflictCheckOptions options, IProgress<string> progress, CancellationToken cancellation)
     {
         if (!PgDatasetName.IsDatabase(dataset))
         {
@@ -43,20 +43,21 @@ internal static class CheckResultOptions
                 hint: "Load the folder first: parkgis import DATASET --to pg:… --schema NAME, then check pg:…;Schema=NAME --engine postgis.");
         }
 
-        return new PostGisConflictCheck(options, progress).Check(PgDatasetName.Parse(dataset));
+        return new PostGisConflictCheck(options, progress).Check(PgDatasetName.Parse(dataset), cancellation);
     }
 
     /// <summary>
     /// Writes the result tables inside a transaction the caller commits together with the files
-    /// (<see cref="IO.Output.OutputFolder.Commit(Action?)"/>); returns it and the line that reports the run id.
+    /// (<see cref="CommandRun.Commit"/>); returns it and the line that reports the run id.
     /// </summary>
-    public static (PgPendingWrite Pending, string Written) Prepare(string target, string? runId, string dataset, ConflictCheckOptions options, ConflictCheckResult result, IProgress<string> progress)
+    public static (PgPendingWrite Pending, string Written) Prepare(
+        string target, string? runId, string dataset, ConflictCheckOptions options, ConflictCheckResult result, CommandRun run)
     {
         var name = PgDatasetName.Parse(target);
-        var datasetName = PgDatasetName.IsDatabase(dataset) ? PgDatasetName.Parse(dataset).DisplayName : Path.GetFullPath(dataset);
+        var datasetName = DatasetSource.DisplayName(dataset);
         var id = runId ?? PgCheckResultWriter.DefaultRunId(datasetName, options);
-        progress.Report($"writing results to {name.DisplayName} as run {id}");
-        var pending = PgCheckResultWriter.Begin(name, id, datasetName, options, result);
+        run.Progress.Report($"writing results to {name.DisplayName} as run {id}");
+        var pending = PgCheckResultWriter.Begin(name, id, datasetName, options, result, run.Cancellation);
         return (pending, $"results written to {name.DisplayName}: run_id {id}, {pending.Patches} patches");
     }
 }

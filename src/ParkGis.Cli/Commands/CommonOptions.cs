@@ -5,11 +5,12 @@ namespace ParkGis.Cli.Commands;
 /// <summary>The argument and options every command shares, spelled the same everywhere.</summary>
 internal static class CommonOptions
 {
-    /// <summary>The dataset folder, first argument of every command.</summary>
+    /// <summary>The dataset, first argument of every command: a folder or a <c>pg:</c> schema.</summary>
     public static Argument<string> DatasetArgument() => new("DATASET")
     {
         Description = "Dataset folder: layers named parks, ecological_redline (STBHHX), permanent_farmland (YJJBNTBHTB), "
-            + "urban_boundary (CZKFBJ), approvals, parcels as .geojson/.json/.shp/.gpkg, optional parkgis.json.",
+            + "urban_boundary (CZKFBJ), approvals, parcels as .geojson/.json/.shp/.gpkg, optional parkgis.json; "
+            + "or a PostGIS schema: pg:Host=…;Database=…;Username=…;Password=…;Schema=….",
     };
 
     /// <summary><c>--out DIR</c>, required.</summary>
@@ -30,6 +31,12 @@ internal static class CommonOptions
         });
         return option;
     }
+
+    /// <summary><c>--fix</c>: the repair policy of the run, the same for every analysis.</summary>
+    public static Option<bool> FixOption() => new("--fix")
+    {
+        Description = "Repair invalid geometries (NTS GeometryFixer) and report the area each repair changed; without it they are reported and left out of every analysis.",
+    };
 
     /// <summary><c>--overwrite</c>.</summary>
     public static Option<bool> OverwriteOption() => new("--overwrite")

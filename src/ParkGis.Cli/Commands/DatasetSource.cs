@@ -1,4 +1,3 @@
-using ParkGis.Core.Conflicts;
 using ParkGis.Core.Data;
 using ParkGis.IO.Datasets;
 using ParkGis.PostGis;
@@ -6,29 +5,35 @@ using ParkGis.PostGis;
 namespace ParkGis.Cli.Commands;
 
 /// <summary>
-/// Chooses the reader for a DATASET argument: <c>pg:…</c> is a PostGIS schema (<see cref="PgDatasetReader"/>),
-/// anything else a folder (<see cref="DatasetReader"/>).
+/// The one place a DATASET argument is turned into what it holds, for every command: <c>pg:…</c> is a PostGIS schema
+/// (<see cref="PgDatasetReader"/>), anything else a folder (<see cref="DatasetContent.ReadFolder"/>, inside a
+/// <see cref="ReadingGcRegion"/>). A <c>pg:</c> dataset is named without its password everywhere.
 /// </summary>
 internal static class DatasetSource
 {
     /// <summary>Reads the dataset the argument names.</summary>
     /// <param name="dataset">A folder, or <c>pg:…</c>.</param>
+    /// <param name="scope">What the command reads of it.</param>
     /// <param name="progress">Progress lines.</param>
-    /// <param name="onlyFields">The attribute fields the command uses (see <see cref="DatasetReader.Read"/>); null for all.</param>
-    /// <param name="keep">
-    /// What the command keeps of the dataset as read (e.g. <see cref="ConflictCheck.KeepWithinReach"/>), applied
-    /// before reading ends so that what it drops is freed young; null to keep everything.
-    /// </param>
-    public static Dataset Read(
-        string dataset, IProgress<string>? progress, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null, Func<Dataset, Dataset>? keep = null)
+    /// <param name="cancellation">Stops the reading (between layers and rows).</param>
+    public static DatasetContent Read(string dataset, DatasetScope scope, IProgress<string>? progress, CancellationToken cancellation)
     {
-        if (!PgDatasetName.IsDatabase(dataset))
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(scope);
+        cancellation.ThrowIfCancellationRequested();
+        if (PgDatasetName.IsDatabase(dataset))
         {
-            return ReadFolder(dataset, progress, onlyFields, keep);
+            var read = PgDatasetReader.ReadContent(PgDatasetName.Parse(dataset), progress, cancellation);
+            return scope.Keep is null ? read : read with { Dataset = scope.Keep(read.Dataset) };
         }
 
-        var read = PgDatasetReader.Read(PgDatasetName.Parse(dataset), progress);
-        return keep is null ? read : keep(read);
+        var content = ReadingGcRegion.Around(dataset, () =>
+        {
+            var read = DatasetContent.ReadFolder(dataset, progress, scope.OnlyFields);
+            return scope.Keep is null ? read : read with { Dataset = scope.Keep(read.Dataset) };
+        });
+        cancellation.ThrowIfCancellationRequested();
+        return content;
     }
 
     /// <summary>
@@ -38,12 +43,22 @@ internal static class DatasetSource
     public static IReadOnlyList<string> Inputs(string dataset, params string?[] files) =>
         [.. PgDatasetName.IsDatabase(dataset) ? [] : new[] { dataset }, .. files.OfType<string>()];
 
-    /// <summary>Reads a dataset folder (<see cref="DatasetReader"/>) inside a <see cref="ReadingGcRegion"/>.</summary>
-    public static Dataset ReadFolder(
-        string folder, IProgress<string>? progress, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null, Func<Dataset, Dataset>? keep = null) =>
-        ReadingGcRegion.Around(folder, () =>
-        {
-            var read = DatasetReader.Read(folder, progress, onlyFields);
-            return keep is null ? read : keep(read);
-        });
+    /// <summary>How the dataset is named in outputs: the folder's full path, or <c>pg:</c> without the password.</summary>
+    public static string DisplayName(string dataset) =>
+        PgDatasetName.IsDatabase(dataset) ? PgDatasetName.Parse(dataset).DisplayName : Path.GetFullPath(dataset);
+}
+
+/// <summary>What a command reads of its dataset.</summary>
+/// <param name="OnlyFields">The attribute fields it uses, by canonical name per role (see <see cref="DatasetReader.Read(string, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?)"/>); null for all.</param>
+/// <param name="Keep">
+/// What it keeps of the dataset as read (e.g. <see cref="ParkGis.Core.Conflicts.ConflictCheck.KeepWithinReach"/>), applied
+/// before reading ends so that what it drops is freed young; null to keep everything.
+/// </param>
+internal sealed record DatasetScope(IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? OnlyFields, Func<Dataset, Dataset>? Keep)
+{
+    /// <summary>Every layer and field.</summary>
+    public static DatasetScope Whole { get; } = new(null, null);
+
+    /// <summary>What the conflict check needs: each layer's id, the park names, and the control features within reach.</summary>
+    public static DatasetScope ConflictCheck { get; } = new(ParkGis.Core.Conflicts.ConflictCheck.FieldsUsed, ParkGis.Core.Conflicts.ConflictCheck.KeepWithinReach);
 }

@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using ParkGis.Core.Conflicts;
 using ParkGis.Core.Data;
 using ParkGis.Core.Publishing;
 using ParkGis.Core.WebFrames;
-using ParkGis.IO.Datasets;
 using ParkGis.IO.Output;
 using ParkGis.Web.Export;
 using ParkGis.Web.Tiles;
@@ -13,7 +11,7 @@ namespace ParkGis.Cli.Commands;
 
 /// <summary>
 /// <c>parkgis export DATASET --out DIR [--crs wgs84|gcj02|bd09] [--precision N] [--simplify M] [--tiles]
-/// [--tile-format pmtiles,mbtiles,folder] [--min-zoom Z] [--max-zoom Z] [--max-tiles N] [--max-tiles-mb MB] [--overwrite]</c>.
+/// [--tile-format pmtiles,mbtiles,folder] [--min-zoom Z] [--max-zoom Z] [--max-tiles N] [--max-tiles-mb MB] [--as-of DATE] [--fix] [--overwrite]</c>.
 /// </summary>
 internal static class ExportCommand
 {
@@ -63,6 +61,7 @@ internal static class ExportCommand
         });
         var asOf = AsOfOption.BuildOptional(
             "As-of date (截至日期) of the supply (批而未供, 未批先供, 供地率) and idle-land (闲置土地) results; without it only the conflict results are published.");
+        var fix = CommonOptions.FixOption();
         var command = new Command(
             "export",
             "Publish the dataset and the analysis results for web maps (网络地图发布): one RFC 7946 GeoJSON per layer and per result "
@@ -71,24 +70,23 @@ internal static class ExportCommand
             + "Examples:\n  parkgis export sample-geodata/ordos --out web --as-of 2026-06-30\n  parkgis export sample-geodata/ordos --out web-gaode --crs gcj02 --simplify 5 --tiles\n"
             + "  parkgis export sample-geodata/ordos --out web-tiles --tiles --tile-format pmtiles,folder --max-zoom 18")
         {
-            dataset, output, crs, precision, simplify, asOf, overwrite,
+            dataset, output, crs, precision, simplify, asOf, fix, overwrite,
         };
         var tiles = TileOptionsParser.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var progress = new StderrProgress(parse.InvocationConfiguration.Error);
+            var run = new CommandRun(parse, cancellation);
             WebMapFrames.TryParse(parse.GetValue(crs), out var frame);
             var options = new ExportOptions(frame, parse.GetValue(precision), parse.GetValue(simplify), tiles.Read(parse));
-            var data = DatasetSource.ReadFolder(parse.GetRequiredValue(dataset), progress);
-            var results = ResultCatalog.Collect(data, ConflictCheckOptions.Default, progress, AsOfOption.OptionalValue(parse, asOf));
-            var layers = PublishedLayers.From(data, results);
+            var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix));
+            var results = assessment.Publication(AsOfOption.OptionalValue(parse, asOf));
+            var layers = PublishedLayers.From(assessment.Dataset, results);
             var owned = OwnedNames(results);
-            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), owned, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
-            var summary = WebExport.Write(layers, options, folder.Staging, progress);
-            folder.Commit();
-            WriteSummary(stdout, summary, folder.Destination);
-            return ExitCodes.Conclude(stdout, results.HasFindings, results.Issues);
+            using var folder = run.BeginOutput(parse.GetRequiredValue(output), owned, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
+            var summary = WebExport.Write(layers, options, folder.Staging, run.Progress);
+            run.Commit(folder);
+            WriteSummary(run.Stdout, summary, folder.Destination);
+            return Task.FromResult(ExitCodes.Conclude(run.Stdout, results.HasFindings, results.Issues));
         });
         return command;
     }

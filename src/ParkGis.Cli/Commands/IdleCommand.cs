@@ -1,12 +1,11 @@
 using System.CommandLine;
 using ParkGis.Cli.Rendering;
-using ParkGis.Core.Idle;
-using ParkGis.IO.Datasets;
+using ParkGis.Core.Publishing;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
 
-/// <summary><c>parkgis idle DATASET --as-of DATE --out DIR [--overwrite]</c>.</summary>
+/// <summary><c>parkgis idle DATASET --as-of DATE --out DIR [--fix] [--overwrite]</c>.</summary>
 internal static class IdleCommand
 {
     /// <summary>Files the command writes into DIR.</summary>
@@ -19,6 +18,7 @@ internal static class IdleCommand
         var output = CommonOptions.OutOption();
         var overwrite = CommonOptions.OverwriteOption();
         var asOf = AsOfOption.Build();
+        var fix = CommonOptions.FixOption();
         var command = new Command(
             "idle",
             "Idle land (闲置土地, 闲置土地处置办法 2012) on an as-of date: each parcel's status, idle days, idle fee (20 % of the land price) "
@@ -26,21 +26,20 @@ internal static class IdleCommand
             + "Writes DIR/idle.json and DIR/idle.geojson. Exit 0: no idle land, 1: idle land found, 2: usage error, 3: unusable input."
             + "\n\nExample:\n  parkgis idle sample-geodata/ordos --as-of 2026-06-30 --out out")
         {
-            dataset, asOf, output, overwrite,
+            dataset, asOf, output, fix, overwrite,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
-            var progress = new StderrProgress(parse.InvocationConfiguration.Error);
+            var run = new CommandRun(parse, cancellation);
             var date = AsOfOption.Value(parse, asOf);
-            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
-            var data = DatasetSource.ReadFolder(parse.GetRequiredValue(dataset), progress);
-            var result = new IdleLandSurvey(progress).Survey(data, date);
-            progress.Report("writing results");
+            using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
+            var result = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix)).Idle(date);
+            run.Progress.Report("writing results");
             IdleJsonWriter.Write(folder.PathOf("idle.json"), result);
-            IdleGeoJsonWriter.Write(folder.PathOf("idle.geojson"), result);
-            folder.Commit();
-            IdleSummary.Write(parse.InvocationConfiguration.Output, result, folder.Destination);
-            return ExitCodes.Conclude(parse.InvocationConfiguration.Output, result.HasIdleLand, result.Issues);
+            run.WriteLayer(folder, IdleResults.Layer(result));
+            run.Commit(folder);
+            IdleSummary.Write(run.Stdout, result, folder.Destination);
+            return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasIdleLand, result.Issues));
         });
         return command;
     }

@@ -34,18 +34,18 @@ internal static class ImportCommand
         {
             dataset, to, schema, overwrite,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var progress = new StderrProgress(parse.InvocationConfiguration.Error);
+            var run = new CommandRun(parse, cancellation);
+            var stdout = run.Stdout;
             var target = PgDatasetName.Parse(parse.GetRequiredValue(to));
             if (parse.GetValue(schema) is { } schemaName)
             {
                 target = target.WithSchema(schemaName);
             }
 
-            var data = DatasetSource.Read(parse.GetRequiredValue(dataset), progress);
-            var tables = PgDatasetImporter.Import(data, target, parse.GetValue(overwrite), progress);
+            var content = run.Read(parse.GetRequiredValue(dataset));
+            var tables = PgDatasetImporter.Import(content, target, parse.GetValue(overwrite), run.Progress, cancellation);
             foreach (var table in tables)
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -53,12 +53,12 @@ internal static class ImportCommand
             }
 
             stdout.WriteLine($"imported {tables.Count} tables into {target.DisplayName}");
-            foreach (var issue in data.Issues)
+            foreach (var issue in content.Dataset.Issues)
             {
-                parse.InvocationConfiguration.Error.WriteLine($"warning [{issue.Code}] {Rendering.IssueLocation.Of(issue)}: {issue.Message}");
+                run.Stderr.WriteLine($"warning [{issue.Code}] {Rendering.IssueLocation.Of(issue)}: {issue.Message}");
             }
 
-            return ExitCodes.Of(findings: false, data.Issues);
+            return Task.FromResult(ExitCodes.Of(findings: false, content.Dataset.Issues));
         });
         return command;
     }

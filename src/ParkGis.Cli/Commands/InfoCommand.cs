@@ -1,11 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Analysis;
 using ParkGis.Core.Data;
-using ParkGis.IO.Datasets;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
@@ -26,15 +23,16 @@ internal static class InfoCommand
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command(
             "info",
-            "List the layers a dataset folder holds: role, file, format, CRS, feature count, extent and geometry problems.\n\n"
+            "List the layers a dataset (folder or pg: schema) holds: role, file, format, CRS, feature count, extent and geometry problems.\n\n"
             + "Example:\n  parkgis info sample-geodata/ordos --format json")
         {
             dataset, format,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var data = DatasetSource.Read(parse.GetRequiredValue(dataset), new StderrProgress(parse.InvocationConfiguration.Error));
+            var run = new CommandRun(parse, cancellation);
+            var stdout = run.Stdout;
+            var data = run.Read(parse.GetRequiredValue(dataset)).Dataset;
             var layers = LayerRoles.All.Select(data.Find).OfType<Layer>().Select(Describe).ToList();
             if (parse.GetValue(format) == "json")
             {
@@ -45,7 +43,7 @@ internal static class InfoCommand
                 WriteText(stdout, data, layers);
             }
 
-            return ExitCodes.Of(findings: false, [.. data.Issues, .. layers.SelectMany(l => l.Issues)]);
+            return Task.FromResult(ExitCodes.Of(findings: false, [.. data.Issues, .. layers.SelectMany(l => l.Issues)]));
         });
         return command;
     }
@@ -101,7 +99,7 @@ internal static class InfoCommand
     private static void WriteJson(TextWriter stdout, Dataset data, List<LayerInfo> layers)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        JsonOutput.Write(stream, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("dataset", data.Name);
@@ -137,10 +135,10 @@ internal static class InfoCommand
             writer.WriteEndArray();
             DataIssuesJson.Write(writer, "data_issues", data.Issues);
             writer.WriteEndObject();
-        }
+        });
 
         // Line by line: the terminal writer keeps only WriteLine's own line ends (a newline inside a value is escaped).
-        foreach (var line in System.Text.Encoding.UTF8.GetString(stream.ToArray()).Split('\n'))
+        foreach (var line in System.Text.Encoding.UTF8.GetString(stream.ToArray()).TrimEnd('\n').Split('\n'))
         {
             stdout.WriteLine(line);
         }

@@ -1,13 +1,12 @@
 using System.CommandLine;
 using ParkGis.Cli.Rendering;
-using ParkGis.Core.Infrastructure;
+using ParkGis.Core.Publishing;
 using ParkGis.IO.Configuration;
-using ParkGis.IO.Datasets;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
 
-/// <summary><c>parkgis infrastructure DATASET --out DIR [--rules FILE] [--overwrite]</c>: 九通一平 coverage.</summary>
+/// <summary><c>parkgis infrastructure DATASET --out DIR [--rules FILE] [--fix] [--overwrite]</c>: 九通一平 coverage.</summary>
 internal static class InfrastructureCommand
 {
     /// <summary>Files the command writes into DIR.</summary>
@@ -20,6 +19,7 @@ internal static class InfrastructureCommand
         var output = CommonOptions.OutOption();
         var overwrite = CommonOptions.OverwriteOption();
         var rules = RulesOption();
+        var fix = CommonOptions.FixOption();
         var command = new Command(
             "infrastructure",
             "Measure 九通一平 coverage: per park and utility network (roads, water_supply, drainage, sewage, power, gas, heating, telecom, steam) "
@@ -27,23 +27,20 @@ internal static class InfrastructureCommand
             + "writes DIR/infrastructure.json and DIR/unserved.geojson. Exit 0: every park meets it or is unknown, 1: some park does not, "
             + "2: usage error, 3: unusable input.\n\nExample:\n  parkgis infrastructure sample-geodata/ordos --out out")
         {
-            dataset, output, rules, overwrite,
+            dataset, output, rules, fix, overwrite,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var progress = new StderrProgress(parse.InvocationConfiguration.Error);
+            var run = new CommandRun(parse, cancellation);
             var loaded = ScorecardRulesFile.Load(parse.GetValue(rules));
-            var path = parse.GetRequiredValue(dataset);
-            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(path, parse.GetValue(rules)));
-            var data = DatasetSource.ReadFolder(path, progress);
-            var result = new InfrastructureCheck(loaded.Infrastructure, progress).Check(data, DatasetParkProfiles.Load(path, data));
-            progress.Report("writing results");
+            using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
+            var result = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix)).Infrastructure(loaded.Infrastructure);
+            run.Progress.Report("writing results");
             InfrastructureJsonWriter.Write(folder.PathOf("infrastructure.json"), result);
-            UnservedParcelsWriter.Write(folder.PathOf("unserved.geojson"), result);
-            folder.Commit();
-            InfrastructureSummary.Write(stdout, result, folder.Destination);
-            return ExitCodes.Conclude(stdout, result.HasFailures, result.Issues);
+            run.WriteLayer(folder, InfrastructureResults.Unserved(result));
+            run.Commit(folder);
+            InfrastructureSummary.Write(run.Stdout, result, folder.Destination);
+            return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasFailures, result.Issues));
         });
         return command;
     }

@@ -2,13 +2,13 @@ using System.CommandLine;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Data;
 using ParkGis.Core.Intensity;
-using ParkGis.IO.Datasets;
+using ParkGis.Core.Publishing;
 using ParkGis.IO.Intensity;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
 
-/// <summary><c>parkgis intensity DATASET --out DIR [--year Y] [--baseline-year 2021] [--rules FILE] [--overwrite]</c>.</summary>
+/// <summary><c>parkgis intensity DATASET --out DIR [--year Y] [--baseline-year 2021] [--rules FILE] [--as-of DATE] [--fix] [--overwrite]</c>.</summary>
 internal static class IntensityCommand
 {
     /// <summary>Files the command writes into DIR.</summary>
@@ -31,6 +31,7 @@ internal static class IntensityCommand
         var asOf = AsOfOption.BuildOptional(
             "As-of date for the supply and idle status behind 土地供应率, 土地建成率 and 土地闲置率 (default: 31 December of the year evaluated).");
         var rules = new Option<string?>("--rules") { Description = "标准地 thresholds and evaluation settings (JSON; docs/intensity-rules.md).", HelpName = "FILE" };
+        var fix = CommonOptions.FixOption();
 
         var command = new Command(
             "intensity",
@@ -39,37 +40,26 @@ internal static class IntensityCommand
             + "Exit 0: every checked parcel meets 标准地, 1: some parcel fails, 2: usage error, 3: unusable input."
             + "\n\nExample:\n  parkgis intensity sample-geodata/ordos --out out --year 2025 --baseline-year 2021")
         {
-            dataset, output, year, baseline, rules, asOf, overwrite,
+            dataset, output, year, baseline, rules, asOf, fix, overwrite,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
-            var progress = new StderrProgress(stderr);
-            var folderPath = parse.GetRequiredValue(dataset);
+            var run = new CommandRun(parse, cancellation);
             var ruleSet = parse.GetValue(rules) is { } rulesPath ? IntensityRulesReader.Load(rulesPath) : IntensityRules.Default;
-            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(folderPath, parse.GetValue(rules)));
-            var data = DatasetSource.ReadFolder(folderPath, progress);
-            var settings = IntensitySettings.Load(folderPath);
-            var tableIssues = new List<DataIssue>();
-            var economics = EconomicsTableReader.ReadFrom(folderPath, settings, tableIssues);
-            var options = new IntensityOptions(parse.GetValue(year), parse.GetValue(baseline), ruleSet, settings.CodeList);
+            using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
+            var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix));
 
-            // 土地供应率, 土地建成率 and 土地闲置率 come from the supply and idle results on the as-of date.
-            var latestYear = economics?.Rows.Count > 0 ? economics.Rows.Max(r => r.Year) : (int?)null;
-            var asOfDate = AsOfOption.OptionalValue(parse, asOf) ?? LandStatusRun.YearEnd(parse.GetValue(year) ?? latestYear);
-            var land = LandStatusRun.For(data, asOfDate, progress);
-            LandStatusInput? landStatus = land.Idle is { } idle ? LandStatusFromSupply.From(land.Supply, idle) : null;
-            var result = new IntensityAnalysis(options, progress).Analyze(data with { Issues = [.. data.Issues, .. tableIssues] }, economics, landStatus);
-
-            progress.Report("writing results");
+            // 土地供应率, 土地建成率 and 土地闲置率 come from the supply and idle results on the as-of date (default: 31 December of the year).
+            var options = new IntensityOptions(parse.GetValue(year), parse.GetValue(baseline), ruleSet);
+            var result = assessment.Intensity(options, AsOfOption.OptionalValue(parse, asOf));
+            run.Progress.Report("writing results");
             IntensityJsonWriter.Write(folder.PathOf("intensity.json"), result);
             IntensityTablesWriter.WriteParcels(folder.PathOf("intensity_parcels.csv"), result);
             IntensityTablesWriter.WriteParks(folder.PathOf("intensity_parks.csv"), result);
-            IntensityTablesWriter.WriteGeoJson(folder.PathOf("intensity.geojson"), result, data.Find(LayerRole.Parcels)!.Crs);
-            folder.Commit();
-            IntensitySummary.Write(stdout, result, folder.Destination);
-            return ExitCodes.Conclude(stdout, result.HasFailures, result.Issues);
+            run.WriteLayer(folder, IntensityResults.Parcels(result, assessment.Layer(LayerRole.Parcels)!.Crs));
+            run.Commit(folder);
+            IntensitySummary.Write(run.Stdout, result, folder.Destination);
+            return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasFailures, result.Issues));
         });
         return command;
     }

@@ -1,14 +1,10 @@
 using System.CommandLine;
-using ParkGis.Core.Conflicts;
-using ParkGis.Core.Publishing;
-using ParkGis.IO.Datasets;
-using ParkGis.IO.Output;
 using ParkGis.Web.Export;
 using ParkGis.Web.Report;
 
 namespace ParkGis.Cli.Commands;
 
-/// <summary><c>parkgis report DATASET --out DIR [--tianditu-key KEY] [--overwrite]</c>.</summary>
+/// <summary><c>parkgis report DATASET --out DIR [--tianditu-key KEY] [--as-of DATE] [--fix] [--overwrite]</c>.</summary>
 internal static class ReportCommand
 {
     /// <summary>Files the command writes into DIR.</summary>
@@ -27,6 +23,7 @@ internal static class ReportCommand
         };
         var asOf = AsOfOption.BuildOptional(
             "As-of date (截至日期) of the supply (批而未供, 未批先供, 供地率) and idle-land (闲置土地) results; without it only the conflict results are published.");
+        var fix = CommonOptions.FixOption();
         var command = new Command(
             "report",
             "Run the analyses and write DIR/index.html (成果报告): a self-contained map report that opens from file:// without network — "
@@ -34,23 +31,23 @@ internal static class ReportCommand
             + "Exit 0: no findings, 1: findings, 2: usage error, 3: unusable input.\n\n"
             + "Examples:\n  parkgis report sample-geodata/ordos --out report --as-of 2026-06-30\n  parkgis report sample-geodata/ordos --out report --tianditu-key YOUR_KEY")
         {
-            dataset, output, tianditu, asOf, overwrite,
+            dataset, output, tianditu, asOf, fix, overwrite,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var progress = new StderrProgress(parse.InvocationConfiguration.Error);
+            var run = new CommandRun(parse, cancellation);
             var datasetName = parse.GetRequiredValue(dataset);
-            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(datasetName));
-            var data = DatasetSource.ReadFolder(datasetName, progress);
-            var results = ResultCatalog.Collect(data, ConflictCheckOptions.Default, progress, AsOfOption.OptionalValue(parse, asOf));
-            var layers = PublishedLayers.From(data, results);
-            progress.Report("writing the report");
+            using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(datasetName));
+            var assessment = run.Assess(datasetName, parse.GetValue(fix));
+            var results = assessment.Publication(AsOfOption.OptionalValue(parse, asOf));
+            var layers = PublishedLayers.From(assessment.Dataset, results);
+            run.Progress.Report("writing the report");
             var key = parse.GetValue(tianditu);
-            ReportPage.Write(folder.PathOf("index.html"), datasetName, layers, results, string.IsNullOrWhiteSpace(key) ? null : key.Trim());
-            folder.Commit();
-            stdout.WriteLine($"Report written to {Path.Combine(folder.Destination, "index.html")}");
-            return ExitCodes.Conclude(stdout, results.HasFindings, results.Issues);
+            cancellation.ThrowIfCancellationRequested();
+            ReportPage.Write(folder.PathOf("index.html"), assessment.Name, layers, results, string.IsNullOrWhiteSpace(key) ? null : key.Trim());
+            run.Commit(folder);
+            run.Stdout.WriteLine($"Report written to {Path.Combine(folder.Destination, "index.html")}");
+            return Task.FromResult(ExitCodes.Conclude(run.Stdout, results.HasFindings, results.Issues));
         });
         return command;
     }

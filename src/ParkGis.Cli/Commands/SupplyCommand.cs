@@ -1,12 +1,12 @@
 using System.CommandLine;
 using ParkGis.Cli.Rendering;
+using ParkGis.Core.Publishing;
 using ParkGis.Core.Supply;
-using ParkGis.IO.Datasets;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
 
-/// <summary><c>parkgis supply DATASET --as-of DATE --out DIR [--window-years 5] [--overwrite]</c>.</summary>
+/// <summary><c>parkgis supply DATASET --as-of DATE --out DIR [--window-years 5] [--fix] [--overwrite]</c>.</summary>
 internal static class SupplyCommand
 {
     /// <summary>Files the command writes into DIR.</summary>
@@ -19,6 +19,7 @@ internal static class SupplyCommand
         var output = CommonOptions.OutOption();
         var overwrite = CommonOptions.OverwriteOption();
         var asOf = AsOfOption.Build();
+        var fix = CommonOptions.FixOption();
         var windowYears = new Option<int>("--window-years")
         {
             Description = "Calendar years before the as-of year whose batches make the supply-rate window (national yardstick: 5 years, 60 %).",
@@ -41,24 +42,23 @@ internal static class SupplyCommand
             + "Exit 0: window rate ≥ 60 % and no 未批先供, 1: window rate under 60 % or 未批先供 found, 2: usage error, 3: unusable input."
             + "\n\nExample:\n  parkgis supply sample-geodata/ordos --as-of 2026-06-30 --out out")
         {
-            dataset, asOf, output, windowYears, overwrite,
+            dataset, asOf, output, windowYears, fix, overwrite,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
-            var progress = new StderrProgress(parse.InvocationConfiguration.Error);
+            var run = new CommandRun(parse, cancellation);
             var date = AsOfOption.Value(parse, asOf);
-            using var folder = OutputFolder.Begin(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
-            var data = DatasetSource.ReadFolder(parse.GetRequiredValue(dataset), progress);
-            var options = SupplyLedgerOptions.Default with { WindowYears = parse.GetValue(windowYears) };
-            var result = new SupplyLedger(options, progress).Compute(data, date);
-            progress.Report("writing results");
+            using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
+            var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix));
+            var result = assessment.Supply(date, SupplyLedgerOptions.Default with { WindowYears = parse.GetValue(windowYears) });
+            run.Progress.Report("writing results");
             SupplyJsonWriter.Write(folder.PathOf("supply.json"), result);
-            SupplyGeoJsonWriter.WriteUnsupplied(folder.PathOf("unsupplied.geojson"), result);
-            SupplyGeoJsonWriter.WriteUnapproved(folder.PathOf("unapproved_supply.geojson"), result);
+            run.WriteLayer(folder, SupplyResults.Unsupplied(result));
+            run.WriteLayer(folder, SupplyResults.UnapprovedSupply(result));
             SupplyBatchCsvWriter.Write(folder.PathOf("supply_batches.csv"), result);
-            folder.Commit();
-            SupplySummary.Write(parse.InvocationConfiguration.Output, result, folder.Destination);
-            return ExitCodes.Conclude(parse.InvocationConfiguration.Output, result.HasFindings, result.Issues);
+            run.Commit(folder);
+            SupplySummary.Write(run.Stdout, result, folder.Destination);
+            return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasFindings, result.Issues));
         });
         return command;
     }

@@ -17,7 +17,12 @@ public static class FeatureScreening
     /// <param name="layer">The layer.</param>
     /// <param name="repairInvalid">Repair invalid geometries with GeometryFixer instead of leaving them out.</param>
     /// <param name="issues">Receives the data issues.</param>
-    public static IReadOnlyList<PolygonalFeature> Screen(Layer layer, bool repairInvalid, ICollection<DataIssue> issues)
+    public static IReadOnlyList<PolygonalFeature> Screen(Layer layer, bool repairInvalid, ICollection<DataIssue> issues) =>
+        Screen(layer, repairInvalid, issues, CancellationToken.None);
+
+    /// <summary>Screens a layer's features in parallel, stopping when <paramref name="cancellation"/> is cancelled.</summary>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public static IReadOnlyList<PolygonalFeature> Screen(Layer layer, bool repairInvalid, ICollection<DataIssue> issues, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(layer);
         var areaM2 = AnalysisCrs.AreaFunction(layer.Crs);
@@ -26,7 +31,8 @@ public static class FeatureScreening
         var features = layer.Features;
         var kept = new PolygonalFeature?[features.Count];
         var found = new DataIssue?[features.Count];
-        Parallel.For(0, features.Count, i => (kept[i], found[i]) = ScreenOne(layerName, features[i], repairInvalid, areaM2));
+        Parallel.For(0, features.Count, new ParallelOptions { CancellationToken = cancellation },
+            i => (kept[i], found[i]) = ScreenOne(layerName, features[i], repairInvalid, areaM2));
         var result = new List<PolygonalFeature>(features.Count);
         for (var i = 0; i < features.Count; i++)
         {

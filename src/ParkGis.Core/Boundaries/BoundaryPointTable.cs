@@ -1,6 +1,7 @@
 using System.Globalization;
 using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
+using ParkGis.Core.Analysis;
 using ParkGis.Core.Crs;
 
 namespace ParkGis.Core.Boundaries;
@@ -22,14 +23,14 @@ public sealed record BoundaryPointTable(CrsDefinition Crs, IReadOnlyList<Boundar
     public int RowCount => Blocks.Sum(b => b.Rings.Sum(r => r.Points.Count));
 
     /// <summary>
-    /// The zone a table for a layer in <paramref name="layerCrs"/> is written in: a Gauss-Krüger layer keeps its
-    /// zone (with the prefix added); a lon/lat layer goes to the 3° zone of <paramref name="centroidLongitude"/>,
-    /// with the prefix.
+    /// The zone a table for a park stored in <paramref name="layerCrs"/> is written in: the park's analysis CRS
+    /// (<see cref="AnalysisCrs.For"/>: a Gauss-Krüger layer keeps its zone, a lon/lat park goes to the 3° zone of its
+    /// centroid), with the zone prefix the ministry format expects.
     /// </summary>
-    public static CrsDefinition ZoneFor(CrsDefinition layerCrs, double centroidLongitude)
+    public static CrsDefinition ZoneFor(CrsDefinition layerCrs, Geometry park)
     {
         ArgumentNullException.ThrowIfNull(layerCrs);
-        var zone = layerCrs.IsGeographic ? CrsRegistry.GaussKruger3DegreeZoneFor(centroidLongitude) : layerCrs;
+        var zone = AnalysisCrs.For(layerCrs, park);
         return CrsRegistry.All.First(d => !d.IsGeographic && d.HasZonePrefix && d.ZoneWidthDegrees == zone.ZoneWidthDegrees && d.Zone == zone.Zone);
     }
 
@@ -44,8 +45,7 @@ public sealed record BoundaryPointTable(CrsDefinition Crs, IReadOnlyList<Boundar
             throw new ArgumentException($"A boundary-point table needs a polygon, not {(geometry.IsEmpty ? "an empty geometry" : "a " + geometry.GeometryType)}.", nameof(geometry));
         }
 
-        var longitude = sourceCrs.IsGeographic ? geometry.EnvelopeInternal.Centre.X : 0;
-        var target = ZoneFor(sourceCrs, longitude);
+        var target = ZoneFor(sourceCrs, geometry);
         var projected = CrsTransform.Create(sourceCrs, target).Apply(geometry);
         var blocks = new List<BoundaryBlock>();
         var pointNumber = 0;

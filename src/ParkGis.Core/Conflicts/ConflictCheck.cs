@@ -7,10 +7,10 @@ using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
 using ParkGis.Core.Analysis;
+using ParkGis.Core.Assessment;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
-using ParkGis.Core.Parks;
 
 namespace ParkGis.Core.Conflicts;
 
@@ -77,64 +77,105 @@ public sealed class ConflictCheck
     /// <summary>Runs the check with default options.</summary>
     public static ConflictCheckResult Run(Dataset dataset) => new ConflictCheck(ConflictCheckOptions.Default).Check(dataset);
 
-    /// <summary>Runs the check.</summary>
+    /// <summary>Runs the check on a dataset as read, with the repair policy of the options.</summary>
     /// <exception cref="UnusableInputException">The dataset has no parks layer.</exception>
     public ConflictCheckResult Check(Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        if (dataset.Layers.Any(l => IsControl(l.Key) && l.Value.FeaturesOutOfReach is null))
-        {
-            dataset = KeepWithinReach(dataset);
-        }
+        return Check(ParkAssessment.Of(dataset, new AssessmentOptions(_options.FixInvalidGeometry), _progress));
+    }
 
-        var issues = new List<DataIssue>(dataset.Issues);
-        var parksLayer = dataset.Find(LayerRole.Parks)
-            ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no parks layer.", dataset.Name,
+    /// <summary>Runs the check on the screened layers of an assessment (whose repair policy applies).</summary>
+    /// <exception cref="UnusableInputException">The dataset has no parks layer.</exception>
+    public ConflictCheckResult Check(ParkAssessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var cancellation = assessment.Cancellation;
+        var parksLayer = assessment.Layer(LayerRole.Parks)
+            ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no parks layer.", assessment.Name,
                 hint: "Add parks.geojson, parks.shp or a 'parks' layer in a GeoPackage, or map the role in parkgis.json.");
-
-        var parcelLayer = dataset.Find(LayerRole.Parcels);
 
         // The layers are screened at the same time (validating a few large red-line polygons or parks alone would
         // leave cores idle); their data issues are then reported in this fixed order.
-        var screenings = new Func<List<DataIssue>, LayerProjections?>[]
+        assessment.Screen(LayerRole.Parks, LayerRole.EcologicalRedline, LayerRole.PermanentFarmland, LayerRole.UrbanBoundary, LayerRole.Parcels);
+        var issues = new List<DataIssue>(assessment.Dataset.Issues);
+        var parksScreened = assessment.Screened(LayerRole.Parks)!;
+        issues.AddRange(parksScreened.Issues);
+        var controls = new LayerProjections?[3];
+        var controlRoles = new[] { LayerRole.EcologicalRedline, LayerRole.PermanentFarmland, LayerRole.UrbanBoundary };
+        for (var k = 0; k < controlRoles.Length; k++)
         {
-            found => Screen(parksLayer, found),
-            found => Control(dataset, LayerRole.EcologicalRedline, found),
-            found => Control(dataset, LayerRole.PermanentFarmland, found),
-            found => Control(dataset, LayerRole.UrbanBoundary, found),
-            found => parcelLayer is null ? null : Screen(parcelLayer, found),
-        };
-        var screened = new LayerProjections?[screenings.Length];
-        var layerIssues = screenings.Select(_ => new List<DataIssue>()).ToArray();
-        Unwrapped(() => Parallel.For(0, screenings.Length, k => screened[k] = screenings[k](layerIssues[k])));
-        foreach (var found in layerIssues)
-        {
-            issues.AddRange(found);
+            if (assessment.Screened(controlRoles[k]) is { } control)
+            {
+                issues.AddRange(control.Issues);
+                controls[k] = control.Projections;
+            }
+            else
+            {
+                var role = controlRoles[k];
+                issues.Add(new DataIssue(LayerRoles.Name(role), string.Empty, DataIssueCodes.MissingLayer,
+                    $"No {LayerRoles.Name(role)} layer ({LayerRoles.ChineseName(role)}) in the dataset: that conflict was not checked."));
+            }
         }
 
-        var parks = screened[0]!;
-        var (redline, farmland, urban, parcels) = (screened[1], screened[2], screened[3], screened[4]);
+        var parcelsScreened = assessment.Screened(LayerRole.Parcels);
+        if (parcelsScreened is not null)
+        {
+            issues.AddRange(parcelsScreened.Issues);
+        }
+
+        var parks = parksScreened.Projections;
+        var (redline, farmland, urban) = (controls[0], controls[1], controls[2]);
+        // Exact copies of a parcel are one piece of land here (duplicate_geometry for each copy); the other analyses
+        // keep every record, whose attributes they read.
+        var parcels = parcelsScreened?.Projections;
+        CrsDefinition[]? parcelCrs = null;
+        if (parcelsScreened is not null)
+        {
+            var distinct = DuplicateGeometries.CountOnce(parcelsScreened.Features, LayerRoles.Name(LayerRole.Parcels), issues);
+            (parcels, parcelCrs) = distinct.Count == parcelsScreened.Count
+                ? (parcelsScreened.Projections, parcelsScreened.AnalysisCrsOfAll.ToArray())
+                : (new LayerProjections(distinct, parcelsScreened.Layer.Crs), distinct.Select(f => AnalysisCrs.For(parcelsScreened.Layer.Crs, f.Geometry)).ToArray());
+        }
+
         _progress?.Report($"checking {parks.Features.Count} parks");
-        var parkCrs = parks.Features.Select(f => AnalysisCrs.For(parks.SourceCrs, f.Geometry)).ToArray();
+        var parkCrs = parksScreened.AnalysisCrsOfAll;
         Project(parkCrs, parks, redline, farmland, urban);
 
         // Parks and parcels are checked at the same time: the few large park overlays alone cannot keep every core
         // busy, and indexing the parcels and then the parcel loop fill the gaps.
         var parkResults = new ParkConflicts[parks.Features.Count];
         ParcelConflicts? parcelResult = null;
+        var parallel = new ParallelOptions { CancellationToken = cancellation };
         // The parcels stay on this thread so that their projection, when one is needed, may itself run in parallel.
-        var parkCheck = Task.Run(() => Parallel.For(0, parks.Features.Count, i => parkResults[i] = CheckPark(parksLayer, parks, i, redline, farmland, urban)));
-        if (parcels is not null)
+        var parkCheck = Task.Run(() => Parallel.For(0, parks.Features.Count, parallel, i => parkResults[i] = CheckPark(parksLayer, parks, parkCrs[i], i, redline, farmland, urban)), cancellation);
+        try
         {
-            var parcelCrs = parcels.Features.Select(f => AnalysisCrs.For(parcels.SourceCrs, f.Geometry)).ToArray();
-            Project(parcelCrs, parcels, parks, redline, farmland);
-            _progress?.Report($"checking {parcels.Features.Count} parcels");
-            parcelResult = Unwrapped(() => CheckParcels(parcels, parcelCrs, parks, redline, farmland, issues));
+            if (parcels is not null && parcelCrs is not null)
+            {
+                Project(parcelCrs, parcels, parks, redline, farmland);
+                _progress?.Report($"checking {parcels.Features.Count} parcels");
+                parcelResult = Unwrapped(() => CheckParcels(parcels, parcelCrs, parks, redline, farmland, issues, cancellation));
+            }
+        }
+        catch
+        {
+            // Never leave the park task running on its own; the parcels' failure (or the cancellation) is the one reported.
+            try
+            {
+                parkCheck.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+            }
+
+            throw;
         }
 
-        Unwrapped(() => parkCheck.Wait());
+        Unwrapped(() => parkCheck.Wait(CancellationToken.None));
 
         var sorted = parkResults.OrderBy(p => p.ParkId, StringComparer.Ordinal).ToList();
+        issues.Sort(DataIssueOrder.Compare);
         return new ConflictCheckResult(sorted, parcelResult, issues, _options.MinAreaM2);
     }
 
@@ -176,47 +217,10 @@ public sealed class ConflictCheck
         }
     }
 
-    private LayerProjections Screen(Layer layer, List<DataIssue> issues)
-    {
-        var outOfReach = layer.FeaturesOutOfReach ?? 0;
-        _progress?.Report(outOfReach == 0
-            ? $"screening {LayerRoles.Name(layer.Role)} ({layer.Features.Count} features)"
-            : $"screening {LayerRoles.Name(layer.Role)} ({layer.Features.Count} features; {outOfReach} far from every park and parcel left out)");
-        if (layer.Role == LayerRole.Parks)
-        {
-            return new LayerProjections(ParkScreening.Screen(layer, _options.FixInvalidGeometry, issues), layer.Crs);
-        }
-
-        if (layer.Features.Count == 0 && outOfReach == 0)
-        {
-            issues.Add(new DataIssue(LayerRoles.Name(layer.Role), string.Empty, DataIssueCodes.EmptyLayer, $"The layer {layer.Source} has no features."));
-        }
-
-        var screened = FeatureScreening.Screen(layer, _options.FixInvalidGeometry, issues);
-        if (layer.Role == LayerRole.Parcels)
-        {
-            screened = DuplicateGeometries.CountOnce(screened, LayerRoles.Name(layer.Role), issues);
-        }
-
-        return new LayerProjections(screened, layer.Crs);
-    }
-
-    private LayerProjections? Control(Dataset dataset, LayerRole role, List<DataIssue> issues)
-    {
-        if (dataset.Find(role) is { } layer)
-        {
-            return Screen(layer, issues);
-        }
-
-        issues.Add(new DataIssue(LayerRoles.Name(role), string.Empty, DataIssueCodes.MissingLayer,
-            $"No {LayerRoles.Name(role)} layer ({LayerRoles.ChineseName(role)}) in the dataset: that conflict was not checked."));
-        return null;
-    }
-
-    private ParkConflicts CheckPark(Layer parksLayer, LayerProjections parks, int index, LayerProjections? redline, LayerProjections? farmland, LayerProjections? urban)
+    private ParkConflicts CheckPark(
+        Layer parksLayer, LayerProjections parks, CrsDefinition crs, int index, LayerProjections? redline, LayerProjections? farmland, LayerProjections? urban)
     {
         var feature = parks.Features[index];
-        var crs = AnalysisCrs.For(parks.SourceCrs, feature.Geometry);
         var parksHere = parks.In(crs);
         var park = parksHere.Geometry(index);
         var prepared = parksHere.Prepared(index);
@@ -337,7 +341,7 @@ public sealed class ConflictCheck
     }
 
     private ParcelConflicts CheckParcels(
-        LayerProjections parcels, CrsDefinition[] crsOf, LayerProjections parks, LayerProjections? redline, LayerProjections? farmland, List<DataIssue> issues)
+        LayerProjections parcels, CrsDefinition[] crsOf, LayerProjections parks, LayerProjections? redline, LayerProjections? farmland, List<DataIssue> issues, CancellationToken cancellation)
     {
         var count = parcels.Features.Count;
         var red = new double[count];
@@ -350,10 +354,11 @@ public sealed class ConflictCheck
         // Long contiguous ranges: parcels are usually stored park by park, so the threads work in different places
         // and rarely need the same feature boundary or window built at the same moment.
         var ranges = Partitioner.Create(0, count, Math.Max(256, count / (8 * Environment.ProcessorCount)));
-        Parallel.ForEach(ranges, range =>
+        Parallel.ForEach(ranges, new ParallelOptions { CancellationToken = cancellation }, range =>
         {
             for (var i = range.Item1; i < range.Item2; i++)
             {
+                cancellation.ThrowIfCancellationRequested();
                 CheckParcel(i);
             }
         });

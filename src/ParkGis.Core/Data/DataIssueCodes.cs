@@ -66,6 +66,9 @@ public static class DataIssueCodes
     /// <summary>A parcel lies in no park (no park_id and inside no park boundary); it is left out of park figures.</summary>
     public const string ParcelWithoutPark = "parcel_without_park";
 
+    /// <summary>A parcel's park_id names no analysed park; the parcel was placed in the park holding most of it.</summary>
+    public const string UnknownParkId = "unknown_park_id";
+
     /// <summary>A coordinate TXT parcel declares a number of boundary points (界址点数) other than it lists; the listed points are used.</summary>
     public const string PointCountMismatch = "point_count_mismatch";
 

@@ -1,15 +1,14 @@
-using ParkGis.Core.Analysis;
+using ParkGis.Core.Assessment;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
-using ParkGis.Core.Parks;
-using ParkGis.Core.Supply;
 
 namespace ParkGis.Core.Idle;
 
 /// <summary>
 /// Applies <see cref="IdleLandRule"/> to every parcel of a dataset on an as-of date (闲置土地调查): status, idle
-/// days, fee and reclaim per parcel, areas measured spatially in each parcel's analysis CRS, parcels assigned to
-/// parks (park_id, else largest overlap), and totals per park. No clock: the as-of date is a parameter.
+/// days, fee and reclaim per parcel, areas measured spatially in each parcel's analysis CRS, parcels placed in parks
+/// by the one parcel-to-park rule (<see cref="Parks.ParcelParks"/>), and totals per park. Parcels left out for their
+/// geometry are left out here too (the screening's data issue says so). No clock: the as-of date is a parameter.
 /// </summary>
 public sealed class IdleLandSurvey
 {
@@ -21,43 +20,42 @@ public sealed class IdleLandSurvey
     /// <summary>Runs a survey without progress reports.</summary>
     public static IdleLandResult Run(Dataset dataset, DateOnly asOf) => new IdleLandSurvey().Survey(dataset, asOf);
 
-    /// <summary>Runs the survey.</summary>
+    /// <summary>Runs the survey on a dataset as read (invalid geometry left out).</summary>
     /// <exception cref="UnusableInputException">The dataset has no parcels layer.</exception>
     public IdleLandResult Survey(Dataset dataset, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var issues = new List<DataIssue>(dataset.Issues);
-        var parcelLayer = dataset.Find(LayerRole.Parcels)
-            ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no parcels layer (宗地), which idle-land needs.", dataset.Name,
-                hint: "Add parcels.geojson, parcels.shp or a 'parcels' layer in a GeoPackage, or map the role in parkgis.json.");
-        _progress?.Report($"screening parcels ({parcelLayer.Features.Count} features)");
-        var screened = new LayerProjections(FeatureScreening.Screen(parcelLayer, repairInvalid: false, issues), parcelLayer.Crs);
-        LayerProjections? parks = null;
+        return Survey(ParkAssessment.Of(dataset, progress: _progress), asOf);
+    }
+
+    /// <summary>Runs the survey on the screened parcels of an assessment: a parcel left out for its geometry is left out here too.</summary>
+    /// <exception cref="UnusableInputException">The dataset has no parcels layer.</exception>
+    public IdleLandResult Survey(ParkAssessment assessment, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var issues = new List<DataIssue>(assessment.Dataset.Issues);
+        var parcelLayer = assessment.RequireLayer(LayerRole.Parcels, "idle-land");
+        assessment.Screen(LayerRole.Parcels, LayerRole.Parks);
+        var parcels = assessment.Screened(LayerRole.Parcels)!;
+        issues.AddRange(parcels.Issues);
         var parkNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (dataset.Find(LayerRole.Parks) is { } parksLayer)
+        if (assessment.Screened(LayerRole.Parks) is { } parks)
         {
-            var parkIssues = new List<DataIssue>();
-            parks = new LayerProjections(ParkScreening.Screen(parksLayer, repairInvalid: false, parkIssues), parksLayer.Crs);
-            issues.AddRange(parkIssues);
-            foreach (var park in parksLayer.Features)
+            issues.AddRange(parks.Issues);
+            foreach (var park in parks.Layer.Features)
             {
-                parkNames.TryAdd(park.Id, parksLayer.Text(park, "name") ?? string.Empty);
+                parkNames.TryAdd(park.Id, parks.Layer.Text(park, "name") ?? string.Empty);
             }
         }
 
-        _progress?.Report("assigning parcels to parks");
-        var assigned = ParcelParkAssignment.Assign(parcelLayer, screened, parks);
-        var areaM2 = AnalysisCrs.AreaFunction(parcelLayer.Crs);
-        var byId = new Dictionary<Feature, (string ParkId, PolygonalFeature Polygonal)>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < screened.Features.Count; i++)
-        {
-            byId[screened.Features[i].Source] = (assigned[i], screened.Features[i]);
-        }
-
+        var placements = assessment.ParcelParks;
+        issues.AddRange(placements.Issues);
         _progress?.Report($"applying the idle-land rule on {asOf:yyyy-MM-dd}");
-        var rows = new List<IdleParcel>(parcelLayer.Features.Count);
-        foreach (var feature in parcelLayer.Features.OrderBy(f => f.Id, StringComparer.Ordinal))
+        var rows = new List<IdleParcel>(parcels.Count);
+        for (var i = 0; i < parcels.Count; i++)
         {
+            assessment.Cancellation.ThrowIfCancellationRequested();
+            var feature = parcels.Features[i].Source;
             var facts = ParcelLifecycleReader.Read(parcelLayer, feature, issues);
             var verdict = IdleLandRule.Evaluate(facts, asOf);
             if (verdict.Problem is { } problem)
@@ -67,17 +65,7 @@ public sealed class IdleLandSurvey
                     verdict.Status == IdleStatus.Unknown ? $"Status unknown: {problem}" : problem));
             }
 
-            var parkId = parcelLayer.Text(feature, ParcelFields.ParkId) ?? string.Empty;
-            double area = 0;
-            NetTopologySuite.Geometries.Geometry? geometry = null;
-            if (byId.TryGetValue(feature, out var screenedFeature))
-            {
-                parkId = screenedFeature.ParkId;
-                geometry = screenedFeature.Polygonal.Geometry;
-                area = areaM2(geometry);
-            }
-
-            rows.Add(new IdleParcel(feature.Id, parkId, area, verdict, geometry, parcelLayer.Crs));
+            rows.Add(new IdleParcel(feature.Id, placements.ParkIdOf(i), parcels.AreaM2(i), verdict, parcels.Features[i].Geometry, parcelLayer.Crs));
         }
 
         var parksSummary = rows.GroupBy(r => r.ParkId, StringComparer.Ordinal)
@@ -85,7 +73,7 @@ public sealed class IdleLandSurvey
             .Select(g => Summarize(g.Key, parkNames.GetValueOrDefault(g.Key) ?? string.Empty, g.ToList()))
             .ToList();
         issues.Sort(DataIssueOrder.Compare);
-        return new IdleLandResult(asOf, rows, parksSummary, Summarize(string.Empty, string.Empty, rows), issues);
+        return new IdleLandResult(asOf, rows, parksSummary, Summarize(string.Empty, string.Empty, rows), issues.Distinct().ToList());
     }
 
     private static IdleParkSummary Summarize(string parkId, string name, IReadOnlyList<IdleParcel> rows)

@@ -23,27 +23,13 @@ public static class ParcelLifecycleReader
 
         DateOnly? Date(string field)
         {
-            var value = layer.Value(feature, field);
-            if (IsBlank(value))
+            var date = ReadDate(layer, feature, field, issues, out var isUnreadable);
+            if (isUnreadable)
             {
-                return null;
+                unreadable.Add(field);
             }
 
-            if (LenientDateParser.TryParse(value, out var date))
-            {
-                if (!LenientDateParser.IsPlaceholder(date))
-                {
-                    return date;
-                }
-
-                issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.PlaceholderDate, LenientDateParser.PlaceholderMessage(Describe(layer, field), date, string.Empty)));
-                return null;
-            }
-
-            unreadable.Add(field);
-            issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.UnparseableValue,
-                $"{Describe(layer, field)} '{Shown(value)}' is not a date (expected e.g. 2024-03-01, 2024/3/1, 20240301 or 2024年3月1日)."));
-            return null;
+            return date;
         }
 
         double? Number(string field, double min, double max)
@@ -92,6 +78,39 @@ public static class ParcelLifecycleReader
             Number(ParcelFields.LandPriceWan, 0, double.MaxValue),
             layer.Text(feature, ParcelFields.GovernmentCause),
             unreadable);
+    }
+
+    /// <summary>
+    /// Reads a date field of a parcel: null when blank; null with an <c>unparseable_value</c> issue (worded the same for
+    /// every analysis that reads the field) when it is not a date.
+    /// </summary>
+    public static DateOnly? ReadDate(Layer layer, Feature feature, string field, ICollection<DataIssue> issues, out bool unreadable)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(feature);
+        ArgumentNullException.ThrowIfNull(issues);
+        unreadable = false;
+        var value = layer.Value(feature, field);
+        if (IsBlank(value))
+        {
+            return null;
+        }
+
+        if (LenientDateParser.TryParse(value, out var date))
+        {
+            if (!LenientDateParser.IsPlaceholder(date))
+            {
+                return date;
+            }
+
+            issues.Add(new DataIssue(LayerRoles.Name(layer.Role), feature.Id, DataIssueCodes.PlaceholderDate, LenientDateParser.PlaceholderMessage(Describe(layer, field), date, string.Empty)));
+            return null;
+        }
+
+        unreadable = true;
+        issues.Add(new DataIssue(LayerRoles.Name(layer.Role), feature.Id, DataIssueCodes.UnparseableValue,
+            $"{Describe(layer, field)} '{Shown(value)}' is not a date (expected e.g. 2024-03-01, 2024/3/1, 20240301 or 2024年3月1日)."));
+        return null;
     }
 
     /// <summary>Reads a number: a numeric value, or invariant text such as <c>0.25</c> or <c>25%</c>.</summary>

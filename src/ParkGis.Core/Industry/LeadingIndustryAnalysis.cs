@@ -1,7 +1,8 @@
 using System.Globalization;
-using ParkGis.Core.Analysis;
+using ParkGis.Core.Assessment;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Intensity;
 using ParkGis.Core.Parks;
 
 namespace ParkGis.Core.Industry;
@@ -18,98 +19,95 @@ public sealed class LeadingIndustryAnalysis
     public const string UnspecifiedIndustry = "未注明";
 
     private readonly LeadingIndustryOptions _options;
+    private readonly IProgress<string>? _progress;
 
     /// <summary>Creates an analysis with the given options.</summary>
-    public LeadingIndustryAnalysis(LeadingIndustryOptions options) => _options = options ?? throw new ArgumentNullException(nameof(options));
+    public LeadingIndustryAnalysis(LeadingIndustryOptions options, IProgress<string>? progress = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _progress = progress;
+    }
 
-    /// <summary>Runs the analysis.</summary>
+    /// <summary>Runs the analysis on a dataset as read (invalid geometry left out).</summary>
     /// <param name="dataset">The dataset (parks and parcels).</param>
-    /// <param name="profiles">Leading industries per park id.</param>
-    /// <param name="economics">The economics rows; empty when the dataset has none.</param>
+    /// <param name="profiles">Leading industries per park id (laid over the parks layer's own).</param>
+    /// <param name="economics">The economics table, or null when the dataset has none.</param>
     /// <exception cref="UnusableInputException">The dataset has no parks layer.</exception>
-    public LeadingIndustryResult Analyze(Dataset dataset, IReadOnlyDictionary<string, ParkProfile> profiles, IReadOnlyList<EconomicsRecord> economics)
+    public LeadingIndustryResult Analyze(Dataset dataset, IReadOnlyDictionary<string, ParkProfile> profiles, EconomicsTable? economics)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(profiles);
-        ArgumentNullException.ThrowIfNull(economics);
+        return Analyze(new ParkAssessment(new AssessmentInputs(dataset, new DatasetSettings(profiles, null), () => economics), progress: _progress));
+    }
+
+    /// <summary>
+    /// Runs the analysis on an assessment: its screened parks and parcels (a parcel left out for its geometry counts
+    /// nowhere), the parcel-to-park rule with blocks, the park profiles and the economics rows attached to parcels.
+    /// </summary>
+    /// <exception cref="UnusableInputException">The dataset has no parks layer.</exception>
+    public LeadingIndustryResult Analyze(ParkAssessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        assessment.RequireLayer(LayerRole.Parks, "the leading-industry share");
+        _progress?.Report("leading-industry share");
         var issues = new List<DataIssue>();
-        var parksLayer = dataset.Find(LayerRole.Parks)
-            ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no parks layer.", dataset.Name,
-                hint: "Add parks.geojson, parks.shp or a 'parks' layer in a GeoPackage, or map the role in parkgis.json.");
-        var parks = new LayerProjections(FeatureScreening.Screen(parksLayer, repairInvalid: true, []), parksLayer.Crs);
-        var year = _options.Year ?? (economics.Count > 0 ? economics.Max(e => e.Year) : null);
+        assessment.Screen(LayerRole.Parks, LayerRole.Parcels);
+        var parks = assessment.Screened(LayerRole.Parks)!;
+        var economics = assessment.Economics;
+        var year = _options.Year ?? economics?.LatestYear;
 
-        // parcel id → (park index, block (0 = unknown), industry)
-        var parcelPlaces = new Dictionary<string, (int Park, int Block, string Industry)>(StringComparer.Ordinal);
-        var parcelLayer = dataset.Find(LayerRole.Parcels);
-        if (parcelLayer is not null)
+        // park index → (parcel id, block (0 = none), industry) of the screened parcels placed in it
+        var parcelPlaces = new List<(int Park, string ParcelId, int Block, string Industry)>();
+        var parcels = assessment.Screened(LayerRole.Parcels);
+        if (parcels is not null)
         {
-            var parcels = new LayerProjections(FeatureScreening.Screen(parcelLayer, repairInvalid: true, []), parcelLayer.Crs);
-            var placements = ParcelAssignment.Assign(parcelLayer, parcels, parks);
-            var screened = new Dictionary<string, ParcelPlacement?>(StringComparer.Ordinal);
-            for (var i = 0; i < parcels.Features.Count; i++)
+            var placements = assessment.ParcelParks;
+            for (var i = 0; i < parcels.Count; i++)
             {
-                screened[parcels.Features[i].Id] = placements[i];
-            }
-
-            var parkIndex = Enumerable.Range(0, parks.Features.Count).GroupBy(j => parks.Features[j].Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            foreach (var feature in parcelLayer.Features)
-            {
-                var industry = parcelLayer.Text(feature, "industry") ?? UnspecifiedIndustry;
-                if (screened.TryGetValue(feature.Id, out var placement))
+                if (placements.Of(i) is { } placement)
                 {
-                    if (placement is not null)
-                    {
-                        parcelPlaces[feature.Id] = (placement.ParkIndex, placement.Block, industry);
-                    }
-                }
-                else if (parcelLayer.Text(feature, "park_id") is { } parkId && parkIndex.TryGetValue(parkId, out var park))
-                {
-                    parcelPlaces[feature.Id] = (park, 0, industry);
+                    parcelPlaces.Add((placement.ParkIndex, parcels.Features[i].Id, placement.Block, parcels.Text(i, "industry") ?? UnspecifiedIndustry));
                 }
             }
         }
 
-        var knownParcels = new HashSet<string>(parcelLayer?.Features.Select(f => f.Id) ?? [], StringComparer.Ordinal);
         var outputs = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var row in economics)
+        if (economics is not null && year is { } y && assessment.EconomicsIn(y) is { } attached)
         {
-            if (row.Year != year)
+            issues.AddRange(economics.Issues);
+            issues.AddRange(attached.Issues);
+            foreach (var (parcelId, record) in attached.ByParcel)
             {
-                continue;
+                if (record.OutputWan is { } output)
+                {
+                    outputs[parcelId] = output;
+                }
             }
-
-            if (parcelLayer is not null && !knownParcels.Contains(row.ParcelId))
-            {
-                issues.Add(new DataIssue("economics", row.ParcelId, DataIssueCodes.UnknownParcel,
-                    string.Create(CultureInfo.InvariantCulture, $"Economics row for {row.Year} names parcel {row.ParcelId}, which the parcels layer does not have; its output was left out.")));
-                continue;
-            }
-
-            outputs[row.ParcelId] = outputs.GetValueOrDefault(row.ParcelId) + row.OutputWan;
         }
 
+        var noEconomics = economics is null || economics.Rows.Count == 0;
+        var byPark = parcelPlaces.ToLookup(p => p.Park);
         var result = new List<ParkLeadingIndustry>();
-        for (var j = 0; j < parks.Features.Count; j++)
+        for (var j = 0; j < parks.Count; j++)
         {
             var feature = parks.Features[j];
-            var profile = profiles.TryGetValue(feature.Id, out var p) ? p : ParkProfile.Empty(feature.Id);
-            var mine = parcelPlaces.Where(kv => kv.Value.Park == j).Select(kv => (ParcelId: kv.Key, kv.Value.Block, kv.Value.Industry)).ToList();
-            var whole = Share(null, profile.LeadingIndustries, mine, outputs, year, economics.Count == 0, parcelLayer is null);
+            var profile = assessment.ParkProfiles.TryGetValue(feature.Id, out var p) ? p : ParkProfile.Empty(feature.Id);
+            var mine = byPark[j].Select(m => (m.ParcelId, m.Block, m.Industry)).ToList();
+            var whole = Share(null, profile.LeadingIndustries, mine, outputs, year, noEconomics, parcels is null);
             var blocks = new List<LeadingIndustryShare>();
             var blockCount = feature.Geometry.NumGeometries;
             if (blockCount > 1)
             {
                 for (var b = 1; b <= blockCount; b++)
                 {
-                    blocks.Add(Share(b, profile.LeadingIndustriesOf(b), mine.Where(m => m.Block == b).ToList(), outputs, year, economics.Count == 0, parcelLayer is null));
+                    blocks.Add(Share(b, profile.LeadingIndustriesOf(b), mine.Where(m => m.Block == b).ToList(), outputs, year, noEconomics, parcels is null));
                 }
             }
 
-            result.Add(new ParkLeadingIndustry(feature.Id, parksLayer.Text(feature.Source, "name") ?? string.Empty, whole, blocks));
+            result.Add(new ParkLeadingIndustry(feature.Id, parks.Text(j, "name") ?? string.Empty, whole, blocks));
         }
 
-        return new LeadingIndustryResult(year, _options.MinShare, result.OrderBy(r => r.ParkId, StringComparer.Ordinal).ToList(), issues);
+        return new LeadingIndustryResult(year, _options.MinShare, result.OrderBy(r => r.ParkId, StringComparer.Ordinal).ToList(), issues.Distinct().ToList());
     }
 
     private LeadingIndustryShare Share(

@@ -1,4 +1,4 @@
-using ParkGis.Core.Analysis;
+using ParkGis.Core.Assessment;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Parks;
@@ -8,7 +8,8 @@ namespace ParkGis.Core.Infrastructure;
 /// <summary>
 /// 九通一平 coverage (基础设施配套): for every park and utility network, the share of the park's supplied or built
 /// parcels (by area) within the network's service distance, the parcels not served, and whether the park meets
-/// all of them and has levelled land. Distances are metres in each park's analysis CRS; each network is buffered
+/// all of them and has levelled land. A parcel is measured in its own analysis CRS (its area is the one every
+/// analysis uses), whether a park has steam in the park's; each network is buffered
 /// and unioned once per analysis CRS (<see cref="ServiceAreas"/>), never per park or parcel.
 /// </summary>
 public sealed class InfrastructureCheck
@@ -26,29 +27,40 @@ public sealed class InfrastructureCheck
     /// <summary>Runs the check with default options and the profiles of the parks layer.</summary>
     public static InfrastructureResult Run(Dataset dataset) => new InfrastructureCheck(InfrastructureOptions.Default).Check(dataset);
 
-    /// <summary>Runs the check.</summary>
+    /// <summary>Runs the check on a dataset as read (invalid geometry left out).</summary>
     /// <param name="dataset">The dataset.</param>
     /// <param name="profiles">Park profiles (levelled land); null to read them from the parks layer.</param>
     /// <exception cref="UnusableInputException">The dataset has no parks layer.</exception>
     public InfrastructureResult Check(Dataset dataset, IReadOnlyDictionary<string, ParkProfile>? profiles = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var issues = new List<DataIssue>(dataset.Issues);
-        var parksLayer = dataset.Find(LayerRole.Parks)
-            ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no parks layer.", dataset.Name,
-                hint: "Add parks.geojson, parks.shp or a 'parks' layer in a GeoPackage, or map the role in parkgis.json.");
-        profiles ??= ParkProfiles.FromLayer(parksLayer);
-        var parks = new LayerProjections(ParkScreening.Screen(parksLayer, _options.FixInvalidGeometry, issues), parksLayer.Crs);
+        var settings = profiles is null ? DatasetSettings.None : new DatasetSettings(profiles, null);
+        return Check(new ParkAssessment(new AssessmentInputs(dataset, settings), progress: _progress));
+    }
+
+    /// <summary>Runs the check on the screened layers, park profiles and parcel placements of an assessment.</summary>
+    /// <exception cref="UnusableInputException">The dataset has no parks layer.</exception>
+    public InfrastructureResult Check(ParkAssessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var issues = new List<DataIssue>(assessment.Dataset.Issues);
+        var parksLayer = assessment.RequireLayer(LayerRole.Parks, "九通一平 coverage");
+        var profiles = assessment.ParkProfiles;
+        assessment.Screen(LayerRole.Parks, LayerRole.Parcels);
+        var parksScreened = assessment.Screened(LayerRole.Parks)!;
+        issues.AddRange(parksScreened.Issues);
+        var parks = parksScreened.Projections;
 
         var supplied = new List<(int Parcel, int Park)>();
-        LayerProjections? parcels = null;
-        if (dataset.Find(LayerRole.Parcels) is { } parcelLayer)
+        var parcels = assessment.Screened(LayerRole.Parcels);
+        if (parcels is not null)
         {
-            parcels = new LayerProjections(FeatureScreening.Screen(parcelLayer, _options.FixInvalidGeometry, issues), parcelLayer.Crs);
-            var placements = ParcelAssignment.Assign(parcelLayer, parcels, parks);
-            for (var i = 0; i < placements.Count; i++)
+            issues.AddRange(parcels.Issues);
+            var placements = assessment.ParcelParks;
+            issues.AddRange(placements.Issues);
+            for (var i = 0; i < parcels.Count; i++)
             {
-                if (placements[i] is { } placement && ParcelStatus.IsSuppliedOrBuilt(parcelLayer, parcels.Features[i].Source))
+                if (placements.Of(i) is { } placement && ParcelStatus.IsSuppliedOrBuilt(parcels.Layer, parcels.Features[i].Source))
                 {
                     supplied.Add((i, placement.ParkIndex));
                 }
@@ -63,9 +75,10 @@ public sealed class InfrastructureCheck
         var networks = new Dictionary<LayerRole, ServiceAreas?>();
         foreach (var role in UtilityNetworks.All)
         {
-            if (dataset.Find(role) is { } layer)
+            if (assessment.Network(role) is { } network)
             {
-                networks[role] = new ServiceAreas(NetworkScreening.Screen(layer, issues), layer.Crs, _options.DistanceM(role));
+                issues.AddRange(network.Issues);
+                networks[role] = new ServiceAreas(network.Features, network.Layer.Crs, _options.DistanceM(role));
             }
             else
             {
@@ -81,26 +94,30 @@ public sealed class InfrastructureCheck
         _progress?.Report($"measuring 九通一平 coverage of {parks.Features.Count} parks ({supplied.Count} supplied or built parcels)");
         var byPark = supplied.ToLookup(s => s.Park, s => s.Parcel);
         var results = new ParkInfrastructure[parks.Features.Count];
-        Parallel.For(0, parks.Features.Count, j =>
+        Parallel.For(0, parks.Features.Count, new ParallelOptions { CancellationToken = assessment.Cancellation }, j =>
         {
             var profile = profiles.TryGetValue(parks.Features[j].Id, out var p) ? p : ParkProfile.Empty(parks.Features[j].Id);
-            results[j] = CheckPark(parksLayer, parks, j, parcels, byPark[j].ToList(), networks, profile);
+            results[j] = CheckPark(parksScreened, j, parcels, byPark[j].ToList(), networks, profile);
         });
 
         var builds = networks.Values.Sum(n => n?.Builds ?? 0);
-        return new InfrastructureResult(results.OrderBy(r => r.ParkId, StringComparer.Ordinal).ToList(), issues, _options, builds);
+        issues.Sort(DataIssueOrder.Compare);
+        return new InfrastructureResult(results.OrderBy(r => r.ParkId, StringComparer.Ordinal).ToList(), issues.Distinct().ToList(), _options, builds);
     }
 
     private ParkInfrastructure CheckPark(
-        Layer parksLayer, LayerProjections parks, int index, LayerProjections? parcels, List<int> parcelIndexes,
-        Dictionary<LayerRole, ServiceAreas?> networks, ParkProfile profile)
+        ScreenedLayer parks, int index, ScreenedLayer? parcels, List<int> parcelIndexes, Dictionary<LayerRole, ServiceAreas?> networks, ParkProfile profile)
     {
         var feature = parks.Features[index];
-        var crs = AnalysisCrs.For(parks.SourceCrs, feature.Geometry);
-        var park = parks.In(crs).Geometry(index);
-        var parcelsHere = parcels?.In(crs);
-        var geometries = parcelIndexes.Select(i => (Id: parcels!.Features[i].Id, Geometry: parcelsHere!.Geometry(i))).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-        var suppliedArea = geometries.Sum(p => p.Geometry.Area);
+        var crs = parks.AnalysisCrsOf(index);
+        var park = parks.Projections.In(crs).Geometry(index);
+
+        // Each parcel is measured in its own analysis CRS: its area is the one every analysis uses.
+        var members = parcelIndexes
+            .Select(i => (Id: parcels!.Features[i].Id, Crs: parcels.AnalysisCrsOf(i), Geometry: parcels.GeometryInAnalysisCrs(i), AreaM2: parcels.AreaM2(i)))
+            .OrderBy(p => p.Id, StringComparer.Ordinal)
+            .ToList();
+        var suppliedArea = members.Sum(p => p.AreaM2);
         var hasSteam = networks[LayerRole.Steam] is { } steam && steam.In(crs).Serves(park);
 
         var coverages = new List<UtilityCoverage>();
@@ -114,18 +131,17 @@ public sealed class InfrastructureCheck
                 continue;
             }
 
-            var area = network.In(crs);
             double served = 0;
             var unserved = new List<UnservedParcel>();
-            foreach (var (id, geometry) in geometries)
+            foreach (var (id, parcelCrs, geometry, area) in members)
             {
-                if (area.Serves(geometry))
+                if (network.In(parcelCrs).Serves(geometry))
                 {
-                    served += geometry.Area;
+                    served += area;
                 }
                 else
                 {
-                    unserved.Add(new UnservedParcel(id, geometry, geometry.Area));
+                    unserved.Add(new UnservedParcel(id, geometry, parcelCrs, area));
                 }
             }
 
@@ -135,8 +151,8 @@ public sealed class InfrastructureCheck
         }
 
         var meetsNetworks = And(coverages.Where(c => c.Required).Select(c => c.Meets));
-        var name = parksLayer.Text(feature.Source, "name") ?? string.Empty;
-        return new ParkInfrastructure(feature.Id, name, crs, geometries.Count, suppliedArea, coverages, hasSteam, meetsNetworks, profile.Levelled,
+        var name = parks.Text(index, "name") ?? string.Empty;
+        return new ParkInfrastructure(feature.Id, name, crs, members.Count, suppliedArea, coverages, hasSteam, meetsNetworks, profile.Levelled,
             And([meetsNetworks, profile.Levelled]));
     }
 

@@ -8,11 +8,9 @@ namespace ParkGis.Core.Infrastructure;
 /// network is served (exactly at the distance counts). Roles with no entry use <see cref="DefaultDistancesM"/>.
 /// </param>
 /// <param name="MinCoverage">Share (0–1) of the supplied/built parcel area that must be served for a park to meet a utility; default 1 (every parcel).</param>
-/// <param name="FixInvalidGeometry">Repair invalid parks and parcels instead of leaving them out.</param>
 public sealed record InfrastructureOptions(
     IReadOnlyDictionary<LayerRole, double> ServiceDistancesM,
-    double MinCoverage = 1.0,
-    bool FixInvalidGeometry = false)
+    double MinCoverage = 1.0)
 {
     /// <summary>
     /// Default service distances (m), reasons in docs/scorecard-rules.md: roads 50 (a parcel fronts the road

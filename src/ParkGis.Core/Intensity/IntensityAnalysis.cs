@@ -1,6 +1,7 @@
 using System.Globalization;
 using NetTopologySuite.Geometries;
 using ParkGis.Core.Analysis;
+using ParkGis.Core.Assessment;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
@@ -31,7 +32,7 @@ public sealed class IntensityAnalysis
     public static IntensityResult Run(Dataset dataset, EconomicsTable? economics) =>
         new IntensityAnalysis(IntensityOptions.Default).Analyze(dataset, economics);
 
-    /// <summary>Runs the analysis.</summary>
+    /// <summary>Runs the analysis on a dataset as read (invalid geometry left out).</summary>
     /// <param name="dataset">The dataset: parks and parcels are required.</param>
     /// <param name="economics">The economics table, or null (then only the building indicators are computed).</param>
     /// <param name="landStatus">Supply and idle results (土地供应率, 土地建成率, 土地闲置率), or null.</param>
@@ -39,32 +40,57 @@ public sealed class IntensityAnalysis
     public IntensityResult Analyze(Dataset dataset, EconomicsTable? economics, LandStatusInput? landStatus = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var issues = new List<DataIssue>(dataset.Issues);
-        var parksLayer = dataset.Find(LayerRole.Parks)
-            ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no parks layer.", dataset.Name,
-                hint: "Add parks.geojson, parks.shp or a 'parks' layer in a GeoPackage, or map the role in parkgis.json.");
-        var parcelsLayer = dataset.Find(LayerRole.Parcels)
-            ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no parcels layer; land-use efficiency is measured on parcels (宗地).", dataset.Name,
-                hint: "Add parcels.geojson, parcels.shp or a 'parcels' layer in a GeoPackage, or map the role in parkgis.json.");
+        var inputs = new AssessmentInputs(dataset, new DatasetSettings(new Dictionary<string, Parks.ParkProfile>(StringComparer.Ordinal), _options.CodeList), () => economics);
+        return Analyze(new ParkAssessment(inputs, progress: _progress), landStatus);
+    }
 
-        _progress?.Report($"screening parcels ({parcelsLayer.Features.Count} features)");
-        var parks = ParkScreening.Screen(parksLayer, _options.FixInvalidGeometry, issues);
-        var parcels = FeatureScreening.Screen(parcelsLayer, _options.FixInvalidGeometry, issues);
-        var codeList = DecideCodeList(parcelsLayer, parcels, issues);
-        var year = _options.Year ?? (economics is { Rows.Count: > 0 } ? economics.Rows.Max(r => r.Year) : null);
-        var statusById = landStatus?.Parcels.GroupBy(s => s.ParcelId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-
-        var parkIds = parks.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var toParks = CrsTransform.Create(parcelsLayer.Crs, parksLayer.Crs);
-        var measured = new List<MeasuredParcel>(parcels.Count);
-        foreach (var parcel in parcels)
+    /// <summary>Runs the analysis on the screened parks and parcels of an assessment, its economics table and code list.</summary>
+    /// <param name="assessment">The assessment: parks and parcels are required.</param>
+    /// <param name="landStatus">Supply and idle results (土地供应率, 土地建成率, 土地闲置率), or null.</param>
+    /// <exception cref="UnusableInputException">The dataset has no parks or no parcels layer.</exception>
+    public IntensityResult Analyze(ParkAssessment assessment, LandStatusInput? landStatus = null)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var issues = new List<DataIssue>(assessment.Dataset.Issues);
+        var parksLayer = assessment.RequireLayer(LayerRole.Parks, "land-use efficiency");
+        var parcelsLayer = assessment.RequireLayer(LayerRole.Parcels, "land-use efficiency (measured on parcels, 宗地)");
+        assessment.Screen(LayerRole.Parks, LayerRole.Parcels);
+        var parksScreened = assessment.Screened(LayerRole.Parks)!;
+        var parcelsScreened = assessment.Screened(LayerRole.Parcels)!;
+        issues.AddRange(parksScreened.Issues);
+        issues.AddRange(parcelsScreened.Issues);
+        var parks = parksScreened.Features;
+        var parcels = parcelsScreened.Features;
+        var economics = assessment.Economics;
+        if (economics is not null)
         {
-            measured.Add(Measure(parcelsLayer, parcel, codeList, parks, parkIds, toParks, statusById, issues));
+            issues.AddRange(economics.Issues);
         }
 
-        var byId = measured.GroupBy(m => m.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var current = year is { } y ? Attach(economics!, y, measured, byId, issues) : [];
-        var baseline = economics is not null ? Attach(economics, _options.BaselineYear, measured, byId, issues: null) : [];
+        var placements = assessment.ParcelParks;
+        issues.AddRange(placements.Issues);
+        var codeList = DecideCodeList(parcelsLayer, parcels, _options.CodeList ?? assessment.Settings.CodeList, issues);
+        var year = _options.Year ?? economics?.LatestYear;
+        var statusById = landStatus?.Parcels.GroupBy(s => s.ParcelId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+        _progress?.Report($"measuring {parcels.Count} parcels");
+        var measured = new List<MeasuredParcel>(parcels.Count);
+        for (var i = 0; i < parcels.Count; i++)
+        {
+            assessment.Cancellation.ThrowIfCancellationRequested();
+            measured.Add(Measure(parcelsLayer, parcels[i], parcelsScreened.AnalysisCrsOf(i), parcelsScreened.AreaM2(i), placements.Of(i)?.ParkId, codeList, statusById, issues));
+        }
+
+        var current = new Dictionary<string, EconomicsRecord>(StringComparer.Ordinal);
+        if (year is { } y && assessment.EconomicsIn(y) is { } attached)
+        {
+            issues.AddRange(attached.Issues);
+            current = new Dictionary<string, EconomicsRecord>(attached.ByParcel, StringComparer.Ordinal);
+        }
+
+        var baseline = economics is not null && assessment.EconomicsIn(_options.BaselineYear) is { } before
+            ? new Dictionary<string, EconomicsRecord>(before.ByParcel, StringComparer.Ordinal)
+            : new Dictionary<string, EconomicsRecord>(StringComparer.Ordinal);
 
         _progress?.Report("evaluating parcels and enterprises");
         var columns = economics?.Columns ?? new HashSet<string>();
@@ -102,12 +128,13 @@ public sealed class IntensityAnalysis
             .Select(p => ParkFigures(parksLayer, p, parcelResults, evaluations, benchmarksByPark, columns, economics is not null, year, landStatus, statusById, codeList))
             .ToList();
 
-        return new IntensityResult(year, _options.BaselineYear, codeList, parkResults, parcelResults, evaluations, weights, notScored, issues);
+        issues.Sort(DataIssueOrder.Compare);
+        return new IntensityResult(year, _options.BaselineYear, codeList, parkResults, parcelResults, evaluations, weights, notScored, issues.Distinct().ToList());
     }
 
-    private LandUseCodeList? DecideCodeList(Layer layer, IReadOnlyList<PolygonalFeature> parcels, List<DataIssue> issues)
+    private static LandUseCodeList? DecideCodeList(Layer layer, IReadOnlyList<PolygonalFeature> parcels, LandUseCodeList? configuredList, List<DataIssue> issues)
     {
-        if (_options.CodeList is { } configured)
+        if (configuredList is { } configured)
         {
             return configured;
         }
@@ -135,31 +162,14 @@ public sealed class IntensityAnalysis
     private static MeasuredParcel Measure(
         Layer layer,
         PolygonalFeature parcel,
+        CrsDefinition crs,
+        double area,
+        string? parkId,
         LandUseCodeList? codeList,
-        IReadOnlyList<PolygonalFeature> parks,
-        HashSet<string> parkIds,
-        CrsTransform toParks,
         Dictionary<string, ParcelLandStatus>? statusById,
         List<DataIssue> issues)
     {
         var feature = parcel.Source;
-        var crs = AnalysisCrs.For(layer.Crs, parcel.Geometry);
-        var area = CrsTransform.Create(layer.Crs, crs).Apply(parcel.Geometry).Area;
-        var parkId = layer.Text(feature, "park_id");
-        if (parkId is null)
-        {
-            var point = toParks.Apply(parcel.Geometry.InteriorPoint);
-            parkId = parks.Where(p => p.Geometry.Covers(point)).Select(p => p.Id).OrderBy(id => id, StringComparer.Ordinal).FirstOrDefault();
-        }
-
-        if (parkId is null || !parkIds.Contains(parkId))
-        {
-            issues.Add(new DataIssue(ParcelsLayerName, parcel.Id, DataIssueCodes.ParcelWithoutPark, parkId is null
-                ? "The parcel has no park_id and lies in no park; it is left out of the park figures."
-                : $"The parcel's park_id {parkId} is not in the parks layer; it is left out of the park figures."));
-            parkId = null;
-        }
-
         double? Area(string field) => NonNegative(layer, parcel.Id, feature, field, issues);
         var floor = Area("floor_area_m2");
         var footprint = Area("footprint_area_m2");
@@ -248,67 +258,6 @@ public sealed class IntensityAnalysis
 
     private static string UnitId(MeasuredParcel parcel) => parcel.Enterprise ?? parcel.Id;
 
-    /// <summary>
-    /// The rows of <paramref name="year"/> per parcel id, summed: rows keyed by parcel go to that parcel; rows
-    /// keyed by enterprise only are shared among the enterprise's parcels in proportion to their measured area.
-    /// </summary>
-    private static Dictionary<string, EconomicsRecord> Attach(
-        EconomicsTable table, int year, List<MeasuredParcel> parcels, Dictionary<string, MeasuredParcel> byId, List<DataIssue>? issues)
-    {
-        var result = new Dictionary<string, EconomicsRecord>(StringComparer.Ordinal);
-        var byEnterprise = parcels.Where(p => p.Enterprise is not null).GroupBy(p => p.Enterprise!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        foreach (var row in table.Rows.Where(r => r.Year == year))
-        {
-            if (row.ParcelId is { } parcelId)
-            {
-                if (!byId.ContainsKey(parcelId))
-                {
-                    issues?.Add(new DataIssue(table.Source, $"#{row.Row}", DataIssueCodes.UnknownParcel,
-                        $"Row {row.Row} names parcel {parcelId}, which is not in the parcels layer (or was left out for its geometry); the row is not used."));
-                    continue;
-                }
-
-                result[parcelId] = result.TryGetValue(parcelId, out var sum) ? Add(sum, row, 1) : Add(null, row with { ParcelId = parcelId }, 1);
-            }
-            else if (row.Enterprise is { } enterprise && byEnterprise.TryGetValue(enterprise, out var owned))
-            {
-                var total = owned.Sum(p => p.AreaM2);
-                foreach (var parcel in owned)
-                {
-                    var share = parcel.AreaM2 / total;
-                    result[parcel.Id] = result.TryGetValue(parcel.Id, out var sum) ? Add(sum, row, share) : Add(null, row with { ParcelId = parcel.Id }, share);
-                }
-            }
-            else
-            {
-                issues?.Add(new DataIssue(table.Source, $"#{row.Row}", DataIssueCodes.UnknownParcel,
-                    $"Row {row.Row} names enterprise {row.Enterprise ?? "(none)"}, which owns no parcel in the parcels layer; the row is not used."));
-            }
-        }
-
-        return result;
-    }
-
-    private static EconomicsRecord Add(EconomicsRecord? sum, EconomicsRecord row, double share)
-    {
-        static double? Plus(double? a, double? b, double share) => b is { } v ? (a ?? 0) + (v * share) : a;
-        var start = sum ?? new EconomicsRecord(row.Row, row.ParcelId, row.Enterprise, row.Year);
-        return start with
-        {
-            OutputWan = Plus(start.OutputWan, row.OutputWan, share),
-            RevenueWan = Plus(start.RevenueWan, row.RevenueWan, share),
-            TaxWan = Plus(start.TaxWan, row.TaxWan, share),
-            ValueAddedWan = Plus(start.ValueAddedWan, row.ValueAddedWan, share),
-            FixedInvestmentWan = Plus(start.FixedInvestmentWan, row.FixedInvestmentWan, share),
-            EnergyTce = Plus(start.EnergyTce, row.EnergyTce, share),
-            EmissionsT = Plus(start.EmissionsT, row.EmissionsT, share),
-            Employees = Plus(start.Employees, row.Employees, share),
-            RdWan = Plus(start.RdWan, row.RdWan, share),
-            ElectricityKwh = Plus(start.ElectricityKwh, row.ElectricityKwh, share),
-        };
-    }
-
     private (IReadOnlyDictionary<EvaluationIndicator, double> Weights, IReadOnlyList<IntensityIndicator> NotScored) ScoredIndicators(EconomicsTable? table)
     {
         var used = new Dictionary<EvaluationIndicator, double>();
@@ -368,7 +317,7 @@ public sealed class IntensityAnalysis
             {
                 if (current.TryGetValue(parcel.Id, out var e))
                 {
-                    sum = Add(sum, e with { ParcelId = null, Enterprise = parcel.Enterprise }, 1);
+                    sum = ParcelEconomics.Add(sum, e with { ParcelId = null, Enterprise = parcel.Enterprise }, 1);
                 }
             }
 

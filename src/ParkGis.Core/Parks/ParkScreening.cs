@@ -20,12 +20,13 @@ public static class ParkScreening
     /// <param name="repairInvalid">Repair invalid geometries instead of leaving them out (<c>--fix</c>).</param>
     /// <param name="issues">Receives the screening issues and one <c>park_not_analysed</c> per park left out.</param>
     /// <exception cref="UnusableInputException">No park of the layer can be analysed (PG0112).</exception>
-    public static IReadOnlyList<PolygonalFeature> Screen(Layer parks, bool repairInvalid, ICollection<DataIssue> issues)
+    /// <param name="cancellation">Stops the screening when the run is cancelled.</param>
+    public static IReadOnlyList<PolygonalFeature> Screen(Layer parks, bool repairInvalid, ICollection<DataIssue> issues, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(parks);
         ArgumentNullException.ThrowIfNull(issues);
         var found = new List<DataIssue>();
-        var kept = FeatureScreening.Screen(parks, repairInvalid, found);
+        var kept = FeatureScreening.Screen(parks, repairInvalid, found, cancellation);
         var usable = kept.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         Conclude(parks.Source, [.. parks.Features.Select(f => (f.Id, parks.Text(f, "name")))], usable, found, repairInvalid, issues);
         return kept;

@@ -12,9 +12,9 @@ public static class IdleResults
     {
         ArgumentNullException.ThrowIfNull(result);
         var features = result.Parcels
-            .Where(p => p.Geometry is not null && (IdleStatuses.IsIdle(p.Verdict.Status) || p.Verdict.Status == IdleStatus.GovernmentDelay))
+            .Where(p => IdleStatuses.IsIdle(p.Verdict.Status) || p.Verdict.Status == IdleStatus.GovernmentDelay)
             .Select(p => new ResultFeature(
-                p.Geometry!,
+                p.Geometry,
                 p.SourceCrs,
                 p.AreaM2,
                 IdleStatuses.Name(p.Verdict.Status),
@@ -23,11 +23,12 @@ public static class IdleResults
                 [
                     new("parcel_id", p.ParcelId),
                     new("park_id", p.ParkId),
+                    new("status", IdleStatuses.Name(p.Verdict.Status)),
                     new("status_zh", IdleStatuses.ChineseName(p.Verdict.Status)),
                     new("idle_days", p.Verdict.IdleDays),
-                    new("idle_fee_wan", p.Verdict.IdleFeeWan),
+                    new("idle_fee_wan", PublishedValues.Round(p.Verdict.IdleFeeWan, 4)),
                     new("reclaim_eligible", p.Verdict.ReclaimEligible),
-                    new("as_of", result.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    new("as_of", PublishedValues.Date(result.AsOf)),
                 ]))
             .ToList();
         return new ResultLayer("idle", "闲置土地", features, Highlight: true);

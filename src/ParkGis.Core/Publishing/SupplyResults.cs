@@ -12,14 +12,25 @@ namespace ParkGis.Core.Publishing;
 /// </summary>
 public static class SupplyResults
 {
-    /// <summary>The <c>unsupplied</c> layer: one feature per batch with land left unsupplied (批而未供).</summary>
+    /// <summary>
+    /// The <c>unsupplied</c> layer: one feature per batch with land left unsupplied (批而未供) — its polygons of at least
+    /// the minimum area; the areas are the batch's whole 批而未供, slivers included.
+    /// </summary>
     public static ResultLayer Unsupplied(SupplyLedgerResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var features = result.Batches
-            .Where(b => !b.Unsupplied.IsEmpty && b.UnsuppliedM2 > 0)
-            .Select(b => new ResultFeature(
-                PolygonalPart(b.Unsupplied),
+        var features = new List<ResultFeature>();
+        foreach (var b in result.Batches)
+        {
+            var parts = LayerOverlay.PolygonParts(b.Unsupplied).Where(p => p.Area >= result.Options.MinAreaM2).ToList();
+            if (parts.Count == 0)
+            {
+                continue;
+            }
+
+            Geometry geometry = parts.Count == 1 ? parts[0] : parts[0].Factory.CreateMultiPolygon([.. parts]);
+            features.Add(new ResultFeature(
+                geometry,
                 b.Crs,
                 b.UnsuppliedM2,
                 "unsupplied",
@@ -28,15 +39,22 @@ public static class SupplyResults
                 [
                     new("batch_id", b.BatchId),
                     new("approval_no", b.ApprovalNo),
-                    new("approved_on", b.ApprovedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                    new("supply_rate", b.SupplyRate),
-                    new("as_of", result.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                ]))
-            .ToList();
+                    new("approved_on", PublishedValues.Date(b.ApprovedOn)),
+                    new("banner", b.Banner),
+                    new("unsupplied_m2", PublishedValues.Round(b.UnsuppliedM2, 3)),
+                    new("unsupplied_mu", PublishedValues.Round(AreaUnits.ToMu(b.UnsuppliedM2), 4)),
+                    new("unsupplied_ha", PublishedValues.Round(AreaUnits.ToHectares(b.UnsuppliedM2), 6)),
+                    new("approved_m2", PublishedValues.Round(b.ApprovedM2, 3)),
+                    new("supply_rate", PublishedValues.Round(b.SupplyRate, 6)),
+                    new("as_of", PublishedValues.Date(result.AsOf)),
+                    new("analysis_crs", b.Crs.Code),
+                ]));
+        }
+
         return new ResultLayer("unsupplied", "批而未供", features, Highlight: false);
     }
 
-    /// <summary>The <c>unapproved_supply</c> layer: parcels supplied outside every approval batch (未批先供).</summary>
+    /// <summary>The <c>unapproved_supply</c> layer: the land of each listed parcel outside every approval batch (未批先供).</summary>
     public static ResultLayer UnapprovedSupply(SupplyLedgerResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -51,7 +69,9 @@ public static class SupplyResults
                 [
                     new("parcel_id", u.ParcelId),
                     new("park_id", u.ParkId),
-                    new("supplied_on", u.SuppliedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    new("supplied_on", PublishedValues.Date(u.SuppliedOn)),
+                    new("as_of", PublishedValues.Date(result.AsOf)),
+                    new("analysis_crs", u.Crs.Code),
                 ]))
             .ToList();
         return new ResultLayer("unapproved_supply", "未批先供", features, Highlight: true);
@@ -75,13 +95,6 @@ public static class SupplyResults
     {
         ArgumentNullException.ThrowIfNull(result);
         return result.Parks.Select(p => new ParkSupplyRate(p.Id, p.Name, p.ApprovedM2, p.SuppliedM2)).ToList();
-    }
-
-    /// <summary>The polygons of an overlay result as one (Multi)Polygon: web maps draw collections as several layers.</summary>
-    private static Geometry PolygonalPart(Geometry geometry)
-    {
-        var polygons = LayerOverlay.PolygonParts(geometry);
-        return polygons.Count == 1 ? polygons[0] : geometry.Factory.CreateMultiPolygon([.. polygons]);
     }
 
     private static string Mu(double areaM2) => AreaUnits.ToMu(areaM2).ToString("0.00", CultureInfo.InvariantCulture);

@@ -3,6 +3,7 @@ using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
 using ParkGis.Core.Analysis;
+using ParkGis.Core.Assessment;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Dates;
@@ -40,48 +41,62 @@ public sealed class SupplyLedger
     /// <summary>Runs the ledger with default options.</summary>
     public static SupplyLedgerResult Run(Dataset dataset, DateOnly asOf) => new SupplyLedger(SupplyLedgerOptions.Default).Compute(dataset, asOf);
 
-    /// <summary>Computes the ledger.</summary>
+    /// <summary>Computes the ledger on a dataset as read (invalid geometry left out).</summary>
     /// <exception cref="UnusableInputException">The dataset has no approvals or no parcels layer.</exception>
     public SupplyLedgerResult Compute(Dataset dataset, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(dataset);
+        return Compute(ParkAssessment.Of(dataset, progress: _progress), asOf);
+    }
+
+    /// <summary>Computes the ledger from the screened layers of an assessment.</summary>
+    /// <exception cref="UnusableInputException">The dataset has no approvals or no parcels layer.</exception>
+    public SupplyLedgerResult Compute(ParkAssessment assessment, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var cancellation = assessment.Cancellation;
+        var parallel = new ParallelOptions { CancellationToken = cancellation };
         // Several features sharing a batch_id are one batch, not duplicates.
-        var issues = dataset.Issues
+        var issues = assessment.Dataset.Issues
             .Where(i => !(string.Equals(i.Layer, LayerRoles.Name(LayerRole.Approvals), StringComparison.Ordinal)
                 && string.Equals(i.Code, DataIssueCodes.DuplicateId, StringComparison.Ordinal)))
             .ToList();
-        var approvalsLayer = dataset.Find(LayerRole.Approvals)
-            ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no approvals layer (建设用地批次), which supply needs.", dataset.Name,
-                hint: "Add approvals.geojson, approvals.shp or an 'approvals' layer in a GeoPackage, or map the role in parkgis.json.");
-        var parcelLayer = dataset.Find(LayerRole.Parcels)
-            ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no parcels layer (宗地), which supply needs.", dataset.Name,
-                hint: "Add parcels.geojson, parcels.shp or a 'parcels' layer in a GeoPackage, or map the role in parkgis.json.");
+        var approvalsLayer = assessment.RequireLayer(LayerRole.Approvals, "supply");
+        var parcelLayer = assessment.RequireLayer(LayerRole.Parcels, "supply");
 
-        _progress?.Report($"screening approvals ({approvalsLayer.Features.Count} features) and parcels ({parcelLayer.Features.Count})");
+        _progress?.Report($"measuring the supply of approvals ({approvalsLayer.Features.Count} features) and parcels ({parcelLayer.Features.Count})");
+        assessment.Screen(LayerRole.Approvals, LayerRole.Parcels, LayerRole.Parks);
+        var approvalsScreened = assessment.Screened(LayerRole.Approvals)!;
+        var parcelsScreened = assessment.Screened(LayerRole.Parcels)!;
+        issues.AddRange(approvalsScreened.Issues);
+        issues.AddRange(parcelsScreened.Issues);
         string BatchOf(PolygonalFeature f) => approvalsLayer.Text(f.Source, BatchIdField) ?? f.Id;
-        var approvalFeatures = FeatureScreening.Screen(approvalsLayer, repairInvalid: false, issues)
+        var approvalFeatures = approvalsScreened.Features
             .OrderBy(BatchOf, StringComparer.Ordinal).ThenBy(f => f.Geometry.EnvelopeInternal.MinX).ThenBy(f => f.Geometry.EnvelopeInternal.MinY)
             .ThenBy(f => f.Geometry.Area).ThenBy(f => f.Geometry.NumPoints).ToList();
         var approvals = new LayerProjections(approvalFeatures, approvalsLayer.Crs);
 
-        var parcelFeatures = FeatureScreening.Screen(parcelLayer, repairInvalid: false, issues).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
         var suppliedFeatures = new List<PolygonalFeature>();
+        var suppliedIndexes = new List<int>();
         var suppliedOn = new List<DateOnly>();
-        foreach (var parcel in parcelFeatures)
+        for (var i = 0; i < parcelsScreened.Count; i++)
         {
-            if (SuppliedOn(parcelLayer, parcel.Source, issues) is { } date && date <= asOf)
+            if (SuppliedOn(parcelLayer, parcelsScreened.Features[i].Source, issues) is { } date && date <= asOf)
             {
-                suppliedFeatures.Add(parcel);
+                suppliedFeatures.Add(parcelsScreened.Features[i]);
+                suppliedIndexes.Add(i);
                 suppliedOn.Add(date);
             }
         }
 
         var supplied = new LayerProjections(suppliedFeatures, parcelLayer.Crs);
-        LayerProjections? parks = null;
-        Layer? parksLayer = dataset.Find(LayerRole.Parks);
-        if (parksLayer is not null)
+        var parksScreened = assessment.Screened(LayerRole.Parks);
+        var parksLayer = parksScreened?.Layer;
+        var parks = parksScreened?.Projections;
+        if (parksScreened is not null)
         {
-            parks = new LayerProjections(ParkScreening.Screen(parksLayer, repairInvalid: false, issues).OrderBy(f => f.Id, StringComparer.Ordinal).ToList(), parksLayer.Crs);
+            issues.AddRange(parksScreened.Issues);
+            issues.AddRange(assessment.ParcelParks.Issues);
         }
         else
         {
@@ -92,7 +107,7 @@ public sealed class SupplyLedger
         _progress?.Report($"measuring {approvalFeatures.Select(BatchOf).Distinct(StringComparer.Ordinal).Count()} batches against {suppliedFeatures.Count} supplied parcels");
         var groups = Enumerable.Range(0, approvalFeatures.Count).GroupBy(i => BatchOf(approvalFeatures[i]), StringComparer.Ordinal).ToList();
         var batches = new BatchSupply[groups.Count];
-        Parallel.For(0, groups.Count, g => batches[g] = MeasureBatch(groups[g].Key, groups[g].ToList(), approvalsLayer, approvals, supplied));
+        Parallel.For(0, groups.Count, parallel, g => batches[g] = MeasureBatch(groups[g].Key, groups[g].ToList(), approvalsLayer, approvals, supplied));
         foreach (var group in groups)
         {
             CheckBatchAttributes(group.Key, group.Select(i => approvalFeatures[i].Source).ToList(), approvalsLayer, issues);
@@ -109,10 +124,10 @@ public sealed class SupplyLedger
             _progress?.Report($"measuring {parks.Features.Count} parks");
             var parkArray = new AreaSupply[parks.Features.Count];
             var parkWindowArray = new AreaSupply[parks.Features.Count];
-            Parallel.For(0, parkArray.Length, i =>
+            Parallel.For(0, parkArray.Length, parallel, i =>
             {
                 var feature = parks.Features[i];
-                var crs = AnalysisCrs.For(parks.SourceCrs, feature.Geometry);
+                var crs = parksScreened!.AnalysisCrsOf(i);
                 var name = parksLayer.Text(feature.Source, "name") ?? string.Empty;
                 var banner = parksLayer.Text(feature.Source, BannerField) ?? string.Empty;
                 var park = parks.In(crs).Geometry(i);
@@ -129,7 +144,7 @@ public sealed class SupplyLedger
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToList();
             var bannerArray = new AreaSupply[bannerGroups.Count];
-            Parallel.For(0, bannerGroups.Count, b =>
+            Parallel.For(0, bannerGroups.Count, parallel, b =>
             {
                 var members = bannerGroups[b].ToList();
                 var factory = parks.Features[members[0]].Geometry.Factory;
@@ -143,41 +158,20 @@ public sealed class SupplyLedger
         }
 
         _progress?.Report("looking for land supplied outside every batch (未批先供)");
-        var parkOfParcel = ParcelParkAssignment.Assign(parcelLayer, supplied, parks);
-        var (unapproved, unapprovedArea, suppressed) = FindUnapproved(supplied, suppliedOn, parkOfParcel, approvals);
+        var parkOfParcel = suppliedIndexes.Select(i => parksScreened is null ? string.Empty : assessment.ParcelParks.ParkIdOf(i)).ToArray();
+        var (unapproved, unapprovedArea, suppressed) = FindUnapproved(supplied, suppliedOn, parkOfParcel, approvals, cancellation);
 
         issues.Sort(DataIssueOrder.Compare);
         return new SupplyLedgerResult(asOf, _options, batches.OrderBy(b => b.BatchId, StringComparer.Ordinal).ToList(), parkResults, bannerResults,
-            window, unapproved, unapprovedArea, suppressed, issues)
+            window, unapproved, unapprovedArea, suppressed, issues.Distinct().ToList())
         {
             ParksInWindow = parkWindowResults,
         };
     }
 
-    private static DateOnly? SuppliedOn(Layer layer, Feature feature, List<DataIssue> issues)
-    {
-        var value = layer.Value(feature, ParcelFields.SuppliedOn);
-        if (value is null || (value is string s && string.IsNullOrWhiteSpace(s)))
-        {
-            return null;
-        }
-
-        if (LenientDateParser.TryParse(value, out var date))
-        {
-            if (!LenientDateParser.IsPlaceholder(date))
-            {
-                return date;
-            }
-
-            issues.Add(new DataIssue(LayerRoles.Name(layer.Role), feature.Id, DataIssueCodes.PlaceholderDate,
-                LenientDateParser.PlaceholderMessage(ParcelFields.SuppliedOn, date, ": the parcel is not counted as supplied")));
-            return null;
-        }
-
-        issues.Add(new DataIssue(LayerRoles.Name(layer.Role), feature.Id, DataIssueCodes.UnparseableValue,
-            $"supplied_on '{layer.Text(feature, ParcelFields.SuppliedOn)}' is not a date: the parcel is not counted as supplied."));
-        return null;
-    }
+    /// <summary>The supply date; an unreadable one is not a supply (the reading's issue says so, worded as idle words it).</summary>
+    private static DateOnly? SuppliedOn(Layer layer, Feature feature, List<DataIssue> issues) =>
+        ParcelLifecycleReader.ReadDate(layer, feature, ParcelFields.SuppliedOn, issues, out _);
 
     private static BatchSupply MeasureBatch(string batchId, List<int> members, Layer layer, LayerProjections approvals, LayerProjections supplied)
     {
@@ -275,10 +269,10 @@ public sealed class SupplyLedger
     }
 
     private (List<UnapprovedSupply> Parcels, double AreaM2, int Suppressed) FindUnapproved(
-        LayerProjections supplied, List<DateOnly> suppliedOn, string[] parkOfParcel, LayerProjections approvals)
+        LayerProjections supplied, List<DateOnly> suppliedOn, string[] parkOfParcel, LayerProjections approvals, CancellationToken cancellation)
     {
         var outside = new UnapprovedSupply?[supplied.Features.Count];
-        Parallel.For(0, outside.Length, i =>
+        Parallel.For(0, outside.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
             var crs = AnalysisCrs.For(supplied.SourceCrs, supplied.Features[i].Geometry);
             var here = supplied.In(crs);
@@ -294,14 +288,79 @@ public sealed class SupplyLedger
         });
 
         var found = outside.OfType<UnapprovedSupply>().ToList();
-        double total = 0;
-        foreach (var group in found.GroupBy(u => u.Crs.Epsg).OrderBy(g => g.Key))
+        var listed = found.Where(u => u.AreaM2 >= _options.MinAreaM2).OrderBy(u => u.ParcelId, StringComparer.Ordinal).ToList();
+        return (listed, AreaOfUnion(found, supplied.SourceCrs), found.Count - listed.Count);
+    }
+
+    /// <summary>
+    /// The area of the union of the pieces outside every batch (land under two supplied parcels counted once). Pieces
+    /// all measured in one CRS are unioned there; otherwise pieces whose envelopes meet form clusters, and a cluster
+    /// of several is measured in the zone of its centroid (<see cref="AnalysisCrs.ForShared"/>), a piece alone in its
+    /// parcel's own CRS.
+    /// </summary>
+    private static double AreaOfUnion(List<UnapprovedSupply> found, CrsDefinition sourceCrs)
+    {
+        if (found.Count == 0)
         {
-            var geometries = group.Select(u => u.Geometry).ToList();
-            total += geometries.Count == 1 ? geometries[0].Area : OverlayNGRobust.Union(geometries, geometries[0].Factory).Area;
+            return 0;
         }
 
-        var listed = found.Where(u => u.AreaM2 >= _options.MinAreaM2).OrderBy(u => u.ParcelId, StringComparer.Ordinal).ToList();
-        return (listed, total, found.Count - listed.Count);
+        if (found.All(u => u.Crs.Epsg == found[0].Crs.Epsg))
+        {
+            var geometries = found.Select(u => u.Geometry).ToList();
+            return geometries.Count == 1 ? geometries[0].Area : OverlayNGRobust.Union(geometries, geometries[0].Factory).Area;
+        }
+
+        var inSource = found.Select(u => CrsTransform.Create(u.Crs, sourceCrs).Apply(u.Geometry)).ToList();
+        double total = 0;
+        foreach (var cluster in EnvelopeClusters(inSource))
+        {
+            if (cluster.Count == 1)
+            {
+                total += found[cluster[0]].AreaM2;
+                continue;
+            }
+
+            var crs = AnalysisCrs.ForShared(sourceCrs, sourceCrs, cluster.Select(i => inSource[i]).ToList());
+            var projected = cluster.Select(i => CrsTransform.Create(found[i].Crs, crs).Apply(found[i].Geometry)).ToList();
+            total += OverlayNGRobust.Union(projected, projected[0].Factory).Area;
+        }
+
+        return total;
+    }
+
+    /// <summary>Groups geometries whose envelopes meet, directly or through others; members in ascending index order.</summary>
+    private static List<List<int>> EnvelopeClusters(List<Geometry> geometries)
+    {
+        var parent = Enumerable.Range(0, geometries.Count).ToArray();
+        int Root(int i)
+        {
+            while (parent[i] != i)
+            {
+                i = parent[i] = parent[parent[i]];
+            }
+
+            return i;
+        }
+
+        var index = new NetTopologySuite.Index.Strtree.STRtree<int>();
+        for (var i = 0; i < geometries.Count; i++)
+        {
+            index.Insert(geometries[i].EnvelopeInternal, i);
+        }
+
+        for (var i = 0; i < geometries.Count; i++)
+        {
+            foreach (var j in index.Query(geometries[i].EnvelopeInternal))
+            {
+                var (a, b) = (Root(i), Root(j));
+                if (a != b)
+                {
+                    parent[Math.Max(a, b)] = Math.Min(a, b);
+                }
+            }
+        }
+
+        return Enumerable.Range(0, geometries.Count).GroupBy(Root).Select(g => g.ToList()).ToList();
     }
 }

@@ -1,12 +1,15 @@
 using System.Text.Json;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Intensity;
 
 namespace ParkGis.IO.Configuration;
 
 /// <summary>
-/// The optional <c>parkgis.json</c> of a dataset folder: maps roles to files or GeoPackage tables whose names are
-/// not role names, renames fields and sets a CRS where the data has none.
+/// The optional <c>parkgis.json</c> of a dataset folder, parsed once per run: maps roles to files or GeoPackage
+/// tables whose names are not role names, renames fields, sets a CRS where the data has none, declares what parks say
+/// about themselves (<c>parks</c>), where the economics table is (<c>economics</c>) and which land-use code list the
+/// parcels use (<c>land_use_codes</c>).
 /// </summary>
 /// <remarks>
 /// Schema (comments and trailing commas are allowed; role keys accept the aliases of
@@ -21,7 +24,10 @@ namespace ParkGis.IO.Configuration;
 ///       "crs": "EPSG:4545"                    // overrides what the file says
 ///     },
 ///     "permanent_farmland": { "source": "data.gpkg", "layer": "YJJBNTBHTB" }
-///   }
+///   },
+///   "parks": { "P01": { "leading_industries": ["煤化工"], "levelled": true } },
+///   "economics": { "source": "经济指标.csv", "fields": { "parcel_id": "宗地编号", "year": "年份" } },
+///   "land_use_codes": "三调"                  // or "用地用海"; absent: detected from the codes' shape
 /// }
 /// </code>
 /// A layer's <c>crs</c> overrides the file's own CRS; the top-level <c>crs</c> is used only where a file has none.
@@ -47,6 +53,12 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
     /// </summary>
     public IReadOnlyDictionary<string, ParkGis.Core.Parks.ParkProfile> Parks { get; init; } =
         new Dictionary<string, ParkGis.Core.Parks.ParkProfile>(StringComparer.Ordinal);
+
+    /// <summary>The <c>economics</c> member: where the economics table is and how its columns are named.</summary>
+    public EconomicsSettings Economics { get; init; } = EconomicsSettings.Default;
+
+    /// <summary>The <c>land_use_codes</c> member, or null to detect the code list from the codes' shape.</summary>
+    public LandUseCodeList? CodeList { get; init; }
 
     /// <summary>The settings for a role, or null.</summary>
     public LayerConfiguration? For(LayerRole role) => Layers.TryGetValue(role, out var layer) ? layer : null;
@@ -102,6 +114,8 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
             var layers = new Dictionary<LayerRole, LayerConfiguration>();
             int? defaultCrs = null;
             IReadOnlyDictionary<string, ParkGis.Core.Parks.ParkProfile>? parks = null;
+            var economics = EconomicsSettings.Default;
+            LandUseCodeList? codeList = null;
             foreach (var member in root.EnumerateObject())
             {
                 switch (member.Name)
@@ -117,15 +131,22 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
                         break;
                     case "$schema":
                         break;
-                    case "economics" or "land_use_codes":
-                        // Read and validated by ParkGis.IO.Intensity.IntensitySettings (parkgis intensity).
+                    case "economics":
+                        economics = ReadEconomics(member.Value);
+                        break;
+                    case "land_use_codes":
+                        codeList = LandUseCodes.TryParse(member.Value.ValueKind == JsonValueKind.String ? member.Value.GetString() : null, out var parsed)
+                            ? parsed
+                            : throw Invalid($"{FileName}: land_use_codes must be \"用地用海\" or \"三调\", got {member.Value.GetRawText()}.",
+                                "Leave it out to detect the code list from the codes' shape.");
                         break;
                     default:
-                        throw Invalid($"{FileName} has an unknown member \"{member.Name}\".", "Top-level members are \"layers\", \"crs\" and \"parks\".");
+                        throw Invalid($"{FileName} has an unknown member \"{member.Name}\".",
+                            "Top-level members are \"layers\", \"crs\", \"parks\", \"economics\" and \"land_use_codes\".");
                 }
             }
 
-            var configuration = new ParkGisConfiguration(layers, defaultCrs);
+            var configuration = new ParkGisConfiguration(layers, defaultCrs) { Economics = economics, CodeList = codeList };
             return parks is null ? configuration : configuration with { Parks = parks };
         }
     }
@@ -204,6 +225,38 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
         }
 
         return new LayerConfiguration(source, layer, fields, crs);
+    }
+
+    private static EconomicsSettings ReadEconomics(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid($"{FileName}: \"economics\" must be an object.", """Example: "economics": { "source": "经济指标.csv", "fields": { "year": "年份" } }.""");
+        }
+
+        string? source = null;
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var member in element.EnumerateObject())
+        {
+            switch (member.Name)
+            {
+                case "source" when member.Value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(member.Value.GetString()):
+                    source = member.Value.GetString()!.Trim();
+                    break;
+                case "fields" when member.Value.ValueKind == JsonValueKind.Object:
+                    foreach (var field in member.Value.EnumerateObject())
+                    {
+                        fields[field.Name] = NonBlank(field.Value, $"economics.fields.{field.Name}");
+                    }
+
+                    break;
+                default:
+                    throw Invalid($"{FileName}: economics.{member.Name} is not a known member or has the wrong type.",
+                        "economics members are \"source\" (a file name) and \"fields\" (canonical column → header).");
+            }
+        }
+
+        return new EconomicsSettings(source, fields);
     }
 
     private static int ReadCrs(JsonElement element, string where)

@@ -34,9 +34,17 @@ public static class DatasetReader
     /// looks at. Null reads every field.
     /// </param>
     /// <exception cref="UnusableInputException">The folder, a file or parkgis.json cannot be used.</exception>
-    public static Dataset Read(string folder, IProgress<string>? progress = null, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null)
+    public static Dataset Read(string folder, IProgress<string>? progress = null, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null) =>
+        Read(Discover(folder), progress, onlyFields) with { Name = folder };
+
+    /// <summary>Reads every layer of a dataset folder already discovered (its parkgis.json parsed once, by <see cref="Discover"/>).</summary>
+    /// <param name="layout">The folder's layout.</param>
+    /// <param name="progress">Receives one line per layer read (for stderr); may be null.</param>
+    /// <param name="onlyFields">The attribute fields a command uses (see <see cref="Read(string, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?)"/>); null for all.</param>
+    public static Dataset Read(DatasetLayout layout, IProgress<string>? progress = null, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null)
     {
-        var layout = Discover(folder);
+        ArgumentNullException.ThrowIfNull(layout);
+        var folder = layout.Folder;
         var layers = layout.Layers;
         var results = new (Layer Layer, List<DataIssue> Issues)[layers.Count];
         var failures = new Exception?[layers.Count];

@@ -5,6 +5,7 @@ using ParkGis.Core.Dates;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Intensity;
 using ParkGis.Core.Measures;
+using ParkGis.IO.Configuration;
 
 namespace ParkGis.IO.Intensity;
 
@@ -26,19 +27,21 @@ public static class EconomicsTableReader
     public const string DefaultFileName = "economics.csv";
 
     /// <summary>Finds and reads the economics table of a dataset folder, or returns null when there is none.</summary>
+    /// <param name="datasetFolder">The dataset folder.</param>
+    /// <param name="settings">The <c>economics</c> member of the folder's parkgis.json.</param>
     /// <exception cref="UnusableInputException">
     /// The configured file is missing, resolves outside the dataset folder (PG0111: an absolute or <c>../</c> name, a
     /// symlink out) or is not a regular file (PG0110), or the table lacks year / parcel_id and enterprise.
     /// </exception>
-    public static EconomicsTable? ReadFrom(string datasetFolder, IntensitySettings settings, ICollection<DataIssue> issues)
+    public static EconomicsTable? ReadFrom(string datasetFolder, EconomicsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var name = settings.EconomicsSource ?? DefaultFileName;
+        var name = settings.Source ?? DefaultFileName;
         var path = Path.Combine(datasetFolder, name);
         Datasets.DatasetFiles.RequireInside(datasetFolder, path, name);
         if (!File.Exists(path))
         {
-            if (settings.EconomicsSource is not null)
+            if (settings.Source is not null)
             {
                 throw new UnusableInputException(ErrorCodes.InvalidConfiguration, $"parkgis.json names the economics table {name}, which does not exist.",
                     "parkgis.json", hint: "Fix economics.source or add the file.");
@@ -47,19 +50,19 @@ public static class EconomicsTableReader
             return null;
         }
 
-        return Read(name, File.ReadAllBytes(path), settings.EconomicsFields, issues);
+        return Read(name, File.ReadAllBytes(path), settings.Fields);
     }
 
     /// <summary>Reads economics CSV bytes.</summary>
     /// <param name="source">The name used in messages (<c>economics.csv</c>).</param>
     /// <param name="bytes">The file content.</param>
     /// <param name="fields">Canonical column → header.</param>
-    /// <param name="issues">Receives data issues.</param>
-    public static EconomicsTable Read(string source, byte[] bytes, IReadOnlyDictionary<string, string> fields, ICollection<DataIssue> issues)
+    /// <returns>The table, with the problems met in <see cref="EconomicsTable.Issues"/>.</returns>
+    public static EconomicsTable Read(string source, byte[] bytes, IReadOnlyDictionary<string, string> fields)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(fields);
-        ArgumentNullException.ThrowIfNull(issues);
+        var issues = new List<DataIssue>();
         var text = Decode(source, bytes, issues);
         var records = CsvRecords(text).Where(r => !(r.Count == 1 && string.IsNullOrWhiteSpace(r[0]))).ToList();
         if (records.Count == 0)
@@ -143,7 +146,7 @@ public static class EconomicsTableReader
                 Number("energy_tce"), Number("emissions_t"), Number("employees"), Number("rd_wan"), Number("electricity_kwh")));
         }
 
-        return new EconomicsTable(source, index.Keys.ToHashSet(StringComparer.Ordinal), rows);
+        return new EconomicsTable(source, index.Keys.ToHashSet(StringComparer.Ordinal), rows) { Issues = issues };
     }
 
     private static string Decode(string source, byte[] bytes, ICollection<DataIssue> issues)

@@ -1,8 +1,8 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ParkGis.Core.Intensity;
 using ParkGis.Core.Measures;
 using ParkGis.IO.Output;
+using static ParkGis.IO.Output.JsonOutput;
 
 namespace ParkGis.IO.Intensity;
 
@@ -12,23 +12,22 @@ namespace ParkGis.IO.Intensity;
 /// </summary>
 public static class IntensityJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Rounds a figure for output (6 decimals).</summary>
-    public static double? Round(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 6, MidpointRounding.AwayFromZero) : null;
+    public static double? Round(double? value) => JsonOutput.Round(value);
 
     /// <summary>Writes the result to a file.</summary>
-    public static void Write(string path, IntensityResult result)
-    {
-        using var stream = File.Create(path);
-        Write(stream, result);
-    }
+    public static void Write(string path, IntensityResult result) =>
+        JsonOutput.WriteFile(path, writer => WriteDocument(writer, result));
 
     /// <summary>Writes the result to a stream.</summary>
     public static void Write(Stream stream, IntensityResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var w = new Utf8JsonWriter(stream, Options);
+        JsonOutput.Write(stream, w => WriteDocument(w, result));
+    }
+
+    private static void WriteDocument(Utf8JsonWriter w, IntensityResult result)
+    {
         void Number(string name, double? value)
         {
             if (Round(value) is { } v)
@@ -93,8 +92,8 @@ public static class IntensityJsonWriter
             Number("growth", p.Growth);
             Number("progress_to_plus35", p.ProgressToPlus35);
             Number("progress_to_double", p.ProgressToDouble);
-            WriteBool(w, "reached_plus35", p.ReachedPlus35);
-            WriteBool(w, "reached_double", p.ReachedDouble);
+            BooleanOrNull(w, "reached_plus35", p.ReachedPlus35);
+            BooleanOrNull(w, "reached_double", p.ReachedDouble);
             w.WriteEndObject();
             Number("tax_per_mu", park.TaxPerMu);
             w.WriteStartArray("indicators");
@@ -181,7 +180,7 @@ public static class IntensityJsonWriter
             w.WriteStartObject("standard_land");
             w.WriteBoolean("checked", parcel.StandardLandChecked);
             w.WriteString("skipped", parcel.StandardLandSkipReason);
-            WriteBool(w, "passed", parcel.StandardLandChecked ? !parcel.FailsStandardLand : null);
+            BooleanOrNull(w, "passed", parcel.StandardLandChecked ? !parcel.FailsStandardLand : null);
             w.WriteStartArray("checks");
             foreach (var check in parcel.Checks)
             {
@@ -191,7 +190,7 @@ public static class IntensityJsonWriter
                 Number("measured", check.Measured);
                 w.WriteString("comparison", check.Comparison);
                 Number("threshold", check.Threshold);
-                WriteBool(w, "passed", check.Passed);
+                BooleanOrNull(w, "passed", check.Passed);
                 w.WriteEndObject();
             }
 
@@ -203,17 +202,5 @@ public static class IntensityJsonWriter
         w.WriteEndArray();
         DataIssuesJson.Write(w, "data_issues", result.Issues);
         w.WriteEndObject();
-    }
-
-    private static void WriteBool(Utf8JsonWriter w, string name, bool? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteBoolean(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ParkGis.Core.Crs;
 using ParkGis.Core.Intensity;
 using ParkGis.IO.Output;
 
@@ -7,8 +6,8 @@ namespace ParkGis.IO.Intensity;
 
 /// <summary>
 /// Writes the people-facing outputs of <c>parkgis intensity</c>: CSVs with Chinese headers for Excel (through
-/// <see cref="ExcelCsvWriter"/>: UTF-8 with BOM, text neutralised against formula injection), and the parcels as
-/// RFC 7946 GeoJSON for a choropleth.
+/// <see cref="ExcelCsvWriter"/>: UTF-8 with BOM, text neutralised against formula injection). The parcels' GeoJSON is
+/// the published <c>intensity</c> layer.
 /// </summary>
 public static class IntensityTablesWriter
 {
@@ -57,24 +56,6 @@ public static class IntensityTablesWriter
         }
 
         File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n", ExcelCsvWriter.Encoding);
-    }
-
-    /// <summary>Writes the parcels with grade and per-亩 values as RFC 7946 GeoJSON (lon/lat).</summary>
-    public static void WriteGeoJson(string path, IntensityResult result, CrsDefinition parcelsCrs)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        var toLonLat = CrsTransform.Create(parcelsCrs, CrsRegistry.FromEpsg(4490)!);
-        var features = result.Parcels.Select(p => new GeoJsonFeature(toLonLat.Apply(p.Geometry),
-        [
-            new("parcel_id", p.ParcelId), new("park_id", p.ParkId), new("enterprise", p.Enterprise), new("industry", p.Industry),
-            new("area_mu", IntensityJsonWriter.Round(p.AreaMu)), new("grade", p.Grade), new("score", IntensityJsonWriter.Round(p.Score)),
-            new("output_per_mu", IntensityJsonWriter.Round(p.OutputPerMu)), new("tax_per_mu", IntensityJsonWriter.Round(p.TaxPerMu)),
-            new("investment_per_mu", IntensityJsonWriter.Round(p.InvestmentPerMu)), new("value_added_per_mu", IntensityJsonWriter.Round(p.ValueAddedPerMu)),
-            new("plot_ratio", IntensityJsonWriter.Round(p.PlotRatio)), new("building_coefficient", IntensityJsonWriter.Round(p.BuildingCoefficient)),
-            new("standard_land", !p.StandardLandChecked ? "n/a" : p.FailsStandardLand ? "fail" : "pass"),
-            new("failed", string.Join(",", p.Checks.Where(c => c.Passed == false).Select(c => c.Indicator))),
-        ]));
-        new Rfc7946Writer().Write(path, features);
     }
 
     private static string? N(double? value, int decimals) =>

@@ -1,7 +1,7 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ParkGis.Core.Conflicts;
 using ParkGis.Core.Measures;
+using static ParkGis.IO.Output.JsonOutput;
 
 namespace ParkGis.IO.Output;
 
@@ -12,25 +12,20 @@ namespace ParkGis.IO.Output;
 /// </summary>
 public static class CheckJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Writes the result to a file.</summary>
-    public static void Write(string path, ConflictCheckResult result)
-    {
-        using var stream = File.Create(path);
-        Write(stream, result);
-    }
+    public static void Write(string path, ConflictCheckResult result) =>
+        JsonOutput.WriteFile(path, writer => WriteDocument(writer, result));
 
     /// <summary>Writes the result to a stream.</summary>
     public static void Write(Stream stream, ConflictCheckResult result)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(result);
-        using var writer = new Utf8JsonWriter(stream, Options);
+        JsonOutput.Write(stream, writer => WriteDocument(writer, result));
+    }
+
+    private static void WriteDocument(Utf8JsonWriter writer, ConflictCheckResult result)
+    {
         writer.WriteStartObject();
         writer.WriteNumber("min_area_m2", result.MinAreaM2);
         writer.WriteBoolean("has_conflicts", result.HasConflicts);
@@ -82,8 +77,6 @@ public static class CheckJsonWriter
 
         DataIssuesJson.Write(writer, "data_issues", result.Issues);
         writer.WriteEndObject();
-        writer.Flush();
-        stream.Write("\n"u8);
     }
 
     private static void WriteParcelTally(Utf8JsonWriter writer, string name, ParcelTally tally)
@@ -101,6 +94,4 @@ public static class CheckJsonWriter
         writer.WriteNumber("area_mu", Round(AreaUnits.ToMu(areaM2)));
         writer.WriteNumber("area_ha", Round(AreaUnits.ToHectares(areaM2)));
     }
-
-    private static double Round(double value) => Math.Round(value, 6, MidpointRounding.AwayFromZero);
 }

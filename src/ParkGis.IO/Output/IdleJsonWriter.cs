@@ -1,7 +1,7 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ParkGis.Core.Idle;
 using ParkGis.Core.Measures;
+using static ParkGis.IO.Output.JsonOutput;
 
 namespace ParkGis.IO.Output;
 
@@ -12,23 +12,22 @@ namespace ParkGis.IO.Output;
 /// </summary>
 public static class IdleJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Writes the result to a file.</summary>
-    public static void Write(string path, IdleLandResult result)
-    {
-        using var stream = File.Create(path);
-        Write(stream, result);
-    }
+    public static void Write(string path, IdleLandResult result) =>
+        JsonOutput.WriteFile(path, writer => WriteDocument(writer, result));
 
     /// <summary>Writes the result to a stream.</summary>
     public static void Write(Stream stream, IdleLandResult result)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(result);
-        using var writer = new Utf8JsonWriter(stream, Options);
+        JsonOutput.Write(stream, writer => WriteDocument(writer, result));
+    }
+
+    private static void WriteDocument(Utf8JsonWriter writer, IdleLandResult result)
+    {
         writer.WriteStartObject();
-        writer.WriteString("as_of", SupplyJsonWriter.Date(result.AsOf));
+        writer.WriteString("as_of", Date(result.AsOf));
         writer.WriteBoolean("has_idle_land", result.HasIdleLand);
         writer.WriteStartArray("parcels");
         foreach (var parcel in result.Parcels)
@@ -50,7 +49,7 @@ public static class IdleJsonWriter
 
             writer.WriteBoolean("reclaim_eligible", v.ReclaimEligible);
             writer.WriteBoolean("supplied_not_started", v.SuppliedNotStarted);
-            writer.WriteNumber("area_m2", SupplyJsonWriter.Round(parcel.AreaM2));
+            writer.WriteNumber("area_m2", Round(parcel.AreaM2));
             writer.WriteEndObject();
         }
 
@@ -71,10 +70,8 @@ public static class IdleJsonWriter
         }
 
         writer.WriteEndArray();
-        SupplyJsonWriter.WriteIssues(writer, result.Issues);
+        DataIssuesJson.Write(writer, "data_issues", result.Issues);
         writer.WriteEndObject();
-        writer.Flush();
-        stream.Write("\n"u8);
     }
 
     private static void WriteSummary(Utf8JsonWriter writer, IdleParkSummary s, bool withPark)
@@ -86,18 +83,18 @@ public static class IdleJsonWriter
             writer.WriteString("name", s.Name);
         }
 
-        writer.WriteNumber("idle_m2", SupplyJsonWriter.Round(s.IdleAreaM2));
-        writer.WriteNumber("idle_mu", SupplyJsonWriter.Round(AreaUnits.ToMu(s.IdleAreaM2)));
+        writer.WriteNumber("idle_m2", Round(s.IdleAreaM2));
+        writer.WriteNumber("idle_mu", Round(AreaUnits.ToMu(s.IdleAreaM2)));
         writer.WriteNumber("idle_parcels", s.IdleParcels);
         writer.WriteNumber("idle_fee_wan", Fee(s.IdleFeeWan));
-        writer.WriteNumber("reclaim_m2", SupplyJsonWriter.Round(s.ReclaimAreaM2));
+        writer.WriteNumber("reclaim_m2", Round(s.ReclaimAreaM2));
         writer.WriteNumber("reclaim_parcels", s.ReclaimParcels);
         writer.WriteNumber("government_delay_parcels", s.GovernmentDelayParcels);
         writer.WriteNumber("supplied_not_started_parcels", s.SuppliedNotStartedParcels);
-        writer.WriteNumber("supplied_not_started_m2", SupplyJsonWriter.Round(s.SuppliedNotStartedAreaM2));
+        writer.WriteNumber("supplied_not_started_m2", Round(s.SuppliedNotStartedAreaM2));
         writer.WriteNumber("unknown_parcels", s.UnknownParcels);
         writer.WriteEndObject();
     }
 
-    private static double Fee(double wan) => SupplyJsonWriter.Round(wan, 4);
+    private static double Fee(double wan) => Round(wan, 4);
 }

@@ -1,8 +1,8 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ParkGis.Core.Data;
 using ParkGis.Core.Infrastructure;
 using ParkGis.Core.Measures;
+using static ParkGis.IO.Output.JsonOutput;
 
 namespace ParkGis.IO.Output;
 
@@ -13,21 +13,20 @@ namespace ParkGis.IO.Output;
 /// </summary>
 public static class InfrastructureJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Writes the result to a file.</summary>
-    public static void Write(string path, InfrastructureResult result)
-    {
-        using var stream = File.Create(path);
-        Write(stream, result);
-    }
+    public static void Write(string path, InfrastructureResult result) =>
+        JsonOutput.WriteFile(path, writer => WriteDocument(writer, result));
 
     /// <summary>Writes the result to a stream.</summary>
     public static void Write(Stream stream, InfrastructureResult result)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(result);
-        using var writer = new Utf8JsonWriter(stream, Options);
+        JsonOutput.Write(stream, writer => WriteDocument(writer, result));
+    }
+
+    private static void WriteDocument(Utf8JsonWriter writer, InfrastructureResult result)
+    {
         writer.WriteStartObject();
         writer.WriteStartObject("service_distance_m");
         foreach (var role in UtilityNetworks.All)
@@ -50,9 +49,9 @@ public static class InfrastructureJsonWriter
             writer.WriteNumber("supplied_area_m2", Round(park.SuppliedAreaM2));
             writer.WriteNumber("supplied_area_ha", Round(AreaUnits.ToHectares(park.SuppliedAreaM2)));
             writer.WriteBoolean("has_steam", park.HasSteam);
-            Nullable(writer, "networks_met", park.MeetsNetworks);
-            Nullable(writer, "levelled", park.Levelled);
-            Nullable(writer, "meets_jiutong_yiping", park.MeetsAll);
+            BooleanOrNull(writer, "networks_met", park.MeetsNetworks);
+            BooleanOrNull(writer, "levelled", park.Levelled);
+            BooleanOrNull(writer, "meets_jiutong_yiping", park.MeetsAll);
             if (park.MeanCoverage is { } mean)
             {
                 writer.WriteNumber("mean_coverage", Round(mean));
@@ -87,7 +86,7 @@ public static class InfrastructureJsonWriter
                 }
 
                 writer.WriteEndArray();
-                Nullable(writer, "meets", utility.Meets);
+                BooleanOrNull(writer, "meets", utility.Meets);
                 writer.WriteEndObject();
             }
 
@@ -98,21 +97,5 @@ public static class InfrastructureJsonWriter
         writer.WriteEndArray();
         DataIssuesJson.Write(writer, "data_issues", result.Issues);
         writer.WriteEndObject();
-        writer.Flush();
-        stream.Write("\n"u8);
     }
-
-    private static void Nullable(Utf8JsonWriter writer, string name, bool? value)
-    {
-        if (value is { } flag)
-        {
-            writer.WriteBoolean(name, flag);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    private static double Round(double value) => Math.Round(value, 6, MidpointRounding.AwayFromZero);
 }

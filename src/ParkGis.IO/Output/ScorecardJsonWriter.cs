@@ -1,9 +1,9 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ParkGis.Core.Data;
 using ParkGis.Core.Industry;
 using ParkGis.Core.Infrastructure;
 using ParkGis.Core.Scorecard;
+using static ParkGis.IO.Output.JsonOutput;
 
 namespace ParkGis.IO.Output;
 
@@ -14,14 +14,9 @@ namespace ParkGis.IO.Output;
 /// </summary>
 public static class ScorecardJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Writes the scorecard to a file.</summary>
-    public static void Write(string path, ParkScorecard scorecard, LeadingIndustryResult leading, IReadOnlyList<DataIssue> issues)
-    {
-        using var stream = File.Create(path);
-        Write(stream, scorecard, leading, issues);
-    }
+    public static void Write(string path, ParkScorecard scorecard, LeadingIndustryResult leading, IReadOnlyList<DataIssue> issues) =>
+        JsonOutput.WriteFile(path, writer => WriteDocument(writer, scorecard, leading, issues));
 
     /// <summary>Writes the scorecard to a stream.</summary>
     public static void Write(Stream stream, ParkScorecard scorecard, LeadingIndustryResult leading, IReadOnlyList<DataIssue> issues)
@@ -30,7 +25,11 @@ public static class ScorecardJsonWriter
         ArgumentNullException.ThrowIfNull(scorecard);
         ArgumentNullException.ThrowIfNull(leading);
         ArgumentNullException.ThrowIfNull(issues);
-        using var writer = new Utf8JsonWriter(stream, Options);
+        JsonOutput.Write(stream, writer => WriteDocument(writer, scorecard, leading, issues));
+    }
+
+    private static void WriteDocument(Utf8JsonWriter writer, ParkScorecard scorecard, LeadingIndustryResult leading, IReadOnlyList<DataIssue> issues)
+    {
         writer.WriteStartObject();
         NumberOrNull(writer, "year", scorecard.Year);
         writer.WriteString("not_computable", "excluded; weights renormalised over the computable indicators");
@@ -73,8 +72,6 @@ public static class ScorecardJsonWriter
         WriteLeading(writer, leading);
         DataIssuesJson.Write(writer, "data_issues", issues);
         writer.WriteEndObject();
-        writer.Flush();
-        stream.Write("\n"u8);
     }
 
     private static void WriteRules(Utf8JsonWriter writer, ScorecardRules rules)
@@ -187,18 +184,4 @@ public static class ScorecardJsonWriter
             writer.WriteString("missing", share.Missing);
         }
     }
-
-    private static void NumberOrNull(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            writer.WriteNumber(name, Round(v));
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    private static double Round(double value) => Math.Round(value, 6, MidpointRounding.AwayFromZero);
 }

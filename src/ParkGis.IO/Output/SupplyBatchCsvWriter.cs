@@ -28,7 +28,7 @@ public static class SupplyBatchCsvWriter
 
     private static string[] Row(BatchSupply b) =>
     [
-        b.BatchId, b.ApprovalNo, b.ApprovedOn is { } d ? SupplyJsonWriter.Date(d) : string.Empty, b.Banner,
+        b.BatchId, b.ApprovalNo, b.ApprovedOn is { } d ? JsonOutput.Date(d) : string.Empty, b.Banner,
         Number(b.ApprovedM2, 2), Number(AreaUnits.ToMu(b.ApprovedM2), 4), Number(AreaUnits.ToHectares(b.ApprovedM2), 6),
         Number(b.SuppliedM2, 2), Number(AreaUnits.ToMu(b.SuppliedM2), 4), Number(AreaUnits.ToHectares(b.SuppliedM2), 6),
         Number(b.UnsuppliedM2, 2), Number(AreaUnits.ToMu(b.UnsuppliedM2), 4), Number(AreaUnits.ToHectares(b.UnsuppliedM2), 6),

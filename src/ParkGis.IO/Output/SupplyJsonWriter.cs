@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ParkGis.Core.Data;
 using ParkGis.Core.Measures;
 using ParkGis.Core.Supply;
+using static ParkGis.IO.Output.JsonOutput;
 
 namespace ParkGis.IO.Output;
 
@@ -13,21 +13,20 @@ namespace ParkGis.IO.Output;
 /// </summary>
 public static class SupplyJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Writes the result to a file.</summary>
-    public static void Write(string path, SupplyLedgerResult result)
-    {
-        using var stream = File.Create(path);
-        Write(stream, result);
-    }
+    public static void Write(string path, SupplyLedgerResult result) =>
+        JsonOutput.WriteFile(path, writer => WriteDocument(writer, result));
 
     /// <summary>Writes the result to a stream.</summary>
     public static void Write(Stream stream, SupplyLedgerResult result)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(result);
-        using var writer = new Utf8JsonWriter(stream, Options);
+        JsonOutput.Write(stream, writer => WriteDocument(writer, result));
+    }
+
+    private static void WriteDocument(Utf8JsonWriter writer, SupplyLedgerResult result)
+    {
         writer.WriteStartObject();
         writer.WriteString("as_of", Date(result.AsOf));
         writer.WriteNumber("window_years", result.Options.WindowYears);
@@ -39,7 +38,7 @@ public static class SupplyJsonWriter
             writer.WriteStartObject();
             writer.WriteString("batch_id", batch.BatchId);
             writer.WriteString("approval_no", batch.ApprovalNo);
-            WriteDate(writer, "approved_on", batch.ApprovedOn);
+            DateOrNull(writer, "approved_on", batch.ApprovedOn);
             writer.WriteString("banner", batch.Banner);
             writer.WriteNumber("features", batch.Features);
             writer.WriteString("crs", batch.Crs.Code);
@@ -107,29 +106,8 @@ public static class SupplyJsonWriter
         writer.WriteEndArray();
         writer.WriteNumber("suppressed", result.UnapprovedSuppressed);
         writer.WriteEndObject();
-        WriteIssues(writer, result.Issues);
+        DataIssuesJson.Write(writer, "data_issues", result.Issues);
         writer.WriteEndObject();
-        writer.Flush();
-        stream.Write("\n"u8);
-    }
-
-    internal static void WriteIssues(Utf8JsonWriter writer, IReadOnlyList<DataIssue> issues) =>
-        DataIssuesJson.Write(writer, "data_issues", issues);
-
-    internal static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    internal static double Round(double value, int decimals = 6) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
-
-    private static void WriteDate(Utf8JsonWriter writer, string name, DateOnly? date)
-    {
-        if (date is { } d)
-        {
-            writer.WriteString(name, Date(d));
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
     }
 
     private static void WriteSupply(Utf8JsonWriter writer, double approved, double supplied, double unsupplied, double? rate)

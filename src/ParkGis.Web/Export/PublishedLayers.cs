@@ -46,19 +46,31 @@ public static class PublishedLayers
             layers.Add(new PublishedLayer(kind, LayerRoles.ChineseName(role), IsResult: false, Highlight: false, features));
         }
 
-        foreach (var result in results.Layers)
-        {
-            var features = result.Features
-                .Where(f => !f.Geometry.IsEmpty)
-                .Select(f => new PublishedFeature(
-                    CrsTransform.Create(f.Crs, lonLat).Apply(f.Geometry),
-                    f.Label,
-                    Properties(f.Properties, f.AreaM2 ?? SafeArea(AnalysisCrs.AreaFunction(f.Crs), f.Geometry), f.Kind, f.Severity)))
-                .ToList();
-            layers.Add(new PublishedLayer(result.Name, result.Title, IsResult: true, result.Highlight, features));
-        }
-
+        layers.AddRange(results.Layers.Select(Of));
         return layers;
+    }
+
+    /// <summary>
+    /// One result layer in lon/lat, as every command, export, the report and the tiles publish it: the layer's own
+    /// properties, then the area (as the analysis measured it) in m², 亩 and 公顷, <c>kind</c> and <c>severity</c>.
+    /// </summary>
+    public static PublishedLayer Of(ResultLayer result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var lonLat = LonLat();
+        var kept = result.Features.Where(f => !f.Geometry.IsEmpty).ToList();
+
+        // Reprojecting thousands of patches (ProjNET, per vertex) is the bulk of publishing: done on every core.
+        var features = new PublishedFeature[kept.Count];
+        Parallel.For(0, kept.Count, i =>
+        {
+            var f = kept[i];
+            features[i] = new PublishedFeature(
+                CrsTransform.Create(f.Crs, lonLat).Apply(f.Geometry),
+                f.Label,
+                Properties(f.Properties, f.AreaM2 ?? SafeArea(AnalysisCrs.AreaFunction(f.Crs), f.Geometry), f.Kind, f.Severity));
+        });
+        return new PublishedLayer(result.Name, result.Title, IsResult: true, result.Highlight, features);
     }
 
     /// <summary>EPSG:4326, the frame RFC 7946 requires (CGCS2000 coordinates are taken as WGS 84: centimetres apart).</summary>

@@ -19,6 +19,17 @@ public static class WebExport
     }
 
     /// <summary>
+    /// Writes one published layer as an RFC 7946 GeoJSON file in WGS 84 (the frame member says so): the file a command
+    /// writes for its result layer, the same bytes <see cref="Write"/> gives that layer without simplification.
+    /// </summary>
+    public static void WriteLayer(PublishedLayer layer, string path, int decimals = 7)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        var frameMember = new KeyValuePair<string, object?>[] { new(WebMapFrames.MemberName, WebMapFrames.DisplayName(WebMapFrame.Wgs84)) };
+        new Rfc7946Writer(decimals).Write(path, layer.Features.Select(ToGeoJson), frameMember);
+    }
+
+    /// <summary>
     /// Writes every layer into <paramref name="folder"/>, and the vector tiles of every layer with
     /// <see cref="ExportOptions.Tiles"/>. The tiles are planned first: when they would exceed a limit, nothing is written.
     /// </summary>

@@ -1,5 +1,6 @@
 using ParkGis.Core.Data;
 using ParkGis.Core.Industry;
+using ParkGis.Core.Intensity;
 using ParkGis.Core.Parks;
 using ParkGis.Core.Tests.Infrastructure;
 using static ParkGis.Core.Tests.Infrastructure.ParkData;
@@ -25,12 +26,18 @@ public sealed class LeadingIndustryAnalysisTests
         ["P2"] = ParkProfile.Empty("P2") with { LeadingIndustries = ["光伏"] },
     };
 
+    /// <summary>An economics table of (parcel, year, output) rows.</summary>
+    private static EconomicsTable Table(params (string Parcel, int Year, double Output)[] rows) => new(
+        "economics.csv",
+        new HashSet<string>(["parcel_id", "year", "output_wan"], StringComparer.Ordinal),
+        [.. rows.Select((r, i) => new EconomicsRecord(i + 1, r.Parcel, null, r.Year, OutputWan: r.Output))]);
+
     [Theory]
     [InlineData(80.0, true)] // exactly 80%: equality passes
     [InlineData(79.99, false)] // a hair under
     public void Share_at_the_80_percent_threshold(double leadingOutput, bool passes)
     {
-        EconomicsRecord[] economics = [new("A", 2025, leadingOutput), new("B", 2025, 100 - leadingOutput), new("C", 2021, 500)];
+        var economics = Table(("A", 2025, leadingOutput), ("B", 2025, 100 - leadingOutput), ("C", 2021, 500));
 
         var result = new LeadingIndustryAnalysis(LeadingIndustryOptions.Default with { Year = 2025 }).Analyze(TwoParks(), Leading("煤化工"), economics);
 
@@ -43,7 +50,7 @@ public sealed class LeadingIndustryAnalysisTests
     [Fact]
     public void Park_without_economics_rows_is_not_computable_rather_than_zero()
     {
-        EconomicsRecord[] economics = [new("A", 2025, 90), new("B", 2025, 10)];
+        var economics = Table(("A", 2025, 90), ("B", 2025, 10));
 
         var result = new LeadingIndustryAnalysis(LeadingIndustryOptions.Default).Analyze(TwoParks(), Leading("煤化工"), economics);
 
@@ -58,7 +65,7 @@ public sealed class LeadingIndustryAnalysisTests
     [Fact]
     public void No_economics_table_at_all_names_the_table_as_missing()
     {
-        var result = new LeadingIndustryAnalysis(LeadingIndustryOptions.Default).Analyze(TwoParks(), Leading("煤化工"), []);
+        var result = new LeadingIndustryAnalysis(LeadingIndustryOptions.Default).Analyze(TwoParks(), Leading("煤化工"), null);
 
         Assert.All(result.Parks, p => Assert.Null(p.Park.Share));
         Assert.All(result.Parks, p => Assert.Contains("economics.csv", p.Park.Missing, StringComparison.Ordinal));
@@ -68,7 +75,7 @@ public sealed class LeadingIndustryAnalysisTests
     [Fact]
     public void Industries_pulling_the_share_down_come_largest_first()
     {
-        EconomicsRecord[] economics = [new("A", 2025, 50), new("B", 2025, 10), new("C", 2025, 40)];
+        var economics = Table(("A", 2025, 50), ("B", 2025, 10), ("C", 2025, 40));
 
         var result = new LeadingIndustryAnalysis(LeadingIndustryOptions.Default).Analyze(TwoParks(), Leading("煤化工"), economics);
 

@@ -1,52 +1,39 @@
-using ParkGis.Core.Conflicts;
+using ParkGis.Core.Assessment;
 using ParkGis.Core.Data;
-using ParkGis.Core.Idle;
-using ParkGis.Core.Supply;
 
 namespace ParkGis.Core.Publishing;
 
 /// <summary>
-/// Runs every analysis the data allows and collects what they found as <see cref="PublishedResults"/> — the one
-/// place <c>parkgis export</c> and <c>parkgis report</c> learn about results (成果汇总).
+/// What <c>parkgis export</c> and <c>parkgis report</c> publish (成果汇总): the result layers and tables of the
+/// analyses the dataset allows, taken from the assessment — the same results the separate commands give.
 /// </summary>
-/// <remarks>
-/// To publish a new analysis (supply 批而未供, idle land 闲置土地, intensity 亩均效益), add a block to
-/// <see cref="Collect"/>: run it when its layers are present, add its <see cref="ResultLayer"/>s (file name, Chinese
-/// title, features with kind/severity), its <see cref="FindingsTable"/>s, set <c>supplyRates</c> when it computes
-/// 供地率 per park, and OR its findings into <c>hasFindings</c>. Export, tiles and the report pick them up unchanged.
-/// </remarks>
-public static class ResultCatalog
+public static class AssessmentPublication
 {
-    /// <summary>Runs the analyses on <paramref name="dataset"/>.</summary>
-    /// <param name="dataset">The dataset as read.</param>
-    /// <param name="conflictOptions">Settings of the conflict check.</param>
-    /// <param name="progress">Receives progress lines; may be null.</param>
+    /// <summary>The publication of <paramref name="assessment"/>.</summary>
+    /// <param name="assessment">The assessment.</param>
     /// <param name="asOf">
     /// The as-of date of the supply (批而未供, 未批先供, 供地率) and idle-land (闲置土地) results; without it those are
     /// not published (their answers depend on the date, which is never guessed).
     /// </param>
-    public static PublishedResults Collect(Dataset dataset, ConflictCheckOptions conflictOptions, IProgress<string>? progress = null, DateOnly? asOf = null)
+    public static PublishedResults Of(ParkAssessment assessment, DateOnly? asOf)
     {
-        ArgumentNullException.ThrowIfNull(dataset);
-        ArgumentNullException.ThrowIfNull(conflictOptions);
+        ArgumentNullException.ThrowIfNull(assessment);
         var layers = new List<ResultLayer>();
         var tables = new List<FindingsTable>();
         IReadOnlyList<ParkSupplyRate>? supplyRates = null;
-        var hasFindings = false;
 
         // 三区三线: park boundaries against the control lines.
-        var conflicts = new ConflictCheck(conflictOptions, progress).Check(dataset);
+        var conflicts = assessment.Conflicts();
         layers.Add(ConflictResults.Layer(conflicts));
         tables.Add(ConflictResults.Table(conflicts));
-        hasFindings |= conflicts.HasConflicts;
-
+        var hasFindings = conflicts.HasConflicts;
         var issues = new List<DataIssue>(conflicts.Issues);
-        if (asOf is { } date && dataset.Find(LayerRole.Parcels) is not null)
+        if (asOf is { } date && assessment.Layer(LayerRole.Parcels) is not null)
         {
             // 批而未供 / 未批先供 / 供地率, when there are approval batches.
-            if (dataset.Find(LayerRole.Approvals) is not null)
+            if (assessment.Layer(LayerRole.Approvals) is not null)
             {
-                var supply = new SupplyLedger(SupplyLedgerOptions.Default, progress).Compute(dataset, date);
+                var supply = assessment.Supply(date);
                 layers.Add(SupplyResults.Unsupplied(supply));
                 layers.Add(SupplyResults.UnapprovedSupply(supply));
                 tables.Add(SupplyResults.Table(supply));
@@ -56,7 +43,7 @@ public static class ResultCatalog
             }
 
             // 闲置土地.
-            var idle = new IdleLandSurvey(progress).Survey(dataset, date);
+            var idle = assessment.Idle(date);
             layers.Add(IdleResults.Layer(idle));
             tables.Add(IdleResults.Table(idle));
             hasFindings |= idle.HasIdleLand;
@@ -64,6 +51,7 @@ public static class ResultCatalog
         }
 
         var distinct = issues.Distinct().ToList();
+        distinct.Sort(DataIssueOrder.Compare);
         tables.Add(DataIssuesTable(distinct));
         return new PublishedResults(layers, tables, supplyRates, hasFindings) { Issues = distinct };
     }

@@ -1,10 +1,8 @@
-using ParkGis.Core.Data;
-
-namespace ParkGis.Core.Supply;
+namespace ParkGis.Core.Data;
 
 /// <summary>
-/// The order data issues are reported in by the supply and idle-land outputs: layer, feature, code, message
-/// (ordinal), so the output does not depend on the order features came in.
+/// The order data issues are reported in by every output: layer, feature, code, message (ordinal), so that no
+/// output depends on the order features came in.
 /// </summary>
 public static class DataIssueOrder
 {

@@ -1,0 +1,304 @@
+using System.Collections.Concurrent;
+using ParkGis.Core.Analysis;
+using ParkGis.Core.Conflicts;
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+using ParkGis.Core.Idle;
+using ParkGis.Core.Industry;
+using ParkGis.Core.Infrastructure;
+using ParkGis.Core.Intensity;
+using ParkGis.Core.Parks;
+using ParkGis.Core.Publishing;
+using ParkGis.Core.Scorecard;
+using ParkGis.Core.Supply;
+
+namespace ParkGis.Core.Assessment;
+
+/// <summary>
+/// The assessment of one dataset (园区评估), built once per run: the layers as read, screened once under one repair
+/// policy (every feature left out or repaired reported once), one parcel-to-park rule, one analysis-CRS rule, park
+/// profiles, settings and the economics table taken once — and every analysis (conflicts, supply, idle land,
+/// intensity, infrastructure, leading industry, the scorecard, the publication) computed from them on first
+/// request, at most once per set of options, safely from any thread. Each command asks for the results it shows;
+/// the scorecard and the publication are views over the same results the separate commands give.
+/// </summary>
+/// <remarks>No file, database, console or clock: adapters build the <see cref="AssessmentInputs"/>.</remarks>
+public sealed class ParkAssessment
+{
+    private static readonly LayerRole[] Controls = [LayerRole.EcologicalRedline, LayerRole.PermanentFarmland, LayerRole.UrbanBoundary];
+
+    private readonly AssessmentInputs _inputs;
+    private readonly ConcurrentDictionary<object, Lazy<object?>> _once = new();
+
+    /// <summary>Builds the assessment of <paramref name="inputs"/>.</summary>
+    /// <param name="inputs">The dataset, its settings and its economics table.</param>
+    /// <param name="options">The repair policy; null for the default (invalid geometry left out).</param>
+    /// <param name="progress">Receives progress lines; may be null.</param>
+    /// <param name="cancellation">Stops every analysis of the assessment.</param>
+    /// <exception cref="UnusableInputException">A lon/lat layer reaches outside the CGCS2000 3° zones of China (PG0203).</exception>
+    public ParkAssessment(AssessmentInputs inputs, AssessmentOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellation = default)
+    {
+        _inputs = inputs ?? throw new ArgumentNullException(nameof(inputs));
+        Options = options ?? AssessmentOptions.Default;
+        Progress = progress;
+        Cancellation = cancellation;
+        foreach (var role in LayerRoles.All)
+        {
+            if (inputs.Dataset.Find(role) is { } layer)
+            {
+                AnalysisCrs.RequireZones(layer);
+            }
+        }
+    }
+
+    /// <summary>The assessment of a dataset without settings or economics table.</summary>
+    public static ParkAssessment Of(Dataset dataset, AssessmentOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellation = default) =>
+        new(AssessmentInputs.Of(dataset), options, progress, cancellation);
+
+    /// <summary>The dataset as read.</summary>
+    public Dataset Dataset => _inputs.Dataset;
+
+    /// <summary>How the user named the dataset (never with a password).</summary>
+    public string Name => _inputs.Dataset.Name;
+
+    /// <summary>The dataset's settings.</summary>
+    public DatasetSettings Settings => _inputs.Settings;
+
+    /// <summary>The repair policy.</summary>
+    public AssessmentOptions Options { get; }
+
+    /// <summary>Progress lines, or null.</summary>
+    public IProgress<string>? Progress { get; }
+
+    /// <summary>Cancels every analysis of the assessment.</summary>
+    public CancellationToken Cancellation { get; }
+
+    /// <summary>A layer as read, or null when the dataset has none with that role.</summary>
+    public Layer? Layer(LayerRole role) => _inputs.Dataset.Find(role);
+
+    /// <summary>The layer with <paramref name="role"/>, or PG0102 saying which analysis needs it.</summary>
+    /// <exception cref="UnusableInputException">The dataset has no such layer.</exception>
+    public Layer RequireLayer(LayerRole role, string neededFor) =>
+        Layer(role) ?? throw new UnusableInputException(
+            ErrorCodes.RequiredLayerMissing,
+            $"The dataset has no {LayerRoles.Name(role)} layer ({LayerRoles.ChineseName(role)}), which {neededFor} needs.",
+            Name,
+            hint: $"Add {LayerRoles.Name(role)}.geojson, {LayerRoles.Name(role)}.shp or a '{LayerRoles.Name(role)}' layer in a GeoPackage, or map the role in parkgis.json.");
+
+    /// <summary>
+    /// The layer with <paramref name="role"/> screened under the repair policy, once per run; null when the dataset
+    /// has no such layer. Control layers (red line, farmland, urban boundary) keep only the features within reach of a
+    /// park or parcel (<see cref="ConflictCheck.KeepWithinReach"/>): the others cannot change any figure.
+    /// </summary>
+    public ScreenedLayer? Screened(LayerRole role) => Once(("screened", role), () => Screen(role));
+
+    /// <summary>Screens several layers at once, in parallel (a few large polygons alone would leave cores idle).</summary>
+    public void Screen(params LayerRole[] roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        Rethrow(() => Parallel.For(0, roles.Length, new ParallelOptions { CancellationToken = Cancellation }, k => Screened(roles[k])));
+    }
+
+    /// <summary>A utility network (lines and valid polygons) screened once, or null when the dataset has none.</summary>
+    public ScreenedNetwork? Network(LayerRole role) =>
+        Once(("network", role), () =>
+        {
+            if (Layer(role) is not { } layer)
+            {
+                return null;
+            }
+
+            var issues = new List<DataIssue>();
+            return new ScreenedNetwork(layer, NetworkScreening.Screen(layer, issues), issues);
+        });
+
+    /// <summary>Each park's profile: the parks layer's own fields with the settings' parks laid over them.</summary>
+    public IReadOnlyDictionary<string, ParkProfile> ParkProfiles => Once("profiles", () =>
+    {
+        var fromLayer = Layer(LayerRole.Parks) is { } parks ? ParkGis.Core.Parks.ParkProfiles.FromLayer(parks) : new Dictionary<string, ParkProfile>(StringComparer.Ordinal);
+        return ParkGis.Core.Parks.ParkProfiles.Merge(fromLayer, Settings.Parks);
+    })!;
+
+    /// <summary>The park of every screened parcel (the one parcel-to-park rule, <see cref="ParcelParks"/>).</summary>
+    /// <exception cref="UnusableInputException">The dataset has no parcels layer.</exception>
+    public ParcelParks ParcelParks => Once("parcel parks", () =>
+    {
+        RequireLayer(LayerRole.Parcels, "placing parcels in parks");
+        var parcels = Screened(LayerRole.Parcels)!;
+        var parks = Screened(LayerRole.Parks);
+        Progress?.Report("placing parcels in parks");
+        return Parks.ParcelParks.Assign(parcels, parks, Cancellation);
+    })!;
+
+    /// <summary>The economics table, read on first use; null when the dataset has none.</summary>
+    public EconomicsTable? Economics => Once("economics", () => _inputs.ReadEconomics?.Invoke());
+
+    /// <summary>The year an analysis evaluates when none is asked for: the latest year of the economics table, or null.</summary>
+    public int? YearOrLatest(int? year) => year ?? Economics?.LatestYear;
+
+    /// <summary>The as-of date a year implies when none is given: 31 December of it.</summary>
+    public static DateOnly? AsOfOrYearEnd(DateOnly? asOf, int? year) => asOf ?? (year is { } y && y is >= 1 and <= 9999 ? new DateOnly(y, 12, 31) : null);
+
+    /// <summary>The economics rows of <paramref name="year"/> attached to the screened parcels (<see cref="ParcelEconomics"/>); null without a table.</summary>
+    public ParcelEconomics? EconomicsIn(int year) => Once(("economics in", year), () =>
+    {
+        if (Economics is not { } table)
+        {
+            return null;
+        }
+
+        var parcels = Screened(LayerRole.Parcels);
+        var list = new List<ParcelEconomics.Parcel>();
+        for (var i = 0; i < (parcels?.Count ?? 0); i++)
+        {
+            list.Add(new ParcelEconomics.Parcel(parcels!.Features[i].Id, parcels.Text(i, "enterprise"), parcels.AreaM2(i)));
+        }
+
+        return ParcelEconomics.Attach(table, year, list);
+    });
+
+    /// <summary>The conflict check (三区三线) with the given minimum patch area.</summary>
+    public ConflictCheckResult Conflicts(double minAreaM2 = 1.0) =>
+        Once(("conflicts", minAreaM2), () => new ConflictCheck(new ConflictCheckOptions(minAreaM2, Options.RepairInvalidGeometry), Progress).Check(this))!;
+
+    /// <summary>The land-supply ledger (批供台账) on <paramref name="asOf"/>.</summary>
+    public SupplyLedgerResult Supply(DateOnly asOf, SupplyLedgerOptions? options = null)
+    {
+        var used = options ?? SupplyLedgerOptions.Default;
+        return Once(("supply", asOf, used), () => new SupplyLedger(used, Progress).Compute(this, asOf))!;
+    }
+
+    /// <summary>The idle-land survey (闲置土地) on <paramref name="asOf"/>.</summary>
+    public IdleLandResult Idle(DateOnly asOf) => Once(("idle", asOf), () => new IdleLandSurvey(Progress).Survey(this, asOf))!;
+
+    /// <summary>
+    /// The supply ledger and the idle-land survey on <paramref name="asOf"/>, as far as the dataset allows, for the
+    /// analyses that use land status (intensity, scorecard); what is missing is said instead of failing.
+    /// </summary>
+    public LandStatusResults LandStatus(DateOnly? asOf)
+    {
+        if (asOf is not { } date)
+        {
+            return new LandStatusResults(null, null, null, "an as-of date (--as-of, or --year for 31 December of that year)");
+        }
+
+        if (Layer(LayerRole.Parcels) is null)
+        {
+            return new LandStatusResults(date, null, null, "the parcels layer (宗地)");
+        }
+
+        var idle = Idle(date);
+        return Layer(LayerRole.Approvals) is null
+            ? new LandStatusResults(date, null, idle, "the approvals layer (建设用地批次)")
+            : new LandStatusResults(date, Supply(date), idle, null);
+    }
+
+    /// <summary>
+    /// Land-use efficiency (亩均效益, 集约利用) for <paramref name="options"/>'s year (default: the latest economics
+    /// year), with the land status of <paramref name="asOf"/> (default: 31 December of that year).
+    /// </summary>
+    public IntensityResult Intensity(IntensityOptions? options = null, DateOnly? asOf = null)
+    {
+        var used = options ?? IntensityOptions.Default;
+        var date = AsOfOrYearEnd(asOf, YearOrLatest(used.Year));
+        return Once(("intensity", used, date), () =>
+        {
+            var land = LandStatus(date);
+            var status = land.Idle is { } idle ? LandStatusFromSupply.From(land.Supply, idle) : null;
+            return new IntensityAnalysis(used, Progress).Analyze(this, status);
+        })!;
+    }
+
+    /// <summary>九通一平 coverage.</summary>
+    public InfrastructureResult Infrastructure(InfrastructureOptions? options = null)
+    {
+        var used = options ?? InfrastructureOptions.Default;
+        return Once(("infrastructure", used), () => new InfrastructureCheck(used, Progress).Check(this))!;
+    }
+
+    /// <summary>The leading-industry share (主导产业产值占比); the year defaults to the latest economics year.</summary>
+    public LeadingIndustryResult LeadingIndustry(LeadingIndustryOptions? options = null)
+    {
+        var used = options ?? LeadingIndustryOptions.Default;
+        return Once(("leading industry", used), () => new LeadingIndustryAnalysis(used, Progress).Analyze(this))!;
+    }
+
+    /// <summary>The annual scorecard (园区年度考核): a view over the results the separate commands give.</summary>
+    public AnnualScorecard Scorecard(ScorecardRules rules, int? year = null, DateOnly? asOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return Once(("scorecard", rules, year, asOf), () => AnnualScorecard.Of(this, rules, year, asOf))!;
+    }
+
+    /// <summary>What export and the report publish: the result layers and tables of the analyses the data allows.</summary>
+    public PublishedResults Publication(DateOnly? asOf = null) => Once(("publication", asOf), () => AssessmentPublication.Of(this, asOf))!;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> and rethrows the first exception of a parallel loop as itself, not wrapped in an
+    /// <see cref="AggregateException"/>, so that input errors keep their code, location and hint.
+    /// </summary>
+    internal static void Rethrow(Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (AggregateException aggregate) when (aggregate.Flatten().InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(aggregate.Flatten().InnerExceptions[0]).Throw();
+        }
+    }
+
+    private ScreenedLayer? Screen(LayerRole role)
+    {
+        Cancellation.ThrowIfCancellationRequested();
+        if (Layer(role) is not { } layer)
+        {
+            return null;
+        }
+
+        if (Controls.Contains(role) && layer.FeaturesOutOfReach is null)
+        {
+            layer = WithinReach.Find(role)!;
+        }
+
+        var outOfReach = layer.FeaturesOutOfReach ?? 0;
+        Progress?.Report(outOfReach == 0
+            ? $"screening {LayerRoles.Name(role)} ({layer.Features.Count} features)"
+            : $"screening {LayerRoles.Name(role)} ({layer.Features.Count} features; {outOfReach} far from every park and parcel left out)");
+        var issues = new List<DataIssue>();
+        if (layer.Features.Count == 0 && outOfReach == 0)
+        {
+            issues.Add(new DataIssue(LayerRoles.Name(role), string.Empty, DataIssueCodes.EmptyLayer, $"The layer {layer.Source} has no features."));
+        }
+
+        // Parks follow the one rule for parks that cannot be analysed (park_not_analysed; none left is PG0112).
+        var kept = role == LayerRole.Parks
+            ? ParkScreening.Screen(layer, Options.RepairInvalidGeometry, issues, Cancellation)
+            : FeatureScreening.Screen(layer, Options.RepairInvalidGeometry, issues, Cancellation);
+        return new ScreenedLayer(layer, InIdOrder(kept), issues);
+    }
+
+    /// <summary>The dataset with its control layers kept within reach of the parks and parcels (computed once).</summary>
+    private Dataset WithinReach => Once("within reach", () => ConflictCheck.KeepWithinReach(Dataset))!;
+
+    /// <summary>The features sorted by id (ordinal); the list itself when it is sorted already (the usual case).</summary>
+    private static IReadOnlyList<PolygonalFeature> InIdOrder(IReadOnlyList<PolygonalFeature> features)
+    {
+        for (var i = 1; i < features.Count; i++)
+        {
+            if (string.CompareOrdinal(features[i - 1].Id, features[i].Id) > 0)
+            {
+                return features.OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+            }
+        }
+
+        return features;
+    }
+
+    private T Once<T>(object key, Func<T> compute)
+    {
+        var lazy = _once.GetOrAdd(key, _ => new Lazy<object?>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication));
+        return (T)lazy.Value!;
+    }
+}

@@ -1,0 +1,134 @@
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
+using ParkGis.Core.Analysis;
+using ParkGis.Core.Assessment;
+using ParkGis.Core.Data;
+
+namespace ParkGis.Core.Parks;
+
+/// <summary>
+/// The one rule that puts a parcel (宗地) in a park (所属园区), used by every analysis: the park its <c>park_id</c>
+/// names, when that park is among the analysed parks — the land register's word comes first; otherwise the park
+/// holding the largest part of the parcel's area (measured in the parcel's analysis CRS; a tie goes to the smaller
+/// park id, ordinal); otherwise none. A <c>park_id</c> that names no analysed park and a parcel in no park are data
+/// issues. The block (区块) is the part of the park holding the largest part of the parcel.
+/// </summary>
+public sealed class ParcelParks
+{
+    private readonly ParcelPlacement?[] _placements;
+
+    private ParcelParks(ParcelPlacement?[] placements, IReadOnlyList<DataIssue> issues)
+    {
+        _placements = placements;
+        Issues = issues;
+    }
+
+    /// <summary>The placement of each screened parcel, in the parcels' order; null when the parcel lies in no park.</summary>
+    public IReadOnlyList<ParcelPlacement?> Placements => _placements;
+
+    /// <summary>Data issues of the rule (<c>unknown_park_id</c>, <c>parcel_without_park</c>), in parcel order.</summary>
+    public IReadOnlyList<DataIssue> Issues { get; }
+
+    /// <summary>The placement of parcel <paramref name="index"/>, or null.</summary>
+    public ParcelPlacement? Of(int index) => _placements[index];
+
+    /// <summary>The park id of parcel <paramref name="index"/>; empty when it lies in no park.</summary>
+    public string ParkIdOf(int index) => _placements[index]?.ParkId ?? string.Empty;
+
+    /// <summary>Places every screened parcel.</summary>
+    /// <param name="parcels">The screened parcels.</param>
+    /// <param name="parks">The screened parks, or null when the dataset has none.</param>
+    /// <param name="cancellation">Stops the placement.</param>
+    public static ParcelParks Assign(ScreenedLayer parcels, ScreenedLayer? parks, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(parcels);
+        var placements = new ParcelPlacement?[parcels.Count];
+        var found = new DataIssue?[parcels.Count];
+        var layerName = LayerRoles.Name(parcels.Role);
+        Parallel.For(0, parcels.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
+        {
+            var recorded = parcels.Text(i, "park_id");
+            var park = recorded is not null && parks is not null ? parks.IndexOf(recorded) : -1;
+            if (park < 0 && parks is not null)
+            {
+                park = LargestOverlap(parcels, i, parks);
+            }
+
+            var id = parcels.Features[i].Id;
+            if (recorded is not null && (parks is null || parks.IndexOf(recorded) < 0))
+            {
+                found[i] = new DataIssue(layerName, id, park >= 0 ? DataIssueCodes.UnknownParkId : DataIssueCodes.ParcelWithoutPark, park >= 0
+                    ? $"The parcel's park_id {recorded} names no analysed park; it lies mostly in {parks!.Features[park].Id} and is counted there."
+                    : $"The parcel's park_id {recorded} names no analysed park and the parcel lies in no park; it is left out of the park figures.");
+            }
+            else if (park < 0)
+            {
+                found[i] = new DataIssue(layerName, id, DataIssueCodes.ParcelWithoutPark,
+                    "The parcel has no park_id and lies in no park; it is left out of the park figures.");
+            }
+
+            if (park >= 0)
+            {
+                placements[i] = new ParcelPlacement(park, parks!.Features[park].Id, BlockOf(parcels, i, parks, park));
+            }
+        });
+
+        return new ParcelParks(placements, found.OfType<DataIssue>().ToList());
+    }
+
+    /// <summary>The park holding the largest part of the parcel (a tie to the smaller id), or -1.</summary>
+    private static int LargestOverlap(ScreenedLayer parcels, int index, ScreenedLayer parks)
+    {
+        var crs = parcels.AnalysisCrsOf(index);
+        var here = parcels.Projections.In(crs);
+        var parksHere = parks.Projections.In(crs);
+        var areas = new Dictionary<int, double>();
+        foreach (var piece in LayerOverlay.Pieces(here.Geometry(index), here.Prepared(index), parksHere))
+        {
+            areas[piece.FeatureIndex] = areas.GetValueOrDefault(piece.FeatureIndex) + piece.Polygon.Area;
+        }
+
+        var best = -1;
+        var bestArea = 0.0;
+        foreach (var (park, area) in areas)
+        {
+            if (area > bestArea || (area == bestArea && best >= 0 && string.CompareOrdinal(parks.Features[park].Id, parks.Features[best].Id) < 0))
+            {
+                (best, bestArea) = (park, area);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The block of <paramref name="park"/> holding the largest part of the parcel (a tie to the lower number); 1 for a one-block park; 0 for none.</summary>
+    private static int BlockOf(ScreenedLayer parcels, int index, ScreenedLayer parks, int park)
+    {
+        var crs = parcels.AnalysisCrsOf(index);
+        var parkGeometry = parks.Projections.In(crs).Geometry(park);
+        if (parkGeometry.NumGeometries < 2)
+        {
+            return 1;
+        }
+
+        var parcel = parcels.Projections.In(crs).Geometry(index);
+        var best = 0;
+        var bestArea = 0.0;
+        for (var b = 0; b < parkGeometry.NumGeometries; b++)
+        {
+            var block = parkGeometry.GetGeometryN(b);
+            if (!block.EnvelopeInternal.Intersects(parcel.EnvelopeInternal))
+            {
+                continue;
+            }
+
+            var area = OverlayNGRobust.Overlay(block, parcel, SpatialFunction.Intersection).Area;
+            if (area > bestArea)
+            {
+                (best, bestArea) = (b + 1, area);
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,58 @@
+using ParkGis.Core.Assessment;
+using ParkGis.Core.Data;
+using ParkGis.Core.Industry;
+using ParkGis.Core.Intensity;
+
+namespace ParkGis.Core.Scorecard;
+
+/// <summary>
+/// The annual park scorecard (园区年度考核) of an assessment: a view over the results the separate commands give for
+/// the same year and as-of date — the conflict check (default minimum area), the supply ledger (default window)
+/// and the idle-land survey on the as-of date, land-use efficiency of the year, 九通一平 coverage and the
+/// leading-industry share — scored and ranked under the rules. The year defaults to the latest economics year, the
+/// as-of date to 31 December of the year.
+/// </summary>
+/// <param name="Card">The ranked rows.</param>
+/// <param name="LeadingIndustry">The leading-industry share per park and block (scored, and shown in detail).</param>
+/// <param name="Year">The year scored, or null when the dataset has no economics table and none was asked for.</param>
+/// <param name="AsOf">The as-of date of the supply and idle results, or null when there is none.</param>
+/// <param name="Issues">Every data issue of the results scored, each once, sorted.</param>
+public sealed record AnnualScorecard(ParkScorecard Card, LeadingIndustryResult LeadingIndustry, int? Year, DateOnly? AsOf, IReadOnlyList<DataIssue> Issues)
+{
+    /// <summary>Scores the parks of <paramref name="assessment"/>.</summary>
+    /// <param name="assessment">The assessment.</param>
+    /// <param name="rules">Indicator rules, leading-industry minimum share, service distances.</param>
+    /// <param name="year">The year scored; null for the latest economics year.</param>
+    /// <param name="asOf">The as-of date; null for 31 December of the year scored.</param>
+    public static AnnualScorecard Of(ParkAssessment assessment, ScorecardRules rules, int? year, DateOnly? asOf)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(rules);
+        var scored = assessment.YearOrLatest(year);
+        var conflicts = assessment.Conflicts();
+        var infrastructure = assessment.Infrastructure(rules.Infrastructure);
+        var leading = assessment.LeadingIndustry(rules.LeadingIndustry with { Year = scored });
+        var date = ParkAssessment.AsOfOrYearEnd(asOf, scored);
+        var land = assessment.LandStatus(date);
+        var intensity = assessment.Intensity(IntensityOptions.Default with { Year = scored }, date);
+
+        var parkIds = conflicts.Parks.Select(p => p.ParkId).ToList();
+        var values = IndicatorSources.FromConflicts(conflicts)
+            .Concat(IndicatorSources.FromInfrastructure(infrastructure))
+            .Concat(IndicatorSources.FromLeadingIndustry(leading))
+            .Concat(land.Supply is { } supply
+                ? IndicatorSources.FromSupply(supply)
+                : IndicatorSources.NotComputable(parkIds, [ScorecardIndicators.SupplyRate], land.Missing ?? "the supply results"))
+            .Concat(land.Idle is { } idle
+                ? IndicatorSources.FromIdle(idle, parkIds)
+                : IndicatorSources.NotComputable(parkIds, [ScorecardIndicators.IdleRate, ScorecardIndicators.IdleFeesWan], land.Missing ?? "the idle results"))
+            .Concat(IndicatorSources.FromIntensity(intensity));
+        var card = ScorecardEngine.Score(conflicts.Parks.Select(p => new ScorecardPark(p.ParkId, p.Name)).ToList(), values, rules, leading.Year);
+        var issues = conflicts.Issues.Concat(infrastructure.Issues).Concat(leading.Issues)
+            .Concat(land.Supply?.Issues ?? []).Concat(land.Idle?.Issues ?? []).Concat(intensity.Issues)
+            .Distinct()
+            .ToList();
+        issues.Sort(DataIssueOrder.Compare);
+        return new AnnualScorecard(card, leading, scored, date, issues);
+    }
+}

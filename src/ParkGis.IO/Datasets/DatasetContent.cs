@@ -1,0 +1,43 @@
+using ParkGis.Core.Assessment;
+using ParkGis.Core.Data;
+using ParkGis.Core.Intensity;
+using ParkGis.IO.Configuration;
+using ParkGis.IO.Intensity;
+
+namespace ParkGis.IO.Datasets;
+
+/// <summary>
+/// A dataset as its source delivers it (数据集内容): the layers as read, the dataset's parkgis.json parsed once, and
+/// its economics table, read only when first asked for. A folder and a <c>pg:</c> schema both deliver this; it
+/// becomes the <see cref="AssessmentInputs"/> of the run.
+/// </summary>
+/// <param name="Dataset">The layers as read.</param>
+/// <param name="Configuration">The parsed parkgis.json (or the <c>parkgis_config</c> of a database), or null when there is none.</param>
+/// <param name="ReadEconomics">Reads the economics table; null when the dataset has none.</param>
+public sealed record DatasetContent(Dataset Dataset, ParkGisConfiguration? Configuration, Func<EconomicsTable?> ReadEconomics)
+{
+    /// <summary>The settings the engine uses, from <see cref="Configuration"/>.</summary>
+    public DatasetSettings Settings => Configuration is { } configuration
+        ? new DatasetSettings(configuration.Parks, configuration.CodeList)
+        : DatasetSettings.None;
+
+    /// <summary>The inputs of the run's assessment; the economics table is read at most once.</summary>
+    public AssessmentInputs ToAssessmentInputs()
+    {
+        var economics = new Lazy<EconomicsTable?>(ReadEconomics, LazyThreadSafetyMode.ExecutionAndPublication);
+        return new AssessmentInputs(Dataset, Settings, () => economics.Value);
+    }
+
+    /// <summary>Reads a dataset folder: discovers it (parsing its parkgis.json once) and reads its layers.</summary>
+    /// <param name="folder">The dataset folder.</param>
+    /// <param name="progress">Receives one line per layer read; may be null.</param>
+    /// <param name="onlyFields">The attribute fields the command uses (see <see cref="DatasetReader.Read(string, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?)"/>); null for all.</param>
+    /// <exception cref="ParkGis.Core.Errors.UnusableInputException">The folder, a file or parkgis.json cannot be used.</exception>
+    public static DatasetContent ReadFolder(string folder, IProgress<string>? progress = null, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null)
+    {
+        var layout = DatasetReader.Discover(folder);
+        var dataset = DatasetReader.Read(layout, progress, onlyFields) with { Name = folder };
+        var configuration = layout.Configuration;
+        return new DatasetContent(dataset, configuration, () => EconomicsTableReader.ReadFrom(layout.Folder, configuration?.Economics ?? EconomicsSettings.Default));
+    }
+}

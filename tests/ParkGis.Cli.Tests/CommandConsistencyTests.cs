@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace ParkGis.Cli.Tests;
+
+/// <summary>
+/// Every command on the sample, and the figures they share compared: one assessment means one answer — the same
+/// parcels, in the same parks, with the same areas and the same data issues, and a scorecard whose every indicator
+/// is the value the separate command writes for the same year and as-of date.
+/// </summary>
+public sealed class CommandConsistencyTests : IClassFixture<CommandConsistencyTests.SampleRuns>
+{
+    private const string Year = "2025";
+    private const string AsOf = "2025-12-31"; // the scorecard's default as-of date for 2025
+    private readonly SampleRuns _runs;
+
+    public CommandConsistencyTests(SampleRuns runs) => _runs = runs;
+
+    [Fact]
+    public void Every_command_counts_the_same_parcels()
+    {
+        var check = _runs.Json("check", "check.json")["parcels"]!["count"]!.GetValue<int>();
+        Assert.Equal(483, check); // 484 features, the bow-tie P02-011 left out
+        Assert.Equal(check, _runs.Json("idle", "idle.json")["parcels"]!.AsArray().Count);
+        Assert.Equal(check, _runs.Json("intensity", "intensity.json")["parcels"]!.AsArray().Count);
+        Assert.DoesNotContain(_runs.Json("idle", "idle.json")["parcels"]!.AsArray(), p => (string?)p!["parcel_id"] == "P02-011");
+    }
+
+    [Fact]
+    public void Idle_and_intensity_put_every_parcel_in_the_same_park_with_the_same_area()
+    {
+        var idle = ParcelsOf(_runs.Json("idle", "idle.json"));
+        var intensity = ParcelsOf(_runs.Json("intensity", "intensity.json"));
+        Assert.Equal(idle.Keys.Order(StringComparer.Ordinal), intensity.Keys.Order(StringComparer.Ordinal));
+        foreach (var (id, parcel) in idle)
+        {
+            var other = intensity[id];
+            Assert.True((string?)parcel["park_id"] == ((string?)other["park_id"] ?? string.Empty), $"{id}: idle puts it in {parcel["park_id"]}, intensity in {other["park_id"]}");
+            Assert.True(parcel["area_m2"]!.GetValue<double>() == other["area_m2"]!.GetValue<double>(), $"{id}: idle area {parcel["area_m2"]}, intensity area {other["area_m2"]}");
+        }
+
+        foreach (var unapproved in _runs.Json("supply", "supply.json")["supplied_without_approval"]!["parcel_ids"]!.AsArray())
+        {
+            Assert.True(idle.ContainsKey((string)unapproved!), $"{unapproved} is in supply.json but not in idle.json");
+        }
+    }
+
+    [Fact]
+    public void Infrastructure_measures_each_park_on_the_same_parcels_and_areas_as_idle()
+    {
+        var idle = ParcelsOf(_runs.Json("idle", "idle.json"));
+        var attributes = SampleParcelAttributes();
+        var suppliedOrBuilt = idle.Values
+            .Where(p => attributes.TryGetValue((string)p["parcel_id"]!, out var a) && (Filled(a["supplied_on"]) || Filled(a["actual_start"])))
+            .ToLookup(p => (string)p["park_id"]!);
+        foreach (var park in _runs.Json("infrastructure", "infrastructure.json")["parks"]!.AsArray())
+        {
+            var id = (string)park!["park_id"]!;
+            var parcels = suppliedOrBuilt[id].ToList();
+            Assert.Equal(parcels.Count, park["supplied_parcels"]!.GetValue<int>());
+            var area = parcels.Sum(p => p["area_m2"]!.GetValue<double>());
+            Assert.True(Math.Abs(area - park["supplied_area_m2"]!.GetValue<double>()) < 1e-5 * parcels.Count + 1e-6,
+                $"{id}: infrastructure {park["supplied_area_m2"]} m², idle {area} m²");
+        }
+    }
+
+    [Fact]
+    public void The_same_feature_has_the_same_data_issues_in_every_output()
+    {
+        // Issues the assessment makes once — reading, screening, placing parcels in parks — are the same, word for word,
+        // in every output that uses the layer; a value two analyses read is reported in the same words by both.
+        var outputs = new (string Name, JsonNode Json)[]
+        {
+            ("check", _runs.Json("check", "check.json")), ("supply", _runs.Json("supply", "supply.json")), ("idle", _runs.Json("idle", "idle.json")),
+            ("intensity", _runs.Json("intensity", "intensity.json")), ("infrastructure", _runs.Json("infrastructure", "infrastructure.json")),
+            ("scorecard", _runs.Json("scorecard", "scorecard.json")),
+        };
+        string[] screening = ["invalid_geometry", "geometry_repaired", "empty_geometry", "wrong_geometry_type", "duplicate_id", "missing_id", "empty_layer"];
+        string[] placing = ["unknown_park_id", "parcel_without_park"];
+        HashSet<(string, string, string, string)> Of(JsonNode json, string layer, string[] codes) =>
+            IssuesOf(json).Where(i => i.Layer == layer && codes.Contains(i.Code)).ToHashSet();
+
+        foreach (var layer in new[] { "parks", "parcels" })
+        {
+            var expected = Of(outputs[0].Json, layer, screening);
+            if (layer == "parcels")
+            {
+                Assert.Contains(("parcels", "P02-011", "invalid_geometry"), expected.Select(i => (i.Item1, i.Item2, i.Item3)));
+            }
+
+            foreach (var (name, json) in outputs)
+            {
+                Assert.True(expected.SetEquals(Of(json, layer, screening)), $"{name}'s {layer} screening issues differ from check's");
+            }
+        }
+
+        var placed = Of(outputs[1].Json, "parcels", placing);
+        foreach (var (name, json) in outputs.Skip(1))
+        {
+            Assert.True(placed.SetEquals(Of(json, "parcels", placing)), $"{name}'s parcel-placement issues differ from supply's");
+        }
+
+        var idle = IssuesOf(outputs[2].Json).ToHashSet();
+        foreach (var issue in IssuesOf(outputs[1].Json).Where(i => i.Layer == "parcels" && i.Code == "unparseable_value"))
+        {
+            Assert.True(idle.Contains(issue), $"supply reports {issue}, idle words the same value otherwise");
+        }
+
+        foreach (var (name, json) in outputs)
+        {
+            var issues = IssuesOf(json);
+            Assert.True(issues.Count == issues.Distinct().Count(), $"{name} reports an issue twice");
+        }
+    }
+
+    private static List<(string Layer, string Feature, string Code, string Message)> IssuesOf(JsonNode json) =>
+        json["data_issues"]!.AsArray().Select(i => ((string)i!["layer"]!, (string)i["feature"]!, (string)i["code"]!, (string)i["message"]!)).ToList();
+
+    [Fact]
+    public void Every_scorecard_indicator_is_the_value_the_separate_command_writes()
+    {
+        var scorecard = _runs.Json("scorecard", "scorecard.json");
+        Assert.Equal(2025, scorecard["year"]!.GetValue<int>());
+        var check = ById(_runs.Json("check", "check.json")["parks"]!);
+        var window = ById(_runs.Json("supply", "supply.json")["window"]!["parks"]!);
+        var idleJson = _runs.Json("idle", "idle.json");
+        var idleParks = ById(idleJson["parks"]!);
+        var idleParcels = ParcelsOf(idleJson).Values.ToList();
+        var intensity = ById(_runs.Json("intensity", "intensity.json")["parks"]!);
+        var infrastructure = ById(_runs.Json("infrastructure", "infrastructure.json")["parks"]!);
+        var leading = ById(scorecard["leading_industry"]!["parks"]!);
+        foreach (var row in scorecard["parks"]!.AsArray())
+        {
+            var id = (string)row!["park_id"]!;
+            var cells = row["indicators"]!;
+            double? Value(string indicator) => cells[indicator]!["value"]?.GetValue<double>();
+            void Same(string indicator, double? expected)
+            {
+                var actual = Value(indicator);
+                Assert.True(expected is null ? actual is null : actual is { } a && Math.Abs(a - expected.Value) <= 1e-6 * Math.Max(1, Math.Abs(expected.Value)),
+                    $"{id} {indicator}: scorecard {actual?.ToString(CultureInfo.InvariantCulture) ?? "null"}, separate command {expected?.ToString(CultureInfo.InvariantCulture) ?? "null"}");
+            }
+
+            var conflicts = check[id]["conflicts"]!;
+            Same("conflict_area_ha", (conflicts["ecological_redline"]!["area_m2"]!.GetValue<double>() + conflicts["permanent_farmland"]!["area_m2"]!.GetValue<double>()) / 10000);
+            Same("conflict_patches", conflicts["ecological_redline"]!["patches"]!.GetValue<int>() + conflicts["permanent_farmland"]!["patches"]!.GetValue<int>());
+            Same("supply_rate", window[id]["supply_rate"]?.GetValue<double>());
+            var mine = idleParcels.Where(p => (string?)p["park_id"] == id).ToList();
+            var supplied = mine.Where(p => (string)p["status"]! is not ("not_supplied" or "unknown")).Sum(p => p["area_m2"]!.GetValue<double>());
+            var idle = mine.Where(p => (string)p["status"]! is "idle_unstarted" or "idle_halted").Sum(p => p["area_m2"]!.GetValue<double>());
+            Same("idle_rate", supplied > 0 ? idle / supplied : null);
+            Same("idle_fees_wan", idleParks.TryGetValue(id, out var idlePark) ? idlePark["idle_fee_wan"]!.GetValue<double>() : 0);
+            Same("output_per_mu_wan", intensity[id]["output_per_mu"]!["current"]?.GetValue<double>());
+            Same("tax_per_mu_wan", intensity[id]["tax_per_mu"]?.GetValue<double>());
+            Same("output_per_mu_progress", intensity[id]["output_per_mu"]!["growth"]?.GetValue<double>());
+            Same("standard_land_failures", intensity[id]["standard_land_failures"]!.GetValue<int>());
+            Same("leading_industry_share", leading[id]["share"]?.GetValue<double>());
+            Same("infrastructure_coverage", infrastructure[id]["mean_coverage"]?.GetValue<double>());
+        }
+    }
+
+    [Theory]
+    [InlineData("check", "conflicts.geojson")]
+    [InlineData("idle", "idle.geojson")]
+    [InlineData("supply", "unsupplied.geojson")]
+    [InlineData("supply", "unapproved_supply.geojson")]
+    public void A_command_and_export_write_the_same_result_layer_byte_for_byte(string command, string file)
+    {
+        Assert.Equal(_runs.Text(command, file), _runs.Text("export", file));
+    }
+
+    [Fact]
+    public void The_scorecard_screens_each_layer_once()
+    {
+        var stderr = _runs.Stderr("scorecard");
+        Assert.Equal(1, stderr.Split('\n').Count(l => l.Contains("screening parcels", StringComparison.Ordinal)));
+        Assert.Equal(1, stderr.Split('\n').Count(l => l.Contains("screening parks", StringComparison.Ordinal)));
+    }
+
+    private static Dictionary<string, JsonNode> ParcelsOf(JsonNode json) =>
+        json["parcels"]!.AsArray().ToDictionary(p => (string)p!["parcel_id"]!, p => p!, StringComparer.Ordinal);
+
+    private static Dictionary<string, JsonNode> ById(JsonNode array) =>
+        array.AsArray().ToDictionary(p => (string)p!["park_id"]!, p => p!, StringComparer.Ordinal);
+
+    private static bool Filled(JsonNode? value) => value is not null && value.ToString().Trim().Length > 0;
+
+    private static Dictionary<string, JsonNode> SampleParcelAttributes() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.OrdosSample, "parcels.geojson")))!["features"]!.AsArray()
+            .Select(f => f!["properties"]!)
+            .GroupBy(p => (string)p["parcel_id"]!)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    /// <summary>Each command run once on the sample for the whole class.</summary>
+    public sealed class SampleRuns
+    {
+        private readonly Dictionary<string, (string Folder, CliRun Run)> _runs = [];
+
+        public SampleRuns()
+        {
+            Run("check");
+            Run("supply", "--as-of", AsOf);
+            Run("idle", "--as-of", AsOf);
+            Run("intensity", "--year", Year);
+            Run("infrastructure");
+            Run("scorecard", "--year", Year);
+            Run("export", "--as-of", AsOf);
+        }
+
+        public JsonNode Json(string command, string file) => JsonNode.Parse(Text(command, file))!;
+
+        public string Text(string command, string file) => File.ReadAllText(Path.Combine(_runs[command].Folder, file));
+
+        public string Stderr(string command) => _runs[command].Run.Stderr;
+
+        private void Run(string command, params string[] options)
+        {
+            var folder = RepositoryPaths.NewTempFolder();
+            var run = CliRun.Of([command, RepositoryPaths.OrdosSample, "--out", folder, .. options]);
+            Assert.True(run.ExitCode is 0 or 1, run.ToString());
+            _runs[command] = (folder, run);
+        }
+    }
+}
