@@ -5,7 +5,7 @@
 #   - `parkgis check DATA_ROOT/S<S>/gpkg` (city scale).
 # The JIT build is `dotnet build` (src/ParkGis.Cli/bin/Release/net10.0/parkgis.dll, run with `dotnet`); the AOT one is
 # `dotnet publish src/ParkGis.Cli -c Release -o $BENCH_TMP/aot` (the publish is timed too: it is what an install costs).
-# Both must write the same results: check.json and stdout are compared byte for byte.
+# AOT_BIN=PATH uses an AOT binary already published instead, JIT_DLL=PATH a parkgis.dll already built (no build). Both must write the same results: check.json and stdout are compared byte for byte.
 #
 #   bash bench/startup.sh [S=1000] [REPEAT=5] [DATA_ROOT=/tmp/parkgis-bench-data/city]
 set -euo pipefail
@@ -15,15 +15,19 @@ main() {
 S=${1:-1000}; REPEAT=${2:-5}; ROOT=${3:-/tmp/parkgis-bench-data/city}
 TIMEOUT=${TIMEOUT:-1800}
 source "$(dirname "$0")/lib.sh"
-bench_build
+if [ -n "${JIT_DLL:-}" ]; then PARKGIS_DLL=$JIT_DLL; else bench_build; fi
 bench_data "$S" "$ROOT"
 SAMPLE=$BENCH_REPO/sample-geodata/ordos
-bench_log "publishing parkgis ahead of time (Native AOT)"
-t0=$(date +%s.%N)
-(cd "$BENCH_REPO" && dotnet publish src/ParkGis.Cli -c Release -o "$BENCH_TMP/aot" -nologo -v q >"$BENCH_TMP/publish.log" 2>&1) \
-  || { cat "$BENCH_TMP/publish.log" >&2; return 1; }
-publish_s=$(echo "$(date +%s.%N) - $t0" | bc -l)
-AOT=$BENCH_TMP/aot/parkgis
+if [ -n "${AOT_BIN:-}" ]; then
+  AOT=$AOT_BIN publish_s=nan
+else
+  bench_log "publishing parkgis ahead of time (Native AOT)"
+  t0=$(date +%s.%N)
+  (cd "$BENCH_REPO" && dotnet publish src/ParkGis.Cli -c Release -o "$BENCH_TMP/aot" -nologo -v q >"$BENCH_TMP/publish.log" 2>&1) \
+    || { cat "$BENCH_TMP/publish.log" >&2; return 1; }
+  publish_s=$(echo "$(date +%s.%N) - $t0" | bc -l)
+  AOT=$BENCH_TMP/aot/parkgis
+fi
 
 NAMES=(version info-sample check-sample check-S$S)
 args_of() {
