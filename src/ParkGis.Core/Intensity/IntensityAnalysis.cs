@@ -95,8 +95,6 @@ public sealed class IntensityAnalysis
         _progress?.Report("evaluating parcels and enterprises");
         var columns = economics?.Columns ?? new HashSet<string>();
         var (weights, notScored) = ScoredIndicators(economics);
-        var evaluations = new List<EnterpriseEvaluation>();
-        var benchmarksByPark = new Dictionary<string, IReadOnlyDictionary<EvaluationIndicator, double>>(StringComparer.Ordinal);
         var units = measured.GroupBy(UnitId, StringComparer.Ordinal)
             .Select(g => (Id: g.Key, Parcels: g.OrderBy(m => m.Id, StringComparer.Ordinal).ToList()))
             .ToList();
@@ -105,18 +103,17 @@ public sealed class IntensityAnalysis
             u => u.Parcels.Where(m => m.ParkId is not null).GroupBy(m => m.ParkId!, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Sum(m => m.AreaM2)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault(),
             StringComparer.Ordinal);
-
-        var grades = new Dictionary<string, (double Score, string Grade)>(StringComparer.Ordinal);
-        foreach (var park in units.Where(u => unitPark[u.Id] is not null).GroupBy(u => unitPark[u.Id]!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var (parkEvaluations, benchmarks) = Evaluate(park.Key, [.. park], current, year, weights);
-            benchmarksByPark[park.Key] = benchmarks;
-            evaluations.AddRange(parkEvaluations);
-            foreach (var evaluation in parkEvaluations.Where(e => e.Grade is not null))
-            {
-                grades[evaluation.UnitId] = (evaluation.Score!.Value, evaluation.Grade!);
-            }
-        }
+        var parkBanner = parks.GroupBy(p => p.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => BannerOf(parksLayer, g.First()), StringComparer.Ordinal);
+        var scaleBasis = columns.Contains("revenue_wan") ? "revenue_wan" : null;
+        var (evaluations, groups) = EvaluateAll(
+            [.. units.Where(u => unitPark[u.Id] is not null).Select(u => (u.Id, u.Parcels, unitPark[u.Id]!))], parkBanner, current, year, weights, scaleBasis);
+        var grades = evaluations.Where(e => e.Grade is not null).ToDictionary(e => e.UnitId, e => (Score: e.Score!.Value, Grade: e.Grade!), StringComparer.Ordinal);
+        var mainGroup = scaleBasis is null ? AllFirms : AboveScale;
+        var benchmarksByPark = parkBanner.Keys.ToDictionary(
+            id => id,
+            id => groups.FirstOrDefault(g => g.Scope == ScopeOf(id, parkBanner) && g.Name == mainGroup)?.Benchmarks ?? new Dictionary<EvaluationIndicator, double>(),
+            StringComparer.Ordinal);
 
         var parcelResults = measured
             .OrderBy(m => m.Id, StringComparer.Ordinal)
@@ -128,8 +125,45 @@ public sealed class IntensityAnalysis
             .Select(p => ParkFigures(parksLayer, p, parcelResults, evaluations, benchmarksByPark, columns, economics is not null, year, landStatus, statusById, codeList))
             .ToList();
 
+        // docs/rules.md#banners
+        var bannerResults = parkResults.GroupBy(p => parkBanner.GetValueOrDefault(p.ParkId) ?? NoBanner, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => BannerFigures(g.Key, [.. g.Select(p => p.ParkId)], parcelResults, evaluations, year))
+            .ToList();
         issues.Sort(DataIssueOrder.Compare);
-        return new IntensityResult(year, _options.BaselineYear, codeList, parkResults, parcelResults, evaluations, weights, notScored, issues.Distinct().ToList());
+        return new IntensityResult(year, _options.BaselineYear, codeList, parkResults, parcelResults, evaluations, weights, notScored, issues.Distinct().ToList(),
+            _options.Rules, scaleBasis, groups, bannerResults);
+    }
+
+    private BannerIntensity BannerFigures(string banner, List<string> parkIds, List<ParcelIntensity> allParcels, List<EnterpriseEvaluation> evaluations, int? year)
+    {
+        var ids = new HashSet<string>(parkIds, StringComparer.Ordinal);
+        var parcels = allParcels.Where(p => p.ParkId is not null && ids.Contains(p.ParkId)).ToList();
+        var mine = evaluations.Where(e => ids.Contains(e.ParkId)).ToList();
+        return new BannerIntensity(
+            banner,
+            [.. ids.Order(StringComparer.Ordinal)],
+            parcels.Count,
+            OutputPerMuProgress.Of(parcels, _options.BaselineYear, year ?? _options.BaselineYear, _options.Rules.GrowthBasis),
+            PerMu(parcels, e => e.TaxWan),
+            GradeClassing.Letters.ToDictionary(l => l, l => mine.Count(e => e.Grade == l), StringComparer.Ordinal),
+            mine.Count(e => e.Grade is null),
+            parcels.Count(p => p.FailsStandardLand));
+    }
+
+    private static double? PerMu(IEnumerable<ParcelIntensity> parcels, Func<EconomicsRecord, double?> pick)
+    {
+        double sum = 0, mu = 0;
+        foreach (var p in parcels)
+        {
+            if (p is { Economics: { } e } && pick(e) is { } v)
+            {
+                sum += v;
+                mu += p.AreaMu;
+            }
+        }
+
+        return mu > 0 ? sum / mu : null;
     }
 
     private static LandUseCodeList? DecideCodeList(Layer layer, IReadOnlyList<PolygonalFeature> parcels, LandUseCodeList? configuredList, List<DataIssue> issues)
@@ -300,16 +334,56 @@ public sealed class IntensityAnalysis
         };
     }
 
-    private (List<EnterpriseEvaluation> Evaluations, IReadOnlyDictionary<EvaluationIndicator, double> Benchmarks) Evaluate(
-        string parkId,
-        List<(string Id, List<MeasuredParcel> Parcels)> units,
+    private const string AllFirms = "全部";
+    private const string AboveScale = "规上";
+    private const string BelowScale = "规下";
+    private const string ScaleUnknown = "规模未知";
+    private const string NoBanner = "(无旗区)";
+
+    /// <summary>The 旗区 of a park: its <c>banner</c> attribute (docs/rules.md#banners).</summary>
+    private static string? BannerOf(Layer parksLayer, PolygonalFeature park) => parksLayer.Text(park.Source, "banner");
+
+    private string ScopeOf(string parkId, Dictionary<string, string?> parkBanner) => _options.Rules.Scope switch
+    {
+        GradingScope.City => "全市",
+        GradingScope.Banner => parkBanner.GetValueOrDefault(parkId) ?? NoBanner,
+        _ => parkId,
+    };
+
+    // docs/rules.md#grades-who
+    private static string? NotGradedByLand(List<MeasuredParcel> parcels)
+    {
+        var main = parcels.GroupBy(p => p.Category).OrderByDescending(g => g.Sum(p => p.AreaM2)).ThenBy(g => g.Key).First();
+        if (main.Key == LandUseCategory.Utility || main.Any(p => p.Industry == "公用设施"))
+        {
+            return EnterpriseEvaluation.UtilityNotGraded;
+        }
+
+        return main.Key is LandUseCategory.Logistics or LandUseCategory.Other ? EnterpriseEvaluation.NotIndustrial : null;
+    }
+
+    // docs/rules.md#grades-scale
+    private string GroupOf(EconomicsRecord economics, string? scaleBasis) =>
+        scaleBasis is null ? AllFirms
+        : economics.RevenueWan is not { } revenue ? ScaleUnknown
+        : revenue >= _options.Rules.ScaleRevenueWan ? AboveScale
+        : BelowScale;
+
+    /// <summary>
+    /// Grades the firms: industrial firms ranked within their scope and group (docs/rules.md#grades-scope), utilities
+    /// 不定等级 and logistics firms not graded (docs/rules.md#grades-who); every firm listed.
+    /// </summary>
+    private (List<EnterpriseEvaluation> Evaluations, List<EvaluationGroup> Groups) EvaluateAll(
+        List<(string Id, List<MeasuredParcel> Parcels, string ParkId)> units,
+        Dictionary<string, string?> parkBanner,
         Dictionary<string, EconomicsRecord> current,
         int? year,
-        IReadOnlyDictionary<EvaluationIndicator, double> weights)
+        IReadOnlyDictionary<EvaluationIndicator, double> weights,
+        string? scaleBasis)
     {
         var rules = _options.Rules;
-        var rows = new List<(string Id, List<MeasuredParcel> Parcels, double AreaM2, EconomicsRecord? Economics, string? Reason)>();
-        foreach (var (id, parcels) in units)
+        var rows = new List<(string Id, List<MeasuredParcel> Parcels, string ParkId, double AreaM2, EconomicsRecord? Economics, string? Reason)>();
+        foreach (var (id, parcels, parkId) in units)
         {
             var area = parcels.Sum(p => p.AreaM2);
             EconomicsRecord? sum = null;
@@ -321,90 +395,105 @@ public sealed class IntensityAnalysis
                 }
             }
 
-            string? reason = sum is null ? (year is null ? "no economics table" : string.Create(CultureInfo.InvariantCulture, $"no economics for {year}"))
+            string? reason = NotGradedByLand(parcels)
+                ?? (sum is null ? (year is null ? "no economics table" : string.Create(CultureInfo.InvariantCulture, $"no economics for {year}"))
                 : AreaUnits.ToMu(area) < rules.MinLandMu ? string.Create(CultureInfo.InvariantCulture, $"land under {rules.MinLandMu:0.###} 亩")
                 : !parcels.Any(p => p.HasBuildings) ? "in construction (no floor area or footprint)"
                 : weights.Count == 0 ? "no indicator can be scored"
-                : null;
-            rows.Add((id, parcels, area, sum, reason));
+                : null);
+            rows.Add((id, parcels, parkId, area, sum, reason));
         }
 
-        var graded = rows.Where(r => r.Reason is null).ToList();
-        var benchmarks = new Dictionary<EvaluationIndicator, double>();
-        foreach (var indicator in weights.Keys)
+        var result = new List<EnterpriseEvaluation>();
+        var groups = new List<EvaluationGroup>();
+        var graded = rows.Where(r => r.Reason is null)
+            .GroupBy(r => (Scope: ScopeOf(r.ParkId, parkBanner), Group: GroupOf(r.Economics!, scaleBasis)))
+            .OrderBy(g => g.Key.Scope, StringComparer.Ordinal).ThenBy(g => g.Key.Group, StringComparer.Ordinal);
+        foreach (var group in graded)
         {
-            if (rules.Benchmarks.TryGetValue(indicator, out var fixedValue))
+            var members = group.ToList();
+            var groupWeights = group.Key.Group == BelowScale && weights.ContainsKey(EvaluationIndicator.TaxPerMu)
+                ? new Dictionary<EvaluationIndicator, double> { [EvaluationIndicator.TaxPerMu] = 1.0 }
+                : weights;
+            var benchmarks = new Dictionary<EvaluationIndicator, double>();
+            foreach (var indicator in groupWeights.Keys)
             {
-                benchmarks[indicator] = fixedValue;
-                continue;
-            }
-
-            double numerator = 0, denominator = 0;
-            foreach (var row in graded)
-            {
-                if (Ratio(indicator, row.Economics!, row.AreaM2) is { } ratio)
+                if (rules.Benchmarks.TryGetValue(indicator, out var fixedValue))
                 {
-                    numerator += ratio.Numerator;
-                    denominator += ratio.Denominator;
+                    benchmarks[indicator] = fixedValue;
+                    continue;
+                }
+
+                double numerator = 0, denominator = 0;
+                foreach (var row in members)
+                {
+                    if (Ratio(indicator, row.Economics!, row.AreaM2) is { } ratio)
+                    {
+                        numerator += ratio.Numerator;
+                        denominator += ratio.Denominator;
+                    }
+                }
+
+                if (denominator > 0)
+                {
+                    benchmarks[indicator] = numerator / denominator;
                 }
             }
 
-            if (denominator > 0)
+            var values = new List<Dictionary<EvaluationIndicator, double>>();
+            var scores = new List<double>();
+            foreach (var row in members)
             {
-                benchmarks[indicator] = numerator / denominator;
-            }
-        }
-
-        var values = new List<Dictionary<EvaluationIndicator, double>>();
-        var scores = new List<double>();
-        foreach (var row in graded)
-        {
-            var indicators = new Dictionary<EvaluationIndicator, double>();
-            var score = 0.0;
-            foreach (var (indicator, weight) in weights)
-            {
-                if (Ratio(indicator, row.Economics!, row.AreaM2) is { } ratio)
+                var indicators = Indicators(row.Economics!, row.AreaM2, weights);
+                var score = 0.0;
+                foreach (var (indicator, weight) in groupWeights)
                 {
-                    var value = ratio.Numerator / ratio.Denominator;
-                    indicators[indicator] = value;
-                    if (benchmarks.TryGetValue(indicator, out var benchmark) && benchmark > 0)
+                    if (indicators.TryGetValue(indicator, out var value) && benchmarks.TryGetValue(indicator, out var benchmark) && benchmark > 0)
                     {
                         score += weight * value / benchmark;
                     }
                 }
+
+                values.Add(indicators);
+                scores.Add(score);
             }
 
-            values.Add(indicators);
-            scores.Add(score);
-        }
-
-        var letters = GradeClassing.Classify(scores, rules.GradeCutoffs);
-        var result = new List<EnterpriseEvaluation>();
-        for (var i = 0; i < graded.Count; i++)
-        {
-            var row = graded[i];
-            result.Add(new EnterpriseEvaluation(row.Id, parkId, [.. row.Parcels.Select(p => p.Id)], row.AreaM2, row.Economics, values[i], scores[i], letters[i], null));
-        }
-
-        result.Sort((a, b) => b.Score!.Value.CompareTo(a.Score!.Value) is var c && c != 0 ? c : string.CompareOrdinal(a.UnitId, b.UnitId));
-        foreach (var row in rows.Where(r => r.Reason is not null).OrderBy(r => r.Id, StringComparer.Ordinal))
-        {
-            var indicators = new Dictionary<EvaluationIndicator, double>();
-            if (row.Economics is { } e)
+            var letters = GradeClassing.Classify(scores, rules.GradeCutoffs);
+            for (var i = 0; i < members.Count; i++)
             {
-                foreach (var indicator in weights.Keys)
-                {
-                    if (Ratio(indicator, e, row.AreaM2) is { } ratio)
-                    {
-                        indicators[indicator] = ratio.Numerator / ratio.Denominator;
-                    }
-                }
+                var row = members[i];
+                result.Add(new EnterpriseEvaluation(row.Id, row.ParkId, [.. row.Parcels.Select(p => p.Id)], row.AreaM2, row.Economics, values[i], scores[i], letters[i], null, group.Key.Scope, group.Key.Group));
             }
 
-            result.Add(new EnterpriseEvaluation(row.Id, parkId, [.. row.Parcels.Select(p => p.Id)], row.AreaM2, row.Economics, indicators, null, null, row.Reason));
+            groups.Add(new EvaluationGroup(group.Key.Scope, group.Key.Group, members.Count, groupWeights, benchmarks));
         }
 
-        return (result, benchmarks);
+        foreach (var row in rows.Where(r => r.Reason is not null))
+        {
+            var indicators = row.Economics is { } e ? Indicators(e, row.AreaM2, weights) : [];
+            result.Add(new EnterpriseEvaluation(row.Id, row.ParkId, [.. row.Parcels.Select(p => p.Id)], row.AreaM2, row.Economics, indicators, null, null, row.Reason));
+        }
+
+        result.Sort((a, b) =>
+            string.CompareOrdinal(a.ParkId, b.ParkId) is var park && park != 0 ? park
+            : (a.Score is null).CompareTo(b.Score is null) is var graded && graded != 0 ? graded
+            : (b.Score ?? 0).CompareTo(a.Score ?? 0) is var score && score != 0 ? score
+            : string.CompareOrdinal(a.UnitId, b.UnitId));
+        return (result, groups);
+    }
+
+    private static Dictionary<EvaluationIndicator, double> Indicators(EconomicsRecord economics, double areaM2, IReadOnlyDictionary<EvaluationIndicator, double> weights)
+    {
+        var indicators = new Dictionary<EvaluationIndicator, double>();
+        foreach (var indicator in weights.Keys)
+        {
+            if (Ratio(indicator, economics, areaM2) is { } ratio)
+            {
+                indicators[indicator] = ratio.Numerator / ratio.Denominator;
+            }
+        }
+
+        return indicators;
     }
 
     private ParcelIntensity Finish(
@@ -543,37 +632,8 @@ public sealed class IntensityAnalysis
             () => Divide(industrial.Sum(p => p.Economics?.TaxWan ?? 0), AreaUnits.ToHectares(a2)), noCodes ?? NeedColumn("tax_wan"));
         Add("land_idle_rate", "土地闲置率", "ratio", () => Divide(g, d), landStatus is null ? NeedsSupply : null);
 
-        static double? PerMu(IEnumerable<ParcelIntensity> parcels, Func<EconomicsRecord, double?> pick)
-        {
-            double sum = 0, mu = 0;
-            foreach (var p in parcels)
-            {
-                if (p is { Economics: { } e } && pick(e) is { } v)
-                {
-                    sum += v;
-                    mu += p.AreaMu;
-                }
-            }
-
-            return mu > 0 ? sum / mu : null;
-        }
-
-        double? baselineOutput = null;
-        {
-            double sum = 0, mu = 0;
-            foreach (var p in parcels)
-            {
-                if (p.BaselineEconomics?.OutputWan is { } v)
-                {
-                    sum += v;
-                    mu += p.AreaMu;
-                }
-            }
-
-            baselineOutput = mu > 0 ? sum / mu : null;
-        }
-
-        var progress = new OutputPerMuProgress(_options.BaselineYear, year ?? _options.BaselineYear, baselineOutput, PerMu(parcels, e => e.OutputWan));
+        // docs/rules.md#intensity-growth
+        var progress = OutputPerMuProgress.Of(parcels, _options.BaselineYear, year ?? _options.BaselineYear, _options.Rules.GrowthBasis);
         var parkEvaluations = evaluations.Where(e => string.Equals(e.ParkId, park.Id, StringComparison.Ordinal)).ToList();
         var counts = GradeClassing.Letters.ToDictionary(l => l, l => parkEvaluations.Count(e => e.Grade == l), StringComparer.Ordinal);
         return new ParkIntensity(

@@ -10,16 +10,22 @@ namespace ParkGis.Core.Intensity;
 /// <param name="Benchmarks">Fixed benchmarks; an indicator not listed is benchmarked on the year's park average.</param>
 /// <param name="GradeCutoffs">Rank-percentile cut-offs for A, B, C (D below the last): default 0.25, 0.70, 0.95.</param>
 /// <param name="MinLandMu">Enterprises with less land than this (亩) are listed but not graded (default 3).</param>
+/// <param name="GrowthBasis">Which parcels 亩均产值 growth compares (default 同口径).</param>
+/// <param name="Scope">Across which firms grades are ranked (default the city).</param>
+/// <param name="ScaleRevenueWan">规模以上: annual revenue (营业收入) at or above this, in 万元 (2000 since 2011).</param>
 public sealed record IntensityRules(
     StandardLandThresholds StandardLand,
     IReadOnlyList<StandardLandOverride> Overrides,
     IReadOnlyDictionary<EvaluationIndicator, double> Weights,
     IReadOnlyDictionary<EvaluationIndicator, double> Benchmarks,
     IReadOnlyList<double> GradeCutoffs,
-    double MinLandMu)
+    double MinLandMu,
+    GrowthBasis GrowthBasis = GrowthBasis.SameSet,
+    GradingScope Scope = GradingScope.City,
+    double ScaleRevenueWan = 2000)
 {
     /// <summary>National 标准地 baseline; weights 亩均税收 0.4, 亩均增加值 0.2, 单位能耗增加值 0.15, 单位排放增加值 0.05,
-    /// 全员劳动生产率 0.1, 研发经费投入强度 0.1; park-average benchmarks; cut-offs 25/70/95; 3 亩.</summary>
+    /// 全员劳动生产率 0.1, 研发经费投入强度 0.1; benchmarks the average of the group ranked together; cut-offs 25/70/95; 3 亩; 同口径 growth; graded across the city.</summary>
     public static IntensityRules Default { get; } = new(
         StandardLandThresholds.National,
         [],
