@@ -68,8 +68,9 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
     /// <param name="dataset">The DATASET argument.</param>
     /// <param name="repairInvalidGeometry">The <c>--fix</c> option.</param>
     /// <param name="scope">What the command reads of the dataset; null for everything.</param>
-    public ParkAssessment Assess(string dataset, bool repairInvalidGeometry, DatasetScope? scope = null) =>
-        new(Read(dataset, scope).ToAssessmentInputs(), new AssessmentOptions(repairInvalidGeometry), Progress, Cancellation);
+    /// <param name="rules">The rules file of the run (<c>--rules</c>); null for the defaults.</param>
+    public ParkAssessment Assess(string dataset, bool repairInvalidGeometry, DatasetScope? scope = null, RuleSet? rules = null) =>
+        new(Read(dataset, scope).ToAssessmentInputs(), new AssessmentOptions(repairInvalidGeometry, rules), Progress, Cancellation);
 }
 
 /// <summary>An output folder of a running command: staged until committed, removed when disposed without a commit.</summary>

@@ -164,12 +164,16 @@ public sealed class ParkAssessment
     /// <summary>The land-supply ledger (批供台账) on <paramref name="asOf"/>.</summary>
     public SupplyLedgerResult Supply(DateOnly asOf, SupplyLedgerOptions? options = null)
     {
-        var used = options ?? SupplyLedgerOptions.Default;
+        var used = options ?? Options.RulesUsed.Supply;
         return Once(("supply", asOf, used), () => new SupplyLedger(used, Progress).Compute(this, asOf))!;
     }
 
-    /// <summary>The idle-land survey (闲置土地) on <paramref name="asOf"/>.</summary>
-    public IdleLandResult Idle(DateOnly asOf) => Once(("idle", asOf), () => new IdleLandSurvey(Progress).Survey(this, asOf))!;
+    /// <summary>The idle-land survey (闲置土地) on <paramref name="asOf"/> under the run's idle rules (or <paramref name="rules"/>).</summary>
+    public IdleLandResult Idle(DateOnly asOf, IdleRules? rules = null)
+    {
+        var used = rules ?? Options.RulesUsed.Idle;
+        return Once(("idle", asOf, used), () => new IdleLandSurvey(Progress, used).Survey(this, asOf))!;
+    }
 
     /// <summary>
     /// The supply ledger and the idle-land survey on <paramref name="asOf"/>, as far as the dataset allows, for the

@@ -13,9 +13,16 @@ namespace ParkGis.Core.Idle;
 public sealed class IdleLandSurvey
 {
     private readonly IProgress<string>? _progress;
+    private readonly IdleRules _rules;
 
     /// <summary>Creates a survey.</summary>
-    public IdleLandSurvey(IProgress<string>? progress = null) => _progress = progress;
+    /// <param name="progress">Receives progress lines; may be null.</param>
+    /// <param name="rules">The local choices of the rule; null for <see cref="IdleRules.Default"/>.</param>
+    public IdleLandSurvey(IProgress<string>? progress = null, IdleRules? rules = null)
+    {
+        _progress = progress;
+        _rules = rules ?? IdleRules.Default;
+    }
 
     /// <summary>Runs a survey without progress reports.</summary>
     public static IdleLandResult Run(Dataset dataset, DateOnly asOf) => new IdleLandSurvey().Survey(dataset, asOf);

@@ -42,6 +42,12 @@ public sealed record IntensityRules(
         [0.25, 0.70, 0.95],
         3.0);
 
+    /// <summary>Ready-for-supply land = the park's 批而未供 (the only basis measured today; docs/rules.md#intensity-supply-condition).</summary>
+    public const string ApprovedUnsupplied = "approved_unsupplied";
+
+    /// <summary>What counts as land that met 供地条件 besides supplied and built land (rules file <c>intensity.ready_for_supply</c>).</summary>
+    public string ReadyForSupply { get; init; } = ApprovedUnsupplied;
+
     /// <summary>The thresholds for a parcel of <paramref name="parkId"/> and <paramref name="industry"/>.</summary>
     public StandardLandThresholds ThresholdsFor(string? parkId, string? industry)
     {

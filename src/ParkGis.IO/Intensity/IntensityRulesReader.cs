@@ -7,81 +7,36 @@ using ParkGis.Core.Measures;
 namespace ParkGis.IO.Intensity;
 
 /// <summary>
-/// Reads the <c>--rules</c> JSON file of <c>parkgis intensity</c> (format and defaults: docs/intensity-rules.md).
-/// Members left out keep their defaults; a threshold set to null is not checked. Shares must be fractions: a
-/// share above 1 (30 for 30 %) is rejected with PG0302 rather than guessed.
+/// The intensity sections of the rules file (<see cref="Configuration.RulesFile"/>; format and defaults:
+/// docs/intensity-rules.md): <c>standard_land</c>, <c>evaluation</c>, <c>intensity</c>. Members left out keep their
+/// defaults; a threshold set to null is not checked. Shares must be fractions: a share above 1 (30 for 30 %) is
+/// rejected with PG0302 rather than guessed.
 /// </summary>
-public static class IntensityRulesReader
+internal static class IntensityRulesReader
 {
     private static readonly string[] Shares = ["building_coefficient_min", "admin_share_max", "green_ratio_max"];
 
-    /// <summary>Reads a rules file.</summary>
-    /// <exception cref="UnusableInputException">PG0302 when the file cannot be read or breaks the format.</exception>
-    public static IntensityRules Load(string path)
+    /// <summary>Section <c>intensity</c>: which land counts as ready for supply (docs/rules.md#intensity-supply-condition).</summary>
+    internal static IntensityRules ReadIntensity(string source, JsonElement element, IntensityRules rules)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (Path.Exists(path))
+        RequireObject(source, element, "intensity");
+        foreach (var member in element.EnumerateObject())
         {
-            Datasets.DatasetFiles.RequireRegular(path, path);
+            var where = "intensity." + member.Name;
+            rules = member.Name switch
+            {
+                "ready_for_supply" => member.Value.ValueKind == JsonValueKind.String && member.Value.GetString() == IntensityRules.ApprovedUnsupplied
+                    ? rules with { ReadyForSupply = IntensityRules.ApprovedUnsupplied }
+                    : throw Invalid(source, $"{where} must be \"{IntensityRules.ApprovedUnsupplied}\" (the only basis ParkGis can measure today); got {member.Value.GetRawText()}.", "See docs/rules.md#intensity-supply-condition."),
+                _ => throw Invalid(source, $"{where} is not a known member.", "intensity members: ready_for_supply."),
+            };
         }
 
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UnusableInputException(ErrorCodes.InvalidRules, $"The rules file cannot be read: {e.Message}", path, hint: "Check the path given to --rules.", inner: e);
-        }
-
-        return Parse(bytes, Path.GetFileName(path));
+        return rules;
     }
 
-    /// <summary>Parses rules JSON.</summary>
-    public static IntensityRules Parse(byte[] utf8Json, string source)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            throw Invalid(source, $"The rules file is not valid JSON: {e.Message}", "Fix the JSON syntax; see docs/intensity-rules.md.", e);
-        }
-
-        using (document)
-        {
-            var rules = IntensityRules.Default;
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw Invalid(source, "The rules file must hold a JSON object.", "Start from the example in docs/intensity-rules.md.");
-            }
-
-            foreach (var member in root.EnumerateObject())
-            {
-                switch (member.Name)
-                {
-                    case "$schema":
-                        break;
-                    case "standard_land":
-                        rules = ReadStandardLand(source, member.Value, rules);
-                        break;
-                    case "evaluation":
-                        rules = ReadEvaluation(source, member.Value, rules);
-                        break;
-                    default:
-                        throw Invalid(source, $"Unknown member \"{member.Name}\".", "Top-level members are \"standard_land\" and \"evaluation\".");
-                }
-            }
-
-            return rules;
-        }
-    }
-
-    private static IntensityRules ReadStandardLand(string source, JsonElement element, IntensityRules rules)
+    /// <summary>Section <c>standard_land</c>: national thresholds and local overrides.</summary>
+    internal static IntensityRules ReadStandardLand(string source, JsonElement element, IntensityRules rules)
     {
         RequireObject(source, element, "standard_land");
         var national = rules.StandardLand;
@@ -144,7 +99,8 @@ public static class IntensityRulesReader
         return t;
     }
 
-    private static IntensityRules ReadEvaluation(string source, JsonElement element, IntensityRules rules)
+    /// <summary>Section <c>evaluation</c>: weights, benchmarks, cut-offs, minimum land.</summary>
+    internal static IntensityRules ReadEvaluation(string source, JsonElement element, IntensityRules rules)
     {
         RequireObject(source, element, "evaluation");
         foreach (var member in element.EnumerateObject())
