@@ -43,10 +43,10 @@ internal static class ScorecardCommand
             var scorecard = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: loaded)
                 .Scorecard(loaded.Scorecard, parse.GetValue(year), AsOfOption.OptionalValue(parse, asOf));
             run.Progress.Report("writing results");
-            ScorecardJsonWriter.Write(folder.PathOf("scorecard.json"), scorecard.Card, scorecard.LeadingIndustry, scorecard.Issues);
+            ScorecardJsonWriter.Write(folder.PathOf("scorecard.json"), scorecard.Card, scorecard.LeadingIndustry, scorecard.Issues, scorecard.Intensity);
             ScorecardCsvWriter.Write(folder.PathOf("scorecard.csv"), scorecard.Card);
             run.Commit(folder);
-            ScorecardSummary.Write(run.Stdout, scorecard.Card, scorecard.LeadingIndustry, folder.Destination);
+            ScorecardSummary.Write(run.Stdout, scorecard.Card, scorecard.LeadingIndustry, folder.Destination, scorecard.Intensity);
             return Task.FromResult(ExitCodes.Conclude(run.Stdout, findings: false, scorecard.Issues));
         });
         return command;

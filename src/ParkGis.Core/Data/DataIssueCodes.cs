@@ -51,6 +51,9 @@ public static class DataIssueCodes
     /// <summary>An area or amount is negative; the value is not used.</summary>
     public const string NegativeValue = "negative_value";
 
+    /// <summary>Some 标准地 / 控制指标 checks could not be made (a threshold not configured, a value missing): those parcels neither pass nor fail.</summary>
+    public const string StandardLandIncomplete = "standard_land_incomplete";
+
     /// <summary>A value cannot be right (a footprint larger than the parcel's measured area); it is not used.</summary>
     public const string ImplausibleValue = "implausible_value";
 

@@ -5,6 +5,7 @@ using ParkGis.Core.Assessment;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Idle;
 using ParkGis.Core.Measures;
 using ParkGis.Core.Parks;
 
@@ -119,6 +120,17 @@ public sealed class IntensityAnalysis
             .OrderBy(m => m.Id, StringComparer.Ordinal)
             .Select(m => Finish(m, current, baseline, grades))
             .ToList();
+
+        var incomplete = parcelResults.Where(p => p.StandardLandPassed is null && p.StandardLandChecked).ToList();
+        if (incomplete.Count > 0)
+        {
+            var missing = incomplete.SelectMany(p => p.Checks).Where(c => c.Passed is null && c.Note is not null)
+                .GroupBy(c => (c.Indicator, c.Note)).OrderBy(g => g.Key.Indicator, StringComparer.Ordinal).ThenBy(g => g.Key.Note, StringComparer.Ordinal)
+                .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key.Indicator} {g.Key.Note} ({g.Count()})"));
+            issues.Add(new DataIssue(ParcelsLayerName, string.Empty, DataIssueCodes.StandardLandIncomplete,
+                string.Create(CultureInfo.InvariantCulture, $"{incomplete.Count} industrial parcels neither pass nor fail the 控制指标/标准地 check: {string.Join(", ", missing)}. ")
+                + "Enter the thresholds (standard_land in the rules file: investment_per_mu_min by industry) or the parcels' floor_area_counted_m2 (8 m rule applied)."));
+        }
 
         var parkResults = parks
             .OrderBy(p => p.Id, StringComparer.Ordinal)
@@ -241,7 +253,16 @@ public sealed class IntensityAnalysis
         var coefficient = Share(coefficientInput, yard is null ? "footprint_area_m2" : "footprint_area_m2 + yard_area_m2", "building_coefficient", "建筑系数");
         var adminShare = Share(admin, "admin_area_m2", "admin_share", "the admin share");
         var greenRatio = Share(green, "green_area_m2", "green_ratio", "绿地率");
-        var plotRatio = floor is { } f ? f / area : NonNegative(layer, parcel.Id, feature, "plot_ratio", issues);
+        // docs/rules.md#standard-land-plot-ratio: a floor area counted with the 8 m rule, or a plot ratio given, is judged plainly
+        var counted = Area("floor_area_counted_m2");
+        var givenRatio = counted is null && floor is null ? NonNegative(layer, parcel.Id, feature, "plot_ratio", issues) : null;
+        var plotRatio = counted is { } c ? c / area : floor is { } f ? f / area : givenRatio;
+        var plotRatioCounted = counted is not null || givenRatio is not null;
+        var suppliedOn = ParcelLifecycleReader.ReadDate(layer, feature, "supplied_on", issues, out _);
+        var contract = new StandardLandThresholds(
+            PlotRatioMin: NonNegative(layer, parcel.Id, feature, "contract_plot_ratio_min", issues),
+            InvestmentPerMuMin: NonNegative(layer, parcel.Id, feature, "contract_investment_per_mu_min", issues),
+            TaxPerMuMin: NonNegative(layer, parcel.Id, feature, "contract_tax_per_mu_min", issues));
         var hasBuildings = floor is > 0 || footprint is > 0;
         var built = (statusById is not null && statusById.TryGetValue(parcel.Id, out var status) ? status.Built : null)
             ?? (hasBuildings || layer.Text(feature, "actual_start") is not null);
@@ -249,7 +270,8 @@ public sealed class IntensityAnalysis
         return new MeasuredParcel(
             parcel.Id, parkId, layer.Text(feature, "enterprise"), layer.Text(feature, "industry"), code,
             codeList is { } list ? LandUseCodes.Categorize(code, list) : LandUseCategory.Unknown,
-            parcel.Geometry, crs.Code, area, built, hasBuildings, floor, footprint, plotRatio, coefficient, adminShare, greenRatio);
+            parcel.Geometry, crs.Code, area, built, hasBuildings, floor, footprint, plotRatio, coefficient, adminShare, greenRatio,
+            plotRatioCounted, suppliedOn, layer.Text(feature, "industry_code"), contract);
     }
 
     private static double? NonNegative(Layer layer, string id, Feature feature, string field, List<DataIssue> issues)
@@ -513,26 +535,50 @@ public sealed class IntensityAnalysis
         string? skip = m.Category != LandUseCategory.Industrial ? "not industrial land (标准地 applies to industrial land)"
             : !m.HasBuildings ? "no buildings yet (no floor area or footprint)"
             : null;
+        StandardLandVersion? version = null;
         if (skip is null)
         {
-            var t = _options.Rules.ThresholdsFor(m.ParkId, m.Industry);
-            void Check(string code, string zh, double? measured, double? threshold, bool minimum)
+            // docs/rules.md#standard-land-contract-date: the thresholds in force on the supply date; contract values win
+            var rules = _options.Rules;
+            var (inForce, applied) = rules.ThresholdsFor(m.ParkId, m.Industry, IndustryDivisions.Of(m.IndustryCode, m.Industry, rules.IndustryCodesUsed), m.SuppliedOn);
+            var t = inForce.OverriddenBy(m.Contract);
+            version = applied;
+            void Check(string code, string zh, double? measured, double? threshold, bool minimum, bool required)
             {
-                if (threshold is { } limit)
+                if (threshold is not { } limit)
                 {
-                    bool? passed = measured is { } v ? (minimum ? v >= limit - 1e-12 : v <= limit + 1e-12) : null;
-                    checks.Add(new StandardLandCheck(code, zh, measured, limit, minimum ? ">=" : "<=", passed));
+                    if (required)
+                    {
+                        checks.Add(new StandardLandCheck(code, zh, measured, null, minimum ? ">=" : "<=", null, StandardLandCheck.NotConfigured, required));
+                    }
+
+                    return;
                 }
+
+                bool? passed = measured is { } v ? (minimum ? v >= limit - 1e-12 : v <= limit + 1e-12) : null;
+                string? note = measured is null ? StandardLandCheck.MissingValue : null;
+
+                // docs/rules.md#standard-land-plot-ratio: floors over 8 m count twice, which the data cannot show
+                if (code == "plot_ratio_min" && passed == false && !m.PlotRatioCounted && 2 * measured >= limit - 1e-12)
+                {
+                    passed = null;
+                    note = StandardLandCheck.MayPassEightMetreRule;
+                }
+
+                checks.Add(new StandardLandCheck(code, zh, measured, limit, minimum ? ">=" : "<=", passed, note, required));
             }
 
-            Check("building_coefficient", "建筑系数", m.BuildingCoefficient, t.BuildingCoefficientMin, minimum: true);
-            Check("admin_share", "行政办公及生活服务设施用地所占比重", m.AdminShare, t.AdminShareMax, minimum: false);
-            Check("green_ratio", "绿地率", m.GreenRatio, t.GreenRatioMax, minimum: false);
-            Check("plot_ratio_min", "容积率下限", m.PlotRatio, t.PlotRatioMin, minimum: true);
-            Check("plot_ratio_max", "容积率上限", m.PlotRatio, t.PlotRatioMax, minimum: false);
-            Check("investment_per_mu", "固定资产投资强度", investmentPerMu, t.InvestmentPerMuMin, minimum: true);
-            Check("output_per_mu", "亩均产值", outputPerMu, t.OutputPerMuMin, minimum: true);
-            Check("tax_per_mu", "亩均税收", taxPerMu, t.TaxPerMuMin, minimum: true);
+            // docs/rules.md#standard-land-control-indicators: five indicators, all at once
+            Check("investment_per_mu", "固定资产投资强度", investmentPerMu, t.InvestmentPerMuMin, minimum: true, required: true);
+            Check("plot_ratio_min", "容积率下限", m.PlotRatio, t.PlotRatioMin, minimum: true, required: true);
+            Check("building_coefficient", "建筑系数", m.BuildingCoefficient, t.BuildingCoefficientMin, minimum: true, required: true);
+            Check("admin_share", "行政办公及生活服务设施用地所占比重", m.AdminShare, t.AdminShareMax, minimum: false, required: true);
+            Check("green_ratio", "绿地率", m.GreenRatio, t.GreenRatioMax, minimum: false, required: true);
+            Check("plot_ratio_max", "容积率上限", m.PlotRatio, t.PlotRatioMax, minimum: false, required: false);
+            Check("output_per_mu", "亩均产值", outputPerMu, t.OutputPerMuMin, minimum: true, required: false);
+
+            // docs/rules.md#standard-land-tax: 亩均税收 when configured (a 标准地 version's value binds only land supplied under it)
+            Check("tax_per_mu", "亩均税收", taxPerMu, t.TaxPerMuMin, minimum: true, required: false);
         }
 
         var unit = UnitId(m);
@@ -566,6 +612,9 @@ public sealed class IntensityAnalysis
             StandardLandChecked = skip is null,
             StandardLandSkipReason = skip,
             Checks = checks,
+            SuppliedOn = m.SuppliedOn,
+            Regime = version?.Regime,
+            Version = version?.Name,
             UnitId = unit,
             Grade = graded?.Grade,
             Score = graded?.Score,
@@ -676,5 +725,9 @@ public sealed class IntensityAnalysis
         double? PlotRatio,
         double? BuildingCoefficient,
         double? AdminShare,
-        double? GreenRatio);
+        double? GreenRatio,
+        bool PlotRatioCounted,
+        DateOnly? SuppliedOn,
+        string? IndustryCode,
+        StandardLandThresholds Contract);
 }

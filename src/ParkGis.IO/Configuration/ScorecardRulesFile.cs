@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Industry;
 using ParkGis.Core.Infrastructure;
 using ParkGis.Core.Measures;
+
 using ParkGis.Core.Scorecard;
 
 namespace ParkGis.IO.Configuration;
@@ -21,9 +23,34 @@ internal static class ScorecardRulesFile
     {
         foreach (var m in Object(element, "leading_industry").EnumerateObject())
         {
-            rules = m.Name == "min_share"
-                ? rules with { LeadingIndustry = rules.LeadingIndustry with { MinShare = Share(m.Value, "leading_industry.min_share") } }
-                : throw Invalid($"leading_industry.{m.Name} is not a known member (min_share).");
+            var leading = rules.LeadingIndustry;
+            rules = rules with
+            {
+                LeadingIndustry = m.Name switch
+                {
+                    "min_share" => leading with { MinShare = Share(m.Value, "leading_industry.min_share") },
+                    "basis" => leading with
+                    {
+                        Basis = m.Value.ValueKind == JsonValueKind.String ? m.Value.GetString() switch
+                        {
+                            "industrial_output" => LeadingShareBasis.IndustrialOutput,
+                            "all_output" => LeadingShareBasis.AllOutput,
+                            _ => throw Invalid($"leading_industry.basis must be \"industrial_output\" or \"all_output\"; got {m.Value.GetRawText()}."),
+                        }
+                        : throw Invalid($"leading_industry.basis must be \"industrial_output\" or \"all_output\"; got {m.Value.GetRawText()}."),
+                    },
+                    "exclude_utilities" => leading with
+                    {
+                        ExcludeUtilities = m.Value.ValueKind switch
+                        {
+                            JsonValueKind.True => true,
+                            JsonValueKind.False => false,
+                            _ => throw Invalid("leading_industry.exclude_utilities must be true or false."),
+                        },
+                    },
+                    _ => throw Invalid($"leading_industry.{m.Name} is not a known member (min_share, basis, exclude_utilities)."),
+                },
+            };
         }
 
         return rules;

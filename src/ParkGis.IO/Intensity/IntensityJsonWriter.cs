@@ -257,7 +257,17 @@ public static class IntensityJsonWriter
             w.WriteStartObject("standard_land");
             w.WriteBoolean("checked", parcel.StandardLandChecked);
             w.WriteString("skipped", parcel.StandardLandSkipReason);
-            BooleanOrNull(w, "passed", parcel.StandardLandChecked ? !parcel.FailsStandardLand : null);
+            BooleanOrNull(w, "passed", parcel.StandardLandPassed);
+            w.WriteString("regime", parcel.Regime);
+            w.WriteString("version", parcel.Version);
+            w.WriteString("version_basis", !parcel.StandardLandChecked ? null : parcel.SuppliedOn is null ? "today" : parcel.Version is null ? "before_first_version" : "supplied_on");
+            w.WriteStartArray("incomplete");
+            foreach (var indicator in parcel.Incomplete)
+            {
+                w.WriteStringValue(indicator);
+            }
+
+            w.WriteEndArray();
             w.WriteStartArray("checks");
             foreach (var check in parcel.Checks)
             {
@@ -268,6 +278,7 @@ public static class IntensityJsonWriter
                 w.WriteString("comparison", check.Comparison);
                 Number("threshold", check.Threshold);
                 BooleanOrNull(w, "passed", check.Passed);
+                w.WriteString("note", check.Note);
                 w.WriteEndObject();
             }
 
