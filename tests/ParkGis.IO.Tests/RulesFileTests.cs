@@ -66,4 +66,44 @@ public sealed class RulesFileTests
         Assert.Equal(0.8, intensity.Intensity.StandardLand.PlotRatioMin);
         Assert.Single(scorecard.Scorecard.Indicators);
     }
+
+    [Fact]
+    public void The_evaluation_sections_choose_growth_basis_grading_scope_share_basis_and_threshold_versions()
+    {
+        var rules = RulesFile.Parse("""
+            {
+              "intensity": { "growth_basis": "reporting" },
+              "evaluation": { "scope": "banner", "scale_revenue_wan": 3000 },
+              "leading_industry": { "basis": "all_output", "exclude_utilities": true },
+              "standard_land": {
+                "industry_codes": { "煤化工": "2520" },
+                "versions": [ { "from": "2022-10-08", "name": "标准地（鄂府办发〔2022〕141号）", "regime": "标准地", "park_id": "P01", "investment_per_mu_min": 300 } ]
+              }
+            }
+            """u8.ToArray());
+
+        Assert.Equal(Core.Intensity.GrowthBasis.Reporting, rules.Intensity.GrowthBasis);
+        Assert.Equal(Core.Intensity.GradingScope.Banner, rules.Intensity.Scope);
+        Assert.Equal(3000, rules.Intensity.ScaleRevenueWan);
+        Assert.Equal(Core.Industry.LeadingShareBasis.AllOutput, rules.Scorecard.LeadingIndustry.Basis);
+        Assert.True(rules.Scorecard.LeadingIndustry.ExcludeUtilities);
+        Assert.Equal("25", rules.Intensity.IndustryCodesUsed["煤化工"]);
+        var version = Assert.Single(rules.Intensity.VersionsUsed);
+        Assert.Equal(new DateOnly(2022, 10, 8), version.From);
+        Assert.Equal(300, version.Thresholds.InvestmentPerMuMin);
+        Assert.Equal("P01", version.ParkId);
+    }
+
+    [Theory]
+    [InlineData("""{ "intensity": { "growth_basis": "same" } }""")]
+    [InlineData("""{ "evaluation": { "scope": "province" } }""")]
+    [InlineData("""{ "leading_industry": { "basis": 1 } }""")]
+    [InlineData("""{ "standard_land": { "versions": [ { "from": "2022/10/08" } ] } }""")]
+    [InlineData("""{ "standard_land": { "versions": [ { "from": "2022-10-08", "regime": "其他" } ] } }""")]
+    [InlineData("""{ "standard_land": { "industry_codes": { "煤化工": "化工" } } }""")]
+    public void A_misspelt_evaluation_choice_is_refused_not_guessed(string json)
+    {
+        var error = Assert.Throws<UnusableInputException>(() => RulesFile.Parse(System.Text.Encoding.UTF8.GetBytes(json)));
+        Assert.Equal(ErrorCodes.InvalidRules, error.Code);
+    }
 }
