@@ -130,6 +130,17 @@ public sealed class ParkAssessment
         return Parks.ParcelParks.Assign(parcels, parks, Cancellation);
     })!;
 
+    /// <summary>The 旗区 of every park (the one park-to-旗区 rule, <see cref="Parks.ParkBanners"/>).</summary>
+    public ParkBanners ParkBanners => Once("park banners", () =>
+    {
+        if (Layer(LayerRole.Banners) is not null)
+        {
+            Screen(LayerRole.Parks, LayerRole.Banners);
+        }
+
+        return Parks.ParkBanners.Assign(Layer(LayerRole.Parks), Screened(LayerRole.Parks), Screened(LayerRole.Banners), Cancellation);
+    })!;
+
     /// <summary>The economics table, read on first use; null when the dataset has none.</summary>
     public EconomicsTable? Economics => Once("economics", () => _inputs.ReadEconomics?.Invoke());
 

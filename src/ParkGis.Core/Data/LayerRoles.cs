@@ -9,7 +9,7 @@ public static class LayerRoles
         LayerRole.Parks, LayerRole.EcologicalRedline, LayerRole.PermanentFarmland,
         LayerRole.UrbanBoundary, LayerRole.Approvals, LayerRole.Parcels,
         LayerRole.Roads, LayerRole.WaterSupply, LayerRole.Drainage, LayerRole.Sewage, LayerRole.Power,
-        LayerRole.Gas, LayerRole.Heating, LayerRole.Telecom, LayerRole.Steam,
+        LayerRole.Gas, LayerRole.Heating, LayerRole.Telecom, LayerRole.Steam, LayerRole.Banners, LayerRole.LandUse,
     ];
 
     /// <summary>The snake_case role name: <c>parks</c>, <c>ecological_redline</c>, …</summary>
@@ -30,6 +30,8 @@ public static class LayerRoles
         LayerRole.Heating => "heating",
         LayerRole.Telecom => "telecom",
         LayerRole.Steam => "steam",
+        LayerRole.Banners => "banners",
+        LayerRole.LandUse => "land_use",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
@@ -51,12 +53,15 @@ public static class LayerRoles
         LayerRole.Heating => "供热",
         LayerRole.Telecom => "通信",
         LayerRole.Steam => "蒸汽",
+        LayerRole.Banners => "旗区",
+        LayerRole.LandUse => "地类图斑",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
     /// <summary>
     /// Resolves a base name (case-insensitive) to a role: the role name itself or a standard layer code
-    /// (<c>STBHHX</c>, <c>YJJBNTBHTB</c>, <c>CZKFBJ</c>).
+    /// (<c>STBHHX</c>, <c>YJJBNTBHTB</c>, <c>CZKFBJ</c>, <c>DLTB</c> and <c>land_use_survey</c> for the land-use survey). An
+    /// <c>XZQ</c> layer is not taken for <c>banners</c>: its units may be towns, not 旗区.
     /// </summary>
     public static bool TryParse(string baseName, out LayerRole role)
     {
@@ -80,6 +85,9 @@ public static class LayerRoles
                 return true;
             case "CZKFBJ":
                 role = LayerRole.UrbanBoundary;
+                return true;
+            case "DLTB" or "LAND_USE_SURVEY":
+                role = LayerRole.LandUse;
                 return true;
             default:
                 role = default;

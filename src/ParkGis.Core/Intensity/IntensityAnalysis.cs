@@ -178,6 +178,18 @@ public sealed class IntensityAnalysis
         return mu > 0 ? sum / mu : null;
     }
 
+    /// <summary>
+    /// 土地供应率 = D / area(D ∪ A ∪ R): supplied land over land that met 供地条件 — supplied, built (A, supplied or not)
+    /// and ready for supply (R, the park's 批而未供). Parcels do not overlap, so area(D ∪ A) = D + built land not supplied;
+    /// the rate never exceeds 1. Null when the denominator is zero.
+    /// </summary>
+    public static double? LandSupplyRate(double suppliedM2, double builtNotSuppliedM2, double readyForSupplyM2)
+    {
+        // docs/rules.md#intensity-supply-rate, #intensity-supply-condition
+        var denominator = suppliedM2 + builtNotSuppliedM2 + readyForSupplyM2;
+        return denominator > 0 ? Math.Min(1, suppliedM2 / denominator) : null;
+    }
+
     private static LandUseCodeList? DecideCodeList(Layer layer, IReadOnlyList<PolygonalFeature> parcels, LandUseCodeList? configuredList, List<DataIssue> issues)
     {
         if (configuredList is { } configured)
@@ -666,7 +678,8 @@ public sealed class IntensityAnalysis
 
         Add("land_development_rate", "土地开发率", "ratio", () => null,
             "needs land not buildable (C) and land ready for supply (B21); the dataset has no layer for C");
-        Add("land_supply_rate", "土地供应率", "ratio", () => Divide(d, a + b21!.Value),
+        var builtNotSupplied = parcels.Where((p, i) => p.Built && statuses[i]?.Supplied != true).Sum(p => p.AreaM2);
+        Add("land_supply_rate", "土地供应率", "ratio", () => LandSupplyRate(d, builtNotSupplied, b21!.Value),
             landStatus is null ? NeedsSupply : b21 is null ? "needs land ready for supply (B21, 批而未供) per park from the supply results" : null);
         Add("land_built_rate", "土地建成率", "ratio", () => Divide(a, d), landStatus is null ? NeedsSupply : null);
         Add("industrial_land_rate", "工业用地率", "ratio", () => Divide(a2, a), noCodes ?? Field("land_use"));
