@@ -104,8 +104,11 @@ public sealed class IntensityAnalysis
             u => u.Parcels.Where(m => m.ParkId is not null).GroupBy(m => m.ParkId!, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Sum(m => m.AreaM2)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault(),
             StringComparer.Ordinal);
+        // docs/rules.md#banners: the one park-to-旗区 rule
+        var banners = assessment.ParkBanners;
+        issues.AddRange(banners.Issues);
         var parkBanner = parks.GroupBy(p => p.Id, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => BannerOf(parksLayer, g.First()), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => banners.Of(g.Key) is { Length: > 0 } banner ? banner : null, StringComparer.Ordinal);
         var scaleBasis = columns.Contains("revenue_wan") ? "revenue_wan" : null;
         var (evaluations, groups) = EvaluateAll(
             [.. units.Where(u => unitPark[u.Id] is not null).Select(u => (u.Id, u.Parcels, unitPark[u.Id]!))], parkBanner, current, year, weights, scaleBasis);
@@ -137,7 +140,6 @@ public sealed class IntensityAnalysis
             .Select(p => ParkFigures(parksLayer, p, parcelResults, evaluations, benchmarksByPark, columns, economics is not null, year, landStatus, statusById, codeList))
             .ToList();
 
-        // docs/rules.md#banners
         var bannerResults = parkResults.GroupBy(p => parkBanner.GetValueOrDefault(p.ParkId) ?? NoBanner, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => BannerFigures(g.Key, [.. g.Select(p => p.ParkId)], parcelResults, evaluations, year))
@@ -373,9 +375,6 @@ public sealed class IntensityAnalysis
     private const string BelowScale = "规下";
     private const string ScaleUnknown = "规模未知";
     private const string NoBanner = "(无旗区)";
-
-    /// <summary>The 旗区 of a park: its <c>banner</c> attribute (docs/rules.md#banners).</summary>
-    private static string? BannerOf(Layer parksLayer, PolygonalFeature park) => parksLayer.Text(park.Source, "banner");
 
     private string ScopeOf(string parkId, Dictionary<string, string?> parkBanner) => _options.Rules.Scope switch
     {
