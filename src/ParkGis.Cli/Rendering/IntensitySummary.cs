@@ -60,7 +60,7 @@ internal static class IntensitySummary
         string baseline, string year, string title)
     {
         string[] header = [title, $"{baseline}亩均产值", $"{year}亩均产值", "增长", "口径", "+35%", "翻番", $"{year}年度亩均", "亩均税收", "A/B/C/D", "未评价", "标准地不达标"];
-        int[] widths = [28, 14, 14, 10, 10, 7, 7, 14, 10, 12, 8, 14];
+        int[] widths = [28, 14, 14, 10, 12, 7, 7, 14, 10, 12, 8, 14];
         output.WriteLine(string.Concat(header.Select((h, i) => i == 0 ? TextWidth.PadRight(h, widths[i]) : TextWidth.PadLeft(h, widths[i]))));
         foreach (var row in rows)
         {

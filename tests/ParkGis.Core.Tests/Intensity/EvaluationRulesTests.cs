@@ -239,4 +239,23 @@ public sealed class EvaluationRulesTests
         Assert.Equal(400.0, p.Checks.Single(c => c.Indicator == "investment_per_mu").Threshold);
         Assert.False(p.StandardLandPassed);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(42)]
+    public void Grades_by_sorting_equal_grades_by_counting_better_scores_with_many_ties(int seed)
+    {
+        var random = new Random(seed);
+        var scores = Enumerable.Range(0, 500).Select(_ => (double)random.Next(40)).ToList();
+        var cutoffs = IntensityRules.Default.GradeCutoffs;
+
+        var expected = scores.Select(s =>
+        {
+            var percentile = (double)scores.Count(o => o > s) / scores.Count;
+            return percentile < cutoffs[0] ? "A" : percentile < cutoffs[1] ? "B" : percentile < cutoffs[2] ? "C" : "D";
+        });
+
+        Assert.Equal(expected, GradeClassing.Classify(scores, cutoffs));
+    }
 }
