@@ -168,9 +168,10 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
     /// <param name="dataset">The DATASET argument.</param>
     /// <param name="repairInvalidGeometry">The <c>--fix</c> option.</param>
     /// <param name="scope">What the command reads of the dataset; null for everything.</param>
-    public ParkAssessment Assess(string dataset, bool repairInvalidGeometry, DatasetScope? scope = null)
+    /// <param name="rules">The rules file of the run (<c>--rules</c>); null for the defaults.</param>
+    public ParkAssessment Assess(string dataset, bool repairInvalidGeometry, DatasetScope? scope = null, RuleSet? rules = null)
     {
-        var assessment = new ParkAssessment(Read(dataset, scope).ToAssessmentInputs(), new AssessmentOptions(repairInvalidGeometry), Progress, Cancellation);
+        var assessment = new ParkAssessment(Read(dataset, scope).ToAssessmentInputs(), new AssessmentOptions(repairInvalidGeometry, rules), Progress, Cancellation);
         OutputCrs ??= assessment.Layer(LayerRole.Parks)?.Crs ?? assessment.Dataset.Layers.Values.FirstOrDefault()?.Crs;
         return assessment;
     }

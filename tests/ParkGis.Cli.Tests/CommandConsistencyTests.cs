@@ -147,10 +147,10 @@ public sealed class CommandConsistencyTests : IClassFixture<CommandConsistencyTe
             Same("supply_rate", window[id]["supply_rate"]?.GetValue<double>());
             var mine = idleParcels.Where(p => (string?)p["park_id"] == id).ToList();
             var supplied = mine.Where(p => (string)p["status"]! is not ("not_supplied" or "unknown")).Sum(p => p["area_m2"]!.GetValue<double>());
-            var idle = mine.Where(p => (string)p["status"]! is "idle_unstarted" or "idle_halted").Sum(p => p["area_m2"]!.GetValue<double>());
+            var idle = mine.Where(p => (string)p["status"]! is "idle_unstarted" or "idle_halted" or "government_delay").Sum(p => p["area_m2"]!.GetValue<double>());
             Same("idle_rate", supplied > 0 ? idle / supplied : null);
             Same("idle_fees_wan", idleParks.TryGetValue(id, out var idlePark) ? idlePark["idle_fee_wan"]!.GetValue<double>() : 0);
-            Same("output_per_mu_wan", intensity[id]["output_per_mu"]!["current"]?.GetValue<double>());
+            Same("output_per_mu_wan", intensity[id]["output_per_mu"]!["current_all_reporting"]?.GetValue<double>());
             Same("tax_per_mu_wan", intensity[id]["tax_per_mu"]?.GetValue<double>());
             Same("output_per_mu_progress", intensity[id]["output_per_mu"]!["growth"]?.GetValue<double>());
             Same("standard_land_failures", intensity[id]["standard_land_failures"]!.GetValue<int>());

@@ -184,7 +184,7 @@ public sealed class DatasetFilesTests
         using var folder = new TestFolder();
         MakeFifo(folder.File("rules.json"));
 
-        var error = await Task.Run(() => Assert.Throws<UnusableInputException>(() => IntensityRulesReader.Load(folder.File("rules.json")))).WaitAsync(TimeSpan.FromSeconds(30));
+        var error = await Task.Run(() => Assert.Throws<UnusableInputException>(() => Configuration.RulesFile.Load(folder.File("rules.json")))).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(ErrorCodes.NotRegularFile, error.Code);
     }

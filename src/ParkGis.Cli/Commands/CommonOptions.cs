@@ -52,6 +52,14 @@ internal static class CommonOptions
         Description = "Repair invalid geometries (NTS GeometryFixer) and report the area each repair changed; without it they are reported and left out of every analysis.",
     };
 
+    /// <summary><c>--rules FILE</c>: the one rules file (a section per analysis), the same option on every command that applies a local rule.</summary>
+    public static Option<string?> RulesOption() => new("--rules")
+    {
+        Description = "Rules file (JSON, one section per analysis: supply, idle, standard_land, evaluation, intensity, leading_industry, "
+            + "indicators, infrastructure); sections and members left out keep their defaults. Schema and defaults: docs/rules.md.",
+        HelpName = "FILE",
+    };
+
     /// <summary><c>--overwrite</c>.</summary>
     public static Option<bool> OverwriteOption() => new("--overwrite")
     {

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Publishing;
+using ParkGis.IO.Configuration;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
 
-/// <summary><c>parkgis idle DATASET --as-of DATE --out DIR [--fix] [--overwrite]</c>.</summary>
+/// <summary><c>parkgis idle DATASET --as-of DATE --out DIR [--rules FILE] [--fix] [--overwrite]</c>.</summary>
 internal static class IdleCommand
 {
     /// <summary>Files the command writes into DIR.</summary>
@@ -20,6 +21,7 @@ internal static class IdleCommand
         var asOf = AsOfOption.Build();
         var fix = CommonOptions.FixOption();
         var format = CommonOptions.GisFormatOption();
+        var rules = CommonOptions.RulesOption();
         var command = new Command(
             "idle",
             "Idle land (闲置土地, 闲置土地处置办法 2012) on an as-of date: each parcel's status, idle days, idle fee (20 % of the land price) "
@@ -27,15 +29,16 @@ internal static class IdleCommand
             + "Writes DIR/idle.json and DIR/idle.geojson. Exit 0: no idle land, 1: idle land found, 2: usage error, 3: unusable input."
             + "\n\nExample:\n  parkgis idle sample-geodata/ordos --as-of 2026-06-30 --out out")
         {
-            dataset, asOf, output, fix, overwrite, format,
+            dataset, asOf, output, rules, fix, overwrite, format,
         };
         command.SetAction((parse, cancellation) =>
         {
             var run = new CommandRun(parse, cancellation);
             run.UseFormat(parse.GetValue(format));
             var date = AsOfOption.Value(parse, asOf);
-            using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
-            var result = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix)).Idle(date);
+            var loaded = RulesFile.Load(parse.GetValue(rules));
+            using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
+            var result = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: loaded).Idle(date);
             run.Progress.Report("writing results");
             IdleJsonWriter.Write(folder.PathOf("idle.json"), result);
             run.WriteLayer(folder, IdleResults.Layer(result));

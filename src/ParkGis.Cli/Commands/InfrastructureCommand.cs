@@ -18,7 +18,7 @@ internal static class InfrastructureCommand
         var dataset = CommonOptions.DatasetArgument();
         var output = CommonOptions.OutOption();
         var overwrite = CommonOptions.OverwriteOption();
-        var rules = RulesOption();
+        var rules = CommonOptions.RulesOption();
         var fix = CommonOptions.FixOption();
         var format = CommonOptions.GisFormatOption();
         var command = new Command(
@@ -34,9 +34,9 @@ internal static class InfrastructureCommand
         {
             var run = new CommandRun(parse, cancellation);
             run.UseFormat(parse.GetValue(format));
-            var loaded = ScorecardRulesFile.Load(parse.GetValue(rules));
+            var loaded = RulesFile.Load(parse.GetValue(rules));
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
-            var result = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix)).Infrastructure(loaded.Infrastructure);
+            var result = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: loaded).Infrastructure(loaded.Scorecard.Infrastructure);
             run.Progress.Report("writing results");
             InfrastructureJsonWriter.Write(folder.PathOf("infrastructure.json"), result);
             run.WriteLayer(folder, InfrastructureResults.Unserved(result));
@@ -46,11 +46,4 @@ internal static class InfrastructureCommand
         });
         return command;
     }
-
-    /// <summary><c>--rules FILE</c>, shared with scorecard.</summary>
-    public static Option<string?> RulesOption() => new("--rules")
-    {
-        Description = "Rules file (JSON): indicator weights and scoring, leading-industry minimum share, service distances. Defaults: docs/scorecard-rules.md.",
-        HelpName = "FILE",
-    };
 }

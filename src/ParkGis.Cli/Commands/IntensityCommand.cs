@@ -3,6 +3,7 @@ using ParkGis.Cli.Rendering;
 using ParkGis.Core.Data;
 using ParkGis.Core.Intensity;
 using ParkGis.Core.Publishing;
+using ParkGis.IO.Configuration;
 using ParkGis.IO.Intensity;
 using ParkGis.IO.Output;
 
@@ -30,7 +31,7 @@ internal static class IntensityCommand
         });
         var asOf = AsOfOption.BuildOptional(
             "As-of date for the supply and idle status behind 土地供应率, 土地建成率 and 土地闲置率 (default: 31 December of the year evaluated).");
-        var rules = new Option<string?>("--rules") { Description = "标准地 thresholds and evaluation settings (JSON; docs/intensity-rules.md).", HelpName = "FILE" };
+        var rules = CommonOptions.RulesOption();
         var fix = CommonOptions.FixOption();
 
         var format = CommonOptions.GisFormatOption();
@@ -47,12 +48,12 @@ internal static class IntensityCommand
         {
             var run = new CommandRun(parse, cancellation);
             run.UseFormat(parse.GetValue(format));
-            var ruleSet = parse.GetValue(rules) is { } rulesPath ? IntensityRulesReader.Load(rulesPath) : IntensityRules.Default;
+            var ruleSet = RulesFile.Load(parse.GetValue(rules));
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
-            var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix));
+            var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: ruleSet);
 
             // 土地供应率, 土地建成率 and 土地闲置率 come from the supply and idle results on the as-of date (default: 31 December of the year).
-            var options = new IntensityOptions(parse.GetValue(year), parse.GetValue(baseline), ruleSet);
+            var options = new IntensityOptions(parse.GetValue(year), parse.GetValue(baseline), ruleSet.Intensity);
             var result = assessment.Intensity(options, AsOfOption.OptionalValue(parse, asOf));
             run.Progress.Report("writing results");
             IntensityJsonWriter.Write(folder.PathOf("intensity.json"), result);

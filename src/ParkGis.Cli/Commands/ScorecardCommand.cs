@@ -17,7 +17,7 @@ internal static class ScorecardCommand
         var dataset = CommonOptions.DatasetArgument();
         var output = CommonOptions.OutOption();
         var overwrite = CommonOptions.OverwriteOption();
-        var rules = InfrastructureCommand.RulesOption();
+        var rules = CommonOptions.RulesOption();
         var fix = CommonOptions.FixOption();
         var year = AsOfOption.AcceptOnlyAnalysableYears(new Option<int?>("--year")
         {
@@ -38,15 +38,15 @@ internal static class ScorecardCommand
         command.SetAction((parse, cancellation) =>
         {
             var run = new CommandRun(parse, cancellation);
-            var loaded = ScorecardRulesFile.Load(parse.GetValue(rules));
+            var loaded = RulesFile.Load(parse.GetValue(rules));
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
-            var scorecard = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix))
-                .Scorecard(loaded, parse.GetValue(year), AsOfOption.OptionalValue(parse, asOf));
+            var scorecard = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: loaded)
+                .Scorecard(loaded.Scorecard, parse.GetValue(year), AsOfOption.OptionalValue(parse, asOf));
             run.Progress.Report("writing results");
-            ScorecardJsonWriter.Write(folder.PathOf("scorecard.json"), scorecard.Card, scorecard.LeadingIndustry, scorecard.Issues);
+            ScorecardJsonWriter.Write(folder.PathOf("scorecard.json"), scorecard.Card, scorecard.LeadingIndustry, scorecard.Issues, scorecard.Intensity);
             ScorecardCsvWriter.Write(folder.PathOf("scorecard.csv"), scorecard.Card);
             run.Commit(folder);
-            ScorecardSummary.Write(run.Stdout, scorecard.Card, scorecard.LeadingIndustry, folder.Destination);
+            ScorecardSummary.Write(run.Stdout, scorecard.Card, scorecard.LeadingIndustry, folder.Destination, scorecard.Intensity);
             return Task.FromResult(ExitCodes.Conclude(run.Stdout, findings: false, scorecard.Issues));
         });
         return command;

@@ -1,12 +1,12 @@
 using System.CommandLine;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Publishing;
-using ParkGis.Core.Supply;
+using ParkGis.IO.Configuration;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
 
-/// <summary><c>parkgis supply DATASET --as-of DATE --out DIR [--window-years 5] [--fix] [--overwrite]</c>.</summary>
+/// <summary><c>parkgis supply DATASET --as-of DATE --out DIR [--window-years 5] [--rules FILE] [--fix] [--overwrite]</c>.</summary>
 internal static class SupplyCommand
 {
     /// <summary>Files the command writes into DIR.</summary>
@@ -20,15 +20,16 @@ internal static class SupplyCommand
         var overwrite = CommonOptions.OverwriteOption();
         var asOf = AsOfOption.Build();
         var fix = CommonOptions.FixOption();
-        var windowYears = new Option<int>("--window-years")
+        var rules = CommonOptions.RulesOption();
+        var windowYears = new Option<int?>("--window-years")
         {
-            Description = "Calendar years before the as-of year whose batches make the supply-rate window (national yardstick: 5 years, 60 %).",
-            DefaultValueFactory = _ => SupplyLedgerOptions.Default.WindowYears,
+            Description = "Complete calendar years up to the as-of date whose batches make the supply-rate window; 31 December closes its own year "
+                + "(national yardstick: 5 years, 60 %). Default: supply.window_years of the rules file, else 5.",
             HelpName = "N",
         };
         windowYears.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 1 or > 100)
+            if (result.GetValueOrDefault<int?>() is < 1 or > 100)
             {
                 result.AddError("--window-years must be a whole number of years from 1 to 100.");
             }
@@ -43,16 +44,22 @@ internal static class SupplyCommand
             + "Exit 0: window rate ≥ 60 % and no 未批先供, 1: window rate under 60 % or 未批先供 found, 2: usage error, 3: unusable input."
             + "\n\nExample:\n  parkgis supply sample-geodata/ordos --as-of 2026-06-30 --out out")
         {
-            dataset, asOf, output, windowYears, fix, overwrite, format,
+            dataset, asOf, output, windowYears, rules, fix, overwrite, format,
         };
         command.SetAction((parse, cancellation) =>
         {
             var run = new CommandRun(parse, cancellation);
             run.UseFormat(parse.GetValue(format));
             var date = AsOfOption.Value(parse, asOf);
-            using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
-            var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix));
-            var result = assessment.Supply(date, SupplyLedgerOptions.Default with { WindowYears = parse.GetValue(windowYears) });
+            var loaded = RulesFile.Load(parse.GetValue(rules));
+            if (parse.GetValue(windowYears) is { } years)
+            {
+                loaded = loaded with { Supply = loaded.Supply with { WindowYears = years } };
+            }
+
+            using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
+            var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: loaded);
+            var result = assessment.Supply(date);
             run.Progress.Report("writing results");
             SupplyJsonWriter.Write(folder.PathOf("supply.json"), result);
             run.WriteLayer(folder, SupplyResults.Unsupplied(result));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ParkGis.Core.Industry;
+using ParkGis.Core.Intensity;
 using ParkGis.Core.Scorecard;
 
 namespace ParkGis.Cli.Rendering;
@@ -13,7 +14,7 @@ internal static class ScorecardSummary
     ];
 
     /// <summary>Writes the summary.</summary>
-    public static void Write(TextWriter stdout, ParkScorecard scorecard, LeadingIndustryResult leading, string outputFolder)
+    public static void Write(TextWriter stdout, ParkScorecard scorecard, LeadingIndustryResult leading, string outputFolder, IntensityResult? intensity = null)
     {
         var year = scorecard.Year is { } y ? Invariant($"{y} 年") : "年份未知";
         stdout.WriteLine(Invariant($"园区年度考核 — {year}，{scorecard.Rows.Count} 个园区（无法计算的指标不计分，其余权重按比例放大）"));
@@ -36,7 +37,14 @@ internal static class ScorecardSummary
         }
 
         stdout.WriteLine();
-        stdout.WriteLine(Invariant($"主导产业产值占比（{(leading.Year is { } ly ? ly.ToString(CultureInfo.InvariantCulture) : "—")} 年，达标线 {leading.MinShare:P0}，等于达标）"));
+        if (intensity is not null)
+        {
+            IntensitySummary.WriteBanners(stdout, intensity);
+            stdout.WriteLine();
+        }
+
+        var basis = leading.Parks.Select(p => p.Park.Basis).FirstOrDefault() == LeadingShareBasis.IndustrialOutput ? "工业产值口径，物流仓储用地产值不计入分母" : "全部产值口径";
+        stdout.WriteLine(Invariant($"主导产业产值占比（{(leading.Year is { } ly ? ly.ToString(CultureInfo.InvariantCulture) : "—")} 年，{basis}，达标线 {leading.MinShare:P0}，等于达标）"));
         foreach (var park in leading.Parks)
         {
             WriteShare(stdout, $"{park.ParkId} {park.Name}", park.Park);

@@ -130,6 +130,17 @@ public sealed class ParkAssessment
         return Parks.ParcelParks.Assign(parcels, parks, Cancellation);
     })!;
 
+    /// <summary>The 旗区 of every park (the one park-to-旗区 rule, <see cref="Parks.ParkBanners"/>).</summary>
+    public ParkBanners ParkBanners => Once("park banners", () =>
+    {
+        if (Layer(LayerRole.Banners) is not null)
+        {
+            Screen(LayerRole.Parks, LayerRole.Banners);
+        }
+
+        return Parks.ParkBanners.Assign(Layer(LayerRole.Parks), Screened(LayerRole.Parks), Screened(LayerRole.Banners), Cancellation);
+    })!;
+
     /// <summary>The economics table, read on first use; null when the dataset has none.</summary>
     public EconomicsTable? Economics => Once("economics", () => _inputs.ReadEconomics?.Invoke());
 
@@ -164,12 +175,16 @@ public sealed class ParkAssessment
     /// <summary>The land-supply ledger (批供台账) on <paramref name="asOf"/>.</summary>
     public SupplyLedgerResult Supply(DateOnly asOf, SupplyLedgerOptions? options = null)
     {
-        var used = options ?? SupplyLedgerOptions.Default;
+        var used = options ?? Options.RulesUsed.Supply;
         return Once(("supply", asOf, used), () => new SupplyLedger(used, Progress).Compute(this, asOf))!;
     }
 
-    /// <summary>The idle-land survey (闲置土地) on <paramref name="asOf"/>.</summary>
-    public IdleLandResult Idle(DateOnly asOf) => Once(("idle", asOf), () => new IdleLandSurvey(Progress).Survey(this, asOf))!;
+    /// <summary>The idle-land survey (闲置土地) on <paramref name="asOf"/> under the run's idle rules (or <paramref name="rules"/>).</summary>
+    public IdleLandResult Idle(DateOnly asOf, IdleRules? rules = null)
+    {
+        var used = rules ?? Options.RulesUsed.Idle;
+        return Once(("idle", asOf, used), () => new IdleLandSurvey(Progress, used).Survey(this, asOf))!;
+    }
 
     /// <summary>
     /// The supply ledger and the idle-land survey on <paramref name="asOf"/>, as far as the dataset allows, for the

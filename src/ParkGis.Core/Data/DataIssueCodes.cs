@@ -51,6 +51,9 @@ public static class DataIssueCodes
     /// <summary>An area or amount is negative; the value is not used.</summary>
     public const string NegativeValue = "negative_value";
 
+    /// <summary>Some 标准地 / 控制指标 checks could not be made (a threshold not configured, a value missing): those parcels neither pass nor fail.</summary>
+    public const string StandardLandIncomplete = "standard_land_incomplete";
+
     /// <summary>A value cannot be right (a footprint larger than the parcel's measured area); it is not used.</summary>
     public const string ImplausibleValue = "implausible_value";
 
@@ -92,6 +95,12 @@ public static class DataIssueCodes
 
     /// <summary>Many parcels overlap on one spot (one overlaps more than 32 others); their overlap is counted once, their pairs are not counted.</summary>
     public const string ParcelStack = "parcel_stack";
+
+    /// <summary>A park's banner attribute disagrees with the 旗区 of the banners layer it overlaps most; the layer's is used.</summary>
+    public const string BannerMismatch = "banner_mismatch";
+
+    /// <summary>A text value is not one of the values a rule recognises; the rule's catch-all applies (e.g. 第八条第（六）项).</summary>
+    public const string UnrecognisedValue = "unrecognised_value";
 
     /// <summary>A date is a placeholder for "no date" (any day of 9999, 0001-01-01); it is read as empty.</summary>
     public const string PlaceholderDate = "placeholder_date";

@@ -50,4 +50,10 @@ public enum LayerRole
 
     /// <summary>Industrial steam network — 蒸汽管网 (通蒸汽), where a park has one.</summary>
     Steam,
+
+    /// <summary>Banner and district boundaries — 旗区 (county-level), naming each by <c>name</c>.</summary>
+    Banners,
+
+    /// <summary>Land-use survey patches — 地类图斑 (三调 / 变更调查, DLTB), for existing construction land (存量建设用地).</summary>
+    LandUse,
 }

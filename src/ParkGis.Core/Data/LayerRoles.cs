@@ -9,7 +9,7 @@ public static class LayerRoles
         LayerRole.Parks, LayerRole.EcologicalRedline, LayerRole.PermanentFarmland,
         LayerRole.UrbanBoundary, LayerRole.Approvals, LayerRole.Parcels,
         LayerRole.Roads, LayerRole.WaterSupply, LayerRole.Drainage, LayerRole.Sewage, LayerRole.Power,
-        LayerRole.Gas, LayerRole.Heating, LayerRole.Telecom, LayerRole.Steam,
+        LayerRole.Gas, LayerRole.Heating, LayerRole.Telecom, LayerRole.Steam, LayerRole.Banners, LayerRole.LandUse,
     ];
 
     /// <summary>The snake_case role name: <c>parks</c>, <c>ecological_redline</c>, …</summary>
@@ -30,6 +30,8 @@ public static class LayerRoles
         LayerRole.Heating => "heating",
         LayerRole.Telecom => "telecom",
         LayerRole.Steam => "steam",
+        LayerRole.Banners => "banners",
+        LayerRole.LandUse => "land_use",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
@@ -51,6 +53,8 @@ public static class LayerRoles
         LayerRole.Heating => "供热",
         LayerRole.Telecom => "通信",
         LayerRole.Steam => "蒸汽",
+        LayerRole.Banners => "旗区",
+        LayerRole.LandUse => "地类图斑",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
@@ -76,6 +80,9 @@ public static class LayerRoles
         LayerRole.Heating => ["供热", "供热管网", "热力", "热力管网"],
         LayerRole.Telecom => ["通信", "电信", "通信管线", "通讯"],
         LayerRole.Steam => ["蒸汽", "蒸汽管网"],
+        // An XZQ (行政区) layer is not taken for banners: its units may be towns, not 旗区.
+        LayerRole.Banners => ["旗区", "旗县区", "旗区范围", "县级行政区"],
+        LayerRole.LandUse => ["地类图斑", "DLTB", "land_use_survey"],
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 

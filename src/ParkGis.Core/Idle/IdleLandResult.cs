@@ -15,6 +15,12 @@ public sealed record IdleLandResult(
     IdleParkSummary Totals,
     IReadOnlyList<DataIssue> Issues)
 {
+    /// <summary>Per 旗区 (the parks' 旗区, docs/rules.md#banners), sorted by name; parcels in no park or in a park without a 旗区 under the empty name (first).</summary>
+    public IReadOnlyList<IdleParkSummary> Banners { get; init; } = [];
+
+    /// <summary>The rules applied.</summary>
+    public IdleRules Rules { get; init; } = IdleRules.Default;
+
     /// <summary>True when any parcel is idle.</summary>
     public bool HasIdleLand => Totals.IdleParcels > 0;
 

@@ -5,9 +5,11 @@ namespace ParkGis.Core.Idle;
 /// <summary>
 /// The idle-land rule (闲置土地认定, 闲置土地处置办法 2012): a supplied parcel is idle when it has not started one
 /// full year after its agreed start (Art. 2), or when it started, developed under 1/3 or invested under 25 %,
-/// and has been halted for one full year. Delays with a government cause (Art. 8) are not idle. Idle land owes
-/// a fee of 20 % of the land price and may be reclaimed after two full years (Art. 14). Pure: the as-of date is
-/// a parameter, and values the rule needs but cannot read make the status unknown, never a default.
+/// and has been halted for one full year. Idle land with a government cause (Art. 8) is still idle and is disposed
+/// under Art. 12: no fee, no 无偿收回. Enterprise-caused land not started owes a fee of 20 % of the land price and may
+/// be reclaimed after two full years (Art. 14); halted land owes the fee or is reclaimed only as the rules choose
+/// (<see cref="IdleRules"/>). Pure: the as-of date is a parameter, and values the rule needs but cannot read make
+/// the status unknown, never a default.
 /// </summary>
 public static class IdleLandRule
 {
@@ -17,16 +19,14 @@ public static class IdleLandRule
     /// <summary>Invested share under which a halted parcel can be idle (25 %; exactly 0.25 is not under).</summary>
     public const double InvestedRatioThreshold = 0.25;
 
-    /// <summary>Idle fee as a share of the land price (Art. 14).</summary>
-    public const double IdleFeeShare = 0.20;
+    /// <summary>Evaluates one parcel on <paramref name="asOf"/> under the default rules.</summary>
+    public static IdleVerdict Evaluate(ParcelLifecycle parcel, DateOnly asOf) => Evaluate(parcel, asOf, IdleRules.Default);
 
-    /// <summary>Full years of idleness after which the land may be reclaimed without compensation.</summary>
-    public const int ReclaimYears = 2;
-
-    /// <summary>Evaluates one parcel on <paramref name="asOf"/>.</summary>
-    public static IdleVerdict Evaluate(ParcelLifecycle parcel, DateOnly asOf)
+    /// <summary>Evaluates one parcel on <paramref name="asOf"/> under <paramref name="rules"/>.</summary>
+    public static IdleVerdict Evaluate(ParcelLifecycle parcel, DateOnly asOf, IdleRules rules)
     {
         ArgumentNullException.ThrowIfNull(parcel);
+        ArgumentNullException.ThrowIfNull(rules);
         if (parcel.IsUnreadable(ParcelFields.SuppliedOn))
         {
             return Unknown(ParcelFields.SuppliedOn, "supplied_on is unreadable, so whether the parcel is supplied is unknown.", suppliedNotStarted: false);
@@ -43,10 +43,10 @@ public static class IdleLandRule
         }
 
         var started = parcel.ActualStart is { } actual && actual <= asOf;
-        return started ? Started(parcel, asOf) : NotStarted(parcel, asOf);
+        return started ? Started(parcel, asOf, rules) : NotStarted(parcel, asOf, rules);
     }
 
-    private static IdleVerdict NotStarted(ParcelLifecycle parcel, DateOnly asOf)
+    private static IdleVerdict NotStarted(ParcelLifecycle parcel, DateOnly asOf, IdleRules rules)
     {
         if (parcel.AgreedStart is not { } agreed)
         {
@@ -60,10 +60,11 @@ public static class IdleLandRule
             return new IdleVerdict(IdleStatus.InGrace, 0, 0, false, true);
         }
 
-        return Idle(parcel, IdleStatus.IdleUnstarted, agreed, asOf, suppliedNotStarted: true);
+        // docs/rules.md#idle-definition
+        return Idle(parcel, IdleStatus.IdleUnstarted, agreed, asOf, rules, suppliedNotStarted: true);
     }
 
-    private static IdleVerdict Started(ParcelLifecycle parcel, DateOnly asOf)
+    private static IdleVerdict Started(ParcelLifecycle parcel, DateOnly asOf, IdleRules rules)
     {
         if (parcel.IsUnreadable(ParcelFields.HaltedSince))
         {
@@ -79,7 +80,8 @@ public static class IdleLandRule
         var investedUnder = parcel.InvestedRatio is { } invested ? invested < InvestedRatioThreshold : (bool?)null;
         if (developedUnder == true || investedUnder == true)
         {
-            return Idle(parcel, IdleStatus.IdleHalted, halted, asOf, suppliedNotStarted: false);
+            // docs/rules.md#idle-halted
+            return Idle(parcel, IdleStatus.IdleHalted, halted, asOf, rules, suppliedNotStarted: false);
         }
 
         if (developedUnder is null)
@@ -97,23 +99,51 @@ public static class IdleLandRule
         return new IdleVerdict(IdleStatus.InUse, 0, 0, false, false);
     }
 
-    private static IdleVerdict Idle(ParcelLifecycle parcel, IdleStatus status, DateOnly since, DateOnly asOf, bool suppliedNotStarted)
+    private static IdleVerdict Idle(ParcelLifecycle parcel, IdleStatus status, DateOnly since, DateOnly asOf, IdleRules rules, bool suppliedNotStarted)
     {
-        if (parcel.GovernmentCause is not null)
+        var days = asOf.DayNumber - since.DayNumber;
+        var unstarted = status == IdleStatus.IdleUnstarted;
+        var kind = unstarted ? IdleStatuses.Unstarted : IdleStatuses.Halted;
+        if (parcel.GovernmentCause is { } cause)
         {
-            return new IdleVerdict(IdleStatus.GovernmentDelay, 0, 0, false, suppliedNotStarted);
+            // docs/rules.md#idle-government-cause: still idle; disposed under Art. 12 (docs/rules.md#idle-government-disposal).
+            return new IdleVerdict(IdleStatus.GovernmentDelay, days, 0, false, suppliedNotStarted)
+            {
+                Cause = IdleStatuses.GovernmentCause,
+                Kind = kind,
+                GovernmentCauseItem = GovernmentCauses.ItemOf(cause),
+                Disposal = IdleDisposals.Government,
+            };
         }
 
-        var days = asOf.DayNumber - since.DayNumber;
-        var reclaim = CalendarYears.HaveElapsed(since, asOf, ReclaimYears);
+        // docs/rules.md#idle-fee, #idle-reclaim, #idle-halted-penalties
+        var charged = unstarted || rules.HaltedFee;
+        var reclaim = (unstarted || rules.HaltedReclaim) && CalendarYears.HaveElapsed(since, asOf, rules.ReclaimYears);
+        var verdict = new IdleVerdict(status, days, 0, reclaim, suppliedNotStarted)
+        {
+            Cause = IdleStatuses.EnterpriseCause,
+            Kind = kind,
+            FeeBasis = charged ? (unstarted ? IdleDisposals.Statute : IdleDisposals.LocalRule) : null,
+            Disposal = unstarted ? IdleDisposals.Unstarted(reclaim, rules.FeeShare) : IdleDisposals.Halted(rules.HaltedFee, reclaim, rules.FeeShare),
+        };
+        if (!charged)
+        {
+            return verdict;
+        }
+
         if (parcel.LandPriceWan is not { } price)
         {
-            return new IdleVerdict(status, days, null, reclaim, suppliedNotStarted, parcel.IsUnreadable(ParcelFields.LandPriceWan)
-                ? "land_price_wan is unreadable: the parcel is idle but its idle fee cannot be computed."
-                : "land_price_wan is empty: the parcel is idle but its idle fee cannot be computed.", ParcelFields.LandPriceWan);
+            return verdict with
+            {
+                IdleFeeWan = null,
+                Problem = parcel.IsUnreadable(ParcelFields.LandPriceWan)
+                    ? "land_price_wan is unreadable: the parcel is idle but its idle fee cannot be computed."
+                    : "land_price_wan is empty: the parcel is idle but its idle fee cannot be computed.",
+                ProblemField = ParcelFields.LandPriceWan,
+            };
         }
 
-        return new IdleVerdict(status, days, IdleFeeShare * price, reclaim, suppliedNotStarted);
+        return verdict with { IdleFeeWan = rules.FeeShare * price };
     }
 
     private static IdleVerdict Unknown(string field, string problem, bool suppliedNotStarted) =>

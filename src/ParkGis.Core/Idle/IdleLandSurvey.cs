@@ -13,9 +13,16 @@ namespace ParkGis.Core.Idle;
 public sealed class IdleLandSurvey
 {
     private readonly IProgress<string>? _progress;
+    private readonly IdleRules _rules;
 
     /// <summary>Creates a survey.</summary>
-    public IdleLandSurvey(IProgress<string>? progress = null) => _progress = progress;
+    /// <param name="progress">Receives progress lines; may be null.</param>
+    /// <param name="rules">The local choices of the rule; null for <see cref="IdleRules.Default"/>.</param>
+    public IdleLandSurvey(IProgress<string>? progress = null, IdleRules? rules = null)
+    {
+        _progress = progress;
+        _rules = rules ?? IdleRules.Default;
+    }
 
     /// <summary>Runs a survey without progress reports.</summary>
     public static IdleLandResult Run(Dataset dataset, DateOnly asOf) => new IdleLandSurvey().Survey(dataset, asOf);
@@ -57,7 +64,7 @@ public sealed class IdleLandSurvey
             assessment.Cancellation.ThrowIfCancellationRequested();
             var feature = parcels.Features[i].Source;
             var facts = ParcelLifecycleReader.Read(parcelLayer, feature, issues);
-            var verdict = IdleLandRule.Evaluate(facts, asOf);
+            var verdict = IdleLandRule.Evaluate(facts, asOf, _rules);
             if (verdict.Problem is { } problem)
             {
                 var code = verdict.ProblemField is { } field && facts.IsUnreadable(field) ? DataIssueCodes.UnparseableValue : DataIssueCodes.MissingValue;
@@ -65,15 +72,33 @@ public sealed class IdleLandSurvey
                     verdict.Status == IdleStatus.Unknown ? $"Status unknown: {problem}" : problem));
             }
 
-            rows.Add(new IdleParcel(feature.Id, placements.ParkIdOf(i), parcels.AreaM2(i), verdict, parcels.Features[i].Geometry, parcelLayer.Crs));
+            if (verdict.Cause == IdleStatuses.GovernmentCause && GovernmentCauses.Recognise(facts.GovernmentCause!) is null)
+            {
+                issues.Add(new DataIssue(LayerRoles.Name(parcelLayer.Role), feature.Id, DataIssueCodes.UnrecognisedValue,
+                    $"government_cause '{facts.GovernmentCause}' is not a recognised 第八条 value: the parcel is idle with a government cause under item （六） (政府、政府有关部门的其他行为)."));
+            }
+
+            var supplied = facts.SuppliedOn is { } on && on <= asOf && !facts.IsUnreadable(ParcelFields.SuppliedOn);
+            rows.Add(new IdleParcel(feature.Id, placements.ParkIdOf(i), parcels.AreaM2(i), verdict, parcels.Features[i].Geometry, parcelLayer.Crs) { Supplied = supplied });
         }
+
+        var banners = assessment.ParkBanners;
+        issues.AddRange(banners.Issues);
 
         var parksSummary = rows.GroupBy(r => r.ParkId, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Summarize(g.Key, parkNames.GetValueOrDefault(g.Key) ?? string.Empty, g.ToList()))
+            .Select(g => Summarize(g.Key, parkNames.GetValueOrDefault(g.Key) ?? string.Empty, g.ToList()) with { Banner = banners.Of(g.Key) })
+            .ToList();
+        var bannerSummary = rows.GroupBy(r => banners.Of(r.ParkId), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Summarize(string.Empty, string.Empty, g.ToList()) with { Banner = g.Key })
             .ToList();
         issues.Sort(DataIssueOrder.Compare);
-        return new IdleLandResult(asOf, rows, parksSummary, Summarize(string.Empty, string.Empty, rows), issues.Distinct().ToList());
+        return new IdleLandResult(asOf, rows, parksSummary, Summarize(string.Empty, string.Empty, rows), issues.Distinct().ToList())
+        {
+            Banners = bannerSummary,
+            Rules = _rules,
+        };
     }
 
     private static IdleParkSummary Summarize(string parkId, string name, IReadOnlyList<IdleParcel> rows)
@@ -81,6 +106,7 @@ public sealed class IdleLandSurvey
         var idle = rows.Where(r => IdleStatuses.IsIdle(r.Verdict.Status)).ToList();
         var reclaim = idle.Where(r => r.Verdict.ReclaimEligible).ToList();
         var notStarted = rows.Where(r => r.Verdict.SuppliedNotStarted).ToList();
+        // docs/rules.md#idle-totals
         return new IdleParkSummary(
             parkId,
             name,
@@ -92,6 +118,14 @@ public sealed class IdleLandSurvey
             rows.Count(r => r.Verdict.Status == IdleStatus.GovernmentDelay),
             notStarted.Count,
             notStarted.Sum(r => r.AreaM2),
-            rows.Count(r => r.Verdict.Status == IdleStatus.Unknown));
+            rows.Count(r => r.Verdict.Status == IdleStatus.Unknown))
+        {
+            ByEnterprise = IdleTally.Of(idle.Where(r => r.Verdict.Cause == IdleStatuses.EnterpriseCause)),
+            ByGovernment = IdleTally.Of(idle.Where(r => r.Verdict.Cause == IdleStatuses.GovernmentCause)),
+            Unstarted = IdleTally.Of(idle.Where(r => r.Verdict.Kind == IdleStatuses.Unstarted)),
+            Halted = IdleTally.Of(idle.Where(r => r.Verdict.Kind == IdleStatuses.Halted)),
+            IdleFeeHaltedWan = idle.Where(r => r.Verdict.Kind == IdleStatuses.Halted).Sum(r => r.Verdict.IdleFeeWan ?? 0),
+            SuppliedAreaM2 = rows.Where(r => r.Supplied).Sum(r => r.AreaM2),
+        };
     }
 }

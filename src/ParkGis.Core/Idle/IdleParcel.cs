@@ -10,4 +10,8 @@ namespace ParkGis.Core.Idle;
 /// <param name="Verdict">Status, idle days, fee, reclaim.</param>
 /// <param name="Geometry">The screened geometry in <paramref name="SourceCrs"/>.</param>
 /// <param name="SourceCrs">The CRS of <paramref name="Geometry"/>.</param>
-public sealed record IdleParcel(string ParcelId, string ParkId, double AreaM2, IdleVerdict Verdict, Geometry Geometry, CrsDefinition SourceCrs);
+public sealed record IdleParcel(string ParcelId, string ParkId, double AreaM2, IdleVerdict Verdict, Geometry Geometry, CrsDefinition SourceCrs)
+{
+    /// <summary>Supplied on or before the as-of date (a readable supplied_on).</summary>
+    public bool Supplied { get; init; }
+}

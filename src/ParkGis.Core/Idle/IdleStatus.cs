@@ -18,7 +18,7 @@ public enum IdleStatus
     /// <summary>Started, developed under 1/3 or invested under 25 %, halted a full year or more (中止开发满一年).</summary>
     IdleHalted,
 
-    /// <summary>Would be idle, but the delay is the government's or force majeure (Art. 8, 政府原因).</summary>
+    /// <summary>Idle land whose delay is the government's or force majeure (Art. 8, 政府原因): idle, disposed under Art. 12, no fee, no 无偿收回.</summary>
     GovernmentDelay,
 
     /// <summary>A value the rule needs is missing or unreadable; a data issue names it (无法认定).</summary>

@@ -31,11 +31,26 @@ public static class IdleStatuses
         IdleStatus.InUse => "已动工",
         IdleStatus.IdleUnstarted => "闲置（未动工）",
         IdleStatus.IdleHalted => "闲置（中止开发）",
-        IdleStatus.GovernmentDelay => "政府原因延迟",
+        IdleStatus.GovernmentDelay => "闲置（政府原因）",
         IdleStatus.Unknown => "无法认定",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
-    /// <summary>True for the two idle statuses (闲置土地).</summary>
-    public static bool IsIdle(IdleStatus status) => status is IdleStatus.IdleUnstarted or IdleStatus.IdleHalted;
+    /// <summary>
+    /// True for idle land (闲置土地) whatever the cause: a government cause (第八条) changes the disposal, not the
+    /// finding (docs/rules.md#idle-government-cause).
+    /// </summary>
+    public static bool IsIdle(IdleStatus status) => status is IdleStatus.IdleUnstarted or IdleStatus.IdleHalted or IdleStatus.GovernmentDelay;
+
+    /// <summary>Cause <c>enterprise</c> (企业原因).</summary>
+    public const string EnterpriseCause = "enterprise";
+
+    /// <summary>Cause <c>government</c> (政府原因, 第八条, force majeure included).</summary>
+    public const string GovernmentCause = "government";
+
+    /// <summary>Kind <c>unstarted</c> (未动工开发).</summary>
+    public const string Unstarted = "unstarted";
+
+    /// <summary>Kind <c>halted</c> (中止开发建设).</summary>
+    public const string Halted = "halted";
 }

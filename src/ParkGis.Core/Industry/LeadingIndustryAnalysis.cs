@@ -11,7 +11,8 @@ namespace ParkGis.Core.Industry;
 /// The leading-industry share (主导产业产值占比): per park and per block, the output of each industry (parcel
 /// <c>industry</c>, output from the economics table for one year), the share of the park's leading industries,
 /// pass/fail against the minimum (80% by default; equality passes) and the industries pulling the share down.
-/// Without economics data for a park the share is not computable — never 0.
+/// Without economics data for a park the share is not computable — never 0. The denominator is the park's industrial
+/// output by default: output on 物流仓储 land is left out unless its industry is itself leading.
 /// </summary>
 public sealed class LeadingIndustryAnalysis
 {
@@ -57,16 +58,24 @@ public sealed class LeadingIndustryAnalysis
         var year = _options.Year ?? economics?.LatestYear;
 
         // park index → (parcel id, block (0 = none), industry) of the screened parcels placed in it
-        var parcelPlaces = new List<(int Park, string ParcelId, int Block, string Industry)>();
+        var parcelPlaces = new List<(int Park, string ParcelId, int Block, string Industry, LandUseCategory Category)>();
         var parcels = assessment.Screened(LayerRole.Parcels);
         if (parcels is not null)
         {
             var placements = assessment.ParcelParks;
+            var codes = Enumerable.Range(0, parcels.Count).Select(i => parcels.Text(i, "land_use")).ToList();
+            var codeList = assessment.Settings.CodeList ?? LandUseCodes.Detect(codes) switch
+            {
+                (LandUseCodeList list, _) => list,
+                (null, false) => LandUseCodeList.SpatialPlanning,
+                _ => (LandUseCodeList?)null,
+            };
             for (var i = 0; i < parcels.Count; i++)
             {
                 if (placements.Of(i) is { } placement)
                 {
-                    parcelPlaces.Add((placement.ParkIndex, parcels.Features[i].Id, placement.Block, parcels.Text(i, "industry") ?? UnspecifiedIndustry));
+                    var category = codeList is { } known ? LandUseCodes.Categorize(codes[i], known) : LandUseCategory.Unknown;
+                    parcelPlaces.Add((placement.ParkIndex, parcels.Features[i].Id, placement.Block, parcels.Text(i, "industry") ?? UnspecifiedIndustry, category));
                 }
             }
         }
@@ -92,7 +101,7 @@ public sealed class LeadingIndustryAnalysis
         {
             var feature = parks.Features[j];
             var profile = assessment.ParkProfiles.TryGetValue(feature.Id, out var p) ? p : ParkProfile.Empty(feature.Id);
-            var mine = byPark[j].Select(m => (m.ParcelId, m.Block, m.Industry)).ToList();
+            var mine = byPark[j].Select(m => (m.ParcelId, m.Block, m.Industry, m.Category)).ToList();
             var whole = Share(null, profile.LeadingIndustries, mine, outputs, year, noEconomics, parcels is null);
             var blocks = new List<LeadingIndustryShare>();
             var blockCount = feature.Geometry.NumGeometries;
@@ -110,22 +119,35 @@ public sealed class LeadingIndustryAnalysis
         return new LeadingIndustryResult(year, _options.MinShare, result.OrderBy(r => r.ParkId, StringComparer.Ordinal).ToList(), issues.Distinct().ToList());
     }
 
+    // docs/rules.md#leading-share-basis
+    private bool InDenominator(LandUseCategory category, string industry, HashSet<string> leading) =>
+        _options.Basis == LeadingShareBasis.AllOutput
+        || leading.Contains(industry)
+        || !(category == LandUseCategory.Logistics || (_options.ExcludeUtilities && category == LandUseCategory.Utility));
+
     private LeadingIndustryShare Share(
-        int? block, IReadOnlyList<string> leading, List<(string ParcelId, int Block, string Industry)> parcels, Dictionary<string, double> outputs,
+        int? block, IReadOnlyList<string> leading, List<(string ParcelId, int Block, string Industry, LandUseCategory Category)> parcels, Dictionary<string, double> outputs,
         int? year, bool noEconomics, bool noParcels)
     {
         var byIndustry = new Dictionary<string, double>(StringComparer.Ordinal);
+        var leadingSet = new HashSet<string>(leading, StringComparer.Ordinal);
         var rows = 0;
+        var excluded = 0.0;
         foreach (var parcel in parcels)
         {
             if (outputs.TryGetValue(parcel.ParcelId, out var output))
             {
                 rows++;
+                if (!InDenominator(parcel.Category, parcel.Industry, leadingSet))
+                {
+                    excluded += output;
+                    continue;
+                }
+
                 byIndustry[parcel.Industry] = byIndustry.GetValueOrDefault(parcel.Industry) + output;
             }
         }
 
-        var leadingSet = new HashSet<string>(leading, StringComparer.Ordinal);
         var list = byIndustry.Select(kv => new IndustryOutput(kv.Key, kv.Value, leadingSet.Contains(kv.Key)))
             .OrderByDescending(o => o.OutputWan).ThenBy(o => o.Industry, StringComparer.Ordinal).ToList();
         var total = list.Sum(o => o.OutputWan);
@@ -152,10 +174,10 @@ public sealed class LeadingIndustryAnalysis
 
         if (missing is not null)
         {
-            return new LeadingIndustryShare(block, leading, list, total, leadingOutput, null, null, pulling, missing);
+            return new LeadingIndustryShare(block, leading, list, total, leadingOutput, null, null, pulling, missing, _options.Basis, excluded);
         }
 
         var share = leadingOutput / total;
-        return new LeadingIndustryShare(block, leading, list, total, leadingOutput, share, share >= _options.MinShare, pulling, null);
+        return new LeadingIndustryShare(block, leading, list, total, leadingOutput, share, share >= _options.MinShare, pulling, null, _options.Basis, excluded);
     }
 }

@@ -22,19 +22,29 @@ public static class GradeClassing
             throw new ArgumentException("Three cut-offs are needed (A, B, C).", nameof(cutoffs));
         }
 
+        // Ranked by sorting (n log n): a city-wide ranking holds every firm of the city, not of one park.
         var n = scores.Count;
+        var ascending = scores.ToArray();
+        Array.Sort(ascending);
         var grades = new string[n];
         for (var i = 0; i < n; i++)
         {
-            var better = 0;
-            for (var j = 0; j < n; j++)
+            // scores strictly better than this one = those after its last equal in ascending order
+            int lo = 0, hi = n;
+            while (lo < hi)
             {
-                if (scores[j] > scores[i])
+                var mid = (lo + hi) >>> 1;
+                if (ascending[mid] > scores[i])
                 {
-                    better++;
+                    hi = mid;
+                }
+                else
+                {
+                    lo = mid + 1;
                 }
             }
 
+            var better = n - lo;
             var percentile = (double)better / n;
             grades[i] = percentile < cutoffs[0] ? "A" : percentile < cutoffs[1] ? "B" : percentile < cutoffs[2] ? "C" : "D";
         }

@@ -5,6 +5,7 @@ using ParkGis.Core.Assessment;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Idle;
 using ParkGis.Core.Measures;
 using ParkGis.Core.Parks;
 
@@ -95,8 +96,6 @@ public sealed class IntensityAnalysis
         _progress?.Report("evaluating parcels and enterprises");
         var columns = economics?.Columns ?? new HashSet<string>();
         var (weights, notScored) = ScoredIndicators(economics);
-        var evaluations = new List<EnterpriseEvaluation>();
-        var benchmarksByPark = new Dictionary<string, IReadOnlyDictionary<EvaluationIndicator, double>>(StringComparer.Ordinal);
         var units = measured.GroupBy(UnitId, StringComparer.Ordinal)
             .Select(g => (Id: g.Key, Parcels: g.OrderBy(m => m.Id, StringComparer.Ordinal).ToList()))
             .ToList();
@@ -105,31 +104,92 @@ public sealed class IntensityAnalysis
             u => u.Parcels.Where(m => m.ParkId is not null).GroupBy(m => m.ParkId!, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Sum(m => m.AreaM2)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault(),
             StringComparer.Ordinal);
-
-        var grades = new Dictionary<string, (double Score, string Grade)>(StringComparer.Ordinal);
-        foreach (var park in units.Where(u => unitPark[u.Id] is not null).GroupBy(u => unitPark[u.Id]!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var (parkEvaluations, benchmarks) = Evaluate(park.Key, [.. park], current, year, weights);
-            benchmarksByPark[park.Key] = benchmarks;
-            evaluations.AddRange(parkEvaluations);
-            foreach (var evaluation in parkEvaluations.Where(e => e.Grade is not null))
-            {
-                grades[evaluation.UnitId] = (evaluation.Score!.Value, evaluation.Grade!);
-            }
-        }
+        // docs/rules.md#banners: the one park-to-旗区 rule
+        var banners = assessment.ParkBanners;
+        issues.AddRange(banners.Issues);
+        var parkBanner = parks.GroupBy(p => p.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => banners.Of(g.Key) is { Length: > 0 } banner ? banner : null, StringComparer.Ordinal);
+        var scaleBasis = columns.Contains("revenue_wan") ? "revenue_wan" : null;
+        var (evaluations, groups) = EvaluateAll(
+            [.. units.Where(u => unitPark[u.Id] is not null).Select(u => (u.Id, u.Parcels, unitPark[u.Id]!))], parkBanner, current, year, weights, scaleBasis);
+        var grades = evaluations.Where(e => e.Grade is not null).ToDictionary(e => e.UnitId, e => (Score: e.Score!.Value, Grade: e.Grade!), StringComparer.Ordinal);
+        var mainGroup = scaleBasis is null ? AllFirms : AboveScale;
+        var benchmarksByPark = parkBanner.Keys.ToDictionary(
+            id => id,
+            id => groups.FirstOrDefault(g => g.Scope == ScopeOf(id, parkBanner) && g.Name == mainGroup)?.Benchmarks ?? new Dictionary<EvaluationIndicator, double>(),
+            StringComparer.Ordinal);
 
         var parcelResults = measured
             .OrderBy(m => m.Id, StringComparer.Ordinal)
             .Select(m => Finish(m, current, baseline, grades))
             .ToList();
 
+        var incomplete = parcelResults.Where(p => p.StandardLandPassed is null && p.StandardLandChecked).ToList();
+        if (incomplete.Count > 0)
+        {
+            var missing = incomplete.SelectMany(p => p.Checks).Where(c => c.Passed is null && c.Note is not null)
+                .GroupBy(c => (c.Indicator, c.Note)).OrderBy(g => g.Key.Indicator, StringComparer.Ordinal).ThenBy(g => g.Key.Note, StringComparer.Ordinal)
+                .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key.Indicator} {g.Key.Note} ({g.Count()})"));
+            issues.Add(new DataIssue(ParcelsLayerName, string.Empty, DataIssueCodes.StandardLandIncomplete,
+                string.Create(CultureInfo.InvariantCulture, $"{incomplete.Count} industrial parcels neither pass nor fail the 控制指标/标准地 check: {string.Join(", ", missing)}. ")
+                + "Enter the thresholds (standard_land in the rules file: investment_per_mu_min by industry) or the parcels' floor_area_counted_m2 (8 m rule applied)."));
+        }
+
         var parkResults = parks
             .OrderBy(p => p.Id, StringComparer.Ordinal)
             .Select(p => ParkFigures(parksLayer, p, parcelResults, evaluations, benchmarksByPark, columns, economics is not null, year, landStatus, statusById, codeList))
             .ToList();
 
+        var bannerResults = parkResults.GroupBy(p => parkBanner.GetValueOrDefault(p.ParkId) ?? NoBanner, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => BannerFigures(g.Key, [.. g.Select(p => p.ParkId)], parcelResults, evaluations, year))
+            .ToList();
         issues.Sort(DataIssueOrder.Compare);
-        return new IntensityResult(year, _options.BaselineYear, codeList, parkResults, parcelResults, evaluations, weights, notScored, issues.Distinct().ToList());
+        return new IntensityResult(year, _options.BaselineYear, codeList, parkResults, parcelResults, evaluations, weights, notScored, issues.Distinct().ToList(),
+            _options.Rules, scaleBasis, groups, bannerResults);
+    }
+
+    private BannerIntensity BannerFigures(string banner, List<string> parkIds, List<ParcelIntensity> allParcels, List<EnterpriseEvaluation> evaluations, int? year)
+    {
+        var ids = new HashSet<string>(parkIds, StringComparer.Ordinal);
+        var parcels = allParcels.Where(p => p.ParkId is not null && ids.Contains(p.ParkId)).ToList();
+        var mine = evaluations.Where(e => ids.Contains(e.ParkId)).ToList();
+        return new BannerIntensity(
+            banner,
+            [.. ids.Order(StringComparer.Ordinal)],
+            parcels.Count,
+            OutputPerMuProgress.Of(parcels, _options.BaselineYear, year ?? _options.BaselineYear, _options.Rules.GrowthBasis),
+            PerMu(parcels, e => e.TaxWan),
+            GradeClassing.Letters.ToDictionary(l => l, l => mine.Count(e => e.Grade == l), StringComparer.Ordinal),
+            mine.Count(e => e.Grade is null),
+            parcels.Count(p => p.FailsStandardLand));
+    }
+
+    private static double? PerMu(IEnumerable<ParcelIntensity> parcels, Func<EconomicsRecord, double?> pick)
+    {
+        double sum = 0, mu = 0;
+        foreach (var p in parcels)
+        {
+            if (p is { Economics: { } e } && pick(e) is { } v)
+            {
+                sum += v;
+                mu += p.AreaMu;
+            }
+        }
+
+        return mu > 0 ? sum / mu : null;
+    }
+
+    /// <summary>
+    /// 土地供应率 = D / area(D ∪ A ∪ R): supplied land over land that met 供地条件 — supplied, built (A, supplied or not)
+    /// and ready for supply (R, the park's 批而未供). Parcels do not overlap, so area(D ∪ A) = D + built land not supplied;
+    /// the rate never exceeds 1. Null when the denominator is zero.
+    /// </summary>
+    public static double? LandSupplyRate(double suppliedM2, double builtNotSuppliedM2, double readyForSupplyM2)
+    {
+        // docs/rules.md#intensity-supply-rate, #intensity-supply-condition
+        var denominator = suppliedM2 + builtNotSuppliedM2 + readyForSupplyM2;
+        return denominator > 0 ? Math.Min(1, suppliedM2 / denominator) : null;
     }
 
     private static LandUseCodeList? DecideCodeList(Layer layer, IReadOnlyList<PolygonalFeature> parcels, LandUseCodeList? configuredList, List<DataIssue> issues)
@@ -207,7 +267,16 @@ public sealed class IntensityAnalysis
         var coefficient = Share(coefficientInput, yard is null ? "footprint_area_m2" : "footprint_area_m2 + yard_area_m2", "building_coefficient", "建筑系数");
         var adminShare = Share(admin, "admin_area_m2", "admin_share", "the admin share");
         var greenRatio = Share(green, "green_area_m2", "green_ratio", "绿地率");
-        var plotRatio = floor is { } f ? f / area : NonNegative(layer, parcel.Id, feature, "plot_ratio", issues);
+        // docs/rules.md#standard-land-plot-ratio: a floor area counted with the 8 m rule, or a plot ratio given, is judged plainly
+        var counted = Area("floor_area_counted_m2");
+        var givenRatio = counted is null && floor is null ? NonNegative(layer, parcel.Id, feature, "plot_ratio", issues) : null;
+        var plotRatio = counted is { } c ? c / area : floor is { } f ? f / area : givenRatio;
+        var plotRatioCounted = counted is not null || givenRatio is not null;
+        var suppliedOn = ParcelLifecycleReader.ReadDate(layer, feature, "supplied_on", issues, out _);
+        var contract = new StandardLandThresholds(
+            PlotRatioMin: NonNegative(layer, parcel.Id, feature, "contract_plot_ratio_min", issues),
+            InvestmentPerMuMin: NonNegative(layer, parcel.Id, feature, "contract_investment_per_mu_min", issues),
+            TaxPerMuMin: NonNegative(layer, parcel.Id, feature, "contract_tax_per_mu_min", issues));
         var hasBuildings = floor is > 0 || footprint is > 0;
         var built = (statusById is not null && statusById.TryGetValue(parcel.Id, out var status) ? status.Built : null)
             ?? (hasBuildings || layer.Text(feature, "actual_start") is not null);
@@ -215,7 +284,8 @@ public sealed class IntensityAnalysis
         return new MeasuredParcel(
             parcel.Id, parkId, layer.Text(feature, "enterprise"), layer.Text(feature, "industry"), code,
             codeList is { } list ? LandUseCodes.Categorize(code, list) : LandUseCategory.Unknown,
-            parcel.Geometry, crs.Code, area, built, hasBuildings, floor, footprint, plotRatio, coefficient, adminShare, greenRatio);
+            parcel.Geometry, crs.Code, area, built, hasBuildings, floor, footprint, plotRatio, coefficient, adminShare, greenRatio,
+            plotRatioCounted, suppliedOn, layer.Text(feature, "industry_code"), contract);
     }
 
     private static double? NonNegative(Layer layer, string id, Feature feature, string field, List<DataIssue> issues)
@@ -300,16 +370,53 @@ public sealed class IntensityAnalysis
         };
     }
 
-    private (List<EnterpriseEvaluation> Evaluations, IReadOnlyDictionary<EvaluationIndicator, double> Benchmarks) Evaluate(
-        string parkId,
-        List<(string Id, List<MeasuredParcel> Parcels)> units,
+    private const string AllFirms = "全部";
+    private const string AboveScale = "规上";
+    private const string BelowScale = "规下";
+    private const string ScaleUnknown = "规模未知";
+    private const string NoBanner = "(无旗区)";
+
+    private string ScopeOf(string parkId, Dictionary<string, string?> parkBanner) => _options.Rules.Scope switch
+    {
+        GradingScope.City => "全市",
+        GradingScope.Banner => parkBanner.GetValueOrDefault(parkId) ?? NoBanner,
+        _ => parkId,
+    };
+
+    // docs/rules.md#grades-who
+    private static string? NotGradedByLand(List<MeasuredParcel> parcels)
+    {
+        var main = parcels.GroupBy(p => p.Category).OrderByDescending(g => g.Sum(p => p.AreaM2)).ThenBy(g => g.Key).First();
+        if (main.Key == LandUseCategory.Utility || main.Any(p => p.Industry == "公用设施"))
+        {
+            return EnterpriseEvaluation.UtilityNotGraded;
+        }
+
+        return main.Key is LandUseCategory.Logistics or LandUseCategory.Other ? EnterpriseEvaluation.NotIndustrial : null;
+    }
+
+    // docs/rules.md#grades-scale
+    private string GroupOf(EconomicsRecord economics, string? scaleBasis) =>
+        scaleBasis is null ? AllFirms
+        : economics.RevenueWan is not { } revenue ? ScaleUnknown
+        : revenue >= _options.Rules.ScaleRevenueWan ? AboveScale
+        : BelowScale;
+
+    /// <summary>
+    /// Grades the firms: industrial firms ranked within their scope and group (docs/rules.md#grades-scope), utilities
+    /// 不定等级 and logistics firms not graded (docs/rules.md#grades-who); every firm listed.
+    /// </summary>
+    private (List<EnterpriseEvaluation> Evaluations, List<EvaluationGroup> Groups) EvaluateAll(
+        List<(string Id, List<MeasuredParcel> Parcels, string ParkId)> units,
+        Dictionary<string, string?> parkBanner,
         Dictionary<string, EconomicsRecord> current,
         int? year,
-        IReadOnlyDictionary<EvaluationIndicator, double> weights)
+        IReadOnlyDictionary<EvaluationIndicator, double> weights,
+        string? scaleBasis)
     {
         var rules = _options.Rules;
-        var rows = new List<(string Id, List<MeasuredParcel> Parcels, double AreaM2, EconomicsRecord? Economics, string? Reason)>();
-        foreach (var (id, parcels) in units)
+        var rows = new List<(string Id, List<MeasuredParcel> Parcels, string ParkId, double AreaM2, EconomicsRecord? Economics, string? Reason)>();
+        foreach (var (id, parcels, parkId) in units)
         {
             var area = parcels.Sum(p => p.AreaM2);
             EconomicsRecord? sum = null;
@@ -321,90 +428,105 @@ public sealed class IntensityAnalysis
                 }
             }
 
-            string? reason = sum is null ? (year is null ? "no economics table" : string.Create(CultureInfo.InvariantCulture, $"no economics for {year}"))
+            string? reason = NotGradedByLand(parcels)
+                ?? (sum is null ? (year is null ? "no economics table" : string.Create(CultureInfo.InvariantCulture, $"no economics for {year}"))
                 : AreaUnits.ToMu(area) < rules.MinLandMu ? string.Create(CultureInfo.InvariantCulture, $"land under {rules.MinLandMu:0.###} 亩")
                 : !parcels.Any(p => p.HasBuildings) ? "in construction (no floor area or footprint)"
                 : weights.Count == 0 ? "no indicator can be scored"
-                : null;
-            rows.Add((id, parcels, area, sum, reason));
+                : null);
+            rows.Add((id, parcels, parkId, area, sum, reason));
         }
 
-        var graded = rows.Where(r => r.Reason is null).ToList();
-        var benchmarks = new Dictionary<EvaluationIndicator, double>();
-        foreach (var indicator in weights.Keys)
+        var result = new List<EnterpriseEvaluation>();
+        var groups = new List<EvaluationGroup>();
+        var graded = rows.Where(r => r.Reason is null)
+            .GroupBy(r => (Scope: ScopeOf(r.ParkId, parkBanner), Group: GroupOf(r.Economics!, scaleBasis)))
+            .OrderBy(g => g.Key.Scope, StringComparer.Ordinal).ThenBy(g => g.Key.Group, StringComparer.Ordinal);
+        foreach (var group in graded)
         {
-            if (rules.Benchmarks.TryGetValue(indicator, out var fixedValue))
+            var members = group.ToList();
+            var groupWeights = group.Key.Group == BelowScale && weights.ContainsKey(EvaluationIndicator.TaxPerMu)
+                ? new Dictionary<EvaluationIndicator, double> { [EvaluationIndicator.TaxPerMu] = 1.0 }
+                : weights;
+            var benchmarks = new Dictionary<EvaluationIndicator, double>();
+            foreach (var indicator in groupWeights.Keys)
             {
-                benchmarks[indicator] = fixedValue;
-                continue;
-            }
-
-            double numerator = 0, denominator = 0;
-            foreach (var row in graded)
-            {
-                if (Ratio(indicator, row.Economics!, row.AreaM2) is { } ratio)
+                if (rules.Benchmarks.TryGetValue(indicator, out var fixedValue))
                 {
-                    numerator += ratio.Numerator;
-                    denominator += ratio.Denominator;
+                    benchmarks[indicator] = fixedValue;
+                    continue;
+                }
+
+                double numerator = 0, denominator = 0;
+                foreach (var row in members)
+                {
+                    if (Ratio(indicator, row.Economics!, row.AreaM2) is { } ratio)
+                    {
+                        numerator += ratio.Numerator;
+                        denominator += ratio.Denominator;
+                    }
+                }
+
+                if (denominator > 0)
+                {
+                    benchmarks[indicator] = numerator / denominator;
                 }
             }
 
-            if (denominator > 0)
+            var values = new List<Dictionary<EvaluationIndicator, double>>();
+            var scores = new List<double>();
+            foreach (var row in members)
             {
-                benchmarks[indicator] = numerator / denominator;
-            }
-        }
-
-        var values = new List<Dictionary<EvaluationIndicator, double>>();
-        var scores = new List<double>();
-        foreach (var row in graded)
-        {
-            var indicators = new Dictionary<EvaluationIndicator, double>();
-            var score = 0.0;
-            foreach (var (indicator, weight) in weights)
-            {
-                if (Ratio(indicator, row.Economics!, row.AreaM2) is { } ratio)
+                var indicators = Indicators(row.Economics!, row.AreaM2, weights);
+                var score = 0.0;
+                foreach (var (indicator, weight) in groupWeights)
                 {
-                    var value = ratio.Numerator / ratio.Denominator;
-                    indicators[indicator] = value;
-                    if (benchmarks.TryGetValue(indicator, out var benchmark) && benchmark > 0)
+                    if (indicators.TryGetValue(indicator, out var value) && benchmarks.TryGetValue(indicator, out var benchmark) && benchmark > 0)
                     {
                         score += weight * value / benchmark;
                     }
                 }
+
+                values.Add(indicators);
+                scores.Add(score);
             }
 
-            values.Add(indicators);
-            scores.Add(score);
-        }
-
-        var letters = GradeClassing.Classify(scores, rules.GradeCutoffs);
-        var result = new List<EnterpriseEvaluation>();
-        for (var i = 0; i < graded.Count; i++)
-        {
-            var row = graded[i];
-            result.Add(new EnterpriseEvaluation(row.Id, parkId, [.. row.Parcels.Select(p => p.Id)], row.AreaM2, row.Economics, values[i], scores[i], letters[i], null));
-        }
-
-        result.Sort((a, b) => b.Score!.Value.CompareTo(a.Score!.Value) is var c && c != 0 ? c : string.CompareOrdinal(a.UnitId, b.UnitId));
-        foreach (var row in rows.Where(r => r.Reason is not null).OrderBy(r => r.Id, StringComparer.Ordinal))
-        {
-            var indicators = new Dictionary<EvaluationIndicator, double>();
-            if (row.Economics is { } e)
+            var letters = GradeClassing.Classify(scores, rules.GradeCutoffs);
+            for (var i = 0; i < members.Count; i++)
             {
-                foreach (var indicator in weights.Keys)
-                {
-                    if (Ratio(indicator, e, row.AreaM2) is { } ratio)
-                    {
-                        indicators[indicator] = ratio.Numerator / ratio.Denominator;
-                    }
-                }
+                var row = members[i];
+                result.Add(new EnterpriseEvaluation(row.Id, row.ParkId, [.. row.Parcels.Select(p => p.Id)], row.AreaM2, row.Economics, values[i], scores[i], letters[i], null, group.Key.Scope, group.Key.Group));
             }
 
-            result.Add(new EnterpriseEvaluation(row.Id, parkId, [.. row.Parcels.Select(p => p.Id)], row.AreaM2, row.Economics, indicators, null, null, row.Reason));
+            groups.Add(new EvaluationGroup(group.Key.Scope, group.Key.Group, members.Count, groupWeights, benchmarks));
         }
 
-        return (result, benchmarks);
+        foreach (var row in rows.Where(r => r.Reason is not null))
+        {
+            var indicators = row.Economics is { } e ? Indicators(e, row.AreaM2, weights) : [];
+            result.Add(new EnterpriseEvaluation(row.Id, row.ParkId, [.. row.Parcels.Select(p => p.Id)], row.AreaM2, row.Economics, indicators, null, null, row.Reason));
+        }
+
+        result.Sort((a, b) =>
+            string.CompareOrdinal(a.ParkId, b.ParkId) is var park && park != 0 ? park
+            : (a.Score is null).CompareTo(b.Score is null) is var graded && graded != 0 ? graded
+            : (b.Score ?? 0).CompareTo(a.Score ?? 0) is var score && score != 0 ? score
+            : string.CompareOrdinal(a.UnitId, b.UnitId));
+        return (result, groups);
+    }
+
+    private static Dictionary<EvaluationIndicator, double> Indicators(EconomicsRecord economics, double areaM2, IReadOnlyDictionary<EvaluationIndicator, double> weights)
+    {
+        var indicators = new Dictionary<EvaluationIndicator, double>();
+        foreach (var indicator in weights.Keys)
+        {
+            if (Ratio(indicator, economics, areaM2) is { } ratio)
+            {
+                indicators[indicator] = ratio.Numerator / ratio.Denominator;
+            }
+        }
+
+        return indicators;
     }
 
     private ParcelIntensity Finish(
@@ -424,26 +546,50 @@ public sealed class IntensityAnalysis
         string? skip = m.Category != LandUseCategory.Industrial ? "not industrial land (标准地 applies to industrial land)"
             : !m.HasBuildings ? "no buildings yet (no floor area or footprint)"
             : null;
+        StandardLandVersion? version = null;
         if (skip is null)
         {
-            var t = _options.Rules.ThresholdsFor(m.ParkId, m.Industry);
-            void Check(string code, string zh, double? measured, double? threshold, bool minimum)
+            // docs/rules.md#standard-land-contract-date: the thresholds in force on the supply date; contract values win
+            var rules = _options.Rules;
+            var (inForce, applied) = rules.ThresholdsFor(m.ParkId, m.Industry, IndustryDivisions.Of(m.IndustryCode, m.Industry, rules.IndustryCodesUsed), m.SuppliedOn);
+            var t = inForce.OverriddenBy(m.Contract);
+            version = applied;
+            void Check(string code, string zh, double? measured, double? threshold, bool minimum, bool required)
             {
-                if (threshold is { } limit)
+                if (threshold is not { } limit)
                 {
-                    bool? passed = measured is { } v ? (minimum ? v >= limit - 1e-12 : v <= limit + 1e-12) : null;
-                    checks.Add(new StandardLandCheck(code, zh, measured, limit, minimum ? ">=" : "<=", passed));
+                    if (required)
+                    {
+                        checks.Add(new StandardLandCheck(code, zh, measured, null, minimum ? ">=" : "<=", null, StandardLandCheck.NotConfigured, required));
+                    }
+
+                    return;
                 }
+
+                bool? passed = measured is { } v ? (minimum ? v >= limit - 1e-12 : v <= limit + 1e-12) : null;
+                string? note = measured is null ? StandardLandCheck.MissingValue : null;
+
+                // docs/rules.md#standard-land-plot-ratio: floors over 8 m count twice, which the data cannot show
+                if (code == "plot_ratio_min" && passed == false && !m.PlotRatioCounted && 2 * measured >= limit - 1e-12)
+                {
+                    passed = null;
+                    note = StandardLandCheck.MayPassEightMetreRule;
+                }
+
+                checks.Add(new StandardLandCheck(code, zh, measured, limit, minimum ? ">=" : "<=", passed, note, required));
             }
 
-            Check("building_coefficient", "建筑系数", m.BuildingCoefficient, t.BuildingCoefficientMin, minimum: true);
-            Check("admin_share", "行政办公及生活服务设施用地所占比重", m.AdminShare, t.AdminShareMax, minimum: false);
-            Check("green_ratio", "绿地率", m.GreenRatio, t.GreenRatioMax, minimum: false);
-            Check("plot_ratio_min", "容积率下限", m.PlotRatio, t.PlotRatioMin, minimum: true);
-            Check("plot_ratio_max", "容积率上限", m.PlotRatio, t.PlotRatioMax, minimum: false);
-            Check("investment_per_mu", "固定资产投资强度", investmentPerMu, t.InvestmentPerMuMin, minimum: true);
-            Check("output_per_mu", "亩均产值", outputPerMu, t.OutputPerMuMin, minimum: true);
-            Check("tax_per_mu", "亩均税收", taxPerMu, t.TaxPerMuMin, minimum: true);
+            // docs/rules.md#standard-land-control-indicators: five indicators, all at once
+            Check("investment_per_mu", "固定资产投资强度", investmentPerMu, t.InvestmentPerMuMin, minimum: true, required: true);
+            Check("plot_ratio_min", "容积率下限", m.PlotRatio, t.PlotRatioMin, minimum: true, required: true);
+            Check("building_coefficient", "建筑系数", m.BuildingCoefficient, t.BuildingCoefficientMin, minimum: true, required: true);
+            Check("admin_share", "行政办公及生活服务设施用地所占比重", m.AdminShare, t.AdminShareMax, minimum: false, required: true);
+            Check("green_ratio", "绿地率", m.GreenRatio, t.GreenRatioMax, minimum: false, required: true);
+            Check("plot_ratio_max", "容积率上限", m.PlotRatio, t.PlotRatioMax, minimum: false, required: false);
+            Check("output_per_mu", "亩均产值", outputPerMu, t.OutputPerMuMin, minimum: true, required: false);
+
+            // docs/rules.md#standard-land-tax: 亩均税收 when configured (a 标准地 version's value binds only land supplied under it)
+            Check("tax_per_mu", "亩均税收", taxPerMu, t.TaxPerMuMin, minimum: true, required: false);
         }
 
         var unit = UnitId(m);
@@ -477,6 +623,9 @@ public sealed class IntensityAnalysis
             StandardLandChecked = skip is null,
             StandardLandSkipReason = skip,
             Checks = checks,
+            SuppliedOn = m.SuppliedOn,
+            Regime = version?.Regime,
+            Version = version?.Name,
             UnitId = unit,
             Grade = graded?.Grade,
             Score = graded?.Score,
@@ -528,7 +677,8 @@ public sealed class IntensityAnalysis
 
         Add("land_development_rate", "土地开发率", "ratio", () => null,
             "needs land not buildable (C) and land ready for supply (B21); the dataset has no layer for C");
-        Add("land_supply_rate", "土地供应率", "ratio", () => Divide(d, a + b21!.Value),
+        var builtNotSupplied = parcels.Where((p, i) => p.Built && statuses[i]?.Supplied != true).Sum(p => p.AreaM2);
+        Add("land_supply_rate", "土地供应率", "ratio", () => LandSupplyRate(d, builtNotSupplied, b21!.Value),
             landStatus is null ? NeedsSupply : b21 is null ? "needs land ready for supply (B21, 批而未供) per park from the supply results" : null);
         Add("land_built_rate", "土地建成率", "ratio", () => Divide(a, d), landStatus is null ? NeedsSupply : null);
         Add("industrial_land_rate", "工业用地率", "ratio", () => Divide(a2, a), noCodes ?? Field("land_use"));
@@ -543,37 +693,8 @@ public sealed class IntensityAnalysis
             () => Divide(industrial.Sum(p => p.Economics?.TaxWan ?? 0), AreaUnits.ToHectares(a2)), noCodes ?? NeedColumn("tax_wan"));
         Add("land_idle_rate", "土地闲置率", "ratio", () => Divide(g, d), landStatus is null ? NeedsSupply : null);
 
-        static double? PerMu(IEnumerable<ParcelIntensity> parcels, Func<EconomicsRecord, double?> pick)
-        {
-            double sum = 0, mu = 0;
-            foreach (var p in parcels)
-            {
-                if (p is { Economics: { } e } && pick(e) is { } v)
-                {
-                    sum += v;
-                    mu += p.AreaMu;
-                }
-            }
-
-            return mu > 0 ? sum / mu : null;
-        }
-
-        double? baselineOutput = null;
-        {
-            double sum = 0, mu = 0;
-            foreach (var p in parcels)
-            {
-                if (p.BaselineEconomics?.OutputWan is { } v)
-                {
-                    sum += v;
-                    mu += p.AreaMu;
-                }
-            }
-
-            baselineOutput = mu > 0 ? sum / mu : null;
-        }
-
-        var progress = new OutputPerMuProgress(_options.BaselineYear, year ?? _options.BaselineYear, baselineOutput, PerMu(parcels, e => e.OutputWan));
+        // docs/rules.md#intensity-growth
+        var progress = OutputPerMuProgress.Of(parcels, _options.BaselineYear, year ?? _options.BaselineYear, _options.Rules.GrowthBasis);
         var parkEvaluations = evaluations.Where(e => string.Equals(e.ParkId, park.Id, StringComparison.Ordinal)).ToList();
         var counts = GradeClassing.Letters.ToDictionary(l => l, l => parkEvaluations.Count(e => e.Grade == l), StringComparer.Ordinal);
         return new ParkIntensity(
@@ -616,5 +737,9 @@ public sealed class IntensityAnalysis
         double? PlotRatio,
         double? BuildingCoefficient,
         double? AdminShare,
-        double? GreenRatio);
+        double? GreenRatio,
+        bool PlotRatioCounted,
+        DateOnly? SuppliedOn,
+        string? IndustryCode,
+        StandardLandThresholds Contract);
 }

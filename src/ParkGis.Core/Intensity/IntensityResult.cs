@@ -8,10 +8,14 @@ namespace ParkGis.Core.Intensity;
 /// <param name="CodeList">The land-use code list used, or null when it could not be decided (mixed codes).</param>
 /// <param name="Parks">Per park, sorted by id.</param>
 /// <param name="Parcels">Per parcel, sorted by id.</param>
-/// <param name="Enterprises">Evaluation units, sorted by park, then grade order (score descending), then id.</param>
+/// <param name="Enterprises">Evaluation units, sorted by park, then graded ones by (score descending), then id.</param>
 /// <param name="ScoredIndicators">The evaluation indicators scored, with their normalized weights.</param>
 /// <param name="NotScored">Evaluation indicators left out of the score, with the reason.</param>
 /// <param name="Issues">Data issues.</param>
+/// <param name="Rules">The rules applied (echoed in the output so every figure says its basis).</param>
+/// <param name="ScaleBasis">How 规上 and 规下 were told apart (<c>revenue_wan</c>), or null when they could not be and all firms were ranked as one group.</param>
+/// <param name="Groups">The groups of firms ranked together, by scope then group.</param>
+/// <param name="Banners">Per 旗区, sorted; parks without a 旗区 are under <c>(无旗区)</c>.</param>
 public sealed record IntensityResult(
     int? Year,
     int BaselineYear,
@@ -21,7 +25,11 @@ public sealed record IntensityResult(
     IReadOnlyList<EnterpriseEvaluation> Enterprises,
     IReadOnlyDictionary<EvaluationIndicator, double> ScoredIndicators,
     IReadOnlyList<IntensityIndicator> NotScored,
-    IReadOnlyList<DataIssue> Issues)
+    IReadOnlyList<DataIssue> Issues,
+    IntensityRules Rules,
+    string? ScaleBasis,
+    IReadOnlyList<EvaluationGroup> Groups,
+    IReadOnlyList<BannerIntensity> Banners)
 {
     /// <summary>True when any parcel fails a 标准地 indicator (exit 1).</summary>
     public bool HasFailures => Parcels.Any(p => p.FailsStandardLand);

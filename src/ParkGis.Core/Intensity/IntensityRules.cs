@@ -10,16 +10,66 @@ namespace ParkGis.Core.Intensity;
 /// <param name="Benchmarks">Fixed benchmarks; an indicator not listed is benchmarked on the year's park average.</param>
 /// <param name="GradeCutoffs">Rank-percentile cut-offs for A, B, C (D below the last): default 0.25, 0.70, 0.95.</param>
 /// <param name="MinLandMu">Enterprises with less land than this (亩) are listed but not graded (default 3).</param>
+/// <param name="GrowthBasis">Which parcels 亩均产值 growth compares (default 同口径).</param>
+/// <param name="Scope">Across which firms grades are ranked (default the city).</param>
+/// <param name="ScaleRevenueWan">规模以上: annual revenue (营业收入) at or above this, in 万元 (2000 since 2011).</param>
+/// <param name="Versions">Threshold versions by supply date (null: <see cref="StandardLandVersion.Defaults"/>).</param>
+/// <param name="IndustryCodes">Industry name → GB/T 4754 division for the 容积率 table (null: <see cref="IndustryDivisions.DefaultCodes"/>).</param>
 public sealed record IntensityRules(
     StandardLandThresholds StandardLand,
     IReadOnlyList<StandardLandOverride> Overrides,
     IReadOnlyDictionary<EvaluationIndicator, double> Weights,
     IReadOnlyDictionary<EvaluationIndicator, double> Benchmarks,
     IReadOnlyList<double> GradeCutoffs,
-    double MinLandMu)
+    double MinLandMu,
+    GrowthBasis GrowthBasis = GrowthBasis.SameSet,
+    GradingScope Scope = GradingScope.City,
+    double ScaleRevenueWan = 2000,
+    IReadOnlyList<StandardLandVersion>? Versions = null,
+    IReadOnlyDictionary<string, string>? IndustryCodes = null)
 {
+    /// <summary>The versions in force (the defaults when none are set).</summary>
+    public IReadOnlyList<StandardLandVersion> VersionsUsed => Versions ?? StandardLandVersion.Defaults;
+
+    /// <summary>The industry mapping in force.</summary>
+    public IReadOnlyDictionary<string, string> IndustryCodesUsed => IndustryCodes ?? IndustryDivisions.DefaultCodes;
+
+    /// <summary>
+    /// The thresholds for a parcel supplied on <paramref name="suppliedOn"/> (docs/rules.md#standard-land-contract-date):
+    /// the base set, the 容积率 minimum of its division, every version in force on that date that applies to it, then
+    /// the local overrides. Without a supply date, every version (today's thresholds). Also the last version applied.
+    /// </summary>
+    public (StandardLandThresholds Thresholds, StandardLandVersion? Version) ThresholdsFor(string? parkId, string? industry, string? division, DateOnly? suppliedOn)
+    {
+        var thresholds = StandardLand;
+        if (division is not null && IndustryDivisions.PlotRatioMinimum.TryGetValue(division, out var plotRatioMin))
+        {
+            thresholds = thresholds with { PlotRatioMin = thresholds.PlotRatioMin ?? plotRatioMin };
+        }
+
+        StandardLandVersion? version = null;
+        foreach (var v in VersionsUsed.OrderBy(v => v.From))
+        {
+            if ((suppliedOn is null || v.From <= suppliedOn) && v.AppliesTo(parkId, industry))
+            {
+                thresholds = thresholds.OverriddenBy(v.Thresholds);
+                version = v;
+            }
+        }
+
+        foreach (var local in Overrides)
+        {
+            if (local.AppliesTo(parkId, industry))
+            {
+                thresholds = thresholds.OverriddenBy(local.Thresholds);
+            }
+        }
+
+        return (thresholds, version);
+    }
+
     /// <summary>National 标准地 baseline; weights 亩均税收 0.4, 亩均增加值 0.2, 单位能耗增加值 0.15, 单位排放增加值 0.05,
-    /// 全员劳动生产率 0.1, 研发经费投入强度 0.1; park-average benchmarks; cut-offs 25/70/95; 3 亩.</summary>
+    /// 全员劳动生产率 0.1, 研发经费投入强度 0.1; benchmarks the average of the group ranked together; cut-offs 25/70/95; 3 亩; 同口径 growth; graded across the city.</summary>
     public static IntensityRules Default { get; } = new(
         StandardLandThresholds.National,
         [],
@@ -36,18 +86,9 @@ public sealed record IntensityRules(
         [0.25, 0.70, 0.95],
         3.0);
 
-    /// <summary>The thresholds for a parcel of <paramref name="parkId"/> and <paramref name="industry"/>.</summary>
-    public StandardLandThresholds ThresholdsFor(string? parkId, string? industry)
-    {
-        var thresholds = StandardLand;
-        foreach (var local in Overrides)
-        {
-            if (local.AppliesTo(parkId, industry))
-            {
-                thresholds = thresholds.OverriddenBy(local.Thresholds);
-            }
-        }
+    /// <summary>Ready-for-supply land = the park's 批而未供 (the only basis measured today; docs/rules.md#intensity-supply-condition).</summary>
+    public const string ApprovedUnsupplied = "approved_unsupplied";
 
-        return thresholds;
-    }
+    /// <summary>What counts as land that met 供地条件 besides supplied and built land (rules file <c>intensity.ready_for_supply</c>).</summary>
+    public string ReadyForSupply { get; init; } = ApprovedUnsupplied;
 }

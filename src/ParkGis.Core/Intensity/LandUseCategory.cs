@@ -15,6 +15,9 @@ public enum LandUseCategory
     /// <summary>Logistics and storage land — 物流仓储用地 (用地用海 1101/1102, 三调 0508).</summary>
     Logistics,
 
-    /// <summary>Any other known code (public utilities, roads, green space …).</summary>
+    /// <summary>Public utility land — 公用设施用地 (用地用海 13xx, 三调 0809): water, power, gas, heat, waste.</summary>
+    Utility,
+
+    /// <summary>Any other known code (roads, green space, housing …).</summary>
     Other,
 }

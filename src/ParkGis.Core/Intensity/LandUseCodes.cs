@@ -32,6 +32,7 @@ public static class LandUseCodes
                 _ when text.StartsWith("1001", StringComparison.Ordinal) => LandUseCategory.Industrial,
                 _ when text.StartsWith("1002", StringComparison.Ordinal) => LandUseCategory.Mining,
                 _ when text.StartsWith("1101", StringComparison.Ordinal) || text.StartsWith("1102", StringComparison.Ordinal) => LandUseCategory.Logistics,
+                _ when text.StartsWith("13", StringComparison.Ordinal) => LandUseCategory.Utility,
                 _ => LandUseCategory.Other,
             },
             LandUseCodeList.LandSurvey => text switch
@@ -39,6 +40,7 @@ public static class LandUseCodes
                 "0601" => LandUseCategory.Industrial,
                 "0602" => LandUseCategory.Mining,
                 "0508" => LandUseCategory.Logistics,
+                "0809" => LandUseCategory.Utility,
                 _ => LandUseCategory.Other,
             },
             _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),

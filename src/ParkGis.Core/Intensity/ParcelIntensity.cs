@@ -92,6 +92,27 @@ public sealed record ParcelIntensity
     /// <summary>True when any check failed.</summary>
     public bool FailsStandardLand => Checks.Any(c => c.Passed == false);
 
+    /// <summary>
+    /// The verdict (docs/rules.md#standard-land-control-indicators): false when any check fails; true only when every
+    /// check made passed and no required indicator is undecided; null when not checked or incomplete.
+    /// </summary>
+    public bool? StandardLandPassed => !StandardLandChecked ? null
+        : FailsStandardLand ? false
+        : Checks.Any(c => c.Passed is null) ? null
+        : true;
+
+    /// <summary>The checks that could not be decided (their indicators), empty when none.</summary>
+    public IReadOnlyList<string> Incomplete => [.. Checks.Where(c => c.Passed is null).Select(c => c.Indicator)];
+
+    /// <summary>供地日期 (the contract date the thresholds were chosen by), or null.</summary>
+    public DateOnly? SuppliedOn { get; init; }
+
+    /// <summary>The regime judged under: <c>控制指标</c> or <c>标准地</c>, or null when not checked.</summary>
+    public string? Regime { get; init; }
+
+    /// <summary>The threshold version judged under, or null when not checked.</summary>
+    public string? Version { get; init; }
+
     /// <summary>The evaluation unit (enterprise, or the parcel id when it has none).</summary>
     public required string UnitId { get; init; }
 

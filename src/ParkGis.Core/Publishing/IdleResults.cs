@@ -4,15 +4,15 @@ using ParkGis.Core.Measures;
 
 namespace ParkGis.Core.Publishing;
 
-/// <summary>Publishes an <see cref="IdleLandResult"/>: idle and government-delay parcels as the <c>idle</c> layer, and a table per park.</summary>
+/// <summary>Publishes an <see cref="IdleLandResult"/>: idle parcels (every cause) as the <c>idle</c> layer, and a table per park.</summary>
 public static class IdleResults
 {
-    /// <summary>The <c>idle</c> layer: parcels that are idle (闲置土地) or would be but for a government cause.</summary>
+    /// <summary>The <c>idle</c> layer: parcels that are idle (闲置土地), government-caused ones as warnings (no fee, 第十二条).</summary>
     public static ResultLayer Layer(IdleLandResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var features = result.Parcels
-            .Where(p => IdleStatuses.IsIdle(p.Verdict.Status) || p.Verdict.Status == IdleStatus.GovernmentDelay)
+            .Where(p => IdleStatuses.IsIdle(p.Verdict.Status))
             .Select(p => new ResultFeature(
                 p.Geometry,
                 p.SourceCrs,
@@ -28,6 +28,9 @@ public static class IdleResults
                     new("idle_days", p.Verdict.IdleDays),
                     new("idle_fee_wan", PublishedValues.Round(p.Verdict.IdleFeeWan, 4)),
                     new("reclaim_eligible", p.Verdict.ReclaimEligible),
+                    new("cause", p.Verdict.Cause),
+                    new("kind", p.Verdict.Kind),
+                    new("disposal_article", p.Verdict.Disposal?.Article),
                     new("as_of", PublishedValues.Date(result.AsOf)),
                 ]))
             .ToList();

@@ -17,7 +17,8 @@ namespace ParkGis.Core.Scorecard;
 /// <param name="Year">The year scored, or null when the dataset has no economics table and none was asked for.</param>
 /// <param name="AsOf">The as-of date of the supply and idle results, or null when there is none.</param>
 /// <param name="Issues">Every data issue of the results scored, each once, sorted.</param>
-public sealed record AnnualScorecard(ParkScorecard Card, LeadingIndustryResult LeadingIndustry, int? Year, DateOnly? AsOf, IReadOnlyList<DataIssue> Issues)
+/// <param name="Intensity">The land-use efficiency results scored (their 旗区 totals and growth basis are shown).</param>
+public sealed record AnnualScorecard(ParkScorecard Card, LeadingIndustryResult LeadingIndustry, int? Year, DateOnly? AsOf, IReadOnlyList<DataIssue> Issues, IntensityResult Intensity)
 {
     /// <summary>Scores the parks of <paramref name="assessment"/>.</summary>
     /// <param name="assessment">The assessment.</param>
@@ -34,7 +35,7 @@ public sealed record AnnualScorecard(ParkScorecard Card, LeadingIndustryResult L
         var leading = assessment.LeadingIndustry(rules.LeadingIndustry with { Year = scored });
         var date = ParkAssessment.AsOfOrYearEnd(asOf, scored);
         var land = assessment.LandStatus(date);
-        var intensity = assessment.Intensity(IntensityOptions.Default with { Year = scored }, date);
+        var intensity = assessment.Intensity(IntensityOptions.Default with { Year = scored, Rules = assessment.Options.RulesUsed.Intensity }, date);
 
         var parkIds = conflicts.Parks.Select(p => p.ParkId).ToList();
         var values = IndicatorSources.FromConflicts(conflicts)
@@ -53,6 +54,6 @@ public sealed record AnnualScorecard(ParkScorecard Card, LeadingIndustryResult L
             .Distinct()
             .ToList();
         issues.Sort(DataIssueOrder.Compare);
-        return new AnnualScorecard(card, leading, scored, date, issues);
+        return new AnnualScorecard(card, leading, scored, date, issues, intensity);
     }
 }

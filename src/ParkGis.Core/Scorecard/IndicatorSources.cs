@@ -98,7 +98,7 @@ public static class IndicatorSources
         ArgumentNullException.ThrowIfNull(result);
         foreach (var park in result.Parks)
         {
-            yield return park.OutputPerMu.Current is { } output
+            yield return park.OutputPerMu.CurrentAllReporting is { } output
                 ? ParkIndicatorValue.Computed(park.ParkId, ScorecardIndicators.OutputPerMuWan, output)
                 : ParkIndicatorValue.NotComputable(park.ParkId, ScorecardIndicators.OutputPerMuWan, "economics output_wan for the year");
             yield return park.TaxPerMu is { } tax

@@ -2,108 +2,65 @@ using System.Globalization;
 using System.Text.Json;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Industry;
 using ParkGis.Core.Infrastructure;
 using ParkGis.Core.Measures;
+
 using ParkGis.Core.Scorecard;
 
 namespace ParkGis.IO.Configuration;
 
 /// <summary>
-/// Reads a scorecard rules file (<c>--rules FILE</c>, schema in docs/scorecard-rules.md): indicator weights and
-/// scoring ranges, the leading-industry minimum share, the 九通 service distances and minimum coverage. Members
-/// left out keep their defaults, except <c>indicators</c>: when present it is the complete list, and indicators
-/// not in it are reported but not scored. Unknown members are an error (PG0302).
+/// The scorecard's sections of the rules file (<see cref="RulesFile"/>; schema in docs/scorecard-rules.md):
+/// indicator weights and scoring ranges, the leading-industry minimum share, the 九通 service distances and minimum
+/// coverage. Members left out keep their defaults, except <c>indicators</c>: when present it is the complete list,
+/// and indicators not in it are reported but not scored. Unknown members are an error (PG0302).
 /// </summary>
-public static class ScorecardRulesFile
+internal static class ScorecardRulesFile
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
-
-    /// <summary>Loads a rules file; null path gives <see cref="ScorecardRules.Default"/>.</summary>
-    /// <exception cref="UnusableInputException">PG0302 when the file cannot be read or does not follow the schema.</exception>
-    public static ScorecardRules Load(string? path)
+    /// <summary>Section <c>leading_industry</c>: the minimum share.</summary>
+    internal static ScorecardRules ReadLeadingIndustry(JsonElement element, ScorecardRules rules)
     {
-        if (path is null)
+        foreach (var m in Object(element, "leading_industry").EnumerateObject())
         {
-            return ScorecardRules.Default;
-        }
-
-        if (Path.Exists(path))
-        {
-            Datasets.DatasetFiles.RequireRegular(path, path);
-        }
-
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UnusableInputException(ErrorCodes.InvalidRules, $"The rules file cannot be read: {e.Message}", path, hint: "Check the --rules path.", inner: e);
-        }
-
-        try
-        {
-            return Parse(bytes);
-        }
-        catch (UnusableInputException e)
-        {
-            throw new UnusableInputException(e.Code, e.Message, path, hint: e.Hint, inner: e);
-        }
-    }
-
-    /// <summary>Parses rules text (UTF-8 JSON).</summary>
-    /// <exception cref="UnusableInputException">PG0302 when the text does not follow the schema.</exception>
-    public static ScorecardRules Parse(ReadOnlyMemory<byte> utf8Json)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8Json, DocumentOptions);
-        }
-        catch (JsonException e)
-        {
-            throw Invalid($"The rules file is not valid JSON (line {e.LineNumber + 1}): {e.Message}");
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            var leading = rules.LeadingIndustry;
+            rules = rules with
             {
-                throw Invalid("The rules file must contain a JSON object.");
-            }
-
-            var rules = ScorecardRules.Default;
-            foreach (var member in root.EnumerateObject())
-            {
-                switch (member.Name)
+                LeadingIndustry = m.Name switch
                 {
-                    case "indicators":
-                        rules = rules with { Indicators = Indicators(member.Value) };
-                        break;
-                    case "leading_industry":
-                        foreach (var m in Object(member.Value, "leading_industry").EnumerateObject())
+                    "min_share" => leading with { MinShare = Share(m.Value, "leading_industry.min_share") },
+                    "basis" => leading with
+                    {
+                        Basis = m.Value.ValueKind == JsonValueKind.String ? m.Value.GetString() switch
                         {
-                            rules = m.Name == "min_share"
-                                ? rules with { LeadingIndustry = rules.LeadingIndustry with { MinShare = Share(m.Value, "leading_industry.min_share") } }
-                                : throw Invalid($"leading_industry.{m.Name} is not a known member (min_share).");
+                            "industrial_output" => LeadingShareBasis.IndustrialOutput,
+                            "all_output" => LeadingShareBasis.AllOutput,
+                            _ => throw Invalid($"leading_industry.basis must be \"industrial_output\" or \"all_output\"; got {m.Value.GetRawText()}."),
                         }
-
-                        break;
-                    case "infrastructure":
-                        rules = rules with { Infrastructure = Infrastructure(member.Value, rules.Infrastructure) };
-                        break;
-                    case "$schema":
-                        break;
-                    default:
-                        throw Invalid($"Unknown member \"{member.Name}\" (members: indicators, leading_industry, infrastructure).");
-                }
-            }
-
-            return rules;
+                        : throw Invalid($"leading_industry.basis must be \"industrial_output\" or \"all_output\"; got {m.Value.GetRawText()}."),
+                    },
+                    "exclude_utilities" => leading with
+                    {
+                        ExcludeUtilities = m.Value.ValueKind switch
+                        {
+                            JsonValueKind.True => true,
+                            JsonValueKind.False => false,
+                            _ => throw Invalid("leading_industry.exclude_utilities must be true or false."),
+                        },
+                    },
+                    _ => throw Invalid($"leading_industry.{m.Name} is not a known member (min_share, basis, exclude_utilities)."),
+                },
+            };
         }
+
+        return rules;
     }
+
+    /// <summary>Section <c>indicators</c>: when present it is the complete list of scored indicators.</summary>
+    internal static Dictionary<string, IndicatorRule> ReadIndicators(JsonElement element) => Indicators(element);
+
+    /// <summary>Section <c>infrastructure</c>: service distances and minimum coverage.</summary>
+    internal static InfrastructureOptions ReadInfrastructure(JsonElement element, InfrastructureOptions options) => Infrastructure(element, options);
 
     private static Dictionary<string, IndicatorRule> Indicators(JsonElement element)
     {

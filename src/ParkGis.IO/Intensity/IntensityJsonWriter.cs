@@ -26,6 +26,17 @@ public static class IntensityJsonWriter
         JsonOutput.Write(stream, w => WriteDocument(w, result));
     }
 
+    /// <summary>The name of a growth basis in output and the rules file: <c>same_set</c> or <c>reporting</c>.</summary>
+    public static string GrowthBasisName(GrowthBasis basis) => basis == GrowthBasis.SameSet ? "same_set" : "reporting";
+
+    /// <summary>The name of a grading scope in output and the rules file: <c>city</c>, <c>banner</c> or <c>park</c>.</summary>
+    public static string ScopeName(GradingScope scope) => scope switch
+    {
+        GradingScope.City => "city",
+        GradingScope.Banner => "banner",
+        _ => "park",
+    };
+
     private static void WriteDocument(Utf8JsonWriter w, IntensityResult result)
     {
         void Number(string name, double? value)
@@ -72,7 +83,69 @@ public static class IntensityJsonWriter
         }
 
         w.WriteEndArray();
+        w.WriteString("scope", ScopeName(result.Rules.Scope));
+        w.WriteString("scale_basis", result.ScaleBasis);
+        w.WriteStartArray("groups");
+        foreach (var group in result.Groups)
+        {
+            w.WriteStartObject();
+            w.WriteString("scope", group.Scope);
+            w.WriteString("name", group.Name);
+            w.WriteNumber("units", group.Units);
+            w.WriteStartObject("weights");
+            foreach (var (indicator, weight) in group.Weights.OrderBy(b => b.Key))
+            {
+                Number(EvaluationIndicators.Name(indicator), weight);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("benchmarks");
+            foreach (var (indicator, value) in group.Benchmarks.OrderBy(b => b.Key))
+            {
+                Number(EvaluationIndicators.Name(indicator), value);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
+
+        void Progress(OutputPerMuProgress p)
+        {
+            w.WriteStartObject("output_per_mu");
+            w.WriteString("basis", GrowthBasisName(p.Basis));
+            if (p.Basis == GrowthBasis.SameSet)
+            {
+                w.WriteNumber("same_set_parcels", p.ComparedParcels);
+            }
+            else
+            {
+                w.WriteNull("same_set_parcels");
+            }
+
+            Number("baseline", p.Baseline);
+            Number("current", p.Current);
+            Number("current_all_reporting", p.CurrentAllReporting);
+            Number("growth", p.Growth);
+            Number("progress_to_plus35", p.ProgressToPlus35);
+            Number("progress_to_double", p.ProgressToDouble);
+            BooleanOrNull(w, "reached_plus35", p.ReachedPlus35);
+            BooleanOrNull(w, "reached_double", p.ReachedDouble);
+            w.WriteEndObject();
+        }
+
+        void Grades(IReadOnlyDictionary<string, int> counts)
+        {
+            w.WriteStartObject("grades");
+            foreach (var (letter, count) in counts)
+            {
+                w.WriteNumber(letter, count);
+            }
+
+            w.WriteEndObject();
+        }
 
         w.WriteStartArray("parks");
         foreach (var park in result.Parks)
@@ -85,16 +158,7 @@ public static class IntensityJsonWriter
             Number("built_area_mu", AreaUnits.ToMu(park.BuiltAreaM2));
             Number("industrial_area_m2", park.IndustrialAreaM2);
             Number("industrial_area_mu", AreaUnits.ToMu(park.IndustrialAreaM2));
-            var p = park.OutputPerMu;
-            w.WriteStartObject("output_per_mu");
-            Number("baseline", p.Baseline);
-            Number("current", p.Current);
-            Number("growth", p.Growth);
-            Number("progress_to_plus35", p.ProgressToPlus35);
-            Number("progress_to_double", p.ProgressToDouble);
-            BooleanOrNull(w, "reached_plus35", p.ReachedPlus35);
-            BooleanOrNull(w, "reached_double", p.ReachedDouble);
-            w.WriteEndObject();
+            Progress(park.OutputPerMu);
             Number("tax_per_mu", park.TaxPerMu);
             w.WriteStartArray("indicators");
             foreach (var indicator in park.Indicators)
@@ -116,15 +180,26 @@ public static class IntensityJsonWriter
             }
 
             w.WriteEndObject();
-            w.WriteStartObject("grades");
-            foreach (var (letter, count) in park.GradeCounts)
-            {
-                w.WriteNumber(letter, count);
-            }
-
-            w.WriteEndObject();
+            Grades(park.GradeCounts);
             w.WriteNumber("not_graded", park.NotGraded);
             w.WriteNumber("standard_land_failures", park.StandardLandFailures);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("banners");
+        foreach (var banner in result.Banners)
+        {
+            w.WriteStartObject();
+            w.WriteString("banner", banner.Banner);
+            w.WriteString("park_ids", string.Join(",", banner.ParkIds));
+            w.WriteNumber("parcels", banner.ParcelCount);
+            Progress(banner.OutputPerMu);
+            Number("tax_per_mu", banner.TaxPerMu);
+            Grades(banner.GradeCounts);
+            w.WriteNumber("not_graded", banner.NotGraded);
+            w.WriteNumber("standard_land_failures", banner.StandardLandFailures);
             w.WriteEndObject();
         }
 
@@ -147,6 +222,8 @@ public static class IntensityJsonWriter
             Number("score", e.Score);
             w.WriteString("grade", e.Grade);
             w.WriteString("not_graded", e.NotGradedReason);
+            w.WriteString("scope", e.Scope);
+            w.WriteString("group", e.Group);
             w.WriteEndObject();
         }
 
@@ -180,7 +257,17 @@ public static class IntensityJsonWriter
             w.WriteStartObject("standard_land");
             w.WriteBoolean("checked", parcel.StandardLandChecked);
             w.WriteString("skipped", parcel.StandardLandSkipReason);
-            BooleanOrNull(w, "passed", parcel.StandardLandChecked ? !parcel.FailsStandardLand : null);
+            BooleanOrNull(w, "passed", parcel.StandardLandPassed);
+            w.WriteString("regime", parcel.Regime);
+            w.WriteString("version", parcel.Version);
+            w.WriteString("version_basis", !parcel.StandardLandChecked ? null : parcel.SuppliedOn is null ? "today" : parcel.Version is null ? "before_first_version" : "supplied_on");
+            w.WriteStartArray("incomplete");
+            foreach (var indicator in parcel.Incomplete)
+            {
+                w.WriteStringValue(indicator);
+            }
+
+            w.WriteEndArray();
             w.WriteStartArray("checks");
             foreach (var check in parcel.Checks)
             {
@@ -191,6 +278,7 @@ public static class IntensityJsonWriter
                 w.WriteString("comparison", check.Comparison);
                 Number("threshold", check.Threshold);
                 BooleanOrNull(w, "passed", check.Passed);
+                w.WriteString("note", check.Note);
                 w.WriteEndObject();
             }
 

@@ -7,81 +7,45 @@ using ParkGis.Core.Measures;
 namespace ParkGis.IO.Intensity;
 
 /// <summary>
-/// Reads the <c>--rules</c> JSON file of <c>parkgis intensity</c> (format and defaults: docs/intensity-rules.md).
-/// Members left out keep their defaults; a threshold set to null is not checked. Shares must be fractions: a
-/// share above 1 (30 for 30 %) is rejected with PG0302 rather than guessed.
+/// The intensity sections of the rules file (<see cref="Configuration.RulesFile"/>; format and defaults:
+/// docs/intensity-rules.md): <c>standard_land</c>, <c>evaluation</c>, <c>intensity</c>. Members left out keep their
+/// defaults; a threshold set to null is not checked. Shares must be fractions: a share above 1 (30 for 30 %) is
+/// rejected with PG0302 rather than guessed.
 /// </summary>
-public static class IntensityRulesReader
+internal static class IntensityRulesReader
 {
     private static readonly string[] Shares = ["building_coefficient_min", "admin_share_max", "green_ratio_max"];
 
-    /// <summary>Reads a rules file.</summary>
-    /// <exception cref="UnusableInputException">PG0302 when the file cannot be read or breaks the format.</exception>
-    public static IntensityRules Load(string path)
+    /// <summary>Section <c>intensity</c>: which land counts as ready for supply (docs/rules.md#intensity-supply-condition).</summary>
+    internal static IntensityRules ReadIntensity(string source, JsonElement element, IntensityRules rules)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (Path.Exists(path))
+        RequireObject(source, element, "intensity");
+        foreach (var member in element.EnumerateObject())
         {
-            Datasets.DatasetFiles.RequireRegular(path, path);
-        }
-
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UnusableInputException(ErrorCodes.InvalidRules, $"The rules file cannot be read: {e.Message}", path, hint: "Check the path given to --rules.", inner: e);
-        }
-
-        return Parse(bytes, Path.GetFileName(path));
-    }
-
-    /// <summary>Parses rules JSON.</summary>
-    public static IntensityRules Parse(byte[] utf8Json, string source)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            throw Invalid(source, $"The rules file is not valid JSON: {e.Message}", "Fix the JSON syntax; see docs/intensity-rules.md.", e);
-        }
-
-        using (document)
-        {
-            var rules = IntensityRules.Default;
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            var where = "intensity." + member.Name;
+            rules = member.Name switch
             {
-                throw Invalid(source, "The rules file must hold a JSON object.", "Start from the example in docs/intensity-rules.md.");
-            }
-
-            foreach (var member in root.EnumerateObject())
-            {
-                switch (member.Name)
+                "ready_for_supply" => member.Value.ValueKind == JsonValueKind.String && member.Value.GetString() == IntensityRules.ApprovedUnsupplied
+                    ? rules with { ReadyForSupply = IntensityRules.ApprovedUnsupplied }
+                    : throw Invalid(source, $"{where} must be \"{IntensityRules.ApprovedUnsupplied}\" (the only basis ParkGis can measure today); got {member.Value.GetRawText()}.", "See docs/rules.md#intensity-supply-condition."),
+                "growth_basis" => rules with
                 {
-                    case "$schema":
-                        break;
-                    case "standard_land":
-                        rules = ReadStandardLand(source, member.Value, rules);
-                        break;
-                    case "evaluation":
-                        rules = ReadEvaluation(source, member.Value, rules);
-                        break;
-                    default:
-                        throw Invalid(source, $"Unknown member \"{member.Name}\".", "Top-level members are \"standard_land\" and \"evaluation\".");
-                }
-            }
-
-            return rules;
+                    GrowthBasis = Name(member.Value) switch
+                    {
+                        "same_set" => GrowthBasis.SameSet,
+                        "reporting" => GrowthBasis.Reporting,
+                        _ => throw Invalid(source, $"{where} must be \"same_set\" or \"reporting\"; got {member.Value.GetRawText()}.", "See docs/rules.md#intensity-growth."),
+                    },
+                },
+                _ => throw Invalid(source, $"{where} is not a known member.", "intensity members: ready_for_supply, growth_basis."),
+            };
         }
+
+        return rules;
     }
 
-    private static IntensityRules ReadStandardLand(string source, JsonElement element, IntensityRules rules)
+    /// <summary>Section <c>standard_land</c>: national thresholds and local overrides.</summary>
+    internal static IntensityRules ReadStandardLand(string source, JsonElement element, IntensityRules rules)
     {
         RequireObject(source, element, "standard_land");
         var national = rules.StandardLand;
@@ -105,7 +69,62 @@ public static class IntensityRulesReader
             }
         }
 
-        return rules with { StandardLand = thresholds, Overrides = overrides };
+        var versions = rules.Versions;
+        if (element.TryGetProperty("versions", out var list))
+        {
+            versions = ReadVersions(source, list);
+        }
+
+        var codes = rules.IndustryCodes;
+        if (element.TryGetProperty("industry_codes", out var map))
+        {
+            RequireObject(source, map, "standard_land.industry_codes");
+            var read = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var entry in map.EnumerateObject())
+            {
+                var code = TextOf(source, entry.Value, "standard_land.industry_codes." + entry.Name);
+                read[entry.Name] = code.Length >= 2 && char.IsAsciiDigit(code[0]) && char.IsAsciiDigit(code[1])
+                    ? code[..2]
+                    : throw Invalid(source, $"standard_land.industry_codes.{entry.Name} = \"{code}\" is not a GB/T 4754 division (two digits, e.g. \"26\").", "See docs/rules.md#standard-land-plot-ratio.");
+            }
+
+            codes = read;
+        }
+
+        return rules with { StandardLand = thresholds, Overrides = overrides, Versions = versions, IndustryCodes = codes };
+    }
+
+    /// <summary><c>standard_land.versions</c>: <c>[{"from": "2022-10-08", "name": …, "regime": "标准地", "park_id"?, "industry"?, thresholds…}]</c>.</summary>
+    private static List<StandardLandVersion> ReadVersions(string source, JsonElement list)
+    {
+        if (list.ValueKind != JsonValueKind.Array)
+        {
+            throw Invalid(source, "standard_land.versions must be an array.", """Example: "versions": [ { "from": "2022-10-08", "name": "标准地", "regime": "标准地", "investment_per_mu_min": 300 } ].""");
+        }
+
+        var versions = new List<StandardLandVersion>();
+        var i = 0;
+        foreach (var entry in list.EnumerateArray())
+        {
+            var where = string.Create(CultureInfo.InvariantCulture, $"standard_land.versions[{i++}]");
+            RequireObject(source, entry, where);
+            var from = entry.TryGetProperty("from", out var f) && f.ValueKind == JsonValueKind.String
+                && DateOnly.TryParseExact(f.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : throw Invalid(source, $"{where}.from must be a date \"YYYY-MM-DD\".", "The date the thresholds came into force for land supplied from then on.");
+            var name = entry.TryGetProperty("name", out var n) ? TextOf(source, n, where + ".name") : where;
+            var regime = entry.TryGetProperty("regime", out var r) ? TextOf(source, r, where + ".regime") : StandardLandVersion.ControlIndicators;
+            if (regime is not (StandardLandVersion.ControlIndicators or StandardLandVersion.StandardLand))
+            {
+                throw Invalid(source, $"{where}.regime must be \"控制指标\" or \"标准地\".", "See docs/rules.md#standard-land-regime.");
+            }
+
+            string? park = entry.TryGetProperty("park_id", out var p) ? TextOf(source, p, where + ".park_id") : null;
+            string? industry = entry.TryGetProperty("industry", out var ind) ? TextOf(source, ind, where + ".industry") : null;
+            versions.Add(new StandardLandVersion(from, name, regime, ReadThresholds(source, entry, where, new StandardLandThresholds(), allowLocal: false), park, industry));
+        }
+
+        return versions;
     }
 
     private static StandardLandThresholds ReadThresholds(string source, JsonElement element, string where, StandardLandThresholds start, bool allowLocal)
@@ -114,7 +133,7 @@ public static class IntensityRulesReader
         foreach (var member in element.EnumerateObject())
         {
             var name = member.Name;
-            if ((allowLocal && name == "local") || (!allowLocal && name is "park_id" or "industry"))
+            if ((allowLocal && name is "local" or "versions" or "industry_codes") || (!allowLocal && name is "park_id" or "industry" or "from" or "name" or "regime"))
             {
                 continue;
             }
@@ -144,7 +163,8 @@ public static class IntensityRulesReader
         return t;
     }
 
-    private static IntensityRules ReadEvaluation(string source, JsonElement element, IntensityRules rules)
+    /// <summary>Section <c>evaluation</c>: weights, benchmarks, cut-offs, minimum land.</summary>
+    internal static IntensityRules ReadEvaluation(string source, JsonElement element, IntensityRules rules)
     {
         RequireObject(source, element, "evaluation");
         foreach (var member in element.EnumerateObject())
@@ -176,8 +196,23 @@ public static class IntensityRulesReader
                 case "min_land_mu":
                     rules = rules with { MinLandMu = NumberOf(source, member.Value, where) };
                     break;
+                case "scope":
+                    rules = rules with
+                    {
+                        Scope = Name(member.Value) switch
+                        {
+                            "city" => GradingScope.City,
+                            "banner" => GradingScope.Banner,
+                            "park" => GradingScope.Park,
+                            _ => throw Invalid(source, $"{where} must be \"city\", \"banner\" or \"park\"; got {member.Value.GetRawText()}.", "See docs/rules.md#grades-scope."),
+                        },
+                    };
+                    break;
+                case "scale_revenue_wan":
+                    rules = rules with { ScaleRevenueWan = NumberOf(source, member.Value, where) };
+                    break;
                 default:
-                    throw Invalid(source, $"{where} is not a known member.", "evaluation members are weights, benchmarks, grade_cutoffs, min_land_mu.");
+                    throw Invalid(source, $"{where} is not a known member.", "evaluation members are weights, benchmarks, grade_cutoffs, min_land_mu, scope, scale_revenue_wan.");
             }
         }
 
@@ -201,6 +236,8 @@ public static class IntensityRulesReader
 
         return map;
     }
+
+    private static string? Name(JsonElement element) => element.ValueKind == JsonValueKind.String ? element.GetString() : null;
 
     private static double NumberOf(string source, JsonElement element, string where)
     {

@@ -2,7 +2,9 @@ using System.Text.Json;
 using ParkGis.Core.Data;
 using ParkGis.Core.Industry;
 using ParkGis.Core.Infrastructure;
+using ParkGis.Core.Intensity;
 using ParkGis.Core.Scorecard;
+using ParkGis.IO.Intensity;
 using static ParkGis.IO.Output.JsonOutput;
 
 namespace ParkGis.IO.Output;
@@ -15,25 +17,25 @@ namespace ParkGis.IO.Output;
 public static class ScorecardJsonWriter
 {
     /// <summary>Writes the scorecard to a file.</summary>
-    public static void Write(string path, ParkScorecard scorecard, LeadingIndustryResult leading, IReadOnlyList<DataIssue> issues) =>
-        JsonOutput.WriteFile(path, writer => WriteDocument(writer, scorecard, leading, issues));
+    public static void Write(string path, ParkScorecard scorecard, LeadingIndustryResult leading, IReadOnlyList<DataIssue> issues, IntensityResult? intensity = null) =>
+        JsonOutput.WriteFile(path, writer => WriteDocument(writer, scorecard, leading, issues, intensity));
 
     /// <summary>Writes the scorecard to a stream.</summary>
-    public static void Write(Stream stream, ParkScorecard scorecard, LeadingIndustryResult leading, IReadOnlyList<DataIssue> issues)
+    public static void Write(Stream stream, ParkScorecard scorecard, LeadingIndustryResult leading, IReadOnlyList<DataIssue> issues, IntensityResult? intensity = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(scorecard);
         ArgumentNullException.ThrowIfNull(leading);
         ArgumentNullException.ThrowIfNull(issues);
-        JsonOutput.Write(stream, writer => WriteDocument(writer, scorecard, leading, issues));
+        JsonOutput.Write(stream, writer => WriteDocument(writer, scorecard, leading, issues, intensity));
     }
 
-    private static void WriteDocument(Utf8JsonWriter writer, ParkScorecard scorecard, LeadingIndustryResult leading, IReadOnlyList<DataIssue> issues)
+    private static void WriteDocument(Utf8JsonWriter writer, ParkScorecard scorecard, LeadingIndustryResult leading, IReadOnlyList<DataIssue> issues, IntensityResult? intensity)
     {
         writer.WriteStartObject();
         NumberOrNull(writer, "year", scorecard.Year);
         writer.WriteString("not_computable", "excluded; weights renormalised over the computable indicators");
-        WriteRules(writer, scorecard.Rules);
+        WriteRules(writer, scorecard.Rules, intensity);
         writer.WriteStartArray("parks");
         foreach (var row in scorecard.Rows)
         {
@@ -69,12 +71,44 @@ public static class ScorecardJsonWriter
         }
 
         writer.WriteEndArray();
+        if (intensity is not null)
+        {
+            WriteBanners(writer, intensity);
+        }
+
         WriteLeading(writer, leading);
         DataIssuesJson.Write(writer, "data_issues", issues);
         writer.WriteEndObject();
     }
 
-    private static void WriteRules(Utf8JsonWriter writer, ScorecardRules rules)
+    /// <summary>旗区 totals of the indicators that add up over parks (亩均产值, 亩均税收, 同口径 growth, grades, 标准地); no composite or rank.</summary>
+    private static void WriteBanners(Utf8JsonWriter writer, IntensityResult intensity)
+    {
+        writer.WriteStartArray("banners");
+        foreach (var banner in intensity.Banners)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("banner", banner.Banner);
+            writer.WriteString("park_ids", string.Join(",", banner.ParkIds));
+            NumberOrNull(writer, ScorecardIndicators.OutputPerMuWan, banner.OutputPerMu.CurrentAllReporting);
+            NumberOrNull(writer, ScorecardIndicators.TaxPerMuWan, banner.TaxPerMu);
+            NumberOrNull(writer, ScorecardIndicators.OutputPerMuProgress, banner.OutputPerMu.Growth);
+            writer.WriteNumber("growth_parcels", banner.OutputPerMu.ComparedParcels);
+            writer.WriteStartObject("grades");
+            foreach (var (letter, count) in banner.GradeCounts)
+            {
+                writer.WriteNumber(letter, count);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteNumber(ScorecardIndicators.StandardLandFailures, banner.StandardLandFailures);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteRules(Utf8JsonWriter writer, ScorecardRules rules, IntensityResult? intensity)
     {
         writer.WriteStartObject("rules");
         writer.WriteStartObject("indicators");
@@ -93,7 +127,17 @@ public static class ScorecardJsonWriter
         writer.WriteEndObject();
         writer.WriteStartObject("leading_industry");
         writer.WriteNumber("min_share", rules.LeadingIndustry.MinShare);
+        writer.WriteString("basis", BasisName(rules.LeadingIndustry.Basis));
+        writer.WriteBoolean("exclude_utilities", rules.LeadingIndustry.ExcludeUtilities);
         writer.WriteEndObject();
+        if (intensity is not null)
+        {
+            writer.WriteStartObject("intensity");
+            writer.WriteString("growth_basis", IntensityJsonWriter.GrowthBasisName(intensity.Rules.GrowthBasis));
+            writer.WriteString("evaluation_scope", IntensityJsonWriter.ScopeName(intensity.Rules.Scope));
+            writer.WriteEndObject();
+        }
+
         writer.WriteStartObject("infrastructure");
         writer.WriteNumber("min_coverage", rules.Infrastructure.MinCoverage);
         writer.WriteStartObject("service_distance_m");
@@ -106,6 +150,8 @@ public static class ScorecardJsonWriter
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
+
+    private static string BasisName(LeadingShareBasis basis) => basis == LeadingShareBasis.IndustrialOutput ? "industrial_output" : "all_output";
 
     private static void WriteLeading(Utf8JsonWriter writer, LeadingIndustryResult leading)
     {
@@ -145,7 +191,9 @@ public static class ScorecardJsonWriter
         }
 
         writer.WriteEndArray();
+        writer.WriteString("basis", BasisName(share.Basis));
         writer.WriteNumber("total_output_wan", Round(share.TotalOutputWan));
+        writer.WriteNumber("excluded_output_wan", Round(share.ExcludedOutputWan));
         writer.WriteNumber("leading_output_wan", Round(share.LeadingOutputWan));
         NumberOrNull(writer, "share", share.Share);
         if (share.Passes is { } passes)

@@ -93,12 +93,90 @@ public sealed class IdleLandRuleTests
     }
 
     [Fact]
-    public void Government_cause_turns_idle_into_a_delay_without_fee_or_reclaim()
+    public void Government_caused_parcel_is_idle_with_its_real_age_but_owes_no_fee_and_is_not_reclaimable()
     {
-        var verdict = IdleLandRule.Evaluate(Supplied(new DateOnly(2020, 1, 1)) with { GovernmentCause = "政府未按期交地" }, AsOf);
+        // 规划调整, agreed start three years before the as-of date: 闲置土地 under 第二条, disposed under 第八条 → 第十二条.
+        var verdict = IdleLandRule.Evaluate(Supplied(new DateOnly(2023, 6, 30)) with { GovernmentCause = "规划调整" }, AsOf);
+
         Assert.Equal(IdleStatus.GovernmentDelay, verdict.Status);
-        Assert.Equal(0, verdict.IdleDays);
+        Assert.True(IdleStatuses.IsIdle(verdict.Status));
+        Assert.Equal(AsOf.DayNumber - new DateOnly(2023, 6, 30).DayNumber, verdict.IdleDays);
         Assert.Equal(0, verdict.IdleFeeWan);
+        Assert.False(verdict.ReclaimEligible);
+        Assert.Equal("government", verdict.Cause);
+        Assert.Equal("unstarted", verdict.Kind);
+        Assert.Equal("二", verdict.GovernmentCauseItem);
+        Assert.Null(verdict.FeeBasis);
+        Assert.Equal("闲置土地处置办法第八条、第十二条", verdict.Disposal!.Article);
+        Assert.Contains("协议有偿收回", verdict.Disposal.Measures);
+    }
+
+    [Fact]
+    public void Government_cause_does_not_make_land_in_grace_idle()
+    {
+        var verdict = IdleLandRule.Evaluate(Supplied(new DateOnly(2025, 7, 1)) with { GovernmentCause = "规划调整" }, AsOf);
+        Assert.Equal(IdleStatus.InGrace, verdict.Status);
+        Assert.Null(verdict.Cause);
+    }
+
+    [Theory]
+    [InlineData("政府未按期交地", "一")]
+    [InlineData("国家政策调整", "三")]
+    [InlineData("信访维稳", "四")]
+    [InlineData("涉及军事管制", "五")]
+    [InlineData("涉及文物保护", "五")]
+    [InlineData("自然灾害", "不可抗力")]
+    [InlineData("领导说暂缓", "六")]
+    public void Government_cause_texts_map_to_the_items_of_article_8(string cause, string item)
+    {
+        Assert.Equal(item, IdleLandRule.Evaluate(Supplied(new DateOnly(2020, 1, 1)) with { GovernmentCause = cause }, AsOf).GovernmentCauseItem);
+    }
+
+    [Fact]
+    public void Halted_parcel_idle_three_years_is_not_reclaimable_by_default_and_its_fee_says_local_rule()
+    {
+        var verdict = IdleLandRule.Evaluate(Halted(new DateOnly(2023, 6, 30), 0.1, 0.1), AsOf);
+
+        Assert.Equal(IdleStatus.IdleHalted, verdict.Status);
+        Assert.False(verdict.ReclaimEligible);
+        Assert.Equal(200, verdict.IdleFeeWan!.Value, 9);
+        Assert.Equal("local_rule", verdict.FeeBasis);
+        Assert.Equal("local_rule", verdict.Disposal!.Basis);
+        Assert.Equal("halted", verdict.Kind);
+        Assert.Equal("enterprise", verdict.Cause);
+    }
+
+    [Fact]
+    public void Halted_parcel_is_reclaimable_only_when_the_rules_say_so()
+    {
+        var verdict = IdleLandRule.Evaluate(Halted(new DateOnly(2023, 6, 30), 0.1, 0.1), AsOf, IdleRules.Default with { HaltedReclaim = true });
+        Assert.True(verdict.ReclaimEligible);
+        Assert.Contains(verdict.Disposal!.Measures, m => m.StartsWith("无偿收回", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Halted_parcel_owes_no_fee_when_the_rules_turn_the_halted_fee_off()
+    {
+        var verdict = IdleLandRule.Evaluate(Halted(new DateOnly(2023, 6, 30), 0.1, 0.1), AsOf, IdleRules.Default with { HaltedFee = false });
+        Assert.Equal(0, verdict.IdleFeeWan);
+        Assert.Null(verdict.FeeBasis);
+    }
+
+    [Fact]
+    public void Unstarted_parcel_exactly_two_years_is_reclaimable_on_the_statute_with_the_fee_still_due()
+    {
+        var verdict = IdleLandRule.Evaluate(Supplied(new DateOnly(2024, 6, 30)), AsOf);
+        Assert.True(verdict.ReclaimEligible);
+        Assert.Equal("statute", verdict.FeeBasis);
+        Assert.Equal("闲置土地处置办法第十四条第（一）项、第（二）项", verdict.Disposal!.Article);
+        Assert.Equal(200, verdict.IdleFeeWan!.Value, 9);
+    }
+
+    [Fact]
+    public void Fee_share_and_reclaim_years_come_from_the_rules()
+    {
+        var verdict = IdleLandRule.Evaluate(Supplied(new DateOnly(2024, 6, 30)), AsOf, new IdleRules(FeeShare: 0.1, ReclaimYears: 3));
+        Assert.Equal(100, verdict.IdleFeeWan!.Value, 9);
         Assert.False(verdict.ReclaimEligible);
     }
 

@@ -55,4 +55,70 @@ public sealed class IdleLandSurveyTests
         Assert.Equal(a.Issues, b.Issues);
         Assert.Equal(a.Totals, b.Totals);
     }
+
+    [Fact]
+    public void Government_caused_parcel_counts_in_the_idle_totals_by_cause_and_owes_nothing()
+    {
+        var data = Data().Add(LayerRole.Parcels, "L3", Box(0, 60, 10, 70),
+            ("parcel_id", "L3"), ("park_id", "P1"), ("supplied_on", "2020-01-01"), ("agreed_start", "2023-06-30"), ("land_price_wan", 800.0),
+            ("government_cause", "规划调整"));
+
+        var result = IdleLandSurvey.Run(data.Build(), AsOf);
+
+        Assert.Equal(2, result.Totals.IdleParcels);
+        Assert.Equal(3100, result.Totals.IdleAreaM2, 6);
+        Assert.Equal(new IdleTally(1, 100), result.Totals.ByGovernment);
+        Assert.Equal(new IdleTally(1, 3000), result.Totals.ByEnterprise);
+        Assert.Equal(new IdleTally(2, 3100), result.Totals.Unstarted);
+        Assert.Equal(1, result.Totals.GovernmentDelayParcels);
+        Assert.Equal(100, result.Totals.IdleFeeWan, 9);
+        Assert.Equal(1, result.Totals.ReclaimParcels);
+    }
+
+    [Fact]
+    public void Unrecognised_government_cause_is_item_six_with_a_data_issue()
+    {
+        var data = Data().Add(LayerRole.Parcels, "L3", Box(0, 60, 10, 70),
+            ("parcel_id", "L3"), ("park_id", "P1"), ("supplied_on", "2020-01-01"), ("agreed_start", "2023-06-30"), ("government_cause", "其他"));
+
+        var result = IdleLandSurvey.Run(data.Build(), AsOf);
+
+        Assert.Equal("六", result.Parcels.Single(p => p.ParcelId == "L3").Verdict.GovernmentCauseItem);
+        Assert.Contains(result.Issues, i => i.Feature == "L3" && i.Code == DataIssueCodes.UnrecognisedValue);
+    }
+
+    [Fact]
+    public void A_banner_with_two_parks_sums_both_and_parcels_in_no_park_stand_apart()
+    {
+        var data = new LandTestData()
+            .Add(LayerRole.Parks, "P03", Box(0, 0, 100, 100), ("park_id", "P03"), ("banner", "乌审旗"))
+            .Add(LayerRole.Parks, "P04", Box(200, 0, 300, 100), ("park_id", "P04"), ("banner", "乌审旗"))
+            .Add(LayerRole.Parcels, "A", Box(0, 0, 10, 10), ("parcel_id", "A"), ("supplied_on", "2020-01-01"), ("agreed_start", "2024-01-01"), ("land_price_wan", 10.0))
+            .Add(LayerRole.Parcels, "B", Box(200, 0, 220, 10), ("parcel_id", "B"), ("supplied_on", "2020-01-01"), ("agreed_start", "2024-01-01"), ("land_price_wan", 10.0))
+            .Add(LayerRole.Parcels, "C", Box(500, 0, 510, 10), ("parcel_id", "C"), ("supplied_on", "2020-01-01"), ("agreed_start", "2024-01-01"), ("land_price_wan", 10.0));
+
+        var result = IdleLandSurvey.Run(data.Build(), AsOf);
+
+        var banner = Assert.Single(result.Banners, b => b.Banner == "乌审旗");
+        Assert.Equal(2, banner.IdleParcels);
+        Assert.Equal(300, banner.IdleAreaM2, 6);
+        Assert.Equal(1.0, banner.IdleRate!.Value, 9);
+        Assert.Equal(1, Assert.Single(result.Banners, b => b.Banner.Length == 0).IdleParcels);
+        Assert.All(result.Parks.Where(p => p.ParkId.Length > 0), p => Assert.Equal("乌审旗", p.Banner));
+    }
+
+    [Fact]
+    public void A_banners_layer_decides_the_banner_and_a_disagreeing_attribute_is_a_banner_mismatch()
+    {
+        var data = new LandTestData()
+            .Add(LayerRole.Parks, "P1", Box(0, 0, 100, 100), ("park_id", "P1"), ("banner", "杭锦旗"))
+            .Add(LayerRole.Banners, "B1", Box(-50, -50, 30, 150), ("name", "杭锦旗"))
+            .Add(LayerRole.Banners, "B2", Box(30, -50, 150, 150), ("name", "鄂托克旗"))
+            .Add(LayerRole.Parcels, "A", Box(0, 0, 10, 10), ("parcel_id", "A"), ("supplied_on", "2020-01-01"), ("agreed_start", "2024-01-01"), ("land_price_wan", 10.0));
+
+        var result = IdleLandSurvey.Run(data.Build(), AsOf);
+
+        Assert.Equal("鄂托克旗", Assert.Single(result.Banners).Banner);
+        Assert.Contains(result.Issues, i => i.Feature == "P1" && i.Code == DataIssueCodes.BannerMismatch);
+    }
 }

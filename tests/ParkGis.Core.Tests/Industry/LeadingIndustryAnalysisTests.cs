@@ -84,4 +84,63 @@ public sealed class LeadingIndustryAnalysisTests
         Assert.Equal(0.5, p1.Share!.Value, 12);
         Assert.False(p1.Passes);
     }
+
+    private static Dataset OnLand(params (string Id, string Park, string LandUse, string Industry, int Left)[] parcels)
+    {
+        var data = new ParkData()
+            .Park("P1", Rectangle(X, Y, X + 1000, Y + 1000))
+            .Park("P2", Rectangle(X + 2000, Y, X + 3000, Y + 1000));
+        foreach (var (id, park, landUse, industry, left) in parcels)
+        {
+            data.Add(LayerRole.Parcels, id, Rectangle(X + left, Y + 100, X + left + 100, Y + 200), ("parcel_id", id), ("park_id", park), ("land_use", landUse), ("industry", industry));
+        }
+
+        return data.Build();
+    }
+
+    [Fact]
+    public void Eighty_percent_leading_and_twenty_percent_logistics_scores_100_percent_on_the_industrial_basis()
+    {
+        var dataset = OnLand(("A", "P1", "100101", "煤化工", 100), ("B", "P1", "1101", "物流", 300), ("D", "P2", "100102", "光伏", 2100));
+        var economics = Table(("A", 2025, 80), ("B", 2025, 20), ("D", 2025, 50));
+
+        var industrial = new LeadingIndustryAnalysis(LeadingIndustryOptions.Default with { Year = 2025 }).Analyze(dataset, Leading("煤化工"), economics);
+        var all = new LeadingIndustryAnalysis(LeadingIndustryOptions.Default with { Year = 2025, Basis = LeadingShareBasis.AllOutput }).Analyze(dataset, Leading("煤化工"), economics);
+
+        var p1 = industrial.Parks.Single(p => p.ParkId == "P1").Park;
+        Assert.Equal(1.0, p1.Share!.Value, 12);
+        Assert.Equal(20.0, p1.ExcludedOutputWan, 12);
+        Assert.Equal(LeadingShareBasis.IndustrialOutput, p1.Basis);
+        Assert.Empty(p1.PullingDown);
+        Assert.Equal(0.8, all.Parks.Single(p => p.ParkId == "P1").Park.Share!.Value, 12);
+
+        // A park without 物流 is the same on both bases.
+        Assert.Equal(all.Parks.Single(p => p.ParkId == "P2").Park.Share, industrial.Parks.Single(p => p.ParkId == "P2").Park.Share);
+    }
+
+    [Fact]
+    public void Logistics_declared_leading_stays_in_numerator_and_denominator()
+    {
+        var dataset = OnLand(("A", "P1", "100101", "煤化工", 100), ("B", "P1", "1101", "物流", 300), ("C", "P1", "100101", "新材料", 500));
+        var economics = Table(("A", 2025, 50), ("B", 2025, 30), ("C", 2025, 20));
+
+        var result = new LeadingIndustryAnalysis(LeadingIndustryOptions.Default with { Year = 2025 }).Analyze(dataset, Leading("煤化工", "物流"), economics);
+
+        var p1 = result.Parks.Single(p => p.ParkId == "P1").Park;
+        Assert.Equal(0.8, p1.Share!.Value, 12);
+        Assert.Equal(0.0, p1.ExcludedOutputWan);
+    }
+
+    [Fact]
+    public void Utility_output_stays_unless_the_setting_leaves_it_out()
+    {
+        var dataset = OnLand(("A", "P1", "100101", "煤化工", 100), ("U", "P1", "1302", "公用设施", 300));
+        var economics = Table(("A", 2025, 90), ("U", 2025, 10));
+
+        var kept = new LeadingIndustryAnalysis(LeadingIndustryOptions.Default with { Year = 2025 }).Analyze(dataset, Leading("煤化工"), economics);
+        var left = new LeadingIndustryAnalysis(LeadingIndustryOptions.Default with { Year = 2025, ExcludeUtilities = true }).Analyze(dataset, Leading("煤化工"), economics);
+
+        Assert.Equal(0.9, kept.Parks.Single(p => p.ParkId == "P1").Park.Share!.Value, 12);
+        Assert.Equal(1.0, left.Parks.Single(p => p.ParkId == "P1").Park.Share!.Value, 12);
+    }
 }

@@ -18,7 +18,7 @@ public sealed class ScorecardRulesTests
         }
         """;
 
-    private static ScorecardRules Small() => ScorecardRulesFile.Parse(Encoding.UTF8.GetBytes(SmallRules));
+    private static ScorecardRules Small() => RulesFile.Parse(Encoding.UTF8.GetBytes(SmallRules)).Scorecard;
 
     [Fact]
     public void Score_from_a_small_rules_file_matches_the_hand_computation()
@@ -82,14 +82,14 @@ public sealed class ScorecardRulesTests
     [InlineData("""{ "leading_industry": { "min_share": 80 } }""")]
     public void Malformed_rules_are_PG0302(string json)
     {
-        var error = Assert.Throws<UnusableInputException>(() => ScorecardRulesFile.Parse(Encoding.UTF8.GetBytes(json)));
+        var error = Assert.Throws<UnusableInputException>(() => RulesFile.Parse(Encoding.UTF8.GetBytes(json)).Scorecard);
         Assert.Equal(ErrorCodes.InvalidRules, error.Code);
     }
 
     [Fact]
     public void Service_distances_from_the_rules_file_override_the_defaults()
     {
-        var rules = ScorecardRulesFile.Parse("""{ "infrastructure": { "service_distance_m": { "gas": 150 }, "min_coverage": 0.9 } }"""u8.ToArray());
+        var rules = RulesFile.Parse("""{ "infrastructure": { "service_distance_m": { "gas": 150 }, "min_coverage": 0.9 } }"""u8.ToArray()).Scorecard;
 
         Assert.Equal(150, rules.Infrastructure.DistanceM(Core.Data.LayerRole.Gas));
         Assert.Equal(50, rules.Infrastructure.DistanceM(Core.Data.LayerRole.Roads));
