@@ -244,7 +244,9 @@ public sealed class ConflictCheck
 
             var projected = layer.In(crs);
             var pieces = LayerOverlay.Pieces(park, prepared, projected);
-            Record(kind, LayerOverlay.Union(pieces, park.Factory), pieces, projected);
+            // A park inside one feature conflicts whole: the park itself, not a re-noded union a rounding larger than it.
+            var conflict = LayerOverlay.CoveredByOne(park, projected) ? park : LayerOverlay.Union(pieces, park.Factory);
+            Record(kind, conflict, pieces, projected);
         }
 
         if (urban is null)
