@@ -59,7 +59,7 @@
   var KINDS = {
     ecological_redline: '占生态保护红线', permanent_farmland: '占永久基本农田', outside_urban_boundary: '城镇开发边界外',
     park_overlap: '与其他园区重叠', unsupplied: '批而未供', unapproved_supply: '未批先供', idle_unstarted: '闲置（未动工）',
-    idle_halted: '闲置（中止开发）', government_delay: '政府原因延迟', unserved: '九通一平未覆盖'
+    idle_halted: '闲置（中止开发）', government_delay: '闲置（政府原因）', unserved: '九通一平未覆盖'
   };
   var SEVERITIES = { error: '严重', warning: '警告', info: '提示' };
   var HIDDEN = { area_m2: 1, area_mu: 1, area_ha: 1, kind: 1, severity: 1, kind_zh: 1, status_zh: 1 };

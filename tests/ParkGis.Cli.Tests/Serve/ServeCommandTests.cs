@@ -142,14 +142,19 @@ public sealed partial class ServeCommandTests
             await kill.WaitForExitAsync();
         }
 
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        // Wait for the process, not for the end of its pipes: a process started by a test running beside this one may
+        // hold a copy of them for a while, and that is not the server failing to stop.
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
-            stdout.Append(await process.StandardOutput.ReadToEndAsync(timeout.Token));
             await process.WaitForExitAsync(timeout.Token);
         }
 
-        return (process.ExitCode, stdout.ToString(), await stderr);
+        stdout.Append(await Rest(process.StandardOutput.ReadToEndAsync()));
+        return (process.ExitCode, stdout.ToString(), await Rest(stderr));
     }
+
+    private static async Task<string> Rest(Task<string> read) =>
+        await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(10))) == read ? await read : "(the pipe stayed open)";
 
     [GeneratedRegex(@"地址：(http://[0-9.]+:[0-9]+/)")]
     private static partial Regex Address();
