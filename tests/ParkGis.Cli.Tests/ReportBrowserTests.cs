@@ -150,6 +150,7 @@ public sealed class ReportBrowserTests
         var idleChart = charts.GetProperty("chart-idle").GetProperty("data");
         var causes = idleChart.GetProperty("causes").EnumerateArray().Select(c => c.GetString()!).ToList();
         var parcels = idleChart.GetProperty("parcels").EnumerateArray().Select(c => c.GetInt32()).ToList();
+        // Government-caused idle land is idle land (docs/rules.md#idle-government-cause): its status reads 闲置（政府原因）.
         Assert.Equal(totals.GetProperty("government_delay_parcels").GetInt32(), parcels[causes.IndexOf("闲置（政府原因）")]);
         Assert.Equal(totals.GetProperty("idle_parcels").GetInt32(), parcels.Where((_, i) => causes[i].StartsWith("闲置", StringComparison.Ordinal)).Sum());
 

@@ -58,8 +58,9 @@ public sealed class ScorecardCommandTests
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("排名,园区编号,园区名称,综合得分", lines[0], StringComparison.Ordinal);
-        Assert.Equal(9, lines.Length);
+        Assert.Equal(1 + 8 + 7, lines.Length); // header, 8 parks, then 7 旗区 rows
         Assert.StartsWith("1,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith(",旗区,", lines[9], StringComparison.Ordinal);
     }
 
     [Fact]

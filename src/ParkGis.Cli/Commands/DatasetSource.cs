@@ -59,6 +59,11 @@ internal sealed record DatasetScope(IReadOnlyDictionary<LayerRole, IReadOnlyList
     /// <summary>Every layer and field.</summary>
     public static DatasetScope Whole { get; } = new(null, null);
 
-    /// <summary>What the conflict check needs: each layer's id, the park names, and the control features within reach.</summary>
-    public static DatasetScope ConflictCheck { get; } = new(ParkGis.Core.Conflicts.ConflictCheck.FieldsUsed, ParkGis.Core.Conflicts.ConflictCheck.KeepWithinReach);
+    /// <summary>What the conflict check needs: each layer's id, the park names and 旗区, and the control features within reach.</summary>
+    public static DatasetScope ConflictCheck { get; } = new(
+        Merge(ParkGis.Core.Conflicts.ConflictCheck.FieldsUsed, ParkGis.Core.Parks.ParkBanners.FieldsUsed), ParkGis.Core.Conflicts.ConflictCheck.KeepWithinReach);
+
+    private static Dictionary<LayerRole, IReadOnlyList<string>> Merge(params IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>[] fields) =>
+        fields.SelectMany(f => f).GroupBy(f => f.Key)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.SelectMany(f => f.Value).Distinct(StringComparer.Ordinal).ToList());
 }

@@ -43,10 +43,10 @@ internal static class ScorecardCommand
             var scorecard = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: loaded)
                 .Scorecard(loaded.Scorecard, parse.GetValue(year), AsOfOption.OptionalValue(parse, asOf));
             run.Progress.Report("writing results");
-            ScorecardJsonWriter.Write(folder.PathOf("scorecard.json"), scorecard.Card, scorecard.LeadingIndustry, scorecard.Issues, scorecard.Intensity);
-            ScorecardCsvWriter.Write(folder.PathOf("scorecard.csv"), scorecard.Card);
+            ScorecardJsonWriter.Write(folder.PathOf("scorecard.json"), scorecard);
+            ScorecardCsvWriter.Write(folder.PathOf("scorecard.csv"), scorecard.Card, scorecard.Banners);
             run.Commit(folder);
-            ScorecardSummary.Write(run.Stdout, scorecard.Card, scorecard.LeadingIndustry, folder.Destination, scorecard.Intensity);
+            ScorecardSummary.Write(run.Stdout, scorecard.Card, scorecard.LeadingIndustry, folder.Destination, scorecard.Intensity, scorecard);
             return Task.FromResult(ExitCodes.Conclude(run.Stdout, findings: false, scorecard.Issues));
         });
         return command;

@@ -44,6 +44,24 @@ internal static class CheckSummary
             }
         }
 
+        if (result.Banners is { Count: > 0 } banners)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine("旗区汇总（各旗区园区合并计算，园区间重叠只计一次）");
+            stdout.WriteLine("  " + TextWidth.PadRight("旗区", 14) + TextWidth.PadLeft("园区", 6) + TextWidth.PadLeft("红线(公顷)", 12)
+                + TextWidth.PadLeft("农田(公顷)", 12) + TextWidth.PadLeft("边界外(公顷)", 14) + TextWidth.PadLeft("图斑", 8) + TextWidth.PadLeft("冲突园区", 10));
+            foreach (var banner in banners)
+            {
+                stdout.WriteLine("  " + TextWidth.PadRight(TerminalText.Escape(banner.Banner), 14)
+                    + TextWidth.PadLeft(Invariant($"{banner.ParkIds.Count}"), 6)
+                    + TextWidth.PadLeft(BannerArea(banner, ConflictKind.EcologicalRedline), 12)
+                    + TextWidth.PadLeft(BannerArea(banner, ConflictKind.PermanentFarmland), 12)
+                    + TextWidth.PadLeft(BannerArea(banner, ConflictKind.OutsideUrbanBoundary), 14)
+                    + TextWidth.PadLeft(Invariant($"{banner.Conflicts.Values.Sum(t => t.Patches)}"), 8)
+                    + TextWidth.PadLeft(Invariant($"{banner.ParkIds.Count(id => result.Parks.Any(p => p.ParkId == id && p.Patches.Count > 0))}"), 10));
+            }
+        }
+
         if (result.Parcels is { } parcels)
         {
             stdout.WriteLine();
@@ -72,6 +90,9 @@ internal static class CheckSummary
 
         stdout.WriteLine($"结果已写入 {Path.Combine(outputFolder, "check.json")} 和 {Path.Combine(outputFolder, "conflicts.geojson")}");
     }
+
+    private static string BannerArea(BannerConflicts banner, ConflictKind kind) =>
+        banner.Conflicts[kind] is { Checked: true } tally ? Invariant($"{AreaUnits.ToHectares(tally.AreaM2):N2}") : "未检查";
 
     private static void WriteParcelLine(TextWriter stdout, string label, double areaM2, string count) =>
         stdout.WriteLine("  " + TextWidth.PadRight(label, 18)

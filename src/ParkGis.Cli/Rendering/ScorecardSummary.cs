@@ -1,6 +1,7 @@
 using System.Globalization;
 using ParkGis.Core.Industry;
 using ParkGis.Core.Intensity;
+using ParkGis.Core.Measures;
 using ParkGis.Core.Scorecard;
 
 namespace ParkGis.Cli.Rendering;
@@ -14,7 +15,7 @@ internal static class ScorecardSummary
     ];
 
     /// <summary>Writes the summary.</summary>
-    public static void Write(TextWriter stdout, ParkScorecard scorecard, LeadingIndustryResult leading, string outputFolder, IntensityResult? intensity = null)
+    public static void Write(TextWriter stdout, ParkScorecard scorecard, LeadingIndustryResult leading, string outputFolder, IntensityResult? intensity = null, AnnualScorecard? annual = null)
     {
         var year = scorecard.Year is { } y ? Invariant($"{y} 年") : "年份未知";
         stdout.WriteLine(Invariant($"园区年度考核 — {year}，{scorecard.Rows.Count} 个园区（无法计算的指标不计分，其余权重按比例放大）"));
@@ -37,6 +38,11 @@ internal static class ScorecardSummary
         }
 
         stdout.WriteLine();
+        if (annual is not null)
+        {
+            WriteBanners(stdout, annual);
+        }
+
         if (intensity is not null)
         {
             IntensitySummary.WriteBanners(stdout, intensity);
@@ -66,6 +72,37 @@ internal static class ScorecardSummary
         }
 
         stdout.WriteLine($"结果已写入 {Path.Combine(outputFolder, "scorecard.json")} 和 {Path.Combine(outputFolder, "scorecard.csv")}");
+    }
+
+    /// <summary>The 旗区 table: window supply rate against the yardstick, idle land, conflicts (docs/rules.md#scorecard-banners).</summary>
+    private static void WriteBanners(TextWriter stdout, AnnualScorecard annual)
+    {
+        if (annual.Banners.Count == 0)
+        {
+            return;
+        }
+
+        var window = annual.SupplyWindow is { } w ? Invariant($"{w.From:yyyy}–{w.To:yyyy} 年") : "无供地结果";
+        var yardstick = annual.SupplyWindow?.YardstickRate ?? 0.6;
+        stdout.WriteLine(Invariant($"旗区汇总（近五年供地率：{window}批次，标准 {yardstick:P0}；闲置、冲突按旗区内园区合计）"));
+        stdout.WriteLine(TextWidth.PadRight("旗区", 14) + TextWidth.PadLeft("园区", 6) + TextWidth.PadLeft("近五年供地率", 14) + TextWidth.PadLeft("达标", 8)
+            + TextWidth.PadLeft("闲置(宗)", 10) + TextWidth.PadLeft("闲置(亩)", 12) + TextWidth.PadLeft("闲置率", 10) + TextWidth.PadLeft("冲突(公顷)", 12) + TextWidth.PadLeft("冲突图斑", 10));
+        foreach (var banner in annual.Banners)
+        {
+            var rate = banner.Supply?.Window.SupplyRate;
+            var verdict = banner.Supply is null ? "—" : rate is null ? "无批次" : banner.Supply.Window.BelowYardstick ? "未达标" : "达标";
+            stdout.WriteLine(TextWidth.PadRight(TerminalText.Escape(banner.Banner), 14)
+                + TextWidth.PadLeft(Invariant($"{banner.ParkIds.Count}"), 6)
+                + TextWidth.PadLeft(rate is { } r ? Invariant($"{r:P1}") : "—", 14)
+                + TextWidth.PadLeft(verdict, 8)
+                + TextWidth.PadLeft(banner.Idle is { } idle ? Invariant($"{idle.IdleParcels}") : "—", 10)
+                + TextWidth.PadLeft(banner.Idle is { } idleArea ? Invariant($"{AreaUnits.ToMu(idleArea.IdleAreaM2):N1}") : "—", 12)
+                + TextWidth.PadLeft(banner.Idle?.IdleRate is { } idleRate ? Invariant($"{idleRate:P1}") : "—", 10)
+                + TextWidth.PadLeft(banner.ConflictAreaHa is { } ha ? Invariant($"{ha:N2}") : "—", 12)
+                + TextWidth.PadLeft(banner.ConflictPatches is { } patches ? Invariant($"{patches}") : "—", 10));
+        }
+
+        stdout.WriteLine();
     }
 
     private static void WriteShare(TextWriter stdout, string title, LeadingIndustryShare share)

@@ -15,6 +15,14 @@ internal static class SupplySummary
         var rate = w.SupplyRate is { } r ? Invariant($"{r:P2}") : "—";
         var verdict = w.BelowYardstick ? Invariant($"低于 {w.YardstickRate:P0} 标准") : w.SupplyRate is null ? "无批次" : Invariant($"达到 {w.YardstickRate:P0} 标准");
         stdout.WriteLine(Invariant($"近 {result.Options.WindowYears} 年（{w.From:yyyy-MM-dd} 至 {w.To:yyyy-MM-dd}）{w.Batches} 个批次：批准 {AreaUnits.ToHectares(w.ApprovedM2):N2} 公顷，已供 {AreaUnits.ToHectares(w.SuppliedM2):N2} 公顷，供地率 {rate}（{verdict}）"));
+        foreach (var banner in result.BannersInWindow)
+        {
+            var bw = banner.Window;
+            var bannerRate = bw.SupplyRate is { } br ? Invariant($"{br:P2}") : "—";
+            var bannerVerdict = bw.BelowYardstick ? Invariant($"低于 {bw.YardstickRate:P0} 标准") : bw.SupplyRate is null ? "无批次" : Invariant($"达到 {bw.YardstickRate:P0} 标准");
+            stdout.WriteLine(Invariant($"  {TerminalText.Escape(banner.Banner)}：{bw.Batches} 个批次，批准 {AreaUnits.ToHectares(bw.ApprovedM2):N2} 公顷，已供 {AreaUnits.ToHectares(bw.SuppliedM2):N2} 公顷，供地率 {bannerRate}（{bannerVerdict}）"));
+        }
+
         stdout.WriteLine(Invariant($"未批先供 {result.Unapproved.Count} 宗，{AreaUnits.ToHectares(result.UnapprovedAreaM2):N4} 公顷 / {AreaUnits.ToMu(result.UnapprovedAreaM2):N2} 亩"));
         if (result.Parks.Count > 0)
         {

@@ -170,7 +170,19 @@ public sealed class ParkAssessment
 
     /// <summary>The conflict check (三区三线) with the given minimum patch area.</summary>
     public ConflictCheckResult Conflicts(double minAreaM2 = 1.0) =>
-        Once(("conflicts", minAreaM2), () => new ConflictCheck(new ConflictCheckOptions(minAreaM2, Options.RepairInvalidGeometry), Progress).Check(this))!;
+        Once(("conflicts", minAreaM2), () =>
+        {
+            var result = new ConflictCheck(new ConflictCheckOptions(minAreaM2, Options.RepairInvalidGeometry), Progress).Check(this);
+            var banners = ParkBanners;
+            if (banners.Issues.Count == 0)
+            {
+                return result with { Banners = BannerConflicts.Of(result, banners) };
+            }
+
+            var issues = result.Issues.Concat(banners.Issues).Distinct().ToList();
+            issues.Sort(DataIssueOrder.Compare);
+            return result with { Banners = BannerConflicts.Of(result, banners), Issues = issues };
+        })!;
 
     /// <summary>The land-supply ledger (批供台账) on <paramref name="asOf"/>.</summary>
     public SupplyLedgerResult Supply(DateOnly asOf, SupplyLedgerOptions? options = null)

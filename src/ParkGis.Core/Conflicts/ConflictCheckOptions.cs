@@ -2,6 +2,7 @@ namespace ParkGis.Core.Conflicts;
 
 /// <summary>Settings of <see cref="ConflictCheck"/>.</summary>
 /// <param name="MinAreaM2">
+/// docs/rules.md#conflict-min-area.
 /// Conflict polygons smaller than this (m²) are slivers: counted as suppressed, not as patches. There is no
 /// official threshold; 1 m² is the default.
 /// </param>

@@ -13,6 +13,12 @@ public sealed record ConflictCheckResult(
     IReadOnlyList<DataIssue> Issues,
     double MinAreaM2)
 {
+    /// <summary>
+    /// 旗区 totals (<see cref="BannerConflicts"/>), sorted by name; empty when no park has a 旗区, null when they were
+    /// not computed (the check ran in the database).
+    /// </summary>
+    public IReadOnlyList<BannerConflicts>? Banners { get; init; }
+
     /// <summary>True when any park or parcel conflict reaches the minimum area.</summary>
     public bool HasConflicts =>
         Parks.Any(p => p.Patches.Count > 0)

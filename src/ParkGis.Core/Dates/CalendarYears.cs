@@ -3,7 +3,7 @@ namespace ParkGis.Core.Dates;
 /// <summary>
 /// Full years (周年) as the land rules count them: one year after D is the same month and day a year later,
 /// and 29 February becomes 28 February when the later year has none. A duration of N years is reached on
-/// that day itself ("exactly one year counts as a full year").
+/// that day itself ("exactly one year counts as a full year"; docs/rules.md#idle-one-year).
 /// </summary>
 public static class CalendarYears
 {

@@ -12,7 +12,7 @@ namespace ParkGis.Core.Idle;
 /// <param name="ReclaimParcels">Idle parcels that may be reclaimed (无偿收回, docs/rules.md#idle-reclaim).</param>
 /// <param name="ReclaimAreaM2">Their area.</param>
 /// <param name="GovernmentDelayParcels">Idle parcels whose delay has a government cause (= <see cref="ByGovernment"/>'s parcels).</param>
-/// <param name="SuppliedNotStartedParcels">供而未用: supplied, not started, any age.</param>
+/// <param name="SuppliedNotStartedParcels">供而未用: supplied, not started, any age (docs/rules.md#idle-supplied-not-started).</param>
 /// <param name="SuppliedNotStartedAreaM2">Their area.</param>
 /// <param name="UnknownParcels">Parcels whose status could not be decided.</param>
 public sealed record IdleParkSummary(

@@ -2,7 +2,7 @@ using ParkGis.Core.Data;
 
 namespace ParkGis.Core.Infrastructure;
 
-/// <summary>The utility network roles of 九通一平 (nine connections and levelled land) and their JSON names.</summary>
+/// <summary>The utility network roles of 九通一平 (nine connections and levelled land, docs/rules.md#infrastructure-networks) and their JSON names.</summary>
 public static class UtilityNetworks
 {
     /// <summary>Every utility role, in output order: the eight networks, then steam.</summary>

@@ -1,6 +1,6 @@
 namespace ParkGis.Core.Intensity;
 
-/// <summary>Names, Chinese names and required economics columns of the <see cref="EvaluationIndicator"/>s.</summary>
+/// <summary>Names, Chinese names and required economics columns of the <see cref="EvaluationIndicator"/>s (docs/rules.md#grades-indicators).</summary>
 public static class EvaluationIndicators
 {
     /// <summary>Every indicator in output order.</summary>

@@ -3,7 +3,8 @@ namespace ParkGis.Core.Intensity;
 /// <summary>
 /// Classes scores into grades A–D by rank percentile (亩均效益 分类): rank r (1 = best) of n has percentile
 /// (r − 1) / n; A below the first cut-off, B below the second, C below the third, D from there. Equal scores
-/// share the best rank among them (competition ranking, 1-2-2-4), so ties always get the same, better grade.
+/// share the best rank among them (competition ranking, 1-2-2-4), so ties always get the same, better grade
+/// (docs/rules.md#grades-cutoffs).
 /// </summary>
 public static class GradeClassing
 {

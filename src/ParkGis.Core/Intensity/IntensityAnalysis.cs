@@ -543,6 +543,7 @@ public sealed class IntensityAnalysis
         var investmentPerMu = PerMu(economics?.FixedInvestmentWan);
 
         var checks = new List<StandardLandCheck>();
+        // docs/rules.md#standard-land-scope, #standard-land-investment
         string? skip = m.Category != LandUseCategory.Industrial ? "not industrial land (标准地 applies to industrial land)"
             : !m.HasBuildings ? "no buildings yet (no floor area or footprint)"
             : null;
@@ -648,6 +649,7 @@ public sealed class IntensityAnalysis
         var parcels = allParcels.Where(p => string.Equals(p.ParkId, park.Id, StringComparison.Ordinal)).ToList();
         var built = parcels.Where(p => p.Built).ToList();
         var industrial = built.Where(p => p.Category is LandUseCategory.Industrial or LandUseCategory.Mining or LandUseCategory.Logistics).ToList();
+        // docs/rules.md#intensity-land-classes: A built, A2 built industrial/mining/storage, D supplied, G idle.
         var a = built.Sum(p => p.AreaM2);
         var a2 = industrial.Sum(p => p.AreaM2);
         var indicators = new List<IntensityIndicator>();
@@ -680,7 +682,8 @@ public sealed class IntensityAnalysis
         var builtNotSupplied = parcels.Where((p, i) => p.Built && statuses[i]?.Supplied != true).Sum(p => p.AreaM2);
         Add("land_supply_rate", "土地供应率", "ratio", () => LandSupplyRate(d, builtNotSupplied, b21!.Value),
             landStatus is null ? NeedsSupply : b21 is null ? "needs land ready for supply (B21, 批而未供) per park from the supply results" : null);
-        Add("land_built_rate", "土地建成率", "ratio", () => Divide(a, d), landStatus is null ? NeedsSupply : null);
+        Add("land_built_rate", "土地建成率", "ratio", () => Divide(a, d), landStatus is null ? NeedsSupply : null); // docs/rules.md#intensity-built-rate
+        // docs/rules.md#intensity-structure, #intensity-industrial
         Add("industrial_land_rate", "工业用地率", "ratio", () => Divide(a2, a), noCodes ?? Field("land_use"));
         Add("composite_plot_ratio", "综合容积率", "ratio", () => Divide(built.Sum(p => p.FloorAreaM2 ?? 0), a), Field("floor_area_m2"));
         Add("building_density", "建筑密度", "ratio", () => Divide(built.Sum(p => p.FootprintAreaM2 ?? 0), a), Field("footprint_area_m2"));

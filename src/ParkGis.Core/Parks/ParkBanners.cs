@@ -1,5 +1,7 @@
+using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.OverlayNG;
 using ParkGis.Core.Assessment;
+using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 
 namespace ParkGis.Core.Parks;
@@ -15,22 +17,43 @@ public sealed class ParkBanners
     private const string BannerField = "banner";
 
     private readonly Dictionary<string, string> _banners;
+    private readonly ScreenedLayer? _layer;
 
-    private ParkBanners(Dictionary<string, string> banners, IReadOnlyList<DataIssue> issues, bool fromLayer)
+    private ParkBanners(Dictionary<string, string> banners, IReadOnlyList<DataIssue> issues, ScreenedLayer? layer)
     {
         _banners = banners;
         Issues = issues;
-        FromLayer = fromLayer;
+        _layer = layer;
     }
 
     /// <summary>No park has a 旗区.</summary>
-    public static ParkBanners None { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), [], false);
+    public static ParkBanners None { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), [], null);
+
+    /// <summary>The attribute and layer fields the rule reads (a scoped read must keep them).</summary>
+    public static IReadOnlyDictionary<LayerRole, IReadOnlyList<string>> FieldsUsed { get; } = new Dictionary<LayerRole, IReadOnlyList<string>>
+    {
+        [LayerRole.Parks] = [BannerField],
+        [LayerRole.Banners] = ["name", BannerField],
+    };
 
     /// <summary>Data issues: attributes that disagree with the banners layer.</summary>
     public IReadOnlyList<DataIssue> Issues { get; }
 
     /// <summary>True when the 旗区 come from a banners layer, false when from the parks' attribute.</summary>
-    public bool FromLayer { get; }
+    public bool FromLayer => _layer is not null;
+
+    /// <summary>
+    /// The 旗区 of the banners layer an area overlaps most (docs/rules.md#banners), or null without a banners layer
+    /// or when it overlaps none; for land that is not a park, e.g. an approval batch without a <c>banner</c> attribute.
+    /// </summary>
+    /// <param name="area">The area in <paramref name="crs"/>.</param>
+    /// <param name="crs">A projected CRS.</param>
+    public string? LargestOverlap(Geometry area, CrsDefinition crs)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        ArgumentNullException.ThrowIfNull(crs);
+        return _layer is null ? null : LargestOverlap(area, crs, _layer);
+    }
 
     /// <summary>The 旗区 of a park, or empty when it has none (or the id is empty: land in no park).</summary>
     public string Of(string parkId) => _banners.GetValueOrDefault(parkId ?? string.Empty) ?? string.Empty;
@@ -58,7 +81,7 @@ public sealed class ParkBanners
 
         if (banners is null || screenedParks is null)
         {
-            return new ParkBanners(result, [], false);
+            return new ParkBanners(result, [], null);
         }
 
         // docs/rules.md#banners
@@ -68,26 +91,7 @@ public sealed class ParkBanners
             cancellation.ThrowIfCancellationRequested();
             var id = screenedParks.Features[i].Id;
             var crs = screenedParks.AnalysisCrsOf(i);
-            var park = screenedParks.GeometryInAnalysisCrs(i);
-            var inCrs = banners.Projections.In(crs);
-            string? best = null;
-            var bestArea = 0.0;
-            for (var j = 0; j < banners.Count; j++)
-            {
-                var banner = inCrs.Geometry(j);
-                if (!banner.EnvelopeInternal.Intersects(park.EnvelopeInternal))
-                {
-                    continue;
-                }
-
-                var area = OverlayNGRobust.Overlay(park, banner, NetTopologySuite.Operation.Overlay.SpatialFunction.Intersection).Area;
-                var name = banners.Text(j, "name") ?? banners.Text(j, BannerField) ?? banners.Features[j].Id;
-                if (area > bestArea || (area == bestArea && area > 0 && string.CompareOrdinal(name, best) < 0))
-                {
-                    (best, bestArea) = (name, area);
-                }
-            }
-
+            var best = LargestOverlap(screenedParks.GeometryInAnalysisCrs(i), crs, banners);
             if (best is null)
             {
                 continue;
@@ -102,6 +106,30 @@ public sealed class ParkBanners
             result[id] = best;
         }
 
-        return new ParkBanners(result, issues, true);
+        return new ParkBanners(result, issues, banners);
+    }
+
+    private static string? LargestOverlap(Geometry area, CrsDefinition crs, ScreenedLayer banners)
+    {
+        var inCrs = banners.Projections.In(crs);
+        string? best = null;
+        var bestArea = 0.0;
+        for (var j = 0; j < banners.Count; j++)
+        {
+            var banner = inCrs.Geometry(j);
+            if (!banner.EnvelopeInternal.Intersects(area.EnvelopeInternal))
+            {
+                continue;
+            }
+
+            var overlap = OverlayNGRobust.Overlay(area, banner, NetTopologySuite.Operation.Overlay.SpatialFunction.Intersection).Area;
+            var name = banners.Text(j, "name") ?? banners.Text(j, BannerField) ?? banners.Features[j].Id;
+            if (overlap > bestArea || (overlap == bestArea && overlap > 0 && string.CompareOrdinal(name, best) < 0))
+            {
+                (best, bestArea) = (name, overlap);
+            }
+        }
+
+        return best;
     }
 }

@@ -10,7 +10,8 @@ namespace ParkGis.Core.Scorecard;
 /// the same year and as-of date — the conflict check (default minimum area), the supply ledger (default window)
 /// and the idle-land survey on the as-of date, land-use efficiency of the year, 九通一平 coverage and the
 /// leading-industry share — scored and ranked under the rules. The year defaults to the latest economics year, the
-/// as-of date to 31 December of the year.
+/// as-of date to 31 December of the year, so that the supply window is the annual assessment's Y−4…Y
+/// (docs/rules.md#scorecard-window).
 /// </summary>
 /// <param name="Card">The ranked rows.</param>
 /// <param name="LeadingIndustry">The leading-industry share per park and block (scored, and shown in detail).</param>
@@ -20,6 +21,15 @@ namespace ParkGis.Core.Scorecard;
 /// <param name="Intensity">The land-use efficiency results scored (their 旗区 totals and growth basis are shown).</param>
 public sealed record AnnualScorecard(ParkScorecard Card, LeadingIndustryResult LeadingIndustry, int? Year, DateOnly? AsOf, IReadOnlyList<DataIssue> Issues, IntensityResult Intensity)
 {
+    /// <summary>
+    /// 旗区 totals of the analyses scored (docs/rules.md#scorecard-banners): the window supply rate with the 60 %
+    /// flag, idle land, conflicts and intensity; sorted by name.
+    /// </summary>
+    public IReadOnlyList<ScorecardBanner> Banners { get; init; } = [];
+
+    /// <summary>The supply window the supply rate was taken over, or null without supply results.</summary>
+    public Supply.SupplyWindow? SupplyWindow { get; init; }
+
     /// <summary>Scores the parks of <paramref name="assessment"/>.</summary>
     /// <param name="assessment">The assessment.</param>
     /// <param name="rules">Indicator rules, leading-industry minimum share, service distances.</param>
@@ -54,6 +64,10 @@ public sealed record AnnualScorecard(ParkScorecard Card, LeadingIndustryResult L
             .Distinct()
             .ToList();
         issues.Sort(DataIssueOrder.Compare);
-        return new AnnualScorecard(card, leading, scored, date, issues, intensity);
+        return new AnnualScorecard(card, leading, scored, date, issues, intensity)
+        {
+            Banners = ScorecardBanner.Of(parkIds, assessment.ParkBanners, conflicts, land.Supply, land.Idle, intensity),
+            SupplyWindow = land.Supply?.Window,
+        };
     }
 }

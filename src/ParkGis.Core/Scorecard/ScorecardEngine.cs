@@ -5,7 +5,8 @@ namespace ParkGis.Core.Scorecard;
 /// 0–100 under its <see cref="IndicatorRule"/>; the composite is the weighted mean over the computable ones (the
 /// weights of the others are excluded and the rest renormalised — a missing indicator is neither 0 nor 100), and
 /// every row says which share of the weight it rests on and what data each missing indicator needs. Ranks: by
-/// composite (rounded to 1e-6) descending, equal composites share a rank, ties listed by park id (ordinal).
+/// composite (rounded to 1e-6) descending, equal composites share a rank, ties listed by park id (ordinal)
+/// (docs/rules.md#scorecard-indicators).
 /// </summary>
 public static class ScorecardEngine
 {

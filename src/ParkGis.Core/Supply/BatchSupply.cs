@@ -3,7 +3,7 @@ using ParkGis.Core.Crs;
 
 namespace ParkGis.Core.Supply;
 
-/// <summary>Supply of one approval batch (批次供地情况): 批, 供, 批而未供, measured spatially.</summary>
+/// <summary>Supply of one approval batch (批次供地情况, docs/rules.md#supply-approved): 批, 供, 批而未供, measured spatially.</summary>
 /// <param name="BatchId">批次编号.</param>
 /// <param name="ApprovalNo">批准文号, or empty.</param>
 /// <param name="ApprovedOn">批准日期, or null when missing or unreadable (a data issue says which).</param>

@@ -106,8 +106,10 @@ public sealed class SupplyLedger
 
         _progress?.Report($"measuring {approvalFeatures.Select(BatchOf).Distinct(StringComparer.Ordinal).Count()} batches against {suppliedFeatures.Count} supplied parcels");
         var groups = Enumerable.Range(0, approvalFeatures.Count).GroupBy(i => BatchOf(approvalFeatures[i]), StringComparer.Ordinal).ToList();
+        var banners = assessment.ParkBanners;
+        issues.AddRange(banners.Issues);
         var batches = new BatchSupply[groups.Count];
-        Parallel.For(0, groups.Count, parallel, g => batches[g] = MeasureBatch(groups[g].Key, groups[g].ToList(), approvalsLayer, approvals, supplied));
+        Parallel.For(0, groups.Count, parallel, g => batches[g] = MeasureBatch(groups[g].Key, groups[g].ToList(), approvalsLayer, approvals, supplied, banners));
         foreach (var group in groups)
         {
             CheckBatchAttributes(group.Key, group.Select(i => approvalFeatures[i].Source).ToList(), approvalsLayer, issues);
@@ -129,7 +131,7 @@ public sealed class SupplyLedger
                 var feature = parks.Features[i];
                 var crs = parksScreened!.AnalysisCrsOf(i);
                 var name = parksLayer.Text(feature.Source, "name") ?? string.Empty;
-                var banner = parksLayer.Text(feature.Source, BannerField) ?? string.Empty;
+                var banner = banners.Of(feature.Id);
                 var park = parks.In(crs).Geometry(i);
                 var (approved, suppliedM2) = MeasureArea(park, crs, approvals, supplied);
                 parkArray[i] = new AreaSupply(feature.Id, name, banner, crs, approved, suppliedM2);
@@ -166,6 +168,7 @@ public sealed class SupplyLedger
             window, unapproved, unapprovedArea, suppressed, issues.Distinct().ToList())
         {
             ParksInWindow = parkWindowResults,
+            BannersInWindow = BannerWindows(window, batches, parkResults.Select(p => p.Banner)),
         };
     }
 
@@ -173,7 +176,7 @@ public sealed class SupplyLedger
     private static DateOnly? SuppliedOn(Layer layer, Feature feature, List<DataIssue> issues) =>
         ParcelLifecycleReader.ReadDate(layer, feature, ParcelFields.SuppliedOn, issues, out _);
 
-    private static BatchSupply MeasureBatch(string batchId, List<int> members, Layer layer, LayerProjections approvals, LayerProjections supplied)
+    private static BatchSupply MeasureBatch(string batchId, List<int> members, Layer layer, LayerProjections approvals, LayerProjections supplied, ParkBanners banners)
     {
         var factory = approvals.Features[members[0]].Geometry.Factory;
         var sourceGeometry = members.Count == 1 ? approvals.Features[members[0]].Geometry : factory.BuildGeometry(members.Select(i => approvals.Features[i].Geometry).ToList());
@@ -196,7 +199,9 @@ public sealed class SupplyLedger
         }
 
         var approvalNo = members.Select(i => layer.Text(approvals.Features[i].Source, ApprovalNoField)).FirstOrDefault(t => t is not null) ?? string.Empty;
-        return new BatchSupply(batchId, approvalNo, approvedOn, layer.Text(first, BannerField) ?? string.Empty, members.Count, crs,
+        // docs/rules.md#supply-yardstick: the batch's own 旗区, else the banners layer's.
+        var banner = layer.Text(first, BannerField) ?? banners.LargestOverlap(batch, crs) ?? string.Empty;
+        return new BatchSupply(batchId, approvalNo, approvedOn, banner, members.Count, crs,
             batch.Area, Math.Min(batch.Area, suppliedPart.Area), unsupplied);
     }
 
@@ -257,15 +262,43 @@ public sealed class SupplyLedger
         return (approved.Area, Math.Min(approved.Area, suppliedArea));
     }
 
+    /// <summary>
+    /// The window: the last N complete calendar years up to the as-of date; 31 December closes its own year
+    /// (docs/rules.md#supply-window: as-of 2025-12-31 → 2021–2025, as-of 2026-06-30 → 2021–2025).
+    /// </summary>
     private SupplyWindow Window(DateOnly asOf, IReadOnlyList<BatchSupply> batches)
     {
-        var from = new DateOnly(asOf.Year - _options.WindowYears, 1, 1);
-        var to = new DateOnly(asOf.Year - 1, 12, 31);
+        var lastYear = asOf.Month == 12 && asOf.Day == 31 ? asOf.Year : asOf.Year - 1;
+        var from = new DateOnly(lastYear - _options.WindowYears + 1, 1, 1);
+        var to = new DateOnly(lastYear, 12, 31);
         var inside = batches.Where(b => b.ApprovedOn is { } d && d >= from && d <= to).OrderBy(b => b.BatchId, StringComparer.Ordinal).ToList();
         return new SupplyWindow(from, to, inside.Count, inside.Sum(b => b.ApprovedM2), inside.Sum(b => b.SuppliedM2), _options.YardstickRate)
         {
             BatchIds = inside.Select(b => b.BatchId).ToList(),
         };
+    }
+
+    /// <summary>
+    /// The window rate per 旗区 (docs/rules.md#supply-yardstick): Σsupplied / Σapproved over the window's batches of
+    /// each 旗区, against the same yardstick; every 旗区 of a batch or a park, sorted by name (one without a batch in
+    /// the window has no rate).
+    /// </summary>
+    private static IReadOnlyList<BannerSupplyWindow> BannerWindows(SupplyWindow window, IReadOnlyList<BatchSupply> batches, IEnumerable<string> parkBanners)
+    {
+        var inWindow = window.BatchIds.ToHashSet(StringComparer.Ordinal);
+        var names = batches.Select(b => b.Banner).Concat(parkBanners).Where(b => b.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return names.Select(name =>
+        {
+            var inside = batches.Where(b => inWindow.Contains(b.BatchId) && string.Equals(b.Banner, name, StringComparison.Ordinal))
+                .OrderBy(b => b.BatchId, StringComparer.Ordinal).ToList();
+            return new BannerSupplyWindow(name, window with
+            {
+                Batches = inside.Count,
+                ApprovedM2 = inside.Sum(b => b.ApprovedM2),
+                SuppliedM2 = inside.Sum(b => b.SuppliedM2),
+                BatchIds = inside.Select(b => b.BatchId).ToList(),
+            });
+        }).ToList();
     }
 
     private (List<UnapprovedSupply> Parcels, double AreaM2, int Suppressed) FindUnapproved(

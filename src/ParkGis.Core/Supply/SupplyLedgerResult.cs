@@ -31,12 +31,15 @@ public sealed record SupplyLedgerResult(
     /// </summary>
     public IReadOnlyList<AreaSupply> ParksInWindow { get; init; } = [];
 
+    /// <summary>Per 旗区, the window rate against the yardstick (docs/rules.md#supply-yardstick), sorted by name.</summary>
+    public IReadOnlyList<BannerSupplyWindow> BannersInWindow { get; init; } = [];
+
     /// <summary>Total approved area over batches (each batch's union; batches overlapping each other count for each).</summary>
     public double ApprovedM2 => Batches.Sum(b => b.ApprovedM2);
 
     /// <summary>Total supplied area over batches.</summary>
     public double SuppliedM2 => Batches.Sum(b => b.SuppliedM2);
 
-    /// <summary>Findings: the window is under the yardstick, or land was supplied without approval.</summary>
-    public bool HasFindings => Window.BelowYardstick || Unapproved.Count > 0;
+    /// <summary>Findings: the window is under the yardstick city-wide or in a 旗区, or land was supplied without approval.</summary>
+    public bool HasFindings => Window.BelowYardstick || BannersInWindow.Any(b => b.Window.BelowYardstick) || Unapproved.Count > 0;
 }

@@ -1,6 +1,6 @@
 namespace ParkGis.Core.Supply;
 
-/// <summary>The supply rate (供地率) = supplied / approved.</summary>
+/// <summary>The supply rate (供地率) = supplied / approved (docs/rules.md#supply-rate).</summary>
 public static class SupplyRates
 {
     /// <summary>supplied / approved, or null when nothing was approved.</summary>

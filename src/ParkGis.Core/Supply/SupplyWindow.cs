@@ -1,11 +1,12 @@
 namespace ParkGis.Core.Supply;
 
 /// <summary>
-/// The supply rate over the batches approved in the N calendar years before the as-of year (近五年平均供地率),
-/// area-weighted: Σsupplied / Σapproved, against the national 60 % yardstick.
+/// The supply rate over the batches approved in the last N complete calendar years up to the as-of date
+/// (近五年平均供地率, docs/rules.md#supply-window), area-weighted: Σsupplied / Σapproved, against the national 60 %
+/// yardstick.
 /// </summary>
 /// <param name="From">First day of the window (1 January).</param>
-/// <param name="To">Last day of the window (31 December of the year before the as-of year).</param>
+/// <param name="To">Last day of the window: 31 December of the as-of year when the as-of date is that day, else of the year before.</param>
 /// <param name="Batches">Batches approved in the window.</param>
 /// <param name="ApprovedM2">Their approved area.</param>
 /// <param name="SuppliedM2">Their supplied area.</param>

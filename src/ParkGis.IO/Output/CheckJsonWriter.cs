@@ -55,6 +55,7 @@ public static class CheckJsonWriter
         }
 
         writer.WriteEndArray();
+        WriteBanners(writer, result.Banners);
         if (result.Parcels is { } parcels)
         {
             writer.WriteStartObject("parcels");
@@ -77,6 +78,47 @@ public static class CheckJsonWriter
 
         DataIssuesJson.Write(writer, "data_issues", result.Issues);
         writer.WriteEndObject();
+    }
+
+    /// <summary>旗区 totals (docs/rules.md#conflict-banner-totals); null when the check ran in the database.</summary>
+    private static void WriteBanners(Utf8JsonWriter writer, IReadOnlyList<BannerConflicts>? banners)
+    {
+        if (banners is null)
+        {
+            writer.WriteNull("banners");
+            return;
+        }
+
+        writer.WriteStartArray("banners");
+        foreach (var banner in banners)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("banner", banner.Banner);
+            writer.WriteNumber("parks", banner.ParkIds.Count);
+            writer.WriteStartArray("park_ids");
+            foreach (var id in banner.ParkIds)
+            {
+                writer.WriteStringValue(id);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartObject("conflicts");
+            foreach (var kind in ConflictKinds.All)
+            {
+                var tally = banner.Conflicts[kind];
+                writer.WriteStartObject(ConflictKinds.Name(kind));
+                WriteArea(writer, tally.AreaM2);
+                writer.WriteNumber("patches", tally.Patches);
+                writer.WriteNumber("parks", tally.Parks);
+                writer.WriteBoolean("checked", tally.Checked);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteParcelTally(Utf8JsonWriter writer, string name, ParcelTally tally)

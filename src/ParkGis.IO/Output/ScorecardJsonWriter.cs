@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ParkGis.Core.Data;
 using ParkGis.Core.Industry;
+using ParkGis.Core.Measures;
 using ParkGis.Core.Infrastructure;
 using ParkGis.Core.Intensity;
 using ParkGis.Core.Scorecard;
@@ -18,7 +19,14 @@ public static class ScorecardJsonWriter
 {
     /// <summary>Writes the scorecard to a file.</summary>
     public static void Write(string path, ParkScorecard scorecard, LeadingIndustryResult leading, IReadOnlyList<DataIssue> issues, IntensityResult? intensity = null) =>
-        JsonOutput.WriteFile(path, writer => WriteDocument(writer, scorecard, leading, issues, intensity));
+        JsonOutput.WriteFile(path, writer => WriteDocument(writer, scorecard, leading, issues, intensity, null));
+
+    /// <summary>Writes an annual scorecard to a file, with its 旗区 totals and supply window.</summary>
+    public static void Write(string path, AnnualScorecard scorecard)
+    {
+        ArgumentNullException.ThrowIfNull(scorecard);
+        JsonOutput.WriteFile(path, writer => WriteDocument(writer, scorecard.Card, scorecard.LeadingIndustry, scorecard.Issues, scorecard.Intensity, scorecard));
+    }
 
     /// <summary>Writes the scorecard to a stream.</summary>
     public static void Write(Stream stream, ParkScorecard scorecard, LeadingIndustryResult leading, IReadOnlyList<DataIssue> issues, IntensityResult? intensity = null)
@@ -27,15 +35,16 @@ public static class ScorecardJsonWriter
         ArgumentNullException.ThrowIfNull(scorecard);
         ArgumentNullException.ThrowIfNull(leading);
         ArgumentNullException.ThrowIfNull(issues);
-        JsonOutput.Write(stream, writer => WriteDocument(writer, scorecard, leading, issues, intensity));
+        JsonOutput.Write(stream, writer => WriteDocument(writer, scorecard, leading, issues, intensity, null));
     }
 
-    private static void WriteDocument(Utf8JsonWriter writer, ParkScorecard scorecard, LeadingIndustryResult leading, IReadOnlyList<DataIssue> issues, IntensityResult? intensity)
+    private static void WriteDocument(
+        Utf8JsonWriter writer, ParkScorecard scorecard, LeadingIndustryResult leading, IReadOnlyList<DataIssue> issues, IntensityResult? intensity, AnnualScorecard? annual)
     {
         writer.WriteStartObject();
         NumberOrNull(writer, "year", scorecard.Year);
         writer.WriteString("not_computable", "excluded; weights renormalised over the computable indicators");
-        WriteRules(writer, scorecard.Rules, intensity);
+        WriteRules(writer, scorecard.Rules, intensity, annual);
         writer.WriteStartArray("parks");
         foreach (var row in scorecard.Rows)
         {
@@ -71,9 +80,13 @@ public static class ScorecardJsonWriter
         }
 
         writer.WriteEndArray();
-        if (intensity is not null)
+        if (annual is not null)
         {
-            WriteBanners(writer, intensity);
+            WriteBanners(writer, annual.Banners);
+        }
+        else if (intensity is not null)
+        {
+            WriteBanners(writer, intensity.Banners.Select(b => new ScorecardBanner(b.Banner, b.ParkIds, null, null, null, b)).ToList());
         }
 
         WriteLeading(writer, leading);
@@ -81,36 +94,96 @@ public static class ScorecardJsonWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>旗区 totals of the indicators that add up over parks (亩均产值, 亩均税收, 同口径 growth, grades, 标准地); no composite or rank.</summary>
-    private static void WriteBanners(Utf8JsonWriter writer, IntensityResult intensity)
+    /// <summary>
+    /// 旗区 totals (docs/rules.md#scorecard-banners) of the indicators that add up over parks: conflicts, the window
+    /// supply rate with the 60 % flag, idle land, 亩均产值, 亩均税收, 同口径 growth, grades, 标准地; no composite or rank.
+    /// </summary>
+    private static void WriteBanners(Utf8JsonWriter writer, IReadOnlyList<ScorecardBanner> banners)
     {
         writer.WriteStartArray("banners");
-        foreach (var banner in intensity.Banners)
+        foreach (var banner in banners)
         {
+            var intensity = banner.Intensity;
             writer.WriteStartObject();
             writer.WriteString("banner", banner.Banner);
             writer.WriteString("park_ids", string.Join(",", banner.ParkIds));
-            NumberOrNull(writer, ScorecardIndicators.OutputPerMuWan, banner.OutputPerMu.CurrentAllReporting);
-            NumberOrNull(writer, ScorecardIndicators.TaxPerMuWan, banner.TaxPerMu);
-            NumberOrNull(writer, ScorecardIndicators.OutputPerMuProgress, banner.OutputPerMu.Growth);
-            writer.WriteNumber("growth_parcels", banner.OutputPerMu.ComparedParcels);
+            NumberOrNull(writer, ScorecardIndicators.OutputPerMuWan, intensity?.OutputPerMu.CurrentAllReporting);
+            NumberOrNull(writer, ScorecardIndicators.TaxPerMuWan, intensity?.TaxPerMu);
+            NumberOrNull(writer, ScorecardIndicators.OutputPerMuProgress, intensity?.OutputPerMu.Growth);
+            writer.WriteNumber("growth_parcels", intensity?.OutputPerMu.ComparedParcels ?? 0);
             writer.WriteStartObject("grades");
-            foreach (var (letter, count) in banner.GradeCounts)
+            foreach (var (letter, count) in intensity?.GradeCounts ?? new Dictionary<string, int>())
             {
                 writer.WriteNumber(letter, count);
             }
 
             writer.WriteEndObject();
-            writer.WriteNumber(ScorecardIndicators.StandardLandFailures, banner.StandardLandFailures);
+            writer.WriteNumber(ScorecardIndicators.StandardLandFailures, intensity?.StandardLandFailures ?? 0);
+            NumberOrNull(writer, ScorecardIndicators.ConflictAreaHa, banner.ConflictAreaHa);
+            NumberOrNull(writer, ScorecardIndicators.ConflictPatches, banner.ConflictPatches);
+            if (banner.Supply is { } supply)
+            {
+                NumberOrNull(writer, ScorecardIndicators.SupplyRate, supply.Window.SupplyRate);
+                writer.WriteNumber("supply_batches", supply.Window.Batches);
+                writer.WriteNumber("supply_approved_m2", Round(supply.Window.ApprovedM2));
+                writer.WriteNumber("supply_supplied_m2", Round(supply.Window.SuppliedM2));
+                writer.WriteNumber("yardstick_rate", supply.Window.YardstickRate);
+                writer.WriteBoolean("below_yardstick", supply.Window.BelowYardstick);
+            }
+            else
+            {
+                writer.WriteNull(ScorecardIndicators.SupplyRate);
+                writer.WriteNull("below_yardstick");
+            }
+
+            if (banner.Idle is { } idle)
+            {
+                NumberOrNull(writer, ScorecardIndicators.IdleRate, idle.IdleRate);
+                writer.WriteNumber("idle_parcels", idle.IdleParcels);
+                writer.WriteNumber("idle_m2", Round(idle.IdleAreaM2));
+                writer.WriteNumber("idle_mu", Round(AreaUnits.ToMu(idle.IdleAreaM2)));
+                writer.WriteNumber(ScorecardIndicators.IdleFeesWan, Round(idle.IdleFeeWan));
+            }
+            else
+            {
+                writer.WriteNull(ScorecardIndicators.IdleRate);
+            }
+
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
     }
 
-    private static void WriteRules(Utf8JsonWriter writer, ScorecardRules rules, IntensityResult? intensity)
+    private static void WriteRules(Utf8JsonWriter writer, ScorecardRules rules, IntensityResult? intensity, AnnualScorecard? annual)
     {
         writer.WriteStartObject("rules");
+        if (annual is not null)
+        {
+            // docs/rules.md#scorecard-window
+            if (annual.AsOf is { } asOf)
+            {
+                writer.WriteString("as_of", Date(asOf));
+            }
+            else
+            {
+                writer.WriteNull("as_of");
+            }
+
+            if (annual.SupplyWindow is { } window)
+            {
+                writer.WriteStartObject("supply_window");
+                writer.WriteString("from", Date(window.From));
+                writer.WriteString("to", Date(window.To));
+                writer.WriteNumber("yardstick_rate", window.YardstickRate);
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.WriteNull("supply_window");
+            }
+        }
+
         writer.WriteStartObject("indicators");
         foreach (var key in ScorecardIndicators.All)
         {

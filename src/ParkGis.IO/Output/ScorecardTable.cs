@@ -34,10 +34,48 @@ public static class ScorecardTable
         ]).ToList();
     }
 
-    private static string Value(ScorecardCell cell) => cell.Value switch
+    /// <summary>
+    /// One row per 旗区 after the parks (docs/rules.md#scorecard-banners): 园区编号 <c>旗区</c>, the 旗区 in 园区名称,
+    /// no rank, composite or scores; the indicators that add up over parks, and in the last column whether its
+    /// window supply rate is under the yardstick.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> BannerRows(IReadOnlyList<ScorecardBanner> banners)
+    {
+        ArgumentNullException.ThrowIfNull(banners);
+        return banners.Select(banner => (IReadOnlyList<string>)
+        [
+            string.Empty,
+            "旗区",
+            banner.Banner,
+            string.Empty,
+            string.Empty,
+            .. ScorecardIndicators.All.SelectMany(k => new[] { Value(k, BannerValue(banner, k)), string.Empty }),
+            banner.Supply?.Window.BelowYardstick == true
+                ? string.Create(CultureInfo.InvariantCulture, $"旗区合计（{banner.ParkIds.Count} 个园区），不排名；近五年供地率低于 {banner.Supply.Window.YardstickRate:P0}")
+                : string.Create(CultureInfo.InvariantCulture, $"旗区合计（{banner.ParkIds.Count} 个园区），不排名"),
+        ]).ToList();
+    }
+
+    private static double? BannerValue(ScorecardBanner banner, string key) => key switch
+    {
+        ScorecardIndicators.ConflictAreaHa => banner.ConflictAreaHa,
+        ScorecardIndicators.ConflictPatches => banner.ConflictPatches,
+        ScorecardIndicators.SupplyRate => banner.Supply?.Window.SupplyRate,
+        ScorecardIndicators.IdleRate => banner.Idle?.IdleRate,
+        ScorecardIndicators.IdleFeesWan => banner.Idle?.IdleFeeWan,
+        ScorecardIndicators.OutputPerMuWan => banner.Intensity?.OutputPerMu.CurrentAllReporting,
+        ScorecardIndicators.TaxPerMuWan => banner.Intensity?.TaxPerMu,
+        ScorecardIndicators.OutputPerMuProgress => banner.Intensity?.OutputPerMu.Growth,
+        ScorecardIndicators.StandardLandFailures => banner.Intensity?.StandardLandFailures,
+        _ => null,
+    };
+
+    private static string Value(ScorecardCell cell) => Value(cell.Indicator, cell.Value);
+
+    private static string Value(string indicator, double? value) => value switch
     {
         null => string.Empty,
-        { } v when ScorecardIndicators.IsShare(cell.Indicator) => (v * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%",
+        { } v when ScorecardIndicators.IsShare(indicator) => (v * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%",
         { } v => v.ToString("0.####", CultureInfo.InvariantCulture),
     };
 }

@@ -91,6 +91,19 @@ public static class SupplyJsonWriter
         }
 
         writer.WriteEndArray();
+        writer.WriteStartArray("banners");
+        foreach (var banner in result.BannersInWindow)
+        {
+            var w = banner.Window;
+            writer.WriteStartObject();
+            writer.WriteString("banner", banner.Banner);
+            writer.WriteNumber("batches", w.Batches);
+            WriteSupply(writer, w.ApprovedM2, w.SuppliedM2, Math.Max(0, w.ApprovedM2 - w.SuppliedM2), w.SupplyRate);
+            writer.WriteBoolean("below_yardstick", w.BelowYardstick);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
         writer.WriteStartObject("supplied_without_approval");
         writer.WriteNumber("area_m2", Round(result.UnapprovedAreaM2));

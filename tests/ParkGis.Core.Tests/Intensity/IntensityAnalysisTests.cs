@@ -188,7 +188,9 @@ public sealed class IntensityAnalysisTests
             new Dictionary<string, double>(StringComparer.Ordinal) { ["P1"] = 10000 });
         var result = Run(Dataset((Square15Mu, Industrial("L1")), ("POLYGON((200 0, 300 0, 300 100, 200 100, 200 0))", second)), null, status: status);
         var byCode = result.Parks[0].Indicators.ToDictionary(i => i.Code);
-        Assert.Equal(1.0, byCode["land_supply_rate"].Value!.Value, 9);  // D 20000 / (A 10000 + B21 10000)
+        // docs/rules.md#intensity-supply-rate: D 20000 / area(D ∪ A ∪ R) = 20000 / (20000 + 0 built-unsupplied + R 10000);
+        // the old D / (A + B21) gave 20000 / 20000 and left the supplied-but-unbuilt L2 out of the denominator.
+        Assert.Equal(2.0 / 3.0, byCode["land_supply_rate"].Value!.Value, 9);
         Assert.Equal(0.5, byCode["land_built_rate"].Value!.Value, 9);   // A 10000 / D 20000
         Assert.Equal(0.5, byCode["land_idle_rate"].Value!.Value, 9);    // G 10000 / D 20000
     }
