@@ -7,6 +7,7 @@ using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Publishing;
 using ParkGis.IO.Datasets;
+using ParkGis.IO.Excel;
 using ParkGis.IO.Output;
 using ParkGis.Web.Export;
 
@@ -148,6 +149,20 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
         }
 
         ReportTally(files[0], tally, target.IsGeographic ? 1e-9 : 1e-3);
+    }
+
+    /// <summary>
+    /// Writes the command's ledgers as <c>NAME.xlsx</c> into the output (<see cref="LedgerWorkbookWriter"/>), with the
+    /// 说明 sheet naming <paramref name="dataset"/> (credentials masked), the as-of date and <paramref name="rulesFile"/>.
+    /// </summary>
+    public void WriteWorkbook(CommandOutput output, string fileName, string title, string dataset, DateOnly? asOf, string? rulesFile,
+        IReadOnlyList<LedgerSheet> sheets, IReadOnlyList<DataIssue> issues, IReadOnlyList<(string Item, string Value)>? notes = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        Cancellation.ThrowIfCancellationRequested();
+        Progress.Report("writing " + fileName);
+        var shownDataset = CredentialRedaction.For([dataset]).Apply(dataset);
+        LedgerWorkbookWriter.Write(output.PathOf(fileName), new LedgerWorkbook(title, shownDataset, asOf, rulesFile, sheets, issues) { Notes = notes ?? [] });
     }
 
     /// <summary>The CRS GIS files are written in: the dataset's (its parks layer's), once the command has read it.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Conflicts;
 using ParkGis.Core.Publishing;
+using ParkGis.IO.Excel;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
@@ -10,7 +11,7 @@ namespace ParkGis.Cli.Commands;
 internal static class CheckCommand
 {
     /// <summary>Files the command writes into DIR.</summary>
-    public static IReadOnlyList<string> OutputFiles { get; } = ["check.json", "conflicts.geojson"];
+    public static IReadOnlyList<string> OutputFiles { get; } = ["check.json", "conflicts.geojson", "check.xlsx"];
 
     /// <summary>Builds the command.</summary>
     public static Command Build()
@@ -45,13 +46,14 @@ internal static class CheckCommand
         var runId = CheckResultOptions.RunIdOption();
 
         var format = CommonOptions.GisFormatOption();
+        var xlsx = CommonOptions.XlsxOption();
         var command = new Command(
             "check",
             "Check every park against the ecological red line, permanent farmland, the urban development boundary and the other parks "
             + "(三区三线冲突检查); writes DIR/check.json and DIR/conflicts.geojson. Exit 0: no conflicts, 1: conflicts found, "
             + "2: usage error, 3: unusable input.\n\nExample:\n  parkgis check sample-geodata/ordos --out out")
         {
-            dataset, output, minArea, fix, overwrite, engine, write, runId, format,
+            dataset, output, minArea, fix, overwrite, engine, write, runId, format, xlsx,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -66,6 +68,11 @@ internal static class CheckCommand
             run.Progress.Report("writing results");
             CheckJsonWriter.Write(folder.PathOf("check.json"), result);
             run.WriteLayer(folder, ConflictResults.Layer(result));
+            if (parse.GetValue(xlsx))
+            {
+                run.WriteWorkbook(folder, "check.xlsx", "三区三线冲突图斑台账", datasetName, null, null, CheckLedgers.Of(result), result.Issues,
+                    [("碎图斑阈值（平方米）", result.MinAreaM2.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture))]);
+            }
             if (parse.GetValue(write) is { } target)
             {
                 // The database rows wait in an open transaction that commits only after the files are in place

@@ -2,6 +2,8 @@ using System.CommandLine;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Publishing;
 using ParkGis.IO.Configuration;
+using ParkGis.Core.Data;
+using ParkGis.IO.Excel;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
@@ -10,7 +12,7 @@ namespace ParkGis.Cli.Commands;
 internal static class IdleCommand
 {
     /// <summary>Files the command writes into DIR.</summary>
-    public static IReadOnlyList<string> OutputFiles { get; } = ["idle.json", "idle.geojson"];
+    public static IReadOnlyList<string> OutputFiles { get; } = ["idle.json", "idle.geojson", "idle.xlsx"];
 
     /// <summary>Builds the command.</summary>
     public static Command Build()
@@ -22,6 +24,7 @@ internal static class IdleCommand
         var fix = CommonOptions.FixOption();
         var format = CommonOptions.GisFormatOption();
         var rules = CommonOptions.RulesOption();
+        var xlsx = CommonOptions.XlsxOption();
         var command = new Command(
             "idle",
             "Idle land (闲置土地, 闲置土地处置办法 2012) on an as-of date: each parcel's status, idle days, idle fee (20 % of the land price) "
@@ -29,7 +32,7 @@ internal static class IdleCommand
             + "Writes DIR/idle.json and DIR/idle.geojson. Exit 0: no idle land, 1: idle land found, 2: usage error, 3: unusable input."
             + "\n\nExample:\n  parkgis idle sample-geodata/ordos --as-of 2026-06-30 --out out")
         {
-            dataset, asOf, output, rules, fix, overwrite, format,
+            dataset, asOf, output, rules, fix, overwrite, format, xlsx,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -38,10 +41,17 @@ internal static class IdleCommand
             var date = AsOfOption.Value(parse, asOf);
             var loaded = RulesFile.Load(parse.GetValue(rules));
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
-            var result = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: loaded).Idle(date);
+            var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: loaded);
+            var result = assessment.Idle(date);
             run.Progress.Report("writing results");
             IdleJsonWriter.Write(folder.PathOf("idle.json"), result);
             run.WriteLayer(folder, IdleResults.Layer(result));
+            if (parse.GetValue(xlsx))
+            {
+                run.WriteWorkbook(folder, "idle.xlsx", "闲置土地台账", parse.GetRequiredValue(dataset), date, parse.GetValue(rules),
+                    IdleLedgers.Of(result, new SourceRecords(assessment.Layer(LayerRole.Parcels))), result.Issues);
+            }
+
             run.Commit(folder);
             IdleSummary.Write(run.Stdout, result, folder.Destination);
             return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasIdleLand, result.Issues));

@@ -2,6 +2,8 @@ using System.CommandLine;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Publishing;
 using ParkGis.IO.Configuration;
+using ParkGis.Core.Data;
+using ParkGis.IO.Excel;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
@@ -10,7 +12,7 @@ namespace ParkGis.Cli.Commands;
 internal static class InfrastructureCommand
 {
     /// <summary>Files the command writes into DIR.</summary>
-    public static IReadOnlyList<string> OutputFiles { get; } = ["infrastructure.json", "unserved.geojson"];
+    public static IReadOnlyList<string> OutputFiles { get; } = ["infrastructure.json", "unserved.geojson", "infrastructure.xlsx"];
 
     /// <summary>Builds the command.</summary>
     public static Command Build()
@@ -21,6 +23,7 @@ internal static class InfrastructureCommand
         var rules = CommonOptions.RulesOption();
         var fix = CommonOptions.FixOption();
         var format = CommonOptions.GisFormatOption();
+        var xlsx = CommonOptions.XlsxOption();
         var command = new Command(
             "infrastructure",
             "Measure 九通一平 coverage: per park and utility network (roads, water_supply, drainage, sewage, power, gas, heating, telecom, steam) "
@@ -28,7 +31,7 @@ internal static class InfrastructureCommand
             + "writes DIR/infrastructure.json and DIR/unserved.geojson. Exit 0: every park meets it or is unknown, 1: some park does not, "
             + "2: usage error, 3: unusable input.\n\nExample:\n  parkgis infrastructure sample-geodata/ordos --out out")
         {
-            dataset, output, rules, fix, overwrite, format,
+            dataset, output, rules, fix, overwrite, format, xlsx,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -36,10 +39,16 @@ internal static class InfrastructureCommand
             run.UseFormat(parse.GetValue(format));
             var loaded = RulesFile.Load(parse.GetValue(rules));
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
-            var result = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: loaded).Infrastructure(loaded.Scorecard.Infrastructure);
+            var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: loaded);
+            var result = assessment.Infrastructure(loaded.Scorecard.Infrastructure);
             run.Progress.Report("writing results");
             InfrastructureJsonWriter.Write(folder.PathOf("infrastructure.json"), result);
             run.WriteLayer(folder, InfrastructureResults.Unserved(result));
+            if (parse.GetValue(xlsx))
+            {
+                run.WriteWorkbook(folder, "infrastructure.xlsx", "九通一平配套台账", parse.GetRequiredValue(dataset), null, parse.GetValue(rules),
+                    InfrastructureLedgers.Of(result, new SourceRecords(assessment.Layer(LayerRole.Parcels))), result.Issues);
+            }
             run.Commit(folder);
             InfrastructureSummary.Write(run.Stdout, result, folder.Destination);
             return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasFailures, result.Issues));

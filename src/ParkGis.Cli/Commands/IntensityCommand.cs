@@ -4,6 +4,7 @@ using ParkGis.Core.Data;
 using ParkGis.Core.Intensity;
 using ParkGis.Core.Publishing;
 using ParkGis.IO.Configuration;
+using ParkGis.IO.Excel;
 using ParkGis.IO.Intensity;
 using ParkGis.IO.Output;
 
@@ -14,7 +15,7 @@ internal static class IntensityCommand
 {
     /// <summary>Files the command writes into DIR.</summary>
     public static IReadOnlyList<string> OutputFiles { get; } =
-        ["intensity.json", "intensity_parcels.csv", "intensity_parks.csv", "intensity.geojson"];
+        ["intensity.json", "intensity_parcels.csv", "intensity_parks.csv", "intensity.geojson", "intensity.xlsx"];
 
     /// <summary>Builds the command.</summary>
     public static Command Build()
@@ -35,6 +36,7 @@ internal static class IntensityCommand
         var fix = CommonOptions.FixOption();
 
         var format = CommonOptions.GisFormatOption();
+        var xlsx = CommonOptions.XlsxOption();
         var command = new Command(
             "intensity",
             "Land-use efficiency (亩均效益, 集约利用): per-parcel indicators, 标准地 compliance, the 亩均 evaluation grades and per-park indicators "
@@ -42,7 +44,7 @@ internal static class IntensityCommand
             + "Exit 0: every checked parcel meets 标准地, 1: some parcel fails, 2: usage error, 3: unusable input."
             + "\n\nExample:\n  parkgis intensity sample-geodata/ordos --out out --year 2025 --baseline-year 2021")
         {
-            dataset, output, year, baseline, rules, asOf, fix, overwrite, format,
+            dataset, output, year, baseline, rules, asOf, fix, overwrite, format, xlsx,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -60,6 +62,13 @@ internal static class IntensityCommand
             IntensityTablesWriter.WriteParcels(folder.PathOf("intensity_parcels.csv"), result);
             IntensityTablesWriter.WriteParks(folder.PathOf("intensity_parks.csv"), result);
             run.WriteLayer(folder, IntensityResults.Parcels(result, assessment.Layer(LayerRole.Parcels)!.Crs));
+            if (parse.GetValue(xlsx))
+            {
+                run.WriteWorkbook(folder, "intensity.xlsx", "亩均效益评价台账", parse.GetRequiredValue(dataset), AsOfOption.OptionalValue(parse, asOf), parse.GetValue(rules),
+                    IntensityLedgers.Of(result), result.Issues,
+                    [("评价年度", result.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "（无经济指标）"),
+                     ("基准年度", result.BaselineYear.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+            }
             run.Commit(folder);
             IntensitySummary.Write(run.Stdout, result, folder.Destination);
             return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasFailures, result.Issues));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ParkGis.Cli.Rendering;
 using ParkGis.IO.Configuration;
+using ParkGis.IO.Excel;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
@@ -9,7 +10,7 @@ namespace ParkGis.Cli.Commands;
 internal static class ScorecardCommand
 {
     /// <summary>Files the command writes into DIR.</summary>
-    public static IReadOnlyList<string> OutputFiles { get; } = ["scorecard.json", "scorecard.csv"];
+    public static IReadOnlyList<string> OutputFiles { get; } = ["scorecard.json", "scorecard.csv", "scorecard.xlsx"];
 
     /// <summary>Builds the command.</summary>
     public static Command Build()
@@ -19,6 +20,7 @@ internal static class ScorecardCommand
         var overwrite = CommonOptions.OverwriteOption();
         var rules = CommonOptions.RulesOption();
         var fix = CommonOptions.FixOption();
+        var xlsx = CommonOptions.XlsxOption();
         var year = AsOfOption.AcceptOnlyAnalysableYears(new Option<int?>("--year")
         {
             Description = "Economics year to score (output, leading-industry share); default: the latest year in economics.csv.",
@@ -33,7 +35,7 @@ internal static class ScorecardCommand
             + "weights renormalised. Writes DIR/scorecard.json and DIR/scorecard.csv (UTF-8 with BOM, for Excel). Exit 0: scored, "
             + "2: usage error, 3: unusable input.\n\nExample:\n  parkgis scorecard sample-geodata/ordos --out out --year 2025")
         {
-            dataset, output, year, asOf, rules, fix, overwrite,
+            dataset, output, year, asOf, rules, fix, overwrite, xlsx,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -45,6 +47,13 @@ internal static class ScorecardCommand
             run.Progress.Report("writing results");
             ScorecardJsonWriter.Write(folder.PathOf("scorecard.json"), scorecard);
             ScorecardCsvWriter.Write(folder.PathOf("scorecard.csv"), scorecard.Card, scorecard.Banners);
+            if (parse.GetValue(xlsx))
+            {
+                run.WriteWorkbook(folder, "scorecard.xlsx", "园区年度评价表", parse.GetRequiredValue(dataset), scorecard.AsOf, parse.GetValue(rules),
+                    ScorecardLedgers.Of(scorecard.Card), scorecard.Issues,
+                    [("评价年度", scorecard.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "（无经济指标）")]);
+            }
+
             run.Commit(folder);
             ScorecardSummary.Write(run.Stdout, scorecard.Card, scorecard.LeadingIndustry, folder.Destination, scorecard.Intensity, scorecard);
             return Task.FromResult(ExitCodes.Conclude(run.Stdout, findings: false, scorecard.Issues));

@@ -2,6 +2,9 @@ using System.CommandLine;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Publishing;
 using ParkGis.IO.Configuration;
+using System.Globalization;
+using ParkGis.Core.Data;
+using ParkGis.IO.Excel;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
@@ -10,7 +13,7 @@ namespace ParkGis.Cli.Commands;
 internal static class SupplyCommand
 {
     /// <summary>Files the command writes into DIR.</summary>
-    public static IReadOnlyList<string> OutputFiles { get; } = ["supply.json", "unsupplied.geojson", "unapproved_supply.geojson", "supply_batches.csv"];
+    public static IReadOnlyList<string> OutputFiles { get; } = ["supply.json", "unsupplied.geojson", "unapproved_supply.geojson", "supply_batches.csv", "supply.xlsx"];
 
     /// <summary>Builds the command.</summary>
     public static Command Build()
@@ -21,6 +24,7 @@ internal static class SupplyCommand
         var asOf = AsOfOption.Build();
         var fix = CommonOptions.FixOption();
         var rules = CommonOptions.RulesOption();
+        var xlsx = CommonOptions.XlsxOption();
         var windowYears = new Option<int?>("--window-years")
         {
             Description = "Complete calendar years up to the as-of date whose batches make the supply-rate window; 31 December closes its own year "
@@ -44,7 +48,7 @@ internal static class SupplyCommand
             + "Exit 0: window rate ≥ 60 % and no 未批先供, 1: window rate under 60 % or 未批先供 found, 2: usage error, 3: unusable input."
             + "\n\nExample:\n  parkgis supply sample-geodata/ordos --as-of 2026-06-30 --out out")
         {
-            dataset, asOf, output, windowYears, rules, fix, overwrite, format,
+            dataset, asOf, output, windowYears, rules, fix, overwrite, format, xlsx,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -65,6 +69,18 @@ internal static class SupplyCommand
             run.WriteLayer(folder, SupplyResults.Unsupplied(result));
             run.WriteLayer(folder, SupplyResults.UnapprovedSupply(result));
             SupplyBatchCsvWriter.Write(folder.PathOf("supply_batches.csv"), result);
+            if (parse.GetValue(xlsx))
+            {
+                var window = result.Window;
+                run.WriteWorkbook(folder, "supply.xlsx", "批供台账", parse.GetRequiredValue(dataset), date, parse.GetValue(rules),
+                    SupplyLedgers.Of(result, new SourceRecords(assessment.Layer(LayerRole.Approvals)), new SourceRecords(assessment.Layer(LayerRole.Parcels))),
+                    result.Issues,
+                    [("供地率考核窗口", string.Create(CultureInfo.InvariantCulture, $"{window.From:yyyy-MM-dd} 至 {window.To:yyyy-MM-dd}（{result.Options.WindowYears} 年，{window.Batches} 个批次）")),
+                     ("窗口供地率", window.ApprovedM2 > 0 ? string.Create(CultureInfo.InvariantCulture, $"{window.SuppliedM2 / window.ApprovedM2:0.00%}（标准 {window.YardstickRate:0%}）") : "无批次"),
+                     ("未批先供", string.Create(CultureInfo.InvariantCulture,
+                        $"{result.Unapproved.Count} 宗列入台账；合计 {JsonOutput.Round(Core.Measures.AreaUnits.ToMu(result.UnapprovedAreaM2)):0.0000} 亩，含 {result.UnapprovedSuppressed} 处小于 {result.Options.MinAreaM2} 平方米、未列入台账的零星面积"))]);
+            }
+
             run.Commit(folder);
             SupplySummary.Write(run.Stdout, result, folder.Destination);
             return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasFindings, result.Issues));

@@ -42,6 +42,10 @@ public static class FieldAliases
         ("plot_ratio", ["容积率", "RJL"]),
         ("building_coefficient", ["建筑系数", "建筑密度"]),
         ("green_ratio", ["绿地率"]),
+        ("location", ["坐落", "土地坐落", "宗地坐落", "ZL", "TDZL"]),
+        ("supervision_no", ["电子监管号", "DZJGH"]),
+        ("idle_status", ["认定状态", "闲置认定状态"]),
+        ("disposal", ["处置方式", "处置措施", "CZFS"]),
     ];
 
     private static readonly (string Canonical, string[] Aliases)[] ApprovalFields =
@@ -50,6 +54,8 @@ public static class FieldAliases
         ("approved_on", ["批准日期", "批复日期", "批准时间", "PZRQ", "PFRQ"]),
         ("approval_no", ["批准文号", "批复文号", "PZWH", "PFWH"]),
         ("banner", ["旗区", "所在旗区", "县区", "行政区", "QX"]),
+        ("batch_name", ["批次名称", "PCMC"]),
+        ("supervision_no", ["电子监管号", "DZJGH"]),
     ];
 
     private static readonly (string Canonical, string[] Aliases)[] OtherFields =

@@ -6,13 +6,15 @@ using ParkGis.Core.Errors;
 using ParkGis.Core.Intensity;
 using ParkGis.Core.Measures;
 using ParkGis.IO.Configuration;
+using ParkGis.IO.Excel;
 
 namespace ParkGis.IO.Intensity;
 
 /// <summary>
 /// Reads the economics table (经济指标表) of a dataset: a CSV file (RFC 4180 quoting), UTF-8 with or without a
-/// BOM; a file that is not valid UTF-8 is read as GBK (CP936) with an <c>encoding_guessed</c> data issue. Headers
-/// are the canonical column names or the names <c>parkgis.json</c> maps them to. Bad values are data issues.
+/// BOM — a file that is not valid UTF-8 is read as GBK (CP936) with an <c>encoding_guessed</c> data issue — or the
+/// first sheet of a workbook (.xlsx/.xlsm/.xls, <see cref="WorksheetRows"/>). Headers are the canonical column names
+/// or the names <c>parkgis.json</c> maps them to. The same columns, checks and data issues for both. Bad values are data issues.
 /// </summary>
 public static class EconomicsTableReader
 {
@@ -26,17 +28,21 @@ public static class EconomicsTableReader
     /// <summary>The file name looked for when parkgis.json names none.</summary>
     public const string DefaultFileName = "economics.csv";
 
+    /// <summary>The workbook looked for when parkgis.json names no file and there is no <see cref="DefaultFileName"/>.</summary>
+    public const string DefaultWorkbookName = "economics.xlsx";
+
     /// <summary>Finds and reads the economics table of a dataset folder, or returns null when there is none.</summary>
     /// <param name="datasetFolder">The dataset folder.</param>
     /// <param name="settings">The <c>economics</c> member of the folder's parkgis.json.</param>
     /// <exception cref="UnusableInputException">
     /// The configured file is missing, resolves outside the dataset folder (PG0111: an absolute or <c>../</c> name, a
-    /// symlink out) or is not a regular file (PG0110), or the table lacks year / parcel_id and enterprise.
+    /// symlink out) or is not a regular file (PG0110), the table lacks year / parcel_id and enterprise, or the folder
+    /// holds both economics.csv and economics.xlsx and parkgis.json does not say which one is the table (PG0301).
     /// </exception>
     public static EconomicsTable? ReadFrom(string datasetFolder, EconomicsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var name = settings.Source ?? DefaultFileName;
+        var name = settings.Source ?? DefaultName(datasetFolder);
         var path = Path.Combine(datasetFolder, name);
         Datasets.DatasetFiles.RequireInside(datasetFolder, path, name);
         if (!File.Exists(path))
@@ -53,8 +59,23 @@ public static class EconomicsTableReader
         return Read(name, File.ReadAllBytes(path), settings.Fields);
     }
 
-    /// <summary>Reads economics CSV bytes.</summary>
-    /// <param name="source">The name used in messages (<c>economics.csv</c>).</param>
+    /// <summary>economics.csv, else economics.xlsx when only that exists; both is ambiguous (two tables may disagree).</summary>
+    private static string DefaultName(string datasetFolder)
+    {
+        var csv = File.Exists(Path.Combine(datasetFolder, DefaultFileName));
+        var workbook = File.Exists(Path.Combine(datasetFolder, DefaultWorkbookName));
+        if (csv && workbook)
+        {
+            throw new UnusableInputException(ErrorCodes.InvalidConfiguration,
+                $"The dataset holds both {DefaultFileName} and {DefaultWorkbookName}; which one is the economics table?", DefaultWorkbookName,
+                hint: $"Remove one of them, or name the table in parkgis.json: \"economics\": {{ \"source\": \"{DefaultWorkbookName}\" }}.");
+        }
+
+        return workbook ? DefaultWorkbookName : DefaultFileName;
+    }
+
+    /// <summary>Reads economics CSV or workbook bytes (a workbook when <paramref name="source"/> ends .xlsx, .xlsm or .xls).</summary>
+    /// <param name="source">The name used in messages (<c>economics.csv</c>, <c>economics.xlsx</c>).</param>
     /// <param name="bytes">The file content.</param>
     /// <param name="fields">Canonical column → header.</param>
     /// <returns>The table, with the problems met in <see cref="EconomicsTable.Issues"/>.</returns>
@@ -63,8 +84,9 @@ public static class EconomicsTableReader
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(fields);
         var issues = new List<DataIssue>();
-        var text = Decode(source, bytes, issues);
-        var records = CsvRecords(text).Where(r => !(r.Count == 1 && string.IsNullOrWhiteSpace(r[0]))).ToList();
+        var records = WorksheetRows.IsWorkbook(source)
+            ? WorksheetRows.Read(source, bytes)
+            : CsvRecords(Decode(source, bytes, issues)).Where(r => !(r.Count == 1 && string.IsNullOrWhiteSpace(r[0]))).ToList();
         if (records.Count == 0)
         {
             throw new UnusableInputException(ErrorCodes.UnreadableInput, $"The economics table {source} is empty.", source, hint: "Add a header row and data rows, or remove the file.");
