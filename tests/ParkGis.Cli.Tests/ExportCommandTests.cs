@@ -218,7 +218,7 @@ public sealed class ExportCommandTests
         var run = CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", RepositoryPaths.NewTempFolder(), "--crs", "mars");
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains("--crs must be wgs84, gcj02 or bd09", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--crs 只能是 wgs84、gcj02 或 bd09", run.Stderr, StringComparison.Ordinal);
     }
 
     private static string Feature(string id, string name, List<(double X, double Y)> ring)

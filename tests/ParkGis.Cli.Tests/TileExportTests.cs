@@ -135,7 +135,7 @@ public sealed class TileExportTests
         Assert.Contains("error PG0410:", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("200,000", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("巨型园区", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("hint:", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("提示:", run.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output), "nothing is written");
         Assert.Empty(Directory.GetFileSystemEntries(Path.GetDirectoryName(output)!, "." + Path.GetFileName(output) + "*"));
     }
