@@ -31,7 +31,7 @@ public sealed class UsageTests
     {
         var run = CliRun.Of("check", "--help");
         Assert.True(run.ExitCode == 0, run.ToString());
-        foreach (var option in new[] { "--out", "--min-area", "--fix", "--overwrite", "Example" })
+        foreach (var option in new[] { "--out", "--min-area", "--fix", "--overwrite", "示例" })
         {
             Assert.Contains(option, run.Stdout, StringComparison.Ordinal);
         }
