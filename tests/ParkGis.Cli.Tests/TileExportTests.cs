@@ -193,7 +193,7 @@ public sealed class TileExportTests
     [InlineData("--max-tiles", "0", "--max-tiles must be 1 or more")]
     public void Impossible_tile_options_are_usage_errors(string option, string value, string message)
     {
-        var run = CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", RepositoryPaths.NewTempFolder(), "--tiles", option, value);
+        var run = CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", RepositoryPaths.NewTempFolder(), "--tiles", option, value, "--lang", "en");
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
