@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using ParkGis.Cli.Commands;
+using ParkGis.Cli.Localization;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Errors;
 
@@ -8,15 +10,27 @@ namespace ParkGis.Cli;
 /// <summary>
 /// The command tree of <c>parkgis</c>, runnable in-process with captured writers (the tests use this).
 /// Usage errors exit 2; unusable input exits 3 with one message and no stack trace. Everything printed has its
-/// control characters escaped (<see cref="TerminalWriter"/>).
+/// control characters escaped (<see cref="TerminalWriter"/>). Everything printed for people is in the run's language
+/// (<see cref="LanguageChoice"/>: Chinese unless <c>--lang en</c> or an English locale), the parser's own help headings and
+/// messages included (<see cref="UsageText"/>).
 /// </summary>
 internal static class ParkGisApp
 {
+    /// <summary>The display columns help is wrapped to, the same in a terminal, a pipe and the golden tests.</summary>
+    private const int HelpWidth = 100;
+
     /// <summary>Builds the root command.</summary>
     public static RootCommand BuildRoot()
     {
-        var root = new RootCommand(
-            "ParkGis — boundary conflicts, land supply and land-use efficiency for industrial parks (园区四至、三区三线、供地、亩均效益).");
+        var root = new RootCommand(Text.Get("RootDescription"));
+        root.Options.Add(LanguageOption());
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            if (help.Action is HelpAction action)
+            {
+                action.MaxWidth = int.MaxValue; // unwrapped: UsageText.Help wraps it, counting wide characters as two
+            }
+        }
         root.Subcommands.Add(CheckCommand.Build());
         root.Subcommands.Add(InfoCommand.Build());
         root.Subcommands.Add(SupplyCommand.Build());
@@ -32,19 +46,42 @@ internal static class ParkGisApp
         return root;
     }
 
-    /// <summary>Parses and runs a command line, writing to the given writers; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, CancellationToken.None);
+    /// <summary><c>--lang zh|en</c>, on every command; read before parsing (<see cref="LanguageChoice"/>), accepted here so the parser knows it.</summary>
+    private static Option<string> LanguageOption()
+    {
+        var option = new Option<string>(LanguageChoice.OptionName)
+        {
+            Description = Text.Get("LangOption"),
+            HelpName = "zh|en",
+            Recursive = true,
+        };
+        option.AcceptOnlyFromAmong([.. LanguageChoice.Values]);
+        return option;
+    }
+
+    /// <summary>
+    /// Parses and runs a command line in-process, writing to the given writers; returns the exit code. The locale
+    /// variables are not consulted: the language is Chinese unless the arguments hold <c>--lang en</c>.
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, static _ => null, CancellationToken.None);
+
+    /// <summary>Runs a command line as <c>parkgis</c> does: the language also follows LC_ALL / LC_MESSAGES / LANG.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation) =>
+        Run(args, stdout, stderr, Environment.GetEnvironmentVariable, cancellation);
 
     /// <summary>
     /// Parses and runs a command line, writing to the given writers with every <c>pg:</c> credential masked
     /// (<see cref="CredentialRedaction"/>); <paramref name="cancellation"/> stops the command wherever it is, its staged
-    /// output is removed and the exit code is <see cref="ExitCodes.Interrupted"/>.
+    /// output is removed and the exit code is <see cref="ExitCodes.Interrupted"/>; <paramref name="environment"/> supplies
+    /// the locale variables that choose the language when <c>--lang</c> is not given.
     /// </summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(environment);
+        Text.Language = LanguageChoice.Resolve(args, environment);
 
         // Every text printed passes through two rules: control characters in names and messages are escaped (only
         // WriteLine's own line ends stay newlines), then pg: credentials are masked.
@@ -77,20 +114,34 @@ internal static class ParkGisApp
         {
             foreach (var error in parse.Errors)
             {
-                stderr.WriteLine($"error: {error.Message}");
+                stderr.WriteLine(Text.Format("UsageError", UsageText.Message(error.Message)));
             }
 
-            stderr.WriteLine("Run 'parkgis --help' or 'parkgis COMMAND --help' for usage.");
+            stderr.WriteLine(Text.Get("UsageErrorHint"));
             return ExitCodes.Usage;
         }
 
         try
         {
+            if (parse.Action is HelpAction)
+            {
+                // The help is rendered whole, then its headings and the parser's own phrases put in the run's language.
+                using var help = new StringWriter();
+                var helpConfiguration = new InvocationConfiguration { Output = help, Error = stderr, EnableDefaultExceptionHandler = false };
+                var code = parse.Invoke(helpConfiguration);
+                foreach (var line in UsageText.Help(help.ToString(), HelpWidth).TrimEnd('\n').Split('\n'))
+                {
+                    stdout.WriteLine(line);
+                }
+
+                return code;
+            }
+
             return parse.InvokeAsync(configuration, cancellation).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            stderr.WriteLine("parkgis: cancelled; nothing was written.");
+            stderr.WriteLine(Text.Get("Cancelled"));
             return ExitCodes.Interrupted;
         }
         catch (UnusableInputException e)
@@ -106,8 +157,8 @@ internal static class ParkGisApp
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A defect in ParkGis, not in the input: say so in one message; the trace only on request.
-            stderr.WriteLine($"error {ErrorCodes.InternalError}: internal error ({e.GetType().Name}): {e.Message}");
-            stderr.WriteLine("  hint: this is a ParkGis defect; please report it with the command line. Set PARKGIS_DEBUG=1 to print the stack trace.");
+            stderr.WriteLine(Text.Format("InternalError", ErrorCodes.InternalError, e.GetType().Name, e.Message));
+            stderr.WriteLine(Text.Get("InternalErrorHint"));
             if (Environment.GetEnvironmentVariable("PARKGIS_DEBUG") == "1")
             {
                 stderr.WriteLine(e.ToString());

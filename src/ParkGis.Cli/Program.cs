@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
+using ParkGis.Cli.Localization;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli;
@@ -23,6 +24,7 @@ internal static class Program
     private static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        Text.Language = LanguageChoice.Resolve(args, Environment.GetEnvironmentVariable);
         using var cancellation = new CancellationTokenSource();
         var exitOnSignal = ExitCodes.Interrupted;
         var signalled = Stopwatch.StartNew();
@@ -54,9 +56,7 @@ internal static class Program
             if (cancellation.IsCancellationRequested && signalled.Elapsed > StopWithin)
             {
                 var clean = OutputFolder.Abandon(CommitGrace);
-                Console.Error.WriteLine(clean
-                    ? "parkgis: cancelled; nothing was written."
-                    : "parkgis: cancelled during a commit; the next run into the same folder undoes it.");
+                Console.Error.WriteLine(Text.Get(clean ? "Cancelled" : "CancelledDuringCommit"));
                 return exitOnSignal;
             }
         }

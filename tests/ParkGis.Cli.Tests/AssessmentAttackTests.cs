@@ -21,7 +21,7 @@ public sealed class AssessmentAttackTests
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Contains("error PG0203", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("at parks.geojson#P1", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("位置: parks.geojson#P1", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("72.2", run.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
     }

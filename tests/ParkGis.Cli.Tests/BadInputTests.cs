@@ -68,8 +68,8 @@ public sealed class BadInputTests
         if (exitCode == 3)
         {
             Assert.Contains($"error {code}:", run.Stderr, StringComparison.Ordinal);
-            Assert.Contains("  hint: ", run.Stderr, StringComparison.Ordinal);
-            Assert.Contains("  at ", run.Stderr, StringComparison.Ordinal);
+            Assert.Contains("  提示: ", run.Stderr, StringComparison.Ordinal);
+            Assert.Contains("  位置: ", run.Stderr, StringComparison.Ordinal);
             Assert.False(Directory.Exists(output), $"{name}: an output folder was left behind");
             Assert.Empty(Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(output)!));
         }
@@ -91,7 +91,7 @@ public sealed class BadInputTests
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Contains("swapped", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("at parks.geojson#2", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("位置: parks.geojson#2", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

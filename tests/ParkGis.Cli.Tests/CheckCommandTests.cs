@@ -137,7 +137,7 @@ public sealed class CheckCommandTests
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.StartsWith("error PG0103:", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("hint:", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("提示:", run.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output), "nothing may be written on unusable input");
         Assert.Empty(Directory.GetDirectories(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}*"));
     }

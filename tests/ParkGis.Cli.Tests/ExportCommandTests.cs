@@ -134,7 +134,7 @@ public sealed class ExportCommandTests
         var run = CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", shifted, "--crs", option);
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains("0 outside China left unchanged", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("0 个在中国境外的点保持不变", run.Stdout, StringComparison.Ordinal);
         WebMapFrames.TryParse(option, out var frame);
         var before = Positions(Path.Combine(wgs, "parks.geojson"), out _);
         var after = Positions(Path.Combine(shifted, "parks.geojson"), out var member);
@@ -171,7 +171,7 @@ public sealed class ExportCommandTests
         var run = CliRun.Of("export", dataset, "--out", output, "--simplify", "5");
 
         Assert.True(run.ExitCode is 0 or 1, run.ToString());
-        Assert.Contains("simplification saved", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("简化共节省", run.Stdout, StringComparison.Ordinal);
         var polygons = Polygons(Path.Combine(output, "parks.geojson"));
         Assert.Equal(2, polygons.Count);
         Assert.All(polygons, p => Assert.True(p.IsValid, $"invalid: {p}"));
@@ -218,7 +218,7 @@ public sealed class ExportCommandTests
         var run = CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", RepositoryPaths.NewTempFolder(), "--crs", "mars");
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains("--crs must be wgs84, gcj02 or bd09", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--crs 只能是 wgs84、gcj02 或 bd09", run.Stderr, StringComparison.Ordinal);
     }
 
     private static string Feature(string id, string name, List<(double X, double Y)> ring)

@@ -115,7 +115,7 @@ public sealed class ExtremeValueTests
         var run = CliRun.Of([command, RepositoryPaths.OrdosSample, "--out", RepositoryPaths.NewTempFolder(), option, value, .. needed]);
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains(option == "--as-of" ? "1900-01-01 to 2200-12-31" : "1900 to 2200", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains(option == "--as-of" ? "1900-01-01 至 2200-12-31" : "1900 至 2200", run.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -47,9 +47,9 @@ public sealed class ParksNotAnalysedTests
         var run = CliRun.Of([command, data, "--out", output, .. options]);
 
         Assert.True(run.ExitCode == 3, run.ToString());
-        Assert.Contains("error PG0112: No park of the 8 in parks.geojson can be analysed", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("详情: No park of the 8 in parks.geojson can be analysed", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("P01: the geometry is a Point, not a polygon", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("  at parks.geojson#P01", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("  位置: parks.geojson#P01", run.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output), "nothing is written");
     }
 
@@ -63,7 +63,7 @@ public sealed class ParksNotAnalysedTests
         var run = CliRun.Of("check", data, "--out", RepositoryPaths.NewTempFolder());
 
         Assert.True(run.ExitCode == 3, run.ToString());
-        Assert.Contains("error PG0112: The parks layer parks.geojson has no features", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("详情: The parks layer parks.geojson has no features", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("0 个园区", run.Stdout, StringComparison.Ordinal);
     }
 

@@ -65,8 +65,8 @@ public sealed class ReadingAttackTests
 
         Assert.True(run.ExitCode == 3, $"{attack}: {run}");
         Assert.Contains($"error {code}: ", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains($"  at {at}\n", run.Stderr.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        Assert.Contains("  hint: ", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"  位置: {at}\n", run.Stderr.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("  提示: ", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", run.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output), $"{attack}: an output folder was written");
         Assert.Equal(before, Hashes(data));

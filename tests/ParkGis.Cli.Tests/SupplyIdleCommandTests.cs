@@ -112,7 +112,7 @@ public sealed class SupplyIdleCommandTests
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Contains("error PG0102", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("hint:", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("提示:", run.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
     }
 

@@ -135,7 +135,7 @@ public sealed class TileExportTests
         Assert.Contains("error PG0410:", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("200,000", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("巨型园区", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("hint:", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("提示:", run.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output), "nothing is written");
         Assert.Empty(Directory.GetFileSystemEntries(Path.GetDirectoryName(output)!, "." + Path.GetFileName(output) + "*"));
     }
@@ -193,7 +193,7 @@ public sealed class TileExportTests
     [InlineData("--max-tiles", "0", "--max-tiles must be 1 or more")]
     public void Impossible_tile_options_are_usage_errors(string option, string value, string message)
     {
-        var run = CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", RepositoryPaths.NewTempFolder(), "--tiles", option, value);
+        var run = CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", RepositoryPaths.NewTempFolder(), "--tiles", option, value, "--lang", "en");
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains(message, run.Stderr, StringComparison.Ordinal);

@@ -31,7 +31,7 @@ public sealed class UsageTests
     {
         var run = CliRun.Of("check", "--help");
         Assert.True(run.ExitCode == 0, run.ToString());
-        foreach (var option in new[] { "--out", "--min-area", "--fix", "--overwrite", "Example" })
+        foreach (var option in new[] { "--out", "--min-area", "--fix", "--overwrite", "示例" })
         {
             Assert.Contains(option, run.Stdout, StringComparison.Ordinal);
         }
@@ -44,7 +44,7 @@ public sealed class UsageTests
         var run = CliRun.Of("check", "/nonexistent/dataset", "--out", output);
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.StartsWith("error PG0101:", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("hint:", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("提示:", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output), "a failed run must not leave an output folder");
     }

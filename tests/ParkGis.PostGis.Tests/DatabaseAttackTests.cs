@@ -44,8 +44,8 @@ public sealed class DatabaseAttackTests
         var (exit, _, stderr) = Cli.Run("check", db.Argument, "--engine", "postgis", "--out", output);
 
         Assert.True(exit == 3, stderr);
-        Assert.Contains("error PG0203: Feature #2 of " + db.Schema + ".parks has the coordinate (109.78, 39.61), which looks like degrees", stderr, StringComparison.Ordinal);
-        Assert.Contains("  at " + db.Schema + ".parks#2", stderr, StringComparison.Ordinal);
+        Assert.Contains("详情: Feature #2 of " + db.Schema + ".parks has the coordinate (109.78, 39.61), which looks like degrees", stderr, StringComparison.Ordinal);
+        Assert.Contains("  位置: " + db.Schema + ".parks#2", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
     }
 
@@ -82,7 +82,7 @@ public sealed class DatabaseAttackTests
         Assert.True(one.Exit == 1 && one.Stdout.Contains("未分析的园区 1 个", StringComparison.Ordinal), one.Stdout + one.Stderr);
         Assert.Contains("park_not_analysed", File.ReadAllText(Path.Combine(output, "check.json")), StringComparison.Ordinal);
         Assert.True(none.Exit == 3, none.Stderr);
-        Assert.Contains("error PG0112: No park of the 1 in " + db.Schema + ".parks can be analysed — P2: the geometry is a LineString", none.Stderr, StringComparison.Ordinal);
+        Assert.Contains("详情: No park of the 1 in " + db.Schema + ".parks can be analysed — P2: the geometry is a LineString", none.Stderr, StringComparison.Ordinal);
     }
 
     [PgFact]

@@ -21,7 +21,7 @@ public sealed class WriteWithFilesTests
 
             Assert.True(exit == 3, stdout + stderr);
             Assert.Contains("error PG0401:", stderr, StringComparison.Ordinal);
-            Assert.DoesNotContain("results written to", stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("结果已写入", stdout, StringComparison.Ordinal);
             Assert.Null(db.Scalar("SELECT to_regclass($1)::text", $"\"{db.Schema}\".parkgis_runs") as string);
             Assert.Equal(before, Snapshot(output));
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ParkGis.Cli.Localization;
 using ParkGis.Core.Dates;
 
 namespace ParkGis.Cli.Commands;
@@ -13,7 +14,7 @@ internal static class AsOfOption
         // Validators run only on values given, so the optional variant shares this one.
         var option = new Option<string>("--as-of")
         {
-            Description = "The as-of date (统计截止日期): 2026-06-30, 2026/6/30, 2026.6.30, 20260630 or 2026年6月30日.",
+            Description = Text.Get("AsOfOption"),
             Required = true,
             HelpName = "DATE",
         };
@@ -21,12 +22,11 @@ internal static class AsOfOption
         {
             if (!LenientDateParser.TryParseText(result.GetValueOrDefault<string>(), out var date))
             {
-                result.AddError($"--as-of '{result.GetValueOrDefault<string>()}' is not a date; write e.g. 2026-06-30.");
+                result.AddError(Text.Format("AsOfNotDate", result.GetValueOrDefault<string>()));
             }
             else if (!CalendarYears.IsAnalysable(date.Year))
             {
-                result.AddError(string.Create(CultureInfo.InvariantCulture,
-                    $"--as-of {date:yyyy-MM-dd} is outside the dates ParkGis analyses: {CalendarYears.FirstYear}-01-01 to {CalendarYears.LastYear}-12-31."));
+                result.AddError(Text.Format("AsOfOutOfRange", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CalendarYears.FirstYear, CalendarYears.LastYear));
             }
         });
         return option;
@@ -42,8 +42,7 @@ internal static class AsOfOption
             var year = result.Tokens.Count == 0 ? (int?)null : int.TryParse(result.Tokens[^1].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var y) ? y : null;
             if (year is { } value && !CalendarYears.IsAnalysable(value))
             {
-                result.AddError(string.Create(CultureInfo.InvariantCulture,
-                    $"{option.Name} {value} is outside the years ParkGis analyses: {CalendarYears.FirstYear} to {CalendarYears.LastYear}."));
+                result.AddError(Text.Format("YearOutOfRange", option.Name, value, CalendarYears.FirstYear, CalendarYears.LastYear));
             }
         });
         return option;

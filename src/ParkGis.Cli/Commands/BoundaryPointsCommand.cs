@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ParkGis.Cli.Localization;
 using ParkGis.Core.Boundaries;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
@@ -25,17 +26,13 @@ internal static class BoundaryPointsCommand
         var overwrite = CommonOptions.OverwriteOption();
         var park = new Option<string>("--park")
         {
-            Description = "The park's id (park_id, or the field parkgis.json maps to it).",
+            Description = Text.Get("ParkOption"),
             Required = true,
             HelpName = "ID",
         };
         var command = new Command(
             "boundary-points",
-            "Write a park's boundary-point table (界址点坐标表): 点号, X (north), Y (east, with the zone prefix), 边长, each ring closed "
-            + "by repeating its first point, the area in 公顷 at the bottom; as DIR/boundary-points.csv (UTF-8, opens in Excel) and "
-            + "DIR/boundary-points.txt (the ministry's coordinate TXT, GBK). A lon/lat park is projected to the CGCS2000 3-degree "
-            + "Gauss-Krüger zone of its centre. Exit 0: written, 2: usage error, 3: unusable input or unknown park.\n\n"
-            + "Example:\n  parkgis boundary-points sample-geodata/ordos --park P01 --out out/p01")
+            Text.Get("BoundaryPointsCommand"))
         {
             dataset, park, output, overwrite,
         };

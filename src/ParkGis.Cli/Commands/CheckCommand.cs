@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ParkGis.Cli.Localization;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Conflicts;
 using ParkGis.Core.Publishing;
@@ -21,7 +22,7 @@ internal static class CheckCommand
         var overwrite = CommonOptions.OverwriteOption();
         var minArea = new Option<double>("--min-area")
         {
-            Description = "Conflict polygons under this area in m² are slivers: counted as suppressed, not as patches.",
+            Description = Text.Get("MinAreaOption"),
             DefaultValueFactory = _ => ConflictCheckOptions.Default.MinAreaM2,
             HelpName = "M2",
         };
@@ -30,14 +31,14 @@ internal static class CheckCommand
             var value = result.GetValueOrDefault<double>();
             if (!double.IsFinite(value) || value < 0)
             {
-                result.AddError("--min-area must be a number of square metres, 0 or more.");
+                result.AddError(Text.Get("MinAreaInvalid"));
             }
         });
         var fix = CommonOptions.FixOption();
 
         var engine = new Option<string>("--engine")
         {
-            Description = "Where the overlays run: local (in this process) or postgis (as SQL in the database; needs a pg: dataset).",
+            Description = Text.Get("EngineOption"),
             DefaultValueFactory = _ => "local",
             HelpName = "local|postgis",
         };
@@ -49,9 +50,7 @@ internal static class CheckCommand
         var xlsx = CommonOptions.XlsxOption();
         var command = new Command(
             "check",
-            "Check every park against the ecological red line, permanent farmland, the urban development boundary and the other parks "
-            + "(三区三线冲突检查); writes DIR/check.json and DIR/conflicts.geojson. Exit 0: no conflicts, 1: conflicts found, "
-            + "2: usage error, 3: unusable input.\n\nExample:\n  parkgis check sample-geodata/ordos --out out")
+            Text.Get("CheckCommand"))
         {
             dataset, output, minArea, fix, overwrite, engine, write, runId, format, xlsx,
         };
@@ -65,7 +64,7 @@ internal static class CheckCommand
             var result = parse.GetValue(engine) == "postgis"
                 ? CheckResultOptions.RunInDatabase(datasetName, options, run.Progress, cancellation)
                 : run.Assess(datasetName, options.FixInvalidGeometry, DatasetScope.ConflictCheck).Conflicts(options.MinAreaM2);
-            run.Progress.Report("writing results");
+            run.Progress.Report(Text.Get("ProgressWritingResults"));
             CheckJsonWriter.Write(folder.PathOf("check.json"), result);
             run.WriteLayer(folder, ConflictResults.Layer(result));
             if (parse.GetValue(xlsx))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ParkGis.Cli.Localization;
 using ParkGis.Core.Conflicts;
 using ParkGis.Core.Errors;
 using ParkGis.PostGis;
@@ -13,14 +14,14 @@ internal static class CheckResultOptions
     {
         var option = new Option<string?>("--write")
         {
-            Description = "Also write the results to result tables in a PostGIS schema (pg:<connection string>[;Schema=name]), keyed by the run id.",
+            Description = Text.Get("WriteOption"),
             HelpName = "pg:…",
         };
         option.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is { } value && !PgDatasetName.IsDatabase(value))
             {
-                result.AddError("--write must be a pg: connection string, e.g. pg:Host=localhost;Database=gis;Username=me;Password=secret;Schema=results.");
+                result.AddError(Text.Get("WriteInvalid"));
             }
         });
         return option;
@@ -29,7 +30,7 @@ internal static class CheckResultOptions
     /// <summary><c>--run-id ID</c>.</summary>
     public static Option<string?> RunIdOption() => new("--run-id")
     {
-        Description = "Key of the written results; writing the same id again replaces them. Default: check- and a hash of the dataset and the options.",
+        Description = Text.Get("RunIdOption"),
         HelpName = "ID",
     };
 
@@ -56,8 +57,8 @@ internal static class CheckResultOptions
         var name = PgDatasetName.Parse(target);
         var datasetName = DatasetSource.DisplayName(dataset);
         var id = runId ?? PgCheckResultWriter.DefaultRunId(datasetName, options);
-        run.Progress.Report($"writing results to {name.DisplayName} as run {id}");
+        run.Progress.Report(Text.Format("ProgressWritingRun", name.DisplayName, id));
         var pending = PgCheckResultWriter.Begin(name, id, datasetName, options, result, run.Cancellation);
-        return (pending, $"results written to {name.DisplayName}: run_id {id}, {pending.Patches} patches");
+        return (pending, Text.Format("RunWritten", name.DisplayName, id, pending.Patches));
     }
 }

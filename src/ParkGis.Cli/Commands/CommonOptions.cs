@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ParkGis.Cli.Localization;
 
 namespace ParkGis.Cli.Commands;
 
@@ -8,9 +9,7 @@ internal static class CommonOptions
     /// <summary>The dataset, first argument of every command: a folder or a <c>pg:</c> schema.</summary>
     public static Argument<string> DatasetArgument() => new("DATASET")
     {
-        Description = "Dataset folder: layers named parks, ecological_redline (STBHHX), permanent_farmland (YJJBNTBHTB), "
-            + "urban_boundary (CZKFBJ), approvals, parcels as .geojson/.json/.shp/.gpkg, optional parkgis.json; "
-            + "or a PostGIS schema: pg:Host=…;Database=…;Username=…;Password=…;Schema=….",
+        Description = Text.Get("DatasetArgument"),
     };
 
     /// <summary><c>--out DIR</c>, required.</summary>
@@ -18,7 +17,7 @@ internal static class CommonOptions
     {
         var option = new Option<string>("--out")
         {
-            Description = "Output folder, never an input or inside one; results appear there only when the run succeeds, all or nothing.",
+            Description = Text.Get("OutOption"),
             Required = true,
             HelpName = "DIR",
         };
@@ -26,7 +25,7 @@ internal static class CommonOptions
         {
             if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
             {
-                result.AddError("--out must name a folder.");
+                result.AddError(Text.Get("OutNotFolder"));
             }
         });
         return option;
@@ -37,8 +36,7 @@ internal static class CommonOptions
     {
         var option = new Option<string>("--format")
         {
-            Description = "Also write every layer as a GIS file: shp (GBK shapefile with .cpg and .prj), gpkg (GeoPackage) or gdb (FileGDB), "
-                + "in the dataset's CRS, beside the GeoJSON (needs libgdal).",
+            Description = Text.Get("FormatOption"),
             DefaultValueFactory = _ => "geojson",
             HelpName = "geojson|shp|gpkg|gdb",
         };
@@ -56,20 +54,19 @@ internal static class CommonOptions
     /// <summary><c>--fix</c>: the repair policy of the run, the same for every analysis.</summary>
     public static Option<bool> FixOption() => new("--fix")
     {
-        Description = "Repair invalid geometries (NTS GeometryFixer) and report the area each repair changed; without it they are reported and left out of every analysis.",
+        Description = Text.Get("FixOption"),
     };
 
     /// <summary><c>--rules FILE</c>: the one rules file (a section per analysis), the same option on every command that applies a local rule.</summary>
     public static Option<string?> RulesOption() => new("--rules")
     {
-        Description = "Rules file (JSON, one section per analysis: supply, idle, standard_land, evaluation, intensity, leading_industry, "
-            + "indicators, infrastructure); sections and members left out keep their defaults. Schema and defaults: docs/rules.md.",
+        Description = Text.Get("RulesOption"),
         HelpName = "FILE",
     };
 
     /// <summary><c>--overwrite</c>.</summary>
     public static Option<bool> OverwriteOption() => new("--overwrite")
     {
-        Description = "Also write into an output folder that holds files ParkGis did not write; they are left untouched (ParkGis replaces only its own files).",
+        Description = Text.Get("OverwriteOption"),
     };
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ParkGis.Cli.Localization;
 using ParkGis.Core.Data;
 using ParkGis.Core.Publishing;
 using ParkGis.Core.WebFrames;
@@ -23,7 +24,7 @@ internal static class ExportCommand
         var overwrite = CommonOptions.OverwriteOption();
         var crs = new Option<string>("--crs")
         {
-            Description = "Coordinate frame: wgs84 (RFC 7946; 天地图, QGIS), gcj02 (高德/腾讯) or bd09 (百度). Points outside China are left unchanged and counted.",
+            Description = Text.Get("ExportCrsOption"),
             DefaultValueFactory = _ => "wgs84",
             HelpName = "wgs84|gcj02|bd09",
         };
@@ -31,12 +32,12 @@ internal static class ExportCommand
         {
             if (!WebMapFrames.TryParse(result.GetValueOrDefault<string>(), out _))
             {
-                result.AddError("--crs must be wgs84, gcj02 or bd09.");
+                result.AddError(Text.Get("ExportCrsInvalid"));
             }
         });
         var precision = new Option<int>("--precision")
         {
-            Description = "Decimals of the coordinates (7 ≈ 1 cm, 6 ≈ 10 cm).",
+            Description = Text.Get("PrecisionOption"),
             DefaultValueFactory = _ => ExportOptions.Default.Decimals,
             HelpName = "N",
         };
@@ -44,32 +45,28 @@ internal static class ExportCommand
         {
             if (result.GetValueOrDefault<int>() is < 0 or > 15)
             {
-                result.AddError("--precision must be a number of decimals from 0 to 15.");
+                result.AddError(Text.Get("PrecisionInvalid"));
             }
         });
         var simplify = new Option<double?>("--simplify")
         {
-            Description = "Coverage simplification with this tolerance in metres: shared edges stay shared, every feature stays valid.",
+            Description = Text.Get("SimplifyOption"),
             HelpName = "M",
         };
         simplify.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<double?>() is { } value && (!double.IsFinite(value) || value < 0))
             {
-                result.AddError("--simplify must be a number of metres, 0 or more.");
+                result.AddError(Text.Get("SimplifyInvalid"));
             }
         });
         var asOf = AsOfOption.BuildOptional(
-            "As-of date (截至日期) of the supply (批而未供, 未批先供, 供地率) and idle-land (闲置土地) results; without it only the conflict results are published.");
+            Text.Get("PublishAsOfOption"));
         var fix = CommonOptions.FixOption();
         var format = CommonOptions.GisFormatOption();
         var command = new Command(
             "export",
-            "Publish the dataset and the analysis results for web maps (网络地图发布): one RFC 7946 GeoJSON per layer and per result "
-            + "(lon/lat, CCW shells, rounded), areas in m²/亩/公顷, styling hints kind/severity, optionally simplified, in GCJ-02/BD-09, "
-            + "and as vector tiles. Exit 0: no findings, 1: the results hold findings, 2: usage error, 3: unusable input.\n\n"
-            + "Examples:\n  parkgis export sample-geodata/ordos --out web --as-of 2026-06-30\n  parkgis export sample-geodata/ordos --out web-gaode --crs gcj02 --simplify 5 --tiles\n"
-            + "  parkgis export sample-geodata/ordos --out web-tiles --tiles --tile-format pmtiles,folder --max-zoom 18")
+            Text.Get("ExportCommand"))
         {
             dataset, output, crs, precision, simplify, asOf, fix, overwrite, format,
         };
@@ -122,15 +119,14 @@ internal static class ExportCommand
     private static void WriteSummary(TextWriter stdout, ExportSummary summary, string destination)
     {
         var invariant = CultureInfo.InvariantCulture;
-        stdout.WriteLine(string.Create(invariant, $"Exported to {destination} ({summary.Frame switch { WebMapFrame.Wgs84 => "WGS84 / CGCS2000", _ => WebMapFrames.DisplayName(summary.Frame) }}):"));
+        stdout.WriteLine(Text.Format("ExportedTo", destination, summary.Frame switch { WebMapFrame.Wgs84 => "WGS84 / CGCS2000", _ => WebMapFrames.DisplayName(summary.Frame) }));
         foreach (var file in summary.Files)
         {
-            var line = string.Create(invariant, $"  {file.FileName,-28} {file.Features,8} features {Kb(file.Bytes),10}");
+            var line = string.Create(invariant, $"  {file.FileName,-28} {file.Features,8} {Text.Get("ExportFeatures")} {Kb(file.Bytes),10}");
             if (file.UnsimplifiedBytes is { } before)
             {
                 var saved = before == 0 ? 0 : 100.0 * (before - file.Bytes) / before;
-                line += string.Create(invariant,
-                    $"  simplified from {Kb(before)} (−{saved:0.0}%), vertices {file.UnsimplifiedVertices} → {file.Vertices}, kept unsimplified {file.KeptUnsimplified}");
+                line += Text.Format("ExportSimplifiedFrom", Kb(before), saved.ToString("0.0", invariant), file.UnsimplifiedVertices, file.Vertices, file.KeptUnsimplified);
             }
 
             stdout.WriteLine(line);
@@ -140,13 +136,12 @@ internal static class ExportCommand
         {
             var before = summary.Files.Sum(f => f.UnsimplifiedBytes ?? f.Bytes);
             var after = summary.Files.Sum(f => f.Bytes);
-            stdout.WriteLine(string.Create(invariant, $"  simplification saved {Kb(before - after)} of {Kb(before)} ({(before == 0 ? 0 : 100.0 * (before - after) / before):0.0}%)"));
+            stdout.WriteLine(Text.Format("ExportSimplificationSaved", Kb(before - after), Kb(before), (before == 0 ? 0 : 100.0 * (before - after) / before).ToString("0.0", invariant)));
         }
 
         if (summary.Frame != WebMapFrame.Wgs84)
         {
-            stdout.WriteLine(string.Create(invariant,
-                $"  {summary.ConvertedPoints} points converted to {WebMapFrames.DisplayName(summary.Frame)}; {summary.OutsideChinaPoints} outside China left unchanged"));
+            stdout.WriteLine(Text.Format("ExportConverted", summary.ConvertedPoints, WebMapFrames.DisplayName(summary.Frame), summary.OutsideChinaPoints));
         }
 
         if (summary.Tiles is { } tiles)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ParkGis.Cli.Localization;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Publishing;
 using ParkGis.IO.Configuration;
@@ -27,10 +28,7 @@ internal static class IdleCommand
         var xlsx = CommonOptions.XlsxOption();
         var command = new Command(
             "idle",
-            "Idle land (闲置土地, 闲置土地处置办法 2012) on an as-of date: each parcel's status, idle days, idle fee (20 % of the land price) "
-            + "and whether it may be reclaimed (two full years); totals per park and the supplied-but-unstarted land (供而未用). "
-            + "Writes DIR/idle.json and DIR/idle.geojson. Exit 0: no idle land, 1: idle land found, 2: usage error, 3: unusable input."
-            + "\n\nExample:\n  parkgis idle sample-geodata/ordos --as-of 2026-06-30 --out out")
+            Text.Get("IdleCommand"))
         {
             dataset, asOf, output, rules, fix, overwrite, format, xlsx,
         };
@@ -43,7 +41,7 @@ internal static class IdleCommand
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
             var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: loaded);
             var result = assessment.Idle(date);
-            run.Progress.Report("writing results");
+            run.Progress.Report(Text.Get("ProgressWritingResults"));
             IdleJsonWriter.Write(folder.PathOf("idle.json"), result);
             run.WriteLayer(folder, IdleResults.Layer(result));
             if (parse.GetValue(xlsx))

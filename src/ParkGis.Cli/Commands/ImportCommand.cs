@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ParkGis.Cli.Localization;
 using ParkGis.PostGis;
 
 namespace ParkGis.Cli.Commands;
@@ -13,7 +14,7 @@ internal static class ImportCommand
         var dataset = CommonOptions.DatasetArgument();
         var to = new Option<string>("--to")
         {
-            Description = "Target database: pg:<Npgsql connection string>[;Schema=name].",
+            Description = Text.Get("ImportToOption"),
             Required = true,
             HelpName = "pg:…",
         };
@@ -21,16 +22,14 @@ internal static class ImportCommand
         {
             if (!PgDatasetName.IsDatabase(result.GetValueOrDefault<string>() ?? string.Empty))
             {
-                result.AddError("--to must be a pg: connection string, e.g. pg:Host=localhost;Database=gis;Username=me;Password=secret.");
+                result.AddError(Text.Get("ImportToInvalid"));
             }
         });
-        var schema = new Option<string?>("--schema") { Description = "Schema to create the tables in (overrides Schema= of --to; default public).", HelpName = "NAME" };
-        var overwrite = new Option<bool>("--overwrite") { Description = "Replace the dataset's tables when they exist already." };
+        var schema = new Option<string?>("--schema") { Description = Text.Get("ImportSchemaOption"), HelpName = "NAME" };
+        var overwrite = new Option<bool>("--overwrite") { Description = Text.Get("ImportOverwriteOption") };
         var command = new Command(
             "import",
-            "Copy a dataset into a PostGIS schema: one table per layer named by role, binary COPY, SRID kept, GiST indexes, ANALYZE, "
-            + "all in one transaction (a failure leaves the schema as it was). Exit 0: imported, 2: usage error, 3: unusable input or database.\n\n"
-            + "Example:\n  parkgis import sample-geodata/ordos --to \"pg:Host=localhost;Database=gis;Username=me;Password=secret\" --schema ordos")
+            Text.Get("ImportCommand"))
         {
             dataset, to, schema, overwrite,
         };
@@ -48,14 +47,13 @@ internal static class ImportCommand
             var tables = PgDatasetImporter.Import(content, target, parse.GetValue(overwrite), run.Progress, cancellation);
             foreach (var table in tables)
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{target.Schema}.{table.Role}  {table.Rows} rows  EPSG:{table.Srid}  from {table.Source}"));
+                stdout.WriteLine(Text.Format("ImportedTable", $"{target.Schema}.{table.Role}", table.Rows, table.Srid, table.Source));
             }
 
-            stdout.WriteLine($"imported {tables.Count} tables into {target.DisplayName}");
+            stdout.WriteLine(Text.Format("ImportedTables", tables.Count, target.DisplayName));
             foreach (var issue in content.Dataset.Issues)
             {
-                run.Stderr.WriteLine($"warning [{issue.Code}] {Rendering.IssueLocation.Of(issue)}: {issue.Message}");
+                run.Stderr.WriteLine($"{Text.Get("Warning")} [{issue.Code}] {Rendering.IssueLocation.Of(issue)}: {issue.Message}");
             }
 
             return Task.FromResult(ExitCodes.Of(findings: false, content.Dataset.Issues));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ParkGis.Cli.Localization;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Analysis;
 using ParkGis.Core.Data;
@@ -17,15 +18,13 @@ internal static class InfoCommand
         var dataset = CommonOptions.DatasetArgument();
         var format = new Option<string>("--format")
         {
-            Description = "Output format.",
-            DefaultValueFactory = _ => "text",
+            Description = Text.Get("InfoFormatOption"),
             HelpName = "text|json",
         };
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command(
             "info",
-            "List the layers a dataset (folder or pg: schema) holds: role, file, format, CRS, feature count, extent and geometry problems.\n\n"
-            + "Example:\n  parkgis info sample-geodata/ordos --format json")
+            Text.Get("InfoCommand"))
         {
             dataset, format,
         };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ParkGis.Cli.Localization;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Publishing;
 using ParkGis.IO.Configuration;
@@ -26,10 +27,7 @@ internal static class InfrastructureCommand
         var xlsx = CommonOptions.XlsxOption();
         var command = new Command(
             "infrastructure",
-            "Measure 九通一平 coverage: per park and utility network (roads, water_supply, drainage, sewage, power, gas, heating, telecom, steam) "
-            + "the share of supplied/built parcels within the service distance, the parcels not served, and whether the park meets 九通一平; "
-            + "writes DIR/infrastructure.json and DIR/unserved.geojson. Exit 0: every park meets it or is unknown, 1: some park does not, "
-            + "2: usage error, 3: unusable input.\n\nExample:\n  parkgis infrastructure sample-geodata/ordos --out out")
+            Text.Get("InfrastructureCommand"))
         {
             dataset, output, rules, fix, overwrite, format, xlsx,
         };
@@ -41,7 +39,7 @@ internal static class InfrastructureCommand
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
             var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: loaded);
             var result = assessment.Infrastructure(loaded.Scorecard.Infrastructure);
-            run.Progress.Report("writing results");
+            run.Progress.Report(Text.Get("ProgressWritingResults"));
             InfrastructureJsonWriter.Write(folder.PathOf("infrastructure.json"), result);
             run.WriteLayer(folder, InfrastructureResults.Unserved(result));
             if (parse.GetValue(xlsx))

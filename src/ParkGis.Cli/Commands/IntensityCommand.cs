@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ParkGis.Cli.Localization;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Data;
 using ParkGis.Core.Intensity;
@@ -23,15 +24,15 @@ internal static class IntensityCommand
         var dataset = CommonOptions.DatasetArgument();
         var output = CommonOptions.OutOption();
         var overwrite = CommonOptions.OverwriteOption();
-        var year = AsOfOption.AcceptOnlyAnalysableYears(new Option<int?>("--year") { Description = "The year evaluated (default: the latest year in the economics table).", HelpName = "Y" });
+        var year = AsOfOption.AcceptOnlyAnalysableYears(new Option<int?>("--year") { Description = Text.Get("IntensityYearOption"), HelpName = "Y" });
         var baseline = AsOfOption.AcceptOnlyAnalysableYears(new Option<int>("--baseline-year")
         {
-            Description = "The year 亩均产值 progress (+35 %, ×2) is measured against.",
+            Description = Text.Get("BaselineYearOption"),
             DefaultValueFactory = _ => IntensityOptions.Default.BaselineYear,
             HelpName = "Y",
         });
         var asOf = AsOfOption.BuildOptional(
-            "As-of date for the supply and idle status behind 土地供应率, 土地建成率 and 土地闲置率 (default: 31 December of the year evaluated).");
+            Text.Get("IntensityAsOfOption"));
         var rules = CommonOptions.RulesOption();
         var fix = CommonOptions.FixOption();
 
@@ -39,10 +40,7 @@ internal static class IntensityCommand
         var xlsx = CommonOptions.XlsxOption();
         var command = new Command(
             "intensity",
-            "Land-use efficiency (亩均效益, 集约利用): per-parcel indicators, 标准地 compliance, the 亩均 evaluation grades and per-park indicators "
-            + "with 亩均产值 against the baseline year; writes DIR/intensity.json, intensity_parcels.csv, intensity_parks.csv and intensity.geojson. "
-            + "Exit 0: every checked parcel meets 标准地, 1: some parcel fails, 2: usage error, 3: unusable input."
-            + "\n\nExample:\n  parkgis intensity sample-geodata/ordos --out out --year 2025 --baseline-year 2021")
+            Text.Get("IntensityCommand"))
         {
             dataset, output, year, baseline, rules, asOf, fix, overwrite, format, xlsx,
         };
@@ -57,7 +55,7 @@ internal static class IntensityCommand
             // 土地供应率, 土地建成率 and 土地闲置率 come from the supply and idle results on the as-of date (default: 31 December of the year).
             var options = new IntensityOptions(parse.GetValue(year), parse.GetValue(baseline), ruleSet.Intensity);
             var result = assessment.Intensity(options, AsOfOption.OptionalValue(parse, asOf));
-            run.Progress.Report("writing results");
+            run.Progress.Report(Text.Get("ProgressWritingResults"));
             IntensityJsonWriter.Write(folder.PathOf("intensity.json"), result);
             IntensityTablesWriter.WriteParcels(folder.PathOf("intensity_parcels.csv"), result);
             IntensityTablesWriter.WriteParks(folder.PathOf("intensity_parks.csv"), result);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ParkGis.Cli.Localization;
 using ParkGis.Cli.Rendering;
 using ParkGis.IO.Configuration;
 using ParkGis.IO.Excel;
@@ -23,17 +24,14 @@ internal static class ScorecardCommand
         var xlsx = CommonOptions.XlsxOption();
         var year = AsOfOption.AcceptOnlyAnalysableYears(new Option<int?>("--year")
         {
-            Description = "Economics year to score (output, leading-industry share); default: the latest year in economics.csv.",
+            Description = Text.Get("ScorecardYearOption"),
             HelpName = "Y",
         });
         var asOf = AsOfOption.BuildOptional(
-            "As-of date for the supply rate over the window and the idle land (default: 31 December of the scored year).");
+            Text.Get("ScorecardAsOfOption"));
         var command = new Command(
             "scorecard",
-            "Score and rank every park (园区年度考核): conflicts with the control lines, supply, idle land, 亩均 output and tax, 标准地, "
-            + "leading-industry share, 九通 coverage; weights from the rules file, indicators that cannot be computed are excluded and the "
-            + "weights renormalised. Writes DIR/scorecard.json and DIR/scorecard.csv (UTF-8 with BOM, for Excel). Exit 0: scored, "
-            + "2: usage error, 3: unusable input.\n\nExample:\n  parkgis scorecard sample-geodata/ordos --out out --year 2025")
+            Text.Get("ScorecardCommand"))
         {
             dataset, output, year, asOf, rules, fix, overwrite, xlsx,
         };
@@ -44,7 +42,7 @@ internal static class ScorecardCommand
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
             var scorecard = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: loaded)
                 .Scorecard(loaded.Scorecard, parse.GetValue(year), AsOfOption.OptionalValue(parse, asOf));
-            run.Progress.Report("writing results");
+            run.Progress.Report(Text.Get("ProgressWritingResults"));
             ScorecardJsonWriter.Write(folder.PathOf("scorecard.json"), scorecard);
             ScorecardCsvWriter.Write(folder.PathOf("scorecard.csv"), scorecard.Card, scorecard.Banners);
             if (parse.GetValue(xlsx))

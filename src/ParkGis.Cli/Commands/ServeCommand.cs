@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using ParkGis.Cli.Localization;
 using ParkGis.Core.Errors;
 using ParkGis.PostGis;
 using ParkGis.Serve;
@@ -26,11 +27,11 @@ internal static class ServeCommand
     {
         var dataset = new Argument<string>("DATASET|OUTPUT")
         {
-            Description = "An output folder of 'parkgis export' (it has .parkgis-manifest.json or a tile archive) to serve as it is, or a dataset folder or pg:… to export into a temporary folder and serve.",
+            Description = Text.Get("ServeSourceArgument"),
         };
         var host = new Option<string>("--host")
         {
-            Description = "The address to listen on: 127.0.0.1 (this machine only, the default), an address of this machine, or 0.0.0.0 / :: for every network interface (an intranet).",
+            Description = Text.Get("HostOption"),
             DefaultValueFactory = _ => "127.0.0.1",
             HelpName = "ADDRESS",
         };
@@ -38,12 +39,12 @@ internal static class ServeCommand
         {
             if (ParseHost(result.GetValueOrDefault<string>()) is null)
             {
-                result.AddError("--host must be an IP address (127.0.0.1, 0.0.0.0, ::1, 192.168.1.10 …) or localhost.");
+                result.AddError(Text.Get("HostInvalid"));
             }
         });
         var port = new Option<int>("--port")
         {
-            Description = "The TCP port; 0 takes a free port (printed on stdout).",
+            Description = Text.Get("PortOption"),
             DefaultValueFactory = _ => 8080,
             HelpName = "N",
         };
@@ -51,19 +52,15 @@ internal static class ServeCommand
         {
             if (result.GetValueOrDefault<int>() is < 0 or > 65535)
             {
-                result.AddError("--port must be a port number from 0 to 65535.");
+                result.AddError(Text.Get("PortInvalid"));
             }
         });
         var asOf = AsOfOption.BuildOptional(
-            "For a DATASET: as-of date (截至日期) of the supply and idle-land results published, as for export; ignored for an output folder.");
+            Text.Get("ServeAsOfOption"));
         var fix = CommonOptions.FixOption();
         var command = new Command(
             "serve",
-            "Serve the published layers for a bureau intranet (本地发布服务), read-only: OGC API – Features (QGIS: 添加 WFS / OGC API – Features 图层), "
-            + "XYZ vector tiles /tiles/{z}/{x}/{y}.pbf (QGIS, MapLibre), a map page /map and the report /report. Listens on 127.0.0.1 unless --host says "
-            + "otherwise; stops with Ctrl-C (exit 130). Exit 2: usage error, 3: unusable input or the address cannot be used.\n\n"
-            + "Examples:\n  parkgis export sample-geodata/ordos --out web --tiles && parkgis serve web\n"
-            + "  parkgis serve sample-geodata/ordos --as-of 2026-06-30 --port 0\n  parkgis serve web --host 0.0.0.0 --port 8080")
+            Text.Get("ServeCommand"))
         {
             dataset, host, port, asOf, fix,
         };

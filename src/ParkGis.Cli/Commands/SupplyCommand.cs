@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ParkGis.Cli.Localization;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Publishing;
 using ParkGis.IO.Configuration;
@@ -27,26 +28,21 @@ internal static class SupplyCommand
         var xlsx = CommonOptions.XlsxOption();
         var windowYears = new Option<int?>("--window-years")
         {
-            Description = "Complete calendar years up to the as-of date whose batches make the supply-rate window; 31 December closes its own year "
-                + "(national yardstick: 5 years, 60 %). Default: supply.window_years of the rules file, else 5.",
+            Description = Text.Get("WindowYearsOption"),
             HelpName = "N",
         };
         windowYears.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int?>() is < 1 or > 100)
             {
-                result.AddError("--window-years must be a whole number of years from 1 to 100.");
+                result.AddError(Text.Get("WindowYearsInvalid"));
             }
         });
 
         var format = CommonOptions.GisFormatOption();
         var command = new Command(
             "supply",
-            "Land supply ledger (批供台账): per approval batch, park and banner the approved (批), supplied (供) and approved-but-unsupplied "
-            + "(批而未供) area and the supply rate (供地率); the N-year window rate against the 60 % yardstick; land supplied outside every "
-            + "batch (未批先供). Writes DIR/supply.json, DIR/unsupplied.geojson, DIR/unapproved_supply.geojson and DIR/supply_batches.csv. "
-            + "Exit 0: window rate ≥ 60 % and no 未批先供, 1: window rate under 60 % or 未批先供 found, 2: usage error, 3: unusable input."
-            + "\n\nExample:\n  parkgis supply sample-geodata/ordos --as-of 2026-06-30 --out out")
+            Text.Get("SupplyCommand"))
         {
             dataset, asOf, output, windowYears, rules, fix, overwrite, format, xlsx,
         };
@@ -64,7 +60,7 @@ internal static class SupplyCommand
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
             var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: loaded);
             var result = assessment.Supply(date);
-            run.Progress.Report("writing results");
+            run.Progress.Report(Text.Get("ProgressWritingResults"));
             SupplyJsonWriter.Write(folder.PathOf("supply.json"), result);
             run.WriteLayer(folder, SupplyResults.Unsupplied(result));
             run.WriteLayer(folder, SupplyResults.UnapprovedSupply(result));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ParkGis.Cli.Localization;
 using ParkGis.Web.Tiles;
 
 namespace ParkGis.Cli.Commands;
@@ -16,25 +17,25 @@ internal sealed class TileOptionsParser
         var defaults = TileOptions.Default;
         Tiles = new Option<bool>("--tiles")
         {
-            Description = "Also write Mapbox vector tiles of every published layer: tiles.pmtiles (PMTiles v3) and tiles.mbtiles (MBTiles) in DIR.",
+            Description = Text.Get("TilesOption"),
         };
         Formats = new Option<string>("--tile-format")
         {
-            Description = "Tile outputs, comma-separated: pmtiles (tiles.pmtiles), mbtiles (tiles.mbtiles), folder (tiles/{z}/{x}/{y}.mvt with tiles/tiles.json).",
+            Description = Text.Get("TileFormatOption"),
             HelpName = "pmtiles,mbtiles,folder",
         };
         Formats.Validators.Add(result =>
         {
             if (ParseFormats(result.GetValueOrDefault<string>()) is null)
             {
-                result.AddError("--tile-format must list pmtiles, mbtiles and/or folder, comma-separated.");
+                result.AddError(Text.Get("TileFormatInvalid"));
             }
         });
-        MinZoom = ZoomOption("--min-zoom", defaults.MinZoom, "Lowest zoom of the tiles.");
-        MaxZoom = ZoomOption("--max-zoom", defaults.MaxZoom, "Highest zoom of the tiles; every feature is in its tiles there, however small.");
+        MinZoom = ZoomOption("--min-zoom", defaults.MinZoom, Text.Get("MinZoomOption"));
+        MaxZoom = ZoomOption("--max-zoom", defaults.MaxZoom, Text.Get("MaxZoomOption"));
         MaxTiles = new Option<long>("--max-tiles")
         {
-            Description = "Stop before writing anything when the tiles would number more than this.",
+            Description = Text.Get("MaxTilesOption"),
             DefaultValueFactory = _ => defaults.MaxTiles,
             HelpName = "N",
         };
@@ -42,12 +43,12 @@ internal sealed class TileOptionsParser
         {
             if (result.GetValueOrDefault<long>() < 1)
             {
-                result.AddError("--max-tiles must be 1 or more.");
+                result.AddError(Text.Get("MaxTilesInvalid"));
             }
         });
         MaxMegabytes = new Option<long>("--max-tiles-mb")
         {
-            Description = "Stop before writing anything when the tiles would take more megabytes than this (all tile outputs together).",
+            Description = Text.Get("MaxTilesMbOption"),
             DefaultValueFactory = _ => defaults.MaxBytes / Megabyte,
             HelpName = "MB",
         };
@@ -55,7 +56,7 @@ internal sealed class TileOptionsParser
         {
             if (result.GetValueOrDefault<long>() is < 1 or > long.MaxValue / Megabyte)
             {
-                result.AddError("--max-tiles-mb must be a number of megabytes, 1 or more.");
+                result.AddError(Text.Get("MaxTilesMbInvalid"));
             }
         });
     }
@@ -92,7 +93,7 @@ internal sealed class TileOptionsParser
         {
             if (result.GetValue(parser.MinZoom) > result.GetValue(parser.MaxZoom))
             {
-                result.AddError("--min-zoom must not be above --max-zoom.");
+                result.AddError(Text.Get("ZoomOrderInvalid"));
             }
         });
         return parser;
@@ -139,7 +140,7 @@ internal sealed class TileOptionsParser
     {
         var option = new Option<int>(name)
         {
-            Description = description + $" 0–{TileOptions.HighestZoom}, default {defaultValue}.",
+            Description = description + Text.Format("ZoomRange", TileOptions.HighestZoom, defaultValue),
             DefaultValueFactory = _ => defaultValue,
             HelpName = "Z",
         };
@@ -147,7 +148,7 @@ internal sealed class TileOptionsParser
         {
             if (result.GetValueOrDefault<int>() is < 0 or > TileOptions.HighestZoom)
             {
-                result.AddError($"{name} must be a zoom level from 0 to {TileOptions.HighestZoom}.");
+                result.AddError(Text.Format("ZoomInvalid", name, TileOptions.HighestZoom));
             }
         });
         return option;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ParkGis.Cli.Localization;
 using ParkGis.Core.Conflicts;
 using ParkGis.Core.Measures;
 
@@ -17,30 +18,33 @@ internal static class CheckSummary
             stdout.WriteLine();
             var title = string.IsNullOrEmpty(park.Name) ? park.ParkId : $"{park.Name}（{park.ParkId}）";
             stdout.WriteLine(Invariant($"{title}  {park.Crs.Code}  面积 {AreaUnits.ToHectares(park.AreaM2):N2} 公顷 / {AreaUnits.ToMu(park.AreaM2):N1} 亩"));
-            stdout.WriteLine("  " + TextWidth.PadRight("冲突类型", 18) + TextWidth.PadLeft("公顷", 14) + TextWidth.PadLeft("亩", 14)
-                + TextWidth.PadLeft("图斑", 8) + TextWidth.PadLeft("占园区", 10));
+            var slivers = park.Conflicts.Values.Any(t => t.SuppressedCount > 0);
+            var table = new TerminalTable(
+                Text.Get("ColumnConflictKind"),
+                [Text.Get("ColumnHectares"), Text.Get("ColumnMu"), Text.Get("ColumnPatches"), Text.Get("ColumnShareOfPark"), .. slivers ? [Text.Get("ColumnSlivers")] : Array.Empty<string>()]);
             foreach (var kind in ConflictKinds.All)
             {
                 var tally = park.Conflicts[kind];
                 var label = ConflictKinds.ChineseName(kind);
                 if (!tally.Checked)
                 {
-                    stdout.WriteLine("  " + TextWidth.PadRight(label, 18) + TextWidth.PadLeft("未检查（缺图层）", 14));
+                    table.Add(label, [Text.Get("CellNotChecked"), string.Empty, string.Empty, string.Empty, .. slivers ? [string.Empty] : Array.Empty<string>()]);
                     continue;
                 }
 
                 var share = park.AreaM2 > 0 ? tally.AreaM2 / park.AreaM2 : 0;
-                var line = "  " + TextWidth.PadRight(label, 18)
-                    + TextWidth.PadLeft(Invariant($"{AreaUnits.ToHectares(tally.AreaM2):N4}"), 14)
-                    + TextWidth.PadLeft(Invariant($"{AreaUnits.ToMu(tally.AreaM2):N2}"), 14)
-                    + TextWidth.PadLeft(Invariant($"{tally.Patches}"), 8)
-                    + TextWidth.PadLeft(Invariant($"{share:P2}"), 10);
-                if (tally.SuppressedCount > 0)
-                {
-                    line += Invariant($"  （另有 {tally.SuppressedCount} 处碎片 < {result.MinAreaM2:0.###} m² 未计图斑）");
-                }
+                table.Add(
+                    label,
+                    [
+                        Invariant($"{AreaUnits.ToHectares(tally.AreaM2):N4}"), Invariant($"{AreaUnits.ToMu(tally.AreaM2):N2}"), Invariant($"{tally.Patches}"), Invariant($"{share:P2}"),
+                        .. slivers ? [tally.SuppressedCount > 0 ? Invariant($"{tally.SuppressedCount}") : string.Empty] : Array.Empty<string>(),
+                    ]);
+            }
 
-                stdout.WriteLine(line);
+            table.Write(stdout, "  ");
+            if (slivers)
+            {
+                stdout.WriteLine(Text.Format("CheckSliversNote", Invariant($"{result.MinAreaM2:0.###}")));
             }
         }
 
@@ -75,7 +79,7 @@ internal static class CheckSummary
         stdout.WriteLine();
         if (result.Issues.Count > 0)
         {
-            stdout.WriteLine(Invariant($"数据问题 {result.Issues.Count} 条（详见 check.json 的 data_issues）："));
+            stdout.WriteLine(Text.Format("DataIssuesHeading", result.Issues.Count, "check.json"));
             foreach (var issue in result.Issues.Take(10))
             {
                 var where = IssueLocation.Of(issue);
@@ -84,11 +88,11 @@ internal static class CheckSummary
 
             if (result.Issues.Count > 10)
             {
-                stdout.WriteLine(Invariant($"  … 另有 {result.Issues.Count - 10} 条"));
+                stdout.WriteLine(Text.Format("DataIssuesMore", result.Issues.Count - 10));
             }
         }
 
-        stdout.WriteLine($"结果已写入 {Path.Combine(outputFolder, "check.json")} 和 {Path.Combine(outputFolder, "conflicts.geojson")}");
+        stdout.WriteLine(Text.Format("ResultsWrittenTo", outputFolder, Text.List("check.json", "conflicts.geojson")));
     }
 
     private static string BannerArea(BannerConflicts banner, ConflictKind kind) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ParkGis.Cli.Localization;
 using ParkGis.Core.Idle;
 using ParkGis.Core.Measures;
 
@@ -11,38 +12,34 @@ internal static class IdleSummary
     public static void Write(TextWriter stdout, IdleLandResult result, string outputFolder)
     {
         var t = result.Totals;
-        var halted = result.Rules.HaltedFee ? Invariant($"（含中止开发 {t.IdleFeeHaltedWan:N2} 万元，地方口径）") : "（中止开发不计征）";
-        stdout.WriteLine(Invariant($"闲置土地（截至 {result.AsOf:yyyy-MM-dd}）— {result.Parcels.Count} 宗，闲置 {t.IdleParcels} 宗 {AreaUnits.ToMu(t.IdleAreaM2):N2} 亩")
-            + Invariant($"（企业原因 {t.ByEnterprise.Parcels} 宗，政府原因 {t.ByGovernment.Parcels} 宗 {AreaUnits.ToMu(t.ByGovernment.AreaM2):N2} 亩；")
-            + Invariant($"未动工 {t.Unstarted.Parcels} 宗，中止开发 {t.Halted.Parcels} 宗），闲置费 {t.IdleFeeWan:N2} 万元{halted}，")
-            + Invariant($"可无偿收回 {t.ReclaimParcels} 宗 {AreaUnits.ToMu(t.ReclaimAreaM2):N2} 亩"));
-        stdout.WriteLine(string.Join("  ", result.StatusCounts.Select(s => Invariant($"{IdleStatuses.ChineseName(s.Status)} {s.Count}"))));
+        var halted = result.Rules.HaltedFee ? Text.Format("IdleHaltedFee", Wan(t.IdleFeeHaltedWan)) : Text.Get("IdleHaltedNoFee");
+        stdout.WriteLine(Text.Format("IdleHeadline", Date(result.AsOf), result.Parcels.Count, t.IdleParcels, Mu(t.IdleAreaM2), t.ByEnterprise.Parcels,
+            t.ByGovernment.Parcels, Mu(t.ByGovernment.AreaM2), t.Unstarted.Parcels, t.Halted.Parcels, Wan(t.IdleFeeWan), halted, t.ReclaimParcels, Mu(t.ReclaimAreaM2)));
+        TerminalTable.Flow(stdout, result.StatusCounts.Select(s => Invariant($"{IdleStatuses.ChineseName(s.Status)} {s.Count}")));
         stdout.WriteLine();
-        stdout.WriteLine(TextWidth.PadRight("园区", 34) + TextWidth.PadLeft("闲置(宗)", 10) + TextWidth.PadLeft("闲置(亩)", 12)
-            + TextWidth.PadLeft("闲置费(万元)", 14) + TextWidth.PadLeft("可收回(宗)", 12) + TextWidth.PadLeft("政府原因(宗)", 14)
-            + TextWidth.PadLeft("供而未用(宗)", 14) + TextWidth.PadLeft("供而未用(亩)", 14));
+        var parks = NewTable(Text.Get("ColumnPark"), withRate: false);
         foreach (var park in result.Parks)
         {
-            var label = park.ParkId.Length == 0 ? "（不在任何园区）" : string.IsNullOrEmpty(park.Name) ? park.ParkId : $"{park.Name}（{park.ParkId}）";
-            WriteRow(stdout, label, park);
+            var label = park.ParkId.Length == 0 ? Text.Get("IdleNoPark") : string.IsNullOrEmpty(park.Name) ? park.ParkId : $"{park.Name}（{park.ParkId}）";
+            AddRow(parks, label, park, withRate: false);
         }
 
-        WriteRow(stdout, "合计", t);
+        AddRow(parks, Text.Get("RowTotal"), t, withRate: false);
+        parks.Write(stdout);
         stdout.WriteLine();
-        stdout.WriteLine(TextWidth.PadRight("旗区", 34) + TextWidth.PadLeft("闲置(宗)", 10) + TextWidth.PadLeft("闲置(亩)", 12)
-            + TextWidth.PadLeft("闲置费(万元)", 14) + TextWidth.PadLeft("可收回(宗)", 12) + TextWidth.PadLeft("政府原因(宗)", 14)
-            + TextWidth.PadLeft("供而未用(宗)", 14) + TextWidth.PadLeft("供而未用(亩)", 14) + TextWidth.PadLeft("土地闲置率", 12));
+        var banners = NewTable(Text.Get("ColumnBanner"), withRate: true);
         foreach (var banner in result.Banners)
         {
-            WriteRow(stdout, banner.Banner.Length == 0 ? "（无园区或园区无旗区）" : banner.Banner, banner, withRate: true);
+            AddRow(banners, banner.Banner.Length == 0 ? Text.Get("IdleNoBanner") : banner.Banner, banner, withRate: true);
         }
 
+        banners.Write(stdout);
         stdout.WriteLine();
-        stdout.WriteLine("闲置土地不论原因均计入；政府原因（第八条）按第十二条处置，不征闲置费、不无偿收回；无偿收回仅限未动工开发满两年（第十四条）。");
-        stdout.WriteLine(Invariant($"供而未用（已供地未动工，不论时长）合计 {t.SuppliedNotStartedParcels} 宗，{AreaUnits.ToMu(t.SuppliedNotStartedAreaM2):N2} 亩 / {AreaUnits.ToHectares(t.SuppliedNotStartedAreaM2):N4} 公顷"));
+        stdout.WriteLine(Text.Get("IdleRuleNote"));
+        stdout.WriteLine(Text.Format("IdleSuppliedNotStarted", t.SuppliedNotStartedParcels, Mu(t.SuppliedNotStartedAreaM2), Invariant($"{AreaUnits.ToHectares(t.SuppliedNotStartedAreaM2):N4}")));
         if (result.Issues.Count > 0)
         {
-            stdout.WriteLine(Invariant($"数据问题 {result.Issues.Count} 条（详见 idle.json 的 data_issues）："));
+            stdout.WriteLine(Text.Format("DataIssuesHeading", result.Issues.Count, "idle.json"));
             foreach (var issue in result.Issues.Take(10))
             {
                 var where = IssueLocation.Of(issue);
@@ -51,23 +48,38 @@ internal static class IdleSummary
 
             if (result.Issues.Count > 10)
             {
-                stdout.WriteLine(Invariant($"  … 另有 {result.Issues.Count - 10} 条"));
+                stdout.WriteLine(Text.Format("DataIssuesMore", result.Issues.Count - 10));
             }
         }
 
-        stdout.WriteLine($"结果已写入 {outputFolder}（idle.json、idle.geojson）");
+        stdout.WriteLine(Text.Format("ResultsWrittenTo", outputFolder, Text.List("idle.json", "idle.geojson")));
     }
 
-    private static void WriteRow(TextWriter stdout, string label, IdleParkSummary s, bool withRate = false) =>
-        stdout.WriteLine(TextWidth.PadRight(TerminalText.Escape(label), 34)
-            + TextWidth.PadLeft(Invariant($"{s.IdleParcels}"), 10)
-            + TextWidth.PadLeft(Invariant($"{AreaUnits.ToMu(s.IdleAreaM2):N2}"), 12)
-            + TextWidth.PadLeft(Invariant($"{s.IdleFeeWan:N2}"), 14)
-            + TextWidth.PadLeft(Invariant($"{s.ReclaimParcels}"), 12)
-            + TextWidth.PadLeft(Invariant($"{s.GovernmentDelayParcels}"), 14)
-            + TextWidth.PadLeft(Invariant($"{s.SuppliedNotStartedParcels}"), 14)
-            + TextWidth.PadLeft(Invariant($"{AreaUnits.ToMu(s.SuppliedNotStartedAreaM2):N2}"), 14)
-            + (withRate ? TextWidth.PadLeft(s.IdleRate is { } rate ? Invariant($"{rate:P2}") : "—", 12) : string.Empty));
+    private static TerminalTable NewTable(string title, bool withRate)
+    {
+        string[] headers =
+        [
+            Text.Get("ColumnIdleParcels"), Text.Get("ColumnIdleMu"), Text.Get("ColumnIdleFeeWan"), Text.Get("ColumnReclaimParcels"),
+            Text.Get("ColumnGovernmentParcels"), Text.Get("ColumnNotStartedParcels"), Text.Get("ColumnNotStartedMu"),
+        ];
+        return new TerminalTable(title, withRate ? [.. headers, Text.Get("ColumnIdleRate")] : headers);
+    }
+
+    private static void AddRow(TerminalTable table, string label, IdleParkSummary s, bool withRate)
+    {
+        string[] cells =
+        [
+            Invariant($"{s.IdleParcels}"), Mu(s.IdleAreaM2), Wan(s.IdleFeeWan), Invariant($"{s.ReclaimParcels}"),
+            Invariant($"{s.GovernmentDelayParcels}"), Invariant($"{s.SuppliedNotStartedParcels}"), Mu(s.SuppliedNotStartedAreaM2),
+        ];
+        table.Add(label, withRate ? [.. cells, s.IdleRate is { } rate ? Invariant($"{rate:P2}") : "—"] : cells);
+    }
+
+    private static string Mu(double areaM2) => Invariant($"{AreaUnits.ToMu(areaM2):N2}");
+
+    private static string Wan(double wan) => Invariant($"{wan:N2}");
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

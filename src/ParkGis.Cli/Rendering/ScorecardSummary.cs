@@ -1,4 +1,5 @@
 using System.Globalization;
+using ParkGis.Cli.Localization;
 using ParkGis.Core.Industry;
 using ParkGis.Core.Intensity;
 using ParkGis.Core.Measures;
@@ -17,26 +18,28 @@ internal static class ScorecardSummary
     /// <summary>Writes the summary.</summary>
     public static void Write(TextWriter stdout, ParkScorecard scorecard, LeadingIndustryResult leading, string outputFolder, IntensityResult? intensity = null, AnnualScorecard? annual = null)
     {
-        var year = scorecard.Year is { } y ? Invariant($"{y} 年") : "年份未知";
-        stdout.WriteLine(Invariant($"园区年度考核 — {year}，{scorecard.Rows.Count} 个园区（无法计算的指标不计分，其余权重按比例放大）"));
+        var year = scorecard.Year is { } y ? Text.Format("ScorecardYear", y) : Text.Get("ScorecardYearUnknown");
+        stdout.WriteLine(Text.Format("ScorecardHeadline", year, scorecard.Rows.Count));
         stdout.WriteLine();
-        stdout.WriteLine(TextWidth.PadLeft("排名", 4) + "  " + TextWidth.PadRight("园区", 30) + TextWidth.PadLeft("综合得分", 10) + TextWidth.PadLeft("权重覆盖", 10)
-            + string.Concat(Shown.Select(k => TextWidth.PadLeft(Short(k), 16))));
+        var table = new TerminalTable(
+            Text.Get("ColumnRankAndPark"), [Text.Get("ColumnComposite"), Text.Get("ColumnWeightCovered"), .. Shown.Select(Short)]);
         foreach (var row in scorecard.Rows)
         {
-            var line = TextWidth.PadLeft(row.Rank?.ToString(CultureInfo.InvariantCulture) ?? "—", 4) + "  "
-                + TextWidth.PadRight($"{row.ParkId} {row.Name}", 30)
-                + TextWidth.PadLeft(row.Composite is { } c ? Invariant($"{c:0.00}") : "—", 10)
-                + TextWidth.PadLeft(Invariant($"{row.WeightCovered:P0}"), 10);
+            var cells = new List<string>
+            {
+                row.Composite is { } c ? Invariant($"{c:0.00}") : "—",
+                Invariant($"{row.WeightCovered:P0}"),
+            };
             foreach (var key in Shown)
             {
                 var cell = row.Cells.First(x => x.Indicator == key);
-                line += TextWidth.PadLeft(cell.Value is { } v ? (ScorecardIndicators.IsShare(key) ? Invariant($"{v:P1}") : Invariant($"{v:0.##}")) : "无法计算", 14);
+                cells.Add(cell.Value is { } v ? (ScorecardIndicators.IsShare(key) ? Invariant($"{v:P1}") : Invariant($"{v:0.##}")) : Text.Get("CellNotComputable"));
             }
 
-            stdout.WriteLine(line);
+            table.Add(TextWidth.PadLeft(row.Rank?.ToString(CultureInfo.InvariantCulture) ?? "—", 4) + "  " + $"{row.ParkId} {row.Name}", [.. cells]);
         }
 
+        table.Write(stdout);
         stdout.WriteLine();
         if (annual is not null)
         {
@@ -71,7 +74,7 @@ internal static class ScorecardSummary
             }
         }
 
-        stdout.WriteLine($"结果已写入 {Path.Combine(outputFolder, "scorecard.json")} 和 {Path.Combine(outputFolder, "scorecard.csv")}");
+        stdout.WriteLine(Text.Format("ResultsWrittenTo", outputFolder, Text.List("scorecard.json", "scorecard.csv")));
     }
 
     /// <summary>The 旗区 table: window supply rate against the yardstick, idle land, conflicts (docs/rules.md#scorecard-banners).</summary>
@@ -120,10 +123,10 @@ internal static class ScorecardSummary
 
     private static string Short(string key) => key switch
     {
-        ScorecardIndicators.ConflictAreaHa => "冲突面积(公顷)",
-        ScorecardIndicators.ConflictPatches => "冲突图斑",
-        ScorecardIndicators.LeadingIndustryShare => "主导产业占比",
-        ScorecardIndicators.InfrastructureCoverage => "九通覆盖率",
+        ScorecardIndicators.ConflictAreaHa => Text.Get("ColumnConflictHa"),
+        ScorecardIndicators.ConflictPatches => Text.Get("ColumnConflictPatches"),
+        ScorecardIndicators.LeadingIndustryShare => Text.Get("ColumnLeadingShare"),
+        ScorecardIndicators.InfrastructureCoverage => Text.Get("ColumnInfrastructureCoverage"),
         _ => ScorecardIndicators.ChineseName(key),
     };
 
