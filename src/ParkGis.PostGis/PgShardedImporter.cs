@@ -241,6 +241,13 @@ public static class PgShardedImporter
                 Execute(connection, $"CREATE USER MAPPING FOR CURRENT_USER SERVER {server}{(credentials.Count > 0 ? $" OPTIONS ({string.Join(", ", credentials)})" : string.Empty)}", cancellation);
                 Execute(connection, $"CREATE SCHEMA {local}", cancellation);
                 Execute(connection, $"IMPORT FOREIGN SCHEMA {schema} FROM SERVER {server} INTO {local}", cancellation);
+
+                // Statistics of the foreign tables (a sample the shard sends): without them the planner guesses that a join is
+                // cheaper on the coordinator and pulls the geometry instead of shipping the overlay.
+                foreach (var table in Tables(connection, ShardSchema(coordinator.Schema, s + 1), cancellation))
+                {
+                    Execute(connection, $"ANALYZE {PgIdentifier.Qualified(ShardSchema(coordinator.Schema, s + 1), table)}", cancellation);
+                }
             }
 
             foreach (var role in roles)
@@ -267,6 +274,20 @@ public static class PgShardedImporter
         {
             throw PgSession.Failure(exception, coordinator, cancellation, committing ? PgSession.RunStage.Committing : PgSession.RunStage.Working, "the coordinator's set-up");
         }
+    }
+
+    private static List<string> Tables(NpgsqlConnection connection, string schema, CancellationToken cancellation)
+    {
+        using var command = new NpgsqlCommand("SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'f' ORDER BY 1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = schema });
+        var tables = new List<string>();
+        using var reader = PgSession.Reader(command, cancellation);
+        while (reader.Read())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
     }
 
     /// <summary>An SQL string literal (standard_conforming_strings: only the quote is doubled).</summary>

@@ -62,12 +62,15 @@ public sealed partial class PostGisConflictCheck
 
         var suspects = $"""
             SELECT {Key(parcels)} AS ord, NULL::text AS name, {g0} AS g0 FROM {parcels.QualifiedName}
-            WHERE {g0} IS NULL OR NOT (GeometryType({g0}) IN ('POLYGON', 'MULTIPOLYGON') AND NOT ST_IsEmpty({g0}) AND ST_IsValid({g0}))
+            WHERE {g0} IS NULL OR NOT ({WkbType(g0)} IN (3, 6) AND NOT ST_IsEmpty({g0}) AND ST_IsValid({g0}))
             """;
         CreateRaw(connection, parcels, suspects, [.. keys], ids);
         ScreenRaw(connection, parcels, issues, analysed: false);
         Execute(connection, "DROP TABLE pg_s_parcels"); // the suspects only: the parcels that overlap take its place (FetchOverlapping)
     }
+
+    /// <summary>Receives the plan (EXPLAIN VERBOSE) of the statement that runs the per-parcel overlay on the shards; for tests.</summary>
+    internal Action<string>? ShardPlan { get; init; }
 
     private ParcelConflicts CheckShardedParcels(NpgsqlConnection connection, Dictionary<LayerRole, PgLayerTable> tables)
     {
@@ -107,6 +110,19 @@ public sealed partial class PostGisConflictCheck
                     FROM ({OnShards(s => Inside(s, tables[LayerRole.Parks], "LEFT JOIN"))}) t)
             """;
         _progress?.Report(string.Create(CultureInfo.InvariantCulture, $"checking parcels on {parcels.Shards.Count} shards"));
+        if (ShardPlan is { } plan)
+        {
+            using var explain = new NpgsqlCommand("EXPLAIN (VERBOSE, COSTS OFF) " + sql, connection);
+            using var lines = PgSession.Reader(explain, _cancellation);
+            var text = new System.Text.StringBuilder();
+            while (lines.Read())
+            {
+                text.AppendLine(lines.GetString(0));
+            }
+
+            plan(text.ToString());
+        }
+
         int count;
         var tallies = new (double Area, int Parcels)?[3];
         using (var command = new NpgsqlCommand(sql, connection))
@@ -229,12 +245,21 @@ public sealed partial class PostGisConflictCheck
     private string Screened(PgLayerTable table, string alias)
     {
         var g0 = $"{alias}.{PgIdentifier.QuoteColumn(table.GeometryColumn)}";
-        var polygonal = $"(CASE WHEN GeometryType({g0}) IN ('POLYGON', 'MULTIPOLYGON') THEN {g0} "
-            + $"WHEN GeometryType({g0}) = 'GEOMETRYCOLLECTION' AND ST_NPoints(ST_CollectionExtract({g0}, 3)) = ST_NPoints({g0}) THEN ST_Multi(ST_CollectionExtract({g0}, 3)) END)";
+        var polygonal = $"(CASE WHEN {WkbType(g0)} IN (3, 6) THEN {g0} "
+            + $"WHEN {WkbType(g0)} = 7 AND ST_NPoints(ST_CollectionExtract({g0}, 3)) = ST_NPoints({g0}) THEN ST_Multi(ST_CollectionExtract({g0}, 3)) END)";
         return _options.FixInvalidGeometry
             ? $"(CASE WHEN ST_IsValid({polygonal}) THEN {polygonal} ELSE NULLIF(ST_Multi(ST_CollectionExtract(ST_MakeValid({polygonal}, 'method=structure'), 3)), 'MULTIPOLYGON EMPTY'::geometry) END)"
             : $"(CASE WHEN ST_IsValid({polygonal}) THEN {polygonal} END)";
     }
+
+    /// <summary>
+    /// SQL for the OGC geometry type code of a geometry (3 polygon, 6 multipolygon, 7 collection; Z/M variants folded),
+    /// read from its WKB: GeometryType() returns collatable text, which postgres_fdw will not ship, so a filter on it
+    /// would pull every geometry to the coordinator.
+    /// </summary>
+    private static string WkbType(string geometry) =>
+        $"(CASE get_byte(ST_AsBinary({geometry}), 0) WHEN 1 THEN get_byte(ST_AsBinary({geometry}), 1) + 256 * get_byte(ST_AsBinary({geometry}), 2) "
+        + $"ELSE get_byte(ST_AsBinary({geometry}), 4) + 256 * get_byte(ST_AsBinary({geometry}), 3) END % 1000)";
 
     /// <summary>The key column of a sharded table (<c>ogc_fid</c>: the feature's position, unique over all shards).</summary>
     private static string Key(PgLayerTable table) => PgIdentifier.QuoteColumn(table.OrderColumn ?? PgDatasetImporter.KeyColumn);

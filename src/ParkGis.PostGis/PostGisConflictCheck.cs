@@ -56,11 +56,26 @@ public sealed partial class PostGisConflictCheck
             transaction.Rollback();
             return result;
         }
+        catch (PostgresException exception) when (ShardFailure(exception, connection, cancellation))
+        {
+            throw new UnusableInputException(ErrorCodes.DatabaseFailure,
+                $"A shard server failed during the check ({exception.MessageText}); nothing was written: the check stopped before any result existed.",
+                dataset.DisplayName,
+                hint: "Start the shard server again (its host and port are in the coordinator's foreign servers: \\des+), then run the check again.", inner: exception);
+        }
         catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
         {
             throw PgSession.Failure(exception, dataset, cancellation, PgSession.RunStage.Working, "the check");
         }
     }
+
+    /// <summary>
+    /// An error the coordinator relays from a foreign server (postgres_fdw reports a lost or refused shard connection as
+    /// SQLSTATE class 08) while its own connection is still up.
+    /// </summary>
+    private static bool ShardFailure(PostgresException exception, NpgsqlConnection connection, CancellationToken cancellation) =>
+        !cancellation.IsCancellationRequested && exception.SqlState.StartsWith("08", StringComparison.Ordinal)
+        && connection.State == System.Data.ConnectionState.Open;
 
     private ConflictCheckResult Run(NpgsqlConnection connection, PgDatasetName dataset)
     {
