@@ -1,6 +1,10 @@
 using System.CommandLine;
+using NetTopologySuite.Geometries;
 using ParkGis.Cli.Commands;
 using ParkGis.Core.Assessment;
+using ParkGis.Core.Crs;
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
 using ParkGis.Core.Publishing;
 using ParkGis.IO.Datasets;
 using ParkGis.IO.Output;
@@ -34,7 +38,44 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
     public CommandOutput BeginOutput(string destination, IEnumerable<string> ownedNames, bool overwrite, IEnumerable<string> inputs)
     {
         Cancellation.ThrowIfCancellationRequested();
-        return new CommandOutput(OutputFolder.Begin(destination, ownedNames, overwrite, inputs));
+        return new CommandOutput(OutputFolder.Begin(destination, WithGisFiles(ownedNames), overwrite, inputs));
+    }
+
+    /// <summary>The GIS format (<c>--format</c>) layers are written in besides GeoJSON.</summary>
+    public GisFormat Format { get; private set; } = GisFormat.GeoJson;
+
+    /// <summary>Sets <see cref="Format"/> from the <c>--format</c> value.</summary>
+    /// <exception cref="UnusableInputException">PG0107: a GIS format needs libgdal and it cannot be loaded.</exception>
+    public void UseFormat(string? value)
+    {
+        Format = value is null ? GisFormat.GeoJson : GisFormats.Parse(value);
+        if (Format != GisFormat.GeoJson && !ParkGis.Gdal.GdalLibrary.IsAvailable)
+        {
+            throw new UnusableInputException(
+                ErrorCodes.GdalMissing,
+                $"--format {value} writes through GDAL, and libgdal is not installed.",
+                "--format",
+                hint: $"apt-get install {ParkGis.Gdal.GdalLibrary.DebianPackage}, or set {ParkGis.Gdal.GdalLibrary.PathVariable} to the libgdal file; without --format the GeoJSON is written.");
+        }
+    }
+
+    /// <summary>
+    /// The owned names with, for every <c>NAME.geojson</c>, the files of NAME in every GIS format: a run in one format
+    /// replaces the files an earlier run wrote in another (they are ParkGis's own, and stale).
+    /// </summary>
+    private static List<string> WithGisFiles(IEnumerable<string> ownedNames)
+    {
+        var names = ownedNames.ToList();
+        foreach (var name in names.Where(n => n.EndsWith(".geojson", StringComparison.Ordinal)).ToList())
+        {
+            var stem = name[..^".geojson".Length];
+            foreach (var format in Enum.GetValues<GisFormat>())
+            {
+                names.AddRange(GisFormats.FilesOf(format, stem));
+            }
+        }
+
+        return names;
     }
 
     /// <summary>
@@ -58,7 +99,66 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(layer);
         Cancellation.ThrowIfCancellationRequested();
-        WebExport.WriteLayer(PublishedLayers.Of(layer), output.PathOf(layer.Name + ".geojson"));
+        var tally = WebExport.WriteLayer(PublishedLayers.Of(layer), output.PathOf(layer.Name + ".geojson"));
+        ReportTally(layer.Name + ".geojson", tally, 1e-7);
+        WriteGisLayer(output, layer);
+    }
+
+    /// <summary>Writes a result layer in <see cref="Format"/>, with the properties its GeoJSON has; nothing for GeoJSON.</summary>
+    public void WriteGisLayer(CommandOutput output, ResultLayer layer)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        if (Format != GisFormat.GeoJson)
+        {
+            WriteGisLayer(output, layer.Name, layer.Features.Select(f => (f.Geometry, f.Crs, PublishedLayers.PropertiesOf(f))).ToList());
+        }
+    }
+
+    /// <summary>
+    /// Writes a layer in <see cref="Format"/> (<see cref="GisLayerWriter"/>) in the dataset's CRS (<see cref="OutputCrs"/>;
+    /// else the first feature's), each geometry transformed from its own CRS.
+    /// </summary>
+    public void WriteGisLayer(CommandOutput output, string name, IReadOnlyList<(Geometry Geometry, CrsDefinition Crs, IReadOnlyList<KeyValuePair<string, object?>> Properties)> features)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(features);
+        Cancellation.ThrowIfCancellationRequested();
+        var target = OutputCrs ?? (features.Count > 0 ? features[0].Crs : PublishedLayers.LonLat());
+        var transforms = new Dictionary<int, CrsTransform>();
+        var inTarget = features.Select(f =>
+        {
+            if (!transforms.TryGetValue(f.Crs.Epsg, out var transform))
+            {
+                transforms[f.Crs.Epsg] = transform = CrsTransform.Create(f.Crs, target);
+            }
+
+            return new GeoJsonFeature(f.Crs.Epsg == target.Epsg ? f.Geometry : transform.Apply(f.Geometry), f.Properties);
+        }).ToList();
+        var files = GisFormats.FilesOf(Format, name);
+        OutputGeometryTally tally;
+        try
+        {
+            tally = GisLayerWriter.Write(output.Staging, Format, name, target, inTarget);
+        }
+        catch (ParkGis.Gdal.OgrException exception)
+        {
+            throw new UnusableInputException(
+                ErrorCodes.OutputNotWritable, $"GDAL cannot write {files[0]}: {exception.Message}", files[0],
+                hint: "Check the free space of the output folder's file system; GeoJSON is written without --format.", inner: exception);
+        }
+
+        ReportTally(files[0], tally, target.IsGeographic ? 1e-9 : 1e-3);
+    }
+
+    /// <summary>The CRS GIS files are written in: the dataset's (its parks layer's), once the command has read it.</summary>
+    public CrsDefinition? OutputCrs { get; set; }
+
+    private void ReportTally(string file, OutputGeometryTally tally, double gridSize)
+    {
+        if (tally.IsWorthReporting)
+        {
+            Progress.Report(tally.Describe(file, gridSize));
+        }
     }
 
     /// <summary>Reads the dataset the DATASET argument names (a folder or <c>pg:</c>).</summary>
@@ -68,8 +168,12 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
     /// <param name="dataset">The DATASET argument.</param>
     /// <param name="repairInvalidGeometry">The <c>--fix</c> option.</param>
     /// <param name="scope">What the command reads of the dataset; null for everything.</param>
-    public ParkAssessment Assess(string dataset, bool repairInvalidGeometry, DatasetScope? scope = null) =>
-        new(Read(dataset, scope).ToAssessmentInputs(), new AssessmentOptions(repairInvalidGeometry), Progress, Cancellation);
+    public ParkAssessment Assess(string dataset, bool repairInvalidGeometry, DatasetScope? scope = null)
+    {
+        var assessment = new ParkAssessment(Read(dataset, scope).ToAssessmentInputs(), new AssessmentOptions(repairInvalidGeometry), Progress, Cancellation);
+        OutputCrs ??= assessment.Layer(LayerRole.Parks)?.Crs ?? assessment.Dataset.Layers.Values.FirstOrDefault()?.Crs;
+        return assessment;
+    }
 }
 
 /// <summary>An output folder of a running command: staged until committed, removed when disposed without a commit.</summary>

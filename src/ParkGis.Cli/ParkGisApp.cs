@@ -26,6 +26,7 @@ internal static class ParkGisApp
         root.Subcommands.Add(IntensityCommand.Build());
         root.Subcommands.Add(ExportCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
+        root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(ImportCommand.Build());
         root.Subcommands.Add(BoundaryPointsCommand.Build());
         return root;
@@ -95,6 +96,11 @@ internal static class ParkGisApp
         catch (UnusableInputException e)
         {
             ErrorReport.Write(stderr, e);
+            return ExitCodes.UnusableInput;
+        }
+        catch (IOException e) when (OutputSpace.IsExhausted(e))
+        {
+            ErrorReport.Write(stderr, OutputSpace.Error(e));
             return ExitCodes.UnusableInput;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

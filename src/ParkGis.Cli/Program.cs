@@ -55,7 +55,7 @@ internal static class Program
             {
                 var clean = OutputFolder.Abandon(CommitGrace);
                 Console.Error.WriteLine(clean
-                    ? "parkgis: cancelled; results not yet committed were discarded."
+                    ? "parkgis: cancelled; nothing was written."
                     : "parkgis: cancelled during a commit; the next run into the same folder undoes it.");
                 return exitOnSignal;
             }

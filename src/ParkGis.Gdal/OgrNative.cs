@@ -29,6 +29,80 @@ internal static partial class OgrNative
 
     public const int WkbNdr = 1;
 
+    public const int WkbUnknown = 0;
+    public const int WkbPoint = 1;
+    public const int WkbMultiLineString = 5;
+    public const int WkbMultiPolygon = 6;
+
+    /// <summary>OAMS_TRADITIONAL_GIS_ORDER: x = longitude / easting whatever the CRS's axis order.</summary>
+    public const int TraditionalGisOrder = 0;
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr GDALGetDriverByName(string name);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr GDALCreate(IntPtr driver, string path, int xSize, int ySize, int bands, int dataType, IntPtr options);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr GDALDatasetCreateLayer(IntPtr dataset, string name, IntPtr spatialReference, int geometryType, IntPtr options);
+
+    [LibraryImport(LibraryName)]
+    public static partial int GDALDatasetStartTransaction(IntPtr dataset, int force);
+
+    [LibraryImport(LibraryName)]
+    public static partial int GDALDatasetCommitTransaction(IntPtr dataset);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr OSRNewSpatialReference(string? wkt);
+
+    [LibraryImport(LibraryName)]
+    public static partial int OSRImportFromEPSG(IntPtr spatialReference, int code);
+
+    [LibraryImport(LibraryName)]
+    public static partial void OSRSetAxisMappingStrategy(IntPtr spatialReference, int strategy);
+
+    [LibraryImport(LibraryName)]
+    public static partial void OSRDestroySpatialReference(IntPtr spatialReference);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr OGR_Fld_Create(string name, int type);
+
+    [LibraryImport(LibraryName)]
+    public static partial void OGR_Fld_SetWidth(IntPtr field, int width);
+
+    [LibraryImport(LibraryName)]
+    public static partial void OGR_Fld_SetPrecision(IntPtr field, int precision);
+
+    [LibraryImport(LibraryName)]
+    public static partial void OGR_Fld_Destroy(IntPtr field);
+
+    [LibraryImport(LibraryName)]
+    public static partial int OGR_L_CreateField(IntPtr layer, IntPtr field, int approxOk);
+
+    [LibraryImport(LibraryName)]
+    public static partial int OGR_L_CreateFeature(IntPtr layer, IntPtr feature);
+
+    [LibraryImport(LibraryName)]
+    public static partial IntPtr OGR_F_Create(IntPtr definition);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial void OGR_F_SetFieldString(IntPtr feature, int index, string value);
+
+    [LibraryImport(LibraryName)]
+    public static partial void OGR_F_SetFieldDouble(IntPtr feature, int index, double value);
+
+    [LibraryImport(LibraryName)]
+    public static partial void OGR_F_SetFieldInteger64(IntPtr feature, int index, long value);
+
+    [LibraryImport(LibraryName)]
+    public static partial void OGR_F_SetFieldDateTime(IntPtr feature, int index, int year, int month, int day, int hour, int minute, int second, int timeZoneFlag);
+
+    [LibraryImport(LibraryName)]
+    public static partial int OGR_F_SetGeometryDirectly(IntPtr feature, IntPtr geometry);
+
+    [LibraryImport(LibraryName)]
+    public static unsafe partial int OGR_G_CreateFromWkb(byte* wkb, IntPtr spatialReference, IntPtr* geometry, int bytes);
+
     [LibraryImport(LibraryName)]
     public static partial void OGRRegisterAll();
 

@@ -41,7 +41,13 @@ public sealed class CancellationTests : IClassFixture<CancellationTests.LargeDat
         var (exit, stderr, sinceSignal) = await RunAndSignal(args, stage, signal);
 
         Assert.True(exit == (signal == SigInt ? 130 : 143), $"exit {exit} after the signal at '{stage}'\n{stderr}");
-        Assert.Contains("cancelled; nothing was written", stderr, StringComparison.Ordinal);
+        if (stage.Length > 0 || stderr.Length > 0)
+        {
+            // A signal that arrives before the runtime has installed the handlers ends the process by the default
+            // action (same exit code, no message); nothing was begun then.
+            Assert.Contains("cancelled; nothing was written", stderr, StringComparison.Ordinal);
+        }
+
         Assert.False(Directory.Exists(output), $"{output} was left behind\n{stderr}");
         Assert.Empty(Directory.EnumerateFileSystemEntries(parent));
         Assert.True(sinceSignal < TimeSpan.FromSeconds(10), $"took {sinceSignal.TotalSeconds:0.0} s to stop after the signal\n{stderr}");

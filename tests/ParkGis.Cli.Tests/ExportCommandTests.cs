@@ -102,6 +102,14 @@ public sealed class ExportCommandTests
                 // Measured in the same analysis CRS both ways. Rounding to 7 decimals moves a vertex by at most
                 // ~6 mm, so the area may move by at most perimeter × 6 mm.
                 var geometry = expected[i].Geometry;
+                if (!geometry.IsValid)
+                {
+                    // An invalid input (the sample's bow-tie P02-011) is written repaired: valid, its area no longer the
+                    // shoelace sum of a crossing ring.
+                    Assert.True(read.Features[i].Geometry.IsValid, $"{LayerRoles.Name(role)} {expected[i].Id} is written invalid");
+                    continue;
+                }
+
                 var analysis = AnalysisCrs.For(source.Crs, geometry);
                 var before = sourceArea(geometry);
                 var after = CrsTransform.Create(read.Crs, analysis).Apply(read.Features[i].Geometry).Area;

@@ -17,6 +17,9 @@ internal sealed class MountFactAttribute : FactAttribute
 
     public static void MountTmpfs(string folder) => Run("mount", "-t", "tmpfs", "parkgis-test", folder);
 
+    /// <summary>Mounts a tmpfs of <paramref name="size"/> (e.g. <c>64k</c>) on <paramref name="folder"/>: a disk that fills up.</summary>
+    public static void MountTmpfs(string folder, string size) => Run("mount", "-t", "tmpfs", "-o", "size=" + size, "parkgis-test", folder);
+
     public static void Unmount(string folder) => Run("umount", folder);
 
     private static string? Probe()

@@ -351,6 +351,31 @@ public sealed class OutputSafetyTests
         }
     }
 
+    [MountFact]
+    public void A_disk_that_fills_up_during_the_export_is_PG0402_with_nothing_left_behind()
+    {
+        // Attack: --out on a 64 KB file system; the export's files do not fit (was exit 4, "internal error").
+        var dataset = Dataset();
+        var parent = RepositoryPaths.NewTempFolder();
+        Directory.CreateDirectory(parent);
+        MountFactAttribute.MountTmpfs(parent, "64k");
+        try
+        {
+            var output = Path.Combine(parent, "web");
+            var run = CliRun.Of("export", dataset, "--out", output, "--as-of", "2026-06-30");
+
+            Assert.True(run.ExitCode == 3, run.ToString());
+            Assert.Contains("error PG0402:", run.Stderr, StringComparison.Ordinal);
+            Assert.Contains("no space left", run.Stderr, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("PG0999", run.Stderr, StringComparison.Ordinal);
+            Assert.Equal([], Directory.GetFileSystemEntries(parent).Select(Path.GetFileName).Where(n => !string.Equals(n, "lost+found", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            MountFactAttribute.Unmount(parent);
+        }
+    }
+
     /// <summary>The id of a process that has exited.</summary>
     internal static int DeadProcessId()
     {

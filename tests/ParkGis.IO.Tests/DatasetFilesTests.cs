@@ -79,9 +79,9 @@ public sealed class DatasetFilesTests
     [Fact]
     public void A_folder_that_only_shares_the_dataset_folder_name_as_a_prefix_is_outside()
     {
-        Assert.True(DatasetFiles.IsInside("/data/set", "/data/set/a.shp"));
-        Assert.False(DatasetFiles.IsInside("/data/set", "/data/settle/a.shp"));
-        Assert.False(DatasetFiles.IsInside("/data/set", "/data/a.shp"));
+        Assert.True(ParkGis.IO.Files.RealPath.IsSameOrUnder("/data/set/a.shp", "/data/set"));
+        Assert.False(ParkGis.IO.Files.RealPath.IsSameOrUnder("/data/settle/a.shp", "/data/set"));
+        Assert.False(ParkGis.IO.Files.RealPath.IsSameOrUnder("/data/a.shp", "/data/set"));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ internal static class BoundaryPointsCommand
                 ErrorCodes.RequiredLayerMissing,
                 $"The dataset {data.Name} has no parks layer.",
                 data.Name,
-                hint: "Add parks.geojson / parks.shp / a parks table, or map the layer in parkgis.json.");
+                hint: data.MissingLayerHint(LayerRole.Parks));
             var feature = parks.Features.FirstOrDefault(f => string.Equals(f.Id, parkId, StringComparison.Ordinal)) ?? throw UnknownPark(parks, parkId);
             var parkIssues = data.Issues.Where(i => string.Equals(i.Feature, feature.Id, StringComparison.Ordinal) || i.Feature.Length == 0).ToList();
             foreach (var issue in parkIssues)

@@ -44,17 +44,19 @@ internal static class CheckCommand
         var write = CheckResultOptions.WriteOption();
         var runId = CheckResultOptions.RunIdOption();
 
+        var format = CommonOptions.GisFormatOption();
         var command = new Command(
             "check",
             "Check every park against the ecological red line, permanent farmland, the urban development boundary and the other parks "
             + "(三区三线冲突检查); writes DIR/check.json and DIR/conflicts.geojson. Exit 0: no conflicts, 1: conflicts found, "
             + "2: usage error, 3: unusable input.\n\nExample:\n  parkgis check sample-geodata/ordos --out out")
         {
-            dataset, output, minArea, fix, overwrite, engine, write, runId,
+            dataset, output, minArea, fix, overwrite, engine, write, runId, format,
         };
         command.SetAction((parse, cancellation) =>
         {
             var run = new CommandRun(parse, cancellation);
+            run.UseFormat(parse.GetValue(format));
             var options = new ConflictCheckOptions(parse.GetValue(minArea), parse.GetValue(fix));
             var datasetName = parse.GetRequiredValue(dataset);
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(datasetName));

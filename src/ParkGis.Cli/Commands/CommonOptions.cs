@@ -32,6 +32,20 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary><c>--format geojson|shp|gpkg|gdb</c>: the GIS format result layers are also written in.</summary>
+    public static Option<string> GisFormatOption()
+    {
+        var option = new Option<string>("--format")
+        {
+            Description = "Also write every layer as a GIS file: shp (GBK shapefile with .cpg and .prj), gpkg (GeoPackage) or gdb (FileGDB), "
+                + "in the dataset's CRS, beside the GeoJSON (needs libgdal).",
+            DefaultValueFactory = _ => "geojson",
+            HelpName = "geojson|shp|gpkg|gdb",
+        };
+        option.AcceptOnlyFromAmong([.. IO.Output.GisFormats.OptionValues]);
+        return option;
+    }
+
     /// <summary><c>--fix</c>: the repair policy of the run, the same for every analysis.</summary>
     public static Option<bool> FixOption() => new("--fix")
     {

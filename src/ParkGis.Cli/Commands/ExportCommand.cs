@@ -62,6 +62,7 @@ internal static class ExportCommand
         var asOf = AsOfOption.BuildOptional(
             "As-of date (截至日期) of the supply (批而未供, 未批先供, 供地率) and idle-land (闲置土地) results; without it only the conflict results are published.");
         var fix = CommonOptions.FixOption();
+        var format = CommonOptions.GisFormatOption();
         var command = new Command(
             "export",
             "Publish the dataset and the analysis results for web maps (网络地图发布): one RFC 7946 GeoJSON per layer and per result "
@@ -70,12 +71,13 @@ internal static class ExportCommand
             + "Examples:\n  parkgis export sample-geodata/ordos --out web --as-of 2026-06-30\n  parkgis export sample-geodata/ordos --out web-gaode --crs gcj02 --simplify 5 --tiles\n"
             + "  parkgis export sample-geodata/ordos --out web-tiles --tiles --tile-format pmtiles,folder --max-zoom 18")
         {
-            dataset, output, crs, precision, simplify, asOf, fix, overwrite,
+            dataset, output, crs, precision, simplify, asOf, fix, overwrite, format,
         };
         var tiles = TileOptionsParser.AddTo(command);
         command.SetAction((parse, cancellation) =>
         {
             var run = new CommandRun(parse, cancellation);
+            run.UseFormat(parse.GetValue(format));
             WebMapFrames.TryParse(parse.GetValue(crs), out var frame);
             var options = new ExportOptions(frame, parse.GetValue(precision), parse.GetValue(simplify), tiles.Read(parse));
             var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix));
@@ -84,6 +86,23 @@ internal static class ExportCommand
             var owned = OwnedNames(results);
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), owned, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
             var summary = WebExport.Write(layers, options, folder.Staging, run.Progress);
+            if (run.Format != GisFormat.GeoJson)
+            {
+                foreach (var role in LayerRoles.All)
+                {
+                    if (assessment.Layer(role) is { } layer)
+                    {
+                        run.WriteGisLayer(folder, LayerRoles.Name(role), [.. layer.Features.Where(f => !f.Geometry.IsEmpty)
+                            .Select(f => (f.Geometry, layer.Crs, (IReadOnlyList<KeyValuePair<string, object?>>)[.. f.Attributes]))]);
+                    }
+                }
+
+                foreach (var result in results.Layers)
+                {
+                    run.WriteGisLayer(folder, result);
+                }
+            }
+
             run.Commit(folder);
             WriteSummary(run.Stdout, summary, folder.Destination);
             return Task.FromResult(ExitCodes.Conclude(run.Stdout, results.HasFindings, results.Issues));

@@ -19,6 +19,7 @@ internal static class IdleCommand
         var overwrite = CommonOptions.OverwriteOption();
         var asOf = AsOfOption.Build();
         var fix = CommonOptions.FixOption();
+        var format = CommonOptions.GisFormatOption();
         var command = new Command(
             "idle",
             "Idle land (闲置土地, 闲置土地处置办法 2012) on an as-of date: each parcel's status, idle days, idle fee (20 % of the land price) "
@@ -26,11 +27,12 @@ internal static class IdleCommand
             + "Writes DIR/idle.json and DIR/idle.geojson. Exit 0: no idle land, 1: idle land found, 2: usage error, 3: unusable input."
             + "\n\nExample:\n  parkgis idle sample-geodata/ordos --as-of 2026-06-30 --out out")
         {
-            dataset, asOf, output, fix, overwrite,
+            dataset, asOf, output, fix, overwrite, format,
         };
         command.SetAction((parse, cancellation) =>
         {
             var run = new CommandRun(parse, cancellation);
+            run.UseFormat(parse.GetValue(format));
             var date = AsOfOption.Value(parse, asOf);
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
             var result = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix)).Idle(date);

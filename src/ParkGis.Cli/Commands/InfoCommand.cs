@@ -3,6 +3,7 @@ using System.Globalization;
 using ParkGis.Cli.Rendering;
 using ParkGis.Core.Analysis;
 using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
 using ParkGis.IO.Output;
 
 namespace ParkGis.Cli.Commands;
@@ -33,6 +34,12 @@ internal static class InfoCommand
             var run = new CommandRun(parse, cancellation);
             var stdout = run.Stdout;
             var data = run.Read(parse.GetRequiredValue(dataset)).Dataset;
+            if (data.Layers.Count == 0)
+            {
+                throw new UnusableInputException(
+                    ErrorCodes.RequiredLayerMissing, $"The dataset {data.Name} has no layer ParkGis recognises.", data.Name, hint: data.MissingLayerHint(LayerRole.Parks));
+            }
+
             var layers = LayerRoles.All.Select(data.Find).OfType<Layer>().Select(Describe).ToList();
             if (parse.GetValue(format) == "json")
             {
@@ -41,6 +48,13 @@ internal static class InfoCommand
             else
             {
                 WriteText(stdout, data, layers);
+            }
+
+            if (data.Find(LayerRole.Parks) is null)
+            {
+                // Listed above; but no command can analyse the dataset.
+                throw new UnusableInputException(
+                    ErrorCodes.RequiredLayerMissing, $"The dataset {data.Name} has no parks layer (园区).", data.Name, hint: data.MissingLayerHint(LayerRole.Parks));
             }
 
             return Task.FromResult(ExitCodes.Of(findings: false, [.. data.Issues, .. layers.SelectMany(l => l.Issues)]));
@@ -60,7 +74,26 @@ internal static class InfoCommand
             envelope.ExpandToInclude(feature.Geometry.EnvelopeInternal);
         }
 
-        return new LayerInfo(layer, envelope, valid, issues);
+        return new LayerInfo(layer, envelope, valid, issues, FieldNames(layer));
+    }
+
+    /// <summary>The attribute fields of a layer, in source order (rows of one schema share one key list).</summary>
+    private static List<string> FieldNames(Layer layer)
+    {
+        var names = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        object? lastKeys = null;
+        foreach (var feature in layer.Features)
+        {
+            var keys = feature.Attributes.Keys;
+            if (!ReferenceEquals(keys, lastKeys))
+            {
+                lastKeys = keys;
+                names.AddRange(keys.Where(seen.Add));
+            }
+        }
+
+        return names;
     }
 
     private static void WriteText(TextWriter stdout, Dataset data, List<LayerInfo> layers)
@@ -79,10 +112,22 @@ internal static class InfoCommand
                     $"  范围     {info.Extent.MinX:0.######}, {info.Extent.MinY:0.######} — {info.Extent.MaxX:0.######}, {info.Extent.MaxY:0.######}"));
             }
 
+            stdout.WriteLine($"  字段     {(info.Fields.Count == 0 ? "（无）" : string.Join("、", info.Fields))}");
+            if (layer.FieldMap.Count > 0)
+            {
+                stdout.WriteLine($"  字段对应 {string.Join("、", layer.FieldMap.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} ← {p.Value}"))}");
+            }
+
             foreach (var issue in info.Issues)
             {
                 stdout.WriteLine($"  [{issue.Code}] {IssueLocation.Of(issue)}: {issue.Message}");
             }
+        }
+
+        if (data.UnrecognisedFiles.Count > 0)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine($"未识别为图层的文件（未读取）：{string.Join("、", data.UnrecognisedFiles)}");
         }
 
         if (data.Issues.Count > 0)
@@ -114,6 +159,20 @@ internal static class InfoCommand
                 writer.WriteString("crs_name", info.Layer.Crs.Name);
                 writer.WriteNumber("features", info.Layer.Features.Count);
                 writer.WriteNumber("valid_polygons", info.ValidCount);
+                writer.WriteStartArray("fields");
+                foreach (var field in info.Fields)
+                {
+                    writer.WriteStringValue(field);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartObject("field_map");
+                foreach (var (canonical, source) in info.Layer.FieldMap.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    writer.WriteString(canonical, source);
+                }
+
+                writer.WriteEndObject();
                 if (info.Extent.IsNull)
                 {
                     writer.WriteNull("extent");
@@ -133,6 +192,13 @@ internal static class InfoCommand
             }
 
             writer.WriteEndArray();
+            writer.WriteStartArray("unrecognised_files");
+            foreach (var file in data.UnrecognisedFiles)
+            {
+                writer.WriteStringValue(file);
+            }
+
+            writer.WriteEndArray();
             DataIssuesJson.Write(writer, "data_issues", data.Issues);
             writer.WriteEndObject();
         });
@@ -144,5 +210,5 @@ internal static class InfoCommand
         }
     }
 
-    private sealed record LayerInfo(Layer Layer, NetTopologySuite.Geometries.Envelope Extent, int ValidCount, IReadOnlyList<DataIssue> Issues);
+    private sealed record LayerInfo(Layer Layer, NetTopologySuite.Geometries.Envelope Extent, int ValidCount, IReadOnlyList<DataIssue> Issues, IReadOnlyList<string> Fields);
 }

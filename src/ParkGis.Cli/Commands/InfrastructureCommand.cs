@@ -20,6 +20,7 @@ internal static class InfrastructureCommand
         var overwrite = CommonOptions.OverwriteOption();
         var rules = RulesOption();
         var fix = CommonOptions.FixOption();
+        var format = CommonOptions.GisFormatOption();
         var command = new Command(
             "infrastructure",
             "Measure 九通一平 coverage: per park and utility network (roads, water_supply, drainage, sewage, power, gas, heating, telecom, steam) "
@@ -27,11 +28,12 @@ internal static class InfrastructureCommand
             + "writes DIR/infrastructure.json and DIR/unserved.geojson. Exit 0: every park meets it or is unknown, 1: some park does not, "
             + "2: usage error, 3: unusable input.\n\nExample:\n  parkgis infrastructure sample-geodata/ordos --out out")
         {
-            dataset, output, rules, fix, overwrite,
+            dataset, output, rules, fix, overwrite, format,
         };
         command.SetAction((parse, cancellation) =>
         {
             var run = new CommandRun(parse, cancellation);
+            run.UseFormat(parse.GetValue(format));
             var loaded = ScorecardRulesFile.Load(parse.GetValue(rules));
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
             var result = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix)).Infrastructure(loaded.Infrastructure);

@@ -33,6 +33,7 @@ internal static class IntensityCommand
         var rules = new Option<string?>("--rules") { Description = "标准地 thresholds and evaluation settings (JSON; docs/intensity-rules.md).", HelpName = "FILE" };
         var fix = CommonOptions.FixOption();
 
+        var format = CommonOptions.GisFormatOption();
         var command = new Command(
             "intensity",
             "Land-use efficiency (亩均效益, 集约利用): per-parcel indicators, 标准地 compliance, the 亩均 evaluation grades and per-park indicators "
@@ -40,11 +41,12 @@ internal static class IntensityCommand
             + "Exit 0: every checked parcel meets 标准地, 1: some parcel fails, 2: usage error, 3: unusable input."
             + "\n\nExample:\n  parkgis intensity sample-geodata/ordos --out out --year 2025 --baseline-year 2021")
         {
-            dataset, output, year, baseline, rules, asOf, fix, overwrite,
+            dataset, output, year, baseline, rules, asOf, fix, overwrite, format,
         };
         command.SetAction((parse, cancellation) =>
         {
             var run = new CommandRun(parse, cancellation);
+            run.UseFormat(parse.GetValue(format));
             var ruleSet = parse.GetValue(rules) is { } rulesPath ? IntensityRulesReader.Load(rulesPath) : IntensityRules.Default;
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
             var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix));

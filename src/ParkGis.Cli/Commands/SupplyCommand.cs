@@ -34,6 +34,7 @@ internal static class SupplyCommand
             }
         });
 
+        var format = CommonOptions.GisFormatOption();
         var command = new Command(
             "supply",
             "Land supply ledger (批供台账): per approval batch, park and banner the approved (批), supplied (供) and approved-but-unsupplied "
@@ -42,11 +43,12 @@ internal static class SupplyCommand
             + "Exit 0: window rate ≥ 60 % and no 未批先供, 1: window rate under 60 % or 未批先供 found, 2: usage error, 3: unusable input."
             + "\n\nExample:\n  parkgis supply sample-geodata/ordos --as-of 2026-06-30 --out out")
         {
-            dataset, asOf, output, windowYears, fix, overwrite,
+            dataset, asOf, output, windowYears, fix, overwrite, format,
         };
         command.SetAction((parse, cancellation) =>
         {
             var run = new CommandRun(parse, cancellation);
+            run.UseFormat(parse.GetValue(format));
             var date = AsOfOption.Value(parse, asOf);
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
             var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix));

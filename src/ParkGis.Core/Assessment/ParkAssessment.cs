@@ -83,7 +83,7 @@ public sealed class ParkAssessment
             ErrorCodes.RequiredLayerMissing,
             $"The dataset has no {LayerRoles.Name(role)} layer ({LayerRoles.ChineseName(role)}), which {neededFor} needs.",
             Name,
-            hint: $"Add {LayerRoles.Name(role)}.geojson, {LayerRoles.Name(role)}.shp or a '{LayerRoles.Name(role)}' layer in a GeoPackage, or map the role in parkgis.json.");
+            hint: _inputs.Dataset.MissingLayerHint(role));
 
     /// <summary>
     /// The layer with <paramref name="role"/> screened under the repair policy, once per run; null when the dataset

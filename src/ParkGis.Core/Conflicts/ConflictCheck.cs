@@ -93,7 +93,7 @@ public sealed class ConflictCheck
         var cancellation = assessment.Cancellation;
         var parksLayer = assessment.Layer(LayerRole.Parks)
             ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no parks layer.", assessment.Name,
-                hint: "Add parks.geojson, parks.shp or a 'parks' layer in a GeoPackage, or map the role in parkgis.json.");
+                hint: assessment.Dataset.MissingLayerHint(LayerRole.Parks));
 
         // The layers are screened at the same time (validating a few large red-line polygons or parks alone would
         // leave cores idle); their data issues are then reported in this fixed order.

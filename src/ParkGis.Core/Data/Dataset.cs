@@ -8,4 +8,21 @@ public sealed record Dataset(string Name, IReadOnlyDictionary<LayerRole, Layer> 
 {
     /// <summary>The layer with a role, or null.</summary>
     public Layer? Find(LayerRole role) => Layers.TryGetValue(role, out var layer) ? layer : null;
+
+    /// <summary>Files of the dataset folder that no role claimed (file names, ordinal order); empty for a database.</summary>
+    public IReadOnlyList<string> UnrecognisedFiles { get; init; } = [];
+
+    /// <summary>
+    /// What to do about a missing layer of <paramref name="role"/>: the names it may have (role name, Chinese name,
+    /// standard code) and the files that were found and not recognised.
+    /// </summary>
+    public string MissingLayerHint(LayerRole role)
+    {
+        var name = LayerRoles.Name(role);
+        var names = string.Join(" / ", new[] { name }.Concat(LayerRoles.Aliases(role).Take(3)).Select(n => n + ".shp"));
+        var hint = $"Name the layer {names} (or .geojson, .gpkg, a table of that name in a GeoPackage), or map the role in parkgis.json: {{ \"layers\": {{ \"{name}\": {{ \"source\": \"<file>\" }} }} }}.";
+        return UnrecognisedFiles.Count == 0
+            ? hint
+            : $"Files found and not recognised as a layer: {string.Join(", ", UnrecognisedFiles)}. {hint}";
+    }
 }

@@ -55,35 +55,60 @@ public static class LayerRoles
     };
 
     /// <summary>
-    /// Resolves a base name (case-insensitive) to a role: the role name itself or a standard layer code
-    /// (<c>STBHHX</c>, <c>YJJBNTBHTB</c>, <c>CZKFBJ</c>).
+    /// The other names a layer of a role goes by (图层别名), compared case-insensitively: the Chinese names a bureau gives
+    /// its files (园区范围.shp, 生态保护红线.shp, 宗地.gdb) and the layer codes of the national 国土空间规划 database
+    /// standard (STBHHX, YJJBNTBHTB, CZKFBJ) and of 地籍/报批 databases (ZD 宗地, PC 批次).
+    /// </summary>
+    public static IReadOnlyList<string> Aliases(LayerRole role) => role switch
+    {
+        LayerRole.Parks => ["园区", "园区范围", "园区四至范围", "园区边界", "开发区", "开发区范围", "开发区边界", "开发区四至范围", "产业园区", "工业园区", "KFQ", "KFQFW", "YQFW"],
+        LayerRole.EcologicalRedline => ["生态保护红线", "生态红线", "STBHHX"],
+        LayerRole.PermanentFarmland => ["永久基本农田", "永久基本农田保护图斑", "永久基本农田图斑", "基本农田", "YJJBNTBHTB", "YJJBNT"],
+        LayerRole.UrbanBoundary => ["城镇开发边界", "CZKFBJ"],
+        LayerRole.Approvals => ["批次", "建设用地批次", "批次范围", "报批", "建设用地报批", "PC", "PCFW", "JSYDPC"],
+        LayerRole.Parcels => ["宗地", "宗地范围", "供地", "供地宗地", "地块", "ZD", "ZDFW"],
+        LayerRole.Roads => ["道路", "道路管网"],
+        LayerRole.WaterSupply => ["给水", "供水", "给水管网", "供水管网"],
+        LayerRole.Drainage => ["排水", "雨水", "雨水管网", "排水管网"],
+        LayerRole.Sewage => ["污水", "污水管网"],
+        LayerRole.Power => ["供电", "电力", "电力线路", "供电线路"],
+        LayerRole.Gas => ["燃气", "燃气管网", "天然气管网"],
+        LayerRole.Heating => ["供热", "供热管网", "热力", "热力管网"],
+        LayerRole.Telecom => ["通信", "电信", "通信管线", "通讯"],
+        LayerRole.Steam => ["蒸汽", "蒸汽管网"],
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    /// <summary>
+    /// Resolves a base name (case-insensitive, surrounding spaces ignored) to a role: the role name itself or one of
+    /// its <see cref="Aliases"/>.
     /// </summary>
     public static bool TryParse(string baseName, out LayerRole role)
     {
         ArgumentNullException.ThrowIfNull(baseName);
+        var name = baseName.Trim();
         foreach (var candidate in All)
         {
-            if (string.Equals(baseName, Name(candidate), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(name, Name(candidate), StringComparison.OrdinalIgnoreCase))
             {
                 role = candidate;
                 return true;
             }
         }
 
-        switch (baseName.ToUpperInvariant())
+        foreach (var candidate in All)
         {
-            case "STBHHX":
-                role = LayerRole.EcologicalRedline;
-                return true;
-            case "YJJBNTBHTB":
-                role = LayerRole.PermanentFarmland;
-                return true;
-            case "CZKFBJ":
-                role = LayerRole.UrbanBoundary;
-                return true;
-            default:
-                role = default;
-                return false;
+            foreach (var alias in Aliases(candidate))
+            {
+                if (string.Equals(name, alias, StringComparison.OrdinalIgnoreCase))
+                {
+                    role = candidate;
+                    return true;
+                }
+            }
         }
+
+        role = default;
+        return false;
     }
 }

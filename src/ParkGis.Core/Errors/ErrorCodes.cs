@@ -75,6 +75,18 @@ public static class ErrorCodes
     /// <summary>The vector tiles would exceed the tile-count or size limit (export --max-tiles, --max-tiles-mb).</summary>
     public const string TileLimitExceeded = "PG0410";
 
+    /// <summary><c>report --pdf</c>: no Chromium is installed to print the report with.</summary>
+    public const string PdfBrowserMissing = "PG0411";
+
+    /// <summary><c>report --pdf</c>: Chromium ran but did not print the report.</summary>
+    public const string PdfPrintFailed = "PG0412";
+
+    /// <summary><c>serve</c> cannot listen on the address and port asked for (in use, not an address of this machine).</summary>
+    public const string CannotListen = "PG0420";
+
+    /// <summary><c>serve</c>: the output folder holds nothing to serve (no WGS84 GeoJSON layer, tile archive or report).</summary>
+    public const string NothingToServe = "PG0421";
+
     /// <summary>The database server cannot be reached (host, port, network, server down).</summary>
     public const string DatabaseUnreachable = "PG0501";
 

@@ -141,7 +141,7 @@ public sealed class InfrastructureCheck
                 }
                 else
                 {
-                    unserved.Add(new UnservedParcel(id, geometry, parcelCrs, area));
+                    unserved.Add(new UnservedParcel(id, geometry, parcelCrs, area, network.In(parcelCrs).DistanceTo(geometry) ?? double.PositiveInfinity));
                 }
             }
 

@@ -56,6 +56,40 @@ public sealed class ServiceArea
     /// <summary>The buffered, unioned network (empty for a distance of 0 or no features).</summary>
     public Geometry Area { get; }
 
+    /// <summary>
+    /// The distance in metres from <paramref name="geometry"/> to the nearest segment of the network (0 when they meet),
+    /// or null when the network has no feature. The search widens from the service distance until a feature is found
+    /// within the searched radius: none outside it can be nearer.
+    /// </summary>
+    public double? DistanceTo(Geometry geometry)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        if (_network.Length == 0)
+        {
+            return null;
+        }
+
+        var all = _index.Root.Bounds is Envelope bounds ? bounds : null;
+        var reach = Math.Max(DistanceM, 1);
+        while (true)
+        {
+            var search = new Envelope(geometry.EnvelopeInternal);
+            search.ExpandBy(reach);
+            var nearest = double.PositiveInfinity;
+            foreach (var i in _index.Query(search))
+            {
+                nearest = Math.Min(nearest, _network[i].Distance(geometry));
+            }
+
+            if (nearest <= reach || (all is not null && search.Covers(all)))
+            {
+                return double.IsFinite(nearest) ? nearest : _network.Min(n => n.Distance(geometry));
+            }
+
+            reach *= 2;
+        }
+    }
+
     /// <summary>True when some point of <paramref name="geometry"/> is within the service distance of the network.</summary>
     public bool Serves(Geometry geometry)
     {

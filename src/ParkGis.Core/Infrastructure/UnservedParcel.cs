@@ -8,4 +8,5 @@ namespace ParkGis.Core.Infrastructure;
 /// <param name="Geometry">The parcel in its analysis CRS.</param>
 /// <param name="Crs">The parcel's analysis CRS, where it was measured.</param>
 /// <param name="AreaM2">Planar parcel area in m² in that CRS.</param>
-public sealed record UnservedParcel(string ParcelId, Geometry Geometry, CrsDefinition Crs, double AreaM2);
+/// <param name="GapM">The parcel's distance in metres to the nearest segment of the network, in that CRS.</param>
+public sealed record UnservedParcel(string ParcelId, Geometry Geometry, CrsDefinition Crs, double AreaM2, double GapM);

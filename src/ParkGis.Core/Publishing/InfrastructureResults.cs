@@ -26,7 +26,8 @@ public static class InfrastructureResults
                     new("utility_zh", LayerRoles.ChineseName(item.u.Utility)),
                     new("required", item.u.Required),
                     new("parcel_id", item.parcel.ParcelId),
-                    new("distance_m", item.u.DistanceM),
+                    new("distance_m", double.IsFinite(item.parcel.GapM) ? Math.Round(item.parcel.GapM, 3, MidpointRounding.AwayFromZero) : null),
+                    new("service_distance_m", item.u.DistanceM),
                     new("analysis_crs", item.parcel.Crs.Code),
                 ]))
             .ToList();

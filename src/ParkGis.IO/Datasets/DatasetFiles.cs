@@ -11,8 +11,9 @@ namespace ParkGis.IO.Datasets;
 /// an error message; PG0111). Messages name paths only, never content.
 /// </summary>
 /// <remarks>
-/// On Linux the checks use libc's <c>realpath</c> and <c>statx</c> (the file type is not visible through .NET's file
-/// APIs); elsewhere the resolved path comes from .NET and every existing non-directory counts as a regular file.
+/// Paths are resolved by <see cref="Files.RealPath"/> (the one rule, shared with the output folder's guard); on Linux
+/// the file type comes from libc's <c>statx</c> (not visible through .NET's file APIs); elsewhere every existing
+/// non-directory counts as a regular file.
 /// </remarks>
 internal static partial class DatasetFiles
 {
@@ -58,9 +59,9 @@ internal static partial class DatasetFiles
     /// <param name="folderAllowed">True when a folder is an acceptable answer.</param>
     public static void RequireInside(string root, string path, string inputName, bool folderAllowed = false)
     {
-        var resolvedRoot = RealPath(root) ?? Path.GetFullPath(root);
-        var resolved = RealPath(path);
-        if (resolved is not null && !IsInside(resolvedRoot, resolved))
+        var resolvedRoot = Existing(root) ?? Path.GetFullPath(root);
+        var resolved = Existing(path);
+        if (resolved is not null && !Files.RealPath.IsSameOrUnder(resolved, resolvedRoot))
         {
             throw new UnusableInputException(
                 ErrorCodes.OutsideDataset,
@@ -106,44 +107,9 @@ internal static partial class DatasetFiles
         }
     }
 
-    /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> itself or below it (both resolved, absolute).</summary>
-    public static bool IsInside(string folder, string path)
-    {
-        var prefix = Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar;
-        var comparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-        return path.StartsWith(prefix, comparison) || string.Equals(Path.TrimEndingDirectorySeparator(path), Path.TrimEndingDirectorySeparator(folder), comparison);
-    }
-
-    /// <summary>The absolute path with every symlink resolved, or null when it does not exist.</summary>
-    public static string? RealPath(string path)
-    {
-        if (OperatingSystem.IsLinux())
-        {
-            var resolved = LibC.realpath(path, IntPtr.Zero);
-            if (resolved == IntPtr.Zero)
-            {
-                return null;
-            }
-
-            try
-            {
-                return Marshal.PtrToStringUTF8(resolved);
-            }
-            finally
-            {
-                LibC.free(resolved);
-            }
-        }
-
-        var full = Path.GetFullPath(path);
-        FileSystemInfo info = Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full);
-        if (!info.Exists)
-        {
-            return null;
-        }
-
-        return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
-    }
+    /// <summary>The canonical path of an existing file or folder (<see cref="Files.RealPath.Of"/>), or null when it does not exist.</summary>
+    private static string? Existing(string path) =>
+        File.Exists(path) || Directory.Exists(path) ? Files.RealPath.Of(path) : null;
 
     private static FileKind KindOf(string path)
     {
@@ -175,12 +141,6 @@ internal static partial class DatasetFiles
         private const uint StatxType = 0x0001;
         private const int StatxModeOffset = 28;
         private const int StatxSize = 256;
-
-        [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
-        public static partial IntPtr realpath(string path, IntPtr resolved);
-
-        [LibraryImport(Library)]
-        public static partial void free(IntPtr pointer);
 
         [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
         private static partial int statx(int directory, string path, int flags, uint mask, byte* buffer);

@@ -78,7 +78,7 @@ public static class DatasetReader
                 $"read {LayerRoles.Name(layer.Role)} from {layer.Source}: {layer.Features.Count} features ({layer.Format}, {layer.Crs.Code})"));
         }
 
-        return new Dataset(folder, byRole, issues);
+        return new Dataset(folder, byRole, issues) { UnrecognisedFiles = layout.IgnoredFiles };
     }
 
     /// <summary>
@@ -103,13 +103,14 @@ public static class DatasetReader
         LayerLocation location, ParkGisConfiguration? configuration, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields)
     {
         var roleName = LayerRoles.Name(location.Role);
-        var fieldMap = location.Configuration?.Fields ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        var configured = location.Configuration?.Fields ?? new Dictionary<string, string>(StringComparer.Ordinal);
         IReadOnlyCollection<string>? columns = null;
         if (onlyFields is not null)
         {
             var canonical = onlyFields.TryGetValue(location.Role, out var fields) ? fields : [];
-            columns = canonical.Select(name => fieldMap.TryGetValue(name, out var mapped) ? mapped : name)
-                .Concat(FeatureIdAssigner.IdCandidates(location.Role, fieldMap))
+            var idField = FeatureIdAssigner.IdField(location.Role);
+            columns = LayerFields.Candidates(location.Role, idField is null ? [.. canonical, "id"] : [.. canonical, idField], configured)
+                .Concat(FeatureIdAssigner.IdCandidates(location.Role, configured))
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
         }
 
@@ -132,6 +133,7 @@ public static class DatasetReader
             throw Unreadable(location.Source, exception);
         }
 
+        var fieldMap = LayerFields.Map(location.Role, location.Source, configured, LayerFields.Of(source), source.Features.Count > 0);
         var issues = new List<DataIssue>(source.Issues);
         var planar = PlanarCoordinates.Flatten(roleName, location.Source, source.Features, issues);
         CoordinatePlausibility.Check(location.Source, source.Crs, planar);

@@ -86,7 +86,10 @@ internal static class GeoPackageLayerReader
             }
         }
 
-        return new SourceLayer(crs, features, issues);
+        return new SourceLayer(crs, features, issues)
+        {
+            FieldNames = [.. columns.Where(column => !string.Equals(column.Name, geometryColumn, StringComparison.OrdinalIgnoreCase)).Select(column => column.Name)],
+        };
     }
 
     /// <summary>

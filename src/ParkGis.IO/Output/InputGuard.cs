@@ -1,4 +1,5 @@
 using ParkGis.Core.Errors;
+using ParkGis.IO.Files;
 
 namespace ParkGis.IO.Output;
 

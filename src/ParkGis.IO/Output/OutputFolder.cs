@@ -1,5 +1,6 @@
 using System.Globalization;
 using ParkGis.Core.Errors;
+using ParkGis.IO.Files;
 
 namespace ParkGis.IO.Output;
 

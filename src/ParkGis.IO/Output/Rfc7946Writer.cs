@@ -2,13 +2,16 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
+using ParkGis.Core.Publishing;
 
 namespace ParkGis.IO.Output;
 
 /// <summary>
 /// Writes RFC 7946 GeoJSON: lon/lat, no <c>crs</c> member, exterior rings counter-clockwise and holes
-/// clockwise, coordinates rounded in the writer to a fixed number of decimals (7 ≈ 1 cm), Chinese text
-/// written as UTF-8 characters rather than escapes.
+/// clockwise, coordinates put on a grid of a fixed number of decimals (7 ≈ 1 cm) by the output-geometry policy
+/// (<see cref="OutputGeometryPolicy"/>: every polygon written is valid, collapsed parts dropped and counted), Chinese
+/// text written as UTF-8 characters rather than escapes. A feature whose whole geometry collapsed is written with a
+/// null geometry, its properties intact.
 /// </summary>
 public sealed class Rfc7946Writer
 {
@@ -19,6 +22,7 @@ public sealed class Rfc7946Writer
     };
 
     private readonly int _decimals;
+    private readonly OutputGeometryPolicy _policy;
 
     /// <summary>Creates a writer that rounds coordinates to <paramref name="decimals"/> decimals.</summary>
     public Rfc7946Writer(int decimals = 7)
@@ -26,20 +30,23 @@ public sealed class Rfc7946Writer
         ArgumentOutOfRangeException.ThrowIfNegative(decimals);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 15);
         _decimals = decimals;
+        _policy = OutputGeometryPolicy.ForDecimals(decimals);
     }
 
     /// <summary>Writes a FeatureCollection to a file, one feature per line.</summary>
     /// <param name="path">The file.</param>
     /// <param name="features">The features.</param>
     /// <param name="foreignMembers">Extra top-level members (e.g. the frame the coordinates are in).</param>
-    public void Write(string path, IEnumerable<GeoJsonFeature> features, IReadOnlyList<KeyValuePair<string, object?>>? foreignMembers = null)
+    /// <returns>What the output-geometry policy did to the features' geometries.</returns>
+    public OutputGeometryTally Write(string path, IEnumerable<GeoJsonFeature> features, IReadOnlyList<KeyValuePair<string, object?>>? foreignMembers = null)
     {
         using var stream = File.Create(path);
-        Write(stream, features, foreignMembers);
+        return Write(stream, features, foreignMembers);
     }
 
     /// <summary>Writes a FeatureCollection to a stream, one feature per line.</summary>
-    public void Write(Stream stream, IEnumerable<GeoJsonFeature> features, IReadOnlyList<KeyValuePair<string, object?>>? foreignMembers = null)
+    /// <returns>What the output-geometry policy did to the features' geometries.</returns>
+    public OutputGeometryTally Write(Stream stream, IEnumerable<GeoJsonFeature> features, IReadOnlyList<KeyValuePair<string, object?>>? foreignMembers = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(features);
@@ -56,6 +63,7 @@ public sealed class Rfc7946Writer
             head.Flush();
         }
 
+        var tally = new OutputGeometryTally();
         var newline = "\n"u8.ToArray();
         stream.Write(",\"features\":["u8);
         var first = true;
@@ -64,14 +72,15 @@ public sealed class Rfc7946Writer
             stream.Write(first ? newline : [(byte)',', .. newline]);
             first = false;
             using var writer = new Utf8JsonWriter(stream, WriterOptions);
-            WriteFeature(writer, feature);
+            WriteFeature(writer, feature, tally);
         }
 
         stream.Write(newline);
         stream.Write("]}\n"u8);
+        return tally;
     }
 
-    private void WriteFeature(Utf8JsonWriter writer, GeoJsonFeature feature)
+    private void WriteFeature(Utf8JsonWriter writer, GeoJsonFeature feature, OutputGeometryTally tally)
     {
         writer.WriteStartObject();
         writer.WriteString("type", "Feature");
@@ -85,7 +94,17 @@ public sealed class Rfc7946Writer
 
         writer.WriteEndObject();
         writer.WritePropertyName("geometry");
-        WriteGeometry(writer, feature.Geometry);
+        var output = _policy.Apply(feature.Geometry);
+        tally.Add(output, feature.Geometry.IsEmpty);
+        if (output.Geometry.IsEmpty)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            WriteGeometry(writer, output.Geometry);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -73,6 +73,13 @@ public static class PublishedLayers
         return new PublishedLayer(result.Name, result.Title, IsResult: true, result.Highlight, features);
     }
 
+    /// <summary>The properties a result feature is published with (its own, then area in m², 亩, 公顷, kind, severity), in every format.</summary>
+    public static IReadOnlyList<KeyValuePair<string, object?>> PropertiesOf(ResultFeature feature)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
+        return Properties(feature.Properties, feature.AreaM2 ?? SafeArea(AnalysisCrs.AreaFunction(feature.Crs), feature.Geometry), feature.Kind, feature.Severity);
+    }
+
     /// <summary>EPSG:4326, the frame RFC 7946 requires (CGCS2000 coordinates are taken as WGS 84: centimetres apart).</summary>
     public static CrsDefinition LonLat() =>
         CrsRegistry.FromEpsg(4326) ?? throw new InvalidOperationException("EPSG:4326 is not registered.");

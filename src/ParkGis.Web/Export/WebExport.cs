@@ -1,4 +1,5 @@
 using System.Globalization;
+using ParkGis.Core.Publishing;
 using ParkGis.Core.WebFrames;
 using ParkGis.IO.Output;
 using ParkGis.Web.Tiles;
@@ -22,11 +23,12 @@ public static class WebExport
     /// Writes one published layer as an RFC 7946 GeoJSON file in WGS 84 (the frame member says so): the file a command
     /// writes for its result layer, the same bytes <see cref="Write"/> gives that layer without simplification.
     /// </summary>
-    public static void WriteLayer(PublishedLayer layer, string path, int decimals = 7)
+    /// <returns>What the output-geometry policy did to the layer's geometries.</returns>
+    public static OutputGeometryTally WriteLayer(PublishedLayer layer, string path, int decimals = 7)
     {
         ArgumentNullException.ThrowIfNull(layer);
         var frameMember = new KeyValuePair<string, object?>[] { new(WebMapFrames.MemberName, WebMapFrames.DisplayName(WebMapFrame.Wgs84)) };
-        new Rfc7946Writer(decimals).Write(path, layer.Features.Select(ToGeoJson), frameMember);
+        return new Rfc7946Writer(decimals).Write(path, layer.Features.Select(ToGeoJson), frameMember);
     }
 
     /// <summary>
@@ -38,6 +40,7 @@ public static class WebExport
         ArgumentNullException.ThrowIfNull(layers);
         ArgumentNullException.ThrowIfNull(options);
         var writer = new Rfc7946Writer(options.Decimals);
+        var policy = OutputGeometryPolicy.ForDecimals(options.Decimals);
         var conversion = new WebFrameConversion(options.Frame);
         var frameMember = new KeyValuePair<string, object?>[] { new(WebMapFrames.MemberName, WebMapFrames.DisplayName(options.Frame)) };
         var prepared = new List<(PublishedLayer Layer, long? UnsimplifiedBytes, long UnsimplifiedVertices, int KeptUnsimplified)>();
@@ -64,7 +67,19 @@ public static class WebExport
                 }
             }
 
-            var features = layer.Features.Select((f, i) => f with { Geometry = conversion.Apply(geometries[i]) }).ToList();
+            // The output-geometry policy on the frame's coordinates: the GeoJSON and the tiles' input get the same valid geometry.
+            var tally = new OutputGeometryTally();
+            var features = layer.Features.Select((f, i) =>
+            {
+                var output = policy.Apply(conversion.Apply(geometries[i]));
+                tally.Add(output, geometries[i].IsEmpty);
+                return f with { Geometry = output.Geometry };
+            }).ToList();
+            if (tally.IsWorthReporting)
+            {
+                progress?.Report(tally.Describe(FileName(layer), Math.Pow(10, -options.Decimals)));
+            }
+
             prepared.Add((layer with { Features = features }, unsimplifiedBytes, unsimplifiedVertices, keptUnsimplified));
         }
 

@@ -10,9 +10,11 @@ namespace ParkGis.Web.Report;
 
 /// <summary>
 /// Writes the HTML map report (成果报告): one self-contained <c>index.html</c> that opens from file:// with no
-/// network — Leaflet and the data are inlined — with every layer toggleable, findings highlighted, a popup with
-/// a feature's attributes on click, the findings tables and the supply-rate chart. With a 天地图 key the page also
-/// loads the 天地图 vector base map (CGCS2000, so the WGS 84 data needs no shift); that is the only network use.
+/// network — Leaflet, ECharts, the district boundaries of the cities the data lies in and the data are inlined —
+/// laid out as a map sheet (title, map with park labels, legend with the layers' own symbols, scale bar, north arrow,
+/// date, data source) that prints on one A3 landscape page, followed by the charts of every analysis the dataset
+/// allowed and the findings tables. With a 天地图 key the page also loads the 天地图 vector base map (CGCS2000, so
+/// the WGS 84 data needs no shift); that is the only network use.
 /// </summary>
 public static class ReportPage
 {
@@ -21,43 +23,69 @@ public static class ReportPage
 
     /// <summary>Writes the report.</summary>
     /// <param name="path">The HTML file.</param>
-    /// <param name="datasetName">The dataset as the user named it.</param>
-    /// <param name="layers">Input and result layers in lon/lat (WGS 84 / CGCS2000).</param>
-    /// <param name="results">The analyses' tables and supply rates.</param>
-    /// <param name="tiandituKey">A 天地图 key, or null for no base map.</param>
-    public static void Write(string path, string datasetName, IReadOnlyList<PublishedLayer> layers, PublishedResults results, string? tiandituKey)
+    /// <param name="content">What the report shows.</param>
+    public static void Write(string path, ReportContent content)
     {
-        ArgumentNullException.ThrowIfNull(layers);
-        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(content);
+        var layers = content.Layers;
+        var results = content.Results;
         var shown = layers.Where(l => l.Features.Count <= MaxMapFeatures).ToList();
         var omitted = layers.Where(l => l.Features.Count > MaxMapFeatures).ToList();
+        var districts = BoundarySet.Covering(layers.Where(l => !l.IsResult).SelectMany(l => l.Features).Select(f => f.Geometry), out var cities);
+        var title = TitleCity(districts, layers.FirstOrDefault(l => !l.IsResult && l.Name == "parks")) + "开发区（园区）用地核查成果图";
+        var madeOn = content.MadeOn.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+        var asOf = content.AsOf is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.Append("<title>ParkGis 园区用地报告 — ").Append(Encode(datasetName)).Append("</title>\n");
+        html.Append("<title>").Append(Encode(title)).Append(" — ").Append(Encode(content.DatasetName)).Append("</title>\n");
         html.Append("<style>\n").Append(ReportAssets.Text("leaflet.css")).Append("\n</style>\n");
-        html.Append("<style>\n").Append(ReportAssets.Text("report.css")).Append("\n</style>\n</head>\n<body>\n");
-        html.Append("<header><h1>ParkGis 园区用地报告</h1><p>数据集 ").Append(Encode(datasetName))
-            .Append(" · 坐标 CGCS2000 ≈ WGS 84 · 面积为高斯-克吕格平面面积 · ")
-            .Append(results.HasFindings ? "发现问题（findings）" : "未发现问题（no findings）").Append("</p></header>\n<main>\n");
-        html.Append("<div id=\"map\"></div>\n");
-        html.Append("<p class=\"note\">点击要素查看属性；右上角可开关图层。")
-            .Append(tiandituKey is null ? "底图：无（离线）。" : "底图：天地图。").Append("</p>\n");
-        foreach (var layer in omitted)
+        html.Append("<style>\n").Append(ReportAssets.Text("report.css")).Append("\n</style>\n</head>\n<body>\n<main>\n");
+
+        // The map sheet (成果图): one A3 landscape page when printed.
+        html.Append("<section id=\"sheet\">\n<header class=\"sheet-title\"><h1>").Append(Encode(title)).Append("</h1><p>数据集 ")
+            .Append(Encode(content.DatasetName));
+        if (asOf is not null)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{Encode(layer.Title)} ({Encode(layer.Name)}): {layer.Features.Count} 个要素，超过 {MaxMapFeatures}，未画入地图；请用 parkgis export --tiles 发布矢量瓦片。</p>\n");
+            html.Append(" · 截至 ").Append(asOf);
         }
 
-        html.Append("<section id=\"supply\"><h2>各园区供地率（Supply rate per park）</h2>\n");
-        html.Append(SupplyChart(results.SupplyRates));
-        html.Append("</section>\n");
+        html.Append(" · ").Append(results.HasFindings ? "发现问题" : "未发现问题").Append("</p></header>\n");
+        html.Append("<div class=\"sheet-body\"><div id=\"map\"></div>\n<aside id=\"legend\"><h2>图例</h2><div id=\"legend-entries\"></div>");
+        html.Append("<p class=\"legend-hint\">勾选以开关图层；管网默认关闭。点击要素查看属性。</p></aside></div>\n");
+        html.Append("<footer class=\"sheet-footer\"><span id=\"made-on\">制图日期：").Append(madeOn).Append("</span>");
+        html.Append("<span id=\"data-source\">数据来源：").Append(Encode(content.DatasetName)).Append("（园区、三区三线、批供、宗地等图层）；行政区划：")
+            .Append(Encode(BoundarySet.Source)).Append(content.TiandituKey is null ? "；底图：无（离线）" : "；底图：天地图").Append("</span>");
+        html.Append("<span>坐标系：CGCS2000（显示为 Web 墨卡托）；面积为高斯-克吕格投影平面面积</span><span>ParkGis 制图</span></footer>\n</section>\n");
+        foreach (var layer in omitted)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{Encode(layer.Title)}：{layer.Features.Count} 个要素，超过 {MaxMapFeatures}，未画入地图；请用 parkgis export --tiles 发布矢量瓦片。</p>\n");
+        }
+
+        html.Append("<section id=\"charts\"><h2 class=\"section-title\">统计分析</h2>\n");
+        html.Append("<div class=\"chart-box\"><h3>三区三线冲突面积（公顷，按园区、冲突类型）</h3><div class=\"chart\" id=\"chart-conflicts\"></div></div>\n");
+        html.Append("<div class=\"chart-box\"><h3>供地率（按园区）</h3><p id=\"supply-headline\" class=\"headline\"></p><div class=\"chart\" id=\"chart-supply\"></div></div>\n");
+        html.Append("<div class=\"chart-box\"><h3>供地率（按旗区）</h3><p class=\"note\">旗区的近五年供地率按批次所属旗区汇总窗口内的批次。</p><div class=\"chart\" id=\"chart-supply-banners\"></div></div>\n");
+        html.Append("<div class=\"chart-box\"><h3>闲置土地（按原因）</h3><div class=\"chart\" id=\"chart-idle\"></div></div>\n");
+        html.Append("<div class=\"chart-box\"><h3>亩均税收（万元/亩）</h3><div class=\"chart\" id=\"chart-intensity\"></div></div>\n");
+        html.Append("<div class=\"chart-box\"><h3>企业亩均效益分类（A–D 类企业数）</h3><div class=\"chart\" id=\"chart-grades\"></div></div>\n");
+        html.Append("<div class=\"chart-box\"><h3>九通一平（达标项数）</h3><div class=\"chart\" id=\"chart-infrastructure\"></div></div>\n");
+        html.Append("<div class=\"chart-box\"><h3>年度考核排名</h3><div class=\"chart\" id=\"chart-scorecard\"></div></div>\n");
+        html.Append("</section>\n<section id=\"tables\">\n");
+        if (results.SupplyRates is null || results.SupplyRates.Count == 0)
+        {
+            html.Append("<p class=\"note\" id=\"no-supply\">No supply data — 无供地数据：供地分析（批而未供）尚未运行（需 --as-of 截至日期）或数据集缺少供地信息，故不显示供地率。</p>\n");
+        }
+
         foreach (var table in results.Tables)
         {
             html.Append(Table(table));
         }
 
-        html.Append("</main>\n<script type=\"application/json\" id=\"parkgis-data\">");
-        html.Append(DataJson(shown, tiandituKey));
+        html.Append("</section>\n</main>\n<script type=\"application/json\" id=\"parkgis-data\">");
+        html.Append(DataJson(shown, districts, cities, content.Figures, content.TiandituKey));
         html.Append("</script>\n<script>\n").Append(ReportAssets.Text("leaflet.js")).Append("\n</script>\n");
+        html.Append("<script>\n").Append(ReportAssets.Text("echarts.min.js")).Append("\n</script>\n");
         html.Append("<script>\n").Append(ReportAssets.Text("report.js")).Append("\n</script>\n</body>\n</html>\n");
         File.WriteAllText(path, html.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
     }
@@ -67,7 +95,7 @@ public static class ReportPage
     /// (<see cref="HtmlSafeJson"/>), so that no value — a park named <c>园区&lt;!--&lt;script&gt;</c> — can end the
     /// block or switch the HTML parser into another state.
     /// </summary>
-    private static string DataJson(IReadOnlyList<PublishedLayer> layers, string? tiandituKey)
+    private static string DataJson(IReadOnlyList<PublishedLayer> layers, IReadOnlyList<PublishedFeature> districts, IReadOnlyList<string> cities, ReportFigures figures, string? tiandituKey)
     {
         using var buffer = new MemoryStream();
         var geojson = new Rfc7946Writer(6);
@@ -82,6 +110,21 @@ public static class ReportPage
             {
                 json.WriteString("tianditu_key", tiandituKey);
             }
+
+            using (var collection = new MemoryStream())
+            {
+                new Rfc7946Writer(4).Write(collection, districts.Select(WebExport.ToGeoJson));
+                json.WritePropertyName("base");
+                json.WriteRawValue(HtmlSafeJson.Escape(collection.ToArray()), skipInputValidation: true);
+            }
+
+            json.WriteStartArray("base_cities");
+            foreach (var city in cities)
+            {
+                json.WriteStringValue(city);
+            }
+
+            json.WriteEndArray();
 
             json.WriteStartArray("layers");
             foreach (var layer in layers)
@@ -99,41 +142,112 @@ public static class ReportPage
             }
 
             json.WriteEndArray();
+            json.WriteStartObject("figures");
+            WriteLayerFigures(json, layers, figures);
+            figures.WriteTo(json);
+            json.WriteEndObject();
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static string SupplyChart(IReadOnlyList<ParkSupplyRate>? rates)
+    /// <summary>
+    /// The figures read from the published result layers, so that they agree with the map: the 三区三线 conflict
+    /// area per park and kind, and the idle land per cause (宗数, 公顷).
+    /// </summary>
+    private static void WriteLayerFigures(Utf8JsonWriter json, IReadOnlyList<PublishedLayer> layers, ReportFigures figures)
     {
-        if (rates is null || rates.Count == 0)
+        if (layers.FirstOrDefault(l => l.IsResult && l.Name == "conflicts") is { } conflicts)
         {
-            return "<p class=\"note\" id=\"no-supply\">No supply data — 无供地数据：供地分析（批而未供）尚未运行或数据集缺少供地信息，故不显示供地率。</p>\n";
+            var rows = conflicts.Features
+                .GroupBy(f => (Park: Text(f, "park_name") ?? Text(f, "park_id") ?? string.Empty, Kind: Text(f, "kind_zh") ?? Text(f, "kind") ?? string.Empty))
+                .Select(g => (g.Key.Park, g.Key.Kind, Key: Text(g.First(), "kind") ?? string.Empty, Ha: g.Sum(f => Number(f, "area_ha"))))
+                .OrderBy(r => r.Park, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal)
+                .ToList();
+            json.WriteStartObject("conflicts");
+            json.WriteNumber("total_ha", Math.Round(rows.Sum(r => r.Ha), 4));
+            json.WriteStartArray("parks");
+            foreach (var park in rows.Select(r => r.Park).Distinct(StringComparer.Ordinal))
+            {
+                json.WriteStringValue(park);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("kinds");
+            foreach (var kind in rows.Select(r => r.Kind).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                json.WriteStringValue(kind);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("kind_keys");
+            foreach (var row in rows.DistinctBy(r => r.Kind))
+            {
+                json.WriteString(row.Kind, row.Key);
+            }
+
+            json.WriteEndObject();
+            json.WriteStartArray("rows");
+            foreach (var row in rows)
+            {
+                json.WriteStartObject();
+                json.WriteString("park", row.Park);
+                json.WriteString("kind", row.Kind);
+                json.WriteNumber("ha", Math.Round(row.Ha, 4));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
         }
 
-        const int barHeight = 22;
-        const int labelWidth = 260;
-        const int chartWidth = 420;
-        var height = (rates.Count * barHeight) + 30;
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" id=\"supply-chart\" width=\"{labelWidth + chartWidth + 60}\" height=\"{height}\" role=\"img\" aria-label=\"供地率\">\n");
-        for (var i = 0; i < rates.Count; i++)
+        if (layers.FirstOrDefault(l => l.IsResult && l.Name == "idle") is { } idle)
         {
-            var rate = rates[i].Rate;
-            var y = i * barHeight;
-            var width = rate is { } r ? Math.Clamp(r, 0, 1) * chartWidth : 0;
-            var colour = rate is >= 0.6 ? "#33a02c" : "#e31a1c";
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth - 6}\" y=\"{y + 15}\" text-anchor=\"end\">{Encode(rates[i].Name)}</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{width:0.#}\" height=\"{barHeight - 6}\" fill=\"{colour}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth + width + 4:0.#}\" y=\"{y + 15}\">{(rate is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—")}</text>\n");
-        }
+            json.WriteStartArray("idle");
+            foreach (var cause in idle.Features
+                .GroupBy(f => Text(f, "status_zh") ?? Text(f, "kind") ?? string.Empty)
+                .OrderByDescending(g => g.Sum(f => Number(f, "area_ha"))).ThenBy(g => g.Key, StringComparer.Ordinal))
+            {
+                json.WriteStartObject();
+                json.WriteString("cause", cause.Key);
+                json.WriteNumber("parcels", cause.Count());
+                json.WriteNumber("ha", Math.Round(cause.Sum(f => Number(f, "area_ha")), 4));
+                json.WriteEndObject();
+            }
 
-        var yardstick = labelWidth + (0.6 * chartWidth);
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{yardstick:0.#}\" y1=\"0\" x2=\"{yardstick:0.#}\" y2=\"{height - 24}\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{yardstick:0.#}\" y=\"{height - 8}\" text-anchor=\"middle\">60%</text>\n</svg>\n");
-        return svg.ToString();
+            json.WriteEndArray();
+        }
+        else if (!figures.Missing.ContainsKey("idle"))
+        {
+            json.WriteString("idle_missing", "未做闲置土地调查（需 --as-of 截至日期和宗地图层）。");
+        }
     }
+
+    /// <summary>The city (市) holding most parks (by a point inside each), for the sheet's title; empty when none.</summary>
+    private static string TitleCity(IReadOnlyList<PublishedFeature> districts, PublishedLayer? parks)
+    {
+        if (parks is null || districts.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        return parks.Features
+            .Select(p => p.Geometry.InteriorPoint)
+            .Select(point => districts.FirstOrDefault(d => d.Geometry.Covers(point)))
+            .Where(d => d is not null)
+            .Select(d => Text(d!, "市") ?? string.Empty)
+            .GroupBy(city => city, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .FirstOrDefault() ?? string.Empty;
+    }
+
+    private static string? Text(PublishedFeature feature, string key) =>
+        PublishedLayers.Text(feature.Properties.FirstOrDefault(p => p.Key == key).Value) is { Length: > 0 } text ? text : null;
+
+    private static double Number(PublishedFeature feature, string key) =>
+        feature.Properties.FirstOrDefault(p => p.Key == key).Value is double value && double.IsFinite(value) ? value : 0;
 
     private static string Table(FindingsTable table)
     {

@@ -1,3 +1,4 @@
+using ParkGis.IO.Files;
 using ParkGis.IO.Output;
 
 namespace ParkGis.IO.Tests.Output;

@@ -1,6 +1,6 @@
-using ParkGis.IO.Output;
+using ParkGis.IO.Files;
 
-namespace ParkGis.IO.Tests.Output;
+namespace ParkGis.IO.Tests.Files;
 
 public sealed class RealPathTests
 {

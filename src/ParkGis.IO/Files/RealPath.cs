@@ -1,4 +1,4 @@
-namespace ParkGis.IO.Output;
+namespace ParkGis.IO.Files;
 
 /// <summary>
 /// The canonical absolute path of a file or folder, like POSIX <c>realpath</c> but also for paths that do not

@@ -1,0 +1,101 @@
+using ParkGis.Core.Assessment;
+using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
+using ParkGis.Core.Infrastructure;
+using ParkGis.Core.Scorecard;
+
+namespace ParkGis.Web.Report;
+
+/// <summary>
+/// The report's charted figures taken from the one assessment (the same results the separate commands give, with
+/// their default settings): supply rates, 亩均税收 and enterprise grades, 九通一平 and the scorecard ranking. An
+/// analysis the dataset does not allow, or whose input cannot be used (a broken economics table), is left out with
+/// the reason, shown where its chart would be; the map and the other charts are still written.
+/// </summary>
+public static class ReportFigureSources
+{
+    /// <summary>The figures of <paramref name="assessment"/> on <paramref name="asOf"/>.</summary>
+    public static ReportFigures Of(ParkAssessment assessment, DateOnly? asOf)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var missing = new Dictionary<string, string>(StringComparer.Ordinal);
+        SupplyFigures? supply = null;
+        if (asOf is not { } date)
+        {
+            missing["supply"] = "未给截至日期（--as-of），未做供地分析。";
+        }
+        else if (assessment.Layer(LayerRole.Approvals) is null || assessment.Layer(LayerRole.Parcels) is null)
+        {
+            missing["supply"] = "数据集缺少建设用地批次或宗地图层，无法计算供地率。";
+        }
+        else
+        {
+            supply = SupplyFigures.Of(assessment.Supply(date));
+        }
+
+        var intensity = Try(missing, "intensity", () =>
+        {
+            if (assessment.Layer(LayerRole.Parcels) is null || assessment.Economics is null)
+            {
+                missing["intensity"] = "数据集缺少宗地图层或经济数据表（economics.csv），无法计算亩均效益。";
+                return null;
+            }
+
+            var result = assessment.Intensity(asOf: asOf);
+            return new IntensityFigures(
+                "亩均税收",
+                "万元/亩",
+                result.Year,
+                [.. result.Parks.Select(p => new IntensityRow(p.ParkId, p.Name.Length > 0 ? p.Name : p.ParkId, p.TaxPerMu, p.GradeCounts))]);
+        });
+
+        var infrastructure = Try(missing, "infrastructure", () =>
+        {
+            if (!UtilityNetworks.All.Any(u => assessment.Layer(u) is not null))
+            {
+                missing["infrastructure"] = "数据集没有任何管网图层，无法核查九通一平。";
+                return null;
+            }
+
+            var result = assessment.Infrastructure();
+            return new InfrastructureFigures([.. result.Parks.Select(p =>
+            {
+                var required = p.Utilities.Where(u => u.Required).ToList();
+                var met = required.Where(u => u.Meets == true).Select(u => LayerRoles.ChineseName(u.Utility)).ToList();
+                var notMet = required.Where(u => u.Meets != true).Select(u => LayerRoles.ChineseName(u.Utility)).ToList();
+                if (p.Levelled == true)
+                {
+                    met.Add("场地平整");
+                }
+                else
+                {
+                    notMet.Add("场地平整");
+                }
+
+                return new InfrastructureRow(p.ParkId, p.Name.Length > 0 ? p.Name : p.ParkId, met.Count, met.Count + notMet.Count, notMet);
+            })]);
+        });
+
+        var scorecard = Try(missing, "scorecard", () =>
+        {
+            var card = assessment.Scorecard(ScorecardRules.Default, asOf: asOf).Card;
+            return new ScorecardFigures(card.Year, [.. card.Rows.Select(r => new ScoreRow(r.Rank, r.ParkId, r.Name.Length > 0 ? r.Name : r.ParkId, r.Composite))]);
+        });
+
+        return new ReportFigures { Supply = supply, Intensity = intensity, Infrastructure = infrastructure, Scorecard = scorecard, Missing = missing };
+    }
+
+    private static T? Try<T>(Dictionary<string, string> missing, string key, Func<T?> figures)
+        where T : class
+    {
+        try
+        {
+            return figures();
+        }
+        catch (UnusableInputException e)
+        {
+            missing[key] = $"无法计算（{e.Code}）：{e.Message}";
+            return null;
+        }
+    }
+}
