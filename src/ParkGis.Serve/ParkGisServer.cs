@@ -247,9 +247,9 @@ public sealed class ParkGisServer : IAsyncDisposable
         var layers = tiles.VectorLayersJson;
         var bounds = string.Join(",", tiles.Bounds.Select(b => b.ToString("R", CultureInfo.InvariantCulture)));
         var center = string.Create(CultureInfo.InvariantCulture, $"{(tiles.Bounds[0] + tiles.Bounds[2]) / 2:R},{(tiles.Bounds[1] + tiles.Bounds[3]) / 2:R},{tiles.MinZoom}");
-        var frame = tiles.CoordinateFrame is null ? string.Empty : ",\"coordinate_frame\":" + System.Text.Json.JsonSerializer.Serialize(tiles.CoordinateFrame);
+        var frame = tiles.CoordinateFrame is null ? string.Empty : ",\"coordinate_frame\":" + JsonStringLiteral.Of(tiles.CoordinateFrame);
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"{{\"tilejson\":\"3.0.0\",\"name\":\"ParkGis\",\"scheme\":\"xyz\",\"format\":\"pbf\",\"tiles\":[{System.Text.Json.JsonSerializer.Serialize(baseUrl + "/tiles/{z}/{x}/{y}.pbf")}],\"minzoom\":{tiles.MinZoom},\"maxzoom\":{tiles.MaxZoom},\"bounds\":[{bounds}],\"center\":[{center}],\"archive\":{System.Text.Json.JsonSerializer.Serialize(tiles.FileName)}{frame},\"vector_layers\":{layers}}}");
+            $"{{\"tilejson\":\"3.0.0\",\"name\":\"ParkGis\",\"scheme\":\"xyz\",\"format\":\"pbf\",\"tiles\":[{JsonStringLiteral.Of(baseUrl + "/tiles/{z}/{x}/{y}.pbf")}],\"minzoom\":{tiles.MinZoom},\"maxzoom\":{tiles.MaxZoom},\"bounds\":[{bounds}],\"center\":[{center}],\"archive\":{JsonStringLiteral.Of(tiles.FileName)}{frame},\"vector_layers\":{layers}}}");
         return Encoding.UTF8.GetBytes(text);
     }
 

@@ -167,7 +167,7 @@ public abstract class TileArchive : IDisposable
             MinZoom = metadata.TryGetValue("minzoom", out var min) && int.TryParse(min, System.Globalization.CultureInfo.InvariantCulture, out var z0) ? z0 : 0;
             MaxZoom = metadata.TryGetValue("maxzoom", out var max) && int.TryParse(max, System.Globalization.CultureInfo.InvariantCulture, out var z1) ? z1 : TileOptions.HighestZoom;
             (VectorLayersJson, _, _) = metadata.TryGetValue("json", out var json) ? ReadMetadata(json) : ("[]", null, null);
-            using (var bounds = JsonDocument.Parse(JsonSerializer.Serialize(metadata.GetValueOrDefault("bounds", string.Empty))))
+            using (var bounds = JsonDocument.Parse(JsonStringLiteral.Of(metadata.GetValueOrDefault("bounds", string.Empty))))
             {
                 Bounds = ParseBounds(bounds.RootElement) ?? [-180, -85.0511287798, 180, 85.0511287798];
             }

@@ -354,11 +354,11 @@ public sealed class OutputSafetyTests
     [MountFact]
     public void A_disk_that_fills_up_during_the_export_is_PG0402_with_nothing_left_behind()
     {
-        // Attack: --out on a 64 KB file system; the export's files do not fit (was exit 4, "internal error").
+        // Attack: --out on an 8 KB file system; the export's files do not fit (was exit 4, "internal error").
         var dataset = Dataset();
         var parent = RepositoryPaths.NewTempFolder();
         Directory.CreateDirectory(parent);
-        MountFactAttribute.MountTmpfs(parent, "64k");
+        MountFactAttribute.MountTmpfs(parent, "8k");
         try
         {
             var output = Path.Combine(parent, "web");
