@@ -91,8 +91,7 @@ public sealed partial class PostGisConflictCheck
                 SELECT a.{Key(parcels)} AS ord, max(ST_Area({g})) AS area,
                        ST_Area(ST_Union(CASE WHEN ST_Covers({cg}, {g}) THEN {g} ELSE ST_CollectionExtract(ST_Intersection({g}, {cg}), 3) END)) AS inside
                 FROM {shard.QualifiedName} a {join} {shard.Reference(control.Table)} c
-                     ON c.{PgIdentifier.QuoteColumn(control.GeometryColumn)} && {rawInControlCrs} AND {c} IS NOT NULL AND ST_Intersects({c}, {parcelInControlCrs})
-                WHERE {a} IS NOT NULL
+                     ON c.{PgIdentifier.QuoteColumn(control.GeometryColumn)} && {rawInControlCrs} AND ST_Intersects({c}, {parcelInControlCrs})
                 GROUP BY a.{Key(parcels)}
                 """;
         }
@@ -101,15 +100,21 @@ public sealed partial class PostGisConflictCheck
             ? $"(SELECT ARRAY[coalesce(sum(inside), 0), count(*) FILTER (WHERE inside >= {minimum})]::float8[] FROM (\n{OnShards(s => Inside(s, control, "JOIN"))}) t)"
             : "NULL::float8[]";
 
+        // No filter on the screened parcel in the per-shard statements: it is NULL for a parcel the screening dropped, so
+        // ST_Intersects drops it from the joins by itself, and a WHERE on it makes the planner estimate the shipped join
+        // as dearer than pulling both tables (the overlay then ran on the coordinator). The dropped parcels come back from
+        // the LEFT JOIN with a NULL area and are left out here — in FILTER clauses, not a WHERE, which the planner would
+        // move into the per-shard statement as a HAVING that kept that aggregate on the coordinator.
         var sql = $"""
-            SELECT (SELECT count(*) FROM (
-                    {OnShards(s => $"SELECT 1 FROM {s.QualifiedName} a WHERE {a} IS NOT NULL")}) n)::int,
+            SELECT (SELECT sum(n) FROM (
+                    {OnShards(s => $"SELECT count(*) AS n FROM {s.QualifiedName} a WHERE {a} IS NOT NULL")}) n)::int,
                    {Sum(LayerRole.EcologicalRedline)}, {Sum(LayerRole.PermanentFarmland)},
-                   (SELECT ARRAY[coalesce(sum(greatest(0, area - coalesce(inside, 0))), 0),
-                                 count(*) FILTER (WHERE greatest(0, area - coalesce(inside, 0)) >= {minimum})]::float8[]
+                   (SELECT ARRAY[coalesce(sum(greatest(0, area - coalesce(inside, 0))) FILTER (WHERE area IS NOT NULL), 0),
+                                 count(*) FILTER (WHERE area IS NOT NULL AND greatest(0, area - coalesce(inside, 0)) >= {minimum})]::float8[]
                     FROM ({OnShards(s => Inside(s, tables[LayerRole.Parks], "LEFT JOIN"))}) t)
             """;
         _progress?.Report(string.Create(CultureInfo.InvariantCulture, $"checking parcels on {parcels.Shards.Count} shards"));
+        ShipJoins(connection, true);
         if (ShardPlan is { } plan)
         {
             using var explain = new NpgsqlCommand("EXPLAIN (VERBOSE, COSTS OFF) " + sql, connection);
@@ -136,6 +141,8 @@ public sealed partial class PostGisConflictCheck
                 tallies[i] = reader.IsDBNull(i + 1) ? null : Tally(reader.GetFieldValue<double[]>(i + 1));
             }
         }
+
+        ShipJoins(connection, false);
 
         _progress?.Report("checking parcel overlaps across shards");
         FetchOverlapping(connection, parcels);
@@ -178,6 +185,7 @@ public sealed partial class PostGisConflictCheck
 
         var involved = new SortedSet<int>();
         var candidates = new List<string>();
+        ShipJoins(connection, true);
         for (var s = 0; s < parcels.Shards.Count; s++)
         {
             var shard = parcels.Shards[s];
@@ -207,6 +215,7 @@ public sealed partial class PostGisConflictCheck
             }
         }
 
+        ShipJoins(connection, false);
         if (candidates.Count > 0)
         {
             Execute(connection, $"CREATE TEMP TABLE pg_x_parcels ON COMMIT DROP AS {string.Join("\nUNION ALL\n", candidates)}");
@@ -236,6 +245,16 @@ public sealed partial class PostGisConflictCheck
         Execute(connection, "CREATE INDEX ON pg_s_parcels USING gist (geom)");
         Execute(connection, "ANALYZE pg_s_parcels");
     }
+
+    /// <summary>
+    /// Turns the coordinator's nested-loop joins off (<paramref name="ship"/>) or back on around the per-shard joins. A
+    /// spatial join has no equality to hash or merge on, so a nested loop is the only way to join on the coordinator;
+    /// without it the planner takes the join postgres_fdw ships to the shard — which it otherwise weighs on local
+    /// estimates and, for the screened geometry, sometimes judged dearer than pulling every geometry. The per-park
+    /// statements, on the coordinator's own tables, run with the setting as it was.
+    /// </summary>
+    private void ShipJoins(NpgsqlConnection connection, bool ship) =>
+        Execute(connection, ship ? "SET LOCAL enable_nestloop = off" : "RESET enable_nestloop");
 
     /// <summary>
     /// SQL for the screened geometry of a row (<c>pg_s_ROLE.geom</c> of <see cref="Screen"/>) from its own columns only, so

@@ -58,10 +58,12 @@ public sealed partial class PostGisConflictCheck
         }
         catch (PostgresException exception) when (ShardFailure(exception, connection, cancellation))
         {
+            var failed = UnreachableShards(connection, dataset);
+            var which = failed.Count > 0 ? string.Join(", ", failed) : "a shard server";
             throw new UnusableInputException(ErrorCodes.DatabaseFailure,
-                $"A shard server failed during the check ({exception.MessageText}); nothing was written: the check stopped before any result existed.",
+                $"A shard server failed during the check ({exception.MessageText}): {which}; nothing was written: the check stopped before any result existed.",
                 dataset.DisplayName,
-                hint: "Start the shard server again (its host and port are in the coordinator's foreign servers: \\des+), then run the check again.", inner: exception);
+                hint: "Start the shard server again (all of the coordinator's foreign servers: \\des+), then run the check again.", inner: exception);
         }
         catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
         {
@@ -76,6 +78,58 @@ public sealed partial class PostGisConflictCheck
     private static bool ShardFailure(PostgresException exception, NpgsqlConnection connection, CancellationToken cancellation) =>
         !cancellation.IsCancellationRequested && exception.SqlState.StartsWith("08", StringComparison.Ordinal)
         && connection.State == System.Data.ConnectionState.Open;
+
+    /// <summary>
+    /// The shard servers of the dataset that do not answer now, each as its foreign server's name and address
+    /// (<c>parkgis_S_shard2 (host=… port=… dbname=…)</c>: the server options, never the user mapping's password). Asked
+    /// after the failed transaction was rolled back; a coordinator that cannot say gives none.
+    /// </summary>
+    private static List<string> UnreachableShards(NpgsqlConnection connection, PgDatasetName dataset)
+    {
+        var servers = new List<(string Name, string Address, string Probe)>();
+        try
+        {
+            using (var command = new NpgsqlCommand(
+                """
+                SELECT s.srvname::text,
+                       coalesce((SELECT string_agg(o, ' ' ORDER BY o) FROM unnest(s.srvoptions) o WHERE o LIKE 'host=%' OR o LIKE 'port=%' OR o LIKE 'dbname=%'), ''),
+                       min(format('%I.%I', n.nspname, c.relname))
+                FROM pg_foreign_table f JOIN pg_foreign_server s ON s.oid = f.ftserver
+                     JOIN pg_class c ON c.oid = f.ftrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                JOIN pg_inherits i ON i.inhrelid = c.oid JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace
+                WHERE pn.nspname = $1
+                GROUP BY s.srvname, s.srvoptions ORDER BY 1
+                """, connection))
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = dataset.Schema });
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    servers.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                }
+            }
+
+            var failed = new List<string>();
+            foreach (var (name, address, probe) in servers)
+            {
+                try
+                {
+                    using var command = new NpgsqlCommand($"SELECT 1 FROM {probe} LIMIT 1", connection);
+                    command.ExecuteScalar();
+                }
+                catch (PostgresException exception) when (exception.SqlState.StartsWith("08", StringComparison.Ordinal))
+                {
+                    failed.Add($"shard server {name} ({address})");
+                }
+            }
+
+            return failed;
+        }
+        catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
+        {
+            return [];
+        }
+    }
 
     private ConflictCheckResult Run(NpgsqlConnection connection, PgDatasetName dataset)
     {
@@ -576,11 +630,19 @@ public sealed partial class PostGisConflictCheck
     /// <summary>
     /// SQL for the analysis EPSG of a geometry stored in <paramref name="crs"/> (see <see cref="AnalysisCrs"/>): the 3° zone
     /// of its centroid (136.5°E itself belongs to zone 45; coordinates outside the zones were rejected by
-    /// <see cref="RequireZones"/>).
+    /// <see cref="RequireZones"/>). A CASE, not LEAST: postgres_fdw does not ship LEAST/GREATEST, and one in the
+    /// per-parcel aggregate kept the whole overlay on the coordinator of a sharded dataset.
     /// </summary>
-    private static string AnalysisEpsg(CrsDefinition crs, string geometry) => crs.IsGeographic
-        ? $"(4534 + least(round((ST_X(ST_Centroid({geometry})) / 3)::numeric)::int, 45) - 25)"
-        : AnalysisCrs.WithoutZonePrefix(crs).Epsg.ToString(CultureInfo.InvariantCulture);
+    private static string AnalysisEpsg(CrsDefinition crs, string geometry)
+    {
+        if (!crs.IsGeographic)
+        {
+            return AnalysisCrs.WithoutZonePrefix(crs).Epsg.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var zone = $"round((ST_X(ST_Centroid({geometry})) / 3)::numeric)::int";
+        return $"(4534 + CASE WHEN {zone} < 45 THEN {zone} ELSE 45 END - 25)";
+    }
 
     /// <summary>SQL bringing a geometry stored in <paramref name="crs"/> into the analysis CRS <paramref name="epsg"/> (an SQL int expression).</summary>
     private static string ToAnalysis(CrsDefinition crs, string geometry, string epsg)

@@ -43,7 +43,7 @@ internal sealed class ShardedDatabases : IDisposable
 
     public object? Scalar(string connectionString, string sql)
     {
-        using var connection = new NpgsqlConnection(connectionString);
+        using var connection = new NpgsqlConnection(connectionString + ";Pooling=false"); // a shard may have been restarted by another test
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
         return command.ExecuteScalar();
@@ -55,7 +55,7 @@ internal sealed class ShardedDatabases : IDisposable
         {
             try
             {
-                using var connection = new NpgsqlConnection(server);
+                using var connection = new NpgsqlConnection(server + ";Pooling=false");
                 connection.Open();
                 var sql = $"""
                     SET client_min_messages = warning;
