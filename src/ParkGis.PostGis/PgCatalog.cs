@@ -111,6 +111,7 @@ internal static class PgCatalog
                 layerConfiguration?.Fields ?? new Dictionary<string, string>(StringComparer.Ordinal))
             {
                 RenamedColumns = renamed.TryGetValue(table, out var renamedColumns) ? renamedColumns : new Dictionary<string, string>(StringComparer.Ordinal),
+                Shards = ForeignPartitions(connection, name.Schema, table),
             });
         }
 
@@ -169,13 +170,48 @@ internal static class PgCatalog
         command.Parameters.Add(new NpgsqlParameter { Value = schema });
         command.Parameters.Add(new NpgsqlParameter { Value = table });
         var keys = new List<string>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using (var reader = command.ExecuteReader())
         {
-            keys.Add(reader.GetString(0));
+            while (reader.Read())
+            {
+                keys.Add(reader.GetString(0));
+            }
+        }
+
+        if (keys.Count == 0 && ForeignPartitions(connection, schema, table).Count > 0)
+        {
+            keys.Add(PgDatasetImporter.KeyColumn); // a sharded table: partitioned tables over foreign tables hold no primary key
         }
 
         return keys.Count == 1 ? keys[0] : null;
+    }
+
+    /// <summary>
+    /// The partitions of a table partitioned over postgres_fdw foreign tables (<see cref="PgShardedImporter"/>), in
+    /// server order; empty for an ordinary table or one with any local partition.
+    /// </summary>
+    private static IReadOnlyList<PgShard> ForeignPartitions(NpgsqlConnection connection, string schema, string table)
+    {
+        using var command = new NpgsqlCommand(
+            """
+            SELECT n.nspname::text, c.relname::text, s.srvname::text, c.relkind = 'f'
+            FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_foreign_table f ON f.ftrelid = c.oid LEFT JOIN pg_foreign_server s ON s.oid = f.ftserver
+            WHERE i.inhparent = to_regclass(format('%I.%I', $1::text, $2::text))
+            ORDER BY s.srvname, n.nspname, c.relname
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = schema });
+        command.Parameters.Add(new NpgsqlParameter { Value = table });
+        var shards = new List<PgShard>();
+        var allForeign = true;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            allForeign &= reader.GetBoolean(3);
+            shards.Add(new PgShard(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? string.Empty : reader.GetString(2)));
+        }
+
+        return allForeign ? shards : [];
     }
 
     private static CrsDefinition Crs(int srid, int? configured, string source)

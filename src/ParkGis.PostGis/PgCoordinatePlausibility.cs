@@ -22,7 +22,7 @@ internal static class PgCoordinatePlausibility
         var column = PgIdentifier.QuoteColumn(table.GeometryColumn);
         Geometry corners;
         using (var extent = new NpgsqlCommand(
-            $"SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent({column}) AS e FROM {table.QualifiedName}) x", connection))
+            $"SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent({column}) AS e FROM {Rows(table, column)}) x", connection))
         using (var reader = extent.ExecuteReader())
         {
             if (!reader.Read() || reader.IsDBNull(0))
@@ -50,6 +50,11 @@ internal static class PgCoordinatePlausibility
             }
         }
     }
+
+    /// <summary>The table, or for a sharded table the extent of each shard (computed there) as rows of one geometry column.</summary>
+    private static string Rows(PgLayerTable table, string column) => table.Shards.Count == 0
+        ? table.QualifiedName
+        : "(" + string.Join(" UNION ALL ", table.Shards.Select(s => $"SELECT ST_Extent({column})::geometry AS {column} FROM {s.QualifiedName}")) + ") s";
 
     private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
 

@@ -47,7 +47,17 @@ public static class PgDatasetImporter
     /// <param name="cancellation">Stops the import; the transaction is rolled back.</param>
     /// <exception cref="UnusableInputException">The database cannot be used, or a table exists and <paramref name="overwrite"/> is false.</exception>
     public static IReadOnlyList<ImportedTable> Import(
-        DatasetContent content, PgDatasetName target, bool overwrite, IProgress<string>? progress = null, CancellationToken cancellation = default)
+        DatasetContent content, PgDatasetName target, bool overwrite, IProgress<string>? progress = null, CancellationToken cancellation = default) =>
+        Import(content, target, overwrite, progress, cancellation, columnsFrom: null);
+
+    /// <summary>
+    /// <see cref="Import(DatasetContent, PgDatasetName, bool, IProgress{string}?, CancellationToken)"/> with each layer's columns
+    /// and their types taken from <paramref name="columnsFrom"/> (the whole layer when the content holds one shard's share of
+    /// it), so that every shard's table has the same columns as the coordinator's partitioned table.
+    /// </summary>
+    internal static IReadOnlyList<ImportedTable> Import(
+        DatasetContent content, PgDatasetName target, bool overwrite, IProgress<string>? progress, CancellationToken cancellation,
+        IReadOnlyDictionary<LayerRole, Layer>? columnsFrom)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(target);
@@ -95,7 +105,7 @@ public static class PgDatasetImporter
             foreach (var layer in layers)
             {
                 progress?.Report(string.Create(CultureInfo.InvariantCulture, $"copying {LayerRoles.Name(layer.Role)} ({layer.Features.Count} features) to {target.Schema}"));
-                var (table, columns) = CopyLayer(connection, target.Schema, layer, cancellation);
+                var (table, columns) = CopyLayer(connection, target.Schema, layer, columnsFrom?.GetValueOrDefault(layer.Role) ?? layer, cancellation);
                 imported.Add(table);
                 renamed[table.Role] = [.. columns.Where(c => !string.Equals(c.Name, c.Attribute, StringComparison.Ordinal)).Select(c => (c.Name, c.Attribute))];
             }
@@ -132,12 +142,12 @@ public static class PgDatasetImporter
         }
     }
 
-    private static (ImportedTable Table, List<ImportColumn> Columns) CopyLayer(NpgsqlConnection connection, string schemaName, Layer layer, CancellationToken cancellation)
+    private static (ImportedTable Table, List<ImportColumn> Columns) CopyLayer(NpgsqlConnection connection, string schemaName, Layer layer, Layer columnsFrom, CancellationToken cancellation)
     {
         var tableName = LayerRoles.Name(layer.Role);
         var table = PgIdentifier.Qualified(schemaName, tableName);
         var srid = layer.Crs.Epsg;
-        var columns = Columns(layer);
+        var columns = Columns(columnsFrom);
         var definitions = new List<string> { $"{KeyColumn} integer PRIMARY KEY" };
         definitions.AddRange(columns.Select(c => $"{PgIdentifier.QuoteColumn(c.Name)} {c.SqlType}"));
         definitions.Add(string.Create(CultureInfo.InvariantCulture, $"{GeometryColumn} geometry(Geometry, {srid})"));

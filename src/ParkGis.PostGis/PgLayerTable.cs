@@ -32,6 +32,22 @@ internal sealed record PgLayerTable(
     /// <summary>The attribute a column holds: its recorded name when the import renamed it, else the column's own name.</summary>
     public string AttributeOf(string column) => RenamedColumns.TryGetValue(column, out var attribute) ? attribute : column;
 
+    /// <summary>
+    /// For a table partitioned over postgres_fdw foreign tables (a sharded dataset), its partitions, one per shard;
+    /// the shard's copies of the other layers sit in the same local schema. Empty for an ordinary table.
+    /// </summary>
+    public IReadOnlyList<PgShard> Shards { get; init; } = [];
+
     /// <summary><c>ORDER BY "pk"</c> or empty.</summary>
     public string OrderBy => OrderColumn is null ? string.Empty : " ORDER BY " + PgIdentifier.QuoteColumn(OrderColumn);
+}
+
+/// <summary>A foreign partition of a sharded table: the local schema and table that show it, and its foreign server.</summary>
+internal sealed record PgShard(string Schema, string Table, string Server)
+{
+    /// <summary>The partition, schema-qualified.</summary>
+    public string QualifiedName => PgIdentifier.Qualified(Schema, Table);
+
+    /// <summary>The shard's copy of another table, as seen on the coordinator.</summary>
+    public string Reference(string table) => PgIdentifier.Qualified(Schema, table);
 }

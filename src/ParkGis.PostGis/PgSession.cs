@@ -17,7 +17,14 @@ internal static class PgSession
 
     /// <summary>Opens a connection and checks that PostGIS is installed.</summary>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
-    public static NpgsqlConnection Open(PgDatasetName name, CancellationToken cancellation = default)
+    public static NpgsqlConnection Open(PgDatasetName name, CancellationToken cancellation = default) => Open(name, cancellation, fresh: false);
+
+    /// <summary>
+    /// <see cref="Open(PgDatasetName, CancellationToken)"/>; a pooled connection found dead on its first statement (the
+    /// server restarted since this process last used it) empties the pool and is opened again once, so that a server
+    /// that is back is not reported unreachable.
+    /// </summary>
+    private static NpgsqlConnection Open(PgDatasetName name, CancellationToken cancellation, bool fresh)
     {
         NpgsqlDataSource dataSource;
         try
@@ -72,6 +79,12 @@ internal static class PgSession
         catch (Exception exception) when (IsDatabaseFailure(exception))
         {
             connection.Dispose();
+            if (!fresh && !cancellation.IsCancellationRequested && IsConnectionLoss(exception))
+            {
+                dataSource.Clear();
+                return Open(name, cancellation, fresh: true);
+            }
+
             throw Failure(exception, name, cancellation);
         }
 

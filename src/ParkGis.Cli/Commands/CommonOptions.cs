@@ -47,8 +47,7 @@ internal static class CommonOptions
     /// <summary><c>--xlsx</c>: also write the command's ledgers (台账) as an Excel workbook, DIR/COMMAND.xlsx.</summary>
     public static Option<bool> XlsxOption() => new("--xlsx")
     {
-        Description = "Also write the ledgers (台账) as an Excel workbook DIR/COMMAND.xlsx: one sheet per ledger, Chinese headers with units, "
-            + "numbers and dates as cells, a 说明 sheet with the dataset, as-of date, rules file and data issues.",
+        Description = Text.Get("XlsxOption"),
     };
 
     /// <summary><c>--fix</c>: the repair policy of the run, the same for every analysis.</summary>
