@@ -25,7 +25,7 @@ public sealed class OutputSafetyTests
         Directory.CreateSymbolicLink(dataset + "-link", dataset);
         var before = FolderSnapshot.Of(dataset);
 
-        var run = CliRun.Of("export", dataset, "--out", dataset + outSuffix, "--overwrite");
+        var run = CliRun.Of("export", dataset, "--out", dataset + outSuffix, "--overwrite", "--lang", "en");
 
         Assert.True(run.ExitCode == 3, $"{reason}: {run}");
         var lines = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("parkgis:", StringComparison.Ordinal)).ToList();
