@@ -27,6 +27,10 @@ internal static class SupplySummary
         }
 
         stdout.WriteLine(Text.Format("SupplyUnapproved", result.Unapproved.Count, Invariant($"{AreaUnits.ToHectares(result.UnapprovedAreaM2):N4}"), Invariant($"{AreaUnits.ToMu(result.UnapprovedAreaM2):N2}")));
+        if (!result.ExistingConstructionChecked)
+        {
+            stdout.WriteLine(Text.Get("SupplyExistingNotChecked"));
+        }
         if (result.Parks.Count > 0)
         {
             stdout.WriteLine();

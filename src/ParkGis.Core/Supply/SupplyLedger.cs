@@ -161,7 +161,8 @@ public sealed class SupplyLedger
 
         _progress?.Report("looking for land supplied outside every batch (未批先供)");
         var parkOfParcel = suppliedIndexes.Select(i => parksScreened is null ? string.Empty : assessment.ParcelParks.ParkIdOf(i)).ToArray();
-        var (unapproved, unapprovedArea, suppressed) = FindUnapproved(supplied, suppliedOn, parkOfParcel, approvals, cancellation);
+        var existing = ExistingConstructionLand(assessment, issues);
+        var (unapproved, unapprovedArea, suppressed) = FindUnapproved(supplied, suppliedOn, parkOfParcel, approvals, existing, cancellation);
 
         issues.Sort(DataIssueOrder.Compare);
         return new SupplyLedgerResult(asOf, _options, batches.OrderBy(b => b.BatchId, StringComparer.Ordinal).ToList(), parkResults, bannerResults,
@@ -169,6 +170,7 @@ public sealed class SupplyLedger
         {
             ParksInWindow = parkWindowResults,
             BannersInWindow = BannerWindows(window, batches, parkResults.Select(p => p.Banner)),
+            ExistingConstructionChecked = existing is not null,
         };
     }
 
@@ -301,8 +303,42 @@ public sealed class SupplyLedger
         }).ToList();
     }
 
+    /// <summary>
+    /// The patches of the land-use survey that are existing construction land under the rules file's
+    /// <c>supply.existing_construction</c> (docs/rules.md#supply-unapproved); null when the dataset has no land-use layer.
+    /// </summary>
+    private LayerProjections? ExistingConstructionLand(ParkAssessment assessment, List<DataIssue> issues)
+    {
+        if (assessment.Layer(LayerRole.LandUse) is null)
+        {
+            return null;
+        }
+
+        var screened = assessment.Screened(LayerRole.LandUse)!;
+        issues.AddRange(screened.Issues);
+        var patches = screened.Features
+            .Where(f => _options.ExistingConstruction.Covers(SurveyField(f.Source, "CZCSXM"), SurveyField(f.Source, "DLBM"), SurveyField(f.Source, "QSXZ")))
+            .ToList();
+        return new LayerProjections(patches, screened.Layer.Crs);
+    }
+
+    /// <summary>A 三调 field by its standard name, whatever its case in the source (DLBM, dlbm).</summary>
+    private static string? SurveyField(Feature feature, string name)
+    {
+        foreach (var (field, value) in feature.Attributes)
+        {
+            if (string.Equals(field, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return AttributeText.Of(value);
+            }
+        }
+
+        return null;
+    }
+
     private (List<UnapprovedSupply> Parcels, double AreaM2, int Suppressed) FindUnapproved(
-        LayerProjections supplied, List<DateOnly> suppliedOn, string[] parkOfParcel, LayerProjections approvals, CancellationToken cancellation)
+        LayerProjections supplied, List<DateOnly> suppliedOn, string[] parkOfParcel, LayerProjections approvals, LayerProjections? existing,
+        CancellationToken cancellation)
     {
         var outside = new UnapprovedSupply?[supplied.Features.Count];
         Parallel.For(0, outside.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
@@ -310,7 +346,13 @@ public sealed class SupplyLedger
             var crs = AnalysisCrs.For(supplied.SourceCrs, supplied.Features[i].Geometry);
             var here = supplied.In(crs);
             var parcel = here.Geometry(i);
-            var inside = LayerOverlay.Union(LayerOverlay.Pieces(parcel, here.Prepared(i), approvals.In(crs)), parcel.Factory);
+            var pieces = LayerOverlay.Pieces(parcel, here.Prepared(i), approvals.In(crs));
+            if (existing is not null)
+            {
+                pieces = [.. pieces, .. LayerOverlay.Pieces(parcel, here.Prepared(i), existing.In(crs))];
+            }
+
+            var inside = LayerOverlay.Union(pieces, parcel.Factory);
             var rest = inside.IsEmpty ? parcel : OverlayNGRobust.Overlay(parcel, inside, SpatialFunction.Difference);
             var polygons = LayerOverlay.PolygonParts(rest);
             if (polygons.Count > 0)

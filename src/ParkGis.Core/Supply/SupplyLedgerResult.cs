@@ -31,6 +31,12 @@ public sealed record SupplyLedgerResult(
     /// </summary>
     public IReadOnlyList<AreaSupply> ParksInWindow { get; init; } = [];
 
+    /// <summary>
+    /// True when the dataset has a land-use survey layer (<c>land_use</c>) and supplied land on its existing construction
+    /// land (存量建设用地) was left out of 未批先供; false when 存量 could not be excluded (docs/rules.md#supply-unapproved).
+    /// </summary>
+    public bool ExistingConstructionChecked { get; init; }
+
     /// <summary>Per 旗区, the window rate against the yardstick (docs/rules.md#supply-yardstick), sorted by name.</summary>
     public IReadOnlyList<BannerSupplyWindow> BannersInWindow { get; init; } = [];
 

@@ -118,6 +118,7 @@ public static class SupplyJsonWriter
 
         writer.WriteEndArray();
         writer.WriteNumber("suppressed", result.UnapprovedSuppressed);
+        writer.WriteBoolean("existing_construction_checked", result.ExistingConstructionChecked);
         writer.WriteEndObject();
         DataIssuesJson.Write(writer, "data_issues", result.Issues);
         writer.WriteEndObject();

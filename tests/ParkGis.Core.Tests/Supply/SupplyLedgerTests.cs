@@ -43,6 +43,35 @@ public sealed class SupplyLedgerTests
         Assert.Equal("L1", unapproved.ParcelId);
         Assert.Equal(5000, unapproved.AreaM2, 6);
         Assert.True(result.HasFindings);
+        Assert.False(result.ExistingConstructionChecked); // no land-use survey layer: 存量 could not be excluded
+    }
+
+    [Fact]
+    public void Supply_on_existing_construction_land_of_the_survey_is_not_unapproved_but_on_farmland_it_is()
+    {
+        // 5000 m² of L1 lie outside B1: 2500 on farmland (DLBM 0103), 2500 on 建制镇 land (三调 CZCSXM 202).
+        var result = Run(new LandTestData()
+            .Batch("B1", Box(0, 0, 100, 100))
+            .Parcel("L1", Box(50, 0, 150, 100))
+            .Add(LayerRole.LandUse, "T1", Box(100, 0, 125, 100), ("DLBM", "0103"), ("QSXZ", "20"))
+            .Add(LayerRole.LandUse, "T2", Box(125, 0, 150, 100), ("DLBM", "0602"), ("CZCSXM", "202"), ("QSXZ", "20")));
+
+        Assert.True(result.ExistingConstructionChecked);
+        Assert.Equal(2500, result.UnapprovedAreaM2, 6);
+        Assert.Equal(2500, Assert.Single(result.Unapproved).AreaM2, 6);
+    }
+
+    [Fact]
+    public void Supply_on_collective_construction_land_still_needs_a_batch_by_default()
+    {
+        // 村庄 land (CZCSXM 203) owned collectively (QSXZ 30): supplying it as state land needs 征收, so a batch.
+        var result = Run(new LandTestData()
+            .Batch("B1", Box(0, 0, 100, 100))
+            .Parcel("L1", Box(50, 0, 150, 100))
+            .Add(LayerRole.LandUse, "T1", Box(100, 0, 150, 100), ("dlbm", "0702"), ("czcsxm", "203"), ("qsxz", "30")));
+
+        Assert.True(result.ExistingConstructionChecked);
+        Assert.Equal(5000, result.UnapprovedAreaM2, 6);
     }
 
     [Fact]
