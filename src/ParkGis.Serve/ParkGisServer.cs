@@ -117,12 +117,12 @@ public sealed class ParkGisServer : IAsyncDisposable
         app.MapMethods("/api", GetAndHead, context => Send(context, OgcFeaturesDocuments.OpenApi, OgcFeaturesDocuments.Api(content, BaseUrl(context))));
         app.MapMethods("/conformance", GetAndHead, context => Send(context, OgcFeaturesDocuments.Json, OgcFeaturesDocuments.Conformance()));
         app.MapMethods("/collections", GetAndHead, context => Send(context, OgcFeaturesDocuments.Json, OgcFeaturesDocuments.Collections(content, BaseUrl(context))));
-        app.MapMethods("/collections/{id}", GetAndHead, (HttpContext context, string id) => content.Collection(id) is { } collection
+        app.MapMethods("/collections/{id}", GetAndHead, context => content.Collection(RouteValue(context, "id")) is { } collection
             ? Send(context, OgcFeaturesDocuments.Json, OgcFeaturesDocuments.Collection(content, collection, BaseUrl(context)))
             : NotFound(context, "没有这个要素集合"));
-        app.MapMethods("/collections/{id}/items", GetAndHead, (HttpContext context, string id) =>
+        app.MapMethods("/collections/{id}/items", GetAndHead, context =>
         {
-            if (content.Collection(id) is not { } collection)
+            if (content.Collection(RouteValue(context, "id")) is not { } collection)
             {
                 return NotFound(context, "没有这个要素集合");
             }
@@ -131,24 +131,24 @@ public sealed class ParkGisServer : IAsyncDisposable
                 ? Send(context, OgcFeaturesDocuments.GeoJson, OgcFeaturesDocuments.Items(collection, query, BaseUrl(context)))
                 : Problem(context, 400, "InvalidParameterValue", error!);
         });
-        app.MapMethods("/collections/{id}/items/{featureId}", GetAndHead, (HttpContext context, string id, string featureId) =>
+        app.MapMethods("/collections/{id}/items/{featureId}", GetAndHead, context =>
         {
-            if (content.Collection(id) is not { } collection)
+            if (content.Collection(RouteValue(context, "id")) is not { } collection)
             {
                 return NotFound(context, "没有这个要素集合");
             }
 
-            return int.TryParse(featureId, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= collection.Features.Count
+            return int.TryParse(RouteValue(context, "featureId"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= collection.Features.Count
                 ? Send(context, OgcFeaturesDocuments.GeoJson, OgcFeaturesDocuments.Item(collection, collection.Features[n - 1], BaseUrl(context)))
                 : NotFound(context, "这个集合里没有这个要素");
         });
         app.MapMethods("/tiles.json", GetAndHead, context => content.Tiles is { } tiles
             ? Send(context, OgcFeaturesDocuments.Json, TileJson(tiles, BaseUrl(context)))
             : NotFound(context, "这个文件夹没有矢量瓦片（tiles.pmtiles 或 tiles.mbtiles）"));
-        app.MapMethods("/tiles/{z}/{x}/{file}", GetAndHead, (HttpContext context, string z, string x, string file) => Tile(context, content.Tiles, z, x, file));
+        app.MapMethods("/tiles/{z}/{x}/{file}", GetAndHead, context => Tile(context, content.Tiles, RouteValue(context, "z"), RouteValue(context, "x"), RouteValue(context, "file")));
         app.MapMethods("/map", GetAndHead, context => Html(context, ServeAssets.Text("map.html")));
-        app.MapMethods("/assets/{name}", GetAndHead, (HttpContext context, string name) => ServeAssets.ContentType(name) is { } type
-            ? Send(context, type, ServeAssets.Bytes(name), cacheSeconds: 3600)
+        app.MapMethods("/assets/{name}", GetAndHead, context => ServeAssets.ContentType(RouteValue(context, "name")) is { } type
+            ? Send(context, type, ServeAssets.Bytes(RouteValue(context, "name")), cacheSeconds: 3600)
             : NotFound(context, "没有这个资源"));
         app.MapMethods("/report", GetAndHead, context =>
         {
@@ -165,9 +165,12 @@ public sealed class ParkGisServer : IAsyncDisposable
             context.Response.StatusCode = StatusCodes.Status204NoContent;
             return Task.CompletedTask;
         });
-        app.MapMethods("/files/{**path}", GetAndHead, (HttpContext context, string? path) => File(context, content.Folder, path));
+        app.MapMethods("/files/{**path}", GetAndHead, context => File(context, content.Folder, context.Request.RouteValues["path"] as string));
         app.MapFallback(context => NotFound(context, "没有这个资源"));
     }
+
+    /// <summary>A route parameter's value (every handler is a <see cref="RequestDelegate"/>: no reflection-bound parameters, so the Native-AOT publish stays trim-clean).</summary>
+    private static string RouteValue(HttpContext context, string name) => context.Request.RouteValues[name] as string ?? string.Empty;
 
     private static Task Tile(HttpContext context, TileArchive? tiles, string zText, string xText, string file)
     {

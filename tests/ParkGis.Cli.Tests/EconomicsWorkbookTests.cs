@@ -60,4 +60,35 @@ public sealed class EconomicsWorkbookTests
         Assert.Contains("PG0104", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("economics.xlsx", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Attack_an_excel_97_economics_xls_is_refused_naming_the_file_and_saying_save_it_as_xlsx()
+    {
+        var data = SampleCopy.Make(name => name == "economics.csv");
+        File.WriteAllBytes(Path.Combine(data, "经济指标.xls"), [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0]);
+        File.WriteAllText(Path.Combine(data, "parkgis.json"), "{ \"economics\": { \"source\": \"经济指标.xls\" } }");
+        var output = RepositoryPaths.NewTempFolder();
+
+        var run = CliRun.Of("--lang", "en", "intensity", data, "--year", "2025", "--out", output);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Contains("PG0104", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("经济指标.xls", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("save it as .xlsx", run.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(), "nothing is written on a refusal");
+    }
+
+    [Fact]
+    public void Attack_an_xls_renamed_to_economics_xlsx_is_refused_saying_save_it_as_xlsx()
+    {
+        var data = SampleCopy.Make(name => name == "economics.csv");
+        File.WriteAllBytes(Path.Combine(data, "economics.xlsx"), [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 1, 2, 3, 4]);
+
+        var run = CliRun.Of("--lang", "en", "intensity", data, "--year", "2025", "--out", RepositoryPaths.NewTempFolder());
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Contains("PG0104", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("economics.xlsx", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("save it as .xlsx", run.Stderr, StringComparison.Ordinal);
+    }
 }
