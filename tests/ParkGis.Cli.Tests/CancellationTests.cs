@@ -13,7 +13,6 @@ public sealed class CancellationTests : IClassFixture<CancellationTests.LargeDat
 {
     private const int SigInt = 2;
     private const int SigTerm = 15;
-    private const string Perl = "/usr/bin/perl";
     private readonly LargeDataset _data;
 
     public CancellationTests(LargeDataset data) => _data = data;
@@ -59,24 +58,7 @@ public sealed class CancellationTests : IClassFixture<CancellationTests.LargeDat
     /// <summary>Starts parkgis, sends <paramref name="signal"/> when a stderr line contains <paramref name="stage"/> (at once for ""), waits for the exit.</summary>
     private static async Task<(int Exit, string Stderr, TimeSpan SinceSignal)> RunAndSignal(string[] args, string stage, int signal)
     {
-        // A process started from a background job inherits SIGINT ignored (as Ctrl-C must not reach background jobs) and
-        // .NET then leaves it ignored; perl (Debian's perl-base is always there) restores the default before exec.
-        var start = new ProcessStartInfo(File.Exists(Perl) ? Perl : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (File.Exists(Perl))
-        {
-            foreach (var arg in new[] { "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!;", "dotnet" })
-            {
-                start.ArgumentList.Add(arg);
-            }
-        }
-
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "parkgis.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(ParkGisProcess.StartInfo(args))!;
         var stderr = new StringBuilder();
         var signalled = new TaskCompletionSource<Stopwatch>();
         void Signal()

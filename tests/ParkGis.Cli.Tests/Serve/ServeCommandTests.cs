@@ -103,25 +103,7 @@ public sealed partial class ServeCommandTests
     /// <summary>Starts <c>parkgis serve</c>, waits for its address on stdout, runs <paramref name="use"/>, then sends SIGINT.</summary>
     private static async Task<(int ExitCode, string Stdout, string Stderr)> ServeUntilInterrupted(string[] args, Func<Uri, Task> use)
     {
-        // Started from a background job (a test run in the background) the process inherits SIGINT ignored and .NET
-        // leaves it so; perl restores the default before exec, as CancellationTests do.
-        const string Perl = "/usr/bin/perl";
-        var start = new ProcessStartInfo(File.Exists(Perl) ? Perl : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (File.Exists(Perl))
-        {
-            foreach (var arg in new[] { "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!;", "dotnet" })
-            {
-                start.ArgumentList.Add(arg);
-            }
-        }
-
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "parkgis.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(ParkGisProcess.StartInfo(args))!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = new System.Text.StringBuilder();
         Uri? address = null;
