@@ -11,14 +11,14 @@ namespace ParkGis.Web.Report;
 /// <param name="MaxInlineFeatures">Layers with more features are tiled (<c>report --tile-over</c>; 0 tiles every non-empty layer).</param>
 /// <param name="MaxInlineVertices">Layers with more vertices are tiled (200 000 vertices are about 4 MB of GeoJSON at 6 decimals).</param>
 /// <param name="MinZoom">Lowest zoom of the archive: a whole city (鄂尔多斯市, about 87 000 km²) fits the map at z7–z8.</param>
-/// <param name="MaxZoom">Highest zoom of the archive (the map zooms further in on its tiles); lowered, one step at a time down to <paramref name="LowestMaxZoom"/>, when the tiles would pass <paramref name="MaxTiles"/> or <paramref name="MaxBytes"/>.</param>
+/// <param name="MaxZoom">Highest zoom of the archive; the map zooms further in on its tiles (at z12 a tile unit is about 2 m, a pixel at z16); lowered, one step at a time down to <paramref name="LowestMaxZoom"/>, when the tiles would pass <paramref name="MaxTiles"/> or <paramref name="MaxBytes"/>.</param>
 /// <param name="LowestMaxZoom">The highest zoom is not lowered below this; past it the tiled layers are left off the map with a note.</param>
 /// <param name="MaxTiles">Tile limit of the archive (as <c>export --max-tiles</c>).</param>
 /// <param name="MaxBytes">Byte limit of the archive, before it is embedded as base64 (a page of more than a few hundred MB does not open).</param>
 public sealed record ReportTiling(int MaxInlineFeatures, long MaxInlineVertices, int MinZoom, int MaxZoom, int LowestMaxZoom, long MaxTiles, long MaxBytes)
 {
-    /// <summary>Tiles above 5 000 features or 200 000 vertices; z5–z14 (lowered to z10 at the least), at most 200 000 tiles and 256 MB.</summary>
-    public static ReportTiling Default { get; } = new(5_000, 200_000, 5, 14, 10, 200_000, 256L << 20);
+    /// <summary>Tiles above 5 000 features or 200 000 vertices; z5–z12 (lowered to z10 at the least), at most 200 000 tiles and 256 MB.</summary>
+    public static ReportTiling Default { get; } = new(5_000, 200_000, 5, 12, 10, 200_000, 256L << 20);
 
     /// <summary>True when <paramref name="layer"/> is drawn from the archive.</summary>
     public bool Tiles(PublishedLayer layer)
