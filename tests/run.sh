@@ -49,6 +49,12 @@ if ! dotnet build ParkGis.sln -c Release -nologo -v q; then
 fi
 
 rm -rf "$results"
+# Each run's temporary files (every test's --out folder lives under $TMPDIR/parkgis-tests) in a folder of its own,
+# removed when the run ends: two runs on one machine never wait on each other's output-folder lock, and runs leave
+# nothing behind in /tmp.
+run_tmp=$(mktemp -d "${TMPDIR:-/tmp}/parkgis-run.XXXXXX")
+on_exit "rm -rf '$run_tmp'"
+export TMPDIR="$run_tmp"
 log "testing"
 dotnet test ParkGis.sln -c Release --no-build -nologo -v q \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
