@@ -1,5 +1,6 @@
 using System.Text;
 using ParkGis.Core.Errors;
+using ParkGis.PostGis.Localization;
 
 namespace ParkGis.PostGis;
 
@@ -24,9 +25,9 @@ public static class PgIdentifier
 
         throw new UnusableInputException(
             ErrorCodes.InvalidIdentifier,
-            $"The {what} name '{Printable(name)}' is not accepted: ParkGis only uses names made of letters, digits and underscores (at most 63 bytes, not starting with a digit).",
+            Localized.Format("IdentifierRejected", what, Printable(name)),
             what,
-            hint: $"Rename the {what} (e.g. ordos_2024) or choose another one.");
+            hint: Localized.Format("IdentifierRejectedHint", what));
     }
 
     /// <summary>True when <paramref name="name"/> is an acceptable identifier.</summary>

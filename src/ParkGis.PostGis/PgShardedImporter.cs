@@ -5,6 +5,7 @@ using Npgsql;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.IO.Datasets;
+using ParkGis.PostGis.Localization;
 
 namespace ParkGis.PostGis;
 
@@ -187,8 +188,8 @@ public static class PgShardedImporter
             if (PgCatalog.TableExists(connection, coordinator.Schema, LayerRoles.Name(role)))
             {
                 throw new UnusableInputException(ErrorCodes.TableExists,
-                    $"The table {coordinator.Schema}.{LayerRoles.Name(role)} exists already on the coordinator; nothing was imported.", coordinator.DisplayName,
-                    hint: "Pass --overwrite to replace the dataset's tables, or import into another schema with --schema NAME.");
+                    Localized.Format("CoordinatorTableExists", coordinator.Schema, LayerRoles.Name(role)), coordinator.DisplayName,
+                    hint: Localized.Get("TableExistsHint"));
             }
         }
     }

@@ -11,6 +11,7 @@ using ParkGis.Core.Assessment;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Conflicts;
 
@@ -92,7 +93,7 @@ public sealed class ConflictCheck
         ArgumentNullException.ThrowIfNull(assessment);
         var cancellation = assessment.Cancellation;
         var parksLayer = assessment.Layer(LayerRole.Parks)
-            ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no parks layer.", assessment.Name,
+            ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, Localized.Get("NoParksLayer"), assessment.Name,
                 hint: assessment.Dataset.MissingLayerHint(LayerRole.Parks));
 
         // The layers are screened at the same time (validating a few large red-line polygons or parks alone would
@@ -114,7 +115,7 @@ public sealed class ConflictCheck
             {
                 var role = controlRoles[k];
                 issues.Add(new DataIssue(LayerRoles.Name(role), string.Empty, DataIssueCodes.MissingLayer,
-                    $"No {LayerRoles.Name(role)} layer ({LayerRoles.ChineseName(role)}) in the dataset: that conflict was not checked."));
+                    Localized.Format("ControlLayerMissingNotChecked", LayerRoles.Name(role), LayerRoles.ChineseName(role))));
             }
         }
 

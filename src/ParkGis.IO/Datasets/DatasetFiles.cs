@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using ParkGis.Core.Errors;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Datasets;
 
@@ -45,7 +46,7 @@ internal static partial class DatasetFiles
             ErrorCodes.NotRegularFile,
             $"{inputName} {what}; ParkGis reads only regular files.",
             inputName,
-            hint: "Replace it with the file itself (a copy, or a symlink to a regular file inside the dataset folder).");
+            hint: Localized.Get("NotRegularFileHint"));
     }
 
     /// <summary>
@@ -65,9 +66,9 @@ internal static partial class DatasetFiles
         {
             throw new UnusableInputException(
                 ErrorCodes.OutsideDataset,
-                $"{inputName} resolves to {resolved}, which is outside the dataset folder {resolvedRoot}; ParkGis reads only files inside the dataset.",
+                Localized.Format("OutsideDataset", inputName, resolved, resolvedRoot),
                 inputName,
-                hint: "Copy the file into the dataset folder (a symlink must point inside the folder; names in parkgis.json are relative to it, without ../).");
+                hint: Localized.Get("OutsideDatasetHint"));
         }
 
         if (resolved is not null)
