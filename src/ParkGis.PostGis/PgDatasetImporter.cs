@@ -139,7 +139,7 @@ public static class PgDatasetImporter
         }
         catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
         {
-            throw PgSession.Failure(exception, target, cancellation, committing ? PgSession.RunStage.Committing : PgSession.RunStage.Working, "the import");
+            throw PgSession.Failure(exception, target, cancellation, committing ? PgSession.RunStage.Committing : PgSession.RunStage.Working, Localized.Get("TheImport"));
         }
     }
 

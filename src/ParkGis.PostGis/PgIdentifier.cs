@@ -25,10 +25,20 @@ public static class PgIdentifier
 
         throw new UnusableInputException(
             ErrorCodes.InvalidIdentifier,
-            Localized.Format("IdentifierRejected", what, Printable(name)),
+            Localized.Format("IdentifierRejected", Noun(what), Printable(name)),
             what,
-            hint: Localized.Format("IdentifierRejectedHint", what));
+            hint: Localized.Format("IdentifierRejectedHint", Noun(what)));
     }
+
+    /// <summary>The kind of name <paramref name="what"/> in the run's language.</summary>
+    private static string Noun(string what) => what switch
+    {
+        "schema" => Localized.Get("NounSchema"),
+        "table" => Localized.Get("NounTable"),
+        "column" => Localized.Get("NounColumn"),
+        "server" => Localized.Get("NounServer"),
+        _ => what,
+    };
 
     /// <summary>True when <paramref name="name"/> is an acceptable identifier.</summary>
     public static bool IsAcceptable(string? name)

@@ -273,7 +273,7 @@ public static class PgShardedImporter
         }
         catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
         {
-            throw PgSession.Failure(exception, coordinator, cancellation, committing ? PgSession.RunStage.Committing : PgSession.RunStage.Working, "the coordinator's set-up");
+            throw PgSession.Failure(exception, coordinator, cancellation, committing ? PgSession.RunStage.Committing : PgSession.RunStage.Working, Localized.Get("TheCoordinatorSetUp"));
         }
     }
 

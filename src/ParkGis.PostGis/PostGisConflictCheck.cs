@@ -68,7 +68,7 @@ public sealed partial class PostGisConflictCheck
         }
         catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
         {
-            throw PgSession.Failure(exception, dataset, cancellation, PgSession.RunStage.Working, "the check");
+            throw PgSession.Failure(exception, dataset, cancellation, PgSession.RunStage.Working, Localized.Get("TheCheck"));
         }
     }
 

@@ -154,7 +154,7 @@ public sealed class LeadingIndustryAnalysis
         var total = list.Sum(o => o.OutputWan);
         var leadingOutput = list.Where(o => o.Leading).Sum(o => o.OutputWan);
         var pulling = list.Where(o => !o.Leading && o.OutputWan > 0).Select(o => o.Industry).ToList();
-        var where = block is { } b ? string.Create(CultureInfo.InvariantCulture, $"block {b}") : "the park";
+        var where = block is { } b ? Localized.Format("TheBlock", b) : Localized.Get("ThePark");
         string? missing = null;
         if (noEconomics)
         {

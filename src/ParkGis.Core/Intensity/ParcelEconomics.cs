@@ -69,7 +69,7 @@ public sealed class ParcelEconomics
             else
             {
                 issues.Add(new DataIssue(table.Source, $"#{row.Row}", DataIssueCodes.UnknownParcel,
-                    Localized.Format("EconomicsRowUnknownEnterprise", row.Row, row.Enterprise ?? "(none)")));
+                    Localized.Format("EconomicsRowUnknownEnterprise", row.Row, row.Enterprise ?? Localized.Get("None"))));
             }
         }
 

@@ -63,7 +63,7 @@ public static class ParkScreening
             var reason = Reason(screening.FirstOrDefault(i => string.Equals(i.Feature, id, StringComparison.Ordinal)));
             reasons.Add((id, reason));
             issues.Add(new DataIssue(layerName, id, DataIssueCodes.ParkNotAnalysed,
-                $"Park {id}{(name is null ? string.Empty : $" ({name})")} was not analysed and is missing from every figure: {reason}."));
+                name is null ? Localized.Format("ParkNotAnalysed", id, reason) : Localized.Format("NamedParkNotAnalysed", id, name, reason)));
         }
 
         if (usable.Count > 0)
@@ -78,7 +78,7 @@ public static class ParkScreening
         }
 
         var named = string.Join("; ", reasons.Take(ReasonsNamed).Select(r => $"{r.Park}: {r.Reason}"));
-        var more = reasons.Count > ReasonsNamed ? $" (and {reasons.Count - ReasonsNamed} more)" : string.Empty;
+        var more = reasons.Count > ReasonsNamed ? Localized.Format("AndMore", reasons.Count - ReasonsNamed) : string.Empty;
         throw new UnusableInputException(ErrorCodes.NoAnalysablePark,
             Localized.Format("NoAnalysablePark", parks.Count, source, named, more), source, reasons[0].Park,
             hint: repairInvalid

@@ -22,10 +22,9 @@ internal static class DatasetDiscovery
         ArgumentNullException.ThrowIfNull(folder);
         if (!Directory.Exists(folder))
         {
-            var what = File.Exists(folder) ? "is a file, not a folder" : "does not exist";
             throw new UnusableInputException(
                 ErrorCodes.DatasetNotFound,
-                $"The dataset folder {folder} {what}.",
+                Localized.Format(File.Exists(folder) ? "DatasetFolderIsFile" : "DatasetFolderMissing", folder),
                 folder,
                 hint: Localized.Get("DatasetFolderHint"));
         }
@@ -155,7 +154,7 @@ internal static class DatasetDiscovery
                 ?? tables.FirstOrDefault(candidate => string.Equals(candidate, wanted, StringComparison.OrdinalIgnoreCase))
                 ?? throw InvalidConfiguration(
                     Localized.Format("ConfiguredLayerNotTable", roleName, wanted, name),
-                    "Its feature tables are: " + (tables.Count == 0 ? "(none)" : string.Join(", ", tables)) + ".");
+                    Localized.Format("FeatureTablesAre", tables.Count == 0 ? Localized.Get("None") : string.Join(", ", tables)));
         }
         else
         {
@@ -277,7 +276,7 @@ internal static class DatasetDiscovery
     private static string Available(List<string> files)
     {
         var layers = files.Where(file => LayerExtension(file) is not null && !string.Equals(file, ParkGisConfiguration.FileName, StringComparison.OrdinalIgnoreCase)).ToList();
-        return layers.Count == 0 ? Localized.Get("NoLayerFiles") : "Layer files in the folder: " + string.Join(", ", layers) + ".";
+        return layers.Count == 0 ? Localized.Get("NoLayerFiles") : Localized.Format("LayerFilesInFolder", string.Join(", ", layers));
     }
 
     private static UnusableInputException InvalidConfiguration(string message, string hint) =>

@@ -35,16 +35,16 @@ internal static partial class DatasetFiles
 
         var what = kind switch
         {
-            FileKind.Missing => "does not exist (or is a symlink to nothing)",
-            FileKind.Folder => "is a folder",
-            FileKind.Fifo => "is a named pipe (FIFO), which would block the read",
-            FileKind.CharacterDevice or FileKind.BlockDevice => "is a device, not a file",
-            FileKind.Socket => "is a socket, not a file",
-            _ => "is not a regular file",
+            FileKind.Missing => Localized.Get("FileKindMissing"),
+            FileKind.Folder => Localized.Get("FileKindFolder"),
+            FileKind.Fifo => Localized.Get("FileKindFifo"),
+            FileKind.CharacterDevice or FileKind.BlockDevice => Localized.Get("FileKindDevice"),
+            FileKind.Socket => Localized.Get("FileKindSocket"),
+            _ => Localized.Get("FileKindOther"),
         };
         throw new UnusableInputException(
             ErrorCodes.NotRegularFile,
-            $"{inputName} {what}; ParkGis reads only regular files.",
+            Localized.Format("NotRegularFile", inputName, what),
             inputName,
             hint: Localized.Get("NotRegularFileHint"));
     }

@@ -138,7 +138,7 @@ internal static class FeatureIdAssigner
             var ordinals = list.Select(index => "#" + sources[index].Ordinal.ToString(CultureInfo.InvariantCulture)).ToList();
             var kept = list.Select(index => ids[index]).ToList();
             var lostDigits = list.Any(index => inexact[index])
-                ? " These ids are numbers above 2^53 stored as floating point (a REAL column, or a whole number SQLite could not keep as an integer), so the file itself has lost their last digits: store ids as text."
+                ? Localized.Get("IdsLostDigits")
                 : string.Empty;
             issues.Add(new DataIssue(roleName, id, DataIssueCodes.DuplicateId,
                 Localized.Format("DuplicateFeatureIds", id, list.Count, inputName, string.Join(", ", ordinals), string.Join(", ", kept), lostDigits)));

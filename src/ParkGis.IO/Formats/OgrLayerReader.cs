@@ -39,7 +39,7 @@ internal static class OgrLayerReader
                 ErrorCodes.InvalidConfiguration,
                 Localized.Format("ConfiguredLayerMissing", layerName, Path.GetFileName(request.FilePath)),
                 request.InputName,
-                hint: "Its layers are: " + (names.Count == 0 ? "(none)" : string.Join(", ", names)) + ".");
+                hint: Localized.Format("LayersAre", names.Count == 0 ? Localized.Get("None") : string.Join(", ", names)));
         }
         var content = source.ReadLayer(layerName);
         if (!content.HasGeometryField)

@@ -55,7 +55,7 @@ internal sealed class InputGuard
         {
             if (RealPath.IsSameOrUnder(realDestination, real))
             {
-                var relation = string.Equals(realDestination, real, RealPath.Comparison) ? "is" : "is inside";
+                var relation = string.Equals(realDestination, real, RealPath.Comparison) ? Localized.Get("RelationIs") : Localized.Get("RelationIsInside");
                 throw Refusal(Localized.Format("OutInsideInput", shownDestination, relation, shown), shown, isFolder);
             }
         }
@@ -67,7 +67,7 @@ internal sealed class InputGuard
             {
                 if (RealPath.IsSameOrUnder(real, target))
                 {
-                    var relation = string.Equals(target, real, RealPath.Comparison) ? "is" : "holds";
+                    var relation = string.Equals(target, real, RealPath.Comparison) ? Localized.Get("RelationIs") : Localized.Get("RelationHolds");
                     throw Refusal(Localized.Format("OutReplacesInput", shownDestination, name, relation, shown), shown, isFolder);
                 }
             }
