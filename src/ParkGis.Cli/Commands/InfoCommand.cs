@@ -110,7 +110,7 @@ internal static class InfoCommand
                 stdout.WriteLine(Text.Format("InfoExtent", info.Extent.MinX, info.Extent.MinY, info.Extent.MaxX, info.Extent.MaxY));
             }
 
-            stdout.WriteLine($"  字段     {(info.Fields.Count == 0 ? "（无）" : string.Join("、", info.Fields))}");
+            stdout.WriteLine(Text.Format("InfoFields", info.Fields.Count == 0 ? Text.Get("InfoNone") : Text.List(info.Fields)));
             if (layer.FieldMap.Count > 0)
             {
                 stdout.WriteLine(Text.Format("InfoFieldMap", string.Join("、", layer.FieldMap.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} ← {p.Value}"))));
