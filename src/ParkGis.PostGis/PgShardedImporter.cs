@@ -94,11 +94,11 @@ public static class PgShardedImporter
                 layers[role] = layer with { Features = share };
             }
 
-            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"shard {s + 1} of {shards.Count}: {target.DisplayName}"));
+            progress?.Report(Localized.Format("ProgressShard", s + 1, shards.Count, target.DisplayName));
             written.Add((target, PgDatasetImporter.Import(content with { Dataset = dataset with { Layers = layers } }, target, overwrite, progress, cancellation, columnsFrom)));
         }
 
-        progress?.Report($"coordinator: {coordinator.DisplayName}");
+        progress?.Report(Localized.Format("ProgressCoordinator", coordinator.DisplayName));
         var reference = new Dictionary<LayerRole, Layer>(dataset.Layers);
         foreach (var role in keys.Keys)
         {

@@ -37,7 +37,8 @@ public sealed class CancellationTests : IClassFixture<CancellationTests.LargeDat
             _ => [command, _data.Folder, "--out", output],
         };
 
-        var (exit, stderr, sinceSignal) = await RunAndSignal(args, stage, signal);
+        // The stages are matched by their English progress lines, whatever the machine's locale.
+        var (exit, stderr, sinceSignal) = await RunAndSignal([.. args, "--lang", "en"], stage, signal);
 
         Assert.True(exit == (signal == SigInt ? 130 : 143), $"exit {exit} after the signal at '{stage}'\n{stderr}");
         if (stage.Length > 0 || stderr.Length > 0)

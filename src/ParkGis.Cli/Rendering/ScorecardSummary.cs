@@ -117,8 +117,8 @@ internal static class ScorecardSummary
             return;
         }
 
-        var pulling = share.PullingDown.Count > 0 ? Text.Get("ScorecardPulling") + string.Join("、", share.PullingDown) : string.Empty;
-        stdout.WriteLine(head + Invariant($"{value,7:P1} {(share.Passes == true ? "达标" : "未达标")}  主导：{string.Join("、", share.LeadingIndustries)}{pulling}"));
+        var pulling = share.PullingDown.Count > 0 ? Text.Get("ScorecardPulling") + Text.List(share.PullingDown) : string.Empty;
+        stdout.WriteLine(head + Text.Format("ScorecardLeadingLine", value, Text.Get(share.Passes == true ? "CellMeets" : "CellFails"), Text.List(share.LeadingIndustries), pulling));
     }
 
     private static string Short(string key) => key switch

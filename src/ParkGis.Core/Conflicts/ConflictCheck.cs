@@ -139,7 +139,7 @@ public sealed class ConflictCheck
                 : (new LayerProjections(distinct, parcelsScreened.Layer.Crs), distinct.Select(f => AnalysisCrs.For(parcelsScreened.Layer.Crs, f.Geometry)).ToArray());
         }
 
-        _progress?.Report($"checking {parks.Features.Count} parks");
+        _progress?.Report(Localized.Format("ProgressCheckingParks", parks.Features.Count));
         var parkCrs = parksScreened.AnalysisCrsOfAll;
         Project(parkCrs, parks, redline, farmland, urban);
 
@@ -155,7 +155,7 @@ public sealed class ConflictCheck
             if (parcels is not null && parcelCrs is not null)
             {
                 Project(parcelCrs, parcels, parks, redline, farmland);
-                _progress?.Report($"checking {parcels.Features.Count} parcels");
+                _progress?.Report(Localized.Format("ProgressCheckingParcels", parcels.Features.Count));
                 parcelResult = Unwrapped(() => CheckParcels(parcels, parcelCrs, parks, redline, farmland, issues, cancellation));
             }
         }
@@ -376,7 +376,7 @@ public sealed class ConflictCheck
                     if (tenth > reportedTenth)
                     {
                         reportedTenth = tenth; // rising only: a thread that crossed a tenth late says nothing
-                        _progress.Report(string.Create(CultureInfo.InvariantCulture, $"checking parcels {10 * tenth}%"));
+                        _progress.Report(Localized.Format("ProgressCheckingParcelsPercent", 10 * tenth));
                     }
                 }
             }

@@ -75,7 +75,7 @@ public sealed class IntensityAnalysis
         var year = _options.Year ?? economics?.LatestYear;
         var statusById = landStatus?.Parcels.GroupBy(s => s.ParcelId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
-        _progress?.Report($"measuring {parcels.Count} parcels");
+        _progress?.Report(Localized.Format("ProgressMeasuringParcels", parcels.Count));
         var measured = new List<MeasuredParcel>(parcels.Count);
         for (var i = 0; i < parcels.Count; i++)
         {

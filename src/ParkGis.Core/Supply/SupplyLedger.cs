@@ -124,7 +124,7 @@ public sealed class SupplyLedger
         var bannerResults = new List<AreaSupply>();
         if (parks is not null && parksLayer is not null)
         {
-            _progress?.Report($"measuring {parks.Features.Count} parks");
+            _progress?.Report(Localized.Format("ProgressMeasuringParks", parks.Features.Count));
             var parkArray = new AreaSupply[parks.Features.Count];
             var parkWindowArray = new AreaSupply[parks.Features.Count];
             Parallel.For(0, parkArray.Length, parallel, i =>
