@@ -30,8 +30,13 @@ public static class PgDatasetReader
     /// and the <c>parkgis_economics</c> table.
     /// </summary>
     /// <exception cref="UnusableInputException">The database cannot be used (PG05xx) or a table is unusable.</exception>
+    /// <param name="name">The dataset.</param>
+    /// <param name="progress">Progress lines.</param>
+    /// <param name="cancellation">Stops the reading (between rows).</param>
+    /// <param name="roles">The layers to read; null for every layer table (the economics table is read either way).</param>
     /// <exception cref="OperationCanceledException">The run was cancelled; the statement running was cancelled in the server.</exception>
-    public static DatasetContent ReadContent(PgDatasetName name, IProgress<string>? progress = null, CancellationToken cancellation = default)
+    public static DatasetContent ReadContent(
+        PgDatasetName name, IProgress<string>? progress = null, CancellationToken cancellation = default, IReadOnlyCollection<LayerRole>? roles = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         using var connection = PgSession.Open(name, cancellation);
@@ -40,7 +45,7 @@ public static class PgDatasetReader
             var layers = new Dictionary<LayerRole, Layer>();
             var issues = new List<DataIssue>();
             var configuration = PgCatalog.ReadConfiguration(connection, name);
-            foreach (var table in PgCatalog.Discover(connection, name, configuration))
+            foreach (var table in PgCatalog.Discover(connection, name, configuration).Where(t => roles is null || roles.Contains(t.Role)))
             {
                 var layer = ReadLayer(connection, table, issues, cancellation);
                 layers.Add(layer.Role, layer);

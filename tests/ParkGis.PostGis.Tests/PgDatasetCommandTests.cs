@@ -45,6 +45,36 @@ public sealed class PgDatasetCommandTests : IClassFixture<PgDatasetCommandTests.
     }
 
     [PgFact]
+    public void Check_with_the_postgis_engine_writes_the_banner_totals_the_local_engine_writes_not_null()
+    {
+        var local = Run(["check", Paths.Sample]);
+        var database = Run(["check", _sample.Dataset, "--engine", "postgis"]);
+
+        var localJson = JsonNode.Parse(File.ReadAllText(Path.Combine(local.Output, "check.json")))!;
+        var expected = localJson["banners"]!.AsArray();
+        var parkArea = localJson["parks"]!.AsArray().ToDictionary(p => p!["park_id"]!.GetValue<string>(), p => p!["area_m2"]!.GetValue<double>());
+        var actual = JsonNode.Parse(File.ReadAllText(Path.Combine(database.Output, "check.json")))!["banners"];
+        Assert.NotNull(actual);
+        Assert.Equal(7, expected.Count);
+        Assert.Equal(expected.Count, actual.AsArray().Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var (e, a) = (expected[i]!, actual[i]!);
+            Assert.Equal(e["banner"]!.GetValue<string>(), a["banner"]!.GetValue<string>());
+            Assert.Equal(e["park_ids"]!.ToJsonString(), a["park_ids"]!.ToJsonString());
+            foreach (var kind in new[] { "ecological_redline", "permanent_farmland", "outside_urban_boundary" })
+            {
+                var (le, la) = (e["conflicts"]![kind]!, a["conflicts"]![kind]!);
+                Assert.Equal(le["checked"]!.GetValue<bool>(), la["checked"]!.GetValue<bool>());
+                // The engines agree to 1e-6 of the parks' area (slivers one overlay keeps and the other drops: docs/cli.md).
+                var scale = e["park_ids"]!.AsArray().Sum(id => parkArea[id!.GetValue<string>()]);
+                var area = le["area_m2"]!.GetValue<double>();
+                Assert.True(Math.Abs(area - la["area_m2"]!.GetValue<double>()) <= 1e-6 * scale, $"{e["banner"]} {kind}: {area} vs {la["area_m2"]}");
+            }
+        }
+    }
+
+    [PgFact]
     public void Info_export_report_and_boundary_points_run_on_the_imported_schema_as_on_the_folder()
     {
         var folderInfo = Cli.Run("info", Paths.Sample, "--format", "json");

@@ -62,7 +62,7 @@ internal static class CheckCommand
             var datasetName = parse.GetRequiredValue(dataset);
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(datasetName));
             var result = parse.GetValue(engine) == "postgis"
-                ? CheckResultOptions.RunInDatabase(datasetName, options, run.Progress, cancellation)
+                ? CheckResultOptions.RunInDatabase(datasetName, options, run)
                 : run.Assess(datasetName, options.FixInvalidGeometry, DatasetScope.ConflictCheck).Conflicts(options.MinAreaM2);
             run.Progress.Report(Text.Get("ProgressWritingResults"));
             CheckJsonWriter.Write(folder.PathOf("check.json"), result);

@@ -34,9 +34,14 @@ internal static class CheckResultOptions
         HelpName = "ID",
     };
 
-    /// <summary>Runs the check as SQL in the database that holds a pg: dataset.</summary>
-    public static ConflictCheckResult RunInDatabase(string dataset, ConflictCheckOptions options, IProgress<string> progress, CancellationToken cancellation)
+    /// <summary>
+    /// Runs the check as SQL in the database that holds a pg: dataset, then adds the 旗区 totals by the one
+    /// park-to-旗区 rule, from the parks and 旗区 tables read on their own (the parcels stay in the database).
+    /// </summary>
+    public static ConflictCheckResult RunInDatabase(string dataset, ConflictCheckOptions options, CommandRun run)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(run);
         if (!PgDatasetName.IsDatabase(dataset))
         {
             throw new UnusableInputException(ErrorCodes.DatasetNotFound,
@@ -44,7 +49,8 @@ internal static class CheckResultOptions
                 hint: "Load the folder first: parkgis import DATASET --to pg:… --schema NAME, then check pg:…;Schema=NAME --engine postgis.");
         }
 
-        return new PostGisConflictCheck(options, progress).Check(PgDatasetName.Parse(dataset), cancellation);
+        var result = new PostGisConflictCheck(options, run.Progress).Check(PgDatasetName.Parse(dataset), run.Cancellation);
+        return run.Assess(dataset, options.FixInvalidGeometry, DatasetScope.ParksAndBanners).WithBanners(result);
     }
 
     /// <summary>

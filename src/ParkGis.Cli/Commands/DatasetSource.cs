@@ -23,13 +23,18 @@ internal static class DatasetSource
         cancellation.ThrowIfCancellationRequested();
         if (PgDatasetName.IsDatabase(dataset))
         {
-            var read = PgDatasetReader.ReadContent(PgDatasetName.Parse(dataset), progress, cancellation);
+            var read = PgDatasetReader.ReadContent(PgDatasetName.Parse(dataset), progress, cancellation, scope.Roles);
             return scope.Keep is null ? read : read with { Dataset = scope.Keep(read.Dataset) };
         }
 
         var content = ReadingGcRegion.Around(dataset, () =>
         {
             var read = DatasetContent.ReadFolder(dataset, progress, scope.OnlyFields);
+            if (scope.Roles is { } roles)
+            {
+                read = read with { Dataset = read.Dataset with { Layers = read.Dataset.Layers.Where(l => roles.Contains(l.Key)).ToDictionary() } };
+            }
+
             return scope.Keep is null ? read : read with { Dataset = scope.Keep(read.Dataset) };
         });
         cancellation.ThrowIfCancellationRequested();
@@ -58,6 +63,18 @@ internal sealed record DatasetScope(IReadOnlyDictionary<LayerRole, IReadOnlyList
 {
     /// <summary>Every layer and field.</summary>
     public static DatasetScope Whole { get; } = new(null, null);
+
+    /// <summary>The layers it reads; null for all. A <c>pg:</c> dataset reads only these tables.</summary>
+    public IReadOnlyCollection<LayerRole>? Roles { get; init; }
+
+    /// <summary>
+    /// The parks and the 旗区 boundaries only, for the park-to-旗区 rule beside a check run in the database
+    /// (<c>check --engine postgis</c>).
+    /// </summary>
+    public static DatasetScope ParksAndBanners { get; } = new(ParkGis.Core.Parks.ParkBanners.FieldsUsed, null)
+    {
+        Roles = [LayerRole.Parks, LayerRole.Banners],
+    };
 
     /// <summary>What the conflict check needs: each layer's id, the park names and 旗区, and the control features within reach.</summary>
     public static DatasetScope ConflictCheck { get; } = new(

@@ -174,16 +174,27 @@ public sealed class ParkAssessment
         Once(("conflicts", minAreaM2), () =>
         {
             var result = new ConflictCheck(new ConflictCheckOptions(minAreaM2, Options.RepairInvalidGeometry), Progress).Check(this);
-            var banners = ParkBanners;
-            if (banners.Issues.Count == 0)
-            {
-                return result with { Banners = BannerConflicts.Of(result, banners) };
-            }
-
-            var issues = result.Issues.Concat(banners.Issues).Distinct().ToList();
-            issues.Sort(DataIssueOrder.Compare);
-            return result with { Banners = BannerConflicts.Of(result, banners), Issues = issues };
+            return WithBanners(result);
         })!;
+
+    /// <summary>
+    /// A conflict check with its 旗区 totals (<see cref="BannerConflicts"/>) and the park-to-旗区 rule's data issues added,
+    /// by this assessment's <see cref="ParkBanners"/>: for the local check and for one run in the database alike.
+    /// </summary>
+    /// <param name="result">A conflict check of this assessment's parks.</param>
+    public ConflictCheckResult WithBanners(ConflictCheckResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var banners = ParkBanners;
+        if (banners.Issues.Count == 0)
+        {
+            return result with { Banners = BannerConflicts.Of(result, banners) };
+        }
+
+        var issues = result.Issues.Concat(banners.Issues).Distinct().ToList();
+        issues.Sort(DataIssueOrder.Compare);
+        return result with { Banners = BannerConflicts.Of(result, banners), Issues = issues };
+    }
 
     /// <summary>The land-supply ledger (批供台账) on <paramref name="asOf"/>.</summary>
     public SupplyLedgerResult Supply(DateOnly asOf, SupplyLedgerOptions? options = null)
