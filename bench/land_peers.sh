@@ -9,7 +9,7 @@
 # supply SQL, parkgis idle, PostGIS idle SQL) and medians reported. PostGIS time = ogr2ogr + GiST + ANALYZE of the
 # layers the work needs (supply: parks, approvals, parcels; idle: parks, parcels) + the SQL; ParkGis time = the whole
 # process, files to written results. The as-of date is the one the generator designs around (2026-06-30).
-# Env: TIMEOUT (seconds per run, default 3600).
+# Env: TIMEOUT (seconds per run, default 3600); KEEP=DIR keeps the last run's outputs of both tools in DIR (for cmp).
 set -euo pipefail
 shopt -s inherit_errexit
 # The body is one function, read whole before it runs: editing this file during a run cannot change the run.
@@ -62,6 +62,9 @@ for c in supply idle; do
 done
 echo "(ratio = of the medians; run ratio = median of the per-run ratios, which shared-machine load skews less; target <= 0.5, load included)"
 status=0
+if [ -n "${KEEP:-}" ]; then
+  mkdir -p "$KEEP" && cp -r "$BENCH_TMP/supply.$REPEAT" "$BENCH_TMP/idle.$REPEAT" "$BENCH_TMP"/postgis_*."$REPEAT".json "$KEEP"/ 2>/dev/null || true
+fi
 for c in supply idle; do
   echo "agreement of $c totals (last run):"
   out=$BENCH_TMP/$c.$REPEAT/$c.json

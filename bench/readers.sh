@@ -7,6 +7,9 @@
 #     JIT, warm = best of the later ones),
 # and for the GeoPackage the geometry-only floor `parkgis-bench floor` (one thread, blobs to NTS geometries, nothing
 # else; ../shared/bench/README.md lists 0.32 s at S=1000).
+# Then the layers `check` reads (parks, parcels, red line, farmland, urban boundary; a GeoPackage of those five tables
+# copied with ogr2ogr): `parkgis-bench read --check` (DatasetReader with check's fields: ids, park names, 旗区) and with
+# every field, against the floor over the same five tables, interleaved; target: check's read within 1.3× the floor.
 #
 #   bash bench/readers.sh [S=1000] [REPEAT=3] [DATA_ROOT=/tmp/parkgis-bench-data/city]
 set -euo pipefail
@@ -22,6 +25,14 @@ SRC=$ROOT/S$S/gpkg/layers.gpkg
 FORMATS=(geojson shp gpkg)
 declare -A FILE=([geojson]=parcels.geojson [shp]=parcels.shp [gpkg]=parcels.gpkg)
 declare -A DRIVER=([geojson]=GeoJSON [shp]="ESRI Shapefile" [gpkg]=GPKG)
+CHECK_TABLES=parks,parcels,ecological_redline,permanent_farmland,urban_boundary
+CHECK_DIR=$ROOT/S$S/readers/gpkg-check
+if [ ! -f "$CHECK_DIR/layers.gpkg" ] || [ "$CHECK_DIR/layers.gpkg" -ot "$SRC" ]; then
+  bench_log "copying the five check layers into one GeoPackage with ogr2ogr (not timed)"
+  rm -rf "$CHECK_DIR" && mkdir -p "$CHECK_DIR"
+  # shellcheck disable=SC2046
+  ogr2ogr -f GPKG "$CHECK_DIR/layers.gpkg" "$SRC" $(tr , ' ' <<<"$CHECK_TABLES") 2>/dev/null
+fi
 for f in "${FORMATS[@]}"; do
   dir=$ROOT/S$S/readers/$f
   if [ ! -f "$dir/${FILE[$f]}" ] || [ "$dir/${FILE[$f]}" -ot "$SRC" ]; then
@@ -53,6 +64,10 @@ for r in $(seq 1 "$REPEAT"); do
     inproc "read.$f" read "$dir" 4
     [ "$f" = gpkg ] && inproc floor.gpkg floor "$dir/${FILE[$f]}" parcels 4
   done
+  bench_log "round $r of $REPEAT: the five check layers (read with check's fields, with all fields, floor)"
+  inproc read.check read "$CHECK_DIR" 4 --check
+  inproc read.all read "$CHECK_DIR" 4
+  inproc floor.check floor "$CHECK_DIR/layers.gpkg" "$CHECK_TABLES" 4
 done
 
 col() { cut -d' ' -f"$2" "$BENCH_TMP/$1" | bench_median; }
@@ -69,6 +84,17 @@ for f in "${FORMATS[@]}"; do
   printf '| %-8s | %10.2f s | %12.2f s | %12.2f s | %10.2f s | %9s | %7.2f s | %7.2f s | %s |\n' "$f" "$(col "info.$f" 1)" "$done_at" "$gdal" "$(col "ogrinfo.$f" 1)" \
     "$(bench_ratio "$done_at" "$gdal")" "$(col "read.$f" 1)" "$(col "read.$f" 2)" "$floor"
 done
+echo
+echo "The five check layers ($CHECK_TABLES) from one GeoPackage, in process, cold (first read, JIT) / warm (best of 3 later reads), medians of $REPEAT rounds:"
+printf '| %-32s | %9s | %9s | %14s |\n' read cold warm "warm / floor"
+printf '| %-32s | %9s | %9s | %14s |\n' --- ---: ---: ---:
+fw=$(col floor.check 2)
+for k in "check.DatasetReader, check's fields" "all.DatasetReader, every field" "floor.geometry only, one thread"; do
+  name=${k%%.*}; label=${k#*.}
+  [ "$name" = floor ] && src=floor.check || src=read.$name
+  printf '| %-32s | %7.2f s | %7.2f s | %14s |\n' "$label" "$(col "$src" 1)" "$(col "$src" 2)" "$(bench_ratio "$(col "$src" 2)" "$fw")"
+done
+echo "target: check's fields within 1.3x the floor (warm)"
 echo "ratio = parkgis read done (start-up + read, progress clock, 0.1 s resolution) / ogr2ogr -f Memory (whole process); floor ratio = in-process warm read (DatasetReader, all fields) / geometry-only floor (one thread)"
 }
 main "$@"

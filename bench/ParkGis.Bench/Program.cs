@@ -10,7 +10,7 @@ switch (args.FirstOrDefault())
     case "probe" when args.Length >= 2:
         return Probe.Run(args[1], Number(2, 3));
     case "read" when args.Length >= 2:
-        return ReadBench.Read(args[1], Number(2, 1));
+        return ReadBench.Read(args[1], Number(2, 1), args.Contains("--check"));
     case "floor" when args.Length >= 3:
         return ReadBench.Floor(args[1], args[2], Number(3, 3));
     case "memory" when args.Length >= 2:

@@ -3,26 +3,34 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
+using ParkGis.Core.Conflicts;
 using ParkGis.Core.Data;
+using ParkGis.Core.Parks;
 using ParkGis.IO.Datasets;
 
 namespace ParkGis.Bench;
 
 /// <summary>
-/// In-process read timings: <c>read DATASET [REPEAT]</c> reads a dataset folder as every command does
-/// (<see cref="DatasetReader.Read"/>, all fields); <c>floor GPKG TABLE [REPEAT]</c> reads only the geometry blobs of
-/// one GeoPackage table into NTS geometries on one thread (the geometry-only floor of ../shared/bench/README.md).
+/// In-process read timings: <c>read DATASET [REPEAT] [--check]</c> reads a dataset folder as the commands do
+/// (<see cref="DatasetReader.Read"/>; all fields, or with <c>--check</c> only the fields <c>check</c> reads: ids, park
+/// names and 旗区); <c>floor GPKG TABLE[,TABLE…] [REPEAT]</c> reads only the geometry blobs of GeoPackage tables into
+/// NTS geometries on one thread (the geometry-only floor of ../shared/bench/README.md, there for the parcels alone).
 /// Each prints every repeat; the first includes the JIT.
 /// </summary>
 internal static class ReadBench
 {
-    public static int Read(string folder, int repeat)
+    /// <summary>The fields <c>check</c> reads (its DatasetScope.ConflictCheck): each layer's id, park names and 旗区.</summary>
+    private static readonly IReadOnlyDictionary<LayerRole, IReadOnlyList<string>> CheckFields =
+        ConflictCheck.FieldsUsed.Concat(ParkBanners.FieldsUsed).GroupBy(f => f.Key)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.SelectMany(f => f.Value).Distinct(StringComparer.Ordinal).ToList());
+
+    public static int Read(string folder, int repeat, bool checkFieldsOnly)
     {
         for (var r = 0; r < repeat; r++)
         {
             GC.Collect();
             var clock = Stopwatch.StartNew();
-            var data = DatasetReader.Read(folder);
+            var data = DatasetReader.Read(folder, onlyFields: checkFieldsOnly ? CheckFields : null);
             var seconds = clock.Elapsed.TotalSeconds;
             var features = LayerRoles.All.Select(data.Find).OfType<Layer>().Sum(l => l.Features.Count);
             var vertices = LayerRoles.All.Select(data.Find).OfType<Layer>().Sum(l => l.Features.Sum(f => (long)(f.Geometry?.NumPoints ?? 0)));
@@ -32,7 +40,7 @@ internal static class ReadBench
         return 0;
     }
 
-    public static int Floor(string gpkg, string table, int repeat)
+    public static int Floor(string gpkg, string tables, int repeat)
     {
         for (var r = 0; r < repeat; r++)
         {
@@ -40,13 +48,14 @@ internal static class ReadBench
             var clock = Stopwatch.StartNew();
             using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = gpkg, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
             connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT geom FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
             var reader = new WKBReader();
             var geometries = new List<Geometry>();
             long vertices = 0;
-            using (var rows = command.ExecuteReader())
+            foreach (var table in tables.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT geom FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+                using var rows = command.ExecuteReader();
                 while (rows.Read())
                 {
                     var blob = (byte[])rows[0];

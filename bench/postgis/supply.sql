@@ -3,7 +3,8 @@
 -- planar areas as ParkGis measures projected data). psql variables: asof (YYYY-MM-DD), window_years.
 --   供 of a batch     = area(batch ∩ ∪ parcels supplied on or before the as-of date); 批而未供 = approved − supplied
 --   per park/banner  = area(area ∩ ∪approvals) and area(that ∩ ∪supplied), window = batches approved in the N
---                      calendar years before the as-of year
+--                      complete calendar years up to the as-of date (31 December closes its own year), by the
+--                      batch's approval date (SupplyLedger.Window)
 --   未批先供          = ∪(supplied parcel − ∪approvals); a parcel is listed with ≥ 1 m² outside
 -- Prints one JSON object with the totals bench/compare_land.py compares.
 \set ON_ERROR_STOP 1
@@ -15,7 +16,8 @@ CREATE TEMP TABLE batch AS SELECT batch_id, min(approved_on) AS approved_on, ST_
 CREATE INDEX ON batch USING gist (geom);
 ANALYZE batch;
 CREATE TEMP TABLE win AS
-  SELECT make_date(extract(year FROM :'asof'::date)::int - :window_years, 1, 1) AS d0, make_date(extract(year FROM :'asof'::date)::int - 1, 12, 31) AS d1;
+  SELECT make_date(y - :window_years + 1, 1, 1) AS d0, make_date(y, 12, 31) AS d1
+  FROM (SELECT extract(year FROM :'asof'::date)::int - CASE WHEN to_char(:'asof'::date, 'MM-DD') = '12-31' THEN 0 ELSE 1 END AS y) l;
 
 CREATE TEMP TABLE batch_supply AS
   SELECT b.batch_id, b.approved_on, ST_Area(b.geom) AS approved_m2,
@@ -26,8 +28,8 @@ CREATE TEMP TABLE batch_supply AS
 CREATE FUNCTION pg_temp.measure(area geometry, in_window boolean, OUT approved_m2 float8, OUT supplied_m2 float8) AS $$
   WITH a AS (
     SELECT ST_Intersection(area, ST_Union(p.geom)) AS g
-    FROM approvals p, win
-    WHERE ST_Intersects(p.geom, area) AND (NOT in_window OR p.approved_on BETWEEN win.d0 AND win.d1))
+    FROM approvals p JOIN batch b USING (batch_id), win
+    WHERE ST_Intersects(p.geom, area) AND (NOT in_window OR b.approved_on BETWEEN win.d0 AND win.d1))
   SELECT COALESCE(ST_Area(a.g), 0),
          COALESCE(LEAST(ST_Area(a.g), (SELECT ST_Area(ST_Intersection(a.g, ST_Union(s.geom))) FROM sp s WHERE ST_Intersects(s.geom, a.g))), 0)
   FROM a

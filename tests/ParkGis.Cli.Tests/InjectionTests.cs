@@ -115,8 +115,14 @@ public sealed class InjectionTests
         using var data = JsonDocument.Parse(block);
         Assert.Equal("k</script><!--", data.RootElement.GetProperty("tianditu_key").GetString());
         var parks = data.RootElement.GetProperty("layers").EnumerateArray().Single(l => l.GetProperty("name").GetString() == "parks");
-        Assert.Equal(hostile, parks.GetProperty("geojson").GetProperty("features")[0].GetProperty("properties").GetProperty("name").GetString());
-        Assert.Contains("园区", block, StringComparison.Ordinal); // Chinese stays as characters
+        // The layer's GeoJSON is in its own element, escaped the same way.
+        var layerOpen = "<script type=\"application/json\" id=\"" + parks.GetProperty("script").GetString() + "\">";
+        var layerStart = html.IndexOf(layerOpen, StringComparison.Ordinal) + layerOpen.Length;
+        var layerBlock = html[layerStart..html.IndexOf("</script>", layerStart, StringComparison.Ordinal)];
+        Assert.True(layerBlock.IndexOfAny(['<', '>', '&']) < 0, "the layer block holds a raw <, > or &");
+        using var layer = JsonDocument.Parse(layerBlock);
+        Assert.Equal(hostile, layer.RootElement.GetProperty("features")[0].GetProperty("properties").GetProperty("name").GetString());
+        Assert.Contains("园区", layerBlock, StringComparison.Ordinal); // Chinese stays as characters
     }
 
     private static void AssertNoFormula(string csv)

@@ -5,7 +5,7 @@ using ParkGis.Web.Report;
 
 namespace ParkGis.Cli.Commands;
 
-/// <summary><c>parkgis report DATASET --out DIR [--tianditu-key KEY] [--as-of DATE] [--pdf] [--fix] [--overwrite]</c>.</summary>
+/// <summary><c>parkgis report DATASET --out DIR [--tianditu-key KEY] [--as-of DATE] [--pdf] [--tile-over N] [--fix] [--overwrite]</c>.</summary>
 internal static class ReportCommand
 {
     /// <summary>Files the command writes into DIR.</summary>
@@ -24,6 +24,19 @@ internal static class ReportCommand
         };
         var asOf = AsOfOption.BuildOptional(
             Text.Get("PublishAsOfOption"));
+        var tileOver = new Option<int>("--tile-over")
+        {
+            Description = Text.Get("TileOverOption"),
+            DefaultValueFactory = _ => ReportTiling.Default.MaxInlineFeatures,
+            HelpName = "N",
+        };
+        tileOver.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError(Text.Get("TileOverInvalid"));
+            }
+        });
         var fix = CommonOptions.FixOption();
         var pdf = new Option<bool>("--pdf")
         {
@@ -33,7 +46,7 @@ internal static class ReportCommand
             "report",
             Text.Get("ReportCommand"))
         {
-            dataset, output, tianditu, asOf, pdf, fix, overwrite,
+            dataset, output, tianditu, asOf, pdf, tileOver, fix, overwrite,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -49,8 +62,9 @@ internal static class ReportCommand
             run.Progress.Report(Text.Get("ProgressWritingReport"));
             var key = parse.GetValue(tianditu);
             cancellation.ThrowIfCancellationRequested();
-            var content = new ReportContent(assessment.Name, layers, results, figures, string.IsNullOrWhiteSpace(key) ? null : key.Trim(), DateOnly.FromDateTime(DateTime.Now), date);
-            ReportPage.Write(folder.PathOf("index.html"), content);
+            var tiling = ReportTiling.Default with { MaxInlineFeatures = parse.GetValue(tileOver) };
+            var content = new ReportContent(assessment.Name, layers, results, figures, string.IsNullOrWhiteSpace(key) ? null : key.Trim(), DateOnly.FromDateTime(DateTime.Now), date, tiling);
+            ReportPage.Write(folder.PathOf("index.html"), content, run.Progress);
             if (browser is not null)
             {
                 run.Progress.Report(Text.Get("ProgressPrintingPdf"));

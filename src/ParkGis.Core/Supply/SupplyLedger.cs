@@ -253,14 +253,16 @@ public sealed class SupplyLedger
 
     private static (double Approved, double Supplied) MeasureArea(Geometry area, CrsDefinition crs, LayerProjections approvals, LayerProjections supplied)
     {
-        var approvedPieces = LayerOverlay.Pieces(area, PreparedGeometryFactory.Prepare(area), approvals.In(crs));
+        // A park's approved land shares its edges with the parcels and approvals traced on one grid: RelateNG decides
+        // those features' Covers from a kept index (PreparedPolygon relates the whole area again for each).
+        var approvedPieces = LayerOverlay.Pieces(area, new RelatePreparedGeometry(area), approvals.In(crs));
         var approved = LayerOverlay.Union(approvedPieces, area.Factory);
         if (approved.IsEmpty)
         {
             return (0, 0);
         }
 
-        var suppliedPieces = LayerOverlay.Pieces(approved, PreparedGeometryFactory.Prepare(approved), supplied.In(crs));
+        var suppliedPieces = LayerOverlay.Pieces(approved, new RelatePreparedGeometry(approved), supplied.In(crs));
         var suppliedArea = LayerOverlay.Union(suppliedPieces, area.Factory).Area;
         return (approved.Area, Math.Min(approved.Area, suppliedArea));
     }
@@ -351,6 +353,11 @@ public sealed class SupplyLedger
             if (existing is not null)
             {
                 pieces = [.. pieces, .. LayerOverlay.Pieces(parcel, here.Prepared(i), existing.In(crs))];
+            }
+
+            if (pieces.Exists(p => ReferenceEquals(p.Polygon, parcel)))
+            {
+                return; // one batch (or one 存量 patch) covers the whole parcel
             }
 
             var inside = LayerOverlay.Union(pieces, parcel.Factory);

@@ -11,6 +11,7 @@ namespace ParkGis.Web.Report;
 /// <param name="TiandituKey">A 天地图 key, or null for the offline base layer only.</param>
 /// <param name="MadeOn">The date printed on the map sheet (制图日期).</param>
 /// <param name="AsOf">The as-of date of the supply and idle results, or null.</param>
+/// <param name="Tiling">Which layers are drawn from the embedded vector-tile archive; null for <see cref="ReportTiling.Default"/>.</param>
 public sealed record ReportContent(
     string DatasetName,
     IReadOnlyList<PublishedLayer> Layers,
@@ -18,4 +19,5 @@ public sealed record ReportContent(
     ReportFigures Figures,
     string? TiandituKey,
     DateOnly MadeOn,
-    DateOnly? AsOf);
+    DateOnly? AsOf,
+    ReportTiling? Tiling = null);

@@ -1,93 +1,181 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using NetTopologySuite.Geometries;
 using ParkGis.Core.Publishing;
 using ParkGis.IO.Output;
 using ParkGis.Web.Export;
+using ParkGis.Web.Tiles;
 
 namespace ParkGis.Web.Report;
 
 /// <summary>
 /// Writes the HTML map report (成果报告): one self-contained <c>index.html</c> that opens from file:// with no
-/// network — Leaflet, ECharts, the district boundaries of the cities the data lies in and the data are inlined —
+/// network — Leaflet, ECharts, the district boundaries of the cities the data lie in and the data are inlined —
 /// laid out as a map sheet (title, map with park labels, legend with the layers' own symbols, scale bar, north arrow,
 /// date, data source) that prints on one A3 landscape page, followed by the charts of every analysis the dataset
-/// allowed and the findings tables. With a 天地图 key the page also loads the 天地图 vector base map (CGCS2000, so
-/// the WGS 84 data needs no shift); that is the only network use.
+/// allowed and the findings tables. Layers too big to inline (<see cref="ReportTiling"/>) are tiled into a PMTiles
+/// archive embedded in the page (base64) and drawn from it with protomaps-leaflet. The page is streamed to the file,
+/// layer by layer. With a 天地图 key the page also loads the 天地图 vector base map (CGCS2000, so the WGS 84 data need
+/// no shift); that is the only network use.
 /// </summary>
 public static class ReportPage
 {
-    /// <summary>Layers with more features than this are left off the map (the page would be too heavy); the page says so.</summary>
-    public const int MaxMapFeatures = 20_000;
+    /// <summary>The scratch folder, beside the page, that holds the tile archive until it is embedded.</summary>
+    private const string ScratchFolderName = ".parkgis-report-tiles";
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes the report.</summary>
     /// <param name="path">The HTML file.</param>
     /// <param name="content">What the report shows.</param>
-    public static void Write(string path, ReportContent content)
+    /// <param name="progress">Progress lines (the tile archive's zooms), or null.</param>
+    public static void Write(string path, ReportContent content, IProgress<string>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(content);
+        var tiling = content.Tiling ?? ReportTiling.Default;
+        var tiled = content.Layers.Where(tiling.Tiles).ToList();
+        var scratch = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, ScratchFolderName);
+        var ownScratch = !Directory.Exists(scratch);
+        try
+        {
+            var archive = tiled.Count > 0 && ownScratch ? ReportTileArchive.Write(tiled, tiling, scratch, progress) : null;
+            WritePage(path, content, archive is null ? [] : tiled, archive is null ? tiled : [], archive);
+        }
+        finally
+        {
+            if (ownScratch && Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+    }
+
+    private static void WritePage(string path, ReportContent content, List<PublishedLayer> tiled, List<PublishedLayer> omitted, (string File, TileSummary Summary)? archive)
+    {
         var layers = content.Layers;
         var results = content.Results;
-        var shown = layers.Where(l => l.Features.Count <= MaxMapFeatures).ToList();
-        var omitted = layers.Where(l => l.Features.Count > MaxMapFeatures).ToList();
+        var shown = layers.Where(l => !omitted.Contains(l)).ToList();
         var districts = BoundarySet.Covering(layers.Where(l => !l.IsResult).SelectMany(l => l.Features).Select(f => f.Geometry), out var cities);
         var title = TitleCity(districts, layers.FirstOrDefault(l => !l.IsResult && l.Name == "parks")) + "开发区（园区）用地核查成果图";
         var madeOn = content.MadeOn.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
         var asOf = content.AsOf is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
 
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.Append("<title>").Append(Encode(title)).Append(" — ").Append(Encode(content.DatasetName)).Append("</title>\n");
-        html.Append("<style>\n").Append(ReportAssets.Text("leaflet.css")).Append("\n</style>\n");
-        html.Append("<style>\n").Append(ReportAssets.Text("report.css")).Append("\n</style>\n</head>\n<body>\n<main>\n");
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        using var html = new StreamWriter(file, Utf8, 1 << 16);
+        html.Write("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Write("<title>" + Encode(title) + " — " + Encode(content.DatasetName) + "</title>\n");
+        html.Write("<style>\n" + ReportAssets.Text("leaflet.css") + "\n</style>\n");
+        html.Write("<style>\n" + ReportAssets.Text("report.css") + "\n</style>\n</head>\n<body>\n<main>\n");
 
         // The map sheet (成果图): one A3 landscape page when printed.
-        html.Append("<section id=\"sheet\">\n<header class=\"sheet-title\"><h1>").Append(Encode(title)).Append("</h1><p>数据集 ")
+        var sheet = new StringBuilder();
+        sheet.Append("<section id=\"sheet\">\n<header class=\"sheet-title\"><h1>").Append(Encode(title)).Append("</h1><p>数据集 ")
             .Append(Encode(content.DatasetName));
         if (asOf is not null)
         {
-            html.Append(" · 截至 ").Append(asOf);
+            sheet.Append(" · 截至 ").Append(asOf);
         }
 
-        html.Append(" · ").Append(results.HasFindings ? "发现问题" : "未发现问题").Append("</p></header>\n");
-        html.Append("<div class=\"sheet-body\"><div id=\"map\"></div>\n<aside id=\"legend\"><h2>图例</h2><div id=\"legend-entries\"></div>");
-        html.Append("<p class=\"legend-hint\">勾选以开关图层；管网默认关闭。点击要素查看属性。</p></aside></div>\n");
-        html.Append("<footer class=\"sheet-footer\"><span id=\"made-on\">制图日期：").Append(madeOn).Append("</span>");
-        html.Append("<span id=\"data-source\">数据来源：").Append(Encode(content.DatasetName)).Append("（园区、三区三线、批供、宗地等图层）；行政区划：")
+        sheet.Append(" · ").Append(results.HasFindings ? "发现问题" : "未发现问题").Append("</p></header>\n");
+        sheet.Append("<div class=\"sheet-body\"><div id=\"map\"></div>\n<aside id=\"legend\"><h2>图例</h2><div id=\"legend-entries\"></div>");
+        sheet.Append("<p class=\"legend-hint\">勾选以开关图层；管网默认关闭。点击要素查看属性。</p></aside></div>\n");
+        sheet.Append("<footer class=\"sheet-footer\"><span id=\"made-on\">制图日期：").Append(madeOn).Append("</span>");
+        sheet.Append("<span id=\"data-source\">数据来源：").Append(Encode(content.DatasetName)).Append("（园区、三区三线、批供、宗地等图层）；行政区划：")
             .Append(Encode(BoundarySet.Source)).Append(content.TiandituKey is null ? "；底图：无（离线）" : "；底图：天地图").Append("</span>");
-        html.Append("<span>坐标系：CGCS2000（显示为 Web 墨卡托）；面积为高斯-克吕格投影平面面积</span><span>ParkGis 制图</span></footer>\n</section>\n");
+        sheet.Append("<span>坐标系：CGCS2000（显示为 Web 墨卡托）；面积为高斯-克吕格投影平面面积</span><span>ParkGis 制图</span></footer>\n</section>\n");
+        if (archive is { Summary: var summary })
+        {
+            sheet.Append(CultureInfo.InvariantCulture, $"<p class=\"note\" id=\"tiled-note\">{Encode(string.Join("、", tiled.Select(l => l.Title)))}要素较多，以矢量瓦片（z{summary.MinZoom}–z{summary.MaxZoom}，嵌入本页）绘制。</p>\n");
+        }
+
         foreach (var layer in omitted)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{Encode(layer.Title)}：{layer.Features.Count} 个要素，超过 {MaxMapFeatures}，未画入地图；请用 parkgis export --tiles 发布矢量瓦片。</p>\n");
+            sheet.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{Encode(layer.Title)}：{layer.Features.Count} 个要素，矢量瓦片超过报告的限度，未画入地图；请用 parkgis export --tiles 发布矢量瓦片。</p>\n");
         }
 
-        html.Append("<section id=\"charts\"><h2 class=\"section-title\">统计分析</h2>\n");
-        html.Append("<div class=\"chart-box\"><h3>三区三线冲突面积（公顷，按园区、冲突类型）</h3><div class=\"chart\" id=\"chart-conflicts\"></div></div>\n");
-        html.Append("<div class=\"chart-box\"><h3>供地率（按园区）</h3><p id=\"supply-headline\" class=\"headline\"></p><div class=\"chart\" id=\"chart-supply\"></div></div>\n");
-        html.Append("<div class=\"chart-box\"><h3>供地率（按旗区）</h3><p class=\"note\">旗区的近五年供地率按批次所属旗区汇总窗口内的批次。</p><div class=\"chart\" id=\"chart-supply-banners\"></div></div>\n");
-        html.Append("<div class=\"chart-box\"><h3>闲置土地（按原因）</h3><div class=\"chart\" id=\"chart-idle\"></div></div>\n");
-        html.Append("<div class=\"chart-box\"><h3>亩均税收（万元/亩）</h3><div class=\"chart\" id=\"chart-intensity\"></div></div>\n");
-        html.Append("<div class=\"chart-box\"><h3>企业亩均效益分类（A–D 类企业数）</h3><div class=\"chart\" id=\"chart-grades\"></div></div>\n");
-        html.Append("<div class=\"chart-box\"><h3>九通一平（达标项数）</h3><div class=\"chart\" id=\"chart-infrastructure\"></div></div>\n");
-        html.Append("<div class=\"chart-box\"><h3>年度考核排名</h3><div class=\"chart\" id=\"chart-scorecard\"></div></div>\n");
-        html.Append("</section>\n<section id=\"tables\">\n");
+        sheet.Append("<section id=\"charts\"><h2 class=\"section-title\">统计分析</h2>\n");
+        sheet.Append("<div class=\"chart-box\"><h3>三区三线冲突面积（公顷，按园区、冲突类型）</h3><div class=\"chart\" id=\"chart-conflicts\"></div></div>\n");
+        sheet.Append("<div class=\"chart-box\"><h3>供地率（按园区）</h3><p id=\"supply-headline\" class=\"headline\"></p><div class=\"chart\" id=\"chart-supply\"></div></div>\n");
+        sheet.Append("<div class=\"chart-box\"><h3>供地率（按旗区）</h3><p class=\"note\">旗区的近五年供地率按批次所属旗区汇总窗口内的批次。</p><div class=\"chart\" id=\"chart-supply-banners\"></div></div>\n");
+        sheet.Append("<div class=\"chart-box\"><h3>闲置土地（按原因）</h3><div class=\"chart\" id=\"chart-idle\"></div></div>\n");
+        sheet.Append("<div class=\"chart-box\"><h3>亩均税收（万元/亩）</h3><div class=\"chart\" id=\"chart-intensity\"></div></div>\n");
+        sheet.Append("<div class=\"chart-box\"><h3>企业亩均效益分类（A–D 类企业数）</h3><div class=\"chart\" id=\"chart-grades\"></div></div>\n");
+        sheet.Append("<div class=\"chart-box\"><h3>九通一平（达标项数）</h3><div class=\"chart\" id=\"chart-infrastructure\"></div></div>\n");
+        sheet.Append("<div class=\"chart-box\"><h3>年度考核排名</h3><div class=\"chart\" id=\"chart-scorecard\"></div></div>\n");
+        sheet.Append("</section>\n<section id=\"tables\">\n");
         if (results.SupplyRates is null || results.SupplyRates.Count == 0)
         {
-            html.Append("<p class=\"note\" id=\"no-supply\">No supply data — 无供地数据：供地分析（批而未供）尚未运行（需 --as-of 截至日期）或数据集缺少供地信息，故不显示供地率。</p>\n");
+            sheet.Append("<p class=\"note\" id=\"no-supply\">No supply data — 无供地数据：供地分析（批而未供）尚未运行（需 --as-of 截至日期）或数据集缺少供地信息，故不显示供地率。</p>\n");
         }
 
+        html.Write(sheet.ToString());
         foreach (var table in results.Tables)
         {
-            html.Append(Table(table));
+            html.Write(Table(table));
         }
 
-        html.Append("</section>\n</main>\n<script type=\"application/json\" id=\"parkgis-data\">");
-        html.Append(DataJson(shown, districts, cities, content.Figures, content.TiandituKey));
-        html.Append("</script>\n<script>\n").Append(ReportAssets.Text("leaflet.js")).Append("\n</script>\n");
-        html.Append("<script>\n").Append(ReportAssets.Text("echarts.min.js")).Append("\n</script>\n");
-        html.Append("<script>\n").Append(ReportAssets.Text("report.js")).Append("\n</script>\n</body>\n</html>\n");
-        File.WriteAllText(path, html.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        html.Write("</section>\n</main>\n<script type=\"application/json\" id=\"parkgis-data\">");
+        html.Flush();
+        file.Write(DataJson(shown, tiled, archive?.Summary, layers, districts, cities, content.Figures, content.TiandituKey));
+        html.Write("</script>\n");
+
+        // Each inline layer's GeoJSON in its own element, streamed feature by feature.
+        var geojson = new Rfc7946Writer(6);
+        for (var i = 0; i < shown.Count; i++)
+        {
+            if (tiled.Contains(shown[i]))
+            {
+                continue;
+            }
+
+            html.Write(string.Create(CultureInfo.InvariantCulture, $"<script type=\"application/json\" id=\"{LayerScriptId(i)}\">"));
+            html.Flush();
+            using (var escaped = new HtmlSafeJsonStream(file))
+            {
+                geojson.Write(escaped, shown[i].Features.Select(WebExport.ToGeoJson));
+            }
+
+            html.Write("</script>\n");
+        }
+
+        if (archive is { File: var archiveFile })
+        {
+            // The archive as base64: a page opened from file:// cannot read a file beside it.
+            html.Write("<script type=\"application/octet-stream\" id=\"parkgis-tiles\">");
+            html.Flush();
+            WriteBase64(archiveFile, file);
+            html.Write("</script>\n");
+        }
+
+        html.Write("<script>\n" + ReportAssets.Text("leaflet.js") + "\n</script>\n");
+        if (archive is not null)
+        {
+            html.Write("<script>\n" + ReportAssets.Text("pmtiles.js") + "\n</script>\n");
+            html.Write("<script>\n" + ReportAssets.Text("protomaps-leaflet.js") + "\n</script>\n");
+        }
+
+        html.Write("<script>\n" + ReportAssets.Text("echarts.min.js") + "\n</script>\n");
+        html.Write("<script>\n" + ReportAssets.Text("report.js") + "\n</script>\n</body>\n</html>\n");
+    }
+
+    private static string LayerScriptId(int index) => string.Create(CultureInfo.InvariantCulture, $"parkgis-layer-{index}");
+
+    /// <summary>Copies <paramref name="file"/> into <paramref name="output"/> as base64, a chunk at a time.</summary>
+    private static void WriteBase64(string file, Stream output)
+    {
+        using var input = File.OpenRead(file);
+        var chunk = new byte[3 * 21_846];
+        var encoded = new byte[4 * 21_846];
+        int read;
+        while ((read = input.ReadAtLeast(chunk, chunk.Length, throwOnEndOfStream: false)) > 0)
+        {
+            Base64.EncodeToUtf8(chunk.AsSpan(0, read), encoded, out _, out var written);
+            output.Write(encoded, 0, written);
+        }
     }
 
     /// <summary>
@@ -95,10 +183,9 @@ public static class ReportPage
     /// (<see cref="HtmlSafeJson"/>), so that no value — a park named <c>园区&lt;!--&lt;script&gt;</c> — can end the
     /// block or switch the HTML parser into another state.
     /// </summary>
-    private static string DataJson(IReadOnlyList<PublishedLayer> layers, IReadOnlyList<PublishedFeature> districts, IReadOnlyList<string> cities, ReportFigures figures, string? tiandituKey)
+    private static byte[] DataJson(IReadOnlyList<PublishedLayer> layers, IReadOnlyList<PublishedLayer> tiled, TileSummary? tiles, IReadOnlyList<PublishedLayer> all, IReadOnlyList<PublishedFeature> districts, IReadOnlyList<string> cities, ReportFigures figures, string? tiandituKey)
     {
         using var buffer = new MemoryStream();
-        var geojson = new Rfc7946Writer(6);
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = HtmlSafeJson.Encoder }))
         {
             json.WriteStartObject();
@@ -125,31 +212,104 @@ public static class ReportPage
             }
 
             json.WriteEndArray();
+            if (tiles is null)
+            {
+                json.WriteNull("tiles");
+            }
+            else
+            {
+                json.WriteStartObject("tiles");
+                json.WriteString("script", "parkgis-tiles");
+                json.WriteNumber("minzoom", tiles.MinZoom);
+                json.WriteNumber("maxzoom", tiles.MaxZoom);
+                json.WriteNumber("bytes", tiles.Bytes);
+                json.WriteEndObject();
+            }
 
             json.WriteStartArray("layers");
-            foreach (var layer in layers)
+            for (var i = 0; i < layers.Count; i++)
             {
+                var layer = layers[i];
                 json.WriteStartObject();
                 json.WriteString("name", layer.Name);
                 json.WriteString("title", layer.Title);
                 json.WriteBoolean("is_result", layer.IsResult);
                 json.WriteBoolean("highlight", layer.Highlight);
-                using var collection = new MemoryStream();
-                geojson.Write(collection, layer.Features.Select(WebExport.ToGeoJson));
-                json.WritePropertyName("geojson");
-                json.WriteRawValue(HtmlSafeJson.Escape(collection.ToArray()), skipInputValidation: true);
+                json.WriteNumber("count", layer.Features.Count);
+                if (tiled.Contains(layer))
+                {
+                    WriteTiledLayer(json, layer);
+                }
+                else
+                {
+                    json.WriteString("script", LayerScriptId(i));
+                }
+
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
             json.WriteStartObject("figures");
-            WriteLayerFigures(json, layers, figures);
+            WriteLayerFigures(json, all, figures);
             figures.WriteTo(json);
             json.WriteEndObject();
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// What the page needs of a layer drawn from the tiles, which it cannot learn from them before they are drawn:
+    /// the bounds (to fit the map), the geometry kind and the <c>kind</c> values (for the legend's entries), and for
+    /// parks a label point (the park's name at a point inside it).
+    /// </summary>
+    private static void WriteTiledLayer(Utf8JsonWriter json, PublishedLayer layer)
+    {
+        json.WriteBoolean("tiled", true);
+        var bounds = new Envelope();
+        foreach (var feature in layer.Features)
+        {
+            bounds.ExpandToInclude(feature.Geometry.EnvelopeInternal);
+        }
+
+        json.WriteStartArray("bounds");
+        foreach (var value in new[] { bounds.MinX, bounds.MinY, bounds.MaxX, bounds.MaxY })
+        {
+            json.WriteNumberValue(Math.Round(value, 6));
+        }
+
+        json.WriteEndArray();
+        var lines = layer.Features.Any(f => f.Geometry is ILineal);
+        var points = layer.Features.All(f => f.Geometry is IPuntal);
+        json.WriteString("geometry", lines ? "line" : points ? "point" : "polygon");
+        json.WriteStartArray("kinds");
+        foreach (var kind in layer.Features.Select(f => Text(f, "kind")).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            json.WriteStringValue(kind);
+        }
+
+        json.WriteEndArray();
+        if (layer.Name == "parks" && !layer.IsResult)
+        {
+            json.WriteStartArray("labels");
+            foreach (var feature in layer.Features)
+            {
+                var point = feature.Geometry.InteriorPoint;
+                if (point.IsEmpty)
+                {
+                    continue;
+                }
+
+                json.WriteStartArray();
+                json.WriteStringValue(Text(feature, "name") ?? Text(feature, "park_id") ?? feature.Label);
+                json.WriteNumberValue(Math.Round(point.Y, 6));
+                json.WriteNumberValue(Math.Round(point.X, 6));
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
-/* ParkGis report: draws the embedded layers with Leaflet and the figures with ECharts (both bundled in this
+/* ParkGis report: draws the embedded layers with Leaflet — inline GeoJSON, or, for layers too big to inline, the
+   embedded PMTiles archive through pmtiles and protomaps-leaflet — and the figures with ECharts (all bundled in this
    file at build time; the page makes no network request unless a 天地图 key was given). One style table below
    styles the map, the legend and the print sheet alike. */
 (function () {
@@ -54,7 +55,9 @@
     government_cause: '政府原因', land_use: '土地用途代码', industry: '行业', enterprise: '用地单位',
     idle_days: ['闲置天数', '天'], idle_fee_wan: ['闲置费', '万元'], reclaim_eligible: '可无偿收回',
     redline_id: '红线编号', patch_id: '图斑编号', dlbm: '地类编码', dlmc: '地类名称', tbmj_mu: ['图斑面积', '亩'],
-    udb_id: '边界编号', id: '编号', fid: '要素序号', missing: '缺少的管网', networks: '管网', distance_m: ['距离', '米']
+    udb_id: '边界编号', id: '编号', fid: '要素序号', missing: '缺少的管网', networks: '管网', distance_m: ['距离', '米'],
+    floor_area_m2: ['总建筑面积', '平方米'], footprint_area_m2: ['建筑基底面积', '平方米'], yard_area_m2: ['露天堆场面积', '平方米'],
+    admin_area_m2: ['行政办公及生活服务设施用地面积', '平方米'], green_area_m2: ['绿地面积', '平方米']
   };
   var KINDS = {
     ecological_redline: '占生态保护红线', permanent_farmland: '占永久基本农田', outside_urban_boundary: '城镇开发边界外',
@@ -155,49 +158,165 @@
     legendEntries.push({ key: 'district', title: '行政区划（' + (data.base_cities || []).join('、') + '）', layer: base, geometry: 'polygon', count: counts.base });
   }
 
+  // The embedded vector-tile archive (PMTiles, base64) of the layers too big to inline, read from memory: a page opened
+  // from file:// cannot fetch a file beside it.
+  var archive = null;
+  if (data.tiles) {
+    var encoded = document.getElementById(data.tiles.script).textContent;
+    var bytes;
+    if (typeof Uint8Array.fromBase64 === 'function') {
+      bytes = Uint8Array.fromBase64(encoded);
+    } else {
+      var binary = atob(encoded);
+      bytes = new Uint8Array(binary.length);
+      for (var b = 0; b < binary.length; b++) bytes[b] = binary.charCodeAt(b);
+    }
+    encoded = null;
+    archive = new pmtiles.PMTiles({
+      getKey: function () { return 'parkgis-report.pmtiles'; },
+      getBytes: function (offset, length) {
+        return Promise.resolve({ data: bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + Math.min(offset + length, bytes.length)) });
+      }
+    });
+  }
+  var GEOM = { point: 1, line: 2, polygon: 3 };
+  function dashes(text) { return text ? text.split(' ').map(Number) : null; }
+  var tiled = [];
+  var tilesPending = 0;
+  var tilesLoaded = {};
+  var tilesReady = function () { return tilesPending === 0; };
+
+  // A layer drawn from the archive: one canvas grid layer (protomaps-leaflet) in the layer's pane, styled from the same
+  // style table as the inline layers, one paint rule per style key (and geometry: fill, outline, line, point).
+  function tiledGroup(layer, pane, keys) {
+    var keyList = [];
+    (layer.kinds.length > 0 ? layer.kinds : [null]).forEach(function (kind) {
+      var key = styleKey(layer, { properties: { kind: kind } });
+      if (keyList.indexOf(key) < 0) keyList.push(key);
+      keys[key] = key === layer.name ? layer.title : (KINDS[kind] || kind);
+    });
+    var rules = [];
+    keyList.forEach(function (key) {
+      var s = styleOf(layer, key, null);
+      var matches = function (geom) {
+        return function (z, f) { return f.geomType === geom && styleKey(layer, { properties: f.props }) === key; };
+      };
+      if (s.fill !== false) {
+        rules.push({ dataLayer: layer.name, filter: matches(GEOM.polygon),
+          symbolizer: new protomapsL.PolygonSymbolizer({ fill: s.fillColor || s.color, opacity: s.fillOpacity === undefined ? 0.2 : s.fillOpacity }) });
+      }
+      rules.push({ dataLayer: layer.name, filter: matches(GEOM.polygon),
+        symbolizer: new protomapsL.LineSymbolizer({ color: s.color, width: s.weight || 1, dash: dashes(s.dashArray) }) });
+      rules.push({ dataLayer: layer.name, filter: matches(GEOM.line),
+        symbolizer: new protomapsL.LineSymbolizer({ color: s.color, width: s.weight || 1, dash: dashes(s.dashArray) }) });
+      rules.push({ dataLayer: layer.name, filter: matches(GEOM.point),
+        symbolizer: new protomapsL.CircleSymbolizer({ radius: 4, fill: s.fillColor || s.color, stroke: s.color, width: 1 }) });
+    });
+    var grid = protomapsL.leafletLayer({ url: archive, paintRules: rules, labelRules: [], pane: pane, attribution: '', maxDataZoom: data.tiles.maxzoom });
+    grid.on('loading', function () {
+      if (tilesLoaded[layer.name] !== false) tilesPending++;
+      tilesLoaded[layer.name] = false;
+    });
+    grid.on('load', function () {
+      if (tilesLoaded[layer.name] === false) tilesPending--;
+      tilesLoaded[layer.name] = true;
+    });
+    var parts = [grid];
+    (layer.labels || []).forEach(function (label) {
+      parts.push(L.tooltip({ permanent: true, direction: 'center', className: 'pg-park-label', interactive: false })
+        .setLatLng([label[1], label[2]]).setContent(escapeHtml(label[0])));
+    });
+    var group = L.layerGroup(parts);
+    tiled.push({ layer: layer, grid: grid, group: group, pane: pane, zIndex: Number(map.getPane(pane).style.zIndex) });
+    return { group: group, keys: keyList, lines: layer.geometry === 'line' };
+  }
+
+  // The features of the tiled layers drawn at a point, topmost layer first (the popups and the browser test use it).
+  function queryTiled(latlng) {
+    var found = [];
+    tiled.slice().sort(function (a, b) { return b.zIndex - a.zIndex; }).forEach(function (t) {
+      if (!map.hasLayer(t.group)) return;
+      var picked = t.grid.queryTileFeaturesDebug(latlng.lng, latlng.lat, 4).get('') || [];
+      picked.filter(function (p) { return p.layerName === t.layer.name; }).reverse().forEach(function (p) {
+        found.push({ layer: t.layer, zIndex: t.zIndex, properties: p.feature.props });
+      });
+    });
+    return found;
+  }
+
   data.layers.forEach(function (layer, index) {
     var pane = 'pg-pane-' + index;
     var rank = layer.name in ORDER ? ORDER[layer.name] : 10 + index;
     map.createPane(pane).style.zIndex = String(400 + rank + (layer.is_result ? 50 : 0) + (layer.highlight ? 50 : 0));
     var keys = {};
     var lines = false;
-    var group = L.geoJSON(layer.geojson, {
-      pane: pane,
-      style: function (feature) {
-        var key = styleKey(layer, feature);
-        keys[key] = kindLabel(layer, feature);
-        var type = feature.geometry.type;
-        if (type === 'LineString' || type === 'MultiLineString') lines = true;
-        var s = styleOf(layer, key, feature.properties.severity);
-        return L.extend({}, s, { className: 'pg-' + layer.name + ' pg-s-' + key.replace(':', '-') });
-      },
-      onEachFeature: function (feature, leafletLayer) {
-        leafletLayer.bindPopup(popup(layer, feature), popupOptions);
-        if (layer.name === 'parks') {
-          var label = feature.properties.name || feature.properties.park_id || '';
-          leafletLayer.bindTooltip(escapeHtml(label), { permanent: true, direction: 'center', className: 'pg-park-label', interactive: false });
-        }
-      }
-    });
-    counts[layer.name] = layer.geojson.features.length;
+    var group;
+    var keyList;
     var isNetwork = NETWORKS.indexOf(layer.name) >= 0;
-    if (layer.geojson.features.length > 0 && !isNetwork) bounds.extend(group.getBounds());
+    if (layer.tiled) {
+      var drawn = tiledGroup(layer, pane, keys);
+      group = drawn.group;
+      keyList = drawn.keys;
+      lines = drawn.lines;
+      if (!isNetwork) bounds.extend([[layer.bounds[1], layer.bounds[0]], [layer.bounds[3], layer.bounds[2]]]);
+    } else {
+      var geojson = JSON.parse(document.getElementById(layer.script).textContent);
+      group = L.geoJSON(geojson, {
+        pane: pane,
+        style: function (feature) {
+          var key = styleKey(layer, feature);
+          keys[key] = kindLabel(layer, feature);
+          var type = feature.geometry.type;
+          if (type === 'LineString' || type === 'MultiLineString') lines = true;
+          var s = styleOf(layer, key, feature.properties.severity);
+          return L.extend({}, s, { className: 'pg-' + layer.name + ' pg-s-' + key.replace(':', '-') });
+        },
+        onEachFeature: function (feature, leafletLayer) {
+          if (archive) {
+            // A tiled layer may be drawn above this one (parcels over parks): its feature gets the click.
+            leafletLayer.on('click', function (e) {
+              L.DomEvent.stop(e);
+              var top = queryTiled(e.latlng)[0];
+              var zIndex = Number(map.getPane(pane).style.zIndex);
+              var content = top && top.zIndex > zIndex ? popup(top.layer, { properties: top.properties }) : popup(layer, feature);
+              L.popup(popupOptions).setLatLng(e.latlng).setContent(content).openOn(map);
+            });
+          } else {
+            leafletLayer.bindPopup(popup(layer, feature), popupOptions);
+          }
+          if (layer.name === 'parks') {
+            var label = feature.properties.name || feature.properties.park_id || '';
+            leafletLayer.bindTooltip(escapeHtml(label), { permanent: true, direction: 'center', className: 'pg-park-label', interactive: false });
+          }
+        }
+      });
+      if (layer.count > 0 && !isNetwork) bounds.extend(group.getBounds());
+      keyList = Object.keys(keys).sort();
+    }
+    counts[layer.name] = layer.count;
     // Utility networks are off by default (nine networks over a park hide it); the legend switches them on.
     if (!isNetwork) group.addTo(map);
-    var keyList = Object.keys(keys).sort();
     if (keyList.length === 0) keyList = [layer.name];
     // A layer drawn in several styles gets a heading (the switch) and one entry per style.
     if (keyList.length > 1) {
-      legendEntries.push({ header: true, layerName: layer.name, title: layer.title, layer: group, count: layer.geojson.features.length, network: isNetwork });
+      legendEntries.push({ header: true, layerName: layer.name, title: layer.title, layer: group, count: layer.count, network: isNetwork });
     }
     keyList.forEach(function (key) {
       legendEntries.push({
         key: key, layerName: layer.name, title: keyList.length > 1 ? keys[key] : layer.title, sub: keyList.length > 1,
-        layer: group, geometry: lines ? 'line' : 'polygon', count: layer.geojson.features.length,
-        network: isNetwork, style: styleOf(layer, key, null)
+        layer: group, geometry: lines ? 'line' : 'polygon', count: layer.count,
+        network: isNetwork, style: styleOf(layer, key, null), tiled: !!layer.tiled
       });
     });
   });
+
+  // A click on the map outside every inline feature opens the popup of the topmost tiled feature there.
+  if (tiled.length > 0) {
+    map.on('click', function (e) {
+      var top = queryTiled(e.latlng)[0];
+      if (top) L.popup(popupOptions).setLatLng(e.latlng).setContent(popup(top.layer, { properties: top.properties })).openOn(map);
+    });
+  }
 
   // North arrow (指北针): the map is always north-up (Web Mercator).
   var North = L.Control.extend({
@@ -235,6 +354,7 @@
     var row = document.createElement('label');
     row.className = 'pg-legend-entry' + (entry.network ? ' pg-legend-network' : '') + (entry.header ? ' pg-legend-header' : '') + (entry.sub ? ' pg-legend-sub' : '');
     if (!entry.header) row.setAttribute('data-style', entry.key);
+    if (entry.tiled) row.setAttribute('data-tiled', 'true');
     row.setAttribute('data-layer', entry.layerName || 'base');
     var box = entry.sub ? '<span class="pg-box-spacer"></span>' : '<input type="checkbox"' + (map.hasLayer(entry.layer) ? ' checked' : '') + '>';
     row.innerHTML = box + (entry.header ? '' : swatch(entry)) + '<span class="pg-legend-title">' + escapeHtml(entry.title) +
@@ -447,5 +567,11 @@
     if (print.addEventListener) print.addEventListener('change', resize);
   }
 
-  window.parkgisReport = { featureCounts: counts, charts: chartData, styles: STYLES, ready: true, resize: resize };
+  window.parkgisReport = {
+    featureCounts: counts, charts: chartData, styles: STYLES, ready: true, resize: resize,
+    map: map, tiledLayers: tiled.map(function (t) { return { name: t.layer.name, pane: t.pane }; }), tilesReady: tilesReady,
+    queryTiled: function (lng, lat) {
+      return queryTiled(L.latLng(lat, lng)).map(function (f) { return { layer: f.layer.name, properties: f.properties }; });
+    }
+  };
 })();

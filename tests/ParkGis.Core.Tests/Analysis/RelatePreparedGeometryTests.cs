@@ -1,0 +1,67 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.IO;
+using ParkGis.Core.Analysis;
+using ParkGis.Core.Crs;
+using ParkGis.Core.Data;
+
+namespace ParkGis.Core.Tests.Analysis;
+
+public sealed class RelatePreparedGeometryTests
+{
+    private static readonly WKTReader Wkt = new();
+
+    // Approved land of a park: a 6×6 block with the unapproved block (2 2, 4 4) cut out, traced on a 1 m grid.
+    private const string Approved = "POLYGON ((0 0, 6 0, 6 6, 0 6, 0 0), (2 2, 2 4, 4 4, 4 2, 2 2))";
+
+    [Fact]
+    public void Every_grid_cell_gets_the_answers_of_the_geometry_itself_whether_inside_on_the_edge_of_the_hole_in_it_or_outside()
+    {
+        var approved = Wkt.Read(Approved);
+        var prepared = new RelatePreparedGeometry(approved);
+        var classic = PreparedGeometryFactory.Prepare(approved);
+        var factory = approved.Factory;
+        var covered = 0;
+        for (var x = -1; x < 7; x++)
+        {
+            for (var y = -1; y < 7; y++)
+            {
+                // Each cell shares edges with the outline or the hole when it lies along them: the case that made
+                // PreparedPolygon relate the whole area again.
+                var cell = factory.ToGeometry(new Envelope(x, x + 1, y, y + 1));
+                Assert.Equal(approved.Covers(cell), prepared.Covers(cell));
+                Assert.Equal(classic.Covers(cell), prepared.Covers(cell));
+                Assert.Equal(approved.Intersects(cell), prepared.Intersects(cell));
+                Assert.Equal(approved.Contains(cell), prepared.Contains(cell));
+                Assert.Equal(classic.ContainsProperly(cell), prepared.ContainsProperly(cell));
+                Assert.Equal(approved.Touches(cell), prepared.Touches(cell));
+                Assert.Equal(approved.Overlaps(cell), prepared.Overlaps(cell));
+                Assert.Equal(approved.Within(cell), prepared.Within(cell));
+                Assert.Equal(approved.CoveredBy(cell), prepared.CoveredBy(cell));
+                Assert.Equal(approved.Disjoint(cell), prepared.Disjoint(cell));
+                Assert.Equal(approved.Crosses(cell), prepared.Crosses(cell));
+                covered += prepared.Covers(cell) ? 1 : 0;
+            }
+        }
+
+        Assert.Equal(32, covered); // 36 cells of the block less the 4 of the hole
+    }
+
+    [Fact]
+    public void Pieces_of_parcels_against_a_relate_prepared_area_are_those_against_a_prepared_polygon()
+    {
+        var approved = Wkt.Read(Approved);
+        var parcels = Enumerable.Range(0, 16)
+            .Select(i => (Polygon)approved.Factory.ToGeometry(new Envelope(-1.5 + (i % 4) * 2, 0.5 + (i % 4) * 2, -1.5 + (i / 4) * 2, 0.5 + (i / 4) * 2)))
+            .ToList();
+        var crs = CrsRegistry.FromEpsg(4545)!;
+        var features = parcels.Select((p, i) => new PolygonalFeature($"L{i}", new Feature($"L{i}", i + 1, p, new Dictionary<string, object?>()), p)).ToList();
+        var layer = new ProjectedLayer(features, crs, crs);
+
+        var expected = LayerOverlay.Pieces(approved, PreparedGeometryFactory.Prepare(approved), layer);
+        var actual = LayerOverlay.Pieces(approved, new RelatePreparedGeometry(approved), layer);
+
+        Assert.Equal(expected.Select(p => (p.FeatureIndex, p.Polygon.ToText())), actual.Select(p => (p.FeatureIndex, p.Polygon.ToText())));
+        Assert.Equal(6 * 6 - 2 * 2, actual.Sum(p => p.Polygon.Area), 9);
+    }
+}
