@@ -5,6 +5,7 @@ using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.IO.Configuration;
+using ParkGis.PostGis.Localization;
 
 namespace ParkGis.PostGis;
 
@@ -30,8 +31,8 @@ internal static class PgCatalog
         if (!SchemaExists(connection, name.Schema))
         {
             throw new UnusableInputException(ErrorCodes.DatabaseObjectMissing,
-                $"The schema '{name.Schema}' does not exist in the database.", name.DisplayName,
-                hint: "Check Schema= in the pg: dataset, or load a dataset into it with parkgis import DATASET --to pg:… --schema NAME.");
+                Localized.Format("SchemaMissing", name.Schema), name.DisplayName,
+                hint: Localized.Get("SchemaMissingHint"));
         }
 
         var columns = new List<(string Table, string Column, int Srid)>();
@@ -75,8 +76,8 @@ internal static class PgCatalog
             {
                 PgIdentifier.Validate(source, "table");
                 throw new UnusableInputException(ErrorCodes.InvalidConfiguration,
-                    $"{ConfigurationTable} maps {LayerRoles.Name(role)} to the table '{source}', which has no geometry column in schema {name.Schema}.",
-                    name.DisplayName, hint: "Fix the source in parkgis_config, or load the table.");
+                    Localized.Format("ConfigTableNoGeometry", ConfigurationTable, LayerRoles.Name(role), source, name.Schema),
+                    name.DisplayName, hint: Localized.Get("ConfigTableNoGeometryHint"));
             }
         }
 
@@ -92,8 +93,8 @@ internal static class PgCatalog
             if (list.Count > 1)
             {
                 throw new UnusableInputException(ErrorCodes.DuplicateRole,
-                    $"Two tables claim the role '{LayerRoles.Name(role)}': {string.Join(" and ", list)}.", name.DisplayName,
-                    hint: "Drop or rename one of them, or map the role explicitly in parkgis_config.");
+                    Localized.Format("TwoTablesOneRole", LayerRoles.Name(role), string.Join(" and ", list)), name.DisplayName,
+                    hint: Localized.Get("TwoTablesOneRoleHint"));
             }
 
             var table = PgIdentifier.Validate(list[0], "table");
@@ -101,8 +102,8 @@ internal static class PgCatalog
             if (geometry.Count > 1)
             {
                 throw new UnusableInputException(ErrorCodes.UnreadableInput,
-                    $"The table {name.Schema}.{table} has {geometry.Count} geometry columns; ParkGis reads one.", name.DisplayName,
-                    hint: "Keep one geometry column per layer table (or a view with one).");
+                    Localized.Format("TableGeometryColumns", name.Schema, table, geometry.Count), name.DisplayName,
+                    hint: Localized.Get("TableGeometryColumnsHint"));
             }
 
             var layerConfiguration = configuration?.For(role);
@@ -143,8 +144,8 @@ internal static class PgCatalog
         var text = reader.GetString(0);
         if (reader.Read())
         {
-            throw new UnusableInputException(ErrorCodes.InvalidConfiguration, $"{ConfigurationTable} holds more than one row.", name.DisplayName,
-                hint: "Keep one row: the parkgis.json document of the dataset.");
+            throw new UnusableInputException(ErrorCodes.InvalidConfiguration, Localized.Format("ConfigTableRows", ConfigurationTable), name.DisplayName,
+                hint: Localized.Get("ConfigTableRowsHint"));
         }
 
         return ParkGisConfiguration.Parse(Encoding.UTF8.GetBytes(text));
@@ -219,12 +220,12 @@ internal static class PgCatalog
         var epsg = configured ?? srid;
         if (epsg == 0)
         {
-            throw new UnusableInputException(ErrorCodes.MissingCrs, $"The geometry column of {source} has SRID 0 (no CRS).", source,
-                hint: "Set it with SELECT UpdateGeometrySRID(…), or add \"crs\": \"EPSG:4545\" to parkgis_config.");
+            throw new UnusableInputException(ErrorCodes.MissingCrs, Localized.Format("SridZero", source), source,
+                hint: Localized.Get("SridZeroHint"));
         }
 
         return CrsRegistry.FromEpsg(epsg) ?? throw new UnusableInputException(ErrorCodes.UnsupportedCrs,
-            string.Create(CultureInfo.InvariantCulture, $"EPSG:{epsg} of {source} is not a CRS ParkGis supports."), source,
-            hint: "Transform the table to CGCS2000 (EPSG:4490) or a CGCS2000 Gauss-Krüger zone (EPSG:4513–4554).");
+            Localized.Format("SridUnsupported", epsg, source), source,
+            hint: Localized.Get("SridUnsupportedHint"));
     }
 }

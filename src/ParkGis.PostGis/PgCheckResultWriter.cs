@@ -5,6 +5,7 @@ using Npgsql;
 using ParkGis.Core.Conflicts;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Measures;
+using ParkGis.PostGis.Localization;
 
 namespace ParkGis.PostGis;
 
@@ -59,8 +60,8 @@ public static class PgCheckResultWriter
         ArgumentNullException.ThrowIfNull(result);
         if (runId.Length is 0 or > 200 || runId.Any(char.IsControl))
         {
-            throw new UnusableInputException(ErrorCodes.InvalidIdentifier, "The run id must be 1–200 printable characters.", "--run-id",
-                hint: "Use e.g. --run-id 2024-Q4, or leave it out for the default (a hash of dataset and options).");
+            throw new UnusableInputException(ErrorCodes.InvalidIdentifier, Localized.Get("RunIdInvalid"), "--run-id",
+                hint: Localized.Get("RunIdInvalidHint"));
         }
 
         var connection = PgSession.Open(target, cancellation);
@@ -147,7 +148,7 @@ public static class PgCheckResultWriter
             connection.Dispose();
             if (cancellation.IsCancellationRequested || PgSession.IsDatabaseFailure(exception))
             {
-                throw PgSession.Failure(exception, target, cancellation, PgSession.RunStage.Working, "writing the results");
+                throw PgSession.Failure(exception, target, cancellation, PgSession.RunStage.Working, Localized.Get("WritingResults"));
             }
 
             throw;

@@ -6,6 +6,7 @@ using NpgsqlTypes;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.IO.Datasets;
+using ParkGis.PostGis.Localization;
 
 namespace ParkGis.PostGis;
 
@@ -93,8 +94,8 @@ public static class PgDatasetImporter
                 if (!overwrite)
                 {
                     throw new UnusableInputException(ErrorCodes.TableExists,
-                        $"The table {target.Schema}.{table} exists already; nothing was imported.", target.DisplayName,
-                        hint: "Pass --overwrite to replace the dataset's tables, or import into another schema with --schema NAME.");
+                        Localized.Format("TableExists", target.Schema, table), target.DisplayName,
+                        hint: Localized.Get("TableExistsHint"));
                 }
 
                 Execute(connection, $"DROP TABLE {PgIdentifier.Qualified(target.Schema, table)}");
@@ -104,7 +105,7 @@ public static class PgDatasetImporter
             var renamed = new Dictionary<string, IReadOnlyList<(string Column, string Attribute)>>(StringComparer.Ordinal);
             foreach (var layer in layers)
             {
-                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"copying {LayerRoles.Name(layer.Role)} ({layer.Features.Count} features) to {target.Schema}"));
+                progress?.Report(Localized.Format("ProgressCopyingLayer", LayerRoles.Name(layer.Role), layer.Features.Count, target.Schema));
                 var (table, columns) = CopyLayer(connection, target.Schema, layer, columnsFrom?.GetValueOrDefault(layer.Role) ?? layer, cancellation);
                 imported.Add(table);
                 renamed[table.Role] = [.. columns.Where(c => !string.Equals(c.Name, c.Attribute, StringComparison.Ordinal)).Select(c => (c.Name, c.Attribute))];
@@ -112,7 +113,7 @@ public static class PgDatasetImporter
 
             if (economics is not null)
             {
-                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"copying the economics table ({economics.Rows.Count} rows) to {target.Schema}"));
+                progress?.Report(Localized.Format("ProgressCopyingEconomics", economics.Rows.Count, target.Schema));
                 PgEconomicsTable.Write(connection, target.Schema, economics, cancellation);
             }
 
@@ -138,7 +139,7 @@ public static class PgDatasetImporter
         }
         catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
         {
-            throw PgSession.Failure(exception, target, cancellation, committing ? PgSession.RunStage.Committing : PgSession.RunStage.Working, "the import");
+            throw PgSession.Failure(exception, target, cancellation, committing ? PgSession.RunStage.Committing : PgSession.RunStage.Working, Localized.Get("TheImport"));
         }
     }
 

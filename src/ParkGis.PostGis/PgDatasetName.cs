@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Npgsql;
 using ParkGis.Core.Errors;
+using ParkGis.PostGis.Localization;
 
 namespace ParkGis.PostGis;
 
@@ -75,7 +76,7 @@ public sealed record PgDatasetName(string ConnectionString, string Schema)
             var npgsql = new NpgsqlConnectionStringBuilder(generic.ConnectionString);
             if (string.IsNullOrWhiteSpace(npgsql.Host) && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("PGHOST")))
             {
-                throw Malformed("it names no server (Host=) and PGHOST is not set.", inner: null);
+                throw Malformed(Localized.Get("ConnectionNoHost"), inner: null);
             }
 
             return new PgDatasetName(npgsql.ConnectionString, PgIdentifier.Validate(schema, "schema"));
@@ -89,8 +90,8 @@ public sealed record PgDatasetName(string ConnectionString, string Schema)
     /// <summary>PG0508 for a connection string Npgsql or ParkGis cannot use.</summary>
     internal static UnusableInputException Malformed(string reason, Exception? inner) => new(
         ErrorCodes.InvalidConnectionString,
-        $"The pg: dataset is not a valid connection string: {reason}",
+        Localized.Format("ConnectionStringInvalid", reason),
         "pg:",
-        hint: "Write it as pg:Host=localhost;Port=5432;Database=gis;Username=me;Password=secret;Schema=ordos (Npgsql keywords).",
+        hint: Localized.Get("ConnectionStringHint"),
         inner: inner);
 }

@@ -5,6 +5,7 @@ using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.IO.Datasets;
 using ParkGis.IO.Formats;
+using ParkGis.PostGis.Localization;
 
 namespace ParkGis.PostGis;
 
@@ -48,8 +49,7 @@ public static class PgDatasetReader
             {
                 var layer = ReadLayer(connection, table, issues, cancellation);
                 layers.Add(layer.Role, layer);
-                progress?.Report(string.Create(CultureInfo.InvariantCulture,
-                    $"read {LayerRoles.Name(layer.Role)} from {layer.Source}: {layer.Features.Count} features ({FormatName}, {layer.Crs.Code})"));
+                progress?.Report(Localized.Format("ProgressReadTable", LayerRoles.Name(layer.Role), layer.Source, layer.Features.Count, FormatName, layer.Crs.Code));
             }
 
             var economics = PgEconomicsTable.Read(connection, name.Schema, cancellation);
@@ -57,7 +57,7 @@ public static class PgDatasetReader
         }
         catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
         {
-            throw PgSession.Failure(exception, name, cancellation, PgSession.RunStage.Working, "reading the dataset");
+            throw PgSession.Failure(exception, name, cancellation, PgSession.RunStage.Working, Localized.Get("ReadingTheDataset"));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using ParkGis.Core.Errors;
+using ParkGis.PostGis.Localization;
 
 namespace ParkGis.PostGis;
 
@@ -24,10 +25,20 @@ public static class PgIdentifier
 
         throw new UnusableInputException(
             ErrorCodes.InvalidIdentifier,
-            $"The {what} name '{Printable(name)}' is not accepted: ParkGis only uses names made of letters, digits and underscores (at most 63 bytes, not starting with a digit).",
+            Localized.Format("IdentifierRejected", Noun(what), Printable(name)),
             what,
-            hint: $"Rename the {what} (e.g. ordos_2024) or choose another one.");
+            hint: Localized.Format("IdentifierRejectedHint", Noun(what)));
     }
+
+    /// <summary>The kind of name <paramref name="what"/> in the run's language.</summary>
+    private static string Noun(string what) => what switch
+    {
+        "schema" => Localized.Get("NounSchema"),
+        "table" => Localized.Get("NounTable"),
+        "column" => Localized.Get("NounColumn"),
+        "server" => Localized.Get("NounServer"),
+        _ => what,
+    };
 
     /// <summary>True when <paramref name="name"/> is an acceptable identifier.</summary>
     public static bool IsAcceptable(string? name)

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 using ParkGis.Core.Errors;
+using ParkGis.PostGis.Localization;
 
 namespace ParkGis.PostGis;
 
@@ -68,9 +69,9 @@ internal static class PgSession
             {
                 throw new UnusableInputException(
                     ErrorCodes.PostGisMissing,
-                    "The PostGIS extension is not installed in this database.",
+                    Localized.Get("PostGisNotInstalled"),
                     name.DisplayName,
-                    hint: "Run CREATE EXTENSION postgis; in the database (as its owner), after installing the server package (Debian: postgresql-15-postgis-3).");
+                    hint: Localized.Get("PostGisNotInstalledHint"));
             }
 
             // Geometry types are looked up when a connection opens; reload now that PostGIS is known to exist.
@@ -121,11 +122,11 @@ internal static class PgSession
         var reason = exception is PostgresException pg ? pg.MessageText : (exception.InnerException ?? exception).Message;
         return stage == RunStage.Committing
             ? new UnusableInputException(ErrorCodes.DatabaseFailure,
-                $"The connection to the database was lost while {what} was being committed ({reason}): the server may or may not have applied it.", name.DisplayName,
-                hint: "Look at the schema once the server is reachable; run the command again (with --overwrite if the tables are there).", inner: exception)
+                Localized.Format("ConnectionLostCommitting", what, reason), name.DisplayName,
+                hint: Localized.Get("ConnectionLostCommittingHint"), inner: exception)
             : new UnusableInputException(ErrorCodes.DatabaseFailure,
-                $"The connection to the database was lost during {what} ({reason}); nothing was changed: the transaction was never committed.", name.DisplayName,
-                hint: "Check the network and the server log, then run the command again.", inner: exception);
+                Localized.Format("ConnectionLost", what, reason), name.DisplayName,
+                hint: Localized.Get("ConnectionLostHint"), inner: exception);
     }
 
     /// <summary>A connection that existed and is gone: the network dropped it, or the server ended the backend.</summary>
@@ -179,23 +180,23 @@ internal static class PgSession
             return pg.SqlState switch
             {
                 "28P01" or "28000" => new UnusableInputException(ErrorCodes.DatabaseLoginRefused,
-                    $"The database refused the login: {pg.MessageText}", name.DisplayName,
-                    hint: "Check Username and Password in the pg: connection string (and pg_hba.conf on the server).", inner: exception),
+                    Localized.Format("LoginRefused", pg.MessageText), name.DisplayName,
+                    hint: Localized.Get("LoginRefusedHint"), inner: exception),
                 "3D000" => new UnusableInputException(ErrorCodes.DatabaseNotFound,
-                    $"The database does not exist: {pg.MessageText}", name.DisplayName,
-                    hint: "Check Database= in the connection string, or create it (createdb NAME; then CREATE EXTENSION postgis;).", inner: exception),
+                    Localized.Format("DatabaseMissing", pg.MessageText), name.DisplayName,
+                    hint: Localized.Get("DatabaseMissingHint"), inner: exception),
                 "42P01" or "3F000" => new UnusableInputException(ErrorCodes.DatabaseObjectMissing,
-                    $"A schema or table does not exist: {pg.MessageText}", where,
-                    hint: "Check Schema= in the connection string; load the layers with parkgis import DATASET --to pg:….", inner: exception),
+                    Localized.Format("ObjectMissing", pg.MessageText), where,
+                    hint: Localized.Get("ObjectMissingHint"), inner: exception),
                 "42501" => new UnusableInputException(ErrorCodes.DatabasePermissionDenied,
-                    $"The database user lacks a privilege: {pg.MessageText}", where,
-                    hint: "Ask the database owner for the privilege (USAGE/CREATE on the schema, SELECT/INSERT on the tables).", inner: exception),
+                    Localized.Format("PermissionDenied", pg.MessageText), where,
+                    hint: Localized.Get("PermissionDeniedHint"), inner: exception),
                 "42704" when pg.MessageText.Contains("geometry", StringComparison.OrdinalIgnoreCase) => new UnusableInputException(ErrorCodes.PostGisMissing,
-                    $"PostGIS is not available: {pg.MessageText}", name.DisplayName,
-                    hint: "Run CREATE EXTENSION postgis; in the database.", inner: exception),
+                    Localized.Format("PostGisUnavailable", pg.MessageText), name.DisplayName,
+                    hint: Localized.Get("PostGisUnavailableHint"), inner: exception),
                 _ => new UnusableInputException(ErrorCodes.DatabaseFailure,
-                    $"The database stopped the run: {pg.MessageText} (SQLSTATE {pg.SqlState}); nothing was changed.", where,
-                    hint: pg.Hint ?? "Check the server log; run the command again when the database is available.", inner: exception),
+                    Localized.Format("DatabaseStopped", pg.MessageText, pg.SqlState), where,
+                    hint: pg.Hint ?? Localized.Get("DatabaseRetryHint"), inner: exception),
             };
         }
 
@@ -203,12 +204,12 @@ internal static class PgSession
             || exception.InnerException is SocketException or TimeoutException or IOException)
         {
             return new UnusableInputException(ErrorCodes.DatabaseUnreachable,
-                $"The database server cannot be reached: {exception.Message}", name.DisplayName,
-                hint: "Check Host= and Port= in the connection string, that the server is running and that it accepts TCP connections.", inner: exception);
+                Localized.Format("ServerUnreachable", exception.Message), name.DisplayName,
+                hint: Localized.Get("ServerUnreachableHint"), inner: exception);
         }
 
         return new UnusableInputException(ErrorCodes.DatabaseFailure,
-            $"The database connection failed: {exception.Message}; nothing was changed.", where,
-            hint: "Check the server log; run the command again when the database is available.", inner: exception);
+            Localized.Format("ConnectionFailed", exception.Message), where,
+            hint: Localized.Get("DatabaseRetryHint"), inner: exception);
     }
 }

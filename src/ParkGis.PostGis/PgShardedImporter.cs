@@ -5,6 +5,7 @@ using Npgsql;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.IO.Datasets;
+using ParkGis.PostGis.Localization;
 
 namespace ParkGis.PostGis;
 
@@ -93,11 +94,11 @@ public static class PgShardedImporter
                 layers[role] = layer with { Features = share };
             }
 
-            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"shard {s + 1} of {shards.Count}: {target.DisplayName}"));
+            progress?.Report(Localized.Format("ProgressShard", s + 1, shards.Count, target.DisplayName));
             written.Add((target, PgDatasetImporter.Import(content with { Dataset = dataset with { Layers = layers } }, target, overwrite, progress, cancellation, columnsFrom)));
         }
 
-        progress?.Report($"coordinator: {coordinator.DisplayName}");
+        progress?.Report(Localized.Format("ProgressCoordinator", coordinator.DisplayName));
         var reference = new Dictionary<LayerRole, Layer>(dataset.Layers);
         foreach (var role in keys.Keys)
         {
@@ -187,8 +188,8 @@ public static class PgShardedImporter
             if (PgCatalog.TableExists(connection, coordinator.Schema, LayerRoles.Name(role)))
             {
                 throw new UnusableInputException(ErrorCodes.TableExists,
-                    $"The table {coordinator.Schema}.{LayerRoles.Name(role)} exists already on the coordinator; nothing was imported.", coordinator.DisplayName,
-                    hint: "Pass --overwrite to replace the dataset's tables, or import into another schema with --schema NAME.");
+                    Localized.Format("CoordinatorTableExists", coordinator.Schema, LayerRoles.Name(role)), coordinator.DisplayName,
+                    hint: Localized.Get("TableExistsHint"));
             }
         }
     }
@@ -272,7 +273,7 @@ public static class PgShardedImporter
         }
         catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
         {
-            throw PgSession.Failure(exception, coordinator, cancellation, committing ? PgSession.RunStage.Committing : PgSession.RunStage.Working, "the coordinator's set-up");
+            throw PgSession.Failure(exception, coordinator, cancellation, committing ? PgSession.RunStage.Committing : PgSession.RunStage.Working, Localized.Get("TheCoordinatorSetUp"));
         }
     }
 

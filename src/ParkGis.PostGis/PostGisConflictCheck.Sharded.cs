@@ -5,6 +5,7 @@ using ParkGis.Core.Analysis;
 using ParkGis.Core.Conflicts;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
+using ParkGis.PostGis.Localization;
 
 namespace ParkGis.PostGis;
 
@@ -39,7 +40,7 @@ public sealed partial class PostGisConflictCheck
 
         if (ids.Length == 0)
         {
-            issues.Add(new DataIssue(LayerRoles.Name(parcels.Role), string.Empty, DataIssueCodes.EmptyLayer, $"The layer {parcels.Source} has no features."));
+            issues.Add(new DataIssue(LayerRoles.Name(parcels.Role), string.Empty, DataIssueCodes.EmptyLayer, Localized.Format("LayerHasNoFeatures", parcels.Source)));
         }
 
         var g0 = PgIdentifier.QuoteColumn(parcels.GeometryColumn);
@@ -113,7 +114,7 @@ public sealed partial class PostGisConflictCheck
                                  count(*) FILTER (WHERE area IS NOT NULL AND greatest(0, area - coalesce(inside, 0)) >= {minimum})]::float8[]
                     FROM ({OnShards(s => Inside(s, tables[LayerRole.Parks], "LEFT JOIN"))}) t)
             """;
-        _progress?.Report(string.Create(CultureInfo.InvariantCulture, $"checking parcels on {parcels.Shards.Count} shards"));
+        _progress?.Report(Localized.Format("ProgressShardParcels", parcels.Shards.Count));
         ShipJoins(connection, true);
         if (ShardPlan is { } plan)
         {
@@ -144,7 +145,7 @@ public sealed partial class PostGisConflictCheck
 
         ShipJoins(connection, false);
 
-        _progress?.Report("checking parcel overlaps across shards");
+        _progress?.Report(Localized.Get("ProgressShardOverlaps"));
         FetchOverlapping(connection, parcels);
         var (pairs, overlapArea) = ParcelOverlaps(connection, parcels.Crs);
         return new ParcelConflicts(

@@ -9,6 +9,7 @@ using ParkGis.Core.Errors;
 using ParkGis.Core.Parks;
 using ParkGis.IO.Datasets;
 using ParkGis.IO.Formats;
+using ParkGis.PostGis.Localization;
 
 namespace ParkGis.PostGis;
 
@@ -61,13 +62,13 @@ public sealed partial class PostGisConflictCheck
             var failed = UnreachableShards(connection, dataset);
             var which = failed.Count > 0 ? string.Join(", ", failed) : "a shard server";
             throw new UnusableInputException(ErrorCodes.DatabaseFailure,
-                $"A shard server failed during the check ({exception.MessageText}): {which}; nothing was written: the check stopped before any result existed.",
+                Localized.Format("ShardFailed", exception.MessageText, which),
                 dataset.DisplayName,
-                hint: "Start the shard server again (all of the coordinator's foreign servers: \\des+), then run the check again.", inner: exception);
+                hint: Localized.Get("ShardFailedHint"), inner: exception);
         }
         catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
         {
-            throw PgSession.Failure(exception, dataset, cancellation, PgSession.RunStage.Working, "the check");
+            throw PgSession.Failure(exception, dataset, cancellation, PgSession.RunStage.Working, Localized.Get("TheCheck"));
         }
     }
 
@@ -136,8 +137,8 @@ public sealed partial class PostGisConflictCheck
         var tables = PgCatalog.Discover(connection, dataset).ToDictionary(t => t.Role);
         if (!tables.TryGetValue(LayerRole.Parks, out var parks))
         {
-            throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, $"The schema {dataset.Schema} has no parks table.", dataset.DisplayName,
-                hint: "Load the dataset with parkgis import DATASET --to pg:…, or map a table to parks in parkgis_config.");
+            throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, Localized.Format("SchemaNoParks", dataset.Schema), dataset.DisplayName,
+                hint: Localized.Get("SchemaNoParksHint"));
         }
 
         foreach (var table in tables.Values.Where(t => t.Role != LayerRole.Approvals))
@@ -157,7 +158,7 @@ public sealed partial class PostGisConflictCheck
             }
         }
 
-        _progress?.Report($"screening in PostGIS ({dataset.Schema})");
+        _progress?.Report(Localized.Format("ProgressPgScreening", dataset.Schema));
         var parkIssues = new List<DataIssue>();
         Screen(connection, parks, ids[LayerRole.Parks], parkIssues, analysed: true);
         ParkScreening.Conclude(parks.Source, ParksAsRead(connection), UsableParks(connection), parkIssues, _options.FixInvalidGeometry, screenIssues);
@@ -170,7 +171,7 @@ public sealed partial class PostGisConflictCheck
             else
             {
                 screenIssues.Add(new DataIssue(LayerRoles.Name(role), string.Empty, DataIssueCodes.MissingLayer,
-                    $"No {LayerRoles.Name(role)} layer ({LayerRoles.ChineseName(role)}) in the dataset: that conflict was not checked."));
+                    Localized.Format("ControlLayerMissingNotChecked", LayerRoles.Name(role), LayerRoles.ChineseName(role))));
             }
         }
 
@@ -183,12 +184,12 @@ public sealed partial class PostGisConflictCheck
             Screen(connection, parcels, ids[LayerRole.Parcels], screenIssues, analysed: true);
         }
 
-        _progress?.Report("checking parks in PostGIS");
+        _progress?.Report(Localized.Get("ProgressPgParks"));
         var parkResults = CheckParks(connection, tables);
         ParcelConflicts? parcelResult = null;
         if (parcels is not null)
         {
-            _progress?.Report("checking parcels in PostGIS");
+            _progress?.Report(Localized.Get("ProgressPgParcels"));
             parcelResult = parcels.Shards.Count > 0 ? CheckShardedParcels(connection, tables) : CheckParcels(connection, tables);
         }
 
@@ -275,7 +276,7 @@ public sealed partial class PostGisConflictCheck
         CreateRaw(connection, table, rows, Enumerable.Range(1, ids.Length).ToArray(), ids);
         if (ids.Length == 0)
         {
-            issues.Add(new DataIssue(LayerRoles.Name(table.Role), string.Empty, DataIssueCodes.EmptyLayer, $"The layer {table.Source} has no features."));
+            issues.Add(new DataIssue(LayerRoles.Name(table.Role), string.Empty, DataIssueCodes.EmptyLayer, Localized.Format("LayerHasNoFeatures", table.Source)));
         }
 
         if (analysed && table.Crs.IsGeographic)
@@ -383,13 +384,13 @@ public sealed partial class PostGisConflictCheck
         var id = reader.GetString(1);
         if (reader.GetBoolean(2))
         {
-            return new DataIssue(role, id, DataIssueCodes.EmptyGeometry, "The feature has no geometry; it was left out of the analysis.");
+            return new DataIssue(role, id, DataIssueCodes.EmptyGeometry, Localized.Get("NoGeometryLeftOut"));
         }
 
         if (reader.GetBoolean(3))
         {
             return new DataIssue(role, id, DataIssueCodes.WrongGeometryType,
-                $"The geometry is a {reader.GetString(5)}, not a polygon; it was left out of the analysis.");
+                Localized.Format("NotPolygonLeftOut", reader.GetString(5)));
         }
 
         var reason = reader.IsDBNull(6) ? "invalid" : reader.GetString(6);
@@ -401,12 +402,11 @@ public sealed partial class PostGisConflictCheck
 
         var before = reader.GetDouble(10);
         var after = reader.GetDouble(11);
-        return new DataIssue(role, id, DataIssueCodes.GeometryRepaired, string.Create(CultureInfo.InvariantCulture,
-            $"Repaired invalid geometry ({reason} at {where}): area {before:0.###} → {after:0.###} m² (change {after - before:+0.###;-0.###;0} m²)."));
+        return new DataIssue(role, id, DataIssueCodes.GeometryRepaired, Localized.Format("InvalidGeometryRepaired", reason, where, before, after, after - before));
     }
 
     private static string InvalidMessage(string reason, string where) =>
-        $"Invalid geometry: {reason} at {where}; left out of the analysis (run with --fix to repair it).";
+        Localized.Format("InvalidGeometryLeftOut", reason, where);
 
     private static string NameColumn(NpgsqlConnection connection, PgLayerTable table)
     {

@@ -90,7 +90,7 @@ public sealed class BadInputTests
         var run = CliRun.Of("info", data);
 
         Assert.True(run.ExitCode == 3, run.ToString());
-        Assert.Contains("swapped", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("经纬度看起来写反了", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("位置: parks.geojson#2", run.Stderr, StringComparison.Ordinal);
     }
 
@@ -104,7 +104,7 @@ public sealed class BadInputTests
         var run = CliRun.Of("info", data, "--format", "json");
 
         Assert.True(run.ExitCode == 1, run.ToString()); // a data issue: exit 1
-        Assert.Contains("decoded as GBK", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("已按 GBK 解码", run.Stdout, StringComparison.Ordinal);
         var output = RepositoryPaths.NewTempFolder();
         CliRun.Of("check", data, "--out", output);
         Assert.Contains("鄂托克经济开发区", File.ReadAllText(Path.Combine(output, "check.json")), StringComparison.Ordinal);

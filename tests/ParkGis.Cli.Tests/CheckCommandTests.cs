@@ -29,7 +29,7 @@ public sealed class CheckCommandTests
         Assert.Contains("占生态保护红线", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("公顷", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("亩", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("checking", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("正在检查", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,7 +35,8 @@ public sealed class ExtremeValueTests
         Assert.True(run.ExitCode == 1, run.ToString());
         var json = File.ReadAllText(Path.Combine(output, "idle.json"));
         Assert.Contains("\"placeholder_date\"", json, StringComparison.Ordinal);
-        Assert.Contains($"agreed_start {placeholder} is a placeholder", json, StringComparison.Ordinal);
+        Assert.Contains($"agreed_start {placeholder} 是表示", json, StringComparison.Ordinal);
+        Assert.Contains("的占位值，不是真实日期", json, StringComparison.Ordinal);
         Assert.Equal("unknown", IdleParcel(output).GetProperty("status").GetString());
     }
 

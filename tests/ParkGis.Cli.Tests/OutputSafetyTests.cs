@@ -54,7 +54,7 @@ public sealed class OutputSafetyTests
         // A layer linked from outside the dataset is refused by the reader (PG0111) before --out is looked at; either way
         // the folder it lives in is never written.
         Assert.True(run.ExitCode == 3, run.ToString());
-        Assert.Contains("详情: parks.geojson resolves to", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("详情: parks.geojson 解析为", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(before, FolderSnapshot.Of(elsewhere));
     }
 
@@ -71,7 +71,7 @@ public sealed class OutputSafetyTests
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Contains("error PG0403:", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("提示: Choose an --out folder that does not hold", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("提示: 请选择不包含", run.Stderr, StringComparison.Ordinal);
         Assert.Equal("{}", File.ReadAllText(rules));
         Assert.Equal([rules], Directory.GetFileSystemEntries(output));
     }
@@ -110,7 +110,7 @@ public sealed class OutputSafetyTests
         var run = CliRun.Of("check", dataset, "--out", output, "--overwrite");
 
         Assert.True(run.ExitCode == 3, run.ToString());
-        Assert.Contains("详情: The output folder " + output + " holds check.json, which ParkGis did not write or which changed since", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("详情: 输出文件夹 " + output + " 中的 check.json 不是 ParkGis 写的，或写入后已被改动", run.Stderr, StringComparison.Ordinal);
         Assert.Equal("{\"edited\": \"by hand\"}", File.ReadAllText(Path.Combine(output, "check.json")));
         Assert.Empty(FolderSnapshot.StagingFolders(output));
     }
@@ -128,7 +128,7 @@ public sealed class OutputSafetyTests
         var withoutTiles = CliRun.Of("export", dataset, "--out", output);
 
         Assert.True(withTiles.ExitCode == 3, withTiles.ToString());
-        Assert.Contains("详情: The output folder " + output + " holds tiles/README.txt, which ParkGis did not write", withTiles.Stderr, StringComparison.Ordinal);
+        Assert.Contains("详情: 输出文件夹 " + output + " 中的 tiles/README.txt 不是 ParkGis 写的", withTiles.Stderr, StringComparison.Ordinal);
         Assert.True(withoutTiles.ExitCode == 3, withoutTiles.ToString());
         Assert.Equal(FolderSnapshot.Describe(before), FolderSnapshot.Describe(FolderSnapshot.Of(output)));
 

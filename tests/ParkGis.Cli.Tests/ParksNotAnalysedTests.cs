@@ -24,7 +24,7 @@ public sealed class ParksNotAnalysedTests
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("未分析的园区 1 个", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("parks#P08: Park P08", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("parks#P08: 园区 P08", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("LineString", run.Stdout, StringComparison.Ordinal);
         var written = Directory.EnumerateFiles(output)
             .Where(f => (f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal)) && !Path.GetFileName(f).StartsWith('.'))
@@ -47,8 +47,8 @@ public sealed class ParksNotAnalysedTests
         var run = CliRun.Of([command, data, "--out", output, .. options]);
 
         Assert.True(run.ExitCode == 3, run.ToString());
-        Assert.Contains("详情: No park of the 8 in parks.geojson can be analysed", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("P01: the geometry is a Point, not a polygon", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("详情: parks.geojson 中的 8 个园区都无法分析", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("P01: 几何类型为 Point，不是面", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("  位置: parks.geojson#P01", run.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output), "nothing is written");
     }
@@ -63,7 +63,7 @@ public sealed class ParksNotAnalysedTests
         var run = CliRun.Of("check", data, "--out", RepositoryPaths.NewTempFolder());
 
         Assert.True(run.ExitCode == 3, run.ToString());
-        Assert.Contains("详情: The parks layer parks.geojson has no features", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("详情: 园区图层 parks.geojson 没有要素", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("0 个园区", run.Stdout, StringComparison.Ordinal);
     }
 
@@ -78,7 +78,7 @@ public sealed class ParksNotAnalysedTests
         var plain = CliRun.Of("check", data, "--out", RepositoryPaths.NewTempFolder());
         var fixedRun = CliRun.Of("check", data, "--out", RepositoryPaths.NewTempFolder(), "--fix");
 
-        Assert.True(plain.ExitCode == 3 && plain.Stderr.Contains("run with --fix", StringComparison.Ordinal), plain.ToString());
+        Assert.True(plain.ExitCode == 3 && plain.Stderr.Contains("加 --fix 修复无效几何", StringComparison.Ordinal), plain.ToString());
         Assert.True(fixedRun.ExitCode == 1 && fixedRun.Stdout.Contains("1 个园区", StringComparison.Ordinal), fixedRun.ToString());
     }
 

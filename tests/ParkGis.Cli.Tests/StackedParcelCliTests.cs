@@ -62,6 +62,6 @@ public sealed class StackedParcelCliTests
         Assert.Equal(0, overlap.GetProperty("pairs").GetInt32());
         Assert.True(check.RootElement.GetProperty("has_conflicts").GetBoolean());
         Assert.Contains(check.RootElement.GetProperty("data_issues").EnumerateArray(), i => i.GetProperty("code").GetString() == "parcel_stack");
-        Assert.Contains("measuring 0 overlapping parcel pairs and 1 stacks of 40 parcels", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("正在量算 0 对相互重叠的宗地，以及 1 组叠置宗地（共 40 宗）", run.Stderr, StringComparison.Ordinal);
     }
 }

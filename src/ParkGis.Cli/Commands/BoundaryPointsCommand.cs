@@ -73,7 +73,7 @@ internal static class BoundaryPointsCommand
             run.Commit(folder);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"园区 {feature.Id}{(name is null ? string.Empty : " " + name)}: {table.Blocks.Count} 个地块, {table.RowCount} 行界址点, 面积 {AreaUnits.ToHectares(table.AreaM2):0.0000} 公顷（{table.Crs}）"));
-            stdout.WriteLine($"已写入 {Path.Combine(folder.Destination, OutputFiles[0])} 和 {OutputFiles[1]}");
+            stdout.WriteLine(Text.Format("BoundaryPointsWritten", Path.Combine(folder.Destination, OutputFiles[0]), OutputFiles[1]));
             return Task.FromResult(ExitCodes.Of(findings: false, parkIssues));
         });
         return command;

@@ -69,8 +69,8 @@ internal static class CheckCommand
             run.WriteLayer(folder, ConflictResults.Layer(result));
             if (parse.GetValue(xlsx))
             {
-                run.WriteWorkbook(folder, "check.xlsx", "三区三线冲突图斑台账", datasetName, null, null, CheckLedgers.Of(result), result.Issues,
-                    [("碎图斑阈值（平方米）", result.MinAreaM2.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture))]);
+                run.WriteWorkbook(folder, "check.xlsx", Text.Get("LedgerConflicts"), datasetName, null, null, CheckLedgers.Of(result), result.Issues,
+                    [(Text.Get("LedgerMinAreaM2"), result.MinAreaM2.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture))]);
             }
             if (parse.GetValue(write) is { } target)
             {

@@ -46,7 +46,7 @@ internal static class IdleCommand
             run.WriteLayer(folder, IdleResults.Layer(result));
             if (parse.GetValue(xlsx))
             {
-                run.WriteWorkbook(folder, "idle.xlsx", "闲置土地台账", parse.GetRequiredValue(dataset), date, parse.GetValue(rules),
+                run.WriteWorkbook(folder, "idle.xlsx", Text.Get("LedgerIdle"), parse.GetRequiredValue(dataset), date, parse.GetValue(rules),
                     IdleLedgers.Of(result, new SourceRecords(assessment.Layer(LayerRole.Parcels))), result.Issues);
             }
 

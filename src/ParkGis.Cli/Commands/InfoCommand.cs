@@ -53,7 +53,7 @@ internal static class InfoCommand
             {
                 // Listed above; but no command can analyse the dataset.
                 throw new UnusableInputException(
-                    ErrorCodes.RequiredLayerMissing, $"The dataset {data.Name} has no parks layer (园区).", data.Name, hint: data.MissingLayerHint(LayerRole.Parks));
+                    ErrorCodes.RequiredLayerMissing, Text.Format("InfoNoParksLayer", data.Name), data.Name, hint: data.MissingLayerHint(LayerRole.Parks));
             }
 
             return Task.FromResult(ExitCodes.Of(findings: false, [.. data.Issues, .. layers.SelectMany(l => l.Issues)]));
@@ -97,24 +97,23 @@ internal static class InfoCommand
 
     private static void WriteText(TextWriter stdout, Dataset data, List<LayerInfo> layers)
     {
-        stdout.WriteLine($"数据集 {data.Name}: {layers.Count} 个图层");
+        stdout.WriteLine(Text.Format("InfoDatasetLayers", data.Name, layers.Count));
         foreach (var info in layers)
         {
             var layer = info.Layer;
             stdout.WriteLine();
             stdout.WriteLine($"{LayerRoles.Name(layer.Role)}（{LayerRoles.ChineseName(layer.Role)}）  {layer.Source}  {layer.Format}");
             stdout.WriteLine($"  CRS      {layer.Crs}");
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  要素     {layer.Features.Count}（几何有效 {info.ValidCount}）"));
+            stdout.WriteLine(Text.Format("InfoFeatures", layer.Features.Count, info.ValidCount));
             if (!info.Extent.IsNull)
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  范围     {info.Extent.MinX:0.######}, {info.Extent.MinY:0.######} — {info.Extent.MaxX:0.######}, {info.Extent.MaxY:0.######}"));
+                stdout.WriteLine(Text.Format("InfoExtent", info.Extent.MinX, info.Extent.MinY, info.Extent.MaxX, info.Extent.MaxY));
             }
 
-            stdout.WriteLine($"  字段     {(info.Fields.Count == 0 ? "（无）" : string.Join("、", info.Fields))}");
+            stdout.WriteLine(Text.Format("InfoFields", info.Fields.Count == 0 ? Text.Get("InfoNone") : Text.List(info.Fields)));
             if (layer.FieldMap.Count > 0)
             {
-                stdout.WriteLine($"  字段对应 {string.Join("、", layer.FieldMap.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} ← {p.Value}"))}");
+                stdout.WriteLine(Text.Format("InfoFieldMap", string.Join("、", layer.FieldMap.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} ← {p.Value}"))));
             }
 
             foreach (var issue in info.Issues)
@@ -126,13 +125,13 @@ internal static class InfoCommand
         if (data.UnrecognisedFiles.Count > 0)
         {
             stdout.WriteLine();
-            stdout.WriteLine($"未识别为图层的文件（未读取）：{string.Join("、", data.UnrecognisedFiles)}");
+            stdout.WriteLine(Text.Format("InfoUnrecognisedFiles", string.Join("、", data.UnrecognisedFiles)));
         }
 
         if (data.Issues.Count > 0)
         {
             stdout.WriteLine();
-            stdout.WriteLine("读取时发现的数据问题：");
+            stdout.WriteLine(Text.Get("InfoDataIssues"));
             foreach (var issue in data.Issues)
             {
                 stdout.WriteLine($"  [{issue.Code}] {IssueLocation.Of(issue)}: {issue.Message}");

@@ -44,7 +44,7 @@ internal static class InfrastructureCommand
             run.WriteLayer(folder, InfrastructureResults.Unserved(result));
             if (parse.GetValue(xlsx))
             {
-                run.WriteWorkbook(folder, "infrastructure.xlsx", "九通一平配套台账", parse.GetRequiredValue(dataset), null, parse.GetValue(rules),
+                run.WriteWorkbook(folder, "infrastructure.xlsx", Text.Get("LedgerInfrastructure"), parse.GetRequiredValue(dataset), null, parse.GetValue(rules),
                     InfrastructureLedgers.Of(result, new SourceRecords(assessment.Layer(LayerRole.Parcels))), result.Issues);
             }
             run.Commit(folder);

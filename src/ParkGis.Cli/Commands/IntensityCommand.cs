@@ -62,10 +62,10 @@ internal static class IntensityCommand
             run.WriteLayer(folder, IntensityResults.Parcels(result, assessment.Layer(LayerRole.Parcels)!.Crs));
             if (parse.GetValue(xlsx))
             {
-                run.WriteWorkbook(folder, "intensity.xlsx", "亩均效益评价台账", parse.GetRequiredValue(dataset), AsOfOption.OptionalValue(parse, asOf), parse.GetValue(rules),
+                run.WriteWorkbook(folder, "intensity.xlsx", Text.Get("LedgerIntensity"), parse.GetRequiredValue(dataset), AsOfOption.OptionalValue(parse, asOf), parse.GetValue(rules),
                     IntensityLedgers.Of(result), result.Issues,
-                    [("评价年度", result.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "（无经济指标）"),
-                     ("基准年度", result.BaselineYear.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+                    [(Text.Get("LedgerYear"), result.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Text.Get("LedgerNoEconomics")),
+                     (Text.Get("LedgerBaselineYear"), result.BaselineYear.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
             }
             run.Commit(folder);
             IntensitySummary.Write(run.Stdout, result, folder.Destination);

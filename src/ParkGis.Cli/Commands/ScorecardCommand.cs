@@ -47,9 +47,9 @@ internal static class ScorecardCommand
             ScorecardCsvWriter.Write(folder.PathOf("scorecard.csv"), scorecard.Card, scorecard.Banners);
             if (parse.GetValue(xlsx))
             {
-                run.WriteWorkbook(folder, "scorecard.xlsx", "园区年度评价表", parse.GetRequiredValue(dataset), scorecard.AsOf, parse.GetValue(rules),
+                run.WriteWorkbook(folder, "scorecard.xlsx", Text.Get("LedgerScorecard"), parse.GetRequiredValue(dataset), scorecard.AsOf, parse.GetValue(rules),
                     ScorecardLedgers.Of(scorecard.Card), scorecard.Issues,
-                    [("评价年度", scorecard.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "（无经济指标）")]);
+                    [(Text.Get("LedgerYear"), scorecard.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Text.Get("LedgerNoEconomics"))]);
             }
 
             run.Commit(folder);

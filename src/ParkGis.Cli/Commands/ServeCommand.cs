@@ -83,7 +83,7 @@ internal static class ServeCommand
             }
 
             await server.StopAsync(StopGrace).ConfigureAwait(false);
-            run.Stderr.WriteLine("parkgis: 服务已停止");
+            run.Stderr.WriteLine(Text.Get("ServeStopped"));
             return ExitCodes.Interrupted;
         });
         return command;
@@ -116,26 +116,25 @@ internal static class ServeCommand
             root = root.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal);
         }
 
-        var invariant = CultureInfo.InvariantCulture;
-        stdout.WriteLine($"ParkGis 园区数据服务：{source.Description}");
-        stdout.WriteLine($"  地址：{root}/");
-        stdout.WriteLine(string.Create(invariant, $"  要素集合（OGC API – Features）：{root}/collections（{content.Collections.Count} 个）"));
+        stdout.WriteLine(Text.Format("ServeTitle", source.Description));
+        stdout.WriteLine(Text.Format("ServeAddress", root));
+        stdout.WriteLine(Text.Format("ServeCollections", root, content.Collections.Count));
         stdout.WriteLine(content.Tiles is { } tiles
-            ? string.Create(invariant, $"  矢量瓦片：{root}/tiles/{{z}}/{{x}}/{{y}}.pbf（{tiles.FileName}，z{tiles.MinZoom}–z{tiles.MaxZoom}；TileJSON {root}/tiles.json）")
-            : "  矢量瓦片：无（文件夹里没有 tiles.pmtiles 或 tiles.mbtiles；用 export --tiles 生成）");
-        stdout.WriteLine($"  地图：{root}/map");
-        stdout.WriteLine(content.ReportFile is null ? "  报告：无" : $"  报告：{root}/report");
+            ? Text.Format("ServeTiles", root, tiles.FileName, tiles.MinZoom, tiles.MaxZoom, root)
+            : Text.Get("ServeNoTiles"));
+        stdout.WriteLine(Text.Format("ServeMap", root));
+        stdout.WriteLine(content.ReportFile is null ? Text.Get("ServeNoReport") : Text.Format("ServeReport", root));
         foreach (var skipped in content.Skipped)
         {
-            stdout.WriteLine($"  未作为要素集合发布：{skipped}");
+            stdout.WriteLine(Text.Format("ServeSkipped", skipped));
         }
 
         if (!IPAddress.IsLoopback(listening))
         {
-            stdout.WriteLine($"  注意：监听 {listening}，本机以外的计算机也能访问（只读）。");
+            stdout.WriteLine(Text.Format("ServePublic", listening));
         }
 
-        stdout.WriteLine("按 Ctrl-C 停止。");
+        stdout.WriteLine(Text.Get("ServeStopHint"));
         stdout.Flush();
     }
 
@@ -165,7 +164,7 @@ internal static class ServeCommand
         {
             if (!PgDatasetName.IsDatabase(path) && IsOutputFolder(path))
             {
-                return new ServedSource(path, $"{path}（导出结果，原样发布）", null, null);
+                return new ServedSource(path, Text.Format("ServeSourceOutput", path), null, null);
             }
 
             // What export publishes, asked of the assessment the same way.
@@ -189,7 +188,7 @@ internal static class ServeCommand
             {
                 Directory.CreateDirectory(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
-            var source = new ServedSource(temporary, $"{path}（数据集，已导出到临时文件夹 {temporary}，停止时删除）", temporary, layers.ToDictionary(l => l.Name, l => l.Title, StringComparer.Ordinal));
+            var source = new ServedSource(temporary, Text.Format("ServeSourceDataset", path, temporary), temporary, layers.ToDictionary(l => l.Name, l => l.Title, StringComparer.Ordinal));
             try
             {
                 var tiles = TileOptions.Default with { Formats = TileArchiveFormats.PmTiles };

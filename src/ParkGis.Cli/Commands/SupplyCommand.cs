@@ -68,13 +68,12 @@ internal static class SupplyCommand
             if (parse.GetValue(xlsx))
             {
                 var window = result.Window;
-                run.WriteWorkbook(folder, "supply.xlsx", "批供台账", parse.GetRequiredValue(dataset), date, parse.GetValue(rules),
+                run.WriteWorkbook(folder, "supply.xlsx", Text.Get("LedgerSupply"), parse.GetRequiredValue(dataset), date, parse.GetValue(rules),
                     SupplyLedgers.Of(result, new SourceRecords(assessment.Layer(LayerRole.Approvals)), new SourceRecords(assessment.Layer(LayerRole.Parcels))),
                     result.Issues,
-                    [("供地率考核窗口", string.Create(CultureInfo.InvariantCulture, $"{window.From:yyyy-MM-dd} 至 {window.To:yyyy-MM-dd}（{result.Options.WindowYears} 年，{window.Batches} 个批次）")),
-                     ("窗口供地率", window.ApprovedM2 > 0 ? string.Create(CultureInfo.InvariantCulture, $"{window.SuppliedM2 / window.ApprovedM2:0.00%}（标准 {window.YardstickRate:0%}）") : "无批次"),
-                     ("未批先供", string.Create(CultureInfo.InvariantCulture,
-                        $"{result.Unapproved.Count} 宗列入台账；合计 {JsonOutput.Round(Core.Measures.AreaUnits.ToMu(result.UnapprovedAreaM2)):0.0000} 亩，含 {result.UnapprovedSuppressed} 处小于 {result.Options.MinAreaM2} 平方米、未列入台账的零星面积"))]);
+                    [(Text.Get("LedgerSupplyWindow"), Text.Format("LedgerSupplyWindowValue", window.From, window.To, result.Options.WindowYears, window.Batches)),
+                     (Text.Get("LedgerWindowRate"), window.ApprovedM2 > 0 ? Text.Format("LedgerWindowRateValue", window.SuppliedM2 / window.ApprovedM2, window.YardstickRate) : Text.Get("LedgerNoBatches")),
+                     (Text.Get("LedgerUnapproved"), Text.Format("LedgerUnapprovedValue", result.Unapproved.Count, JsonOutput.Round(Core.Measures.AreaUnits.ToMu(result.UnapprovedAreaM2)), result.UnapprovedSuppressed, result.Options.MinAreaM2))]);
             }
 
             run.Commit(folder);

@@ -14,11 +14,19 @@ internal static class Text
     private static readonly CultureInfo EnglishCulture = CultureInfo.GetCultureInfo("en");
     private static readonly AsyncLocal<UiLanguage> Current = new();
 
-    /// <summary>The language of the command running on this flow; Chinese unless set.</summary>
+    /// <summary>
+    /// The language of the command running on this flow; Chinese unless set. Setting it also sets
+    /// <see cref="CultureInfo.CurrentUICulture"/> (which flows the same way), the language the engine's and adapters'
+    /// messages are read in (<see cref="ParkGis.Core.Localization.ResourceText"/>).
+    /// </summary>
     public static UiLanguage Language
     {
         get => Current.Value;
-        set => Current.Value = value;
+        set
+        {
+            Current.Value = value;
+            CultureInfo.CurrentUICulture = ParkGis.Core.Localization.ResourceText.CultureFor(value == UiLanguage.English);
+        }
     }
 
     /// <summary>True when the command speaks English.</summary>

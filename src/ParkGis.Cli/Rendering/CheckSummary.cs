@@ -12,12 +12,12 @@ internal static class CheckSummary
     public static void Write(TextWriter stdout, ConflictCheckResult result, string outputFolder)
     {
         var conflicted = result.Parks.Count(p => p.Patches.Count > 0);
-        stdout.WriteLine(Invariant($"园区边界冲突检查 — {result.Parks.Count} 个园区，{conflicted} 个存在冲突（最小图斑面积 {result.MinAreaM2:0.###} m²）"));
+        stdout.WriteLine(Text.Format("CheckHeadline", result.Parks.Count, conflicted, result.MinAreaM2));
         foreach (var park in result.Parks)
         {
             stdout.WriteLine();
             var title = string.IsNullOrEmpty(park.Name) ? park.ParkId : $"{park.Name}（{park.ParkId}）";
-            stdout.WriteLine(Invariant($"{title}  {park.Crs.Code}  面积 {AreaUnits.ToHectares(park.AreaM2):N2} 公顷 / {AreaUnits.ToMu(park.AreaM2):N1} 亩"));
+            stdout.WriteLine(Text.Format("CheckParkLine", title, park.Crs.Code, AreaUnits.ToHectares(park.AreaM2), AreaUnits.ToMu(park.AreaM2)));
             var slivers = park.Conflicts.Values.Any(t => t.SuppressedCount > 0);
             var table = new TerminalTable(
                 Text.Get("ColumnConflictKind"),
@@ -51,9 +51,9 @@ internal static class CheckSummary
         if (result.Banners is { Count: > 0 } banners)
         {
             stdout.WriteLine();
-            stdout.WriteLine("旗区汇总（各旗区园区合并计算，园区间重叠只计一次）");
-            stdout.WriteLine("  " + TextWidth.PadRight("旗区", 14) + TextWidth.PadLeft("园区", 6) + TextWidth.PadLeft("红线(公顷)", 12)
-                + TextWidth.PadLeft("农田(公顷)", 12) + TextWidth.PadLeft("边界外(公顷)", 14) + TextWidth.PadLeft("图斑", 8) + TextWidth.PadLeft("冲突园区", 10));
+            stdout.WriteLine(Text.Get("CheckBannerTotals"));
+            stdout.WriteLine("  " + TextWidth.PadRight(Text.Get("ColumnBannerShort"), 14) + TextWidth.PadLeft(Text.Get("ColumnParksCount"), 6) + TextWidth.PadLeft(Text.Get("ColumnRedlineHa"), 12)
+                + TextWidth.PadLeft(Text.Get("ColumnFarmlandHa"), 12) + TextWidth.PadLeft(Text.Get("ColumnOutsideHa"), 14) + TextWidth.PadLeft(Text.Get("ColumnPatchesShort"), 8) + TextWidth.PadLeft(Text.Get("ColumnConflictedParks"), 10));
             foreach (var banner in banners)
             {
                 stdout.WriteLine("  " + TextWidth.PadRight(TerminalText.Escape(banner.Banner), 14)
@@ -69,11 +69,11 @@ internal static class CheckSummary
         if (result.Parcels is { } parcels)
         {
             stdout.WriteLine();
-            stdout.WriteLine(Invariant($"宗地 {parcels.Count} 宗"));
-            WriteParcelLine(stdout, "占生态保护红线", parcels.EcologicalRedline.AreaM2, Invariant($"{parcels.EcologicalRedline.Parcels} 宗"));
-            WriteParcelLine(stdout, "占永久基本农田", parcels.PermanentFarmland.AreaM2, Invariant($"{parcels.PermanentFarmland.Parcels} 宗"));
-            WriteParcelLine(stdout, "园区范围外", parcels.OutsidePark.AreaM2, Invariant($"{parcels.OutsidePark.Parcels} 宗"));
-            WriteParcelLine(stdout, "宗地互相重叠", parcels.ParcelOverlap.AreaM2, Invariant($"{parcels.ParcelOverlap.Pairs} 对"));
+            stdout.WriteLine(Text.Format("CheckParcels", parcels.Count));
+            WriteParcelLine(stdout, Text.Get("CheckParcelsRedline"), parcels.EcologicalRedline.AreaM2, Text.Format("CountParcels", parcels.EcologicalRedline.Parcels));
+            WriteParcelLine(stdout, Text.Get("CheckParcelsFarmland"), parcels.PermanentFarmland.AreaM2, Text.Format("CountParcels", parcels.PermanentFarmland.Parcels));
+            WriteParcelLine(stdout, Text.Get("CheckParcelsOutside"), parcels.OutsidePark.AreaM2, Text.Format("CountParcels", parcels.OutsidePark.Parcels));
+            WriteParcelLine(stdout, Text.Get("CheckParcelsOverlap"), parcels.ParcelOverlap.AreaM2, Text.Format("CountPairs", parcels.ParcelOverlap.Pairs));
         }
 
         stdout.WriteLine();
@@ -96,12 +96,12 @@ internal static class CheckSummary
     }
 
     private static string BannerArea(BannerConflicts banner, ConflictKind kind) =>
-        banner.Conflicts[kind] is { Checked: true } tally ? Invariant($"{AreaUnits.ToHectares(tally.AreaM2):N2}") : "未检查";
+        banner.Conflicts[kind] is { Checked: true } tally ? Invariant($"{AreaUnits.ToHectares(tally.AreaM2):N2}") : Text.Get("CheckNotChecked");
 
     private static void WriteParcelLine(TextWriter stdout, string label, double areaM2, string count) =>
         stdout.WriteLine("  " + TextWidth.PadRight(label, 18)
-            + TextWidth.PadLeft(Invariant($"{AreaUnits.ToHectares(areaM2):N4}"), 14) + " 公顷"
-            + TextWidth.PadLeft(Invariant($"{AreaUnits.ToMu(areaM2):N2}"), 14) + " 亩"
+            + TextWidth.PadLeft(Invariant($"{AreaUnits.ToHectares(areaM2):N4}"), 14) + Text.Get("UnitHectaresSuffix")
+            + TextWidth.PadLeft(Invariant($"{AreaUnits.ToMu(areaM2):N2}"), 14) + Text.Get("UnitMuSuffix")
             + TextWidth.PadLeft(count, 10));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

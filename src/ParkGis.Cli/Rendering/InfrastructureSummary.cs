@@ -44,14 +44,14 @@ internal static class InfrastructureSummary
             var none = park.Utilities.Where(u => u.Required && u.Coverage == 0).Select(u => LayerRoles.ChineseName(u.Utility)).ToList();
             if (none.Count > 0)
             {
-                stdout.WriteLine(Invariant($"  {park.ParkId} 无管网覆盖：{string.Join("、", none)}（全部 {park.SuppliedParcels} 宗未覆盖）"));
+                stdout.WriteLine(Text.Format("InfrastructureNoNetwork", park.ParkId, string.Join("、", none), park.SuppliedParcels));
             }
 
             foreach (var utility in park.Utilities.Where(u => u.Required && u.Unserved.Count > 0 && u.Coverage > 0))
             {
                 var area = utility.Unserved.Sum(u => u.AreaM2);
                 var ids = string.Join("、", utility.Unserved.Take(8).Select(u => u.ParcelId)) + (utility.Unserved.Count > 8 ? " …" : string.Empty);
-                stdout.WriteLine(Invariant($"  {park.ParkId} {LayerRoles.ChineseName(utility.Utility)}未覆盖 {utility.Unserved.Count} 宗 {AreaUnits.ToHectares(area):N2} 公顷：{ids}"));
+                stdout.WriteLine(Text.Format("InfrastructureUnserved", park.ParkId, LayerRoles.ChineseName(utility.Utility), utility.Unserved.Count, AreaUnits.ToHectares(area), ids));
             }
         }
 

@@ -14,10 +14,10 @@ internal static class IntensitySummary
         output.WriteLine(Text.Format("IntensityHeadline", year, baseline));
         var sameSet = result.Rules.GrowthBasis == GrowthBasis.SameSet;
         output.WriteLine(sameSet
-            ? "增长为同口径：只比较两年都有产值的宗地（口径列为宗数；宗数少时增幅受个别企业影响大）；年度亩均产值见 intensity.json current_all_reporting"
-            : "增长为各年申报口径：两年的宗地不一定相同");
-        output.WriteLine($"亩均评价：{ScopeText(result.Rules.Scope)}排名，工业企业参评，公用设施企业不定等级，物流仓储企业不参评；"
-            + (result.ScaleBasis is null ? "无营业收入（revenue_wan），规上规下未分开" : "规上、规下分组排名"));
+            ? Text.Get("IntensityGrowthSameSet")
+            : Text.Get("IntensityGrowthEachYear"));
+        output.WriteLine(Text.Format("IntensityEvaluationScope", ScopeText(result.Rules.Scope))
+            + (result.ScaleBasis is null ? Text.Get("IntensityNoRevenue") : Text.Get("IntensityScaleGroups")));
         WriteTable(output, result.Parks.Select(p => ($"{p.ParkId} {p.Name}", p.OutputPerMu, p.TaxPerMu, p.GradeCounts, p.NotGraded, p.StandardLandFailures)).ToList(), baseline, year, Text.Get("ColumnPark"));
         output.WriteLine();
         WriteBanners(output, result);
@@ -27,13 +27,13 @@ internal static class IntensitySummary
         output.WriteLine();
         var incomplete = result.Parcels.Count(p => p.StandardLandChecked && p.StandardLandPassed is null);
         var underStandardLand = result.Parcels.Count(p => p.Regime == StandardLandVersion.StandardLand);
-        output.WriteLine($"控制指标/标准地：{checkedCount} 宗有建筑的工业用地已检查（按供地日期适用的指标，其中 {underStandardLand} 宗按标准地），{failures} 宗不达标，{incomplete} 宗无法判定（阈值未配置或容积率可能因层高超过8米加倍计算而达标）。");
+        output.WriteLine(Text.Format("IntensityStandardLand", checkedCount, underStandardLand, failures, incomplete));
         var notComputed = result.Parks.SelectMany(p => p.Indicators).Where(i => i.NotComputedReason is not null)
             .GroupBy(i => (i.ChineseName, i.NotComputedReason)).Select(g => $"  {g.Key.ChineseName}: {g.Key.NotComputedReason}").ToList();
-        notComputed.AddRange(result.NotScored.Select(i => $"  {i.ChineseName}（评价）: {i.NotComputedReason}"));
+        notComputed.AddRange(result.NotScored.Select(i => Text.Format("IntensityNotScored", i.ChineseName, i.NotComputedReason)));
         if (notComputed.Count > 0)
         {
-            output.WriteLine("未计算:");
+            output.WriteLine(Text.Get("IntensityNotComputed"));
             foreach (var line in notComputed)
             {
                 output.WriteLine(line);
@@ -87,9 +87,9 @@ internal static class IntensitySummary
 
     private static string ScopeText(GradingScope scope) => scope switch
     {
-        GradingScope.City => "全市",
-        GradingScope.Banner => "分旗区",
-        _ => "分园区",
+        GradingScope.City => Text.Get("ScopeCity"),
+        GradingScope.Banner => Text.Get("ScopeBanner"),
+        _ => Text.Get("ScopePark"),
     };
 
     private static string F(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";

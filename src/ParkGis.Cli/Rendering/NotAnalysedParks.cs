@@ -1,4 +1,5 @@
 using System.Globalization;
+using ParkGis.Cli.Localization;
 using ParkGis.Core.Data;
 
 namespace ParkGis.Cli.Rendering;
@@ -21,7 +22,7 @@ internal static class NotAnalysedParks
             return;
         }
 
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"未分析的园区 {parks.Count} 个（不在以上任何数字中）："));
+        stdout.WriteLine(Text.Format("NotAnalysedParks", parks.Count));
         foreach (var park in parks.Take(Listed))
         {
             stdout.WriteLine($"  {IssueLocation.Of(park)}: {park.Message}");
@@ -29,7 +30,7 @@ internal static class NotAnalysedParks
 
         if (parks.Count > Listed)
         {
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  … 另有 {parks.Count - Listed} 个"));
+            stdout.WriteLine(Text.Format("NotAnalysedMore", parks.Count - Listed));
         }
     }
 }

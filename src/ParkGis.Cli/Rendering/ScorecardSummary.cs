@@ -52,14 +52,14 @@ internal static class ScorecardSummary
             stdout.WriteLine();
         }
 
-        var basis = leading.Parks.Select(p => p.Park.Basis).FirstOrDefault() == LeadingShareBasis.IndustrialOutput ? "工业产值口径，物流仓储用地产值不计入分母" : "全部产值口径";
-        stdout.WriteLine(Invariant($"主导产业产值占比（{(leading.Year is { } ly ? ly.ToString(CultureInfo.InvariantCulture) : "—")} 年，{basis}，达标线 {leading.MinShare:P0}，等于达标）"));
+        var basis = leading.Parks.Select(p => p.Park.Basis).FirstOrDefault() == LeadingShareBasis.IndustrialOutput ? Text.Get("LeadingBasisIndustrial") : Text.Get("LeadingBasisAll");
+        stdout.WriteLine(Text.Format("LeadingShareHeading", (leading.Year is { } ly ? ly.ToString(CultureInfo.InvariantCulture) : "—"), basis, leading.MinShare));
         foreach (var park in leading.Parks)
         {
             WriteShare(stdout, $"{park.ParkId} {park.Name}", park.Park);
             foreach (var block in park.Blocks)
             {
-                WriteShare(stdout, Invariant($"    区块 {block.Block}"), block);
+                WriteShare(stdout, Text.Format("ScorecardBlock", block.Block), block);
             }
         }
 
@@ -67,10 +67,10 @@ internal static class ScorecardSummary
         var missing = scorecard.Rows.SelectMany(r => r.Cells).Where(c => c.Value is null).GroupBy(c => (c.Indicator, c.Missing)).ToList();
         if (missing.Count > 0)
         {
-            stdout.WriteLine("未计算的指标：");
+            stdout.WriteLine(Text.Get("ScorecardNotComputed"));
             foreach (var group in missing)
             {
-                stdout.WriteLine(Invariant($"  {ScorecardIndicators.ChineseName(group.Key.Indicator)}（{group.Count()} 个园区）：缺 {group.Key.Missing}"));
+                stdout.WriteLine(Text.Format("ScorecardMissing", ScorecardIndicators.ChineseName(group.Key.Indicator), group.Count(), group.Key.Missing));
             }
         }
 
@@ -85,15 +85,15 @@ internal static class ScorecardSummary
             return;
         }
 
-        var window = annual.SupplyWindow is { } w ? Invariant($"{w.From:yyyy}–{w.To:yyyy} 年") : "无供地结果";
+        var window = annual.SupplyWindow is { } w ? Text.Format("YearRange", w.From, w.To) : Text.Get("NoSupplyResults");
         var yardstick = annual.SupplyWindow?.YardstickRate ?? 0.6;
-        stdout.WriteLine(Invariant($"旗区汇总（近五年供地率：{window}批次，标准 {yardstick:P0}；闲置、冲突按旗区内园区合计）"));
-        stdout.WriteLine(TextWidth.PadRight("旗区", 14) + TextWidth.PadLeft("园区", 6) + TextWidth.PadLeft("近五年供地率", 14) + TextWidth.PadLeft("达标", 8)
-            + TextWidth.PadLeft("闲置(宗)", 10) + TextWidth.PadLeft("闲置(亩)", 12) + TextWidth.PadLeft("闲置率", 10) + TextWidth.PadLeft("冲突(公顷)", 12) + TextWidth.PadLeft("冲突图斑", 10));
+        stdout.WriteLine(Text.Format("ScorecardBannerTotals", window, yardstick));
+        stdout.WriteLine(TextWidth.PadRight(Text.Get("ColumnBannerShort"), 14) + TextWidth.PadLeft(Text.Get("ColumnParksCount"), 6) + TextWidth.PadLeft(Text.Get("ColumnFiveYearSupplyRate"), 14) + TextWidth.PadLeft(Text.Get("CellMeets"), 8)
+            + TextWidth.PadLeft(Text.Get("ColumnIdleParcelsShort"), 10) + TextWidth.PadLeft(Text.Get("ColumnIdleMuShort"), 12) + TextWidth.PadLeft(Text.Get("ColumnIdleRateShort"), 10) + TextWidth.PadLeft(Text.Get("ColumnConflictHaShort"), 12) + TextWidth.PadLeft(Text.Get("ColumnConflictPatchesShort"), 10));
         foreach (var banner in annual.Banners)
         {
             var rate = banner.Supply?.Window.SupplyRate;
-            var verdict = banner.Supply is null ? "—" : rate is null ? "无批次" : banner.Supply.Window.BelowYardstick ? "未达标" : "达标";
+            var verdict = banner.Supply is null ? "—" : rate is null ? Text.Get("LedgerNoBatches") : banner.Supply.Window.BelowYardstick ? Text.Get("CellFails") : Text.Get("CellMeets");
             stdout.WriteLine(TextWidth.PadRight(TerminalText.Escape(banner.Banner), 14)
                 + TextWidth.PadLeft(Invariant($"{banner.ParkIds.Count}"), 6)
                 + TextWidth.PadLeft(rate is { } r ? Invariant($"{r:P1}") : "—", 14)
@@ -113,12 +113,12 @@ internal static class ScorecardSummary
         var head = "  " + TextWidth.PadRight(title, 32);
         if (share.Share is not { } value)
         {
-            stdout.WriteLine(head + "无法计算：缺 " + share.Missing);
+            stdout.WriteLine(head + Text.Get("ScorecardCannotCompute") + share.Missing);
             return;
         }
 
-        var pulling = share.PullingDown.Count > 0 ? "；拉低：" + string.Join("、", share.PullingDown) : string.Empty;
-        stdout.WriteLine(head + Invariant($"{value,7:P1} {(share.Passes == true ? "达标" : "未达标")}  主导：{string.Join("、", share.LeadingIndustries)}{pulling}"));
+        var pulling = share.PullingDown.Count > 0 ? Text.Get("ScorecardPulling") + Text.List(share.PullingDown) : string.Empty;
+        stdout.WriteLine(head + Text.Format("ScorecardLeadingLine", value, Text.Get(share.Passes == true ? "CellMeets" : "CellFails"), Text.List(share.LeadingIndustries), pulling));
     }
 
     private static string Short(string key) => key switch

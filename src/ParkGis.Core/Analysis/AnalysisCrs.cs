@@ -3,6 +3,7 @@ using NetTopologySuite.Geometries;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Analysis;
 
@@ -58,11 +59,10 @@ public static class AnalysisCrs
     /// <summary>The error for a feature reaching <paramref name="longitude"/>, outside the zones (PG0203; both engines word it so).</summary>
     public static UnusableInputException OutsideZones(string source, string featureId, double longitude) => new(
         ErrorCodes.ImplausibleCoordinates,
-        string.Create(CultureInfo.InvariantCulture,
-            $"Feature {featureId} of {source} reaches longitude {longitude:0.######}°, outside the CGCS2000 3° Gauss-Krüger zones of China ({MinLongitude}°E–{MaxLongitude}°E) in which ParkGis measures areas."),
+        Localized.Format("LongitudeOutsideZones", featureId, source, longitude, MinLongitude, MaxLongitude),
         source,
         featureId,
-        "Check the feature's coordinates (a typing error in a longitude, a point outside China), or remove it from the layer.");
+        Localized.Get("LongitudeOutsideZonesHint"));
 
     /// <summary>
     /// The analysis CRS of a figure shared by several features (a pairwise overlap, a cluster of overlapping

@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using ParkGis.Core.Data;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Analysis;
 
@@ -78,7 +79,7 @@ public static class DuplicateGeometries
         foreach (var (copy, kept) in copyOf.OrderBy(c => features[c.Key].Id, StringComparer.Ordinal))
         {
             issues.Add(new DataIssue(layerName, features[copy].Id, DataIssueCodes.DuplicateGeometry,
-                $"The feature has exactly the geometry of {features[kept].Id}; the land is counted once, as {features[kept].Id}."));
+                Localized.Format("DuplicateGeometry", features[kept].Id, features[kept].Id)));
         }
 
         return copyOf.Count == 0 ? features : [.. features.Where((_, i) => !copyOf.ContainsKey(i))];

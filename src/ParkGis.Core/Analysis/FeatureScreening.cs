@@ -3,6 +3,7 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Valid;
 using ParkGis.Core.Data;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Analysis;
 
@@ -56,14 +57,14 @@ public static class FeatureScreening
         if (geometry is null || geometry.IsEmpty)
         {
             return (null, new DataIssue(layerName, feature.Id, DataIssueCodes.EmptyGeometry,
-                "The feature has no geometry; it was left out of the analysis."));
+                Localized.Get("NoGeometryLeftOut")));
         }
 
         var polygonal = Polygonal(geometry);
         if (polygonal is null)
         {
             return (null, new DataIssue(layerName, feature.Id, DataIssueCodes.WrongGeometryType,
-                $"The geometry is a {geometry.GeometryType}, not a polygon; it was left out of the analysis."));
+                Localized.Format("NotPolygonLeftOut", geometry.GeometryType)));
         }
 
         if (SimplePolygonValidity.IsProvenValid(polygonal))
@@ -81,20 +82,19 @@ public static class FeatureScreening
         if (!repairInvalid)
         {
             return (null, new DataIssue(layerName, feature.Id, DataIssueCodes.InvalidGeometry,
-                $"Invalid geometry: {validity.Message} at {where}; left out of the analysis (run with --fix to repair it)."));
+                Localized.Format("InvalidGeometryLeftOut", validity.Message, where)));
         }
 
         var repaired = Polygonal(GeometryFixer.Fix(polygonal));
         if (repaired is null || repaired.IsEmpty)
         {
             return (null, new DataIssue(layerName, feature.Id, DataIssueCodes.InvalidGeometry,
-                $"Invalid geometry: {validity.Message} at {where}; the repair left no area, so it was left out of the analysis."));
+                Localized.Format("InvalidGeometryRepairEmpty", validity.Message, where)));
         }
 
         var before = areaM2(polygonal);
         var after = areaM2(repaired);
-        var message = string.Create(CultureInfo.InvariantCulture,
-            $"Repaired invalid geometry ({validity.Message} at {where}): area {before:0.###} → {after:0.###} m² (change {after - before:+0.###;-0.###;0} m²).");
+        var message = Localized.Format("InvalidGeometryRepaired", validity.Message, where, before, after, after - before);
         return (new PolygonalFeature(feature.Id, feature, repaired), new DataIssue(layerName, feature.Id, DataIssueCodes.GeometryRepaired, message));
     }
 

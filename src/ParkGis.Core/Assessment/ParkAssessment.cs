@@ -7,6 +7,7 @@ using ParkGis.Core.Idle;
 using ParkGis.Core.Industry;
 using ParkGis.Core.Infrastructure;
 using ParkGis.Core.Intensity;
+using ParkGis.Core.Localization;
 using ParkGis.Core.Parks;
 using ParkGis.Core.Publishing;
 using ParkGis.Core.Scorecard;
@@ -81,7 +82,7 @@ public sealed class ParkAssessment
     public Layer RequireLayer(LayerRole role, string neededFor) =>
         Layer(role) ?? throw new UnusableInputException(
             ErrorCodes.RequiredLayerMissing,
-            $"The dataset has no {LayerRoles.Name(role)} layer ({LayerRoles.ChineseName(role)}), which {neededFor} needs.",
+            Localized.Format("LayerMissingNeededFor", LayerRoles.Name(role), LayerRoles.ChineseName(role), neededFor),
             Name,
             hint: _inputs.Dataset.MissingLayerHint(role));
 
@@ -123,10 +124,10 @@ public sealed class ParkAssessment
     /// <exception cref="UnusableInputException">The dataset has no parcels layer.</exception>
     public ParcelParks ParcelParks => Once("parcel parks", () =>
     {
-        RequireLayer(LayerRole.Parcels, "placing parcels in parks");
+        RequireLayer(LayerRole.Parcels, Localized.Get("ProgressPlacingParcels"));
         var parcels = Screened(LayerRole.Parcels)!;
         var parks = Screened(LayerRole.Parks);
-        Progress?.Report("placing parcels in parks");
+        Progress?.Report(Localized.Get("ProgressPlacingParcels"));
         return Parks.ParcelParks.Assign(parcels, parks, Cancellation);
     })!;
 
@@ -217,17 +218,17 @@ public sealed class ParkAssessment
     {
         if (asOf is not { } date)
         {
-            return new LandStatusResults(null, null, null, "an as-of date (--as-of, or --year for 31 December of that year)");
+            return new LandStatusResults(null, null, null, Localized.Get("MissingAsOfDate"));
         }
 
         if (Layer(LayerRole.Parcels) is null)
         {
-            return new LandStatusResults(date, null, null, "the parcels layer (宗地)");
+            return new LandStatusResults(date, null, null, Localized.Get("MissingParcelsLayer"));
         }
 
         var idle = Idle(date);
         return Layer(LayerRole.Approvals) is null
-            ? new LandStatusResults(date, null, idle, "the approvals layer (建设用地批次)")
+            ? new LandStatusResults(date, null, idle, Localized.Get("MissingApprovalsLayer"))
             : new LandStatusResults(date, Supply(date), idle, null);
     }
 
@@ -303,11 +304,11 @@ public sealed class ParkAssessment
         var outOfReach = layer.FeaturesOutOfReach ?? 0;
         Progress?.Report(outOfReach == 0
             ? $"screening {LayerRoles.Name(role)} ({layer.Features.Count} features)"
-            : $"screening {LayerRoles.Name(role)} ({layer.Features.Count} features; {outOfReach} far from every park and parcel left out)");
+            : Localized.Format("ProgressScreening", LayerRoles.Name(role), layer.Features.Count, outOfReach));
         var issues = new List<DataIssue>();
         if (layer.Features.Count == 0 && outOfReach == 0)
         {
-            issues.Add(new DataIssue(LayerRoles.Name(role), string.Empty, DataIssueCodes.EmptyLayer, $"The layer {layer.Source} has no features."));
+            issues.Add(new DataIssue(LayerRoles.Name(role), string.Empty, DataIssueCodes.EmptyLayer, Localized.Format("LayerHasNoFeatures", layer.Source)));
         }
 
         // Parks follow the one rule for parks that cannot be analysed (park_not_analysed; none left is PG0112).

@@ -11,6 +11,7 @@ using ParkGis.Core.Assessment;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Conflicts;
 
@@ -92,7 +93,7 @@ public sealed class ConflictCheck
         ArgumentNullException.ThrowIfNull(assessment);
         var cancellation = assessment.Cancellation;
         var parksLayer = assessment.Layer(LayerRole.Parks)
-            ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, "The dataset has no parks layer.", assessment.Name,
+            ?? throw new UnusableInputException(ErrorCodes.RequiredLayerMissing, Localized.Get("NoParksLayer"), assessment.Name,
                 hint: assessment.Dataset.MissingLayerHint(LayerRole.Parks));
 
         // The layers are screened at the same time (validating a few large red-line polygons or parks alone would
@@ -114,7 +115,7 @@ public sealed class ConflictCheck
             {
                 var role = controlRoles[k];
                 issues.Add(new DataIssue(LayerRoles.Name(role), string.Empty, DataIssueCodes.MissingLayer,
-                    $"No {LayerRoles.Name(role)} layer ({LayerRoles.ChineseName(role)}) in the dataset: that conflict was not checked."));
+                    Localized.Format("ControlLayerMissingNotChecked", LayerRoles.Name(role), LayerRoles.ChineseName(role))));
             }
         }
 
@@ -138,7 +139,7 @@ public sealed class ConflictCheck
                 : (new LayerProjections(distinct, parcelsScreened.Layer.Crs), distinct.Select(f => AnalysisCrs.For(parcelsScreened.Layer.Crs, f.Geometry)).ToArray());
         }
 
-        _progress?.Report($"checking {parks.Features.Count} parks");
+        _progress?.Report(Localized.Format("ProgressCheckingParks", parks.Features.Count));
         var parkCrs = parksScreened.AnalysisCrsOfAll;
         Project(parkCrs, parks, redline, farmland, urban);
 
@@ -154,7 +155,7 @@ public sealed class ConflictCheck
             if (parcels is not null && parcelCrs is not null)
             {
                 Project(parcelCrs, parcels, parks, redline, farmland);
-                _progress?.Report($"checking {parcels.Features.Count} parcels");
+                _progress?.Report(Localized.Format("ProgressCheckingParcels", parcels.Features.Count));
                 parcelResult = Unwrapped(() => CheckParcels(parcels, parcelCrs, parks, redline, farmland, issues, cancellation));
             }
         }
@@ -375,7 +376,7 @@ public sealed class ConflictCheck
                     if (tenth > reportedTenth)
                     {
                         reportedTenth = tenth; // rising only: a thread that crossed a tenth late says nothing
-                        _progress.Report(string.Create(CultureInfo.InvariantCulture, $"checking parcels {10 * tenth}%"));
+                        _progress.Report(Localized.Format("ProgressCheckingParcelsPercent", 10 * tenth));
                     }
                 }
             }

@@ -6,6 +6,7 @@ using NetTopologySuite.Operation.OverlayNG;
 using ParkGis.Core.Analysis;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Conflicts;
 
@@ -142,8 +143,8 @@ internal sealed class ParcelOverlaps
 
         pairs.Sort((a, b) => SpatialOrder(a.I, b.I) is var first and not 0 ? first : SpatialOrder(a.J, b.J));
         progress?.Report(stacks.Count == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"measuring {pairs.Count} overlapping parcel pairs")
-            : string.Create(CultureInfo.InvariantCulture, $"measuring {pairs.Count} overlapping parcel pairs and {stacks.Count} stacks of {stacks.Sum(s => clusters[s].Length)} parcels"));
+            ? Localized.Format("ProgressOverlapPairs", pairs.Count)
+            : Localized.Format("ProgressOverlapPairsAndStacks", pairs.Count, stacks.Count, stacks.Sum(s => clusters[s].Length)));
         var measured = new Pair?[pairs.Count];
         Parallel.For(0, pairs.Count, k => measured[k] = Measure(_parcels.In(crsOf[pairs[k].Cluster]), pairs[k].I, pairs[k].J));
         var (area, counted) = PairTally([.. measured.OfType<Pair>()], minArea);
@@ -264,8 +265,7 @@ internal sealed class ParcelOverlaps
         }
 
         var listed = string.Join(", ", ids.Take(IdsListed)) + (ids.Count > IdsListed ? ", …" : string.Empty);
-        return new DataIssue(LayerRoles.Name(LayerRole.Parcels), ids[0], DataIssueCodes.ParcelStack, string.Create(CultureInfo.InvariantCulture,
-            $"{ids.Count} parcels overlap in one stack around ({envelope.Centre.X:0.######}, {envelope.Centre.Y:0.######}) (one of them overlaps more than {StackPartners} others): {listed}. The land under two or more of them, {areaM2:0.###} m² in {crs.Code}, is counted once in the parcel overlap; their pairs are not counted. Keep one version of each parcel."));
+        return new DataIssue(LayerRoles.Name(LayerRole.Parcels), ids[0], DataIssueCodes.ParcelStack, Localized.Format("ParcelStack", ids.Count, envelope.Centre.X, envelope.Centre.Y, StackPartners, listed, areaM2, crs.Code));
     }
 
     /// <summary>

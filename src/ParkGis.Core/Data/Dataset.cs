@@ -1,3 +1,5 @@
+using ParkGis.Core.Localization;
+
 namespace ParkGis.Core.Data;
 
 /// <summary>A dataset: the layers found by role, and the data issues met while reading them.</summary>
@@ -20,9 +22,9 @@ public sealed record Dataset(string Name, IReadOnlyDictionary<LayerRole, Layer> 
     {
         var name = LayerRoles.Name(role);
         var names = string.Join(" / ", new[] { name }.Concat(LayerRoles.Aliases(role).Take(3)).Select(n => n + ".shp"));
-        var hint = $"Name the layer {names} (or .geojson, .gpkg, a table of that name in a GeoPackage), or map the role in parkgis.json: {{ \"layers\": {{ \"{name}\": {{ \"source\": \"<file>\" }} }} }}.";
+        var hint = Localized.Format("MissingLayerNameHint", names, name);
         return UnrecognisedFiles.Count == 0
             ? hint
-            : $"Files found and not recognised as a layer: {string.Join(", ", UnrecognisedFiles)}. {hint}";
+            : Localized.Format("UnrecognisedFilesHint", string.Join(", ", UnrecognisedFiles), hint);
     }
 }

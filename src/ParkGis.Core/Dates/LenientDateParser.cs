@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Dates;
 
@@ -47,7 +48,7 @@ public static partial class LenientDateParser
 
     /// <summary>The sentence of a <c>placeholder_date</c> data issue for <paramref name="field"/>.</summary>
     public static string PlaceholderMessage(string field, DateOnly date, string consequence) =>
-        $"{field} {date:yyyy-MM-dd} is a placeholder for \"no date\", not a day; it is read as empty{consequence}.";
+        Localized.Format("PlaceholderDate", field, date, consequence);
 
     /// <summary>Parses text; false when it is blank or not a date.</summary>
     public static bool TryParseText(string? text, out DateOnly date)

@@ -1,4 +1,5 @@
 using ParkGis.Core.Dates;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Idle;
 
@@ -29,7 +30,7 @@ public static class IdleLandRule
         ArgumentNullException.ThrowIfNull(rules);
         if (parcel.IsUnreadable(ParcelFields.SuppliedOn))
         {
-            return Unknown(ParcelFields.SuppliedOn, "supplied_on is unreadable, so whether the parcel is supplied is unknown.", suppliedNotStarted: false);
+            return Unknown(ParcelFields.SuppliedOn, Localized.Get("IdleSuppliedOnUnreadable"), suppliedNotStarted: false);
         }
 
         if (parcel.SuppliedOn is not { } supplied || supplied > asOf)
@@ -39,7 +40,7 @@ public static class IdleLandRule
 
         if (parcel.IsUnreadable(ParcelFields.ActualStart))
         {
-            return Unknown(ParcelFields.ActualStart, "actual_start is unreadable, so whether construction started is unknown.", suppliedNotStarted: false);
+            return Unknown(ParcelFields.ActualStart, Localized.Get("IdleActualStartUnreadable"), suppliedNotStarted: false);
         }
 
         var started = parcel.ActualStart is { } actual && actual <= asOf;
@@ -51,8 +52,8 @@ public static class IdleLandRule
         if (parcel.AgreedStart is not { } agreed)
         {
             return Unknown(ParcelFields.AgreedStart, parcel.IsUnreadable(ParcelFields.AgreedStart)
-                ? "agreed_start is unreadable: the idle status of this supplied, unstarted parcel cannot be decided."
-                : "agreed_start is empty: the idle status of this supplied, unstarted parcel cannot be decided.", suppliedNotStarted: true);
+                ? Localized.Get("IdleAgreedStartUnreadable")
+                : Localized.Get("IdleAgreedStartEmpty"), suppliedNotStarted: true);
         }
 
         if (!CalendarYears.HaveElapsed(agreed, asOf, 1))
@@ -68,7 +69,7 @@ public static class IdleLandRule
     {
         if (parcel.IsUnreadable(ParcelFields.HaltedSince))
         {
-            return Unknown(ParcelFields.HaltedSince, "halted_since is unreadable: whether the started parcel is idle cannot be decided.", suppliedNotStarted: false);
+            return Unknown(ParcelFields.HaltedSince, Localized.Get("IdleHaltedSinceUnreadable"), suppliedNotStarted: false);
         }
 
         if (parcel.HaltedSince is not { } halted || halted > asOf || !CalendarYears.HaveElapsed(halted, asOf, 1))
@@ -87,13 +88,13 @@ public static class IdleLandRule
         if (developedUnder is null)
         {
             return Unknown(ParcelFields.DevelopedRatio,
-                "developed_ratio is missing or unreadable and invested_ratio is not under 25 %: whether the halted parcel is idle cannot be decided.", suppliedNotStarted: false);
+                Localized.Get("IdleDevelopedRatioMissing"), suppliedNotStarted: false);
         }
 
         if (investedUnder is null)
         {
             return Unknown(ParcelFields.InvestedRatio,
-                "invested_ratio is missing or unreadable and developed_ratio is not under 1/3: whether the halted parcel is idle cannot be decided.", suppliedNotStarted: false);
+                Localized.Get("IdleInvestedRatioMissing"), suppliedNotStarted: false);
         }
 
         return new IdleVerdict(IdleStatus.InUse, 0, 0, false, false);
@@ -137,8 +138,8 @@ public static class IdleLandRule
             {
                 IdleFeeWan = null,
                 Problem = parcel.IsUnreadable(ParcelFields.LandPriceWan)
-                    ? "land_price_wan is unreadable: the parcel is idle but its idle fee cannot be computed."
-                    : "land_price_wan is empty: the parcel is idle but its idle fee cannot be computed.",
+                    ? Localized.Get("IdleLandPriceUnreadable")
+                    : Localized.Get("IdleLandPriceEmpty"),
                 ProblemField = ParcelFields.LandPriceWan,
             };
         }

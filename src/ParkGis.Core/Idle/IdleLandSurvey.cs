@@ -1,6 +1,7 @@
 using ParkGis.Core.Assessment;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Idle;
 
@@ -57,7 +58,7 @@ public sealed class IdleLandSurvey
 
         var placements = assessment.ParcelParks;
         issues.AddRange(placements.Issues);
-        _progress?.Report($"applying the idle-land rule on {asOf:yyyy-MM-dd}");
+        _progress?.Report(Localized.Format("ProgressIdleRule", asOf));
         var rows = new List<IdleParcel>(parcels.Count);
         for (var i = 0; i < parcels.Count; i++)
         {
@@ -75,7 +76,7 @@ public sealed class IdleLandSurvey
             if (verdict.Cause == IdleStatuses.GovernmentCause && GovernmentCauses.Recognise(facts.GovernmentCause!) is null)
             {
                 issues.Add(new DataIssue(LayerRoles.Name(parcelLayer.Role), feature.Id, DataIssueCodes.UnrecognisedValue,
-                    $"government_cause '{facts.GovernmentCause}' is not a recognised 第八条 value: the parcel is idle with a government cause under item （六） (政府、政府有关部门的其他行为)."));
+                    Localized.Format("IdleUnknownGovernmentCause", facts.GovernmentCause)));
             }
 
             var supplied = facts.SuppliedOn is { } on && on <= asOf && !facts.IsUnreadable(ParcelFields.SuppliedOn);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ParkGis.Core.Data;
 using ParkGis.Core.Dates;
+using ParkGis.Core.Localization;
 using ParkGis.Core.Measures;
 
 namespace ParkGis.Core.Idle;
@@ -52,7 +53,7 @@ public static class ParcelLifecycleReader
             {
                 unreadable.Add(field);
                 issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.ValueOutOfRange,
-                    string.Create(CultureInfo.InvariantCulture, $"{Describe(layer, field)} {number} is beyond any real value (more than {NumberLimits.MaxMagnitudeText}); it was not used.")));
+                    Localized.Format("LifecycleValueBeyondReal", Describe(layer, field), number, NumberLimits.MaxMagnitudeText)));
                 return null;
             }
 
@@ -60,7 +61,7 @@ public static class ParcelLifecycleReader
             {
                 unreadable.Add(field);
                 issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.ValueOutOfRange,
-                    string.Create(CultureInfo.InvariantCulture, $"{Describe(layer, field)} {number} is outside {min}–{max}; it was not used.")));
+                    Localized.Format("LifecycleValueOutOfRange", Describe(layer, field), number, min, max)));
                 return null;
             }
 

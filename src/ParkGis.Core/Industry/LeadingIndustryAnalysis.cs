@@ -3,6 +3,7 @@ using ParkGis.Core.Assessment;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Intensity;
+using ParkGis.Core.Localization;
 using ParkGis.Core.Parks;
 
 namespace ParkGis.Core.Industry;
@@ -49,8 +50,8 @@ public sealed class LeadingIndustryAnalysis
     public LeadingIndustryResult Analyze(ParkAssessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        assessment.RequireLayer(LayerRole.Parks, "the leading-industry share");
-        _progress?.Report("leading-industry share");
+        assessment.RequireLayer(LayerRole.Parks, Localized.Get("NeededForLeadingIndustry"));
+        _progress?.Report(Localized.Get("ProgressLeadingIndustry"));
         var issues = new List<DataIssue>();
         assessment.Screen(LayerRole.Parks, LayerRole.Parcels);
         var parks = assessment.Screened(LayerRole.Parks)!;
@@ -153,23 +154,23 @@ public sealed class LeadingIndustryAnalysis
         var total = list.Sum(o => o.OutputWan);
         var leadingOutput = list.Where(o => o.Leading).Sum(o => o.OutputWan);
         var pulling = list.Where(o => !o.Leading && o.OutputWan > 0).Select(o => o.Industry).ToList();
-        var where = block is { } b ? string.Create(CultureInfo.InvariantCulture, $"block {b}") : "the park";
+        var where = block is { } b ? Localized.Format("TheBlock", b) : Localized.Get("ThePark");
         string? missing = null;
         if (noEconomics)
         {
-            missing = "economics table (economics.csv with parcel_id, year, output_wan)";
+            missing = Localized.Get("MissingEconomicsTable");
         }
         else if (noParcels)
         {
-            missing = "parcels layer (parcel industry)";
+            missing = Localized.Get("MissingParcelIndustry");
         }
         else if (rows == 0 || total <= 0)
         {
-            missing = string.Create(CultureInfo.InvariantCulture, $"economics rows (output_wan) for {year} of the parcels of {where}");
+            missing = Localized.Format("MissingEconomicsRows", year, where);
         }
         else if (leading.Count == 0)
         {
-            missing = "leading_industries of the park (parks layer field or parkgis.json parks.<id>.leading_industries)";
+            missing = Localized.Get("MissingLeadingIndustries");
         }
 
         if (missing is not null)

@@ -1,6 +1,7 @@
 using ParkGis.Core.Assessment;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Localization;
 using ParkGis.Core.Parks;
 
 namespace ParkGis.Core.Infrastructure;
@@ -69,7 +70,7 @@ public sealed class InfrastructureCheck
         else
         {
             issues.Add(new DataIssue("parcels", string.Empty, DataIssueCodes.MissingLayer,
-                "No parcels layer (宗地) in the dataset: coverage cannot be measured."));
+                Localized.Get("InfrastructureNoParcels")));
         }
 
         var networks = new Dictionary<LayerRole, ServiceAreas?>();
@@ -86,12 +87,12 @@ public sealed class InfrastructureCheck
                 if (role != LayerRole.Steam)
                 {
                     issues.Add(new DataIssue(LayerRoles.Name(role), string.Empty, DataIssueCodes.MissingLayer,
-                        $"No {LayerRoles.Name(role)} layer ({LayerRoles.ChineseName(role)}) in the dataset: that network's coverage is unknown."));
+                        Localized.Format("NetworkLayerMissing", LayerRoles.Name(role), LayerRoles.ChineseName(role))));
                 }
             }
         }
 
-        _progress?.Report($"measuring 九通一平 coverage of {parks.Features.Count} parks ({supplied.Count} supplied or built parcels)");
+        _progress?.Report(Localized.Format("ProgressInfrastructure", parks.Features.Count, supplied.Count));
         var byPark = supplied.ToLookup(s => s.Park, s => s.Parcel);
         var results = new ParkInfrastructure[parks.Features.Count];
         Parallel.For(0, parks.Features.Count, new ParallelOptions { CancellationToken = assessment.Cancellation }, j =>

@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using ParkGis.Core.Data;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Infrastructure;
 
@@ -21,7 +22,7 @@ public static class NetworkScreening
             var geometry = feature.Geometry;
             if (geometry is null || geometry.IsEmpty)
             {
-                issues.Add(new DataIssue(name, feature.Id, DataIssueCodes.EmptyGeometry, "The feature has no geometry; it was left out of the analysis."));
+                issues.Add(new DataIssue(name, feature.Id, DataIssueCodes.EmptyGeometry, Localized.Get("NoGeometryLeftOut")));
             }
             else if (geometry is LineString or MultiLineString)
             {
@@ -35,13 +36,13 @@ public static class NetworkScreening
                 }
                 else
                 {
-                    issues.Add(new DataIssue(name, feature.Id, DataIssueCodes.InvalidGeometry, "Invalid polygon; it was left out of the analysis."));
+                    issues.Add(new DataIssue(name, feature.Id, DataIssueCodes.InvalidGeometry, Localized.Get("InvalidPolygonLeftOut")));
                 }
             }
             else
             {
                 issues.Add(new DataIssue(name, feature.Id, DataIssueCodes.WrongGeometryType,
-                    $"The geometry is a {geometry.GeometryType}; a utility network is lines or polygons. It was left out of the analysis."));
+                    Localized.Format("NetworkNotLinesLeftOut", geometry.GeometryType)));
             }
         }
 

@@ -1,5 +1,6 @@
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Infrastructure;
 
@@ -49,7 +50,7 @@ public sealed record ParkInfrastructure(
             var missing = Utilities.Where(u => u.Required && !u.LayerPresent).Select(u => LayerRoles.Name(u.Utility)).ToList();
             return missing.Count > 0
                 ? "utility layers " + string.Join(", ", missing)
-                : "supplied or built parcels in the park (parcels layer with supplied_on / actual_start)";
+                : Localized.Get("MissingSuppliedParcels");
         }
     }
 }

@@ -6,6 +6,7 @@ using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Idle;
+using ParkGis.Core.Localization;
 using ParkGis.Core.Measures;
 using ParkGis.Core.Parks;
 
@@ -53,8 +54,8 @@ public sealed class IntensityAnalysis
     {
         ArgumentNullException.ThrowIfNull(assessment);
         var issues = new List<DataIssue>(assessment.Dataset.Issues);
-        var parksLayer = assessment.RequireLayer(LayerRole.Parks, "land-use efficiency");
-        var parcelsLayer = assessment.RequireLayer(LayerRole.Parcels, "land-use efficiency (measured on parcels, 宗地)");
+        var parksLayer = assessment.RequireLayer(LayerRole.Parks, Localized.Get("NeededForIntensity"));
+        var parcelsLayer = assessment.RequireLayer(LayerRole.Parcels, Localized.Get("NeededForIntensityParcels"));
         assessment.Screen(LayerRole.Parks, LayerRole.Parcels);
         var parksScreened = assessment.Screened(LayerRole.Parks)!;
         var parcelsScreened = assessment.Screened(LayerRole.Parcels)!;
@@ -74,7 +75,7 @@ public sealed class IntensityAnalysis
         var year = _options.Year ?? economics?.LatestYear;
         var statusById = landStatus?.Parcels.GroupBy(s => s.ParcelId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
-        _progress?.Report($"measuring {parcels.Count} parcels");
+        _progress?.Report(Localized.Format("ProgressMeasuringParcels", parcels.Count));
         var measured = new List<MeasuredParcel>(parcels.Count);
         for (var i = 0; i < parcels.Count; i++)
         {
@@ -93,7 +94,7 @@ public sealed class IntensityAnalysis
             ? new Dictionary<string, EconomicsRecord>(before.ByParcel, StringComparer.Ordinal)
             : new Dictionary<string, EconomicsRecord>(StringComparer.Ordinal);
 
-        _progress?.Report("evaluating parcels and enterprises");
+        _progress?.Report(Localized.Get("ProgressIntensityEvaluating"));
         var columns = economics?.Columns ?? new HashSet<string>();
         var (weights, notScored) = ScoredIndicators(economics);
         var units = measured.GroupBy(UnitId, StringComparer.Ordinal)
@@ -131,8 +132,8 @@ public sealed class IntensityAnalysis
                 .GroupBy(c => (c.Indicator, c.Note)).OrderBy(g => g.Key.Indicator, StringComparer.Ordinal).ThenBy(g => g.Key.Note, StringComparer.Ordinal)
                 .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key.Indicator} {g.Key.Note} ({g.Count()})"));
             issues.Add(new DataIssue(ParcelsLayerName, string.Empty, DataIssueCodes.StandardLandIncomplete,
-                string.Create(CultureInfo.InvariantCulture, $"{incomplete.Count} industrial parcels neither pass nor fail the 控制指标/标准地 check: {string.Join(", ", missing)}. ")
-                + "Enter the thresholds (standard_land in the rules file: investment_per_mu_min by industry) or the parcels' floor_area_counted_m2 (8 m rule applied)."));
+                Localized.Format("IntensityIncomplete", incomplete.Count, string.Join(", ", missing))
+                + Localized.Get("IntensityIncompleteHint")));
         }
 
         var parkResults = parks
@@ -203,16 +204,16 @@ public sealed class IntensityAnalysis
         if (mixed)
         {
             issues.Add(new DataIssue(ParcelsLayerName, string.Empty, DataIssueCodes.MixedLandUseCodes,
-                "The land_use codes come from both code lists (用地用海, e.g. 100101, and 三调, e.g. 0508 or 05H1); they are never mixed, so land-use indicators were not computed. "
-                + "Set \"land_use_codes\" in parkgis.json to the list the data uses, or recode the other."));
+                Localized.Get("LandUseCodesMixed")
+                + Localized.Get("LandUseCodesMixedHint")));
             return null;
         }
 
         if (detected is null)
         {
             issues.Add(new DataIssue(ParcelsLayerName, string.Empty, DataIssueCodes.LandUseCodeListAssumed,
-                "No land_use code shows which code list the data uses (codes such as 0601 or 1001 exist in both); 用地用海 was assumed. "
-                + "Set \"land_use_codes\": \"三调\" in parkgis.json if the data follows the 2019 land survey."));
+                Localized.Get("LandUseCodesAssumed")
+                + Localized.Get("LandUseCodesAssumedHint")));
             return LandUseCodeList.SpatialPlanning;
         }
 
@@ -243,8 +244,7 @@ public sealed class IntensityAnalysis
             {
                 if (value > area * 1.0001)
                 {
-                    issues.Add(new DataIssue(ParcelsLayerName, parcel.Id, DataIssueCodes.ImplausibleValue, string.Create(CultureInfo.InvariantCulture,
-                        $"{partField} = {value:0.##} m² exceeds the parcel's measured area {area:0.##} m²; {what} not computed.")));
+                    issues.Add(new DataIssue(ParcelsLayerName, parcel.Id, DataIssueCodes.ImplausibleValue, Localized.Format("PartExceedsParcelArea", partField, value, area, what)));
                     return null;
                 }
 
@@ -255,8 +255,7 @@ public sealed class IntensityAnalysis
             var ratio = NonNegative(layer, parcel.Id, feature, ratioField, issues);
             if (ratio is > 1)
             {
-                issues.Add(new DataIssue(ParcelsLayerName, parcel.Id, DataIssueCodes.UnitMistake, string.Create(CultureInfo.InvariantCulture,
-                    $"{ratioField} = {ratio:0.####} is more than 1: it looks like a percentage ({ratio:0.####} % = {ratio / 100:0.####}); shares are fractions. Not used.")));
+                issues.Add(new DataIssue(ParcelsLayerName, parcel.Id, DataIssueCodes.UnitMistake, Localized.Format("RatioLooksLikePercentage", ratioField, ratio, ratio, ratio / 100)));
                 return null;
             }
 
@@ -265,7 +264,7 @@ public sealed class IntensityAnalysis
 
         var coefficientInput = footprint is null ? null : footprint + (yard ?? 0);
         var coefficient = Share(coefficientInput, yard is null ? "footprint_area_m2" : "footprint_area_m2 + yard_area_m2", "building_coefficient", "建筑系数");
-        var adminShare = Share(admin, "admin_area_m2", "admin_share", "the admin share");
+        var adminShare = Share(admin, "admin_area_m2", "admin_share", Localized.Get("TheAdminShare"));
         var greenRatio = Share(green, "green_area_m2", "green_ratio", "绿地率");
         // docs/rules.md#standard-land-plot-ratio: a floor area counted with the 8 m rule, or a plot ratio given, is judged plainly
         var counted = Area("floor_area_counted_m2");
@@ -305,21 +304,21 @@ public sealed class IntensityAnalysis
         };
         if (number is { } n && (!double.IsFinite(n)))
         {
-            issues.Add(new DataIssue(ParcelsLayerName, id, DataIssueCodes.UnparseableValue, $"{layer.SourceField(field)} = \"{value}\" is not a number; not used."));
+            issues.Add(new DataIssue(ParcelsLayerName, id, DataIssueCodes.UnparseableValue, Localized.Format("FieldNotNumber", layer.SourceField(field), value)));
             return null;
         }
 
         if (number > NumberLimits.MaxMagnitude)
         {
             issues.Add(new DataIssue(ParcelsLayerName, id, DataIssueCodes.ValueOutOfRange,
-                string.Create(CultureInfo.InvariantCulture, $"{layer.SourceField(field)} = {number} is beyond any real value (more than {NumberLimits.MaxMagnitudeText}); not used.")));
+                Localized.Format("FieldBeyondReal", layer.SourceField(field), number, NumberLimits.MaxMagnitudeText)));
             return null;
         }
 
         if (number < 0)
         {
             issues.Add(new DataIssue(ParcelsLayerName, id, DataIssueCodes.NegativeValue,
-                string.Create(CultureInfo.InvariantCulture, $"{layer.SourceField(field)} = {number} is negative; not used.")));
+                Localized.Format("FieldNegative", layer.SourceField(field), number)));
             return null;
         }
 
@@ -344,7 +343,7 @@ public sealed class IntensityAnalysis
             if (missing.Count > 0)
             {
                 notScored.Add(new IntensityIndicator(EvaluationIndicators.Name(indicator), EvaluationIndicators.ChineseName(indicator), null, string.Empty,
-                    table is null ? "no economics table" : $"the economics table has no {string.Join(", ", missing)} column"));
+                    table is null ? Localized.Get("NoEconomicsTable") : Localized.Format("EconomicsTableLacksColumns", string.Join(", ", missing))));
                 continue;
             }
 
@@ -429,10 +428,10 @@ public sealed class IntensityAnalysis
             }
 
             string? reason = NotGradedByLand(parcels)
-                ?? (sum is null ? (year is null ? "no economics table" : string.Create(CultureInfo.InvariantCulture, $"no economics for {year}"))
+                ?? (sum is null ? (year is null ? Localized.Get("NoEconomicsTable") : Localized.Format("NoEconomicsForYear", year))
                 : AreaUnits.ToMu(area) < rules.MinLandMu ? string.Create(CultureInfo.InvariantCulture, $"land under {rules.MinLandMu:0.###} 亩")
-                : !parcels.Any(p => p.HasBuildings) ? "in construction (no floor area or footprint)"
-                : weights.Count == 0 ? "no indicator can be scored"
+                : !parcels.Any(p => p.HasBuildings) ? Localized.Get("InConstruction")
+                : weights.Count == 0 ? Localized.Get("NoIndicatorScorable")
                 : null);
             rows.Add((id, parcels, parkId, area, sum, reason));
         }
@@ -544,8 +543,8 @@ public sealed class IntensityAnalysis
 
         var checks = new List<StandardLandCheck>();
         // docs/rules.md#standard-land-scope, #standard-land-investment
-        string? skip = m.Category != LandUseCategory.Industrial ? "not industrial land (标准地 applies to industrial land)"
-            : !m.HasBuildings ? "no buildings yet (no floor area or footprint)"
+        string? skip = m.Category != LandUseCategory.Industrial ? Localized.Get("NotIndustrialLand")
+            : !m.HasBuildings ? Localized.Get("NoBuildingsYet")
             : null;
         StandardLandVersion? version = null;
         if (skip is null)
@@ -663,26 +662,26 @@ public sealed class IntensityAnalysis
             }
 
             var v = value();
-            indicators.Add(new IntensityIndicator(code, zh, v, unit, v is null ? "the denominator is zero" : null));
+            indicators.Add(new IntensityIndicator(code, zh, v, unit, v is null ? Localized.Get("DenominatorZero") : null));
         }
 
         static double? Divide(double numerator, double denominator) => denominator > 0 ? numerator / denominator : null;
-        string? Field(string field) => parcels.Count > 0 && parcels.All(p => FieldValue(p, field) is null) ? $"the parcels have no {field}" : null;
-        var noCodes = codeList is null ? "land_use codes mix 用地用海 and 三调 (see data issues)" : null;
-        var noEconomics = !hasEconomics ? "no economics table (economics.csv)" : null;
-        string? NeedColumn(string column) => noEconomics ?? (columns.Contains(column) ? null : $"the economics table has no {column} column");
+        string? Field(string field) => parcels.Count > 0 && parcels.All(p => FieldValue(p, field) is null) ? Localized.Format("ParcelsLackField", field) : null;
+        var noCodes = codeList is null ? Localized.Get("LandUseCodesMixedReason") : null;
+        var noEconomics = !hasEconomics ? Localized.Get("NoEconomicsTableFile") : null;
+        string? NeedColumn(string column) => noEconomics ?? (columns.Contains(column) ? null : Localized.Format("EconomicsTableLacksColumn", column));
         var statuses = parcels.Select(p => statusById?.GetValueOrDefault(p.ParcelId)).ToList();
         var d = parcels.Where((p, i) => statuses[i]?.Supplied == true).Sum(p => p.AreaM2);
         var g = parcels.Where((p, i) => statuses[i]?.Idle == true).Sum(p => p.AreaM2);
-        const string NeedsSupply = "needs the supply/idle results (supplied land D, idle land G), not given";
+        var needsSupply = Localized.Get("NeedsSupplyIdleResults");
         var b21 = landStatus?.ReadyForSupplyM2ByPark is { } ready && ready.TryGetValue(park.Id, out var r) ? r : (double?)null;
 
         Add("land_development_rate", "土地开发率", "ratio", () => null,
-            "needs land not buildable (C) and land ready for supply (B21); the dataset has no layer for C");
+            Localized.Get("NeedsNotBuildableLand"));
         var builtNotSupplied = parcels.Where((p, i) => p.Built && statuses[i]?.Supplied != true).Sum(p => p.AreaM2);
         Add("land_supply_rate", "土地供应率", "ratio", () => LandSupplyRate(d, builtNotSupplied, b21!.Value),
-            landStatus is null ? NeedsSupply : b21 is null ? "needs land ready for supply (B21, 批而未供) per park from the supply results" : null);
-        Add("land_built_rate", "土地建成率", "ratio", () => Divide(a, d), landStatus is null ? NeedsSupply : null); // docs/rules.md#intensity-built-rate
+            landStatus is null ? needsSupply : b21 is null ? Localized.Get("NeedsReadyForSupply") : null);
+        Add("land_built_rate", "土地建成率", "ratio", () => Divide(a, d), landStatus is null ? needsSupply : null); // docs/rules.md#intensity-built-rate
         // docs/rules.md#intensity-structure, #intensity-industrial
         Add("industrial_land_rate", "工业用地率", "ratio", () => Divide(a2, a), noCodes ?? Field("land_use"));
         Add("composite_plot_ratio", "综合容积率", "ratio", () => Divide(built.Sum(p => p.FloorAreaM2 ?? 0), a), Field("floor_area_m2"));
@@ -694,7 +693,7 @@ public sealed class IntensityAnalysis
             () => Divide(industrial.Sum(p => p.Economics?.FixedInvestmentWan ?? 0), AreaUnits.ToHectares(a2)), noCodes ?? NeedColumn("fixed_investment_wan"));
         Add("industrial_tax_per_ha", "工业用地地均税收", "万元/公顷",
             () => Divide(industrial.Sum(p => p.Economics?.TaxWan ?? 0), AreaUnits.ToHectares(a2)), noCodes ?? NeedColumn("tax_wan"));
-        Add("land_idle_rate", "土地闲置率", "ratio", () => Divide(g, d), landStatus is null ? NeedsSupply : null);
+        Add("land_idle_rate", "土地闲置率", "ratio", () => Divide(g, d), landStatus is null ? needsSupply : null);
 
         // docs/rules.md#intensity-growth
         var progress = OutputPerMuProgress.Of(parcels, _options.BaselineYear, year ?? _options.BaselineYear, _options.Rules.GrowthBasis);

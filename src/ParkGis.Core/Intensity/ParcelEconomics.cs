@@ -1,4 +1,5 @@
 using ParkGis.Core.Data;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Intensity;
 
@@ -50,7 +51,7 @@ public sealed class ParcelEconomics
                 if (!known.ContainsKey(parcelId))
                 {
                     issues.Add(new DataIssue(table.Source, $"#{row.Row}", DataIssueCodes.UnknownParcel,
-                        $"Row {row.Row} names parcel {parcelId}, which is not in the parcels layer (or was left out for its geometry); the row is not used."));
+                        Localized.Format("EconomicsRowUnknownParcel", row.Row, parcelId)));
                     continue;
                 }
 
@@ -68,7 +69,7 @@ public sealed class ParcelEconomics
             else
             {
                 issues.Add(new DataIssue(table.Source, $"#{row.Row}", DataIssueCodes.UnknownParcel,
-                    $"Row {row.Row} names enterprise {row.Enterprise ?? "(none)"}, which owns no parcel in the parcels layer; the row is not used."));
+                    Localized.Format("EconomicsRowUnknownEnterprise", row.Row, row.Enterprise ?? Localized.Get("None"))));
             }
         }
 

@@ -3,6 +3,7 @@ using NetTopologySuite.Operation.OverlayNG;
 using ParkGis.Core.Analysis;
 using ParkGis.Core.Assessment;
 using ParkGis.Core.Data;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Parks;
 
@@ -58,13 +59,13 @@ public sealed class ParcelParks
             if (recorded is not null && (parks is null || parks.IndexOf(recorded) < 0))
             {
                 found[i] = new DataIssue(layerName, id, park >= 0 ? DataIssueCodes.UnknownParkId : DataIssueCodes.ParcelWithoutPark, park >= 0
-                    ? $"The parcel's park_id {recorded} names no analysed park; it lies mostly in {parks!.Features[park].Id} and is counted there."
-                    : $"The parcel's park_id {recorded} names no analysed park and the parcel lies in no park; it is left out of the park figures.");
+                    ? Localized.Format("ParcelParkIdUnknownInPark", recorded, parks!.Features[park].Id)
+                    : Localized.Format("ParcelParkIdUnknownOutside", recorded));
             }
             else if (park < 0)
             {
                 found[i] = new DataIssue(layerName, id, DataIssueCodes.ParcelWithoutPark,
-                    "The parcel has no park_id and lies in no park; it is left out of the park figures.");
+                    Localized.Get("ParcelNoParkIdOutside"));
             }
 
             if (park >= 0)

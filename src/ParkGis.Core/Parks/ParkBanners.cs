@@ -3,6 +3,7 @@ using NetTopologySuite.Operation.OverlayNG;
 using ParkGis.Core.Assessment;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Parks;
 
@@ -100,7 +101,7 @@ public sealed class ParkBanners
             if (result.TryGetValue(id, out var attribute) && !string.Equals(attribute, best, StringComparison.Ordinal))
             {
                 issues.Add(new DataIssue(LayerRoles.Name(LayerRole.Parks), id, DataIssueCodes.BannerMismatch,
-                    $"The park's banner attribute says '{attribute}' but it lies mostly in 旗区 '{best}' of the banners layer; '{best}' is used."));
+                    Localized.Format("ParkBannerDisagrees", attribute, best, best)));
             }
 
             result[id] = best;

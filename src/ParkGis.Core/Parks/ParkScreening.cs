@@ -1,6 +1,7 @@
 using ParkGis.Core.Analysis;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Parks;
 
@@ -62,7 +63,7 @@ public static class ParkScreening
             var reason = Reason(screening.FirstOrDefault(i => string.Equals(i.Feature, id, StringComparison.Ordinal)));
             reasons.Add((id, reason));
             issues.Add(new DataIssue(layerName, id, DataIssueCodes.ParkNotAnalysed,
-                $"Park {id}{(name is null ? string.Empty : $" ({name})")} was not analysed and is missing from every figure: {reason}."));
+                name is null ? Localized.Format("ParkNotAnalysed", id, reason) : Localized.Format("NamedParkNotAnalysed", id, name, reason)));
         }
 
         if (usable.Count > 0)
@@ -72,17 +73,17 @@ public static class ParkScreening
 
         if (parks.Count == 0)
         {
-            throw new UnusableInputException(ErrorCodes.NoAnalysablePark, $"The parks layer {source} has no features, so no park can be analysed.", source,
-                hint: "Give the dataset its park boundaries (园区四至) as polygons, or map the parks layer in parkgis.json.");
+            throw new UnusableInputException(ErrorCodes.NoAnalysablePark, Localized.Format("ParksLayerEmpty", source), source,
+                hint: Localized.Get("ParksLayerEmptyHint"));
         }
 
         var named = string.Join("; ", reasons.Take(ReasonsNamed).Select(r => $"{r.Park}: {r.Reason}"));
-        var more = reasons.Count > ReasonsNamed ? $" (and {reasons.Count - ReasonsNamed} more)" : string.Empty;
+        var more = reasons.Count > ReasonsNamed ? Localized.Format("AndMore", reasons.Count - ReasonsNamed) : string.Empty;
         throw new UnusableInputException(ErrorCodes.NoAnalysablePark,
-            $"No park of the {parks.Count} in {source} can be analysed — {named}{more}.", source, reasons[0].Park,
+            Localized.Format("NoAnalysablePark", parks.Count, source, named, more), source, reasons[0].Park,
             hint: repairInvalid
-                ? "Give the parks polygon boundaries (parkgis info lists each problem)."
-                : "Give the parks polygon boundaries (parkgis info lists each problem), or run with --fix to repair invalid ones.");
+                ? Localized.Get("NoAnalysableParkHint")
+                : Localized.Get("NoAnalysableParkHintFix"));
     }
 
     /// <summary>Why a park was left out: the screening issue's first clause (its "left out of the analysis" is said anyway), lower-cased.</summary>
@@ -90,11 +91,11 @@ public static class ParkScreening
     {
         if (screening is null)
         {
-            return "its geometry cannot be used";
+            return Localized.Get("GeometryUnusable");
         }
 
         var message = screening.Message;
-        var clause = message.IndexOf("; ", StringComparison.Ordinal) is var end and > 0 ? message[..end] : message.TrimEnd('.');
+        var clause = message.IndexOfAny([';', '；']) is var end and > 0 ? message[..end] : message.TrimEnd('.', '。');
         return clause.Length > 1 && char.IsUpper(clause[0]) && !char.IsUpper(clause[1]) ? char.ToLowerInvariant(clause[0]) + clause[1..] : clause;
     }
 }

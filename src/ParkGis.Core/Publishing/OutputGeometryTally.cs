@@ -1,3 +1,5 @@
+using ParkGis.Core.Localization;
+
 namespace ParkGis.Core.Publishing;
 
 /// <summary>
@@ -42,29 +44,29 @@ public sealed class OutputGeometryTally
     public bool IsWorthReporting => PartsDropped > 0 || FeaturesEmptied > 0 || Repaired > 0 || RelativeAreaChange > ReportedRelativeAreaChange;
 
     /// <summary>
-    /// One line for stderr about <paramref name="file"/>, in Chinese: what was dropped or repaired and the relative area
+    /// One line for stderr about <paramref name="file"/>, in the run's language: what was dropped or repaired and the relative area
     /// change (e.g. <c>conflicts.geojson：坐标取到 1e-07，舍去塌缩的碎片 2 个，面积相对变化 3.1e-06</c>).
     /// </summary>
     public string Describe(string file, double gridSize)
     {
-        var parts = new List<string> { string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file}：坐标取到 {gridSize:G3}") };
+        var parts = new List<string> { Localized.Format("TallyGrid", file, gridSize) };
         if (PartsDropped > 0)
         {
-            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"舍去塌缩的碎片 {PartsDropped} 个"));
+            parts.Add(Localized.Format("TallyPartsDropped", PartsDropped));
         }
 
         if (FeaturesEmptied > 0)
         {
-            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{FeaturesEmptied} 个要素整体塌缩（写为无几何）"));
+            parts.Add(Localized.Format("TallyFeaturesEmptied", FeaturesEmptied));
         }
 
         if (Repaired > 0)
         {
-            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"修复无效几何 {Repaired} 个"));
+            parts.Add(Localized.Format("TallyRepaired", Repaired));
         }
 
-        parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"面积相对变化 {RelativeAreaChange:G2}"));
-        return string.Join("，", parts);
+        parts.Add(Localized.Format("TallyAreaChange", RelativeAreaChange));
+        return string.Join(Localized.Get("TallySeparator"), parts);
     }
 
     /// <summary>Adds what happened to one feature's geometry.</summary>

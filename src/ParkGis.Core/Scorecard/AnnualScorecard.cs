@@ -2,6 +2,7 @@ using ParkGis.Core.Assessment;
 using ParkGis.Core.Data;
 using ParkGis.Core.Industry;
 using ParkGis.Core.Intensity;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Scorecard;
 
@@ -53,10 +54,10 @@ public sealed record AnnualScorecard(ParkScorecard Card, LeadingIndustryResult L
             .Concat(IndicatorSources.FromLeadingIndustry(leading))
             .Concat(land.Supply is { } supply
                 ? IndicatorSources.FromSupply(supply)
-                : IndicatorSources.NotComputable(parkIds, [ScorecardIndicators.SupplyRate], land.Missing ?? "the supply results"))
+                : IndicatorSources.NotComputable(parkIds, [ScorecardIndicators.SupplyRate], land.Missing ?? Localized.Get("MissingSupplyResults")))
             .Concat(land.Idle is { } idle
                 ? IndicatorSources.FromIdle(idle, parkIds)
-                : IndicatorSources.NotComputable(parkIds, [ScorecardIndicators.IdleRate, ScorecardIndicators.IdleFeesWan], land.Missing ?? "the idle results"))
+                : IndicatorSources.NotComputable(parkIds, [ScorecardIndicators.IdleRate, ScorecardIndicators.IdleFeesWan], land.Missing ?? Localized.Get("MissingIdleResults")))
             .Concat(IndicatorSources.FromIntensity(intensity));
         var card = ScorecardEngine.Score(conflicts.Parks.Select(p => new ScorecardPark(p.ParkId, p.Name)).ToList(), values, rules, leading.Year);
         var issues = conflicts.Issues.Concat(infrastructure.Issues).Concat(leading.Issues)

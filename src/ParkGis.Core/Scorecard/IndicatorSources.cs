@@ -4,6 +4,7 @@ using ParkGis.Core.Industry;
 using ParkGis.Core.Idle;
 using ParkGis.Core.Infrastructure;
 using ParkGis.Core.Intensity;
+using ParkGis.Core.Localization;
 using ParkGis.Core.Supply;
 
 namespace ParkGis.Core.Scorecard;
@@ -64,7 +65,7 @@ public static class IndicatorSources
     public static IEnumerable<ParkIndicatorValue> FromSupply(SupplyLedgerResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var window = string.Create(CultureInfo.InvariantCulture, $"a batch approved {result.Window.From:yyyy-MM-dd}..{result.Window.To:yyyy-MM-dd} inside the park");
+        var window = Localized.Format("MissingWindowBatch", result.Window.From, result.Window.To);
         return result.ParksInWindow.Select(p => p.SupplyRate is { } rate
             ? ParkIndicatorValue.Computed(p.Id, ScorecardIndicators.SupplyRate, rate)
             : ParkIndicatorValue.NotComputable(p.Id, ScorecardIndicators.SupplyRate, window));
@@ -87,7 +88,7 @@ public static class IndicatorSources
         {
             yield return supplied.TryGetValue(parkId, out var area) && area > 0
                 ? ParkIndicatorValue.Computed(parkId, ScorecardIndicators.IdleRate, idle.GetValueOrDefault(parkId) / area)
-                : ParkIndicatorValue.NotComputable(parkId, ScorecardIndicators.IdleRate, "supplied parcels in the park (parcels supplied_on)");
+                : ParkIndicatorValue.NotComputable(parkId, ScorecardIndicators.IdleRate, Localized.Get("MissingSuppliedParcelsInPark"));
             yield return ParkIndicatorValue.Computed(parkId, ScorecardIndicators.IdleFeesWan, fees.GetValueOrDefault(parkId));
         }
     }
@@ -100,14 +101,14 @@ public static class IndicatorSources
         {
             yield return park.OutputPerMu.CurrentAllReporting is { } output
                 ? ParkIndicatorValue.Computed(park.ParkId, ScorecardIndicators.OutputPerMuWan, output)
-                : ParkIndicatorValue.NotComputable(park.ParkId, ScorecardIndicators.OutputPerMuWan, "economics output_wan for the year");
+                : ParkIndicatorValue.NotComputable(park.ParkId, ScorecardIndicators.OutputPerMuWan, Localized.Get("MissingEconomicsOutput"));
             yield return park.TaxPerMu is { } tax
                 ? ParkIndicatorValue.Computed(park.ParkId, ScorecardIndicators.TaxPerMuWan, tax)
-                : ParkIndicatorValue.NotComputable(park.ParkId, ScorecardIndicators.TaxPerMuWan, "economics tax_wan for the year");
+                : ParkIndicatorValue.NotComputable(park.ParkId, ScorecardIndicators.TaxPerMuWan, Localized.Get("MissingEconomicsTax"));
             yield return park.OutputPerMu.Growth is { } growth
                 ? ParkIndicatorValue.Computed(park.ParkId, ScorecardIndicators.OutputPerMuProgress, growth)
                 : ParkIndicatorValue.NotComputable(park.ParkId, ScorecardIndicators.OutputPerMuProgress,
-                    string.Create(CultureInfo.InvariantCulture, $"economics output_wan for the baseline year {result.BaselineYear} and the year"));
+                    Localized.Format("MissingEconomicsBaseline", result.BaselineYear));
             yield return ParkIndicatorValue.Computed(park.ParkId, ScorecardIndicators.StandardLandFailures, park.StandardLandFailures);
         }
     }

@@ -1,3 +1,5 @@
+using ParkGis.Core.Localization;
+
 namespace ParkGis.Core.Scorecard;
 
 /// <summary>
@@ -35,7 +37,7 @@ public static class ScorecardEngine
             {
                 var weight = WeightOf(rules, key);
                 var input = byKey.GetValueOrDefault((park.ParkId, key))
-                    ?? ParkIndicatorValue.NotComputable(park.ParkId, key, "no analysis supplied this indicator");
+                    ?? ParkIndicatorValue.NotComputable(park.ParkId, key, Localized.Get("NoAnalysisSupplied"));
                 double? score = input.Value is { } v && weight > 0 ? rules.Indicators[key].Score(v) : null;
                 cells.Add((key, input.Value, score, weight, input.Value is null ? input.Missing ?? "unknown" : null));
             }

@@ -9,6 +9,7 @@ using ParkGis.Core.Data;
 using ParkGis.Core.Dates;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Idle;
+using ParkGis.Core.Localization;
 using ParkGis.Core.Parks;
 
 namespace ParkGis.Core.Supply;
@@ -64,7 +65,7 @@ public sealed class SupplyLedger
         var approvalsLayer = assessment.RequireLayer(LayerRole.Approvals, "supply");
         var parcelLayer = assessment.RequireLayer(LayerRole.Parcels, "supply");
 
-        _progress?.Report($"measuring the supply of approvals ({approvalsLayer.Features.Count} features) and parcels ({parcelLayer.Features.Count})");
+        _progress?.Report(Localized.Format("ProgressSupplyMeasuring", approvalsLayer.Features.Count, parcelLayer.Features.Count));
         assessment.Screen(LayerRole.Approvals, LayerRole.Parcels, LayerRole.Parks);
         var approvalsScreened = assessment.Screened(LayerRole.Approvals)!;
         var parcelsScreened = assessment.Screened(LayerRole.Parcels)!;
@@ -101,10 +102,10 @@ public sealed class SupplyLedger
         else
         {
             issues.Add(new DataIssue(LayerRoles.Name(LayerRole.Parks), string.Empty, DataIssueCodes.MissingLayer,
-                "No parks layer (园区) in the dataset: supply per park and per banner was not computed."));
+                Localized.Get("SupplyNoParksLayer")));
         }
 
-        _progress?.Report($"measuring {approvalFeatures.Select(BatchOf).Distinct(StringComparer.Ordinal).Count()} batches against {suppliedFeatures.Count} supplied parcels");
+        _progress?.Report(Localized.Format("ProgressSupplyBatches", approvalFeatures.Select(BatchOf).Distinct(StringComparer.Ordinal).Count(), suppliedFeatures.Count));
         var groups = Enumerable.Range(0, approvalFeatures.Count).GroupBy(i => BatchOf(approvalFeatures[i]), StringComparer.Ordinal).ToList();
         var banners = assessment.ParkBanners;
         issues.AddRange(banners.Issues);
@@ -123,7 +124,7 @@ public sealed class SupplyLedger
         var bannerResults = new List<AreaSupply>();
         if (parks is not null && parksLayer is not null)
         {
-            _progress?.Report($"measuring {parks.Features.Count} parks");
+            _progress?.Report(Localized.Format("ProgressMeasuringParks", parks.Features.Count));
             var parkArray = new AreaSupply[parks.Features.Count];
             var parkWindowArray = new AreaSupply[parks.Features.Count];
             Parallel.For(0, parkArray.Length, parallel, i =>
@@ -159,7 +160,7 @@ public sealed class SupplyLedger
             bannerResults.AddRange(bannerArray);
         }
 
-        _progress?.Report("looking for land supplied outside every batch (未批先供)");
+        _progress?.Report(Localized.Get("ProgressUnapprovedSupply"));
         var parkOfParcel = suppliedIndexes.Select(i => parksScreened is null ? string.Empty : assessment.ParcelParks.ParkIdOf(i)).ToArray();
         var existing = ExistingConstructionLand(assessment, issues);
         var (unapproved, unapprovedArea, suppressed) = FindUnapproved(supplied, suppliedOn, parkOfParcel, approvals, existing, cancellation);
@@ -225,7 +226,7 @@ public sealed class SupplyLedger
         if (members.All(Empty))
         {
             issues.Add(new DataIssue(layerName, batchId, DataIssueCodes.MissingValue,
-                "approved_on is empty: the batch is left out of the supply-rate window."));
+                Localized.Get("BatchApprovedOnEmpty")));
         }
         else
         {
@@ -245,7 +246,7 @@ public sealed class SupplyLedger
             if (values.Count > 1)
             {
                 issues.Add(new DataIssue(layerName, batchId, DataIssueCodes.InconsistentBatch,
-                    $"The features of batch {batchId} disagree on {field} ({string.Join(", ", values)}); the first readable one is used."));
+                    Localized.Format("BatchFeaturesDisagree", batchId, field, string.Join(", ", values))));
             }
         }
     }

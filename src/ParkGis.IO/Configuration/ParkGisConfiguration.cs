@@ -2,6 +2,7 @@ using System.Text.Json;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Intensity;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Configuration;
 
@@ -76,11 +77,11 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
         }
         catch (IOException exception)
         {
-            throw Invalid($"{FileName} cannot be read: {exception.Message}", "Check the file's permissions.", exception);
+            throw Invalid(Localized.Format("ConfigurationUnreadable", FileName, exception.Message), Localized.Get("CheckFilePermissions"), exception);
         }
         catch (UnauthorizedAccessException exception)
         {
-            throw Invalid($"{FileName} cannot be read: {exception.Message}", "Check the file's permissions.", exception);
+            throw Invalid(Localized.Format("ConfigurationUnreadable", FileName, exception.Message), Localized.Get("CheckFilePermissions"), exception);
         }
 
         return Parse(bytes);
@@ -98,8 +99,8 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
         catch (JsonException exception)
         {
             throw Invalid(
-                $"{FileName} is not valid JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}): {exception.Message}",
-                "Fix the JSON syntax; see docs/data-model.md for the parkgis.json schema.",
+                Localized.Format("ConfigurationNotJson", FileName, exception.LineNumber + 1, exception.BytePositionInLine + 1, exception.Message),
+                Localized.Get("ConfigurationNotJsonHint"),
                 exception);
         }
 
@@ -137,12 +138,12 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
                     case "land_use_codes":
                         codeList = LandUseCodes.TryParse(member.Value.ValueKind == JsonValueKind.String ? member.Value.GetString() : null, out var parsed)
                             ? parsed
-                            : throw Invalid($"{FileName}: land_use_codes must be \"用地用海\" or \"三调\", got {member.Value.GetRawText()}.",
-                                "Leave it out to detect the code list from the codes' shape.");
+                            : throw Invalid(Localized.Format("ConfigurationLandUseCodes", FileName, member.Value.GetRawText()),
+                                Localized.Get("ConfigurationLandUseCodesHint"));
                         break;
                     default:
-                        throw Invalid($"{FileName} has an unknown member \"{member.Name}\".",
-                            "Top-level members are \"layers\", \"crs\", \"parks\", \"economics\" and \"land_use_codes\".");
+                        throw Invalid(Localized.Format("ConfigurationUnknownMember", FileName, member.Name),
+                            Localized.Get("ConfigurationUnknownMemberHint"));
                 }
             }
 
@@ -155,7 +156,7 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw Invalid($"{FileName}: \"layers\" must be an object keyed by role.", """Example: "layers": { "parks": { "source": "园区范围.shp" } }.""");
+            throw Invalid(Localized.Format("ConfigurationLayersNotObject", FileName), """Example: "layers": { "parks": { "source": "园区范围.shp" } }.""");
         }
 
         foreach (var roleMember in element.EnumerateObject())
@@ -169,7 +170,7 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
 
             if (layers.ContainsKey(role))
             {
-                throw Invalid($"{FileName}: role {LayerRoles.Name(role)} is configured twice (\"{roleMember.Name}\").", "Keep one entry per role.");
+                throw Invalid(Localized.Format("ConfigurationRoleTwice", FileName, LayerRoles.Name(role), roleMember.Name), Localized.Get("ConfigurationRoleTwiceHint"));
             }
 
             layers.Add(role, ReadLayer(roleMember.Value, LayerRoles.Name(role)));
@@ -186,7 +187,7 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
 
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw Invalid($"{FileName}: layers.{roleName} must be an object or a file name.", """Example: { "source": "园区范围.shp", "fields": { "name": "YQMC" } }.""");
+            throw Invalid(Localized.Format("ConfigurationLayerNotObject", FileName, roleName), """Example: { "source": "园区范围.shp", "fields": { "name": "YQMC" } }.""");
         }
 
         string? source = null;
@@ -210,7 +211,7 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
                 case "fields":
                     if (member.Value.ValueKind != JsonValueKind.Object)
                     {
-                        throw Invalid($"{FileName}: {where} must be an object of canonical name → source field.", """Example: "fields": { "park_id": "YQBH", "name": "YQMC" }.""");
+                        throw Invalid(Localized.Format("ConfigurationFieldsNotObject", FileName, where), """Example: "fields": { "park_id": "YQBH", "name": "YQMC" }.""");
                     }
 
                     foreach (var field in member.Value.EnumerateObject())
@@ -220,7 +221,7 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
 
                     break;
                 default:
-                    throw Invalid($"{FileName}: {where} is not a known member.", "Layer members are \"source\", \"layer\", \"fields\" and \"crs\".");
+                    throw Invalid($"{FileName}: {where} is not a known member.", Localized.Get("ConfigurationLayerMembersHint"));
             }
         }
 
@@ -231,7 +232,7 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw Invalid($"{FileName}: \"economics\" must be an object.", """Example: "economics": { "source": "经济指标.csv", "fields": { "year": "年份" } }.""");
+            throw Invalid(Localized.Format("ConfigurationEconomicsNotObject", FileName), """Example: "economics": { "source": "经济指标.csv", "fields": { "year": "年份" } }.""");
         }
 
         string? source = null;
@@ -251,8 +252,8 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
 
                     break;
                 default:
-                    throw Invalid($"{FileName}: economics.{member.Name} is not a known member or has the wrong type.",
-                        "economics members are \"source\" (a file name) and \"fields\" (canonical column → header).");
+                    throw Invalid(Localized.Format("ConfigurationEconomicsMember", FileName, member.Name),
+                        Localized.Get("ConfigurationEconomicsMembersHint"));
             }
         }
 
@@ -263,7 +264,7 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
     {
         var text = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
         return CrsReference.TryParseEpsg(text)
-            ?? throw Invalid($"{FileName}: {where} must name an EPSG code, got {element.GetRawText()}.", """Write it as "EPSG:4545".""");
+            ?? throw Invalid(Localized.Format("ConfigurationCrsNotEpsg", FileName, where, element.GetRawText()), """Write it as "EPSG:4545".""");
     }
 
     private static string NonBlank(JsonElement element, string where)
@@ -271,7 +272,7 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
         var text = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw Invalid($"{FileName}: {where} must be a non-empty string, got {element.GetRawText()}.", "Write the name as a JSON string.");
+            throw Invalid(Localized.Format("ConfigurationNotString", FileName, where, element.GetRawText()), Localized.Get("ConfigurationNotStringHint"));
         }
 
         return text.Trim();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Parks;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Configuration;
 
@@ -16,7 +17,7 @@ internal static class ParkSettingsParser
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw Invalid("\"parks\" must be an object keyed by park id.");
+            throw Invalid(Localized.Get("ParksNotObject"));
         }
 
         var result = new Dictionary<string, ParkProfile>(StringComparer.Ordinal);
@@ -24,7 +25,7 @@ internal static class ParkSettingsParser
         {
             if (park.Value.ValueKind != JsonValueKind.Object)
             {
-                throw Invalid($"parks.{park.Name} must be an object.");
+                throw Invalid(Localized.Format("ParkNotObject", park.Name));
             }
 
             IReadOnlyList<string> leading = [];
@@ -43,13 +44,13 @@ internal static class ParkSettingsParser
                         {
                             JsonValueKind.True => true,
                             JsonValueKind.False => false,
-                            _ => throw Invalid($"{where} must be true or false."),
+                            _ => throw Invalid(Localized.Format("MustBeBoolean", where)),
                         };
                         break;
                     case "blocks":
                         if (member.Value.ValueKind != JsonValueKind.Object)
                         {
-                            throw Invalid($"{where} must be an object keyed by block number (\"1\", \"2\", …).");
+                            throw Invalid(Localized.Format("BlocksNotObject", where));
                         }
 
                         foreach (var block in member.Value.EnumerateObject())
@@ -57,14 +58,14 @@ internal static class ParkSettingsParser
                             if (!int.TryParse(block.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1
                                 || block.Value.ValueKind != JsonValueKind.Object)
                             {
-                                throw Invalid($"{where}.{block.Name}: blocks are keyed by 1-based number and hold {{ \"leading_industries\": [...] }}.");
+                                throw Invalid(Localized.Format("BlockKeyInvalid", where, block.Name));
                             }
 
                             foreach (var blockMember in block.Value.EnumerateObject())
                             {
                                 if (blockMember.Name != "leading_industries")
                                 {
-                                    throw Invalid($"{where}.{block.Name}.{blockMember.Name} is not a known member (blocks hold leading_industries).");
+                                    throw Invalid(Localized.Format("BlockUnknownMember", where, block.Name, blockMember.Name));
                                 }
 
                                 blocks[number] = Industries(blockMember.Value, $"{where}.{block.Name}.leading_industries");
@@ -73,7 +74,7 @@ internal static class ParkSettingsParser
 
                         break;
                     default:
-                        throw Invalid($"{where} is not a known member (parks hold leading_industries, levelled, blocks).");
+                        throw Invalid(Localized.Format("ParkUnknownMember", where));
                 }
             }
 
@@ -87,9 +88,9 @@ internal static class ParkSettingsParser
     {
         JsonValueKind.String => ParkProfiles.Split(element.GetString()),
         JsonValueKind.Array => element.EnumerateArray()
-            .Select(e => e.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(e.GetString()) ? e.GetString()!.Trim() : throw Invalid($"{where} must list industry names as strings."))
+            .Select(e => e.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(e.GetString()) ? e.GetString()!.Trim() : throw Invalid(Localized.Format("IndustriesNotStrings", where)))
             .Distinct(StringComparer.Ordinal).ToList(),
-        _ => throw Invalid($"{where} must be a list of industry names."),
+        _ => throw Invalid(Localized.Format("IndustriesNotList", where)),
     };
 
     private static UnusableInputException Invalid(string message) =>

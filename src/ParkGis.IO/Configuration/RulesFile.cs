@@ -6,6 +6,7 @@ using ParkGis.Core.Idle;
 using ParkGis.Core.Measures;
 using ParkGis.Core.Supply;
 using ParkGis.IO.Intensity;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Configuration;
 
@@ -57,7 +58,7 @@ public static class RulesFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UnusableInputException(ErrorCodes.InvalidRules, $"The rules file cannot be read: {e.Message}", path, hint: "Check the path given to --rules.", inner: e);
+            throw new UnusableInputException(ErrorCodes.InvalidRules, Localized.Format("RulesUnreadable", e.Message), path, hint: Localized.Get("RulesUnreadableHint"), inner: e);
         }
 
         try
@@ -83,7 +84,7 @@ public static class RulesFile
         }
         catch (JsonException e)
         {
-            throw Invalid(source, $"The rules file is not valid JSON (line {e.LineNumber + 1}): {e.Message}");
+            throw Invalid(source, Localized.Format("RulesNotJson", e.LineNumber + 1, e.Message));
         }
 
         using (document)
@@ -91,7 +92,7 @@ public static class RulesFile
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw Invalid(source, "The rules file must contain a JSON object.");
+                throw Invalid(source, Localized.Get("RulesNotObject"));
             }
 
             var rules = RuleSet.Default;
@@ -125,7 +126,7 @@ public static class RulesFile
                 "window_years" => options with { WindowYears = WholeNumber(m.Value, where, source, 1, 100) },
                 "yardstick_rate" => options with { YardstickRate = Share(m.Value, where, source) },
                 "existing_construction" => options with { ExistingConstruction = ReadExistingConstruction(m.Value, where, source, options.ExistingConstruction) },
-                _ => throw Invalid(source, $"{where} is not a known member (window_years, yardstick_rate, existing_construction)."),
+                _ => throw Invalid(source, Localized.Format("RulesSupplyUnknownMember", where)),
             };
         }
 
@@ -141,7 +142,7 @@ public static class RulesFile
             {
                 "codes" => rule with { Codes = Codes(m.Value, at, source) },
                 "collective_counts" => rule with { CollectiveCounts = Bool(m.Value, at, source) },
-                _ => throw Invalid(source, $"{at} is not a known member (codes, collective_counts)."),
+                _ => throw Invalid(source, Localized.Format("RulesExistingUnknownMember", at)),
             };
         }
 
@@ -168,13 +169,13 @@ public static class RulesFile
                         {
                             "fee" => rules with { HaltedFee = Bool(h.Value, where + ".fee", source) },
                             "reclaim" => rules with { HaltedReclaim = Bool(h.Value, where + ".reclaim", source) },
-                            _ => throw Invalid(source, $"{where}.{h.Name} is not a known member (fee, reclaim)."),
+                            _ => throw Invalid(source, Localized.Format("RulesHaltedUnknownMember", where, h.Name)),
                         };
                     }
 
                     break;
                 default:
-                    throw Invalid(source, $"{where} is not a known member (fee_share, reclaim_years, halted).");
+                    throw Invalid(source, Localized.Format("RulesIdleUnknownMember", where));
             }
         }
 
@@ -185,7 +186,7 @@ public static class RulesFile
     {
         if (element.ValueKind != JsonValueKind.Array)
         {
-            throw Invalid(source, $"{where} must be an array of code strings, e.g. [\"201\", \"202\", \"0601\"].");
+            throw Invalid(source, Localized.Format("RulesCodesNotArray", where));
         }
 
         var codes = new List<string>();
@@ -193,26 +194,26 @@ public static class RulesFile
         {
             codes.Add(item.ValueKind == JsonValueKind.String && item.GetString()!.Trim() is { Length: > 0 } code && code.All(char.IsAsciiLetterOrDigit)
                 ? code
-                : throw Invalid(source, $"{where} holds {item.GetRawText()}: each code is a non-empty string of letters and digits."));
+                : throw Invalid(source, Localized.Format("RulesCodeInvalid", where, item.GetRawText())));
         }
 
         return codes;
     }
 
     private static JsonElement Object(JsonElement element, string where, string source) =>
-        element.ValueKind == JsonValueKind.Object ? element : throw Invalid(source, $"{where} must be an object.");
+        element.ValueKind == JsonValueKind.Object ? element : throw Invalid(source, Localized.Format("MustBeObject", where));
 
     private static bool Bool(JsonElement element, string where, string source) => element.ValueKind switch
     {
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        _ => throw Invalid(source, $"{where} must be true or false."),
+        _ => throw Invalid(source, Localized.Format("MustBeBoolean", where)),
     };
 
     private static int WholeNumber(JsonElement element, string where, string source, int min, int max) =>
         element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var value) && value >= min && value <= max
             ? value
-            : throw Invalid(source, string.Create(CultureInfo.InvariantCulture, $"{where} must be a whole number from {min} to {max}; got {element.GetRawText()}."));
+            : throw Invalid(source, Localized.Format("RulesWholeNumber", where, min, max, element.GetRawText()));
 
     private static double Share(JsonElement element, string where, string source)
     {
@@ -225,5 +226,5 @@ public static class RulesFile
     }
 
     private static UnusableInputException Invalid(string source, string message) =>
-        new(ErrorCodes.InvalidRules, message, source, hint: "See docs/rules.md for the rules file: its sections, members and defaults.");
+        new(ErrorCodes.InvalidRules, message, source, hint: Localized.Get("RulesDocsHint"));
 }

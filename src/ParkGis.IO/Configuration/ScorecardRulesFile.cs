@@ -7,6 +7,7 @@ using ParkGis.Core.Infrastructure;
 using ParkGis.Core.Measures;
 
 using ParkGis.Core.Scorecard;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Configuration;
 
@@ -35,9 +36,9 @@ internal static class ScorecardRulesFile
                         {
                             "industrial_output" => LeadingShareBasis.IndustrialOutput,
                             "all_output" => LeadingShareBasis.AllOutput,
-                            _ => throw Invalid($"leading_industry.basis must be \"industrial_output\" or \"all_output\"; got {m.Value.GetRawText()}."),
+                            _ => throw Invalid(Localized.Format("LeadingBasisInvalid", m.Value.GetRawText())),
                         }
-                        : throw Invalid($"leading_industry.basis must be \"industrial_output\" or \"all_output\"; got {m.Value.GetRawText()}."),
+                        : throw Invalid(Localized.Format("LeadingBasisInvalid", m.Value.GetRawText())),
                     },
                     "exclude_utilities" => leading with
                     {
@@ -45,10 +46,10 @@ internal static class ScorecardRulesFile
                         {
                             JsonValueKind.True => true,
                             JsonValueKind.False => false,
-                            _ => throw Invalid("leading_industry.exclude_utilities must be true or false."),
+                            _ => throw Invalid(Localized.Get("LeadingExcludeUtilitiesNotBoolean")),
                         },
                     },
-                    _ => throw Invalid($"leading_industry.{m.Name} is not a known member (min_share, basis, exclude_utilities)."),
+                    _ => throw Invalid(Localized.Format("LeadingUnknownMember", m.Name)),
                 },
             };
         }
@@ -69,7 +70,7 @@ internal static class ScorecardRulesFile
         {
             if (!ScorecardIndicators.All.Contains(indicator.Name, StringComparer.Ordinal))
             {
-                throw Invalid($"indicators.{indicator.Name} is not an indicator (known: {string.Join(", ", ScorecardIndicators.All)}).");
+                throw Invalid(Localized.Format("ScorecardUnknownIndicator", indicator.Name, string.Join(", ", ScorecardIndicators.All)));
             }
 
             var defaults = ScorecardRules.DefaultIndicators[indicator.Name];
@@ -94,13 +95,13 @@ internal static class ScorecardRulesFile
                         full = Number(m.Value, where);
                         break;
                     default:
-                        throw Invalid($"{where} is not a known member (weight, zero_score_at, full_score_at).");
+                        throw Invalid(Localized.Format("ScorecardIndicatorUnknownMember", where));
                 }
             }
 
             if (zero == full)
             {
-                throw Invalid($"indicators.{indicator.Name}: zero_score_at and full_score_at must differ.");
+                throw Invalid(Localized.Format("ScorecardScoresEqual", indicator.Name));
             }
 
             result[indicator.Name] = new IndicatorRule(weight, zero, full);
@@ -124,17 +125,17 @@ internal static class ScorecardRulesFile
                     {
                         if (!LayerRoles.TryParse(d.Name, out var role) || !UtilityNetworks.IsUtility(role))
                         {
-                            throw Invalid($"infrastructure.service_distance_m.{d.Name} is not a utility (roads, water_supply, drainage, sewage, power, gas, heating, telecom, steam).");
+                            throw Invalid(Localized.Format("ScorecardUnknownUtility", d.Name));
                         }
 
                         var value = Number(d.Value, $"infrastructure.service_distance_m.{d.Name}");
-                        distances[role] = value >= 0 ? value : throw Invalid($"infrastructure.service_distance_m.{d.Name} must be 0 or more metres.");
+                        distances[role] = value >= 0 ? value : throw Invalid(Localized.Format("ScorecardDistanceNegative", d.Name));
                     }
 
                     options = options with { ServiceDistancesM = distances };
                     break;
                 default:
-                    throw Invalid($"infrastructure.{m.Name} is not a known member (service_distance_m, min_coverage).");
+                    throw Invalid(Localized.Format("ScorecardInfrastructureUnknownMember", m.Name));
             }
         }
 
@@ -142,11 +143,11 @@ internal static class ScorecardRulesFile
     }
 
     private static JsonElement Object(JsonElement element, string where) =>
-        element.ValueKind == JsonValueKind.Object ? element : throw Invalid($"{where} must be an object.");
+        element.ValueKind == JsonValueKind.Object ? element : throw Invalid(Localized.Format("MustBeObject", where));
 
     private static double Number(JsonElement element, string where) =>
         element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var value) || !double.IsFinite(value) ? throw Invalid($"{where} must be a number.")
-        : NumberLimits.IsWithin(value) ? value : throw Invalid(string.Create(CultureInfo.InvariantCulture, $"{where} = {element.GetRawText()} is beyond any real setting (at most {NumberLimits.MaxMagnitudeText} in size)."));
+        : NumberLimits.IsWithin(value) ? value : throw Invalid(Localized.Format("ScorecardSettingBeyondReal", where, element.GetRawText(), NumberLimits.MaxMagnitudeText));
 
     private static double Share(JsonElement element, string where)
     {
@@ -155,5 +156,5 @@ internal static class ScorecardRulesFile
     }
 
     private static UnusableInputException Invalid(string message) =>
-        new(ErrorCodes.InvalidRules, message, "rules", hint: "See docs/scorecard-rules.md for the rules file schema and defaults.");
+        new(ErrorCodes.InvalidRules, message, "rules", hint: Localized.Get("ScorecardRulesDocsHint"));
 }

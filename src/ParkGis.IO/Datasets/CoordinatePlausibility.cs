@@ -4,6 +4,7 @@ using NetTopologySuite.Geometries;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Errors;
 using ParkGis.IO.Formats;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Datasets;
 
@@ -73,11 +74,11 @@ internal static class CoordinatePlausibility
     public static UnusableInputException NotFinite(string inputName, string? feature, Coordinate c) => new(
         ErrorCodes.ImplausibleCoordinates,
         feature is null
-            ? $"{inputName} has a coordinate that is not a finite number {At(c)}."
-            : $"Feature {feature} of {inputName} has a coordinate that is not a finite number {At(c)}.",
+            ? Localized.Format("CoordinateNotFinite", inputName, At(c))
+            : Localized.Format("FeatureCoordinateNotFinite", feature, inputName, At(c)),
         inputName,
         feature,
-        "Repair or delete the feature in a GIS and export the layer again.");
+        Localized.Get("RepairFeatureHint"));
 
     /// <summary>The box every coordinate of a layer in <paramref name="crs"/> must lie in.</summary>
     private static Bounds BoundsFor(CrsDefinition crs)
@@ -115,18 +116,18 @@ internal static class CoordinatePlausibility
         {
             var swapped = c.Y is >= MinLongitude and <= MaxLongitude && c.X is >= MinLatitude and <= MaxLatitude;
             message = swapped
-                ? $"Feature {feature} of {inputName} has longitude {c.X.ToString(CultureInfo.InvariantCulture)} and latitude {c.Y.ToString(CultureInfo.InvariantCulture)}, which cannot be in China; longitude and latitude look swapped."
-                : $"Feature {feature} of {inputName} has the lon/lat coordinate {at}, which is outside China with a margin (70°E–140°E, 3°N–56°N; {crs.Code}).";
+                ? Localized.Format("LonLatSwapped", feature, inputName, c.X.ToString(CultureInfo.InvariantCulture), c.Y.ToString(CultureInfo.InvariantCulture))
+                : Localized.Format("LonLatOutsideChina", feature, inputName, at, crs.Code);
             hint = swapped
-                ? "Write coordinates as longitude, latitude (x = east): GeoJSON and shapefiles store lon first even though EPSG:4490 lists lat first."
+                ? Localized.Get("LonLatSwappedHint")
                 : Math.Abs(c.X) > 180 || Math.Abs(c.Y) > 90
-                    ? "These look like metres, not degrees: declare the projected CRS (.prj, GeoJSON crs, or \"crs\" in parkgis.json)."
-                    : "Check the layer's CRS and coordinates; ParkGis works on data in China.";
+                    ? Localized.Get("MetresNotDegreesHint")
+                    : Localized.Get("CheckCrsAndCoordinatesHint");
         }
         else if (Math.Abs(c.X) <= 180 && Math.Abs(c.Y) <= 90)
         {
-            message = $"Feature {feature} of {inputName} has the coordinate {at}, which looks like degrees, but the layer claims the projected {crs}.";
-            hint = "Declare the layer as EPSG:4490 (its .prj or \"crs\" in parkgis.json), or reproject it to that zone.";
+            message = Localized.Format("DegreesInProjectedCrs", feature, inputName, at, crs);
+            hint = Localized.Get("DegreesInProjectedCrsHint");
         }
         else if (c.X is >= 10_000_000 and < 100_000_000 && Math.Floor(c.X / 1_000_000) != (crs.HasZonePrefix ? crs.Zone : -1))
         {
@@ -134,17 +135,15 @@ internal static class CoordinatePlausibility
             var prefix = (int)Math.Floor(c.X / 1_000_000);
             var implied = CrsRegistry.FromPrefixedEasting(c.X);
             var declared = crs.HasZonePrefix ? string.Create(CultureInfo.InvariantCulture, $" (zone {crs.Zone})") : ", without a zone prefix";
-            message = string.Create(CultureInfo.InvariantCulture,
-                $"Feature {feature} of {inputName} has the easting {c.X:0.###} with the zone prefix {prefix}, but the layer's CRS is {crs}{declared}.");
+            message = Localized.Format("ZonePrefixContradictsCrs", feature, inputName, c.X, prefix, crs, declared);
             hint = implied is not null
-                ? $"If the coordinates are right, the declared CRS is wrong: set \"crs\": \"{implied.Code}\" for the layer in parkgis.json ({implied.Name}), or fix the .prj."
-                : "Check the eastings and the declared CRS; they name different zones.";
+                ? Localized.Format("ZonePrefixContradictsCrsHint", implied.Code, implied.Name)
+                : Localized.Get("ZonePrefixCheckHint");
         }
         else
         {
-            message = string.Create(CultureInfo.InvariantCulture,
-                $"Feature {feature} of {inputName} has the coordinate {at}, which cannot be in {crs}: over China (3°N–56°N) its northings run {bounds.MinY:0}–{bounds.MaxY:0} m and its eastings lie within 500 km of the central meridian.");
-            hint = "Check the layer's declared CRS (.prj, GeoJSON crs, parkgis.json \"crs\") against its coordinates.";
+            message = Localized.Format("CoordinateOutsideCrs", feature, inputName, at, crs, bounds.MinY, bounds.MaxY);
+            hint = Localized.Get("CheckDeclaredCrsHint");
         }
 
         return new UnusableInputException(code, message, inputName, feature, hint);

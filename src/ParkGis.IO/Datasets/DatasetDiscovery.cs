@@ -2,6 +2,7 @@ using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.IO.Configuration;
 using ParkGis.IO.Formats;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Datasets;
 
@@ -21,12 +22,11 @@ internal static class DatasetDiscovery
         ArgumentNullException.ThrowIfNull(folder);
         if (!Directory.Exists(folder))
         {
-            var what = File.Exists(folder) ? "is a file, not a folder" : "does not exist";
             throw new UnusableInputException(
                 ErrorCodes.DatasetNotFound,
-                $"The dataset folder {folder} {what}.",
+                Localized.Format(File.Exists(folder) ? "DatasetFolderIsFile" : "DatasetFolderMissing", folder),
                 folder,
-                hint: "Pass the folder that holds parks.geojson / parks.shp / layers.gpkg.");
+                hint: Localized.Get("DatasetFolderHint"));
         }
 
         var root = Path.GetFullPath(folder);
@@ -107,7 +107,7 @@ internal static class DatasetDiscovery
             name = files.FirstOrDefault(file => string.Equals(file, source, StringComparison.Ordinal))
                 ?? files.FirstOrDefault(file => string.Equals(file, source, StringComparison.OrdinalIgnoreCase))
                 ?? throw InvalidConfiguration(
-                    $"parkgis.json: layers.{roleName}.source names \"{source}\", which is not a file in the dataset folder.",
+                    Localized.Format("ConfiguredSourceMissing", roleName, source),
                     Available(files));
         }
         else
@@ -117,7 +117,7 @@ internal static class DatasetDiscovery
             if (packages.Count != 1)
             {
                 throw InvalidConfiguration(
-                    $"parkgis.json: layers.{roleName} names the layer \"{settings.Layer}\" but no source, and the folder has {packages.Count} GeoPackages.",
+                    Localized.Format("ConfiguredLayerNoSource", roleName, settings.Layer, packages.Count),
                     $"Add \"source\": \"<file>.gpkg\" to layers.{roleName}.");
             }
 
@@ -125,7 +125,7 @@ internal static class DatasetDiscovery
         }
 
         var extension = LayerExtension(name) ?? throw InvalidConfiguration(
-            $"parkgis.json: layers.{roleName}.source \"{name}\" is not a format ParkGis reads.",
+            Localized.Format("ConfiguredSourceFormat", roleName, name),
             "Use a .geojson, .json, .shp, .gpkg, .gdb, .dxf, .kml, .tab, .csv or .txt source.");
         var path = Checked(root, name);
         if (extension is ".dxf" or ".kml" or ".tab" or ".csv")
@@ -139,8 +139,8 @@ internal static class DatasetDiscovery
             if (settings.Layer is not null)
             {
                 throw InvalidConfiguration(
-                    $"parkgis.json: layers.{roleName}.layer is set, but {name} is not a GeoPackage.",
-                    "\"layer\" names a table inside a .gpkg, .gdb or other GDAL source; remove it for this format.");
+                    Localized.Format("ConfiguredLayerNotPackage", roleName, name),
+                    Localized.Get("ConfiguredLayerNotPackageHint"));
             }
 
             return new LayerLocation(role, name, FormatOf(extension), path, null, settings);
@@ -153,14 +153,14 @@ internal static class DatasetDiscovery
             table = tables.FirstOrDefault(candidate => string.Equals(candidate, wanted, StringComparison.Ordinal))
                 ?? tables.FirstOrDefault(candidate => string.Equals(candidate, wanted, StringComparison.OrdinalIgnoreCase))
                 ?? throw InvalidConfiguration(
-                    $"parkgis.json: layers.{roleName}.layer names \"{wanted}\", which is not a feature table of {name}.",
-                    "Its feature tables are: " + (tables.Count == 0 ? "(none)" : string.Join(", ", tables)) + ".");
+                    Localized.Format("ConfiguredLayerNotTable", roleName, wanted, name),
+                    Localized.Format("FeatureTablesAre", tables.Count == 0 ? Localized.Get("None") : string.Join(", ", tables)));
         }
         else
         {
             table = TableForRole(tables, role) ?? throw InvalidConfiguration(
-                $"parkgis.json: layers.{roleName}.source is {name}, which has {tables.Count} feature tables and none named {roleName}.",
-                $"Add \"layer\": \"<table>\" to layers.{roleName}; the tables are: {string.Join(", ", tables)}.");
+                Localized.Format("ConfiguredSourceNoRoleTable", roleName, name, tables.Count, roleName),
+                Localized.Format("ConfiguredSourceNoRoleTableHint", roleName, string.Join(", ", tables)));
         }
 
         return new LayerLocation(role, $"{name}:{table}", FormatOf(extension), path, table, settings);
@@ -189,11 +189,11 @@ internal static class DatasetDiscovery
         var tables = Tables(path, name, extension);
         return TableForRole(tables, role) ?? throw new UnusableInputException(
             ErrorCodes.UnreadableInput,
-            $"{name} is named after the role {LayerRoles.Name(role)} but has {tables.Count} feature tables and none of that name.",
+            Localized.Format("PackageNoRoleTable", name, LayerRoles.Name(role), tables.Count),
             name,
             hint: tables.Count == 0
-                ? "The GeoPackage holds no feature table; re-export the layer."
-                : $"Name the table {LayerRoles.Name(role)}, or map it in parkgis.json: \"{LayerRoles.Name(role)}\": {{ \"source\": \"{name}\", \"layer\": \"{tables[0]}\" }}.");
+                ? Localized.Get("PackageNoFeatureTable")
+                : Localized.Format("PackageNoRoleTableHint", LayerRoles.Name(role), LayerRoles.Name(role), name, tables[0]));
     }
 
     private static IReadOnlyList<string> Tables(string path, string name, string extension) => extension == ".gdb"
@@ -220,9 +220,9 @@ internal static class DatasetDiscovery
             var roleName = LayerRoles.Name(location.Role);
             throw new UnusableInputException(
                 ErrorCodes.DuplicateRole,
-                $"Two layers claim the role {roleName}: {existing.Source} and {location.Source}.",
+                Localized.Format("DuplicateRole", roleName, existing.Source, location.Source),
                 location.Source,
-                hint: $"Remove or rename one of them, or choose one in parkgis.json: {{ \"layers\": {{ \"{roleName}\": {{ \"source\": \"{Path.GetFileName(existing.FilePath)}\" }} }} }}.");
+                hint: Localized.Format("DuplicateRoleHint", roleName, Path.GetFileName(existing.FilePath)));
         }
 
         found.Add(location.Role, location);
@@ -276,7 +276,7 @@ internal static class DatasetDiscovery
     private static string Available(List<string> files)
     {
         var layers = files.Where(file => LayerExtension(file) is not null && !string.Equals(file, ParkGisConfiguration.FileName, StringComparison.OrdinalIgnoreCase)).ToList();
-        return layers.Count == 0 ? "The folder holds no .geojson, .json, .shp, .gpkg, .gdb, .dxf, .kml, .tab, .csv or .txt layer." : "Layer files in the folder: " + string.Join(", ", layers) + ".";
+        return layers.Count == 0 ? Localized.Get("NoLayerFiles") : Localized.Format("LayerFilesInFolder", string.Join(", ", layers));
     }
 
     private static UnusableInputException InvalidConfiguration(string message, string hint) =>

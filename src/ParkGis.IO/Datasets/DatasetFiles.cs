@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using ParkGis.Core.Errors;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Datasets;
 
@@ -34,18 +35,18 @@ internal static partial class DatasetFiles
 
         var what = kind switch
         {
-            FileKind.Missing => "does not exist (or is a symlink to nothing)",
-            FileKind.Folder => "is a folder",
-            FileKind.Fifo => "is a named pipe (FIFO), which would block the read",
-            FileKind.CharacterDevice or FileKind.BlockDevice => "is a device, not a file",
-            FileKind.Socket => "is a socket, not a file",
-            _ => "is not a regular file",
+            FileKind.Missing => Localized.Get("FileKindMissing"),
+            FileKind.Folder => Localized.Get("FileKindFolder"),
+            FileKind.Fifo => Localized.Get("FileKindFifo"),
+            FileKind.CharacterDevice or FileKind.BlockDevice => Localized.Get("FileKindDevice"),
+            FileKind.Socket => Localized.Get("FileKindSocket"),
+            _ => Localized.Get("FileKindOther"),
         };
         throw new UnusableInputException(
             ErrorCodes.NotRegularFile,
-            $"{inputName} {what}; ParkGis reads only regular files.",
+            Localized.Format("NotRegularFile", inputName, what),
             inputName,
-            hint: "Replace it with the file itself (a copy, or a symlink to a regular file inside the dataset folder).");
+            hint: Localized.Get("NotRegularFileHint"));
     }
 
     /// <summary>
@@ -65,9 +66,9 @@ internal static partial class DatasetFiles
         {
             throw new UnusableInputException(
                 ErrorCodes.OutsideDataset,
-                $"{inputName} resolves to {resolved}, which is outside the dataset folder {resolvedRoot}; ParkGis reads only files inside the dataset.",
+                Localized.Format("OutsideDataset", inputName, resolved, resolvedRoot),
                 inputName,
-                hint: "Copy the file into the dataset folder (a symlink must point inside the folder; names in parkgis.json are relative to it, without ../).");
+                hint: Localized.Get("OutsideDatasetHint"));
         }
 
         if (resolved is not null)

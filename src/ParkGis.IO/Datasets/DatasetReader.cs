@@ -3,6 +3,7 @@ using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.IO.Configuration;
 using ParkGis.IO.Formats;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Datasets;
 
@@ -74,8 +75,7 @@ public static class DatasetReader
         {
             byRole.Add(layer.Role, layer);
             issues.AddRange(layerIssues);
-            progress?.Report(string.Create(CultureInfo.InvariantCulture,
-                $"read {LayerRoles.Name(layer.Role)} from {layer.Source}: {layer.Features.Count} features ({layer.Format}, {layer.Crs.Code})"));
+            progress?.Report(Localized.Format("ProgressReadLayer", LayerRoles.Name(layer.Role), layer.Source, layer.Features.Count, layer.Format, layer.Crs.Code));
         }
 
         return new Dataset(folder, byRole, issues) { UnrecognisedFiles = layout.IgnoredFiles };
@@ -155,8 +155,8 @@ public static class DatasetReader
 
     private static UnusableInputException Unreadable(string inputName, Exception exception) => new(
         ErrorCodes.UnreadableInput,
-        $"{inputName} cannot be read: {exception.Message}",
+        Localized.Format("InputUnreadable", inputName, exception.Message),
         inputName,
-        hint: "Check that the file is complete and not open in another program; re-export it if it is damaged.",
+        hint: Localized.Get("InputUnreadableHint"),
         inner: exception);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ParkGis.Core.Data;
 using ParkGis.IO.Formats;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Datasets;
 
@@ -67,7 +68,7 @@ internal static class FeatureIdAssigner
                 {
                     var fieldText = string.Equals(candidates[0], canonical, StringComparison.Ordinal) ? canonical : $"{canonical} (field {candidates[0]})";
                     issues.Add(new DataIssue(roleName, "#" + id, DataIssueCodes.MissingId,
-                        $"Feature #{id} of {inputName} has no {fieldText}; its ordinal {id} is used as its id."));
+                        Localized.Format("FeatureNoId", id, inputName, fieldText, id)));
                 }
             }
 
@@ -137,10 +138,10 @@ internal static class FeatureIdAssigner
             var ordinals = list.Select(index => "#" + sources[index].Ordinal.ToString(CultureInfo.InvariantCulture)).ToList();
             var kept = list.Select(index => ids[index]).ToList();
             var lostDigits = list.Any(index => inexact[index])
-                ? " These ids are numbers above 2^53 stored as floating point (a REAL column, or a whole number SQLite could not keep as an integer), so the file itself has lost their last digits: store ids as text."
+                ? Localized.Get("IdsLostDigits")
                 : string.Empty;
             issues.Add(new DataIssue(roleName, id, DataIssueCodes.DuplicateId,
-                $"Id {id} is used by {list.Count} features of {inputName} ({string.Join(", ", ordinals)}); they are kept as {string.Join(", ", kept)}.{lostDigits}"));
+                Localized.Format("DuplicateFeatureIds", id, list.Count, inputName, string.Join(", ", ordinals), string.Join(", ", kept), lostDigits)));
         }
     }
 

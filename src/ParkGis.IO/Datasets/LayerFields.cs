@@ -2,6 +2,7 @@ using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.IO.Configuration;
 using ParkGis.IO.Formats;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Datasets;
 
@@ -67,11 +68,11 @@ internal static class LayerFields
             {
                 throw new UnusableInputException(
                     ErrorCodes.InvalidConfiguration,
-                    $"parkgis.json: layers.{LayerRoles.Name(role)}.fields maps {canonical} to \"{source}\", which {inputName} does not have.",
+                    Localized.Format("ConfiguredFieldMissing", LayerRoles.Name(role), canonical, source, inputName),
                     ParkGisConfiguration.FileName,
                     hint: fieldNames.Count == 0
-                        ? $"{inputName} has no attribute fields."
-                        : $"The fields of {inputName} are: {string.Join(", ", fieldNames)}.");
+                        ? Localized.Format("LayerHasNoFields", inputName)
+                        : Localized.Format("LayerFieldsAre", inputName, string.Join(", ", fieldNames)));
             }
 
             map[canonical] = source;

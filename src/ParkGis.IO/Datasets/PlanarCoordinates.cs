@@ -3,6 +3,7 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using ParkGis.Core.Data;
 using ParkGis.IO.Formats;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Datasets;
 
@@ -50,8 +51,7 @@ internal static class PlanarCoordinates
             return features;
         }
 
-        issues.Add(new DataIssue(layerName, string.Empty, DataIssueCodes.ZmDropped, string.Create(CultureInfo.InvariantCulture,
-            $"{inputName} has Z (elevation) or M (measure) values on {count} feature{(count == 1 ? string.Empty : "s")} (the first is #{first}); ParkGis works in x/y and ignored them.")));
+        issues.Add(new DataIssue(layerName, string.Empty, DataIssueCodes.ZmDropped, Localized.Format(count == 1 ? "ZmDroppedOne" : "ZmDropped", inputName, count, first)));
         return flattened;
     }
 

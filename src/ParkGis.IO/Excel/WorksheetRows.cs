@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ParkGis.Core.Errors;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Excel;
 
@@ -14,7 +15,7 @@ namespace ParkGis.IO.Excel;
 /// </summary>
 public static class WorksheetRows
 {
-    private const string SaveAsXlsx = "Open it in Excel or WPS and save it as .xlsx (not encrypted), or save the sheet as CSV (UTF-8).";
+    private static string SaveAsXlsx => Localized.Get("WorkbookHint");
 
     /// <summary>The compound-file signature of an Excel 97–2003 workbook and of an encrypted .xlsx.</summary>
     private static readonly byte[] CompoundFileSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -36,7 +37,7 @@ public static class WorksheetRows
         if (string.Equals(Path.GetExtension(source), ".xls", StringComparison.OrdinalIgnoreCase) || bytes.AsSpan().StartsWith(CompoundFileSignature))
         {
             throw new UnusableInputException(ErrorCodes.UnreadableInput,
-                $"{source} is an Excel 97–2003 workbook (.xls) or an encrypted workbook, which ParkGis does not read.", source, hint: SaveAsXlsx);
+                Localized.Format("WorkbookXls", source), source, hint: SaveAsXlsx);
         }
 
         try
@@ -48,18 +49,18 @@ public static class WorksheetRows
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FormatException or InvalidOperationException
             or NotSupportedException or ArgumentException or System.Xml.XmlException or IndexOutOfRangeException or OverflowException or KeyNotFoundException)
         {
-            throw new UnusableInputException(ErrorCodes.UnreadableInput, $"{source} is not a workbook that can be read: {e.Message}", source, hint: SaveAsXlsx, inner: e);
+            throw new UnusableInputException(ErrorCodes.UnreadableInput, Localized.Format("WorkbookUnreadable", source, e.Message), source, hint: SaveAsXlsx, inner: e);
         }
     }
 
     private static List<List<string>> ReadFirstSheet(string source, SpreadsheetDocument document)
     {
-        var workbookPart = document.WorkbookPart ?? throw new InvalidDataException("it has no workbook part");
-        var sheet = workbookPart.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("it has no sheet");
+        var workbookPart = document.WorkbookPart ?? throw new InvalidDataException(Localized.Get("WorkbookNoPart"));
+        var sheet = workbookPart.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException(Localized.Get("WorkbookNoSheet"));
         if (sheet.Id?.Value is not { } id || workbookPart.GetPartById(id) is not WorksheetPart worksheetPart)
         {
-            throw new UnusableInputException(ErrorCodes.UnreadableInput, $"{source}: the first sheet ({sheet.Name?.Value}) is not a worksheet (a chart sheet?).", source,
-                hint: "Put the economics table on the first sheet of the workbook.");
+            throw new UnusableInputException(ErrorCodes.UnreadableInput, Localized.Format("WorkbookFirstNotWorksheet", source, sheet.Name?.Value), source,
+                hint: Localized.Get("WorkbookFirstSheetHint"));
         }
 
         var cells = new CellText(workbookPart);
@@ -110,7 +111,7 @@ public static class WorksheetRows
                 column = checked((column * 26) + (char.ToUpperInvariant(c) - 'A' + 1));
                 if (column > 16_384)
                 {
-                    throw new InvalidDataException($"the cell reference {reference} is beyond column XFD");
+                    throw new InvalidDataException(Localized.Format("CellBeyondXfd", reference));
                 }
             }
             else
@@ -119,7 +120,7 @@ public static class WorksheetRows
             }
         }
 
-        return column == 0 ? throw new InvalidDataException($"the cell reference {reference} names no column") : column - 1;
+        return column == 0 ? throw new InvalidDataException(Localized.Format("CellNoColumn", reference)) : column - 1;
     }
 
     /// <summary>Turns cells into text with the workbook's shared strings, number formats and date system.</summary>
@@ -167,7 +168,7 @@ public static class WorksheetRows
             if (type == CellValues.SharedString)
             {
                 var at = int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
-                return at < sharedStrings.Count ? sharedStrings[at] : throw new InvalidDataException($"cell {cell.CellReference?.Value} names shared string {at}, which does not exist");
+                return at < sharedStrings.Count ? sharedStrings[at] : throw new InvalidDataException(Localized.Format("CellSharedStringMissing", cell.CellReference?.Value, at));
             }
 
             if (type == CellValues.Boolean)

@@ -6,6 +6,7 @@ using NetTopologySuite.Geometries;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Formats;
 
@@ -67,7 +68,7 @@ internal static class CoordinateTxtLayerReader
                 {
                     if (current is null)
                     {
-                        throw Unreadable(request, i + 1, null, "a coordinate row comes before the first parcel header line (…,@)");
+                        throw Unreadable(request, i + 1, null, Localized.Get("TxtRowBeforeHeader"));
                     }
 
                     current.Rows.Add((i + 1, cells));
@@ -77,7 +78,7 @@ internal static class CoordinateTxtLayerReader
 
         if (parcels.Count == 0)
         {
-            var why = text.Trim().Length == 0 ? "the file is empty" : "it has no [地块坐标] section with a parcel header line (…,@)";
+            var why = text.Trim().Length == 0 ? Localized.Get("FileIsEmpty") : Localized.Get("TxtNoParcelSection");
             throw Unreadable(request, null, null, why);
         }
 
@@ -95,12 +96,10 @@ internal static class CoordinateTxtLayerReader
             {
                 if (parcel == parcels[^1] && parcel.Rows.Count < expected)
                 {
-                    throw Unreadable(request, parcel.Line, parcel, string.Create(CultureInfo.InvariantCulture,
-                        $"the last parcel declares {expected} boundary points but the file ends after {parcel.Rows.Count} (truncated?)"));
+                    throw Unreadable(request, parcel.Line, parcel, Localized.Format("TxtTruncated", expected, parcel.Rows.Count));
                 }
 
-                issues.Add(new DataIssue(request.RoleName, Ordinal(parcel), DataIssueCodes.PointCountMismatch, string.Create(CultureInfo.InvariantCulture,
-                    $"Parcel #{parcel.Ordinal} (line {parcel.Line}) of {request.InputName} declares {expected} boundary points (界址点数) but lists {parcel.Rows.Count}; the listed points are used.")));
+                issues.Add(new DataIssue(request.RoleName, Ordinal(parcel), DataIssueCodes.PointCountMismatch, Localized.Format("TxtPointCountMismatch", parcel.Ordinal, parcel.Line, request.InputName, expected, parcel.Rows.Count)));
             }
 
             var values = new object?[width];
@@ -145,7 +144,7 @@ internal static class CoordinateTxtLayerReader
         {
             if (cells.Length < 4)
             {
-                throw Unreadable(request, line, parcel, "a coordinate row has fewer than four values (点号,圈号,X,Y)");
+                throw Unreadable(request, line, parcel, Localized.Get("TxtRowTooShort"));
             }
 
             var north = Number(cells[2], request, line, parcel, "X");
@@ -176,14 +175,13 @@ internal static class CoordinateTxtLayerReader
             if (!points[0].Equals2D(points[^1]))
             {
                 issues.Add(new DataIssue(request.RoleName, Ordinal(parcel), DataIssueCodes.InvalidGeometry,
-                    $"Ring {number} of parcel #{parcel.Ordinal} (line {parcel.Line}) in {request.InputName} does not repeat its first point; it was closed."));
+                    Localized.Format("TxtRingNotClosed", number, parcel.Ordinal, parcel.Line, request.InputName)));
                 points.Add(points[0].Copy());
             }
 
             if (points.Count < 4)
             {
-                issues.Add(new DataIssue(request.RoleName, Ordinal(parcel), DataIssueCodes.InvalidGeometry, string.Create(CultureInfo.InvariantCulture,
-                    $"Ring {number} of parcel #{parcel.Ordinal} (line {parcel.Line}) in {request.InputName} has {points.Count} points, fewer than 4; it was left out.")));
+                issues.Add(new DataIssue(request.RoleName, Ordinal(parcel), DataIssueCodes.InvalidGeometry, Localized.Format("TxtRingTooFewPoints", number, parcel.Ordinal, parcel.Line, request.InputName, points.Count)));
                 continue;
             }
 
@@ -226,9 +224,9 @@ internal static class CoordinateTxtLayerReader
         {
             throw new UnusableInputException(
                 ErrorCodes.UnsupportedCrs,
-                $"{request.InputName} is in the coordinate system \"{system}\" (坐标系), which ParkGis does not support.",
+                Localized.Format("TxtUnsupportedSystem", request.InputName, system),
                 request.InputName,
-                hint: "ParkGis reads 2000国家大地坐标系 (CGCS2000) coordinates; convert the file to CGCS2000 first.");
+                hint: Localized.Get("TxtUnsupportedSystemHint"));
         }
 
         var width = ZoneWidth(properties.GetValueOrDefault("几度分带"), request);
@@ -241,18 +239,18 @@ internal static class CoordinateTxtLayerReader
         {
             zone = int.TryParse(zoneText, NumberStyles.None, CultureInfo.InvariantCulture, out var z) ? z : throw new UnusableInputException(
                 ErrorCodes.UnsupportedCrs,
-                $"{request.InputName} gives the zone number (带号) as \"{zoneText}\", which is not a number.",
+                Localized.Format("TxtZoneNotNumber", request.InputName, zoneText),
                 request.InputName,
-                hint: width == 6 ? "Write 带号 in digits: a 6-degree zone over China is 13–23." : "Write 带号 in digits: a 3-degree zone over China is 25–45.");
+                hint: width == 6 ? Localized.Get("TxtZoneDigits6") : Localized.Get("TxtZoneDigits3"));
         }
 
         if (zone is { } declaredZone && prefix is { } actual && actual != declaredZone)
         {
             throw new UnusableInputException(
                 ErrorCodes.ZonePrefixMismatch,
-                string.Create(CultureInfo.InvariantCulture, $"{request.InputName} declares zone {declaredZone} (带号) but its eastings carry the zone prefix {actual} (Y = {firstEast:0.###})."),
+                Localized.Format("TxtZonePrefixMismatch", request.InputName, declaredZone, actual, firstEast),
                 request.InputName,
-                hint: "Correct 带号 in [属性描述] or the Y coordinates; one of them is from another zone.");
+                hint: Localized.Get("TxtZonePrefixMismatchHint"));
         }
 
         zone ??= prefix;
@@ -264,9 +262,9 @@ internal static class CoordinateTxtLayerReader
         return CrsRegistry.All.FirstOrDefault(d => !d.IsGeographic && d.ZoneWidthDegrees == width && d.Zone == zone && d.HasZonePrefix == (prefix is not null))
             ?? throw new UnusableInputException(
                 ErrorCodes.UnsupportedCrs,
-                string.Create(CultureInfo.InvariantCulture, $"{request.InputName} declares the {width}-degree zone {zone} (带号), which is not a CGCS2000 zone over China."),
+                Localized.Format("TxtZoneNotInChina", request.InputName, width, zone),
                 request.InputName,
-                hint: "3-degree zones over China are 25–45, 6-degree zones 13–23; check 几度分带 and 带号.");
+                hint: Localized.Get("TxtZoneNotInChinaHint"));
     }
 
     /// <summary>几度分带: 3 or 6 (optionally followed by 度); absent means 3; anything else is PG0202.</summary>
@@ -284,7 +282,7 @@ internal static class CoordinateTxtLayerReader
             "6" => 6,
             _ => throw new UnusableInputException(
                 ErrorCodes.UnsupportedCrs,
-                $"{request.InputName} gives the zone width (几度分带) as \"{text!.Trim()}\"; Gauss-Krüger zones are 3 or 6 degrees wide.",
+                Localized.Format("TxtZoneWidthInvalid", request.InputName, text!.Trim()),
                 request.InputName,
                 hint: "Write 几度分带=3 or 几度分带=6 in [属性描述]."),
         };
@@ -320,11 +318,11 @@ internal static class CoordinateTxtLayerReader
     private static UnusableInputException Unreadable(LayerReadRequest request, int? line, ParcelText? parcel, string reason) => new(
         ErrorCodes.UnreadableInput,
         line is { } l
-            ? string.Create(CultureInfo.InvariantCulture, $"{request.InputName} cannot be read as a coordinate TXT: line {l}: {reason}.")
-            : $"{request.InputName} cannot be read as a coordinate TXT: {reason}.",
+            ? Localized.Format("TxtUnreadableAtLine", request.InputName, l, reason)
+            : Localized.Format("TxtUnreadable", request.InputName, reason),
         request.InputName,
         parcel is null ? null : Ordinal(parcel),
-        "The file needs [属性描述] (坐标系, 几度分带, 带号) and [地块坐标] with a header line per parcel ending in ,@ and rows 点号,圈号,X,Y; re-export it if it was cut off.");
+        Localized.Get("TxtUnreadableHint"));
 
     private sealed class ParcelText(int ordinal, int line, string[] header)
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Formats;
 
@@ -61,7 +62,7 @@ internal sealed class DbfTable
         var name = Path.GetFileName(dbfPath);
         if (bytes.Length < TableHeaderLength + 1)
         {
-            throw Damaged(request, name, null, string.Create(CultureInfo.InvariantCulture, $"it has {bytes.Length} bytes, less than a dBASE header"));
+            throw Damaged(request, name, null, Localized.Format("DbfTooShort", bytes.Length));
         }
 
         var declaredCount = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4));
@@ -69,19 +70,18 @@ internal sealed class DbfTable
         int recordLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(10));
         if (headerLength < TableHeaderLength + 1 || headerLength > bytes.Length)
         {
-            throw Damaged(request, name, null, string.Create(CultureInfo.InvariantCulture, $"its header declares a header length of {headerLength} bytes, but the file has {bytes.Length}"));
+            throw Damaged(request, name, null, Localized.Format("DbfHeaderLength", headerLength, bytes.Length));
         }
 
         if (recordLength < 1)
         {
-            throw Damaged(request, name, null, "its header declares records of 0 bytes");
+            throw Damaged(request, name, null, Localized.Get("DbfZeroRecordLength"));
         }
 
         var available = (bytes.Length - headerLength) / recordLength;
         if (declaredCount > available)
         {
-            throw Damaged(request, name, "#" + (available + 1).ToString(CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture,
-                $"its header declares {declaredCount} records of {recordLength} bytes, but the file holds only {available} (cut off?)"));
+            throw Damaged(request, name, "#" + (available + 1).ToString(CultureInfo.InvariantCulture), Localized.Format("DbfRecordsCutOff", declaredCount, recordLength, available));
         }
 
         var encoding = DbfTextEncoding.Detect(bytes, cpgPath, request, issues);
@@ -95,8 +95,7 @@ internal sealed class DbfTable
             var length = bytes[position + 16];
             if (offset + length > recordLength)
             {
-                throw Damaged(request, name, null, string.Create(CultureInfo.InvariantCulture,
-                    $"field {fieldName} ends at byte {offset + length} of a {recordLength}-byte record"));
+                throw Damaged(request, name, null, Localized.Format("DbfFieldBeyondRecord", fieldName, offset + length, recordLength));
             }
 
             fields.Add(new DbfField(fieldName, (char)bytes[position + 11], offset, length, bytes[position + 17]));
@@ -174,7 +173,7 @@ internal sealed class DbfTable
 
         var shown = DbfTextEncoding.Gbk.GetString(cell).Trim();
         var hint = shown.Contains('-', StringComparison.Ordinal) || shown.Contains('/', StringComparison.Ordinal) ? " (a date in a number field?)" : string.Empty;
-        Unparseable(field, ordinal, $"holds \"{shown}\", which is not a number{hint}");
+        Unparseable(field, ordinal, Localized.Format("DbfNotNumber", shown, hint));
         return null;
     }
 
@@ -191,7 +190,7 @@ internal sealed class DbfTable
             return date;
         }
 
-        Unparseable(field, ordinal, $"holds \"{_encoding.GetString(cell).Trim()}\", which is not a date (yyyyMMdd)");
+        Unparseable(field, ordinal, Localized.Format("DbfNotDate", _encoding.GetString(cell).Trim()));
         return null;
     }
 
@@ -199,15 +198,15 @@ internal sealed class DbfTable
     {
         var record = ordinal.ToString(CultureInfo.InvariantCulture);
         _issues.Add(new DataIssue(_request.RoleName, "#" + record, DataIssueCodes.UnparseableValue,
-            $"Field {field.Name} of record #{record} in {_request.InputName} {what}; it is read as empty."));
+            Localized.Format("DbfCellReadAsEmpty", field.Name, record, _request.InputName, what)));
     }
 
     private static UnusableInputException Damaged(LayerReadRequest request, string dbfName, string? feature, string reason) => new(
         ErrorCodes.UnreadableInput,
-        $"{request.InputName}: the attribute table {dbfName} cannot be read: {reason}.",
+        Localized.Format("DbfUnreadable", request.InputName, dbfName, reason),
         request.InputName,
         feature,
-        "The .dbf was cut off or damaged: copy the shapefile again (all its files), or export the layer again.");
+        Localized.Get("DbfUnreadableHint"));
 
     private readonly record struct DbfField(string Name, char Type, int Offset, int Length, byte Decimals);
 }

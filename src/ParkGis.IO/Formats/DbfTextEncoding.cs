@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Formats;
 
@@ -101,9 +102,9 @@ internal static class DbfTextEncoding
             {
                 declared = FromCpg(cpg) ?? throw new UnusableInputException(
                     ErrorCodes.UnknownEncoding,
-                    $"{Path.GetFileName(cpgPath)} names the encoding \"{cpg.Trim()}\", which ParkGis does not know.",
+                    Localized.Format("CpgUnknownEncoding", Path.GetFileName(cpgPath), cpg.Trim()),
                     request.InputName,
-                    hint: "Write CP936 (GBK) or UTF-8 into the .cpg file.");
+                    hint: Localized.Get("CpgUnknownEncodingHint"));
                 declaredBy = $"{Path.GetFileName(cpgPath)} says {cpg.Trim()}";
             }
         }
@@ -112,7 +113,7 @@ internal static class DbfTextEncoding
         if (declared is null && FromLanguageDriver(languageDriver) is { } fromByte)
         {
             declared = fromByte;
-            declaredBy = string.Create(CultureInfo.InvariantCulture, $"its DBF language byte 0x{languageDriver:X2} says code page {fromByte.CodePage}");
+            declaredBy = Localized.Format("DbfLanguageByteSays", languageDriver, fromByte.CodePage);
         }
 
         var text = RecordBytes(dbf);
@@ -127,12 +128,12 @@ internal static class DbfTextEncoding
             if (DecodesStrictly(text, Gbk))
             {
                 issues.Add(new DataIssue(request.RoleName, string.Empty, DataIssueCodes.EncodingGuessed,
-                    string.Create(CultureInfo.InvariantCulture, $"{request.InputName} has no .cpg and DBF language byte 0x{languageDriver:X2}; its text is not UTF-8 but decodes as GBK (CP936), so GBK was used. Add a .cpg file saying CP936 to make this explicit.")));
+                    Localized.Format("DbfGuessedGbk", request.InputName, languageDriver)));
                 return Gbk;
             }
 
             issues.Add(new DataIssue(request.RoleName, string.Empty, DataIssueCodes.EncodingGuessed,
-                string.Create(CultureInfo.InvariantCulture, $"{request.InputName} has no .cpg and DBF language byte 0x{languageDriver:X2}; its text is neither UTF-8 nor GBK and was read as UTF-8 with replacement characters. Add a .cpg file naming its encoding.")));
+                Localized.Format("DbfGuessFailed", request.InputName, languageDriver)));
             return Utf8Text;
         }
 
@@ -145,17 +146,17 @@ internal static class DbfTextEncoding
 
             if (DecodesStrictly(text, Gbk))
             {
-                issues.Add(Mismatch(request, $"{declaredBy}, but its text is not UTF-8; it decodes as GBK (CP936) and was read as GBK. Correct the .cpg (CP936)."));
+                issues.Add(Mismatch(request, Localized.Format("DbfDeclaredUtf8IsGbk", declaredBy)));
                 return Gbk;
             }
 
-            issues.Add(Mismatch(request, $"{declaredBy}, but its text is not UTF-8 (nor GBK); the bytes that are not UTF-8 were replaced by U+FFFD (�). Check the names and fix the .cpg."));
+            issues.Add(Mismatch(request, Localized.Format("DbfDeclaredUtf8IsNeither", declaredBy)));
             return Utf8Text;
         }
 
         if (isUtf8 && !System.Text.Ascii.IsValid(text))
         {
-            issues.Add(Mismatch(request, $"{declaredBy}, but its text is UTF-8 (with non-ASCII characters), so it was read as UTF-8. Correct the .cpg (UTF-8)."));
+            issues.Add(Mismatch(request, Localized.Format("DbfDeclaredIsUtf8", declaredBy)));
             return Utf8Text;
         }
 
@@ -166,11 +167,11 @@ internal static class DbfTextEncoding
 
         if (declared.CodePage != Gbk.CodePage && DecodesStrictly(text, Gbk))
         {
-            issues.Add(Mismatch(request, $"{declaredBy}, but its text does not decode in that code page; it decodes as GBK (CP936) and was read as GBK. Correct the .cpg."));
+            issues.Add(Mismatch(request, Localized.Format("DbfDeclaredIsGbk", declaredBy)));
             return Gbk;
         }
 
-        issues.Add(Mismatch(request, $"{declaredBy}, but some of its bytes are not valid in that encoding; they were replaced by U+FFFD (�). Check the names and fix the .cpg."));
+        issues.Add(Mismatch(request, Localized.Format("DbfDeclaredInvalidBytes", declaredBy)));
         return declared;
     }
 

@@ -7,6 +7,7 @@ using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.IO.Configuration;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Formats;
 
@@ -58,7 +59,7 @@ internal sealed class GeoJsonLayerReader
             transcoded = Encoding.UTF8.GetBytes(wide.GetString(json[bomLength..]));
             json = transcoded;
             _issues.Add(new DataIssue(_request.RoleName, string.Empty, DataIssueCodes.NotUtf8,
-                $"{_request.InputName} is {WideText.Name(wide)}, not UTF-8 as GeoJSON requires; it was decoded as {WideText.Name(wide)}. Re-save the file as UTF-8."));
+                Localized.Format("GeoJsonWideText", _request.InputName, WideText.Name(wide), WideText.Name(wide))));
         }
 
         if (json.StartsWith(Utf8Bom))
@@ -68,7 +69,7 @@ internal sealed class GeoJsonLayerReader
 
         if (json.Trim((byte)' ').IsEmpty)
         {
-            throw Unreadable("the file is empty", null);
+            throw Unreadable(Localized.Get("FileIsEmpty"), null);
         }
 
         if (!System.Text.Unicode.Utf8.IsValid(json))
@@ -86,15 +87,15 @@ internal sealed class GeoJsonLayerReader
         {
             var where = string.Create(CultureInfo.InvariantCulture, $"line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}");
             var feature = _ordinal > 0 ? $" in feature #{_ordinal}" : string.Empty;
-            throw Unreadable($"it is not valid JSON ({where}{feature}): {exception.Message}", exception);
+            throw Unreadable(Localized.Format("GeoJsonInvalidJson", where, feature, exception.Message), exception);
         }
         catch (InvalidOperationException exception)
         {
-            throw Unreadable($"a value has the wrong JSON type: {exception.Message}", exception);
+            throw Unreadable(Localized.Format("GeoJsonWrongType", exception.Message), exception);
         }
         catch (FormatException exception)
         {
-            throw Unreadable($"a number cannot be read: {exception.Message}", exception);
+            throw Unreadable(Localized.Format("GeoJsonBadNumber", exception.Message), exception);
         }
 
         var crs = LayerCrsResolver.Resolve(_request, DeclaredCrs, _features);
@@ -129,14 +130,13 @@ internal sealed class GeoJsonLayerReader
         {
             throw new UnusableInputException(
                 ErrorCodes.UnknownEncoding,
-                string.Create(CultureInfo.InvariantCulture, $"{_request.InputName} is not UTF-8 (invalid byte near offset {invalidAt}) and not GBK either."),
+                Localized.Format("GeoJsonNotUtf8NorGbk", _request.InputName, invalidAt),
                 _request.InputName,
-                hint: "GeoJSON must be UTF-8: re-save the file as UTF-8 (e.g. ogr2ogr -f GeoJSON out.geojson in.geojson, or an editor's \"Save with encoding\").",
+                hint: Localized.Get("GeoJsonNotUtf8Hint"),
                 inner: exception);
         }
 
-        _issues.Add(new DataIssue(_request.RoleName, string.Empty, DataIssueCodes.NotUtf8, string.Create(CultureInfo.InvariantCulture,
-            $"{_request.InputName} is not UTF-8 as GeoJSON requires (invalid byte near offset {invalidAt}); it was decoded as GBK. Check the Chinese text, and re-save the file as UTF-8.")));
+        _issues.Add(new DataIssue(_request.RoleName, string.Empty, DataIssueCodes.NotUtf8, Localized.Format("GeoJsonDecodedGbk", _request.InputName, invalidAt)));
         return Encoding.UTF8.GetBytes(text);
     }
 
@@ -146,10 +146,10 @@ internal sealed class GeoJsonLayerReader
         {
             var epsg = CrsReference.TryParseEpsg(_crsName) ?? throw new UnusableInputException(
                 ErrorCodes.UnsupportedCrs,
-                $"{_request.InputName} declares the CRS \"{_crsName}\", which ParkGis does not recognise.",
+                Localized.Format("GeoJsonUnknownCrs", _request.InputName, _crsName),
                 _request.InputName,
-                hint: "Use \"crs\": { \"type\": \"name\", \"properties\": { \"name\": \"urn:ogc:def:crs:EPSG::4545\" } } or set \"crs\" for the layer in parkgis.json.");
-            return LayerCrsResolver.FromDeclaredEpsg(epsg, _request.InputName, "GeoJSON crs member");
+                hint: Localized.Get("GeoJsonUnknownCrsHint"));
+            return LayerCrsResolver.FromDeclaredEpsg(epsg, _request.InputName, Localized.Get("GeoJsonCrsMember"));
         }
 
         var extent = LayerCrsResolver.Extent(_features);
@@ -169,7 +169,7 @@ internal sealed class GeoJsonLayerReader
         Next(ref reader);
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw Unreadable("it is not a GeoJSON object", null);
+            throw Unreadable(Localized.Get("GeoJsonNotObject"), null);
         }
 
         string? type = null;
@@ -219,7 +219,7 @@ internal sealed class GeoJsonLayerReader
         }
         else if (!string.Equals(type, "FeatureCollection", StringComparison.Ordinal) || !sawFeatures)
         {
-            throw Unreadable($"it is not a GeoJSON FeatureCollection (type is \"{type}\")", null);
+            throw Unreadable(Localized.Format("GeoJsonNotCollection", type), null);
         }
     }
 
@@ -269,7 +269,7 @@ internal sealed class GeoJsonLayerReader
         Next(ref reader);
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw Unreadable("\"features\" is not an array", null);
+            throw Unreadable(Localized.Get("GeoJsonFeaturesNotArray"), null);
         }
 
         while (Next(ref reader) != JsonTokenType.EndArray)
@@ -314,7 +314,7 @@ internal sealed class GeoJsonLayerReader
 
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw Unreadable($"the properties of feature #{_ordinal} are not a JSON object", null);
+            throw Unreadable(Localized.Format("GeoJsonPropertiesNotObject", _ordinal), null);
         }
 
         _names.Clear();
@@ -377,7 +377,7 @@ internal sealed class GeoJsonLayerReader
 
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw Unreadable($"the geometry of feature #{_ordinal} is not a JSON object", null);
+            throw Unreadable(Localized.Format("GeoJsonGeometryNotObject", _ordinal), null);
         }
 
         string? type = null;
@@ -441,7 +441,7 @@ internal sealed class GeoJsonLayerReader
             var x = reader.GetDouble();
             if (Next(ref reader) != JsonTokenType.Number)
             {
-                throw Unreadable($"feature #{_ordinal} has a position with fewer than two numbers", null);
+                throw Unreadable(Localized.Format("GeoJsonPositionTooShort", _ordinal), null);
             }
 
             var y = reader.GetDouble();
@@ -452,7 +452,7 @@ internal sealed class GeoJsonLayerReader
             {
                 if (reader.TokenType != JsonTokenType.Number)
                 {
-                    throw Unreadable($"feature #{_ordinal} has a position holding something other than numbers", null);
+                    throw Unreadable(Localized.Format("GeoJsonPositionNotNumbers", _ordinal), null);
                 }
 
                 // Z and M are kept here and dropped, with a data issue, once the layer is read (PlanarCoordinates).
@@ -482,7 +482,7 @@ internal sealed class GeoJsonLayerReader
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw Unreadable($"feature #{_ordinal} has coordinates that are not numbers or arrays", null);
+            throw Unreadable(Localized.Format("GeoJsonCoordinatesInvalid", _ordinal), null);
         }
 
         var first = ReadCoordinates(ref reader);
@@ -527,7 +527,7 @@ internal sealed class GeoJsonLayerReader
             case "GeometryCollection":
                 return _factory.CreateGeometryCollection([.. geometries ?? []]);
             default:
-                throw Unreadable($"feature #{_ordinal} has an unknown geometry type \"{type}\"", null);
+                throw Unreadable(Localized.Format("GeoJsonUnknownGeometryType", _ordinal, type), null);
         }
     }
 
@@ -567,14 +567,14 @@ internal sealed class GeoJsonLayerReader
         if (!positions[0].Equals2D(positions[^1]))
         {
             _issues.Add(new DataIssue(_request.RoleName, Ordinal(), DataIssueCodes.InvalidGeometry,
-                string.Create(CultureInfo.InvariantCulture, $"Ring {ringIndex} of feature #{_ordinal} in {_request.InputName} is not closed; it was closed by repeating its first point.")));
+                Localized.Format("GeoJsonRingNotClosed", ringIndex, _ordinal, _request.InputName)));
             positions = [.. positions, positions[0].Copy()];
         }
 
         if (positions.Length < 4)
         {
             _issues.Add(new DataIssue(_request.RoleName, Ordinal(), DataIssueCodes.InvalidGeometry,
-                string.Create(CultureInfo.InvariantCulture, $"Ring {ringIndex} of feature #{_ordinal} in {_request.InputName} has {positions.Length} points, fewer than 4; it was left out.")));
+                Localized.Format("GeoJsonRingTooFewPoints", ringIndex, _ordinal, _request.InputName, positions.Length)));
             return null;
         }
 
@@ -603,13 +603,13 @@ internal sealed class GeoJsonLayerReader
     private static AttributeRow EmptyRow() => new(new AttributeSchema([]), []);
 
     private UnusableInputException MixedNesting() =>
-        Unreadable($"feature #{_ordinal} has coordinates nested deeper or shallower than its geometry type allows", null);
+        Unreadable(Localized.Format("GeoJsonNesting", _ordinal), null);
 
     private JsonTokenType Next(ref Utf8JsonReader reader)
     {
         if (!reader.Read())
         {
-            throw Unreadable("the file ends in the middle of the JSON (truncated?)", null);
+            throw Unreadable(Localized.Get("GeoJsonTruncated"), null);
         }
 
         return reader.TokenType;
@@ -617,9 +617,9 @@ internal sealed class GeoJsonLayerReader
 
     private UnusableInputException Unreadable(string reason, Exception? inner) => new(
         ErrorCodes.UnreadableInput,
-        $"{_request.InputName} cannot be read as GeoJSON: {reason.TrimEnd('.')}.",
+        Localized.Format("GeoJsonUnreadable", _request.InputName, reason.TrimEnd('.')),
         _request.InputName,
         _ordinal > 0 ? Ordinal() : null,
-        "Check that the file is complete GeoJSON (a FeatureCollection); re-export it if it was cut off.",
+        Localized.Get("GeoJsonUnreadableHint"),
         inner);
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using NetTopologySuite.IO;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Formats;
 
@@ -25,23 +26,23 @@ internal readonly record struct GeoPackageGeometryHeader(int SrsId, bool IsEmpty
     {
         if (blob.Length < FixedLength)
         {
-            throw new ParseException(string.Create(CultureInfo.InvariantCulture, $"the blob has {blob.Length} bytes, fewer than the 8-byte header"));
+            throw new ParseException(Localized.Format("GpkgBlobTooShort", blob.Length));
         }
 
         if (blob[0] != (byte)'G' || blob[1] != (byte)'P')
         {
-            throw new ParseException(string.Create(CultureInfo.InvariantCulture, $"it starts with the bytes {blob[0]:X2} {blob[1]:X2}, not the magic \"GP\""));
+            throw new ParseException(Localized.Format("GpkgBadMagic", blob[0], blob[1]));
         }
 
         if (blob[2] != 0)
         {
-            throw new ParseException(string.Create(CultureInfo.InvariantCulture, $"its version byte is {blob[2]}, not 0 (GeoPackage 1.x)"));
+            throw new ParseException(Localized.Format("GpkgBadVersion", blob[2]));
         }
 
         var flags = blob[3];
         if ((flags & 0b0010_0000) != 0)
         {
-            throw new ParseException("it uses an extended (non-standard) geometry type");
+            throw new ParseException(Localized.Get("GpkgExtendedType"));
         }
 
         var indicator = (flags >> 1) & 0b111;
@@ -55,12 +56,12 @@ internal readonly record struct GeoPackageGeometryHeader(int SrsId, bool IsEmpty
         };
         if (envelopeLength < 0)
         {
-            throw new ParseException(string.Create(CultureInfo.InvariantCulture, $"its envelope indicator is {indicator}, not 0–4"));
+            throw new ParseException(Localized.Format("GpkgBadEnvelope", indicator));
         }
 
         if (blob.Length < FixedLength + envelopeLength)
         {
-            throw new ParseException(string.Create(CultureInfo.InvariantCulture, $"the blob has {blob.Length} bytes, fewer than its header and envelope ({FixedLength + envelopeLength})"));
+            throw new ParseException(Localized.Format("GpkgBlobShorterThanHeader", blob.Length, FixedLength + envelopeLength));
         }
 
         var srsIdBytes = blob.Slice(4, 4);

@@ -9,6 +9,7 @@ using NetTopologySuite.IO;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.IO.Localization;
 using SQLitePCL;
 
 namespace ParkGis.IO.Formats;
@@ -246,10 +247,10 @@ internal static class GeoPackageLayerReader
                 var ordinal = offset + batch.Features.Count + 1;
                 throw new UnusableInputException(
                     ErrorCodes.UnreadableInput,
-                    $"{inputName}: the geometry of feature #{ordinal} is not a GeoPackage geometry blob: {Reason(bad)}",
+                    Localized.Format("GpkgGeometryNotBlob", inputName, ordinal, Reason(bad)),
                     inputName,
                     "#" + ordinal.ToString(CultureInfo.InvariantCulture),
-                    "Re-export the layer (e.g. ogr2ogr -f GPKG) to repair it.",
+                    Localized.Get("GpkgReExportHint"),
                     bad);
             }
         }
@@ -382,9 +383,9 @@ internal static class GeoPackageLayerReader
         {
             throw new UnusableInputException(
                 ErrorCodes.UnreadableInput,
-                $"{inputName} has no entry in gpkg_geometry_columns, so it is not a feature table.",
+                Localized.Format("GpkgNotFeatureTable", inputName),
                 inputName,
-                hint: "Re-export the layer as a GeoPackage feature table (e.g. with ogr2ogr -f GPKG).");
+                hint: Localized.Get("GpkgNotFeatureTableHint"));
         }
 
         return (reader.GetString(0), reader.IsDBNull(1) ? -1 : reader.GetInt32(1));
@@ -422,9 +423,9 @@ internal static class GeoPackageLayerReader
 
         throw new UnusableInputException(
             ErrorCodes.UnsupportedCrs,
-            string.Create(CultureInfo.InvariantCulture, $"{inputName} is in the CRS \"{name}\" ({organization}:{code}, srs_id {srsId}), which ParkGis does not support."),
+            Localized.Format("GpkgUnsupportedCrs", inputName, name, organization, code, srsId),
             inputName,
-            hint: "Reproject to CGCS2000 (EPSG:4490) or a CGCS2000 Gauss-Krüger zone (EPSG:4491–4554), e.g. with ogr2ogr -t_srs EPSG:4545.");
+            hint: Localized.Get("ReprojectHint"));
     }
 
     private static List<ColumnInfo> Columns(SqliteConnection connection, string table)
@@ -492,10 +493,10 @@ internal static class GeoPackageLayerReader
         {
             throw new UnusableInputException(
                 ErrorCodes.UnreadableInput,
-                $"{inputName} cannot be read as a GeoPackage: {exception.Message}",
+                Localized.Format("GpkgUnreadable", inputName, exception.Message),
                 inputName,
                 feature,
-                "Check that the file is a complete GeoPackage (SQLite) file; re-export it if it was cut off.",
+                Localized.Get("GpkgUnreadableHint"),
                 exception);
         }
     }

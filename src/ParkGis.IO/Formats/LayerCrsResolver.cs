@@ -2,6 +2,7 @@ using System.Globalization;
 using NetTopologySuite.Geometries;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Errors;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Formats;
 
@@ -64,29 +65,29 @@ internal static class LayerCrsResolver
         }
 
         var range = envelope.IsNull
-            ? "the layer has no coordinates"
+            ? Localized.Get("NoCoordinates")
             : string.Create(CultureInfo.InvariantCulture, $"x ranges {envelope.MinX:0.###}…{envelope.MaxX:0.###}");
         throw new UnusableInputException(
             ErrorCodes.MissingCrs,
-            $"{request.InputName} has no coordinate reference system and none can be inferred ({range}).",
+            Localized.Format("NoCrs", request.InputName, range),
             request.InputName,
-            hint: "Add the CRS to the file (a .prj, a GeoJSON \"crs\" member) or set it in parkgis.json: { \"layers\": { \"<role>\": { \"crs\": \"EPSG:4545\" } } }.");
+            hint: Localized.Get("NoCrsHint"));
     }
 
     /// <summary>The supported CRS for an EPSG code the file declares, or PG0202.</summary>
     public static CrsDefinition FromDeclaredEpsg(int epsg, string inputName, string how) =>
         CrsRegistry.FromEpsg(epsg) ?? throw new UnusableInputException(
             ErrorCodes.UnsupportedCrs,
-            string.Create(CultureInfo.InvariantCulture, $"{inputName} declares EPSG:{epsg} ({how}), which ParkGis does not support."),
+            Localized.Format("DeclaredEpsgUnsupported", inputName, epsg, how),
             inputName,
-            hint: "Reproject to CGCS2000 (EPSG:4490) or a CGCS2000 Gauss-Krüger zone (EPSG:4491–4554), e.g. with ogr2ogr -t_srs EPSG:4545.");
+            hint: Localized.Get("ReprojectHint"));
 
     private static CrsDefinition FromConfiguredEpsg(int epsg, LayerReadRequest request) =>
         CrsRegistry.FromEpsg(epsg) ?? throw new UnusableInputException(
             ErrorCodes.UnsupportedCrs,
-            string.Create(CultureInfo.InvariantCulture, $"parkgis.json sets EPSG:{epsg} for {request.InputName}, which ParkGis does not support."),
+            Localized.Format("ConfiguredEpsgUnsupported", epsg, request.InputName),
             request.InputName,
-            hint: "Use EPSG:4490, EPSG:4326 or a CGCS2000 Gauss-Krüger zone (EPSG:4491–4554).");
+            hint: Localized.Get("ConfiguredEpsgUnsupportedHint"));
 
     private static bool IsEightDigitEasting(double x) => x is >= 10_000_000 and < 100_000_000;
 }

@@ -6,6 +6,7 @@ using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.Gdal;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Formats;
 
@@ -36,20 +37,20 @@ internal static class OgrLayerReader
         {
             throw new UnusableInputException(
                 ErrorCodes.InvalidConfiguration,
-                $"parkgis.json names the layer \"{layerName}\", which {Path.GetFileName(request.FilePath)} does not have.",
+                Localized.Format("ConfiguredLayerMissing", layerName, Path.GetFileName(request.FilePath)),
                 request.InputName,
-                hint: "Its layers are: " + (names.Count == 0 ? "(none)" : string.Join(", ", names)) + ".");
+                hint: Localized.Format("LayersAre", names.Count == 0 ? Localized.Get("None") : string.Join(", ", names)));
         }
         var content = source.ReadLayer(layerName);
         if (!content.HasGeometryField)
         {
             throw new UnusableInputException(
                 ErrorCodes.UnreadableInput,
-                $"{request.InputName} has no geometry column.",
+                Localized.Format("NoGeometryColumn", request.InputName),
                 request.InputName,
                 hint: format == LayerFormats.Csv
-                    ? "A CSV layer needs its geometry as WKT in a column named WKT (e.g. POLYGON((…)))."
-                    : "Export the layer with its geometry.");
+                    ? Localized.Get("CsvNeedsWktHint")
+                    : Localized.Get("ExportWithGeometryHint"));
         }
 
         var issues = new List<DataIssue>();
@@ -77,10 +78,10 @@ internal static class OgrLayerReader
             {
                 throw new UnusableInputException(
                     ErrorCodes.UnreadableInput,
-                    $"{request.InputName}: the geometry of feature #{ordinal} cannot be read ({exception.Message}).",
+                    Localized.Format("OgrFeatureGeometryUnreadable", request.InputName, ordinal, exception.Message),
                     request.InputName,
                     "#" + ordinal.ToString(CultureInfo.InvariantCulture),
-                    "Repair or delete that feature and export the layer again.",
+                    Localized.Get("OgrFeatureGeometryHint"),
                     exception);
             }
 
@@ -106,7 +107,7 @@ internal static class OgrLayerReader
         {
             throw new UnusableInputException(
                 ErrorCodes.GdalMissing,
-                $"{inputName} is a {format} layer, which ParkGis reads through GDAL, and libgdal is not installed ({exception.Message}).",
+                Localized.Format("GdalMissing", inputName, format, exception.Message),
                 inputName,
                 hint: $"Install it (Debian/Ubuntu: apt-get install {GdalLibrary.DebianPackage}), set {GdalLibrary.PathVariable} to the libgdal file, "
                     + "or convert the layer to GeoPackage or GeoJSON elsewhere. GeoJSON, shapefiles and GeoPackages work without GDAL.",
@@ -116,9 +117,9 @@ internal static class OgrLayerReader
         {
             throw new UnusableInputException(
                 ErrorCodes.UnreadableInput,
-                $"{inputName} cannot be read as {format}: {exception.Message}",
+                Localized.Format("OgrUnreadable", inputName, format, exception.Message),
                 inputName,
-                hint: "Check that the file is complete and not open in another program; re-export it if it is damaged.",
+                hint: Localized.Get("InputUnreadableHint"),
                 inner: exception);
         }
     }
@@ -140,11 +141,11 @@ internal static class OgrLayerReader
 
         throw new UnusableInputException(
             ErrorCodes.UnreadableInput,
-            string.Create(CultureInfo.InvariantCulture, $"{request.InputName} has {names.Count} layers and none named {request.RoleName}."),
+            Localized.Format("OgrNoRoleLayer", request.InputName, names.Count, request.RoleName),
             request.InputName,
             hint: names.Count == 0
-                ? "The source holds no layer; re-export it."
-                : $"Its layers are: {string.Join(", ", names)}. Choose one in parkgis.json: \"{request.RoleName}\": {{ \"source\": \"{Path.GetFileName(request.FilePath)}\", \"layer\": \"{names[0]}\" }}.");
+                ? Localized.Get("OgrNoLayerHint")
+                : Localized.Format("OgrChooseLayerHint", string.Join(", ", names), request.RoleName, Path.GetFileName(request.FilePath), names[0]));
     }
 
     private static CrsDefinition? DeclaredCrs(OgrLayerContent content, LayerReadRequest request)
@@ -162,10 +163,10 @@ internal static class OgrLayerReader
         return CrsRegistry.FromWkt(wkt) ?? throw new UnusableInputException(
             ErrorCodes.UnsupportedCrs,
             content.Epsg is { } code
-                ? string.Create(CultureInfo.InvariantCulture, $"{request.InputName} is in EPSG:{code}, which ParkGis does not support.")
-                : $"{request.InputName} is in the CRS \"{WktName(wkt)}\", which ParkGis does not support.",
+                ? Localized.Format("OgrUnsupportedEpsg", request.InputName, code)
+                : Localized.Format("OgrUnsupportedCrs", request.InputName, WktName(wkt)),
             request.InputName,
-            hint: "Reproject to CGCS2000 (EPSG:4490) or a CGCS2000 Gauss-Krüger zone (EPSG:4491–4554), e.g. with ogr2ogr -t_srs EPSG:4545, or set \"crs\" for the layer in parkgis.json if the declared CRS is wrong.");
+            hint: Localized.Get("OgrReprojectHint"));
     }
 
     private static string WktName(string wkt)

@@ -5,6 +5,7 @@ using NetTopologySuite.Geometries;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Formats;
 
@@ -36,9 +37,9 @@ internal static partial class ShapefileLayerReader
             {
                 throw new UnusableInputException(
                     ErrorCodes.MissingCompanionFile,
-                    $"{request.InputName} has no {extension} file ({baseName}{extension}).",
+                    Localized.Format("ShapefileCompanionMissing", request.InputName, extension, baseName, extension),
                     request.InputName,
-                    hint: "A shapefile is several files: copy the .shp together with its .shx, .dbf, .prj and .cpg.");
+                    hint: Localized.Get("ShapefileCompanionHint"));
             }
         }
 
@@ -85,9 +86,9 @@ internal static partial class ShapefileLayerReader
         {
             throw new UnusableInputException(
                 ErrorCodes.UnreadableInput,
-                string.Create(CultureInfo.InvariantCulture, $"{request.InputName} holds {shapes} shapes but its index {Path.GetFileName(shx)} lists {Math.Max(indexed, 0)}."),
+                Localized.Format("ShapefileIndexMismatch", request.InputName, shapes, Path.GetFileName(shx), Math.Max(indexed, 0)),
                 request.InputName,
-                hint: "The .shx does not belong to the .shp or one of them was cut off: copy the shapefile again, or rebuild the index (GDAL: SHAPE_RESTORE_SHX=YES ogr2ogr).");
+                hint: Localized.Get("ShapefileIndexMismatchHint"));
         }
 
         var crs = LayerCrsResolver.Resolve(request, () => DeclaredCrs(prj, request), features);
@@ -106,7 +107,7 @@ internal static partial class ShapefileLayerReader
             $"{request.InputName} holds {(first > records ? "more than " + records.ToString(CultureInfo.InvariantCulture) : shapes.ToString(CultureInfo.InvariantCulture))} shapes but its attribute table {Path.GetFileName(dbfPath)} has {records} records: record #{first} has {(first > records ? "no attributes" : "no shape")}."),
         request.InputName,
         "#" + first.ToString(CultureInfo.InvariantCulture),
-        "The .shp and .dbf must hold one record per feature: they do not belong together or one was cut off; copy the shapefile again or export the layer again.");
+        Localized.Get("ShapefileDbfMismatchHint"));
 
     private static CrsDefinition? DeclaredCrs(string? prjPath, LayerReadRequest request)
     {
@@ -129,9 +130,9 @@ internal static partial class ShapefileLayerReader
         var name = WktName().Match(wkt) is { Success: true } match ? match.Groups[1].Value : wkt[..Math.Min(60, wkt.Length)];
         throw new UnusableInputException(
             ErrorCodes.UnsupportedCrs,
-            $"{request.InputName} is in the CRS \"{name}\" (from its .prj), which ParkGis does not support.",
+            Localized.Format("ShapefileUnsupportedCrs", request.InputName, name),
             request.InputName,
-            hint: "Reproject to CGCS2000 (EPSG:4490) or a CGCS2000 Gauss-Krüger zone (EPSG:4491–4554), or set \"crs\" for the layer in parkgis.json if the .prj is wrong.");
+            hint: Localized.Get("ShapefileReprojectHint"));
     }
 
     private static string? Companion(string folder, string baseName, string extension)

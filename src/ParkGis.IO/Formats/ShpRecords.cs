@@ -4,6 +4,7 @@ using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Formats;
 
@@ -62,19 +63,19 @@ internal sealed class ShpRecords : IDisposable
             var actual = stream.Length;
             if (stream.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) < HeaderLength)
             {
-                throw Truncated(request, string.Create(CultureInfo.InvariantCulture, $"the file has {actual} bytes, less than the 100-byte header"));
+                throw Truncated(request, Localized.Format("ShpTooShort", actual));
             }
 
             var code = BinaryPrimitives.ReadInt32BigEndian(header);
             if (code != FileCode)
             {
-                throw Damaged(request, null, string.Create(CultureInfo.InvariantCulture, $"it does not start with the shapefile code 9994 (it has {code}), so it is not a .shp"));
+                throw Damaged(request, null, Localized.Format("ShpBadCode", code));
             }
 
             var declared = BinaryPrimitives.ReadInt32BigEndian(header[24..]) * 2L;
             if (actual < declared)
             {
-                throw Truncated(request, string.Create(CultureInfo.InvariantCulture, $"its header declares {declared} bytes but the file has {actual}"));
+                throw Truncated(request, Localized.Format("ShpHeaderLength", declared, actual));
             }
 
             var shapeType = BinaryPrimitives.ReadInt32LittleEndian(header[32..]);
@@ -111,8 +112,7 @@ internal sealed class ShpRecords : IDisposable
         var remaining = _end - position - RecordHeaderLength;
         if (contentLength < 4 || contentLength > remaining)
         {
-            throw Damaged(_request, _ordinal, string.Create(CultureInfo.InvariantCulture,
-                $"record #{_ordinal} declares {contentLength} bytes of content, but {remaining} bytes remain in the file"));
+            throw Damaged(_request, _ordinal, Localized.Format("ShpRecordBeyondFile", _ordinal, contentLength, remaining));
         }
 
         if (_buffer.Length < contentLength)
@@ -200,10 +200,10 @@ internal sealed class ShpRecords : IDisposable
         var points = Count(content, 40, "points");
         var partsEnd = 44 + (4L * parts);
         var xyEnd = partsEnd + (16L * points);
-        Require(content, xyEnd, string.Create(CultureInfo.InvariantCulture, $"{parts} parts and {points} points"));
+        Require(content, xyEnd, Localized.Format("ShpPartsAndPoints", parts, points));
         if (parts == 0 && points > 0)
         {
-            throw Damaged(_request, _ordinal, string.Create(CultureInfo.InvariantCulture, $"record #{_ordinal} has {points} points but no part"));
+            throw Damaged(_request, _ordinal, Localized.Format("ShpPointsNoPart", _ordinal, points));
         }
 
         var starts = new int[parts + 1];
@@ -212,8 +212,7 @@ internal sealed class ShpRecords : IDisposable
             starts[i] = BinaryPrimitives.ReadInt32LittleEndian(content[(44 + (4 * i))..]);
             if ((i == 0 && starts[i] != 0) || (i > 0 && starts[i] < starts[i - 1]) || starts[i] >= points)
             {
-                throw Damaged(_request, _ordinal, string.Create(CultureInfo.InvariantCulture,
-                    $"record #{_ordinal} has part {i + 1} starting at point {starts[i]}, which does not fit its {points} points in order"));
+                throw Damaged(_request, _ordinal, Localized.Format("ShpPartStartInvalid", _ordinal, i + 1, starts[i], points));
             }
         }
 
@@ -284,8 +283,7 @@ internal sealed class ShpRecords : IDisposable
 
         if (!part.GetCoordinate(0).Equals2D(part.GetCoordinate(part.Count - 1)))
         {
-            _issues.Add(new DataIssue(_request.RoleName, Ordinal(), DataIssueCodes.InvalidGeometry, string.Create(CultureInfo.InvariantCulture,
-                $"Ring {index} of record #{_ordinal} in {_request.InputName} is not closed; it was closed by repeating its first point.")));
+            _issues.Add(new DataIssue(_request.RoleName, Ordinal(), DataIssueCodes.InvalidGeometry, Localized.Format("ShpRingNotClosed", index, _ordinal, _request.InputName)));
             var closed = Sequence(part.Count + 1, part.HasZ, part.HasM);
             CoordinateSequences.Copy(part, 0, closed, 0, part.Count);
             CoordinateSequences.Copy(part, 0, closed, part.Count, 1);
@@ -294,8 +292,7 @@ internal sealed class ShpRecords : IDisposable
 
         if (part.Count < 4)
         {
-            _issues.Add(new DataIssue(_request.RoleName, Ordinal(), DataIssueCodes.InvalidGeometry, string.Create(CultureInfo.InvariantCulture,
-                $"Ring {index} of record #{_ordinal} in {_request.InputName} has {part.Count} points, fewer than 4; it was left out.")));
+            _issues.Add(new DataIssue(_request.RoleName, Ordinal(), DataIssueCodes.InvalidGeometry, Localized.Format("ShpRingTooFewPoints", index, _ordinal, _request.InputName, part.Count)));
             return null;
         }
 
@@ -356,8 +353,7 @@ internal sealed class ShpRecords : IDisposable
     {
         if (content.Length < needed)
         {
-            throw Damaged(_request, _ordinal, string.Create(CultureInfo.InvariantCulture,
-                $"record #{_ordinal} needs {needed} bytes for {what} but its content is {content.Length} bytes"));
+            throw Damaged(_request, _ordinal, Localized.Format("ShpRecordTooShort", _ordinal, needed, what, content.Length));
         }
     }
 
@@ -369,12 +365,12 @@ internal sealed class ShpRecords : IDisposable
         ErrorCodes.UnreadableInput,
         $"{request.InputName} is truncated: {reason}.",
         request.InputName,
-        hint: "The .shp was cut off (an interrupted copy or download): copy it again together with its .shx, .dbf, .prj and .cpg.");
+        hint: Localized.Get("ShpCutOffHint"));
 
     private static UnusableInputException Damaged(LayerReadRequest request, int? ordinal, string reason) => new(
         ErrorCodes.UnreadableInput,
         $"{request.InputName} is damaged: {reason}.",
         request.InputName,
         ordinal is { } o ? "#" + o.ToString(CultureInfo.InvariantCulture) : null,
-        "Export the layer again from the GIS it came from (or repair it, e.g. ogr2ogr -f \"ESRI Shapefile\" fixed.shp parks.shp).");
+        Localized.Get("ShpDamagedHint"));
 }

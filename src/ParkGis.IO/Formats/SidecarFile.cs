@@ -1,5 +1,6 @@
 using System.Globalization;
 using ParkGis.Core.Errors;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Formats;
 
@@ -20,9 +21,9 @@ internal static class SidecarFile
         {
             throw new UnusableInputException(
                 ErrorCodes.UnreadableInput,
-                string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(path)} has {length} bytes; a {Path.GetExtension(path)} file holds one line of text."),
+                Localized.Format("SidecarTooLong", Path.GetFileName(path), length, Path.GetExtension(path)),
                 inputName,
-                hint: "Replace it with the layer's real .prj / .cpg (export the layer again).");
+                hint: Localized.Get("SidecarTooLongHint"));
         }
 
         return File.ReadAllText(path);

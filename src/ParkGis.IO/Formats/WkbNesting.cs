@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using NetTopologySuite.IO;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Formats;
 
@@ -69,7 +70,7 @@ internal static class WkbNesting
 
                     if (depth == MaxDepth)
                     {
-                        throw new ParseException(string.Create(CultureInfo.InvariantCulture, $"its collections nest more than {MaxDepth} deep"));
+                        throw new ParseException(Localized.Format("WkbTooDeep", MaxDepth));
                     }
 
                     var members = UInt32(wkb, position, littleEndian);

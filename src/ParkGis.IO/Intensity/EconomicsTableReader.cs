@@ -7,6 +7,7 @@ using ParkGis.Core.Intensity;
 using ParkGis.Core.Measures;
 using ParkGis.IO.Configuration;
 using ParkGis.IO.Excel;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Intensity;
 
@@ -49,8 +50,8 @@ public static class EconomicsTableReader
         {
             if (settings.Source is not null)
             {
-                throw new UnusableInputException(ErrorCodes.InvalidConfiguration, $"parkgis.json names the economics table {name}, which does not exist.",
-                    "parkgis.json", hint: "Fix economics.source or add the file.");
+                throw new UnusableInputException(ErrorCodes.InvalidConfiguration, Localized.Format("EconomicsConfiguredMissing", name),
+                    "parkgis.json", hint: Localized.Get("EconomicsConfiguredMissingHint"));
             }
 
             return null;
@@ -67,8 +68,8 @@ public static class EconomicsTableReader
         if (csv && workbook)
         {
             throw new UnusableInputException(ErrorCodes.InvalidConfiguration,
-                $"The dataset holds both {DefaultFileName} and {DefaultWorkbookName}; which one is the economics table?", DefaultWorkbookName,
-                hint: $"Remove one of them, or name the table in parkgis.json: \"economics\": {{ \"source\": \"{DefaultWorkbookName}\" }}.");
+                Localized.Format("EconomicsTwoTables", DefaultFileName, DefaultWorkbookName), DefaultWorkbookName,
+                hint: Localized.Format("EconomicsTwoTablesHint", DefaultWorkbookName));
         }
 
         return workbook ? DefaultWorkbookName : DefaultFileName;
@@ -89,7 +90,7 @@ public static class EconomicsTableReader
             : CsvRecords(Decode(source, bytes, issues)).Where(r => !(r.Count == 1 && string.IsNullOrWhiteSpace(r[0]))).ToList();
         if (records.Count == 0)
         {
-            throw new UnusableInputException(ErrorCodes.UnreadableInput, $"The economics table {source} is empty.", source, hint: "Add a header row and data rows, or remove the file.");
+            throw new UnusableInputException(ErrorCodes.UnreadableInput, Localized.Format("EconomicsEmpty", source), source, hint: Localized.Get("EconomicsEmptyHint"));
         }
 
         var header = records[0].Select(h => h.Trim()).ToList();
@@ -107,8 +108,8 @@ public static class EconomicsTableReader
         if (!index.ContainsKey("year") || !(index.ContainsKey("parcel_id") || index.ContainsKey("enterprise")))
         {
             throw new UnusableInputException(ErrorCodes.UnreadableInput,
-                $"The economics table {source} needs a year column and a parcel_id or enterprise column; its headers are {string.Join(", ", header)}.",
-                source, hint: "Name the columns year and parcel_id (or enterprise), or map your headers in parkgis.json: \"economics\": { \"fields\": { \"year\": \"年份\" } }.");
+                Localized.Format("EconomicsNoKeyColumns", source, string.Join(", ", header)),
+                source, hint: Localized.Get("EconomicsNoKeyColumnsHint"));
         }
 
         var rows = new List<EconomicsRecord>();
@@ -127,21 +128,21 @@ public static class EconomicsTableReader
 
                 if (!double.TryParse(cell.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
                 {
-                    issues.Add(new DataIssue(source, feature, DataIssueCodes.UnparseableValue, $"Row {r}: {column} = \"{cell}\" is not a number; left empty."));
+                    issues.Add(new DataIssue(source, feature, DataIssueCodes.UnparseableValue, Localized.Format("EconomicsCellNotNumber", r, column, cell)));
                     return null;
                 }
 
                 if (value > NumberLimits.MaxMagnitude)
                 {
                     issues.Add(new DataIssue(source, feature, DataIssueCodes.ValueOutOfRange,
-                        string.Create(CultureInfo.InvariantCulture, $"Row {r}: {column} = {value} is beyond any real value (more than {NumberLimits.MaxMagnitudeText}); left empty.")));
+                        Localized.Format("EconomicsCellBeyondReal", r, column, value, NumberLimits.MaxMagnitudeText)));
                     return null;
                 }
 
                 if (value < 0)
                 {
                     issues.Add(new DataIssue(source, feature, DataIssueCodes.NegativeValue,
-                        string.Create(CultureInfo.InvariantCulture, $"Row {r}: {column} = {value} is negative; left empty.")));
+                        Localized.Format("EconomicsCellNegative", r, column, value)));
                     return null;
                 }
 
@@ -151,7 +152,7 @@ public static class EconomicsTableReader
             var yearText = Cell("year");
             if (yearText is null || !int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < CalendarYears.FirstYear or > CalendarYears.LastYear)
             {
-                issues.Add(new DataIssue(source, feature, DataIssueCodes.UnparseableValue, $"Row {r}: year \"{yearText}\" is not a year; the row is not used."));
+                issues.Add(new DataIssue(source, feature, DataIssueCodes.UnparseableValue, Localized.Format("EconomicsYearInvalid", r, yearText)));
                 continue;
             }
 
@@ -159,7 +160,7 @@ public static class EconomicsTableReader
             var enterprise = Cell("enterprise");
             if (parcelId is null && enterprise is null)
             {
-                issues.Add(new DataIssue(source, feature, DataIssueCodes.MissingId, $"Row {r} names neither a parcel nor an enterprise; the row is not used."));
+                issues.Add(new DataIssue(source, feature, DataIssueCodes.MissingId, Localized.Format("EconomicsRowNoKey", r)));
                 continue;
             }
 
@@ -182,7 +183,7 @@ public static class EconomicsTableReader
         {
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
             issues.Add(new DataIssue(source, string.Empty, DataIssueCodes.EncodingGuessed,
-                "The economics table is not valid UTF-8; it was read as GBK (CP936). Save it as UTF-8 to be sure."));
+                Localized.Get("EconomicsReadAsGbk")));
             return Encoding.GetEncoding(936).GetString(bytes);
         }
     }

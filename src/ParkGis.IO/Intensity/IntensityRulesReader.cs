@@ -3,6 +3,7 @@ using System.Text.Json;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Intensity;
 using ParkGis.Core.Measures;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Intensity;
 
@@ -27,7 +28,7 @@ internal static class IntensityRulesReader
             {
                 "ready_for_supply" => member.Value.ValueKind == JsonValueKind.String && member.Value.GetString() == IntensityRules.ApprovedUnsupplied
                     ? rules with { ReadyForSupply = IntensityRules.ApprovedUnsupplied }
-                    : throw Invalid(source, $"{where} must be \"{IntensityRules.ApprovedUnsupplied}\" (the only basis ParkGis can measure today); got {member.Value.GetRawText()}.", "See docs/rules.md#intensity-supply-condition."),
+                    : throw Invalid(source, Localized.Format("IntensityReadyForSupplyBasis", where, IntensityRules.ApprovedUnsupplied, member.Value.GetRawText()), Localized.Get("IntensityReadyForSupplyHint")),
                 "growth_basis" => rules with
                 {
                     GrowthBasis = Name(member.Value) switch
@@ -37,7 +38,7 @@ internal static class IntensityRulesReader
                         _ => throw Invalid(source, $"{where} must be \"same_set\" or \"reporting\"; got {member.Value.GetRawText()}.", "See docs/rules.md#intensity-growth."),
                     },
                 },
-                _ => throw Invalid(source, $"{where} is not a known member.", "intensity members: ready_for_supply, growth_basis."),
+                _ => throw Invalid(source, $"{where} is not a known member.", Localized.Get("IntensityUnknownMember")),
             };
         }
 
@@ -55,7 +56,7 @@ internal static class IntensityRulesReader
         {
             if (local.ValueKind != JsonValueKind.Array)
             {
-                throw Invalid(source, "standard_land.local must be an array.", """Example: "local": [ { "park_id": "P01", "industry": "煤化工", "investment_per_mu_min": 250 } ].""");
+                throw Invalid(source, Localized.Get("StandardLandLocalNotArray"), """Example: "local": [ { "park_id": "P01", "industry": "煤化工", "investment_per_mu_min": 250 } ].""");
             }
 
             var i = 0;
@@ -85,7 +86,7 @@ internal static class IntensityRulesReader
                 var code = TextOf(source, entry.Value, "standard_land.industry_codes." + entry.Name);
                 read[entry.Name] = code.Length >= 2 && char.IsAsciiDigit(code[0]) && char.IsAsciiDigit(code[1])
                     ? code[..2]
-                    : throw Invalid(source, $"standard_land.industry_codes.{entry.Name} = \"{code}\" is not a GB/T 4754 division (two digits, e.g. \"26\").", "See docs/rules.md#standard-land-plot-ratio.");
+                    : throw Invalid(source, Localized.Format("StandardLandIndustryCode", entry.Name, code), Localized.Get("StandardLandIndustryCodeHint"));
             }
 
             codes = read;
@@ -99,7 +100,7 @@ internal static class IntensityRulesReader
     {
         if (list.ValueKind != JsonValueKind.Array)
         {
-            throw Invalid(source, "standard_land.versions must be an array.", """Example: "versions": [ { "from": "2022-10-08", "name": "标准地", "regime": "标准地", "investment_per_mu_min": 300 } ].""");
+            throw Invalid(source, Localized.Get("StandardLandVersionsNotArray"), """Example: "versions": [ { "from": "2022-10-08", "name": "标准地", "regime": "标准地", "investment_per_mu_min": 300 } ].""");
         }
 
         var versions = new List<StandardLandVersion>();
@@ -111,12 +112,12 @@ internal static class IntensityRulesReader
             var from = entry.TryGetProperty("from", out var f) && f.ValueKind == JsonValueKind.String
                 && DateOnly.TryParseExact(f.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? date
-                : throw Invalid(source, $"{where}.from must be a date \"YYYY-MM-DD\".", "The date the thresholds came into force for land supplied from then on.");
+                : throw Invalid(source, Localized.Format("StandardLandFromNotDate", where), Localized.Get("StandardLandFromHint"));
             var name = entry.TryGetProperty("name", out var n) ? TextOf(source, n, where + ".name") : where;
             var regime = entry.TryGetProperty("regime", out var r) ? TextOf(source, r, where + ".regime") : StandardLandVersion.ControlIndicators;
             if (regime is not (StandardLandVersion.ControlIndicators or StandardLandVersion.StandardLand))
             {
-                throw Invalid(source, $"{where}.regime must be \"控制指标\" or \"标准地\".", "See docs/rules.md#standard-land-regime.");
+                throw Invalid(source, Localized.Format("StandardLandRegime", where), Localized.Get("StandardLandRegimeHint"));
             }
 
             string? park = entry.TryGetProperty("park_id", out var p) ? TextOf(source, p, where + ".park_id") : null;
@@ -141,7 +142,7 @@ internal static class IntensityRulesReader
             double? value = member.Value.ValueKind == JsonValueKind.Null ? null : NumberOf(source, member.Value, $"{where}.{name}");
             if (value is { } v && Shares.Contains(name) && v > 1)
             {
-                throw Invalid(source, string.Create(CultureInfo.InvariantCulture, $"{where}.{name} = {v} is more than 1: shares are fractions."),
+                throw Invalid(source, Localized.Format("ShareMoreThanOne", where, name, v),
                     string.Create(CultureInfo.InvariantCulture, $"Write {v / 100} for {v} %."));
             }
 
@@ -181,14 +182,14 @@ internal static class IntensityRulesReader
                 case "grade_cutoffs":
                     if (member.Value.ValueKind != JsonValueKind.Array)
                     {
-                        throw Invalid(source, $"{where} must be an array of three percentiles.", "Example: [0.25, 0.70, 0.95].");
+                        throw Invalid(source, Localized.Format("PercentilesNotArray", where), "Example: [0.25, 0.70, 0.95].");
                     }
 
                     var cutoffs = member.Value.EnumerateArray().Select((e, i) => NumberOf(source, e, string.Create(CultureInfo.InvariantCulture, $"{where}[{i}]"))).ToList();
                     if (cutoffs.Count != 3 || cutoffs.Any(c => c is <= 0 or > 1) || cutoffs[0] > cutoffs[1] || cutoffs[1] > cutoffs[2])
                     {
-                        throw Invalid(source, $"{where} must be three ascending fractions in (0, 1], got {member.Value.GetRawText()}.",
-                            "Percentiles are fractions: [0.25, 0.70, 0.95], not [25, 70, 95].");
+                        throw Invalid(source, Localized.Format("PercentilesInvalid", where, member.Value.GetRawText()),
+                            Localized.Get("PercentilesHint"));
                     }
 
                     rules = rules with { GradeCutoffs = cutoffs };
@@ -212,7 +213,7 @@ internal static class IntensityRulesReader
                     rules = rules with { ScaleRevenueWan = NumberOf(source, member.Value, where) };
                     break;
                 default:
-                    throw Invalid(source, $"{where} is not a known member.", "evaluation members are weights, benchmarks, grade_cutoffs, min_land_mu, scope, scale_revenue_wan.");
+                    throw Invalid(source, $"{where} is not a known member.", Localized.Get("EvaluationMembersHint"));
             }
         }
 
@@ -227,7 +228,7 @@ internal static class IntensityRulesReader
         {
             if (!EvaluationIndicators.TryParse(member.Name, out var indicator))
             {
-                throw Invalid(source, $"{where}.{member.Name} is not an evaluation indicator.",
+                throw Invalid(source, Localized.Format("EvaluationUnknownIndicator", where, member.Name),
                     "Indicators: " + string.Join(", ", EvaluationIndicators.All.Select(EvaluationIndicators.Name)) + ".");
             }
 
@@ -252,13 +253,13 @@ internal static class IntensityRulesReader
     private static string TextOf(string source, JsonElement element, string where) =>
         element.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(element.GetString())
             ? element.GetString()!.Trim()
-            : throw Invalid(source, $"{where} must be a non-empty string.", "See docs/intensity-rules.md.");
+            : throw Invalid(source, Localized.Format("MustBeNonEmptyString", where), "See docs/intensity-rules.md.");
 
     private static void RequireObject(string source, JsonElement element, string where)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw Invalid(source, $"{where} must be an object.", "See docs/intensity-rules.md.");
+            throw Invalid(source, Localized.Format("MustBeObject", where), "See docs/intensity-rules.md.");
         }
     }
 

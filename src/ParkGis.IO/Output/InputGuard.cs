@@ -1,5 +1,6 @@
 using ParkGis.Core.Errors;
 using ParkGis.IO.Files;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Output;
 
@@ -54,8 +55,8 @@ internal sealed class InputGuard
         {
             if (RealPath.IsSameOrUnder(realDestination, real))
             {
-                var relation = string.Equals(realDestination, real, RealPath.Comparison) ? "is" : "is inside";
-                throw Refusal($"--out {shownDestination} {relation} the input {shown}, and ParkGis never writes into or under an input.", shown, isFolder);
+                var relation = string.Equals(realDestination, real, RealPath.Comparison) ? Localized.Get("RelationIs") : Localized.Get("RelationIsInside");
+                throw Refusal(Localized.Format("OutInsideInput", shownDestination, relation, shown), shown, isFolder);
             }
         }
 
@@ -66,8 +67,8 @@ internal sealed class InputGuard
             {
                 if (RealPath.IsSameOrUnder(real, target))
                 {
-                    var relation = string.Equals(target, real, RealPath.Comparison) ? "is" : "holds";
-                    throw Refusal($"--out {shownDestination} would replace its {name}, which {relation} the input {shown}, and ParkGis never writes over an input.", shown, isFolder);
+                    var relation = string.Equals(target, real, RealPath.Comparison) ? Localized.Get("RelationIs") : Localized.Get("RelationHolds");
+                    throw Refusal(Localized.Format("OutReplacesInput", shownDestination, name, relation, shown), shown, isFolder);
                 }
             }
         }
@@ -76,8 +77,8 @@ internal sealed class InputGuard
     private static UnusableInputException Refusal(string message, string input, bool isFolder) =>
         new(ErrorCodes.OutputInsideInput, message, input,
             hint: isFolder
-                ? $"Choose an --out folder outside {input}, for example {input}-out beside it."
-                : $"Choose an --out folder that does not hold {input}, or keep that file somewhere else.");
+                ? Localized.Format("OutInsideInputHint", input, input)
+                : Localized.Format("OutReplacesInputHint", input));
 
     /// <summary>The input as the user named it (without a trailing separator), or its full path when that name is <c>.</c> or <c>..</c>.</summary>
     private static string Shown(string input)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ParkGis.Core.Errors;
 using ParkGis.IO.Files;
+using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Output;
 
@@ -90,16 +91,16 @@ public sealed class OutputFolder : IDisposable
         var real = Resolve(destination, shown);
         if (Path.GetDirectoryName(real) is not { } parent || Path.GetFileName(real).Length == 0)
         {
-            throw new UnusableInputException(ErrorCodes.OutputExists, $"--out {shown} is the root of the file system, not a folder for results.", destination,
-                hint: "Choose a new folder for --out, e.g. out.");
+            throw new UnusableInputException(ErrorCodes.OutputExists, Localized.Format("OutIsRoot", shown), destination,
+                hint: Localized.Get("OutIsRootHint"));
         }
 
         var guard = InputGuard.For(inputs);
         guard.Check(shown, real, [.. owned, OutputManifest.FileName]);
         if (File.Exists(real))
         {
-            throw new UnusableInputException(ErrorCodes.OutputExists, $"The output path {shown} is a file, not a folder.", destination,
-                hint: "Choose a folder name for --out.");
+            throw new UnusableInputException(ErrorCodes.OutputExists, Localized.Format("OutIsFile", shown), destination,
+                hint: Localized.Get("OutIsFileHint"));
         }
 
         var created = CreateMissingFolders(parent, shown);
@@ -330,8 +331,8 @@ public sealed class OutputFolder : IDisposable
         var real = Resolve(Destination, Destination);
         if (!string.Equals(real, _realDestination, RealPath.Comparison))
         {
-            throw new UnusableInputException(ErrorCodes.OutputNotWritable, $"--out {Destination} was moved or relinked during the run; nothing was written.", Destination,
-                hint: "Run the command again.");
+            throw new UnusableInputException(ErrorCodes.OutputNotWritable, Localized.Format("OutMovedDuringRun", Destination), Destination,
+                hint: Localized.Get("RunAgainHint"));
         }
 
         var produced = Directory.EnumerateFileSystemEntries(Staging).Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal).ToList();
@@ -348,8 +349,8 @@ public sealed class OutputFolder : IDisposable
         var stagedManifest = Path.Combine(_staging.FullPath, OutputManifest.FileName);
         if (File.Exists(real))
         {
-            throw new UnusableInputException(ErrorCodes.OutputExists, $"The output path {Destination} is a file, not a folder.", Destination,
-                hint: "Choose a folder name for --out.");
+            throw new UnusableInputException(ErrorCodes.OutputExists, Localized.Format("OutIsFile", Destination), Destination,
+                hint: Localized.Get("OutIsFileHint"));
         }
 
         if (!Directory.Exists(real))
@@ -363,8 +364,8 @@ public sealed class OutputFolder : IDisposable
         if (Exists(manifestPath) && (new FileInfo(manifestPath).LinkTarget is not null || Directory.Exists(manifestPath)))
         {
             throw new UnusableInputException(ErrorCodes.OutputExists,
-                $"The output folder {Destination} holds {OutputManifest.FileName}, which is not a ParkGis manifest.", manifestPath,
-                hint: $"Move {OutputManifest.FileName} out of {Destination}, or choose another --out folder.");
+                Localized.Format("OutForeignManifest", Destination, OutputManifest.FileName), manifestPath,
+                hint: Localized.Format("MoveOutOfOutHint", OutputManifest.FileName, Destination));
         }
 
         var manifest = OutputManifest.Read(real);
@@ -386,9 +387,9 @@ public sealed class OutputFolder : IDisposable
                     if (isProduced)
                     {
                         throw new UnusableInputException(ErrorCodes.OutputExists,
-                            $"The output folder {Destination} holds {notOurs}, which ParkGis did not write or which changed since, and ParkGis replaces only its own files.",
+                            Localized.Format("OutForeignFile", Destination, notOurs),
                             Path.Combine(Destination, notOurs),
-                            hint: $"Move {notOurs} out of {Destination}, or choose another --out folder.");
+                            hint: Localized.Format("MoveOutOfOutHint", notOurs, Destination));
                     }
 
                     if (!_overwrite)
@@ -559,8 +560,8 @@ public sealed class OutputFolder : IDisposable
         }
 
         return folderLock ?? throw new UnusableInputException(ErrorCodes.OutputNotWritable,
-            string.Create(CultureInfo.InvariantCulture, $"Another ParkGis run kept writing into {Path.GetDirectoryName(shown)} for {LockTimeout.TotalMinutes:0} minutes; nothing was written."),
-            shown, hint: "Wait for the other run to finish, then run the command again.");
+            Localized.Format("OutLocked", Path.GetDirectoryName(shown), LockTimeout.TotalMinutes),
+            shown, hint: Localized.Get("OutLockedHint"));
     }
 
     private static List<string> CreateMissingFolders(string parent, string shown)
@@ -609,10 +610,10 @@ public sealed class OutputFolder : IDisposable
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null;
 
     private static UnusableInputException OtherFiles(string shown, string foreign) =>
-        new(ErrorCodes.OutputExists, $"The output folder {shown} holds files ParkGis did not write (e.g. {foreign}).", shown,
-            hint: "Choose a new or empty folder for --out, or pass --overwrite to write beside those files (ParkGis never replaces or deletes a file it did not write).");
+        new(ErrorCodes.OutputExists, Localized.Format("OutNotEmpty", shown, foreign), shown,
+            hint: Localized.Get("OutNotEmptyHint"));
 
     private static UnusableInputException NotWritable(string shown, Exception e) =>
-        e as UnusableInputException ?? new UnusableInputException(ErrorCodes.OutputNotWritable, $"Cannot write the output folder {shown}: {e.Message}", shown,
-            hint: "Check that the folder's parent exists and is writable, and that the disk has space.", inner: e);
+        e as UnusableInputException ?? new UnusableInputException(ErrorCodes.OutputNotWritable, Localized.Format("OutNotWritable", shown, e.Message), shown,
+            hint: Localized.Get("OutNotWritableHint"), inner: e);
 }

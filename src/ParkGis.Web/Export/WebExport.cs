@@ -2,6 +2,7 @@ using System.Globalization;
 using ParkGis.Core.Publishing;
 using ParkGis.Core.WebFrames;
 using ParkGis.IO.Output;
+using ParkGis.Web.Localization;
 using ParkGis.Web.Tiles;
 
 namespace ParkGis.Web.Export;
@@ -91,7 +92,7 @@ public static class WebExport
             writer.Write(path, layer.Features.Select(ToGeoJson), frameMember);
             files.Add(new ExportedFile(FileName(layer), layer.Features.Count, new FileInfo(path).Length, unsimplifiedBytes,
                 layer.Features.Sum(f => (long)f.Geometry.NumPoints), unsimplifiedVertices, keptUnsimplified));
-            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"wrote {FileName(layer)}: {layer.Features.Count} features"));
+            progress?.Report(Localized.Format("ProgressWroteLayer", FileName(layer), layer.Features.Count));
         }
 
         var tiles = tilePlan is null ? null : VectorTileExport.Write(tilePlan, folder, options.Frame, progress);

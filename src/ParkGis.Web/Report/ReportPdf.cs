@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ParkGis.Core.Errors;
+using ParkGis.Web.Localization;
 
 namespace ParkGis.Web.Report;
 
@@ -94,8 +95,8 @@ public static class ReportPdf
                 if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
                 {
                     Kill(process);
-                    throw new UnusableInputException(ErrorCodes.PdfPrintFailed, $"{browser} did not print the report within 5 minutes.",
-                        hint: "Check that Chromium runs headless on this machine (chromium --headless --print-to-pdf=x.pdf about:blank).");
+                    throw new UnusableInputException(ErrorCodes.PdfPrintFailed, Localized.Format("PdfTimeout", browser),
+                        hint: Localized.Get("PdfHeadlessHint"));
                 }
             }
 
@@ -106,8 +107,8 @@ public static class ReportPdf
             {
                 var last = log.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(3);
                 throw new UnusableInputException(ErrorCodes.PdfPrintFailed,
-                    $"{browser} exited with code {process.ExitCode} without printing the report: {string.Join(" | ", last)}",
-                    hint: "Check that Chromium runs headless on this machine (chromium --headless --print-to-pdf=x.pdf about:blank).");
+                    Localized.Format("PdfExited", browser, process.ExitCode, string.Join(" | ", last)),
+                    hint: Localized.Get("PdfHeadlessHint"));
             }
         }
         finally

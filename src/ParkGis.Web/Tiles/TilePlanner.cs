@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using ParkGis.Core.Errors;
+using ParkGis.Web.Localization;
 
 namespace ParkGis.Web.Tiles;
 
@@ -49,15 +50,15 @@ internal static class TilePlanner
             }
         }
 
-        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"tiles planned: {tiles} tiles, about {bytes / 1048576.0:0.0} MB before compression"));
+        progress?.Report(Localized.Format("ProgressTilesPlanned", tiles, bytes / 1048576.0));
         return new TileEstimate(tiles, bytes, perZoom);
     }
 
     /// <summary>The error for a tile set larger than <see cref="TileOptions.MaxBytes"/>, found while writing.</summary>
     public static UnusableInputException TooManyBytesWritten(TileOptions options, long bytes) =>
         new(ErrorCodes.TileLimitExceeded,
-            string.Create(CultureInfo.InvariantCulture, $"The vector tiles reached {bytes / 1048576.0:0.0} MB while being written, more than the limit of {options.MaxBytes / 1048576.0:0.0} MB; nothing was written."),
-            hint: "Lower --max-zoom, or raise --max-tiles-mb.");
+            Localized.Format("TilesTooManyBytesWritten", bytes / 1048576.0, options.MaxBytes / 1048576.0),
+            hint: Localized.Get("TilesLowerZoomOrMbHint"));
 
     private static ZoomCount CountZoom(TilePyramid pyramid, int zoom, long budget)
     {
@@ -133,11 +134,10 @@ internal static class TilePlanner
     private static UnusableInputException TooManyTiles(TilePyramid pyramid, int zoom, long tiles, ZoomCount zoomLevel)
     {
         var options = pyramid.Options;
-        var message = string.Create(CultureInfo.InvariantCulture,
-            $"The vector tiles z{options.MinZoom}–z{options.MaxZoom} would number more than {options.MaxTiles:N0}, the limit (counting stopped at z{zoom}); nothing was written.");
+        var message = Localized.Format("TilesTooMany", options.MinZoom, options.MaxZoom, options.MaxTiles, zoom);
         if (zoomLevel.Worst is not { } worst)
         {
-            return new UnusableInputException(ErrorCodes.TileLimitExceeded, message, hint: "Lower --max-zoom, or raise --max-tiles.");
+            return new UnusableInputException(ErrorCodes.TileLimitExceeded, message, hint: Localized.Get("TilesLowerZoomHint"));
         }
 
         var shape = worst.Shape!;
@@ -147,14 +147,13 @@ internal static class TilePlanner
         message += string.Create(CultureInfo.InvariantCulture,
             $" Feature {pyramid.Label(worst)} of {pyramid.Layers[worst.LayerIndex].Name} alone reaches {(zoomLevel.Exceeded ? "at least " : string.Empty)}{zoomLevel.WorstCount:N0} tiles at z{zoom}: it spans {widthDegrees:0.###}° × {heightDegrees:0.###}°.");
         return new UnusableInputException(ErrorCodes.TileLimitExceeded, message, pyramid.Layers[worst.LayerIndex].Name, pyramid.Label(worst),
-            hint: "Check that feature's coordinates and CRS (a park is rarely wider than 0.5°); or lower --max-zoom, or raise --max-tiles.");
+            hint: Localized.Get("TilesFeatureHint"));
     }
 
     private static UnusableInputException TooManyBytes(TilePyramid pyramid, int zoom, long bytes) =>
         new(ErrorCodes.TileLimitExceeded,
-            string.Create(CultureInfo.InvariantCulture,
-                $"The vector tiles z{pyramid.Options.MinZoom}–z{pyramid.Options.MaxZoom} would take about {bytes / 1048576.0:0.0} MB (counted up to z{zoom}), more than the limit of {pyramid.Options.MaxBytes / 1048576.0:0.0} MB; nothing was written."),
-            hint: "Lower --max-zoom, or raise --max-tiles-mb.");
+            Localized.Format("TilesTooManyBytes", pyramid.Options.MinZoom, pyramid.Options.MaxZoom, bytes / 1048576.0, zoom, pyramid.Options.MaxBytes / 1048576.0),
+            hint: Localized.Get("TilesLowerZoomOrMbHint"));
 
     /// <summary>Tiles, bytes and the feature reaching most tiles of one zoom (per worker, then merged).</summary>
     private sealed class ZoomCount

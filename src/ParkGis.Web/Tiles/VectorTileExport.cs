@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using ParkGis.Core.WebFrames;
 using ParkGis.Web.Export;
+using ParkGis.Web.Localization;
 
 namespace ParkGis.Web.Tiles;
 
@@ -130,11 +131,10 @@ public static class VectorTileExport
                 ForgetLarge(compressed);
 
                 perZoom.Add(tiles.Count);
-                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"tiles z{zoom}: {tiles.Count} tiles, {fragments.Count} features in tiles"));
+                progress?.Report(Localized.Format("ProgressTilesZoom", zoom, tiles.Count, fragments.Count));
             }
 
-            progress?.Report(string.Create(CultureInfo.InvariantCulture,
-                $"tiles written: {perZoom.Sum()} tiles, {mvtBytes / 1048576.0:0.0} MB of MVT before compression (planned {plan.Estimate.Tiles} tiles, about {plan.Estimate.Bytes / 1048576.0:0.0} MB)"));
+            progress?.Report(Localized.Format("ProgressTilesWritten", perZoom.Sum(), mvtBytes / 1048576.0, plan.Estimate.Tiles, plan.Estimate.Bytes / 1048576.0));
             var bounds = pyramid.Bounds() ?? (0, 0, 0, 0);
             var description = new TileSetDescription(options.MinZoom, options.MaxZoom, bounds.West, bounds.South, bounds.East, bounds.North, frame, pyramid.Layers);
             if (perZoom.Sum() > 0)

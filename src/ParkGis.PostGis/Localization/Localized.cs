@@ -1,0 +1,16 @@
+using ParkGis.Core.Localization;
+
+namespace ParkGis.PostGis.Localization;
+
+/// <summary>The messages of ParkGis.PostGis (Localization/Messages.resx, Chinese; Messages.en.resx, English) in the run's UI language.</summary>
+internal static class Localized
+{
+    /// <summary>The assembly's messages.</summary>
+    public static ResourceText Resources { get; } = new("ParkGis.PostGis.Localization.Messages", typeof(Localized).Assembly);
+
+    /// <summary>The message <paramref name="key"/>.</summary>
+    public static string Get(string key) => Resources.Get(key);
+
+    /// <summary>The message <paramref name="key"/> with its placeholders filled in (invariant culture).</summary>
+    public static string Format(string key, params object?[] args) => Resources.Format(key, args);
+}

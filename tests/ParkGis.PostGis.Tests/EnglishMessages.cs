@@ -1,0 +1,20 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace ParkGis.PostGis.Tests;
+
+/// <summary>
+/// These tests assert on the engine's English wording, so they read its messages in English whatever the machine's
+/// locale; the Chinese default is tested through the CLI (MessageLanguageTests).
+/// </summary>
+internal static class EnglishMessages
+{
+#pragma warning disable CA2255 // a test assembly's one-time set-up, not a library's
+    [ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void Use()
+    {
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("en");
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+    }
+}
