@@ -44,7 +44,7 @@ public sealed class DatabaseAttackTests
         var (exit, _, stderr) = Cli.Run("check", db.Argument, "--engine", "postgis", "--out", output);
 
         Assert.True(exit == 3, stderr);
-        Assert.Contains("详情: Feature #2 of " + db.Schema + ".parks has the coordinate (109.78, 39.61), which looks like degrees", stderr, StringComparison.Ordinal);
+        Assert.Contains("详情: " + db.Schema + ".parks 的要素 #2 的坐标 (109.78, 39.61) 看起来是经纬度", stderr, StringComparison.Ordinal);
         Assert.Contains("  位置: " + db.Schema + ".parks#2", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
     }
@@ -59,7 +59,7 @@ public sealed class DatabaseAttackTests
         var info = Cli.Run("info", db.Argument);
 
         Assert.True(exit == 3 && stderr.Contains("error PG0203:", StringComparison.Ordinal), stderr);
-        Assert.True(info.Exit == 3 && info.Stderr.Contains("looks like degrees", StringComparison.Ordinal), info.Stderr);
+        Assert.True(info.Exit == 3 && info.Stderr.Contains("看起来是经纬度", StringComparison.Ordinal), info.Stderr);
     }
 
     [PgFact]
@@ -82,7 +82,7 @@ public sealed class DatabaseAttackTests
         Assert.True(one.Exit == 1 && one.Stdout.Contains("未分析的园区 1 个", StringComparison.Ordinal), one.Stdout + one.Stderr);
         Assert.Contains("park_not_analysed", File.ReadAllText(Path.Combine(output, "check.json")), StringComparison.Ordinal);
         Assert.True(none.Exit == 3, none.Stderr);
-        Assert.Contains("详情: No park of the 1 in " + db.Schema + ".parks can be analysed — P2: the geometry is a LineString", none.Stderr, StringComparison.Ordinal);
+        Assert.Contains("详情: " + db.Schema + ".parks 中的 1 个园区都无法分析——P2", none.Stderr, StringComparison.Ordinal);
     }
 
     [PgFact]

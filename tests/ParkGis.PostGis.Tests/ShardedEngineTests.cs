@@ -85,7 +85,7 @@ public sealed class ShardedEngineTests
         try
         {
             using var stdout = new StringWriter();
-            var exit = ParkGis.Cli.ParkGisApp.Run(["check", shards.Argument, "--engine", "postgis", "--out", output, "--write", shards.Argument], stdout, stderr);
+            var exit = ParkGis.Cli.ParkGisApp.Run(["check", shards.Argument, "--engine", "postgis", "--out", output, "--write", shards.Argument, "--lang", "en"], stdout, stderr);
 
             Assert.True(stderr.Triggered, "the shard was never stopped: the check did not reach the parks");
             Assert.Equal(3, exit);
