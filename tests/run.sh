@@ -53,7 +53,7 @@ rm -rf "$results"
 # removed when the run ends: two runs on one machine never wait on each other's output-folder lock, and runs leave
 # nothing behind in /tmp.
 run_tmp=$(mktemp -d "${TMPDIR:-/tmp}/parkgis-run.XXXXXX")
-on_exit "rm -rf '$run_tmp'"
+on_exit "rm -rf $(printf %q "$run_tmp")"
 export TMPDIR="$run_tmp"
 log "testing"
 dotnet test ParkGis.sln -c Release --no-build -nologo -v q \
