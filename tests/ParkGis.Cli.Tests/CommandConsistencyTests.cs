@@ -173,8 +173,8 @@ public sealed class CommandConsistencyTests : IClassFixture<CommandConsistencyTe
     public void The_scorecard_screens_each_layer_once()
     {
         var stderr = _runs.Stderr("scorecard");
-        Assert.Equal(1, stderr.Split('\n').Count(l => l.Contains("screening parcels", StringComparison.Ordinal)));
-        Assert.Equal(1, stderr.Split('\n').Count(l => l.Contains("screening parks", StringComparison.Ordinal)));
+        Assert.Equal(1, stderr.Split('\n').Count(l => l.Contains("正在筛查 parcels", StringComparison.Ordinal)));
+        Assert.Equal(1, stderr.Split('\n').Count(l => l.Contains("正在筛查 parks", StringComparison.Ordinal)));
     }
 
     private static Dictionary<string, JsonNode> ParcelsOf(JsonNode json) =>

@@ -303,7 +303,7 @@ public sealed class ParkAssessment
 
         var outOfReach = layer.FeaturesOutOfReach ?? 0;
         Progress?.Report(outOfReach == 0
-            ? $"screening {LayerRoles.Name(role)} ({layer.Features.Count} features)"
+            ? Localized.Format("ProgressScreeningAll", LayerRoles.Name(role), layer.Features.Count)
             : Localized.Format("ProgressScreening", LayerRoles.Name(role), layer.Features.Count, outOfReach));
         var issues = new List<DataIssue>();
         if (layer.Features.Count == 0 && outOfReach == 0)

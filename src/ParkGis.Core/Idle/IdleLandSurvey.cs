@@ -70,7 +70,7 @@ public sealed class IdleLandSurvey
             {
                 var code = verdict.ProblemField is { } field && facts.IsUnreadable(field) ? DataIssueCodes.UnparseableValue : DataIssueCodes.MissingValue;
                 issues.Add(new DataIssue(LayerRoles.Name(parcelLayer.Role), feature.Id, code,
-                    verdict.Status == IdleStatus.Unknown ? $"Status unknown: {problem}" : problem));
+                    verdict.Status == IdleStatus.Unknown ? Localized.Format("IdleStatusUnknown", problem) : problem));
             }
 
             if (verdict.Cause == IdleStatuses.GovernmentCause && GovernmentCauses.Recognise(facts.GovernmentCause!) is null)
