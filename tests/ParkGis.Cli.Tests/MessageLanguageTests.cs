@@ -69,16 +69,33 @@ public sealed partial class MessageLanguageTests
 
     [Theory]
     [MemberData(nameof(SampleCopy.AnalysisCommands), MemberType = typeof(SampleCopy))]
-    public void By_default_a_command_on_the_sample_prints_no_English_sentence(string command, string[] options)
+    public void By_default_a_command_on_the_sample_writes_no_English_phrase_to_stdout_stderr_or_any_text_of_its_JSON_and_CSV_files(string command, string[] options)
     {
         var output = RepositoryPaths.NewTempFolder();
         var run = CliRun.Of([command, RepositoryPaths.OrdosSample, .. options, "--out", output]);
         Assert.True(run.ExitCode is 0 or 1, run.ToString());
-        foreach (var line in (run.Stdout + run.Stderr).ReplaceLineEndings("\n").Split('\n'))
-        {
-            var text = NotProse().Replace(line, " ");
-            Assert.False(EnglishWords().IsMatch(text), $"{command}: an English sentence in the Chinese output: {line}");
-        }
+        var written = OutputTexts(output).ToList();
+        Assert.True(command == "report" || written.Count > 0, $"{command} wrote no JSON or CSV text"); // report writes one HTML page
+        var leaks = Lines("stdout", run.Stdout).Concat(Lines("stderr", run.Stderr)).Concat(written)
+            .Where(t => EnglishPhrase().IsMatch(NotProse().Replace(t.Text, " ")))
+            .Select(t => $"{t.Where}: {t.Text}")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(leaks.Count == 0, $"{command}: English in the Chinese output:\n{string.Join('\n', leaks.Take(30))}");
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleCopy.AnalysisCommands), MemberType = typeof(SampleCopy))]
+    public void With_lang_en_a_command_on_the_sample_prints_no_Chinese_on_stdout_beyond_the_data_values(string command, string[] options)
+    {
+        var output = RepositoryPaths.NewTempFolder();
+        var run = CliRun.Of([command, RepositoryPaths.OrdosSample, .. options, "--out", output, "--lang", "en"]);
+        Assert.True(run.ExitCode is 0 or 1, run.ToString());
+        var values = SampleDataValues.Value;
+        var leaks = run.Stdout.ReplaceLineEndings("\n").Split('\n')
+            .Where(line => HasChinese(values.Aggregate(line, (rest, value) => rest.Replace(value, " ", StringComparison.Ordinal)).Replace(DateExample, " ", StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(leaks.Count == 0, $"{command}: Chinese labels in the English stdout:\n{string.Join('\n', leaks.Take(30))}");
     }
 
     [Fact]
@@ -164,6 +181,70 @@ public sealed partial class MessageLanguageTests
         }
     }
 
+    /// <summary>The date forms an English message gives as examples of what is accepted (2024年3月1日 is one).</summary>
+    private const string DateExample = "2024年3月1日";
+
+    /// <summary>
+    /// Every text value of the sample's data (park, banner, enterprise and industry names, supply methods…) that holds
+    /// Chinese, longest first: an English run shows them as they are.
+    /// </summary>
+    private static readonly Lazy<IReadOnlyList<string>> SampleDataValues = new(() =>
+    {
+        var dataset = IO.Datasets.DatasetReader.Read(RepositoryPaths.OrdosSample);
+        var values = dataset.Layers.Values.SelectMany(l => l.Features).SelectMany(f => f.Attributes.Values)
+            .Select(v => Core.Data.AttributeText.Of(v))
+            .Concat(Directory.EnumerateFiles(RepositoryPaths.OrdosSample, "*.*").Where(f => f.EndsWith(".csv", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
+                .SelectMany(f => ChineseRun().Matches(File.ReadAllText(f)).Select(m => m.Value)))
+            .OfType<string>()
+            .Where(HasChinese)
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(v => v.Length)
+            .ToList();
+        Assert.NotEmpty(values);
+        return values;
+    });
+
+    private static IEnumerable<(string Where, string Text)> Lines(string where, string text) =>
+        text.ReplaceLineEndings("\n").Split('\n').Select(line => (where, line));
+
+    /// <summary>Every string value of every JSON/GeoJSON file and every cell of every CSV file a run wrote into <paramref name="folder"/>.</summary>
+    private static IEnumerable<(string Where, string Text)> OutputTexts(string folder)
+    {
+        // .parkgis-manifest.json is ParkGis's own record of what it wrote (read back by the next run), not an output.
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetRelativePath(folder, file);
+            if (file.EndsWith(".json", StringComparison.Ordinal) || file.EndsWith(".geojson", StringComparison.Ordinal))
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(file));
+                foreach (var (path, text) in Strings(json.RootElement, string.Empty))
+                {
+                    yield return ($"{name} {path}", text);
+                }
+            }
+            else if (file.EndsWith(".csv", StringComparison.Ordinal))
+            {
+                var row = 0;
+                foreach (var line in File.ReadAllLines(file))
+                {
+                    row++;
+                    foreach (Match cell in CsvCell().Matches(line))
+                    {
+                        yield return ($"{name} row {row}", cell.Groups["quoted"].Success ? cell.Groups["quoted"].Value.Replace("\"\"", "\"", StringComparison.Ordinal) : cell.Groups["plain"].Value);
+                    }
+                }
+            }
+        }
+
+        static IEnumerable<(string Path, string Text)> Strings(System.Text.Json.JsonElement element, string path) => element.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.String => [(path, element.GetString()!)],
+            System.Text.Json.JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value, $"{path}.{p.Name}")),
+            System.Text.Json.JsonValueKind.Array => element.EnumerateArray().SelectMany((e, i) => Strings(e, $"{path}[{i}]")),
+            _ => [],
+        };
+    }
+
     private static (Dictionary<string, string> Zh, Dictionary<string, string> En) Resources(string assemblyName)
     {
         var assembly = Assembly.Load(assemblyName);
@@ -186,6 +267,19 @@ public sealed partial class MessageLanguageTests
     /// <summary>Three English words in a row: a sentence, not a code, path, field name or unit.</summary>
     [GeneratedRegex(@"\b[A-Za-z]{2,}\b[ ,]+\b[A-Za-z]{2,}\b[ ,]+\b[A-Za-z]{2,}\b")]
     private static partial Regex EnglishWords();
+
+    /// <summary>
+    /// An English phrase: two words in a row (<c>Status unknown</c>, <c>screening parks</c>), or a hyphenated word
+    /// (<c>Self-intersection</c>); codes, paths, field and option names are taken out first (<see cref="NotProse"/>).
+    /// </summary>
+    [GeneratedRegex(@"\b[A-Za-z]{2,}\b[ ,:;]+\b[A-Za-z]{2,}\b|\b[A-Za-z]{2,}-[A-Za-z]{2,}\b")]
+    private static partial Regex EnglishPhrase();
+
+    [GeneratedRegex(@"[\u4E00-\u9FFF（）]+")]
+    private static partial Regex ChineseRun();
+
+    [GeneratedRegex(@"(?<=^|,)(?:""(?<quoted>(?:[^""]|"""")*)""|(?<plain>[^,]*))")]
+    private static partial Regex CsvCell();
 
     /// <summary>What is not prose: paths, file names, field and option names, codes, CRS codes, numbers with units.</summary>
     [GeneratedRegex(@"(\S*[/\\]\S*|\S+\.(geojson|json|shp|gpkg|csv|xlsx|xls|html|pmtiles|mbtiles|pdf|txt)\b|--[a-z-]+|\b[a-z]+_[a-z_]+\b|PG\d{4}|EPSG:\d+|https?://\S+)")]

@@ -82,23 +82,39 @@ public static class FeatureScreening
         if (!repairInvalid)
         {
             return (null, new DataIssue(layerName, feature.Id, DataIssueCodes.InvalidGeometry,
-                Localized.Format("InvalidGeometryLeftOut", validity.Message, where)));
+                Localized.Format("InvalidGeometryLeftOut", Reason(validity), where)));
         }
 
         var repaired = Polygonal(GeometryFixer.Fix(polygonal));
         if (repaired is null || repaired.IsEmpty)
         {
             return (null, new DataIssue(layerName, feature.Id, DataIssueCodes.InvalidGeometry,
-                Localized.Format("InvalidGeometryRepairEmpty", validity.Message, where)));
+                Localized.Format("InvalidGeometryRepairEmpty", Reason(validity), where)));
         }
 
         var before = areaM2(polygonal);
         var after = areaM2(repaired);
-        var message = Localized.Format("InvalidGeometryRepaired", validity.Message, where, before, after, after - before);
+        var message = Localized.Format("InvalidGeometryRepaired", Reason(validity), where, before, after, after - before);
         return (new PolygonalFeature(feature.Id, feature, repaired), new DataIssue(layerName, feature.Id, DataIssueCodes.GeometryRepaired, message));
     }
 
     /// <summary>The polygonal part of a geometry: itself for (Multi)Polygons, the polygons of a collection; else null.</summary>
+    /// <summary>What makes the geometry invalid (几何无效原因), in the run's language.</summary>
+    private static string Reason(TopologyValidationError error) => error.ErrorType switch
+    {
+        TopologyValidationErrors.HoleOutsideShell => Localized.Get("ValidityHoleOutsideShell"),
+        TopologyValidationErrors.NestedHoles => Localized.Get("ValidityNestedHoles"),
+        TopologyValidationErrors.DisconnectedInteriors => Localized.Get("ValidityDisconnectedInteriors"),
+        TopologyValidationErrors.SelfIntersection => Localized.Get("ValiditySelfIntersection"),
+        TopologyValidationErrors.RingSelfIntersection => Localized.Get("ValidityRingSelfIntersection"),
+        TopologyValidationErrors.NestedShells => Localized.Get("ValidityNestedShells"),
+        TopologyValidationErrors.DuplicateRings => Localized.Get("ValidityDuplicateRings"),
+        TopologyValidationErrors.TooFewPoints => Localized.Get("ValidityTooFewPoints"),
+        TopologyValidationErrors.InvalidCoordinate => Localized.Get("ValidityInvalidCoordinate"),
+        TopologyValidationErrors.RingNotClosed => Localized.Get("ValidityRingNotClosed"),
+        _ => Localized.Get("ValidityError"),
+    };
+
     private static Geometry? Polygonal(Geometry geometry)
     {
         switch (geometry)

@@ -45,7 +45,7 @@ public static class ParcelLifecycleReader
             {
                 unreadable.Add(field);
                 issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.UnparseableValue,
-                    $"{Describe(layer, field)} '{Shown(value)}' is not a number."));
+                    Localized.Format("ValueNotANumber", Describe(layer, field), Shown(value))));
                 return null;
             }
 
@@ -110,7 +110,7 @@ public static class ParcelLifecycleReader
 
         unreadable = true;
         issues.Add(new DataIssue(LayerRoles.Name(layer.Role), feature.Id, DataIssueCodes.UnparseableValue,
-            $"{Describe(layer, field)} '{Shown(value)}' is not a date (expected e.g. 2024-03-01, 2024/3/1, 20240301 or 2024年3月1日)."));
+            Localized.Format("ValueNotADate", Describe(layer, field), Shown(value))));
         return null;
     }
 

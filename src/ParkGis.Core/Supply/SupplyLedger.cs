@@ -235,7 +235,7 @@ public sealed class SupplyLedger
                 if (text is not null && !LenientDateParser.TryParse(layer.Value(feature, ApprovedOnField), out _))
                 {
                     issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.UnparseableValue,
-                        $"approved_on '{text}' is not a date (expected e.g. 2024-03-01, 2024/3/1, 20240301 or 2024年3月1日)."));
+                        Localized.Format("ValueNotADate", ApprovedOnField, text)));
                 }
             }
         }

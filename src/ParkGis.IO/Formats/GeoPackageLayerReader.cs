@@ -115,8 +115,8 @@ internal static class GeoPackageLayerReader
 
         if (count > 0)
         {
-            issues.Add(new DataIssue(request.RoleName, "#" + first.Ordinal.ToString(CultureInfo.InvariantCulture), DataIssueCodes.SridMismatch, string.Create(CultureInfo.InvariantCulture,
-                $"{count} geometr{(count == 1 ? "y" : "ies")} of {request.InputName} carry an srs_id other than the column's {columnSrsId} (the first, #{first.Ordinal}, has {first.Geometry.SRID}); they were read in the column's CRS. Re-export the layer so that the geometries and the column agree.")));
+            issues.Add(new DataIssue(request.RoleName, "#" + first.Ordinal.ToString(CultureInfo.InvariantCulture), DataIssueCodes.SridMismatch,
+                Localized.Format("GeoPackageSridMismatch", count, columnSrsId, request.InputName, first.Ordinal, first.Geometry.SRID)));
         }
     }
 

@@ -6,6 +6,7 @@ using ParkGis.Core.Infrastructure;
 using ParkGis.Core.Intensity;
 using ParkGis.Core.Scorecard;
 using ParkGis.IO.Intensity;
+using ParkGis.IO.Localization;
 using static ParkGis.IO.Output.JsonOutput;
 
 namespace ParkGis.IO.Output;
@@ -43,7 +44,7 @@ public static class ScorecardJsonWriter
     {
         writer.WriteStartObject();
         NumberOrNull(writer, "year", scorecard.Year);
-        writer.WriteString("not_computable", "excluded; weights renormalised over the computable indicators");
+        writer.WriteString("not_computable", Localized.Get("ScorecardNotComputable"));
         WriteRules(writer, scorecard.Rules, intensity, annual);
         writer.WriteStartArray("parks");
         foreach (var row in scorecard.Rows)
