@@ -171,7 +171,7 @@ public sealed partial class PostGisConflictCheck
             else
             {
                 screenIssues.Add(new DataIssue(LayerRoles.Name(role), string.Empty, DataIssueCodes.MissingLayer,
-                    Localized.Format("ControlLayerMissingNotChecked", LayerRoles.Name(role), LayerRoles.ChineseName(role))));
+                    Localized.Format("ControlLayerMissingNotChecked", LayerRoles.Name(role), LayerRoles.Label(role))));
             }
         }
 

@@ -102,7 +102,7 @@ internal static class InfoCommand
         {
             var layer = info.Layer;
             stdout.WriteLine();
-            stdout.WriteLine($"{LayerRoles.Name(layer.Role)}（{LayerRoles.ChineseName(layer.Role)}）  {layer.Source}  {layer.Format}");
+            stdout.WriteLine($"{LayerRoles.Name(layer.Role)}{Text.Format("InfoRoleLabel", LayerRoles.Label(layer.Role))}  {layer.Source}  {layer.Format}");
             stdout.WriteLine($"  CRS      {layer.Crs}");
             stdout.WriteLine(Text.Format("InfoFeatures", layer.Features.Count, info.ValidCount));
             if (!info.Extent.IsNull)

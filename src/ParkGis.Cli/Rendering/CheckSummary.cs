@@ -25,7 +25,7 @@ internal static class CheckSummary
             foreach (var kind in ConflictKinds.All)
             {
                 var tally = park.Conflicts[kind];
-                var label = ConflictKinds.ChineseName(kind);
+                var label = ConflictKinds.Label(kind);
                 if (!tally.Checked)
                 {
                     table.Add(label, [Text.Get("CellNotChecked"), string.Empty, string.Empty, string.Empty, .. slivers ? [string.Empty] : Array.Empty<string>()]);

@@ -15,7 +15,7 @@ internal static class IdleSummary
         var halted = result.Rules.HaltedFee ? Text.Format("IdleHaltedFee", Wan(t.IdleFeeHaltedWan)) : Text.Get("IdleHaltedNoFee");
         stdout.WriteLine(Text.Format("IdleHeadline", Date(result.AsOf), result.Parcels.Count, t.IdleParcels, Mu(t.IdleAreaM2), t.ByEnterprise.Parcels,
             t.ByGovernment.Parcels, Mu(t.ByGovernment.AreaM2), t.Unstarted.Parcels, t.Halted.Parcels, Wan(t.IdleFeeWan), halted, t.ReclaimParcels, Mu(t.ReclaimAreaM2)));
-        TerminalTable.Flow(stdout, result.StatusCounts.Select(s => Invariant($"{IdleStatuses.ChineseName(s.Status)} {s.Count}")));
+        TerminalTable.Flow(stdout, result.StatusCounts.Select(s => Invariant($"{IdleStatuses.Label(s.Status)} {s.Count}")));
         stdout.WriteLine();
         var parks = NewTable(Text.Get("ColumnPark"), withRate: false);
         foreach (var park in result.Parks)

@@ -14,11 +14,11 @@ internal static class InfrastructureSummary
     {
         var met = result.Parks.Count(p => p.MeetsAll == true);
         stdout.WriteLine(Text.Format("InfrastructureHeadline", result.Parks.Count, met, Invariant($"{result.Options.MinCoverage:P0}")));
-        stdout.WriteLine(Text.Get("InfrastructureDistances") + string.Join(Text.Get("ListSeparator"), UtilityNetworks.All.Select(u => Invariant($"{LayerRoles.ChineseName(u)} {result.Options.DistanceM(u):0.###}"))));
+        stdout.WriteLine(Text.Get("InfrastructureDistances") + string.Join(Text.Get("ListSeparator"), UtilityNetworks.All.Select(u => Invariant($"{LayerRoles.Label(u)} {result.Options.DistanceM(u):0.###}"))));
         stdout.WriteLine();
         var table = new TerminalTable(
             Text.Get("ColumnPark"),
-            [Text.Get("ColumnSuppliedParcels"), .. UtilityNetworks.All.Select(LayerRoles.ChineseName), Text.Get("ColumnLevelled"), Text.Get("ColumnNineAndOne")]);
+            [Text.Get("ColumnSuppliedParcels"), .. UtilityNetworks.All.Select(LayerRoles.Label), Text.Get("ColumnLevelled"), Text.Get("ColumnNineAndOne")]);
         foreach (var park in result.Parks)
         {
             var title = string.IsNullOrEmpty(park.Name) ? park.ParkId : $"{park.ParkId} {park.Name}";
@@ -41,17 +41,17 @@ internal static class InfrastructureSummary
         stdout.WriteLine(Text.Get("InfrastructureLegend"));
         foreach (var park in result.Parks)
         {
-            var none = park.Utilities.Where(u => u.Required && u.Coverage == 0).Select(u => LayerRoles.ChineseName(u.Utility)).ToList();
+            var none = park.Utilities.Where(u => u.Required && u.Coverage == 0).Select(u => LayerRoles.Label(u.Utility)).ToList();
             if (none.Count > 0)
             {
-                stdout.WriteLine(Text.Format("InfrastructureNoNetwork", park.ParkId, string.Join("、", none), park.SuppliedParcels));
+                stdout.WriteLine(Text.Format("InfrastructureNoNetwork", park.ParkId, Text.List(none), park.SuppliedParcels));
             }
 
             foreach (var utility in park.Utilities.Where(u => u.Required && u.Unserved.Count > 0 && u.Coverage > 0))
             {
                 var area = utility.Unserved.Sum(u => u.AreaM2);
                 var ids = string.Join("、", utility.Unserved.Take(8).Select(u => u.ParcelId)) + (utility.Unserved.Count > 8 ? " …" : string.Empty);
-                stdout.WriteLine(Text.Format("InfrastructureUnserved", park.ParkId, LayerRoles.ChineseName(utility.Utility), utility.Unserved.Count, AreaUnits.ToHectares(area), ids));
+                stdout.WriteLine(Text.Format("InfrastructureUnserved", park.ParkId, LayerRoles.Label(utility.Utility), utility.Unserved.Count, AreaUnits.ToHectares(area), ids));
             }
         }
 

@@ -29,8 +29,8 @@ internal static class IntensitySummary
         var underStandardLand = result.Parcels.Count(p => p.Regime == StandardLandVersion.StandardLand);
         output.WriteLine(Text.Format("IntensityStandardLand", checkedCount, underStandardLand, failures, incomplete));
         var notComputed = result.Parks.SelectMany(p => p.Indicators).Where(i => i.NotComputedReason is not null)
-            .GroupBy(i => (i.ChineseName, i.NotComputedReason)).Select(g => $"  {g.Key.ChineseName}: {g.Key.NotComputedReason}").ToList();
-        notComputed.AddRange(result.NotScored.Select(i => Text.Format("IntensityNotScored", i.ChineseName, i.NotComputedReason)));
+            .GroupBy(i => (i.Code, i.NotComputedReason)).Select(g => $"  {IntensityIndicatorNames.Label(g.Key.Code)}: {g.Key.NotComputedReason}").ToList();
+        notComputed.AddRange(result.NotScored.Select(i => Text.Format("IntensityNotScored", IntensityIndicatorNames.Label(i.Code), i.NotComputedReason)));
         if (notComputed.Count > 0)
         {
             output.WriteLine(Text.Get("IntensityNotComputed"));

@@ -70,7 +70,7 @@ internal static class ScorecardSummary
             stdout.WriteLine(Text.Get("ScorecardNotComputed"));
             foreach (var group in missing)
             {
-                stdout.WriteLine(Text.Format("ScorecardMissing", ScorecardIndicators.ChineseName(group.Key.Indicator), group.Count(), group.Key.Missing));
+                stdout.WriteLine(Text.Format("ScorecardMissing", ScorecardIndicators.Label(group.Key.Indicator), group.Count(), group.Key.Missing));
             }
         }
 
@@ -127,7 +127,7 @@ internal static class ScorecardSummary
         ScorecardIndicators.ConflictPatches => Text.Get("ColumnConflictPatches"),
         ScorecardIndicators.LeadingIndustryShare => Text.Get("ColumnLeadingShare"),
         ScorecardIndicators.InfrastructureCoverage => Text.Get("ColumnInfrastructureCoverage"),
-        _ => ScorecardIndicators.ChineseName(key),
+        _ => ScorecardIndicators.Label(key),
     };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

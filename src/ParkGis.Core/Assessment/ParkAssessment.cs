@@ -82,7 +82,7 @@ public sealed class ParkAssessment
     public Layer RequireLayer(LayerRole role, string neededFor) =>
         Layer(role) ?? throw new UnusableInputException(
             ErrorCodes.RequiredLayerMissing,
-            Localized.Format("LayerMissingNeededFor", LayerRoles.Name(role), LayerRoles.ChineseName(role), neededFor),
+            Localized.Format("LayerMissingNeededFor", LayerRoles.Name(role), LayerRoles.Label(role), neededFor),
             Name,
             hint: _inputs.Dataset.MissingLayerHint(role));
 

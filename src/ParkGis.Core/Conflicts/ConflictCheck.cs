@@ -115,7 +115,7 @@ public sealed class ConflictCheck
             {
                 var role = controlRoles[k];
                 issues.Add(new DataIssue(LayerRoles.Name(role), string.Empty, DataIssueCodes.MissingLayer,
-                    Localized.Format("ControlLayerMissingNotChecked", LayerRoles.Name(role), LayerRoles.ChineseName(role))));
+                    Localized.Format("ControlLayerMissingNotChecked", LayerRoles.Name(role), LayerRoles.Label(role))));
             }
         }
 

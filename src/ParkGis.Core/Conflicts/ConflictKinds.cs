@@ -1,3 +1,5 @@
+using ParkGis.Core.Localization;
+
 namespace ParkGis.Core.Conflicts;
 
 /// <summary>Names of conflict kinds as written in check.json and conflicts.geojson, and for people.</summary>
@@ -17,13 +19,18 @@ public static class ConflictKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    /// <summary>The Chinese label for tables and maps.</summary>
-    public static string ChineseName(ConflictKind kind) => kind switch
+    /// <summary>The Chinese name (always Chinese: fields named <c>*_zh</c>, the bureau's ledgers).</summary>
+    public static string ChineseName(ConflictKind kind) => Localized.Chinese(LabelKey(kind));
+
+    /// <summary>The name for people in the run's language: Chinese by default, English with <c>--lang en</c>.</summary>
+    public static string Label(ConflictKind kind) => Localized.Get(LabelKey(kind));
+
+    private static string LabelKey(ConflictKind kind) => kind switch
     {
-        ConflictKind.EcologicalRedline => "占生态保护红线",
-        ConflictKind.PermanentFarmland => "占永久基本农田",
-        ConflictKind.OutsideUrbanBoundary => "城镇开发边界外",
-        ConflictKind.ParkOverlap => "与其他园区重叠",
+        ConflictKind.EcologicalRedline => "ConflictKindEcologicalRedline",
+        ConflictKind.PermanentFarmland => "ConflictKindPermanentFarmland",
+        ConflictKind.OutsideUrbanBoundary => "ConflictKindOutsideUrbanBoundary",
+        ConflictKind.ParkOverlap => "ConflictKindParkOverlap",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -1,3 +1,5 @@
+using ParkGis.Core.Localization;
+
 namespace ParkGis.Core.Data;
 
 /// <summary>Role names as they appear in file names, parkgis.json and JSON output, and their aliases.</summary>
@@ -35,26 +37,31 @@ public static class LayerRoles
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
-    /// <summary>The Chinese name of the role, for tables people read.</summary>
-    public static string ChineseName(LayerRole role) => role switch
+    /// <summary>The Chinese name of the role (always Chinese: fields named <c>*_zh</c>, the bureau's ledgers).</summary>
+    public static string ChineseName(LayerRole role) => Localized.Chinese(LabelKey(role));
+
+    /// <summary>The name for people in the run's language: Chinese by default, English with <c>--lang en</c>.</summary>
+    public static string Label(LayerRole role) => Localized.Get(LabelKey(role));
+
+    private static string LabelKey(LayerRole role) => role switch
     {
-        LayerRole.Parks => "园区",
-        LayerRole.EcologicalRedline => "生态保护红线",
-        LayerRole.PermanentFarmland => "永久基本农田",
-        LayerRole.UrbanBoundary => "城镇开发边界",
-        LayerRole.Approvals => "建设用地批次",
-        LayerRole.Parcels => "宗地",
-        LayerRole.Roads => "道路",
-        LayerRole.WaterSupply => "给水",
-        LayerRole.Drainage => "排水",
-        LayerRole.Sewage => "污水",
-        LayerRole.Power => "供电",
-        LayerRole.Gas => "燃气",
-        LayerRole.Heating => "供热",
-        LayerRole.Telecom => "通信",
-        LayerRole.Steam => "蒸汽",
-        LayerRole.Banners => "旗区",
-        LayerRole.LandUse => "地类图斑",
+        LayerRole.Parks => "LayerRoleParks",
+        LayerRole.EcologicalRedline => "LayerRoleEcologicalRedline",
+        LayerRole.PermanentFarmland => "LayerRolePermanentFarmland",
+        LayerRole.UrbanBoundary => "LayerRoleUrbanBoundary",
+        LayerRole.Approvals => "LayerRoleApprovals",
+        LayerRole.Parcels => "LayerRoleParcels",
+        LayerRole.Roads => "LayerRoleRoads",
+        LayerRole.WaterSupply => "LayerRoleWaterSupply",
+        LayerRole.Drainage => "LayerRoleDrainage",
+        LayerRole.Sewage => "LayerRoleSewage",
+        LayerRole.Power => "LayerRolePower",
+        LayerRole.Gas => "LayerRoleGas",
+        LayerRole.Heating => "LayerRoleHeating",
+        LayerRole.Telecom => "LayerRoleTelecom",
+        LayerRole.Steam => "LayerRoleSteam",
+        LayerRole.Banners => "LayerRoleBanners",
+        LayerRole.LandUse => "LayerRoleLandUse",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 

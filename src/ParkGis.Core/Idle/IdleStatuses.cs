@@ -1,3 +1,5 @@
+using ParkGis.Core.Localization;
+
 namespace ParkGis.Core.Idle;
 
 /// <summary>Names of <see cref="IdleStatus"/> values as written in idle.json and shown in tables (闲置状态).</summary>
@@ -23,16 +25,21 @@ public static class IdleStatuses
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
-    /// <summary>The Chinese name for tables.</summary>
-    public static string ChineseName(IdleStatus status) => status switch
+    /// <summary>The Chinese name (always Chinese: fields named <c>*_zh</c>, the bureau's ledgers).</summary>
+    public static string ChineseName(IdleStatus status) => Localized.Chinese(LabelKey(status));
+
+    /// <summary>The name for people in the run's language: Chinese by default, English with <c>--lang en</c>.</summary>
+    public static string Label(IdleStatus status) => Localized.Get(LabelKey(status));
+
+    private static string LabelKey(IdleStatus status) => status switch
     {
-        IdleStatus.NotSupplied => "未供地",
-        IdleStatus.InGrace => "未动工（未满一年）",
-        IdleStatus.InUse => "已动工",
-        IdleStatus.IdleUnstarted => "闲置（未动工）",
-        IdleStatus.IdleHalted => "闲置（中止开发）",
-        IdleStatus.GovernmentDelay => "闲置（政府原因）",
-        IdleStatus.Unknown => "无法认定",
+        IdleStatus.NotSupplied => "IdleStatusNotSupplied",
+        IdleStatus.InGrace => "IdleStatusInGrace",
+        IdleStatus.InUse => "IdleStatusInUse",
+        IdleStatus.IdleUnstarted => "IdleStatusIdleUnstarted",
+        IdleStatus.IdleHalted => "IdleStatusIdleHalted",
+        IdleStatus.GovernmentDelay => "IdleStatusGovernmentDelay",
+        IdleStatus.Unknown => "IdleStatusCannotTell",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 

@@ -87,7 +87,7 @@ public sealed class InfrastructureCheck
                 if (role != LayerRole.Steam)
                 {
                     issues.Add(new DataIssue(LayerRoles.Name(role), string.Empty, DataIssueCodes.MissingLayer,
-                        Localized.Format("NetworkLayerMissing", LayerRoles.Name(role), LayerRoles.ChineseName(role))));
+                        Localized.Format("NetworkLayerMissing", LayerRoles.Name(role), LayerRoles.Label(role))));
                 }
             }
         }

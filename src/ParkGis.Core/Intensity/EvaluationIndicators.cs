@@ -18,17 +18,8 @@ public static class EvaluationIndicators
         _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, null),
     };
 
-    /// <summary>The Chinese name.</summary>
-    public static string ChineseName(EvaluationIndicator indicator) => indicator switch
-    {
-        EvaluationIndicator.TaxPerMu => "亩均税收",
-        EvaluationIndicator.ValueAddedPerMu => "亩均增加值",
-        EvaluationIndicator.ValueAddedPerEnergy => "单位能耗增加值",
-        EvaluationIndicator.ValueAddedPerEmission => "单位排放增加值",
-        EvaluationIndicator.LabourProductivity => "全员劳动生产率",
-        EvaluationIndicator.RdShare => "研发经费投入强度",
-        _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, null),
-    };
+    /// <summary>The Chinese name (亩均税收).</summary>
+    public static string ChineseName(EvaluationIndicator indicator) => IntensityIndicatorNames.ChineseName(Name(indicator));
 
     /// <summary>The economics columns the indicator needs (land comes from the geometry).</summary>
     public static IReadOnlyList<string> Columns(EvaluationIndicator indicator) => indicator switch

@@ -653,16 +653,16 @@ public sealed class IntensityAnalysis
         var a2 = industrial.Sum(p => p.AreaM2);
         var indicators = new List<IntensityIndicator>();
 
-        void Add(string code, string zh, string unit, Func<double?> value, string? reason)
+        void Add(string code, string unit, Func<double?> value, string? reason)
         {
             if (reason is not null)
             {
-                indicators.Add(new IntensityIndicator(code, zh, null, unit, reason));
+                indicators.Add(new IntensityIndicator(code, IntensityIndicatorNames.ChineseName(code), null, unit, reason));
                 return;
             }
 
             var v = value();
-            indicators.Add(new IntensityIndicator(code, zh, v, unit, v is null ? Localized.Get("DenominatorZero") : null));
+            indicators.Add(new IntensityIndicator(code, IntensityIndicatorNames.ChineseName(code), v, unit, v is null ? Localized.Get("DenominatorZero") : null));
         }
 
         static double? Divide(double numerator, double denominator) => denominator > 0 ? numerator / denominator : null;
@@ -676,24 +676,24 @@ public sealed class IntensityAnalysis
         var needsSupply = Localized.Get("NeedsSupplyIdleResults");
         var b21 = landStatus?.ReadyForSupplyM2ByPark is { } ready && ready.TryGetValue(park.Id, out var r) ? r : (double?)null;
 
-        Add("land_development_rate", "土地开发率", "ratio", () => null,
+        Add("land_development_rate", "ratio", () => null,
             Localized.Get("NeedsNotBuildableLand"));
         var builtNotSupplied = parcels.Where((p, i) => p.Built && statuses[i]?.Supplied != true).Sum(p => p.AreaM2);
-        Add("land_supply_rate", "土地供应率", "ratio", () => LandSupplyRate(d, builtNotSupplied, b21!.Value),
+        Add("land_supply_rate", "ratio", () => LandSupplyRate(d, builtNotSupplied, b21!.Value),
             landStatus is null ? needsSupply : b21 is null ? Localized.Get("NeedsReadyForSupply") : null);
-        Add("land_built_rate", "土地建成率", "ratio", () => Divide(a, d), landStatus is null ? needsSupply : null); // docs/rules.md#intensity-built-rate
+        Add("land_built_rate", "ratio", () => Divide(a, d), landStatus is null ? needsSupply : null); // docs/rules.md#intensity-built-rate
         // docs/rules.md#intensity-structure, #intensity-industrial
-        Add("industrial_land_rate", "工业用地率", "ratio", () => Divide(a2, a), noCodes ?? Field("land_use"));
-        Add("composite_plot_ratio", "综合容积率", "ratio", () => Divide(built.Sum(p => p.FloorAreaM2 ?? 0), a), Field("floor_area_m2"));
-        Add("building_density", "建筑密度", "ratio", () => Divide(built.Sum(p => p.FootprintAreaM2 ?? 0), a), Field("footprint_area_m2"));
-        Add("industrial_plot_ratio", "工业用地综合容积率", "ratio", () => Divide(industrial.Sum(p => p.FloorAreaM2 ?? 0), a2), noCodes ?? Field("floor_area_m2"));
-        Add("industrial_building_coefficient", "工业用地建筑系数", "ratio",
+        Add("industrial_land_rate", "ratio", () => Divide(a2, a), noCodes ?? Field("land_use"));
+        Add("composite_plot_ratio", "ratio", () => Divide(built.Sum(p => p.FloorAreaM2 ?? 0), a), Field("floor_area_m2"));
+        Add("building_density", "ratio", () => Divide(built.Sum(p => p.FootprintAreaM2 ?? 0), a), Field("footprint_area_m2"));
+        Add("industrial_plot_ratio", "ratio", () => Divide(industrial.Sum(p => p.FloorAreaM2 ?? 0), a2), noCodes ?? Field("floor_area_m2"));
+        Add("industrial_building_coefficient", "ratio",
             () => Divide(industrial.Sum(p => (p.BuildingCoefficient ?? 0) * p.AreaM2), a2), noCodes ?? Field("footprint_area_m2"));
-        Add("industrial_investment_intensity", "工业用地固定资产投入强度", "万元/公顷",
+        Add("industrial_investment_intensity", "万元/公顷",
             () => Divide(industrial.Sum(p => p.Economics?.FixedInvestmentWan ?? 0), AreaUnits.ToHectares(a2)), noCodes ?? NeedColumn("fixed_investment_wan"));
-        Add("industrial_tax_per_ha", "工业用地地均税收", "万元/公顷",
+        Add("industrial_tax_per_ha", "万元/公顷",
             () => Divide(industrial.Sum(p => p.Economics?.TaxWan ?? 0), AreaUnits.ToHectares(a2)), noCodes ?? NeedColumn("tax_wan"));
-        Add("land_idle_rate", "土地闲置率", "ratio", () => Divide(g, d), landStatus is null ? needsSupply : null);
+        Add("land_idle_rate", "ratio", () => Divide(g, d), landStatus is null ? needsSupply : null);
 
         // docs/rules.md#intensity-growth
         var progress = OutputPerMuProgress.Of(parcels, _options.BaselineYear, year ?? _options.BaselineYear, _options.Rules.GrowthBasis);

@@ -11,6 +11,9 @@ internal static class Localized
     /// <summary>The message <paramref name="key"/>.</summary>
     public static string Get(string key) => Resources.Get(key);
 
+    /// <summary>The Chinese value of <paramref name="key"/> whatever the run's language.</summary>
+    public static string Chinese(string key) => Resources.GetChinese(key);
+
     /// <summary>The message <paramref name="key"/> with its placeholders filled in (invariant culture).</summary>
     public static string Format(string key, params object?[] args) => Resources.Format(key, args);
 }

@@ -32,6 +32,12 @@ public sealed class ResourceText
         _resources.GetString(key, IsEnglish ? CultureFor(english: true) : CultureInfo.InvariantCulture)
         ?? throw new MissingManifestResourceException($"No message '{key}' in {_resources.BaseName}.");
 
+    /// <summary>The Chinese value of <paramref name="key"/> whatever the run's language (for fields named <c>*_zh</c> and the bureau's ledgers).</summary>
+    /// <exception cref="MissingManifestResourceException">No such message: a defect.</exception>
+    public string GetChinese(string key) =>
+        _resources.GetString(key, CultureInfo.InvariantCulture)
+        ?? throw new MissingManifestResourceException($"No message '{key}' in {_resources.BaseName}.");
+
     /// <summary>The message <paramref name="key"/> with its <c>{0}</c>… placeholders filled in, numbers in the invariant culture.</summary>
     public string Format(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, Get(key), args);
 

@@ -1,3 +1,5 @@
+using ParkGis.Core.Localization;
+
 namespace ParkGis.Core.Scorecard;
 
 /// <summary>
@@ -46,20 +48,25 @@ public static class ScorecardIndicators
         OutputPerMuProgress, StandardLandFailures, LeadingIndustryShare, InfrastructureCoverage,
     ];
 
-    /// <summary>The Chinese name for tables and the CSV header.</summary>
-    public static string ChineseName(string key) => key switch
+    /// <summary>The Chinese name (always Chinese: fields named <c>*_zh</c>, the bureau's ledgers).</summary>
+    public static string ChineseName(string key) => Localized.Chinese(LabelKey(key));
+
+    /// <summary>The name for people in the run's language: Chinese by default, English with <c>--lang en</c>.</summary>
+    public static string Label(string key) => Localized.Get(LabelKey(key));
+
+    private static string LabelKey(string key) => key switch
     {
-        ConflictAreaHa => "红线与永久基本农田冲突面积（公顷）",
-        ConflictPatches => "冲突图斑数",
-        SupplyRate => "近五年供地率",
-        IdleRate => "土地闲置率",
-        IdleFeesWan => "闲置费（万元）",
-        OutputPerMuWan => "亩均产值（万元/亩）",
-        TaxPerMuWan => "亩均税收（万元/亩）",
-        OutputPerMuProgress => "亩均产值较基准年增幅",
-        StandardLandFailures => "标准地不达标宗数",
-        LeadingIndustryShare => "主导产业产值占比",
-        InfrastructureCoverage => "九通覆盖率",
+        ConflictAreaHa => "ScorecardConflictAreaHa",
+        ConflictPatches => "ScorecardConflictPatches",
+        SupplyRate => "ScorecardSupplyRate",
+        IdleRate => "ScorecardIdleRate",
+        IdleFeesWan => "ScorecardIdleFeesWan",
+        OutputPerMuWan => "ScorecardOutputPerMuWan",
+        TaxPerMuWan => "ScorecardTaxPerMuWan",
+        OutputPerMuProgress => "ScorecardOutputPerMuProgress",
+        StandardLandFailures => "ScorecardStandardLandFailures",
+        LeadingIndustryShare => "ScorecardLeadingIndustryShare",
+        InfrastructureCoverage => "ScorecardInfrastructureCoverage",
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not a scorecard indicator."),
     };
 
