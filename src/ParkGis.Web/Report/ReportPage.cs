@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
+using ParkGis.Core.Data;
 using ParkGis.Core.Publishing;
 using ParkGis.IO.Output;
 using ParkGis.Web.Export;
@@ -205,6 +206,17 @@ public static class ReportPage
                 json.WriteRawValue(HtmlSafeJson.Escape(collection.ToArray()), skipInputValidation: true);
             }
 
+            // docs/decisions.md "Field labels": the popups' field names in the run's language, from the one label table
+            json.WriteStartObject("field_labels");
+            foreach (var field in FieldLabels.Fields)
+            {
+                json.WriteStartArray(field);
+                json.WriteStringValue(FieldLabels.Label(field));
+                json.WriteStringValue(FieldLabels.Unit(field));
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
             json.WriteStartArray("base_cities");
             foreach (var city in cities)
             {

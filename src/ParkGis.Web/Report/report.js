@@ -44,28 +44,15 @@
   var ORDER = { urban_boundary: 0, ecological_redline: 1, permanent_farmland: 2, parks: 3, approvals: 4, parcels: 5 };
 
   // Chinese labels (and units) of the attributes ParkGis and the sample schema use; other attributes keep their own name.
-  var LABELS = {
-    park_id: '园区编号', name: '名称', park_name: '园区名称', banner: '旗区', level: '级别', blocks: '区块数',
-    appr_ha: ['批准面积', '公顷'], block_ha: ['区块面积', '公顷'], kind_zh: '冲突类型', status_zh: '闲置状态',
-    source_ids: '相关图斑', analysis_crs: '分析坐标系', batch_id: '批次编号', batch_name: '批次名称',
-    approval_no: '批准文号', approved_on: '批准日期', approved_area_ha: ['批准面积', '公顷'], supply_rate: ['供地率', '%'],
-    as_of: '截至日期', parcel_id: '宗地编号', supplied_on: '供地日期', supply_method: '供地方式',
-    agreed_start: '约定开工日期', actual_start: '实际开工日期', developed_ratio: ['已开发比例', '%'],
-    invested_ratio: ['已投资比例', '%'], halted_since: '停工日期', land_price_wan: ['出让价款', '万元'],
-    government_cause: '政府原因', land_use: '土地用途代码', industry: '行业', enterprise: '用地单位',
-    idle_days: ['闲置天数', '天'], idle_fee_wan: ['闲置费', '万元'], reclaim_eligible: '可无偿收回',
-    redline_id: '红线编号', patch_id: '图斑编号', dlbm: '地类编码', dlmc: '地类名称', tbmj_mu: ['图斑面积', '亩'],
-    udb_id: '边界编号', id: '编号', fid: '要素序号', missing: '缺少的管网', networks: '管网', distance_m: ['距离', '米'],
-    floor_area_m2: ['总建筑面积', '平方米'], footprint_area_m2: ['建筑基底面积', '平方米'], yard_area_m2: ['露天堆场面积', '平方米'],
-    admin_area_m2: ['行政办公及生活服务设施用地面积', '平方米'], green_area_m2: ['绿地面积', '平方米']
-  };
+  // Field labels and units in the run's language, from ParkGis's one label table (FieldLabels).
+  var LABELS = data.field_labels || {};
   var KINDS = {
     ecological_redline: '占生态保护红线', permanent_farmland: '占永久基本农田', outside_urban_boundary: '城镇开发边界外',
     park_overlap: '与其他园区重叠', unsupplied: '批而未供', unapproved_supply: '未批先供', idle_unstarted: '闲置（未动工）',
     idle_halted: '闲置（中止开发）', government_delay: '闲置（政府原因）', unserved: '九通一平未覆盖'
   };
   var SEVERITIES = { error: '严重', warning: '警告', info: '提示' };
-  var HIDDEN = { area_m2: 1, area_mu: 1, area_ha: 1, kind: 1, severity: 1, kind_zh: 1, status_zh: 1 };
+  var HIDDEN = { area_m2: 1, area_mu: 1, area_ha: 1, kind: 1, severity: 1, kind_zh: 1, status_zh: 1, status: 1 };
 
   function escapeHtml(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
@@ -103,14 +90,14 @@
       if (HIDDEN[key]) return;
       var value = p[key];
       if (value === null || value === undefined || value === '') return;
-      var label = LABELS[key] || key;
-      var unit = null;
-      if (Array.isArray(label)) { unit = label[1]; label = label[0]; }
+      var entry = Object.prototype.hasOwnProperty.call(LABELS, key) ? LABELS[key] : null;
+      var label = entry ? entry[0] : key;
+      var unit = entry ? entry[1] : null;
       if (typeof value === 'boolean') value = value ? '是' : '否';
       else if (unit === '%' && typeof value === 'number') value = number(value * 100, 1) + '%';
       else if (typeof value === 'number') value = number(value, Number.isInteger(value) ? 0 : 2) + (unit ? ' ' + unit : '');
       else if (unit) value = value + ' ' + unit;
-      rows.push([label, value]);
+      rows.push([label, value, entry ? key : null]);
     });
     if (typeof p.area_m2 === 'number' && p.area_m2 > 0) {
       rows.push(['面积', number(p.area_ha, 2) + ' 公顷（' + number(p.area_mu, 1) + ' 亩）']);
@@ -118,7 +105,7 @@
     var title = layer.is_result ? kindLabel(layer, feature) : (p.name || p.park_name || layer.title);
     return '<div class="popup"><h3>' + escapeHtml(title) + '</h3><p class="popup-layer">' + escapeHtml(layer.title) +
       '</p><table>' + rows.map(function (r) {
-        return '<tr><th>' + escapeHtml(r[0]) + '</th><td>' + escapeHtml(r[1]) + '</td></tr>';
+        return '<tr><th' + (r[2] ? ' title="' + escapeHtml(r[2]) + '"' : '') + '>' + escapeHtml(r[0]) + '</th><td>' + escapeHtml(r[1]) + '</td></tr>';
       }).join('') + '</table></div>';
   }
 
