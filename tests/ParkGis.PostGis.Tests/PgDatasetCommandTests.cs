@@ -124,7 +124,7 @@ public sealed class PgDatasetCommandTests : IClassFixture<PgDatasetCommandTests.
     /// (<c>economics.csv</c> in a folder, <c>SCHEMA.parkgis_economics</c> in a database), issues then in one order;
     /// figures and issue codes stay.
     /// </summary>
-    private static JsonNode Figures(JsonNode json)
+    internal static JsonNode Figures(JsonNode json)
     {
         var copy = json.DeepClone();
         if (copy["data_issues"] is JsonArray issues)
