@@ -95,6 +95,27 @@ public sealed class ControlReachReadingTests
         Assert.Single(layer.Features);
     }
 
+    [Fact]
+    public void Shapefile_control_records_out_of_reach_are_left_unbuilt_and_the_cut_equals_a_whole_read_cut_afterwards()
+    {
+        using var folder = new TestFolder();
+        var prj = TestFolder.Cgcs2000Gk108Prj;
+        folder
+            .WriteShapefile("parks.shp", TestFolder.Utf8, prj, (TestFolder.Square(395_000, 4_386_000), new() { ["park_id"] = "P1", ["name"] = "甲园区" }))
+            .WriteShapefile("parcels.shp", TestFolder.Utf8, prj, (TestFolder.Square(400_000, 4_386_000), new() { ["parcel_id"] = "L1" }))
+            .WriteShapefile("ecological_redline.shp", TestFolder.Utf8, prj,
+                (TestFolder.Square(450_000, 4_386_000), new() { ["id"] = "R1" }),
+                (TestFolder.Square(395_050, 4_386_050), new() { ["id"] = "R1" }),
+                (new NetTopologySuite.IO.WKTReader().Read("POLYGON ((460000 4386000, 460000 4387000, 461000 4387000, 461000 4386000, 460000 4386000), (460100 4386100, 460200 4386100, 460200 4386200, 460100 4386100))"), new() { ["id"] = "R2" }),
+                (TestFolder.Square(399_950, 4_386_000), new() { ["id"] = "R3" }));
+
+        var (whole, cut) = BothReads(folder.Path);
+
+        Assert.Equal(2, DatasetReader.Read(DatasetReader.Discover(folder.Path), controlsWithinReach: true).Find(LayerRole.EcologicalRedline)!.FeaturesLeftUnbuilt);
+        Assert.Equal(["R1#2", "R3"], cut.Find(LayerRole.EcologicalRedline)!.Features.Select(f => f.Id));
+        AssertSame(whole, cut);
+    }
+
     [BenchDataFact(S100GeoPackage)]
     public void Bench_geopackage_s100_cut_to_reach_while_reading_equals_the_whole_read_cut_afterwards()
     {
