@@ -357,10 +357,21 @@ public sealed class SupplyLedger
             var crs = AnalysisCrs.For(supplied.SourceCrs, supplied.Features[i].Geometry);
             var here = supplied.In(crs);
             var parcel = here.Geometry(i);
-            var pieces = LayerOverlay.Pieces(parcel, here.Prepared(i), approvals.In(crs));
+            var prepared = new RelatePreparedGeometry(parcel);
+            var approvalsHere = approvals.In(crs);
+            foreach (var j in approvalsHere.Query(parcel.EnvelopeInternal))
+            {
+                // Most supplied parcels lie inside one batch, along its edges: decided from the parcel's own relate.
+                if (approvalsHere.Envelope(j).Covers(parcel.EnvelopeInternal) && prepared.CoveredBy(approvalsHere.Geometry(j)))
+                {
+                    return;
+                }
+            }
+
+            var pieces = LayerOverlay.Pieces(parcel, prepared, approvalsHere);
             if (existing is not null)
             {
-                pieces = [.. pieces, .. LayerOverlay.Pieces(parcel, here.Prepared(i), existing.In(crs))];
+                pieces = [.. pieces, .. LayerOverlay.Pieces(parcel, prepared, existing.In(crs))];
             }
 
             if (pieces.Exists(p => ReferenceEquals(p.Polygon, parcel)))
