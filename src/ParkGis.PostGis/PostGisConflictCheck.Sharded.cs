@@ -79,12 +79,15 @@ public sealed partial class PostGisConflictCheck
         var minimum = _options.MinAreaM2.ToString("R", CultureInfo.InvariantCulture);
         string OnShards(Func<PgShard, string> perShard) => string.Join("\n  UNION ALL\n", parcels.Shards.Select(perShard));
 
-        var a = Screened(parcels, "a");
+        var irregularParcels = IrregularParcels(connection);
+        var a = Screened(parcels, "a", irregularParcels);
         var epsg = AnalysisEpsg(parcels.Crs, a);
         var g = ToAnalysis(parcels.Crs, a, epsg);
+        var irregular = tables.Values.Where(t => t.Role != LayerRole.Parcels && t.Role != LayerRole.Approvals)
+            .ToDictionary(t => t.Role, t => IrregularRows(connection, t));
         string Inside(PgShard shard, PgLayerTable control, string join)
         {
-            var c = Screened(control, "c");
+            var c = Screened(control, "c", irregular[control.Role]);
             var parcelInControlCrs = parcels.Crs.Epsg == control.Crs.Epsg ? a : string.Create(CultureInfo.InvariantCulture, $"ST_Transform({a}, {control.Crs.Epsg})");
             var rawInControlCrs = parcels.Crs.Epsg == control.Crs.Epsg ? "a.geom" : string.Create(CultureInfo.InvariantCulture, $"ST_Transform(a.geom, {control.Crs.Epsg})");
             var cg = ToAnalysis(control.Crs, c, epsg);
@@ -146,7 +149,7 @@ public sealed partial class PostGisConflictCheck
         ShipJoins(connection, false);
 
         _progress?.Report(Localized.Get("ProgressShardOverlaps"));
-        FetchOverlapping(connection, parcels);
+        FetchOverlapping(connection, parcels, irregularParcels);
         var (pairs, overlapArea) = ParcelOverlaps(connection, parcels.Crs);
         return new ParcelConflicts(
             count,
@@ -160,10 +163,10 @@ public sealed partial class PostGisConflictCheck
     /// <c>pg_s_parcels</c> of the parcels that overlap another parcel: pairs found on each shard, plus the pairs between
     /// shards among the parcels whose box meets the extent of a shard key held on another shard.
     /// </summary>
-    private void FetchOverlapping(NpgsqlConnection connection, PgLayerTable parcels)
+    private void FetchOverlapping(NpgsqlConnection connection, PgLayerTable parcels, int[] irregularParcels)
     {
-        var a = Screened(parcels, "a");
-        var b = Screened(parcels, "b");
+        var a = Screened(parcels, "a", irregularParcels);
+        var b = Screened(parcels, "b", irregularParcels);
         var key = Key(parcels);
         var shardKey = PgIdentifier.QuoteColumn(PgShardedImporter.KeyColumn);
         var geometry = PgIdentifier.QuoteColumn(parcels.GeometryColumn);
@@ -270,6 +273,55 @@ public sealed partial class PostGisConflictCheck
         return _options.FixInvalidGeometry
             ? $"(CASE WHEN ST_IsValid({polygonal}) THEN {polygonal} ELSE NULLIF(ST_Multi(ST_CollectionExtract(ST_MakeValid({polygonal}, 'method=structure'), 3)), 'MULTIPOLYGON EMPTY'::geometry) END)"
             : $"(CASE WHEN ST_IsValid({polygonal}) THEN {polygonal} END)";
+    }
+
+    /// <summary>
+    /// <see cref="Screened(PgLayerTable, string)"/> for a table whose irregular rows are known: every other row's screened
+    /// geometry is its geometry as stored (a valid polygon or multipolygon), so the shards evaluate the screening — a
+    /// validity test per row and join pair, dear on a large red-line polygon — only for the rows listed.
+    /// </summary>
+    private string Screened(PgLayerTable table, string alias, int[] irregular)
+    {
+        var g0 = $"{alias}.{PgIdentifier.QuoteColumn(table.GeometryColumn)}";
+        if (irregular.Length == 0)
+        {
+            return g0;
+        }
+
+        var keys = "'{" + string.Join(",", irregular.Select(k => k.ToString(CultureInfo.InvariantCulture))) + "}'::int[]";
+        return $"(CASE WHEN {alias}.{Key(table)} = ANY ({keys}) THEN {Screened(table, alias)} ELSE {g0} END)";
+    }
+
+    /// <summary>
+    /// Keys of the rows of a reference table (read from the coordinator's copy, which every shard holds too) whose
+    /// screened geometry is not the stored one: not a polygon or multipolygon, or not valid.
+    /// </summary>
+    private int[] IrregularRows(NpgsqlConnection connection, PgLayerTable table)
+    {
+        var g0 = $"t.{PgIdentifier.QuoteColumn(table.GeometryColumn)}";
+        using var command = new NpgsqlCommand(
+            $"SELECT t.{Key(table)} FROM {table.QualifiedName} t WHERE {g0} IS NOT NULL AND NOT ({WkbType(g0)} IN (3, 6) AND ST_IsValid({g0})) ORDER BY 1",
+            connection);
+        return Keys(command);
+    }
+
+    /// <summary>Keys of the parcels <see cref="ScreenSharded"/> found not plainly usable (<c>pg_r_parcels</c>): a superset of the irregular ones.</summary>
+    private int[] IrregularParcels(NpgsqlConnection connection)
+    {
+        using var command = new NpgsqlCommand("SELECT ord FROM pg_r_parcels ORDER BY 1", connection);
+        return Keys(command);
+    }
+
+    private int[] Keys(NpgsqlCommand command)
+    {
+        var keys = new List<int>();
+        using var reader = PgSession.Reader(command, _cancellation);
+        while (reader.Read())
+        {
+            keys.Add(reader.GetInt32(0));
+        }
+
+        return [.. keys];
     }
 
     /// <summary>

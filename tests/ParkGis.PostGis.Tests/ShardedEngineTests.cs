@@ -76,6 +76,40 @@ public sealed class ShardedEngineTests
     }
 
     [ShardedFact]
+    public void Invalid_and_collection_features_on_the_shards_are_screened_as_the_local_engine_screens_them_with_and_without_fix()
+    {
+        // The shards screen only the rows the coordinator lists as irregular; every other row is used as stored. A valid red
+        // line R1 over all of parcel A (200 × 100 m); a bow-tie R2 and a collection-wrapped box R3 over parcel C; parcel B a
+        // bow-tie. Without --fix R2 and B are dropped; with it both are repaired and measured.
+        using var shards = new ShardedDatabases();
+        var dataset = TwoParks(
+            ("A", "P1", Box(100, 0, 300, 100)),
+            ("B", "P2", BowTie(1400, 0, 1450, 100)),
+            ("C", "P2", Box(1100, 0, 1600, 100)));
+        var crs = dataset.Layers[LayerRole.Parks].Crs;
+        var redline = new[] { ("R1", (Geometry)Box(0, 0, 500, 100)), ("R2", BowTie(1100, 0, 1300, 100)), ("R3", Factory.CreateGeometryCollection([Box(1500, 0, 1600, 100)])) }
+            .Select((r, i) => new Feature(r.Item1, i + 1, r.Item2, new Dictionary<string, object?> { ["id"] = r.Item1 }))
+            .ToList();
+        var layers = new Dictionary<LayerRole, Layer>(dataset.Layers)
+        {
+            [LayerRole.EcologicalRedline] = new(LayerRole.EcologicalRedline, "redline.geojson", "GeoJSON", crs, redline, new Dictionary<string, string>()),
+        };
+        dataset = new Dataset(dataset.Name, layers, []);
+        PgShardedImporter.Import(new DatasetContent(dataset, null, () => null), shards.CoordinatorName, shards.Shards, PgShardBy.Park, overwrite: false);
+
+        var plain = new PostGisConflictCheck(ConflictCheckOptions.Default).Check(shards.CoordinatorName);
+        EngineAgreementTests.AssertAgree(new ConflictCheck(ConflictCheckOptions.Default).Check(dataset), plain);
+        var fix = new ConflictCheckOptions(FixInvalidGeometry: true);
+        var repaired = new PostGisConflictCheck(fix).Check(shards.CoordinatorName);
+        EngineAgreementTests.AssertAgree(new ConflictCheck(fix).Check(dataset), repaired);
+
+        Assert.Equal(20_000 + 10_000, plain.Parcels!.EcologicalRedline.AreaM2, 6); // A, and R3 over C
+        Assert.True(repaired.Parcels!.EcologicalRedline.AreaM2 > plain.Parcels.EcologicalRedline.AreaM2 + 1, "the repaired bow-tie R2 was not measured on the shards");
+        Assert.Equal(2, plain.Parcels.Count);
+        Assert.Equal(3, repaired.Parcels.Count);
+    }
+
+    [ShardedFact]
     public void A_shard_killed_during_the_check_is_PG0509_exit_3_and_nothing_is_written()
     {
         using var shards = new ShardedDatabases();
@@ -164,6 +198,12 @@ public sealed class ShardedEngineTests
     /// <summary>A box in EPSG:4545 (zone 36 without prefix), metres from (500 000, 4 400 000).</summary>
     private static Polygon Box(double x0, double y0, double x1, double y1) =>
         (Polygon)Factory.ToGeometry(new Envelope(500_000 + x0, 500_000 + x1, 4_400_000 + y0, 4_400_000 + y1));
+
+    /// <summary>A self-intersecting "bow-tie" ring over a box of <see cref="Box"/>'s coordinates (invalid by OGC rules).</summary>
+    private static Polygon BowTie(double x0, double y0, double x1, double y1) =>
+        Factory.CreatePolygon([
+            new Coordinate(500_000 + x0, 4_400_000 + y0), new Coordinate(500_000 + x1, 4_400_000 + y1), new Coordinate(500_000 + x1, 4_400_000 + y0),
+            new Coordinate(500_000 + x0, 4_400_000 + y1), new Coordinate(500_000 + x0, 4_400_000 + y0)]);
 
     private static Dataset TwoParks(params (string Id, string Park, Polygon Geometry)[] parcels)
     {

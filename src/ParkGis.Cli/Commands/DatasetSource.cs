@@ -29,7 +29,7 @@ internal static class DatasetSource
 
         var content = ReadingGcRegion.Around(dataset, () =>
         {
-            var read = DatasetContent.ReadFolder(dataset, progress, scope.OnlyFields, scope.Roles);
+            var read = DatasetContent.ReadFolder(dataset, progress, scope.OnlyFields, scope.ControlsWithinReach, scope.Roles);
             return scope.Keep is null ? read : read with { Dataset = scope.Keep(read.Dataset) };
         });
         cancellation.ThrowIfCancellationRequested();
@@ -59,6 +59,12 @@ internal sealed record DatasetScope(IReadOnlyDictionary<LayerRole, IReadOnlyList
     /// <summary>Every layer and field.</summary>
     public static DatasetScope Whole { get; } = new(null, null);
 
+    /// <summary>
+    /// Whether a folder's reader may leave the control features outside the parks' reach unbuilt (what
+    /// <see cref="ParkGis.Core.Conflicts.ConflictCheck.KeepWithinReach"/> would drop anyway); for the conflict check only.
+    /// </summary>
+    public bool ControlsWithinReach { get; init; }
+
     /// <summary>The layers it reads; null for all. A <c>pg:</c> dataset reads only these tables.</summary>
     public IReadOnlyCollection<LayerRole>? Roles { get; init; }
 
@@ -79,7 +85,10 @@ internal sealed record DatasetScope(IReadOnlyDictionary<LayerRole, IReadOnlyList
 
     /// <summary>What the conflict check needs: each layer's id, the park names and 旗区, and the control features within reach.</summary>
     public static DatasetScope ConflictCheck { get; } = new(
-        Merge(ParkGis.Core.Conflicts.ConflictCheck.FieldsUsed, ParkGis.Core.Parks.ParkBanners.FieldsUsed), ParkGis.Core.Conflicts.ConflictCheck.KeepWithinReach);
+        Merge(ParkGis.Core.Conflicts.ConflictCheck.FieldsUsed, ParkGis.Core.Parks.ParkBanners.FieldsUsed), ParkGis.Core.Conflicts.ConflictCheck.KeepWithinReach)
+    {
+        ControlsWithinReach = true,
+    };
 
     private static Dictionary<LayerRole, IReadOnlyList<string>> Merge(params IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>[] fields) =>
         fields.SelectMany(f => f).GroupBy(f => f.Key)

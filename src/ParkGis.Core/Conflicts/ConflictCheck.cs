@@ -43,7 +43,8 @@ public sealed class ConflictCheck
     /// <summary>
     /// The dataset with each control layer (red line, farmland, urban boundary) cut down to the features the check
     /// can use: those with no geometry (reported as data issues) and those whose envelope meets a park's or a
-    /// parcel's; each control layer then tells how many it dropped (<see cref="Layer.FeaturesOutOfReach"/>). The check
+    /// parcel's (<see cref="ControlReach"/>); each control layer then tells how many it dropped, with those its reader
+    /// left unbuilt (<see cref="Layer.FeaturesOutOfReach"/>, <see cref="Layer.FeaturesLeftUnbuilt"/>). The check
     /// does this itself when the dataset has not been through it; a caller that reads a whole city calls it straight
     /// after reading, so that the features elsewhere are freed before they are ever kept for long.
     /// </summary>
@@ -55,11 +56,11 @@ public sealed class ConflictCheck
             return dataset; // the check itself reports the missing parks
         }
 
-        var reach = Reach.Of(parks, dataset.Find(LayerRole.Parcels));
+        var reach = ControlReach.Of(parks, dataset.Find(LayerRole.Parcels));
         var layers = new Dictionary<LayerRole, Layer>();
         foreach (var (role, layer) in dataset.Layers)
         {
-            if (!IsControl(role) || layer.FeaturesOutOfReach is not null)
+            if (!ControlReach.IsControl(role) || layer.FeaturesOutOfReach is not null)
             {
                 layers[role] = layer;
                 continue;
@@ -67,13 +68,11 @@ public sealed class ConflictCheck
 
             var used = reach?.FilterFor(layer.Crs);
             var kept = used is null ? layer.Features : layer.Features.Where(f => f.Geometry is not { IsEmpty: false } geometry || used(geometry.EnvelopeInternal)).ToList();
-            layers[role] = layer with { Features = kept, FeaturesOutOfReach = layer.Features.Count - kept.Count };
+            layers[role] = layer with { Features = kept, FeaturesOutOfReach = layer.FeaturesLeftUnbuilt + layer.Features.Count - kept.Count };
         }
 
         return dataset with { Layers = layers };
     }
-
-    private static bool IsControl(LayerRole role) => role is LayerRole.EcologicalRedline or LayerRole.PermanentFarmland or LayerRole.UrbanBoundary;
 
     /// <summary>Runs the check with default options.</summary>
     public static ConflictCheckResult Run(Dataset dataset) => new ConflictCheck(ConflictCheckOptions.Default).Check(dataset);
@@ -400,79 +399,5 @@ public sealed class ConflictCheck
             Sum(farm, farmland is not null),
             Sum(outside, isChecked: true),
             overlaps.Tally(min, issues, _progress));
-    }
-
-    /// <summary>
-    /// Where a control feature can matter: its envelope meets a park's or a parcel's. Control features elsewhere
-    /// (most red-line polygons and farmland patches of a city) change no result, so <see cref="KeepWithinReach"/> drops
-    /// them before anything is validated or indexed. Only applied to a control layer stored in the same CRS as the
-    /// parks and parcels; any other layer is screened whole.
-    /// </summary>
-    private sealed class Reach
-    {
-        private readonly CrsDefinition _crs;
-        private readonly STRtree<bool> _index = new();
-
-        private Reach(CrsDefinition crs) => _crs = crs;
-
-        public static Reach? Of(Layer parks, Layer? parcels)
-        {
-            if (parcels is not null && parcels.Crs != parks.Crs)
-            {
-                return null;
-            }
-
-            var reach = new Reach(parks.Crs);
-            var parkEnvelopes = parks.Features.Where(f => f.Geometry is { IsEmpty: false }).Select(f => f.Geometry!.EnvelopeInternal).ToList();
-            foreach (var envelope in parkEnvelopes)
-            {
-                reach._index.Insert(envelope, true);
-            }
-
-            // Parcels inside a park's envelope add nothing to the reach; only the others are indexed.
-            foreach (var feature in parcels?.Features ?? [])
-            {
-                if (feature.Geometry is { IsEmpty: false } geometry && geometry.EnvelopeInternal is var envelope && !InsideAny(parkEnvelopes, envelope))
-                {
-                    reach._index.Insert(envelope, true);
-                }
-            }
-
-            reach._index.Build();
-            return reach;
-        }
-
-        private static bool InsideAny(List<Envelope> parks, Envelope envelope)
-        {
-            foreach (var park in parks)
-            {
-                if (park.Covers(envelope))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>
-        /// Margin in degrees around a lon/lat feature's envelope (about 100 m): lon/lat data is analysed projected, where
-        /// edges run straight between the projected vertices, so an edge may bow slightly outside the envelope of its
-        /// vertices in lon/lat.
-        /// </summary>
-        private const double LonLatMargin = 1e-3;
-
-        /// <summary>The filter for a layer in <paramref name="crs"/>, or null (screen everything) for another CRS.</summary>
-        public Func<Envelope, bool>? FilterFor(CrsDefinition crs)
-        {
-            if (crs != _crs)
-            {
-                return null;
-            }
-
-            return _crs.IsGeographic
-                ? envelope => _index.Query(new Envelope(envelope.MinX - LonLatMargin, envelope.MaxX + LonLatMargin, envelope.MinY - LonLatMargin, envelope.MaxY + LonLatMargin)).Count > 0
-                : envelope => _index.Query(envelope).Count > 0;
-        }
     }
 }

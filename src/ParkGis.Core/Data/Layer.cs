@@ -26,6 +26,13 @@ public sealed record Layer(
     /// </summary>
     public int? FeaturesOutOfReach { get; init; }
 
+    /// <summary>
+    /// How many features the reader did not build because their box lies outside the reach it was given
+    /// (<c>ControlReach.FilterFor</c>): not in <see cref="Features"/>, counted among <see cref="FeaturesOutOfReach"/>
+    /// once the layer is cut to reach; 0 for a layer read whole.
+    /// </summary>
+    public int FeaturesLeftUnbuilt { get; init; }
+
     /// <summary>The source field name for a canonical field name.</summary>
     public string SourceField(string canonicalName) =>
         FieldMap.TryGetValue(canonicalName, out var source) ? source : canonicalName;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ParkGis.Core.Conflicts;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.IO.Configuration;
@@ -42,24 +43,35 @@ public static class DatasetReader
     /// <param name="layout">The folder's layout.</param>
     /// <param name="progress">Receives one line per layer read (for stderr); may be null.</param>
     /// <param name="onlyFields">The attribute fields a command uses (see <see cref="Read(string, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?)"/>); null for all.</param>
-    public static Dataset Read(DatasetLayout layout, IProgress<string>? progress = null, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null)
+    /// <param name="controlsWithinReach">
+    /// For the conflict check: read the parks and parcels first and leave the control features outside their reach
+    /// (<see cref="ControlReach"/>) unbuilt where the format allows (<see cref="Layer.FeaturesLeftUnbuilt"/>); the
+    /// layers are then meant for <see cref="ConflictCheck.KeepWithinReach"/>, which drops the rest.
+    /// </param>
+    public static Dataset Read(DatasetLayout layout, IProgress<string>? progress = null, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null, bool controlsWithinReach = false)
     {
         ArgumentNullException.ThrowIfNull(layout);
         var folder = layout.Folder;
         var layers = layout.Layers;
         var results = new (Layer Layer, List<DataIssue> Issues)[layers.Count];
         var failures = new Exception?[layers.Count];
-        Parallel.For(0, layers.Count, i =>
+        var all = Enumerable.Range(0, layers.Count).ToList();
+        if (controlsWithinReach && all.Any(i => ControlReach.IsControl(layers[i].Role)))
         {
-            try
-            {
-                results[i] = ReadLayer(layers[i], layout.Configuration, onlyFields);
-            }
-            catch (Exception exception)
-            {
-                failures[i] = exception;
-            }
-        });
+            // The reach comes from the parks and parcels, so they are read first; the same failure is thrown as in
+            // one pass (the first layer in order that failed).
+            var controls = all.Where(i => ControlReach.IsControl(layers[i].Role)).ToList();
+            ReadLayers(layers, all.Except(controls).ToList(), null, layout.Configuration, onlyFields, results, failures);
+            var parks = all.FirstOrDefault(i => layers[i].Role == LayerRole.Parks, -1);
+            var parcels = all.FirstOrDefault(i => layers[i].Role == LayerRole.Parcels, -1);
+            var reach = parks < 0 || failures.Any(failure => failure is not null) ? null
+                : ControlReach.Of(results[parks].Layer, parcels < 0 ? null : results[parcels].Layer);
+            ReadLayers(layers, controls, reach, layout.Configuration, onlyFields, results, failures);
+        }
+        else
+        {
+            ReadLayers(layers, all, null, layout.Configuration, onlyFields, results, failures);
+        }
 
         foreach (var failure in failures)
         {
@@ -75,11 +87,27 @@ public static class DatasetReader
         {
             byRole.Add(layer.Role, layer);
             issues.AddRange(layerIssues);
-            progress?.Report(Localized.Format("ProgressReadLayer", LayerRoles.Name(layer.Role), layer.Source, layer.Features.Count, layer.Format, layer.Crs.Code));
+            progress?.Report(Localized.Format("ProgressReadLayer", LayerRoles.Name(layer.Role), layer.Source, layer.Features.Count + layer.FeaturesLeftUnbuilt, layer.Format, layer.Crs.Code));
         }
 
         return new Dataset(folder, byRole, issues) { UnrecognisedFiles = layout.IgnoredFiles };
     }
+
+    private static void ReadLayers(
+        IReadOnlyList<LayerLocation> layers, List<int> which, ControlReach? reach, ParkGisConfiguration? configuration,
+        IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields, (Layer Layer, List<DataIssue> Issues)[] results, Exception?[] failures) =>
+        Parallel.For(0, which.Count, k =>
+        {
+            var i = which[k];
+            try
+            {
+                results[i] = ReadLayer(layers[i], configuration, onlyFields, reach);
+            }
+            catch (Exception exception)
+            {
+                failures[i] = exception;
+            }
+        });
 
     /// <summary>
     /// Finds the layers of a dataset folder without reading them: which file or table has which role, and the
@@ -100,7 +128,7 @@ public static class DatasetReader
     }
 
     private static (Layer Layer, List<DataIssue> Issues) ReadLayer(
-        LayerLocation location, ParkGisConfiguration? configuration, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields)
+        LayerLocation location, ParkGisConfiguration? configuration, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields, ControlReach? reach)
     {
         var roleName = LayerRoles.Name(location.Role);
         var configured = location.Configuration?.Fields ?? new Dictionary<string, string>(StringComparer.Ordinal);
@@ -115,7 +143,8 @@ public static class DatasetReader
         }
 
         var request = new LayerReadRequest(
-            roleName, location.FilePath, location.Source, location.TableName, location.Configuration?.CrsEpsg, configuration?.DefaultCrsEpsg, columns);
+            roleName, location.FilePath, location.Source, location.TableName, location.Configuration?.CrsEpsg, configuration?.DefaultCrsEpsg, columns,
+            reach is null ? null : reach.FilterFor);
         SourceLayer source;
         try
         {
@@ -146,7 +175,13 @@ public static class DatasetReader
         }
 
         var features = FeatureIdAssigner.Assign(location.Role, location.Source, planar, fieldMap, issues);
-        return (new Layer(location.Role, location.Source, location.Format, source.Crs, features, fieldMap), issues);
+        var unbuilt = reach is null ? 0 : features.Count(feature => UnbuiltFeature.IsStandIn(feature.Geometry));
+        if (unbuilt > 0)
+        {
+            features = features.Where(feature => !UnbuiltFeature.IsStandIn(feature.Geometry)).ToList();
+        }
+
+        return (new Layer(location.Role, location.Source, location.Format, source.Crs, features, fieldMap) { FeaturesLeftUnbuilt = unbuilt }, issues);
     }
 
     /// <summary>Failures of reading untrusted files; programming errors (not implemented, out of memory) pass through.</summary>

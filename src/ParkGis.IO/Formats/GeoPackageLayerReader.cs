@@ -70,7 +70,8 @@ internal static class GeoPackageLayerReader
             "SELECT " + Quote(geometryColumn) + string.Concat(attributeColumns.Select(column => ", " + Quote(column.Name))) + " FROM " + Quote(table),
             new AttributeSchema([.. attributeColumns.Select(column => column.Name)]),
             [.. attributeColumns.Select(column => column.Kind)],
-            NtsGeometryServices.Instance.CreateGeometryFactory(srsId));
+            NtsGeometryServices.Instance.CreateGeometryFactory(srsId),
+            request.Reach is { } reach && LayerCrsResolver.Known(request, () => DeclaredCrs(connection, srsId, request.InputName)) is { } known ? reach(known) : null);
 
         var features = RowidRanges(connection, table, columns, query.Sql) is { } ranges
             ? ReadInParallel(connection, request, query, ranges)
@@ -287,6 +288,10 @@ internal static class GeoPackageLayerReader
                 {
                     geometry = query.Factory.CreateGeometryCollection();
                 }
+                else if (query.Reach is { } reach && OutOfReach(raw.sqlite3_column_blob(statement, 0), reach, query.Factory) is { } standIn)
+                {
+                    geometry = standIn;
+                }
                 else if (!TryParseGeometry(geometryReader, raw.sqlite3_column_blob(statement, 0), out geometry, out var bad))
                 {
                     return new RowBatch(features, bad, null);
@@ -308,6 +313,25 @@ internal static class GeoPackageLayerReader
         }
 
         return new RowBatch(features, null, null);
+    }
+
+    /// <summary>
+    /// The <see cref="UnbuiltFeature"/> stand-in of a standard blob whose polygon box fails <paramref name="reach"/>, or
+    /// null to build the geometry as usual (within reach, or a blob with no box read here: see <see cref="WkbBox"/>).
+    /// </summary>
+    private static Geometry? OutOfReach(ReadOnlySpan<byte> blob, Func<Envelope, bool> reach, GeometryFactory factory)
+    {
+        GeoPackageGeometryHeader header;
+        try
+        {
+            header = GeoPackageGeometryHeader.Read(blob);
+        }
+        catch (ParseException)
+        {
+            return null; // the parse reports it
+        }
+
+        return !header.IsEmpty && WkbBox.TryRead(blob[header.WkbOffset..], out var box) && !reach(box) ? UnbuiltFeature.StandIn(factory, box, header.SrsId) : null;
     }
 
     private static bool TryParseGeometry(GeoPackageGeometryReader reader, ReadOnlySpan<byte> blob, out Geometry geometry, [NotNullWhen(false)] out Exception? failure)
@@ -514,7 +538,7 @@ internal static class GeoPackageLayerReader
     private sealed record ColumnInfo(string Name, ColumnKind Kind);
 
     /// <summary>The feature query of a table and what is needed to turn its rows into features.</summary>
-    private sealed record RowQuery(string Sql, AttributeSchema Schema, ColumnKind[] Kinds, GeometryFactory Factory);
+    private sealed record RowQuery(string Sql, AttributeSchema Schema, ColumnKind[] Kinds, GeometryFactory Factory, Func<Envelope, bool>? Reach);
 
     private readonly record struct RowidRange(long First, long Last);
 

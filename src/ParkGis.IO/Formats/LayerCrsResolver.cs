@@ -30,6 +30,23 @@ internal static class LayerCrsResolver
         return envelope;
     }
 
+    /// <summary>
+    /// The CRS <see cref="Resolve(LayerReadRequest, Func{CrsDefinition?}, Func{Envelope}, IReadOnlyList{SourceFeature}?)"/>
+    /// will give without looking at the coordinates, or null when it would need them or would fail (it then fails there).
+    /// </summary>
+    public static CrsDefinition? Known(LayerReadRequest request, Func<CrsDefinition?> declared)
+    {
+        try
+        {
+            return request.CrsOverrideEpsg is { } overrideEpsg ? FromConfiguredEpsg(overrideEpsg, request)
+                : declared() ?? (request.DefaultCrsEpsg is { } defaultEpsg ? FromConfiguredEpsg(defaultEpsg, request) : null);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException and not OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     public static CrsDefinition Resolve(LayerReadRequest request, Func<CrsDefinition?> declared, Func<Envelope> extent, IReadOnlyList<SourceFeature>? features = null)
     {
         if (request.CrsOverrideEpsg is { } overrideEpsg)

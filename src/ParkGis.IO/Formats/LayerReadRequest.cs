@@ -1,3 +1,6 @@
+using NetTopologySuite.Geometries;
+using ParkGis.Core.Crs;
+
 namespace ParkGis.IO.Formats;
 
 /// <summary>What a format reader needs to read one layer.</summary>
@@ -11,5 +14,11 @@ namespace ParkGis.IO.Formats;
 /// The source fields the caller needs, or null for all. A hint: formats that can skip columns (GeoPackage) read
 /// only these; the others read every field.
 /// </param>
+/// <param name="Reach">
+/// For a control layer cut to the parks' reach: the test of a feature's box in the layer's CRS (false: out of reach),
+/// or null for that CRS; null to build every feature. A hint: formats that can read a feature's box without building
+/// it (GeoPackage, shapefile) give each feature out of reach an <see cref="UnbuiltFeature"/> stand-in.
+/// </param>
 internal sealed record LayerReadRequest(
-    string RoleName, string FilePath, string InputName, string? TableName, int? CrsOverrideEpsg, int? DefaultCrsEpsg, IReadOnlyCollection<string>? Columns = null);
+    string RoleName, string FilePath, string InputName, string? TableName, int? CrsOverrideEpsg, int? DefaultCrsEpsg, IReadOnlyCollection<string>? Columns = null,
+    Func<CrsDefinition, Func<Envelope, bool>?>? Reach = null);

@@ -59,6 +59,7 @@ internal static partial class ShapefileLayerReader
         var shapes = 0;
         using (var records = ShpRecords.Open(request, factory, issues))
         {
+            records.Reach = request.Reach is { } reach && LayerCrsResolver.Known(request, () => DeclaredCrs(prj, request)) is { } known ? reach(known) : null;
             while (records.TryRead(out var geometry))
             {
                 shapes++;

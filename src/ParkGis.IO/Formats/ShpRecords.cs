@@ -52,6 +52,13 @@ internal sealed class ShpRecords : IDisposable
     /// <summary>The shape type of the file header.</summary>
     public int ShapeType { get; }
 
+    /// <summary>
+    /// The test of a record's box (false: out of reach, see <see cref="LayerReadRequest.Reach"/>), or null to build every
+    /// record. Only plain polygon records (type 5) whose parts are closed rings of at least four finite points are
+    /// tested, by the box of their points, not the record's stored box; the others are built as usual.
+    /// </summary>
+    public Func<Envelope, bool>? Reach { get; set; }
+
     /// <summary>Opens a .shp and checks its header: file code 9994, a known shape type, the file as long as it says.</summary>
     /// <exception cref="UnusableInputException">PG0104 for anything else.</exception>
     public static ShpRecords Open(LayerReadRequest request, GeometryFactory factory, List<DataIssue> issues)
@@ -122,8 +129,56 @@ internal sealed class ShpRecords : IDisposable
 
         var content = _buffer.AsSpan(0, (int)contentLength);
         _stream.ReadExactly(content);
-        geometry = Shape(content);
+        geometry = Reach is { } reach && PolygonBox(content) is { } box && !reach(box) ? UnbuiltFeature.StandIn(_factory, box, _factory.SRID) : Shape(content);
         return true;
+    }
+
+    /// <summary>The box of a type-5 record's points when every part is a closed ring of 4 or more finite points filling the record exactly; else null.</summary>
+    private static Envelope? PolygonBox(ReadOnlySpan<byte> content)
+    {
+        if (content.Length < 44 || BinaryPrimitives.ReadInt32LittleEndian(content) != 5)
+        {
+            return null;
+        }
+
+        var parts = BinaryPrimitives.ReadInt32LittleEndian(content[36..]);
+        var points = BinaryPrimitives.ReadInt32LittleEndian(content[40..]);
+        if (parts < 1 || points < 4 * parts || 44L + (4L * parts) + (16L * points) != content.Length)
+        {
+            return null;
+        }
+
+        var xy = 44 + (4 * parts);
+        var envelope = new Envelope();
+        for (var i = 0; i < parts; i++)
+        {
+            var first = BinaryPrimitives.ReadInt32LittleEndian(content[(44 + (4 * i))..]);
+            var end = i + 1 < parts ? BinaryPrimitives.ReadInt32LittleEndian(content[(44 + (4 * (i + 1)))..]) : points;
+            if ((i == 0 && first != 0) || end - first < 4 || end > points)
+            {
+                return null;
+            }
+
+            var last = xy + (16 * (end - 1));
+            if (!Double(content, xy + (16 * first)).Equals(Double(content, last)) || !Double(content, xy + (16 * first) + 8).Equals(Double(content, last + 8)))
+            {
+                return null;
+            }
+
+            for (var p = first; p < end; p++)
+            {
+                var x = Double(content, xy + (16 * p));
+                var y = Double(content, xy + (16 * p) + 8);
+                if (!double.IsFinite(x) || !double.IsFinite(y))
+                {
+                    return null;
+                }
+
+                envelope.ExpandToInclude(x, y);
+            }
+        }
+
+        return envelope;
     }
 
     /// <inheritdoc />
