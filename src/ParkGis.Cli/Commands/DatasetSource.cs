@@ -29,12 +29,7 @@ internal static class DatasetSource
 
         var content = ReadingGcRegion.Around(dataset, () =>
         {
-            var read = DatasetContent.ReadFolder(dataset, progress, scope.OnlyFields, scope.ControlsWithinReach);
-            if (scope.Roles is { } roles)
-            {
-                read = read with { Dataset = read.Dataset with { Layers = read.Dataset.Layers.Where(l => roles.Contains(l.Key)).ToDictionary() } };
-            }
-
+            var read = DatasetContent.ReadFolder(dataset, progress, scope.OnlyFields, scope.ControlsWithinReach, scope.Roles);
             return scope.Keep is null ? read : read with { Dataset = scope.Keep(read.Dataset) };
         });
         cancellation.ThrowIfCancellationRequested();
@@ -81,6 +76,12 @@ internal sealed record DatasetScope(IReadOnlyDictionary<LayerRole, IReadOnlyList
     {
         Roles = [LayerRole.Parks, LayerRole.Banners],
     };
+
+    /// <summary>What the idle-land survey needs: the layers it uses (<see cref="ParkGis.Core.Idle.IdleLandSurvey.LayersUsed"/>), every field of them.</summary>
+    public static DatasetScope Idle { get; } = new(null, null) { Roles = ParkGis.Core.Idle.IdleLandSurvey.LayersUsed };
+
+    /// <summary>What the supply ledger needs: the layers it uses (<see cref="ParkGis.Core.Supply.SupplyLedger.LayersUsed"/>), every field of them.</summary>
+    public static DatasetScope Supply { get; } = new(null, null) { Roles = ParkGis.Core.Supply.SupplyLedger.LayersUsed };
 
     /// <summary>What the conflict check needs: each layer's id, the park names and 旗区, and the control features within reach.</summary>
     public static DatasetScope ConflictCheck { get; } = new(

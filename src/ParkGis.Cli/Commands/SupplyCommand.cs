@@ -58,7 +58,7 @@ internal static class SupplyCommand
             }
 
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
-            var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: loaded);
+            var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), DatasetScope.Supply, loaded);
             var result = assessment.Supply(date);
             run.Progress.Report(Text.Get("ProgressWritingResults"));
             SupplyJsonWriter.Write(folder.PathOf("supply.json"), result);

@@ -46,7 +46,9 @@ public static class LayerOverlay
             }
 
             var feature = layer.Geometry(index);
-            if (!preparedSubject.Intersects(feature))
+            // A feature that only touches the subject gives no polygon; RelateNG tells so from its kept index, where
+            // an overlay of a neighbour along a shared edge would be computed only to be dropped.
+            if (!(preparedSubject is RelatePreparedGeometry relate ? relate.InteriorsIntersect(feature) : preparedSubject.Intersects(feature)))
             {
                 continue;
             }

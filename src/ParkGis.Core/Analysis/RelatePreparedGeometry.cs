@@ -16,6 +16,9 @@ public sealed class RelatePreparedGeometry : IPreparedGeometry
     /// <summary>DE-9IM pattern of ContainsProperly: the other geometry lies in this one's interior.</summary>
     private const string ContainsProperlyPattern = "T**FF*FF*";
 
+    /// <summary>DE-9IM pattern of interiors that meet: the two share some area (not merely a boundary).</summary>
+    private const string InteriorsIntersectPattern = "T********";
+
     private readonly RelateNG _relate;
 
     /// <summary>Prepares <paramref name="geometry"/>.</summary>
@@ -48,6 +51,9 @@ public sealed class RelatePreparedGeometry : IPreparedGeometry
 
     /// <inheritdoc />
     public bool Intersects(Geometry geom) => _relate.Evaluate(geom, RelatePredicate.Intersects());
+
+    /// <summary>Whether the interiors meet: an intersection with area, for polygons (touching along an edge is not).</summary>
+    public bool InteriorsIntersect(Geometry geom) => _relate.Evaluate(geom, InteriorsIntersectPattern);
 
     /// <inheritdoc />
     public bool Overlaps(Geometry geom) => _relate.Evaluate(geom, RelatePredicate.Overlaps());

@@ -25,6 +25,12 @@ public sealed class IdleLandSurvey
         _rules = rules ?? IdleRules.Default;
     }
 
+    /// <summary>
+    /// The layers the survey reads: the parcels, and the parks and 旗区 boundaries that place them (a scoped read may
+    /// leave every other layer unopened).
+    /// </summary>
+    public static IReadOnlyCollection<LayerRole> LayersUsed { get; } = [LayerRole.Parcels, LayerRole.Parks, LayerRole.Banners];
+
     /// <summary>Runs a survey without progress reports.</summary>
     public static IdleLandResult Run(Dataset dataset, DateOnly asOf) => new IdleLandSurvey().Survey(dataset, asOf);
 

@@ -1,5 +1,4 @@
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
 using ParkGis.Core.Analysis;
@@ -38,6 +37,13 @@ public sealed class SupplyLedger
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.WindowYears);
         _progress = progress;
     }
+
+    /// <summary>
+    /// The layers the ledger reads: approvals, parcels, the parks and 旗区 boundaries it measures, and the land-use
+    /// survey for existing construction land (a scoped read may leave every other layer unopened).
+    /// </summary>
+    public static IReadOnlyCollection<LayerRole> LayersUsed { get; } =
+        [LayerRole.Approvals, LayerRole.Parcels, LayerRole.Parks, LayerRole.Banners, LayerRole.LandUse];
 
     /// <summary>Runs the ledger with default options.</summary>
     public static SupplyLedgerResult Run(Dataset dataset, DateOnly asOf) => new SupplyLedger(SupplyLedgerOptions.Default).Compute(dataset, asOf);
@@ -186,7 +192,7 @@ public sealed class SupplyLedger
         var crs = AnalysisCrs.For(approvals.SourceCrs, sourceGeometry);
         var projected = approvals.In(crs);
         var batch = members.Count == 1 ? projected.Geometry(members[0]) : OverlayNGRobust.Union(members.Select(projected.Geometry).ToList(), factory);
-        var pieces = LayerOverlay.Pieces(batch, PreparedGeometryFactory.Prepare(batch), supplied.In(crs));
+        var pieces = LayerOverlay.Pieces(batch, new RelatePreparedGeometry(batch), supplied.In(crs));
         var suppliedPart = LayerOverlay.Union(pieces, batch.Factory);
         var unsupplied = suppliedPart.IsEmpty ? batch : OverlayNGRobust.Overlay(batch, suppliedPart, SpatialFunction.Difference);
 
@@ -262,8 +268,10 @@ public sealed class SupplyLedger
             return (0, 0);
         }
 
+        // Only the area of the supplied part is needed: pieces that share no interior add their areas, and only those
+        // that overlap (parcels lying on one another) are unioned.
         var suppliedPieces = LayerOverlay.Pieces(approved, new RelatePreparedGeometry(approved), supplied.In(crs));
-        var suppliedArea = LayerOverlay.Union(suppliedPieces, area.Factory).Area;
+        var suppliedArea = LayerOverlay.AreaOfUnion(suppliedPieces.ConvertAll(p => p.Polygon), area.Factory);
         return (approved.Area, Math.Min(approved.Area, suppliedArea));
     }
 
@@ -349,10 +357,21 @@ public sealed class SupplyLedger
             var crs = AnalysisCrs.For(supplied.SourceCrs, supplied.Features[i].Geometry);
             var here = supplied.In(crs);
             var parcel = here.Geometry(i);
-            var pieces = LayerOverlay.Pieces(parcel, here.Prepared(i), approvals.In(crs));
+            var prepared = new RelatePreparedGeometry(parcel);
+            var approvalsHere = approvals.In(crs);
+            foreach (var j in approvalsHere.Query(parcel.EnvelopeInternal))
+            {
+                // Most supplied parcels lie inside one batch, along its edges: decided from the parcel's own relate.
+                if (approvalsHere.Envelope(j).Covers(parcel.EnvelopeInternal) && prepared.CoveredBy(approvalsHere.Geometry(j)))
+                {
+                    return;
+                }
+            }
+
+            var pieces = LayerOverlay.Pieces(parcel, prepared, approvalsHere);
             if (existing is not null)
             {
-                pieces = [.. pieces, .. LayerOverlay.Pieces(parcel, here.Prepared(i), existing.In(crs))];
+                pieces = [.. pieces, .. LayerOverlay.Pieces(parcel, prepared, existing.In(crs))];
             }
 
             if (pieces.Exists(p => ReferenceEquals(p.Polygon, parcel)))

@@ -33,10 +33,18 @@ public sealed record DatasetContent(Dataset Dataset, ParkGisConfiguration? Confi
     /// <param name="progress">Receives one line per layer read; may be null.</param>
     /// <param name="onlyFields">The attribute fields the command uses (see <see cref="DatasetReader.Read(string, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?)"/>); null for all.</param>
     /// <param name="controlsWithinReach">Leave control features out of the parks' reach unbuilt (see <see cref="DatasetReader.Read(DatasetLayout, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?, bool)"/>).</param>
+    /// <param name="roles">The layers the command uses; null for every layer. The others are not opened.</param>
     /// <exception cref="ParkGis.Core.Errors.UnusableInputException">The folder, a file or parkgis.json cannot be used.</exception>
-    public static DatasetContent ReadFolder(string folder, IProgress<string>? progress = null, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null, bool controlsWithinReach = false)
+    public static DatasetContent ReadFolder(
+        string folder, IProgress<string>? progress = null, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null,
+        bool controlsWithinReach = false, IReadOnlyCollection<LayerRole>? roles = null)
     {
         var layout = DatasetReader.Discover(folder);
+        if (roles is not null)
+        {
+            layout = layout with { Layers = layout.Layers.Where(l => roles.Contains(l.Role)).ToList() };
+        }
+
         var dataset = DatasetReader.Read(layout, progress, onlyFields, controlsWithinReach) with { Name = folder };
         var configuration = layout.Configuration;
         return new DatasetContent(dataset, configuration, () => EconomicsTableReader.ReadFrom(layout.Folder, configuration?.Economics ?? EconomicsSettings.Default));

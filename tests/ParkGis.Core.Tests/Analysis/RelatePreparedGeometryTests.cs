@@ -40,6 +40,7 @@ public sealed class RelatePreparedGeometryTests
                 Assert.Equal(approved.CoveredBy(cell), prepared.CoveredBy(cell));
                 Assert.Equal(approved.Disjoint(cell), prepared.Disjoint(cell));
                 Assert.Equal(approved.Crosses(cell), prepared.Crosses(cell));
+                Assert.Equal(approved.Relate(cell, "T********"), prepared.InteriorsIntersect(cell));
                 covered += prepared.Covers(cell) ? 1 : 0;
             }
         }
