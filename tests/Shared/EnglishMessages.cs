@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
-namespace ParkGis.IO.Tests;
+namespace ParkGis.Tests.Shared;
 
 /// <summary>
 /// These tests assert on the engine's English wording, so they read its messages in English whatever the machine's
-/// locale; the Chinese default is tested through the CLI (MessageLanguageTests).
+/// locale; the Chinese default is tested through the CLI (MessageLanguageTests). One file, compiled into each library
+/// test project (Core, IO, PostGis, Web).
 /// </summary>
 internal static class EnglishMessages
 {
