@@ -110,6 +110,32 @@ public sealed class ShardedEngineTests
     }
 
     [ShardedFact]
+    public void Three_thousand_bow_tie_parcels_listed_as_irregular_to_the_shards_are_dropped_as_the_local_engine_drops_them()
+    {
+        // Attack on the irregular-row list the coordinator ships: 3,000 invalid parcels (every other one of a 100 × 60 grid
+        // of 10 m cells in P1 and P2) beside 3,000 valid ones; the list is a literal in every per-shard statement.
+        using var shards = new ShardedDatabases();
+        var parcels = new List<(string Id, string Park, Polygon Geometry)>();
+        for (var i = 0; i < 100; i++)
+        {
+            for (var j = 0; j < 60; j++)
+            {
+                var (x, y) = (400 + i * 12, -300 + j * 10);
+                var park = x < 1000 ? "P1" : "P2";
+                parcels.Add(($"Q{i:D3}-{j:D2}", park, (i + j) % 2 == 0 ? Box(x, y, x + 10, y + 10) : BowTie(x, y, x + 10, y + 10)));
+            }
+        }
+
+        var dataset = TwoParks([.. parcels]);
+        PgShardedImporter.Import(new DatasetContent(dataset, null, () => null), shards.CoordinatorName, shards.Shards, PgShardBy.Park, overwrite: false);
+
+        var sharded = new PostGisConflictCheck(ConflictCheckOptions.Default).Check(shards.CoordinatorName);
+        EngineAgreementTests.AssertAgree(new ConflictCheck(ConflictCheckOptions.Default).Check(dataset), sharded);
+        Assert.Equal(3_000, sharded.Parcels!.Count);
+        Assert.Equal(3_000, sharded.Issues.Count(i => i.Code == DataIssueCodes.InvalidGeometry));
+    }
+
+    [ShardedFact]
     public void A_shard_killed_during_the_check_is_PG0509_exit_3_and_nothing_is_written()
     {
         using var shards = new ShardedDatabases();
