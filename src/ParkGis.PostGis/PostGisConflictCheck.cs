@@ -393,7 +393,7 @@ public sealed partial class PostGisConflictCheck
                 Localized.Format("NotPolygonLeftOut", reader.GetString(5)));
         }
 
-        var reason = reader.IsDBNull(6) ? "invalid" : reader.GetString(6);
+        var reason = GeometryValidityReason.OfPostGis(reader.IsDBNull(6) ? null : reader.GetString(6));
         var where = reader.IsDBNull(7) ? "(?)" : string.Create(CultureInfo.InvariantCulture, $"({reader.GetDouble(7):0.###}, {reader.GetDouble(8):0.###})");
         if (!reader.GetBoolean(9))
         {

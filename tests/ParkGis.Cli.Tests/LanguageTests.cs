@@ -214,7 +214,8 @@ public sealed partial class LanguageTests
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 
-    [GeneratedRegex(@"\{\d+\}")]
+    /// <summary>A placeholder's index: <c>{0}</c>, <c>{1:N2}</c> and the English count form <c>{2:|parcel|parcels}</c> alike.</summary>
+    [GeneratedRegex(@"\{\d+(?=[:,}])")]
     private static partial Regex Placeholder();
 
     [GeneratedRegex(@"^  --[a-z-]+(?: <[^>]*>)?(?: （必填）)?  ")]

@@ -16,7 +16,7 @@ public sealed partial class MessageLanguageTests
     private static readonly HashSet<string> AsciiChineseValues =
     [
         "parkgis.ListSeparator", "ParkGis.Core.TallySeparator", "parkgis.InfoExtent", "parkgis.YearRange", "parkgis.LedgerWindowRateValue",
-        "parkgis.ColumnTaxPerMu", "parkgis.InfoRoleLabel", "ParkGis.Core.UnitPercent",
+        "parkgis.ColumnTaxPerMu", "parkgis.InfoRoleLabel", "ParkGis.Core.UnitPercent", "ParkGis.Web.ReportHtmlLang", "ParkGis.Web.ReportUiListSeparator",
     ];
 
     /// <summary>The assemblies that hold person-read messages and the folder of their sources.</summary>

@@ -230,7 +230,7 @@ public sealed class ReportBrowserTests
         Assert.DoesNotContain("<script src=", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<link ", html, StringComparison.Ordinal);
         Assert.DoesNotContain("tianditu.gov.cn/vec", html, StringComparison.Ordinal);
-        Assert.Contains("No supply data", html, StringComparison.Ordinal);
+        Assert.Contains("无供地数据", html, StringComparison.Ordinal);
         Assert.Contains("鄂尔多斯高新技术产业开发区", html, StringComparison.Ordinal);
     }
 }

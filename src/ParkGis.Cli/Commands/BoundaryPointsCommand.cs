@@ -53,7 +53,7 @@ internal static class BoundaryPointsCommand
             var parkIssues = data.Issues.Where(i => string.Equals(i.Feature, feature.Id, StringComparison.Ordinal) || i.Feature.Length == 0).ToList();
             foreach (var issue in parkIssues)
             {
-                stderr.WriteLine($"warning [{issue.Code}] {Rendering.IssueLocation.Of(issue)}: {issue.Message}");
+                Rendering.WrappedLine.WriteIssue(stderr, "warning ", issue);
             }
 
             BoundaryPointTable table;

@@ -101,7 +101,7 @@ internal static class ImportCommand
                     $"imported onto {servers.Count} shards by {parse.GetRequiredValue(shardBy)}; coordinator {target.DisplayName}"));
                 foreach (var issue in content.Dataset.Issues)
                 {
-                    run.Stderr.WriteLine($"warning [{issue.Code}] {Rendering.IssueLocation.Of(issue)}: {issue.Message}");
+                    Rendering.WrappedLine.WriteIssue(run.Stderr, "warning ", issue);
                 }
 
                 return Task.FromResult(ExitCodes.Of(findings: false, content.Dataset.Issues));
@@ -116,7 +116,7 @@ internal static class ImportCommand
             stdout.WriteLine(Text.Format("ImportedTables", tables.Count, target.DisplayName));
             foreach (var issue in content.Dataset.Issues)
             {
-                run.Stderr.WriteLine($"{Text.Get("Warning")} [{issue.Code}] {Rendering.IssueLocation.Of(issue)}: {issue.Message}");
+                Rendering.WrappedLine.WriteIssue(run.Stderr, Text.Get("Warning") + " ", issue);
             }
 
             return Task.FromResult(ExitCodes.Of(findings: false, content.Dataset.Issues));

@@ -118,7 +118,7 @@ internal static class InfoCommand
 
             foreach (var issue in info.Issues)
             {
-                stdout.WriteLine($"  [{issue.Code}] {IssueLocation.Of(issue)}: {issue.Message}");
+                WrappedLine.WriteIssue(stdout, "  ", issue);
             }
         }
 
@@ -134,7 +134,7 @@ internal static class InfoCommand
             stdout.WriteLine(Text.Get("InfoDataIssues"));
             foreach (var issue in data.Issues)
             {
-                stdout.WriteLine($"  [{issue.Code}] {IssueLocation.Of(issue)}: {issue.Message}");
+                WrappedLine.WriteIssue(stdout, "  ", issue);
             }
         }
     }

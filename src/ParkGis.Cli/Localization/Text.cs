@@ -42,7 +42,7 @@ internal static class Text
         ?? throw new MissingManifestResourceException($"No message '{key}' in Messages.resx.");
 
     /// <summary>The message <paramref name="key"/> with its <c>{0}</c>… placeholders filled in, numbers in the invariant culture.</summary>
-    public static string Format(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, Get(key), args);
+    public static string Format(string key, params object?[] args) => ParkGis.Core.Localization.CountFormatter.Format(Get(key), args);
 
     /// <summary><paramref name="items"/> as a list in the current language: 甲、乙 in Chinese, a, b in English.</summary>
     public static string List(params IEnumerable<string> items) => string.Join(Get("ListSeparator"), items);

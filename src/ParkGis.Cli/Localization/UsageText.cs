@@ -93,7 +93,7 @@ internal static partial class UsageText
                 yield break;
             }
 
-            var cut = Cut(rest, room);
+            var cut = Rendering.TextWidth.Cut(rest, room);
             yield return prefix + rest[..cut].TrimEnd();
             rest = rest[cut..].TrimStart(' ');
             prefix = new string(' ', indent);
@@ -104,35 +104,6 @@ internal static partial class UsageText
         }
     }
 
-    /// <summary>Where to cut <paramref name="text"/> to fit <paramref name="room"/> columns: the last break opportunity that fits.</summary>
-    private static int Cut(string text, int room)
-    {
-        var used = 0;
-        var lastBreak = -1;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            var w = Rendering.TextWidth.Of(c.ToString());
-            if (used + w > room)
-            {
-                return lastBreak > 0 ? lastBreak : Math.Max(i, 1);
-            }
-
-            used += w;
-            if (c == ' ' && i > 0 && text[..i].Trim().Length > 0)
-            {
-                lastBreak = i + 1;
-            }
-            else if (w == 2 && i + 1 < text.Length && !IsClosing(text[i + 1]))
-            {
-                lastBreak = i + 1; // after a wide character, unless punctuation that must not start a line follows
-            }
-        }
-
-        return text.Length;
-    }
-
-    private static bool IsClosing(char c) => "，。、；：）》」』！？,.;:)".Contains(c, StringComparison.Ordinal);
 
     private static void Translate(string[] lines)
     {

@@ -42,8 +42,7 @@ internal static class IdleSummary
             stdout.WriteLine(Text.Format("DataIssuesHeading", result.Issues.Count, "idle.json"));
             foreach (var issue in result.Issues.Take(10))
             {
-                var where = IssueLocation.Of(issue);
-                stdout.WriteLine($"  [{issue.Code}] {where}: {issue.Message}");
+                WrappedLine.WriteIssue(stdout, "  ", issue);
             }
 
             if (result.Issues.Count > 10)

@@ -25,7 +25,7 @@ internal static class NotAnalysedParks
         stdout.WriteLine(Text.Format("NotAnalysedParks", parks.Count));
         foreach (var park in parks.Take(Listed))
         {
-            stdout.WriteLine($"  {IssueLocation.Of(park)}: {park.Message}");
+            WrappedLine.Write(stdout, $"  {IssueLocation.Of(park)}: {park.Message}", 4);
         }
 
         if (parks.Count > Listed)

@@ -49,8 +49,7 @@ internal static class SupplySummary
             stdout.WriteLine(Text.Format("DataIssuesHeading", result.Issues.Count, "supply.json"));
             foreach (var issue in result.Issues.Take(10))
             {
-                var where = IssueLocation.Of(issue);
-                stdout.WriteLine($"  [{issue.Code}] {where}: {issue.Message}");
+                WrappedLine.WriteIssue(stdout, "  ", issue);
             }
 
             if (result.Issues.Count > 10)

@@ -98,23 +98,10 @@ public static class FeatureScreening
         return (new PolygonalFeature(feature.Id, feature, repaired), new DataIssue(layerName, feature.Id, DataIssueCodes.GeometryRepaired, message));
     }
 
-    /// <summary>The polygonal part of a geometry: itself for (Multi)Polygons, the polygons of a collection; else null.</summary>
     /// <summary>What makes the geometry invalid (几何无效原因), in the run's language.</summary>
-    private static string Reason(TopologyValidationError error) => error.ErrorType switch
-    {
-        TopologyValidationErrors.HoleOutsideShell => Localized.Get("ValidityHoleOutsideShell"),
-        TopologyValidationErrors.NestedHoles => Localized.Get("ValidityNestedHoles"),
-        TopologyValidationErrors.DisconnectedInteriors => Localized.Get("ValidityDisconnectedInteriors"),
-        TopologyValidationErrors.SelfIntersection => Localized.Get("ValiditySelfIntersection"),
-        TopologyValidationErrors.RingSelfIntersection => Localized.Get("ValidityRingSelfIntersection"),
-        TopologyValidationErrors.NestedShells => Localized.Get("ValidityNestedShells"),
-        TopologyValidationErrors.DuplicateRings => Localized.Get("ValidityDuplicateRings"),
-        TopologyValidationErrors.TooFewPoints => Localized.Get("ValidityTooFewPoints"),
-        TopologyValidationErrors.InvalidCoordinate => Localized.Get("ValidityInvalidCoordinate"),
-        TopologyValidationErrors.RingNotClosed => Localized.Get("ValidityRingNotClosed"),
-        _ => Localized.Get("ValidityError"),
-    };
+    private static string Reason(TopologyValidationError error) => GeometryValidityReason.Of(error.ErrorType);
 
+    /// <summary>The polygonal part of a geometry: itself for (Multi)Polygons, the polygons of a collection; else null.</summary>
     private static Geometry? Polygonal(Geometry geometry)
     {
         switch (geometry)

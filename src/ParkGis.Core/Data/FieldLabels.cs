@@ -4,7 +4,7 @@ namespace ParkGis.Core.Data;
 
 /// <summary>
 /// What people call the fields ParkGis reads and writes (字段名称), with their unit: the one label table for the
-/// report's popups and the ledger columns copied from the dataset. Chinese by default, English with <c>--lang en</c>;
+/// report's popups and the headers of the Excel ledgers (台账). Chinese by default, English with <c>--lang en</c>;
 /// a field not in the table is shown under its own name.
 /// </summary>
 public static class FieldLabels
@@ -32,6 +32,10 @@ public static class FieldLabels
         ("approved_on", "FieldApprovedOn", null),
         ("supply_rate", "FieldSupplyRate", "UnitPercent"),
         ("approved_m2", "FieldApprovedM2", "UnitM2"),
+        ("approved_ha", "FieldApprovedHa", "UnitHa"),
+        ("approved_mu", "FieldApprovedMu", "UnitMu"),
+        ("supplied_ha", "FieldSuppliedHa", "UnitHa"),
+        ("supplied_mu", "FieldSuppliedMu", "UnitMu"),
         ("unsupplied_ha", "FieldUnsuppliedHa", "UnitHa"),
         ("unsupplied_m2", "FieldUnsuppliedM2", "UnitM2"),
         ("unsupplied_mu", "FieldUnsuppliedMu", "UnitMu"),
@@ -70,6 +74,8 @@ public static class FieldLabels
         ("missing", "FieldMissing", null),
         ("networks", "FieldNetworks", null),
         ("distance_m", "FieldDistanceM", "UnitM"),
+        ("service_distance_m", "FieldServiceDistanceM", "UnitM"),
+        ("utility_zh", "FieldUtility", null),
         ("floor_area_m2", "FieldFloorAreaM2", "UnitM2"),
         ("footprint_area_m2", "FieldFootprintAreaM2", "UnitM2"),
         ("yard_area_m2", "FieldYardAreaM2", "UnitM2"),
@@ -78,6 +84,10 @@ public static class FieldLabels
         ("plot_ratio", "FieldPlotRatio", null),
         ("building_coefficient", "FieldBuildingCoefficient", "UnitPercent"),
         ("green_ratio", "FieldGreenRatio", "UnitPercent"),
+        ("area_m2", "FieldAreaM2", "UnitM2"),
+        ("area_ha", "FieldAreaHa", "UnitHa"),
+        ("area_mu", "FieldAreaMu", "UnitMu"),
+        ("severity", "FieldSeverity", null),
     ];
 
     /// <summary>Every field with a label, in table order.</summary>
@@ -88,6 +98,18 @@ public static class FieldLabels
 
     /// <summary>The Chinese label of <paramref name="field"/> whatever the run's language (a ledger's header), or null.</summary>
     public static string? ChineseName(string field) => Find(field) is { } entry ? Localized.Chinese(entry.Key) : null;
+
+    /// <summary>
+    /// The header of a ledger column holding <paramref name="field"/> (台账表头): its Chinese label with the Chinese unit in
+    /// brackets (<c>土地价款（万元）</c>, <c>面积（亩）</c>); a share has none, its cells show the percent sign.
+    /// </summary>
+    /// <exception cref="ArgumentException">The table has no such field: a defect.</exception>
+    public static string Header(string field)
+    {
+        var entry = Find(field) ?? throw new ArgumentException($"No label for the field '{field}'.", nameof(field));
+        var label = Localized.Chinese(entry.Key);
+        return entry.Unit is { } unit && unit != "UnitPercent" ? $"{label}（{Localized.Chinese(unit)}）" : label;
+    }
 
     /// <summary>The unit of <paramref name="field"/>'s values in the run's language (公顷, %), or null.</summary>
     public static string? Unit(string field) => Find(field) is { Unit: { } unit } ? Localized.Get(unit) : null;

@@ -38,8 +38,8 @@ public sealed class ResourceText
         _resources.GetString(key, CultureInfo.InvariantCulture)
         ?? throw new MissingManifestResourceException($"No message '{key}' in {_resources.BaseName}.");
 
-    /// <summary>The message <paramref name="key"/> with its <c>{0}</c>… placeholders filled in, numbers in the invariant culture.</summary>
-    public string Format(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, Get(key), args);
+    /// <summary>The message <paramref name="key"/> with its <c>{0}</c>… placeholders filled in, numbers in the invariant culture, English counts with their plural (<see cref="CountFormatter"/>).</summary>
+    public string Format(string key, params object?[] args) => CountFormatter.Format(Get(key), args);
 
     /// <summary><paramref name="items"/> as a list in the current language: 甲、乙 in Chinese, a, b in English.</summary>
     public static string List(IEnumerable<string> items) => string.Join(IsEnglish ? ", " : "、", items);

@@ -1,4 +1,5 @@
 using ParkGis.Core.Conflicts;
+using ParkGis.Core.Data;
 
 namespace ParkGis.IO.Excel;
 
@@ -20,9 +21,9 @@ public static class CheckLedgers
         ArgumentNullException.ThrowIfNull(result);
         LedgerColumn[] patchColumns =
         [
-            LedgerColumn.Text("园区编号"), LedgerColumn.Text("园区名称"), LedgerColumn.Text("冲突类型"), LedgerColumn.Text("性质"), LedgerColumn.Integer("图斑序号"),
-            LedgerColumn.Number("面积（平方米）"), LedgerColumn.Number("面积（公顷）", 4), LedgerColumn.Number("面积（亩）"),
-            LedgerColumn.Text("冲突要素编号"), LedgerColumn.Text("坐标系"),
+            LedgerColumn.Text(FieldLabels.Header("park_id")), LedgerColumn.Text(FieldLabels.Header("park_name")), LedgerColumn.Text(FieldLabels.Header("kind_zh")), LedgerColumn.Text(FieldLabels.Header("severity")), LedgerColumn.Integer("图斑序号"),
+            LedgerColumn.Number(FieldLabels.Header("area_m2")), LedgerColumn.Number(FieldLabels.Header("area_ha"), 4), LedgerColumn.Number(FieldLabels.Header("area_mu")),
+            LedgerColumn.Text(FieldLabels.Header("source_ids")), LedgerColumn.Text(FieldLabels.Header("analysis_crs")),
         ];
         var patches = new List<IReadOnlyList<object?>>();
         foreach (var park in result.Parks)
@@ -41,7 +42,7 @@ public static class CheckLedgers
 
         LedgerColumn[] parkColumns =
         [
-            LedgerColumn.Text("园区编号"), LedgerColumn.Text("园区名称"), LedgerColumn.Number("园区面积（公顷）", 4), LedgerColumn.Text("冲突类型"),
+            LedgerColumn.Text(FieldLabels.Header("park_id")), LedgerColumn.Text(FieldLabels.Header("park_name")), LedgerColumn.Number("园区面积（公顷）", 4), LedgerColumn.Text(FieldLabels.Header("kind_zh")),
             LedgerColumn.Text("是否检查"), LedgerColumn.Integer("图斑数"), LedgerColumn.Number("冲突面积（公顷）", 4), LedgerColumn.Number("冲突面积（亩）"),
             LedgerColumn.Integer("未计入碎图斑数"), LedgerColumn.Number("未计入碎图斑面积（平方米）"),
         ];

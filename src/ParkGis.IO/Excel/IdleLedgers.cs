@@ -1,3 +1,4 @@
+using ParkGis.Core.Data;
 using ParkGis.Core.Idle;
 
 namespace ParkGis.IO.Excel;
@@ -27,21 +28,21 @@ public static class IdleLedgers
         var recordedDisposal = parcels.Has(LedgerFields.RecordedDisposal);
         var columns = new List<LedgerColumn>
         {
-            LedgerColumn.Text("宗地编号"), LedgerColumn.Text("园区编号"), LedgerColumn.Text("用地单位"), LedgerColumn.Text("坐落"), LedgerColumn.Text("用途"),
-            LedgerColumn.Text("供地方式"), LedgerColumn.Date("供地日期"), LedgerColumn.Date("约定动工日期"), LedgerColumn.Date("实际动工日期"),
-            LedgerColumn.Date("停工日期"), LedgerColumn.Number("面积（公顷）", 4), LedgerColumn.Number("面积（亩）"), LedgerColumn.Number("土地价款（万元）"),
-            LedgerColumn.Text("闲置原因"), LedgerColumn.Text("闲置类型"), LedgerColumn.Integer("闲置时长（天）"), LedgerColumn.Number("闲置时长（年）"),
-            LedgerColumn.Text("认定状态"),
+            LedgerColumn.Text(FieldLabels.Header("parcel_id")), LedgerColumn.Text(FieldLabels.Header("park_id")), LedgerColumn.Text(FieldLabels.Header("enterprise")), LedgerColumn.Text(FieldLabels.Header("location")), LedgerColumn.Text(FieldLabels.Header("land_use")),
+            LedgerColumn.Text(FieldLabels.Header("supply_method")), LedgerColumn.Date(FieldLabels.Header("supplied_on")), LedgerColumn.Date(FieldLabels.Header("agreed_start")), LedgerColumn.Date(FieldLabels.Header("actual_start")),
+            LedgerColumn.Date(FieldLabels.Header("halted_since")), LedgerColumn.Number(FieldLabels.Header("area_ha"), 4), LedgerColumn.Number(FieldLabels.Header("area_mu")), LedgerColumn.Number(FieldLabels.Header("land_price_wan")),
+            LedgerColumn.Text(FieldLabels.Header("cause")), LedgerColumn.Text("闲置类型"), LedgerColumn.Integer(FieldLabels.Header("idle_days")), LedgerColumn.Number("闲置时长（年）"),
+            LedgerColumn.Text(FieldLabels.Header("status")),
         };
         if (recordedStatus)
         {
-            columns.Add(LedgerColumn.Text("认定状态（原台账）"));
+            columns.Add(LedgerColumn.Text(FieldLabels.Header("idle_status")));
         }
 
-        columns.AddRange([LedgerColumn.Number("闲置费（万元）", 4), LedgerColumn.Text("可无偿收回"), LedgerColumn.Text("处置方式"), LedgerColumn.Text("处置依据")]);
+        columns.AddRange([LedgerColumn.Number(FieldLabels.Header("idle_fee_wan"), 4), LedgerColumn.Text(FieldLabels.Header("reclaim_eligible")), LedgerColumn.Text("处置方式"), LedgerColumn.Text(FieldLabels.Header("disposal_article"))]);
         if (recordedDisposal)
         {
-            columns.Add(LedgerColumn.Text("处置方式（原台账）"));
+            columns.Add(LedgerColumn.Text(FieldLabels.Header("disposal")));
         }
 
         var rows = new List<IReadOnlyList<object?>>();
@@ -90,12 +91,12 @@ public static class IdleLedgers
 
     private static LedgerColumn[] SummaryColumns(bool withPark) =>
     [
-        .. withPark ? new[] { LedgerColumn.Text("园区编号"), LedgerColumn.Text("园区名称") } : [], LedgerColumn.Text("旗区"),
+        .. withPark ? new[] { LedgerColumn.Text(FieldLabels.Header("park_id")), LedgerColumn.Text(FieldLabels.Header("park_name")) } : [], LedgerColumn.Text(FieldLabels.Header("banner")),
         LedgerColumn.Integer("闲置宗数"), LedgerColumn.Number("闲置面积（公顷）", 4), LedgerColumn.Number("闲置面积（亩）"),
-        LedgerColumn.Integer("企业原因宗数"), LedgerColumn.Integer("政府原因宗数"), LedgerColumn.Number("闲置费（万元）", 4),
+        LedgerColumn.Integer("企业原因宗数"), LedgerColumn.Integer("政府原因宗数"), LedgerColumn.Number(FieldLabels.Header("idle_fee_wan"), 4),
         LedgerColumn.Integer("可无偿收回宗数"), LedgerColumn.Number("可无偿收回面积（亩）"),
         LedgerColumn.Integer("供而未用宗数"), LedgerColumn.Number("供而未用面积（亩）"), LedgerColumn.Integer("无法认定宗数"),
-        LedgerColumn.Number("已供面积（公顷）", 4), LedgerColumn.Percent("闲置率"),
+        LedgerColumn.Number(FieldLabels.Header("supplied_ha"), 4), LedgerColumn.Percent("闲置率"),
     ];
 
     private static IReadOnlyList<object?> SummaryRow(IdleParkSummary s, bool withPark) =>

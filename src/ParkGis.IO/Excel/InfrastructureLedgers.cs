@@ -23,8 +23,8 @@ public static class InfrastructureLedgers
         ArgumentNullException.ThrowIfNull(parcels);
         LedgerColumn[] unservedColumns =
         [
-            LedgerColumn.Text("园区编号"), LedgerColumn.Text("园区名称"), LedgerColumn.Text("管网"), LedgerColumn.Text("宗地编号"), LedgerColumn.Text("用地单位"),
-            LedgerColumn.Number("宗地面积（亩）"), LedgerColumn.Number("距管网距离（米）", 1), LedgerColumn.Number("服务半径（米）", 0),
+            LedgerColumn.Text(FieldLabels.Header("park_id")), LedgerColumn.Text(FieldLabels.Header("park_name")), LedgerColumn.Text(FieldLabels.Header("utility_zh")), LedgerColumn.Text(FieldLabels.Header("parcel_id")), LedgerColumn.Text(FieldLabels.Header("enterprise")),
+            LedgerColumn.Number("宗地面积（亩）"), LedgerColumn.Number(FieldLabels.Header("distance_m"), 1), LedgerColumn.Number(FieldLabels.Header("service_distance_m"), 0),
         ];
         var unserved = new List<IReadOnlyList<object?>>();
         foreach (var park in result.Parks)
@@ -42,10 +42,10 @@ public static class InfrastructureLedgers
         var utilities = result.Parks.SelectMany(p => p.Utilities.Select(u => u.Utility)).Distinct().ToList();
         var parkColumns = new List<LedgerColumn>
         {
-            LedgerColumn.Text("园区编号"), LedgerColumn.Text("园区名称"), LedgerColumn.Integer("已供宗地数"), LedgerColumn.Number("已供面积（亩）"),
+            LedgerColumn.Text(FieldLabels.Header("park_id")), LedgerColumn.Text(FieldLabels.Header("park_name")), LedgerColumn.Integer("已供宗地数"), LedgerColumn.Number(FieldLabels.Header("supplied_mu")),
         };
         parkColumns.AddRange(utilities.Select(u => LedgerColumn.Percent(LayerRoles.ChineseName(u) + "覆盖率")));
-        parkColumns.AddRange([LedgerColumn.Percent("平均覆盖率"), LedgerColumn.Text("管网达标"), LedgerColumn.Text("土地平整"), LedgerColumn.Text("九通一平达标")]);
+        parkColumns.AddRange([LedgerColumn.Percent("平均覆盖率"), LedgerColumn.Text("管网达标"), LedgerColumn.Text(FieldLabels.Header("levelled")), LedgerColumn.Text("九通一平达标")]);
         var parks = result.Parks.Select(p => (IReadOnlyList<object?>)
         [
             p.ParkId, p.Name, p.SuppliedParcels, SupplyLedgers.Mu(p.SuppliedAreaM2),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ParkGis.Core.Data;
 using ParkGis.Core.Intensity;
 using ParkGis.Core.Measures;
 
@@ -23,7 +24,7 @@ public static class IntensityLedgers
         var indicators = result.Parks.FirstOrDefault()?.Indicators ?? [];
         var parkColumns = new List<LedgerColumn>
         {
-            LedgerColumn.Text("园区编号"), LedgerColumn.Text("园区名称"), LedgerColumn.Integer("宗地数"), LedgerColumn.Number("已建成面积（亩）"),
+            LedgerColumn.Text(FieldLabels.Header("park_id")), LedgerColumn.Text(FieldLabels.Header("park_name")), LedgerColumn.Integer("宗地数"), LedgerColumn.Number("已建成面积（亩）"),
             LedgerColumn.Number("工矿仓储用地面积（亩）"),
             LedgerColumn.Number(string.Create(CultureInfo.InvariantCulture, $"{result.BaselineYear}年亩均产值（万元/亩）")),
             LedgerColumn.Number(result.Year is { } y ? string.Create(CultureInfo.InvariantCulture, $"{y}年亩均产值（万元/亩）") : "亩均产值（万元/亩）"),
@@ -45,9 +46,9 @@ public static class IntensityLedgers
 
         LedgerColumn[] parcelColumns =
         [
-            LedgerColumn.Text("宗地编号"), LedgerColumn.Text("园区编号"), LedgerColumn.Text("用地单位"), LedgerColumn.Text("产业"), LedgerColumn.Text("用途"),
-            LedgerColumn.Number("面积（亩）", 4), LedgerColumn.Number("容积率", 4), LedgerColumn.Percent("建筑系数"),
-            LedgerColumn.Percent("行政办公及生活服务设施用地比重"), LedgerColumn.Percent("绿地率"),
+            LedgerColumn.Text(FieldLabels.Header("parcel_id")), LedgerColumn.Text(FieldLabels.Header("park_id")), LedgerColumn.Text(FieldLabels.Header("enterprise")), LedgerColumn.Text(FieldLabels.Header("industry")), LedgerColumn.Text(FieldLabels.Header("land_use")),
+            LedgerColumn.Number(FieldLabels.Header("area_mu"), 4), LedgerColumn.Number(FieldLabels.Header("plot_ratio"), 4), LedgerColumn.Percent(FieldLabels.Header("building_coefficient")),
+            LedgerColumn.Percent("行政办公及生活服务设施用地比重"), LedgerColumn.Percent(FieldLabels.Header("green_ratio")),
             LedgerColumn.Number("亩均产值（万元/亩）"), LedgerColumn.Number("亩均税收（万元/亩）"), LedgerColumn.Number("亩均固定资产投资（万元/亩）"),
             LedgerColumn.Number("亩均增加值（万元/亩）"), LedgerColumn.Number("单位能耗增加值（万元/吨标煤）", 4), LedgerColumn.Text("评价等级"),
             LedgerColumn.Text("标准地"), LedgerColumn.Text("未达标指标"),

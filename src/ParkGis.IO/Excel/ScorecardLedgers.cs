@@ -1,3 +1,4 @@
+using ParkGis.Core.Data;
 using ParkGis.Core.Scorecard;
 
 namespace ParkGis.IO.Excel;
@@ -18,7 +19,7 @@ public static class ScorecardLedgers
         ArgumentNullException.ThrowIfNull(scorecard);
         var columns = new List<LedgerColumn>
         {
-            LedgerColumn.Integer("排名"), LedgerColumn.Text("园区编号"), LedgerColumn.Text("园区名称"), LedgerColumn.Number("综合得分"), LedgerColumn.Percent("计分权重覆盖"),
+            LedgerColumn.Integer("排名"), LedgerColumn.Text(FieldLabels.Header("park_id")), LedgerColumn.Text(FieldLabels.Header("park_name")), LedgerColumn.Number("综合得分"), LedgerColumn.Percent("计分权重覆盖"),
         };
         foreach (var key in ScorecardIndicators.All)
         {

@@ -1,3 +1,4 @@
+using ParkGis.Core.Data;
 using ParkGis.Core.Measures;
 using ParkGis.Core.Supply;
 
@@ -30,11 +31,11 @@ public static class SupplyLedgers
         ArgumentNullException.ThrowIfNull(parcels);
         LedgerColumn[] batchColumns =
         [
-            LedgerColumn.Text("批次编号"), LedgerColumn.Text("批次名称"), LedgerColumn.Text("批准文号"), LedgerColumn.Text("电子监管号"),
-            LedgerColumn.Date("批准日期"), LedgerColumn.Text("旗区"),
-            LedgerColumn.Number("批准面积（公顷）", 4), LedgerColumn.Number("已供面积（公顷）", 4), LedgerColumn.Number("批而未供面积（公顷）", 4),
-            LedgerColumn.Number("批准面积（亩）"), LedgerColumn.Number("已供面积（亩）"), LedgerColumn.Number("批而未供面积（亩）"),
-            LedgerColumn.Percent("供地率"), LedgerColumn.Text("坐标系"),
+            LedgerColumn.Text(FieldLabels.Header("batch_id")), LedgerColumn.Text(FieldLabels.Header("batch_name")), LedgerColumn.Text(FieldLabels.Header("approval_no")), LedgerColumn.Text(FieldLabels.Header("supervision_no")),
+            LedgerColumn.Date(FieldLabels.Header("approved_on")), LedgerColumn.Text(FieldLabels.Header("banner")),
+            LedgerColumn.Number(FieldLabels.Header("approved_ha"), 4), LedgerColumn.Number(FieldLabels.Header("supplied_ha"), 4), LedgerColumn.Number(FieldLabels.Header("unsupplied_ha"), 4),
+            LedgerColumn.Number(FieldLabels.Header("approved_mu")), LedgerColumn.Number(FieldLabels.Header("supplied_mu")), LedgerColumn.Number(FieldLabels.Header("unsupplied_mu")),
+            LedgerColumn.Percent(FieldLabels.Header("supply_rate")), LedgerColumn.Text(FieldLabels.Header("analysis_crs")),
         ];
         var batches = result.Batches.Select(b => (IReadOnlyList<object?>)
         [
@@ -46,9 +47,9 @@ public static class SupplyLedgers
 
         LedgerColumn[] unapprovedColumns =
         [
-            LedgerColumn.Text("宗地编号"), LedgerColumn.Text("园区编号"), LedgerColumn.Text("用地单位"), LedgerColumn.Text("坐落"), LedgerColumn.Text("用途"),
-            LedgerColumn.Text("供地方式"), LedgerColumn.Date("供地日期"), LedgerColumn.Text("电子监管号"),
-            LedgerColumn.Number("未批先供面积（公顷）", 4), LedgerColumn.Number("未批先供面积（亩）"), LedgerColumn.Text("坐标系"),
+            LedgerColumn.Text(FieldLabels.Header("parcel_id")), LedgerColumn.Text(FieldLabels.Header("park_id")), LedgerColumn.Text(FieldLabels.Header("enterprise")), LedgerColumn.Text(FieldLabels.Header("location")), LedgerColumn.Text(FieldLabels.Header("land_use")),
+            LedgerColumn.Text(FieldLabels.Header("supply_method")), LedgerColumn.Date(FieldLabels.Header("supplied_on")), LedgerColumn.Text(FieldLabels.Header("supervision_no")),
+            LedgerColumn.Number("未批先供面积（公顷）", 4), LedgerColumn.Number("未批先供面积（亩）"), LedgerColumn.Text(FieldLabels.Header("analysis_crs")),
         ];
         var unapproved = result.Unapproved.Select(u => (IReadOnlyList<object?>)
         [
@@ -61,17 +62,17 @@ public static class SupplyLedgers
         [
             new LedgerSheet(BatchSheet, batchColumns, batches),
             new LedgerSheet(UnapprovedSheet, unapprovedColumns, unapproved),
-            new LedgerSheet(ParkSheet, AreaColumns("园区编号", withName: true), result.Parks.Select(p => AreaRow(p, withName: true)).ToList()),
-            new LedgerSheet(BannerSheet, AreaColumns("旗区", withName: false), result.Banners.Select(p => AreaRow(p, withName: false)).ToList()),
+            new LedgerSheet(ParkSheet, AreaColumns(FieldLabels.Header("park_id"), withName: true), result.Parks.Select(p => AreaRow(p, withName: true)).ToList()),
+            new LedgerSheet(BannerSheet, AreaColumns(FieldLabels.Header("banner"), withName: false), result.Banners.Select(p => AreaRow(p, withName: false)).ToList()),
         ];
     }
 
     private static LedgerColumn[] AreaColumns(string idHeader, bool withName) =>
     [
-        LedgerColumn.Text(idHeader), .. withName ? new[] { LedgerColumn.Text("园区名称"), LedgerColumn.Text("旗区") } : [],
-        LedgerColumn.Number("批准面积（公顷）", 4), LedgerColumn.Number("已供面积（公顷）", 4), LedgerColumn.Number("批而未供面积（公顷）", 4),
-        LedgerColumn.Number("批准面积（亩）"), LedgerColumn.Number("已供面积（亩）"), LedgerColumn.Number("批而未供面积（亩）"),
-        LedgerColumn.Percent("供地率"),
+        LedgerColumn.Text(idHeader), .. withName ? new[] { LedgerColumn.Text(FieldLabels.Header("park_name")), LedgerColumn.Text(FieldLabels.Header("banner")) } : [],
+        LedgerColumn.Number(FieldLabels.Header("approved_ha"), 4), LedgerColumn.Number(FieldLabels.Header("supplied_ha"), 4), LedgerColumn.Number(FieldLabels.Header("unsupplied_ha"), 4),
+        LedgerColumn.Number(FieldLabels.Header("approved_mu")), LedgerColumn.Number(FieldLabels.Header("supplied_mu")), LedgerColumn.Number(FieldLabels.Header("unsupplied_mu")),
+        LedgerColumn.Percent(FieldLabels.Header("supply_rate")),
     ];
 
     private static IReadOnlyList<object?> AreaRow(AreaSupply a, bool withName) =>

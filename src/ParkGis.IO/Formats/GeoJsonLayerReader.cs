@@ -24,6 +24,9 @@ internal sealed class GeoJsonLayerReader
 {
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
+    /// <summary>Positions of the smallest ring NTS and PostGIS both accept on input (a closed triangle).</summary>
+    private const int MinimumRingPositions = 4;
+
     private readonly LayerReadRequest _request;
     private GeometryFactory _factory;
     private readonly List<SourceFeature> _features = [];
@@ -85,17 +88,16 @@ internal sealed class GeoJsonLayerReader
         }
         catch (JsonException exception)
         {
-            var where = string.Create(CultureInfo.InvariantCulture, $"line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}");
-            var feature = _ordinal > 0 ? $" in feature #{_ordinal}" : string.Empty;
-            throw Unreadable(Localized.Format("GeoJsonInvalidJson", where, feature, exception.Message), exception);
+            var problem = JsonSyntaxProblem.Describe(json, exception.LineNumber, exception.BytePositionInLine);
+            throw Unreadable(_ordinal > 0 ? Localized.Format("GeoJsonInvalidJsonInFeature", problem, _ordinal) : Localized.Format("GeoJsonInvalidJson", problem), exception);
         }
         catch (InvalidOperationException exception)
         {
-            throw Unreadable(Localized.Format("GeoJsonWrongType", exception.Message), exception);
+            throw Unreadable(Localized.Get("GeoJsonWrongType"), exception);
         }
         catch (FormatException exception)
         {
-            throw Unreadable(Localized.Format("GeoJsonBadNumber", exception.Message), exception);
+            throw Unreadable(Localized.Get("GeoJsonBadNumber"), exception);
         }
 
         var crs = LayerCrsResolver.Resolve(_request, DeclaredCrs, _features);
@@ -540,24 +542,16 @@ internal sealed class GeoJsonLayerReader
         }
 
         var shell = BuildRing(Positions(rings[0]), 0);
-        if (shell is null)
-        {
-            return _factory.CreatePolygon();
-        }
-
         var holes = new List<LinearRing>(rings.Count - 1);
         for (var i = 1; i < rings.Count; i++)
         {
-            if (BuildRing(Positions(rings[i]), i) is { } hole)
-            {
-                holes.Add(hole);
-            }
+            holes.Add(BuildRing(Positions(rings[i]), i));
         }
 
         return _factory.CreatePolygon(shell, [.. holes]);
     }
 
-    private LinearRing? BuildRing(Coordinate[] positions, int ringIndex)
+    private LinearRing BuildRing(Coordinate[] positions, int ringIndex)
     {
         if (positions.Length == 0)
         {
@@ -571,11 +565,12 @@ internal sealed class GeoJsonLayerReader
             positions = [.. positions, positions[0].Copy()];
         }
 
-        if (positions.Length < 4)
+        // A degenerate ring (fewer than 4 positions: a line or a point) is kept, its closing point repeated up to the
+        // 4 positions a ring has in NTS and PostGIS alike, so that screening reports it as invalid geometry (too few
+        // points) under the feature's id like every other invalid ring, --fix repairs it, and import can store it.
+        while (positions.Length < MinimumRingPositions)
         {
-            _issues.Add(new DataIssue(_request.RoleName, Ordinal(), DataIssueCodes.InvalidGeometry,
-                Localized.Format("GeoJsonRingTooFewPoints", ringIndex, _ordinal, _request.InputName, positions.Length)));
-            return null;
+            positions = [.. positions, positions[^1].Copy()];
         }
 
         return _factory.CreateLinearRing(positions);

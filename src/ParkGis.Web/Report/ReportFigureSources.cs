@@ -3,6 +3,7 @@ using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Infrastructure;
 using ParkGis.Core.Scorecard;
+using ParkGis.Web.Localization;
 
 namespace ParkGis.Web.Report;
 
@@ -22,11 +23,11 @@ public static class ReportFigureSources
         SupplyFigures? supply = null;
         if (asOf is not { } date)
         {
-            missing["supply"] = "未给截至日期（--as-of），未做供地分析。";
+            missing["supply"] = Localized.Get("ReportMissingAsOf");
         }
         else if (assessment.Layer(LayerRole.Approvals) is null || assessment.Layer(LayerRole.Parcels) is null)
         {
-            missing["supply"] = "数据集缺少建设用地批次或宗地图层，无法计算供地率。";
+            missing["supply"] = Localized.Get("ReportMissingSupplyLayers");
         }
         else
         {
@@ -37,14 +38,14 @@ public static class ReportFigureSources
         {
             if (assessment.Layer(LayerRole.Parcels) is null || assessment.Economics is null)
             {
-                missing["intensity"] = "数据集缺少宗地图层或经济数据表（economics.csv），无法计算亩均效益。";
+                missing["intensity"] = Localized.Get("ReportMissingIntensity");
                 return null;
             }
 
             var result = assessment.Intensity(asOf: asOf);
             return new IntensityFigures(
-                "亩均税收",
-                "万元/亩",
+                Localized.Get("ReportTaxPerMu"),
+                Localized.Get("ReportUnitWanPerMu"),
                 result.Year,
                 [.. result.Parks.Select(p => new IntensityRow(p.ParkId, p.Name.Length > 0 ? p.Name : p.ParkId, p.TaxPerMu, p.GradeCounts))]);
         });
@@ -53,7 +54,7 @@ public static class ReportFigureSources
         {
             if (!UtilityNetworks.All.Any(u => assessment.Layer(u) is not null))
             {
-                missing["infrastructure"] = "数据集没有任何管网图层，无法核查九通一平。";
+                missing["infrastructure"] = Localized.Get("ReportMissingNetworks");
                 return null;
             }
 
@@ -61,15 +62,15 @@ public static class ReportFigureSources
             return new InfrastructureFigures([.. result.Parks.Select(p =>
             {
                 var required = p.Utilities.Where(u => u.Required).ToList();
-                var met = required.Where(u => u.Meets == true).Select(u => LayerRoles.ChineseName(u.Utility)).ToList();
-                var notMet = required.Where(u => u.Meets != true).Select(u => LayerRoles.ChineseName(u.Utility)).ToList();
+                var met = required.Where(u => u.Meets == true).Select(u => LayerRoles.Label(u.Utility)).ToList();
+                var notMet = required.Where(u => u.Meets != true).Select(u => LayerRoles.Label(u.Utility)).ToList();
                 if (p.Levelled == true)
                 {
-                    met.Add("场地平整");
+                    met.Add(Localized.Get("ReportLevelled"));
                 }
                 else
                 {
-                    notMet.Add("场地平整");
+                    notMet.Add(Localized.Get("ReportLevelled"));
                 }
 
                 return new InfrastructureRow(p.ParkId, p.Name.Length > 0 ? p.Name : p.ParkId, met.Count, met.Count + notMet.Count, notMet);
@@ -94,7 +95,7 @@ public static class ReportFigureSources
         }
         catch (UnusableInputException e)
         {
-            missing[key] = $"无法计算（{e.Code}）：{e.Message}";
+            missing[key] = Localized.Format("ReportNotComputable", e.Code, e.Message);
             return null;
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ParkGis.Core.Supply;
+using ParkGis.Web.Localization;
 
 namespace ParkGis.Web.Report;
 
@@ -211,7 +212,7 @@ public sealed record SupplyFigures(
         var windowIds = window.BatchIds.ToHashSet(StringComparer.Ordinal);
         var windowByBanner = result.Batches
             .Where(b => windowIds.Contains(b.BatchId))
-            .GroupBy(b => b.Banner.Length == 0 ? "旗区不详" : b.Banner, StringComparer.Ordinal)
+            .GroupBy(b => b.Banner.Length == 0 ? Localized.Get("ReportBannerUnknown") : b.Banner, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => SupplyRates.Of(g.Sum(b => b.SuppliedM2), g.Sum(b => b.ApprovedM2)), StringComparer.Ordinal);
         var banners = result.Banners
             .Select(b => new SupplyRateRow(b.Id, b.Name, b.SupplyRate, windowByBanner.GetValueOrDefault(b.Name)))

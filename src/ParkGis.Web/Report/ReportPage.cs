@@ -4,10 +4,13 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
+using ParkGis.Core.Conflicts;
 using ParkGis.Core.Data;
+using ParkGis.Core.Idle;
 using ParkGis.Core.Publishing;
 using ParkGis.IO.Output;
 using ParkGis.Web.Export;
+using ParkGis.Web.Localization;
 using ParkGis.Web.Tiles;
 
 namespace ParkGis.Web.Report;
@@ -26,6 +29,9 @@ public static class ReportPage
 {
     /// <summary>The scratch folder, beside the page, that holds the tile archive until it is embedded.</summary>
     private const string ScratchFolderName = ".parkgis-report-tiles";
+
+    /// <summary>The messages the page script shows start with this (<c>ReportUiYes</c> is <c>ui.Yes</c> there).</summary>
+    private const string UiPrefix = "ReportUi";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -61,56 +67,60 @@ public static class ReportPage
         var results = content.Results;
         var shown = layers.Where(l => !omitted.Contains(l)).ToList();
         var districts = BoundarySet.Covering(layers.Where(l => !l.IsResult).SelectMany(l => l.Features).Select(f => f.Geometry), out var cities);
-        var title = TitleCity(districts, layers.FirstOrDefault(l => !l.IsResult && l.Name == "parks")) + "开发区（园区）用地核查成果图";
-        var madeOn = content.MadeOn.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+        var city = TitleCity(districts, layers.FirstOrDefault(l => !l.IsResult && l.Name == "parks"));
+        var title = city.Length == 0 ? Localized.Get("ReportTitle") : Localized.Format("ReportTitleCity", city);
+        var madeOn = content.MadeOn.ToString(Localized.Get("ReportDateFormat"), CultureInfo.InvariantCulture);
         var asOf = content.AsOf is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
 
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         using var html = new StreamWriter(file, Utf8, 1 << 16);
-        html.Write("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Write("<!DOCTYPE html>\n<html lang=\"" + Localized.Get("ReportHtmlLang") + "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Write("<title>" + Encode(title) + " — " + Encode(content.DatasetName) + "</title>\n");
         html.Write("<style>\n" + ReportAssets.Text("leaflet.css") + "\n</style>\n");
         html.Write("<style>\n" + ReportAssets.Text("report.css") + "\n</style>\n</head>\n<body>\n<main>\n");
 
         // The map sheet (成果图): one A3 landscape page when printed.
         var sheet = new StringBuilder();
-        sheet.Append("<section id=\"sheet\">\n<header class=\"sheet-title\"><h1>").Append(Encode(title)).Append("</h1><p>数据集 ")
-            .Append(Encode(content.DatasetName));
+        sheet.Append("<section id=\"sheet\">\n<header class=\"sheet-title\"><h1>").Append(Encode(title)).Append("</h1><p>")
+            .Append(Encode(Localized.Format("ReportDataset", content.DatasetName)));
         if (asOf is not null)
         {
-            sheet.Append(" · 截至 ").Append(asOf);
+            sheet.Append(" · ").Append(Encode(Localized.Format("ReportAsOf", asOf)));
         }
 
-        sheet.Append(" · ").Append(results.HasFindings ? "发现问题" : "未发现问题").Append("</p></header>\n");
-        sheet.Append("<div class=\"sheet-body\"><div id=\"map\"></div>\n<aside id=\"legend\"><h2>图例</h2><div id=\"legend-entries\"></div>");
-        sheet.Append("<p class=\"legend-hint\">勾选以开关图层；管网默认关闭。点击要素查看属性。</p></aside></div>\n");
-        sheet.Append("<footer class=\"sheet-footer\"><span id=\"made-on\">制图日期：").Append(madeOn).Append("</span>");
-        sheet.Append("<span id=\"data-source\">数据来源：").Append(Encode(content.DatasetName)).Append("（园区、三区三线、批供、宗地等图层）；行政区划：")
-            .Append(Encode(BoundarySet.Source)).Append(content.TiandituKey is null ? "；底图：无（离线）" : "；底图：天地图").Append("</span>");
-        sheet.Append("<span>坐标系：CGCS2000（显示为 Web 墨卡托）；面积为高斯-克吕格投影平面面积</span><span>ParkGis 制图</span></footer>\n</section>\n");
+        sheet.Append(" · ").Append(Encode(Localized.Get(results.HasFindings ? "ReportFindings" : "ReportNoFindings"))).Append("</p></header>\n");
+        sheet.Append("<div class=\"sheet-body\"><div id=\"map\"></div>\n<aside id=\"legend\"><h2>").Append(Encode(Localized.Get("ReportLegend")))
+            .Append("</h2><div id=\"legend-entries\"></div>");
+        sheet.Append("<p class=\"legend-hint\">").Append(Encode(Localized.Get("ReportLegendHint"))).Append("</p></aside></div>\n");
+        sheet.Append("<footer class=\"sheet-footer\"><span id=\"made-on\">").Append(Encode(Localized.Format("ReportMadeOn", madeOn))).Append("</span>");
+        sheet.Append("<span id=\"data-source\">").Append(Encode(Localized.Format("ReportDataSource", content.DatasetName, BoundarySet.Source)))
+            .Append(Encode(Localized.Get(content.TiandituKey is null ? "ReportBaseMapNone" : "ReportBaseMapTianditu"))).Append("</span>");
+        sheet.Append("<span>").Append(Encode(Localized.Get("ReportCrsNote"))).Append("</span><span>").Append(Encode(Localized.Get("ReportMadeBy")))
+            .Append("</span></footer>\n</section>\n");
         if (archive is { Summary: var summary })
         {
-            sheet.Append(CultureInfo.InvariantCulture, $"<p class=\"note\" id=\"tiled-note\">{Encode(string.Join("、", tiled.Select(l => l.Title)))}要素较多，以矢量瓦片（z{summary.MinZoom}–z{summary.MaxZoom}，嵌入本页）绘制。</p>\n");
+            sheet.Append("<p class=\"note\" id=\"tiled-note\">")
+                .Append(Encode(Localized.Format("ReportTiledNote", Core.Localization.ResourceText.List(tiled.Select(l => l.Title)), summary.MinZoom, summary.MaxZoom))).Append("</p>\n");
         }
 
         foreach (var layer in omitted)
         {
-            sheet.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{Encode(layer.Title)}：{layer.Features.Count} 个要素，矢量瓦片超过报告的限度，未画入地图；请用 parkgis export --tiles 发布矢量瓦片。</p>\n");
+            sheet.Append("<p class=\"note\">").Append(Encode(Localized.Format("ReportOmittedNote", layer.Title, layer.Features.Count))).Append("</p>\n");
         }
 
-        sheet.Append("<section id=\"charts\"><h2 class=\"section-title\">统计分析</h2>\n");
-        sheet.Append("<div class=\"chart-box\"><h3>三区三线冲突面积（公顷，按园区、冲突类型）</h3><div class=\"chart\" id=\"chart-conflicts\"></div></div>\n");
-        sheet.Append("<div class=\"chart-box\"><h3>供地率（按园区）</h3><p id=\"supply-headline\" class=\"headline\"></p><div class=\"chart\" id=\"chart-supply\"></div></div>\n");
-        sheet.Append("<div class=\"chart-box\"><h3>供地率（按旗区）</h3><p class=\"note\">旗区的近五年供地率按批次所属旗区汇总窗口内的批次。</p><div class=\"chart\" id=\"chart-supply-banners\"></div></div>\n");
-        sheet.Append("<div class=\"chart-box\"><h3>闲置土地（按原因）</h3><div class=\"chart\" id=\"chart-idle\"></div></div>\n");
-        sheet.Append("<div class=\"chart-box\"><h3>亩均税收（万元/亩）</h3><div class=\"chart\" id=\"chart-intensity\"></div></div>\n");
-        sheet.Append("<div class=\"chart-box\"><h3>企业亩均效益分类（A–D 类企业数）</h3><div class=\"chart\" id=\"chart-grades\"></div></div>\n");
-        sheet.Append("<div class=\"chart-box\"><h3>九通一平（达标项数）</h3><div class=\"chart\" id=\"chart-infrastructure\"></div></div>\n");
-        sheet.Append("<div class=\"chart-box\"><h3>年度考核排名</h3><div class=\"chart\" id=\"chart-scorecard\"></div></div>\n");
+        sheet.Append("<section id=\"charts\"><h2 class=\"section-title\">").Append(Encode(Localized.Get("ReportCharts"))).Append("</h2>\n");
+        ChartBox(sheet, "ReportChartConflicts", "chart-conflicts");
+        ChartBox(sheet, "ReportChartSupply", "chart-supply", "<p id=\"supply-headline\" class=\"headline\"></p>");
+        ChartBox(sheet, "ReportChartSupplyBanners", "chart-supply-banners", "<p class=\"note\">" + Encode(Localized.Get("ReportChartSupplyBannersNote")) + "</p>");
+        ChartBox(sheet, "ReportChartIdle", "chart-idle");
+        ChartBox(sheet, "ReportChartIntensity", "chart-intensity");
+        ChartBox(sheet, "ReportChartGrades", "chart-grades");
+        ChartBox(sheet, "ReportChartInfrastructure", "chart-infrastructure");
+        ChartBox(sheet, "ReportChartScorecard", "chart-scorecard");
         sheet.Append("</section>\n<section id=\"tables\">\n");
         if (results.SupplyRates is null || results.SupplyRates.Count == 0)
         {
-            sheet.Append("<p class=\"note\" id=\"no-supply\">No supply data — 无供地数据：供地分析（批而未供）尚未运行（需 --as-of 截至日期）或数据集缺少供地信息，故不显示供地率。</p>\n");
+            sheet.Append("<p class=\"note\" id=\"no-supply\">").Append(Encode(Localized.Get("ReportNoSupply"))).Append("</p>\n");
         }
 
         html.Write(sheet.ToString());
@@ -161,6 +171,13 @@ public static class ReportPage
 
         html.Write("<script>\n" + ReportAssets.Text("echarts.min.js") + "\n</script>\n");
         html.Write("<script>\n" + ReportAssets.Text("report.js") + "\n</script>\n</body>\n</html>\n");
+    }
+
+    /// <summary>A chart's box: its heading (the message <paramref name="titleKey"/>), what goes above the chart, the chart element.</summary>
+    private static void ChartBox(StringBuilder sheet, string titleKey, string chartId, string above = "")
+    {
+        sheet.Append("<div class=\"chart-box\"><h3>").Append(Encode(Localized.Get(titleKey))).Append("</h3>").Append(above)
+            .Append("<div class=\"chart\" id=\"").Append(chartId).Append("\"></div></div>\n");
     }
 
     private static string LayerScriptId(int index) => string.Create(CultureInfo.InvariantCulture, $"parkgis-layer-{index}");
@@ -214,6 +231,22 @@ public static class ReportPage
                 json.WriteStringValue(FieldLabels.Label(field));
                 json.WriteStringValue(FieldLabels.Unit(field));
                 json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+
+            // The page script's own text in the run's language (the messages ReportUi*), and the names of the kinds.
+            json.WriteStartObject("ui");
+            foreach (var key in Localized.Resources.All(CultureInfo.InvariantCulture).Keys.Where(k => k.StartsWith(UiPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            {
+                json.WriteString(key[UiPrefix.Length..], Localized.Get(key));
+            }
+
+            json.WriteEndObject();
+            json.WriteStartObject("kinds");
+            foreach (var (code, label) in KindLabels())
+            {
+                json.WriteString(code, label);
             }
 
             json.WriteEndObject();
@@ -333,7 +366,7 @@ public static class ReportPage
         if (layers.FirstOrDefault(l => l.IsResult && l.Name == "conflicts") is { } conflicts)
         {
             var rows = conflicts.Features
-                .GroupBy(f => (Park: Text(f, "park_name") ?? Text(f, "park_id") ?? string.Empty, Kind: Text(f, "kind_zh") ?? Text(f, "kind") ?? string.Empty))
+                .GroupBy(f => (Park: Text(f, "park_name") ?? Text(f, "park_id") ?? string.Empty, Kind: KindLabel(f, "kind", "kind_zh")))
                 .Select(g => (g.Key.Park, g.Key.Kind, Key: Text(g.First(), "kind") ?? string.Empty, Ha: g.Sum(f => Number(f, "area_ha"))))
                 .OrderBy(r => r.Park, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal)
                 .ToList();
@@ -378,7 +411,7 @@ public static class ReportPage
         {
             json.WriteStartArray("idle");
             foreach (var cause in idle.Features
-                .GroupBy(f => Text(f, "status_zh") ?? Text(f, "kind") ?? string.Empty)
+                .GroupBy(f => KindLabel(f, "status", "status_zh"))
                 .OrderByDescending(g => g.Sum(f => Number(f, "area_ha"))).ThenBy(g => g.Key, StringComparer.Ordinal))
             {
                 json.WriteStartObject();
@@ -392,9 +425,19 @@ public static class ReportPage
         }
         else if (!figures.Missing.ContainsKey("idle"))
         {
-            json.WriteString("idle_missing", "未做闲置土地调查（需 --as-of 截至日期和宗地图层）。");
+            json.WriteString("idle_missing", Localized.Get("ReportIdleMissing"));
         }
     }
+
+    /// <summary>The kind codes of the result layers (<c>kind</c>, an idle parcel's <c>status</c>) and their names in the run's language.</summary>
+    private static IEnumerable<(string Code, string Label)> KindLabels() =>
+    [
+        .. ConflictKinds.All.Select(k => (ConflictKinds.Name(k), ConflictKinds.Label(k))),
+        .. IdleStatuses.All.Select(s => (IdleStatuses.Name(s), IdleStatuses.Label(s))),
+        ("unsupplied", Localized.Get("ReportUiUnsupplied")),
+        ("unapproved_supply", Localized.Get("ReportUiUnapprovedSupply")),
+        ("unserved", Localized.Get("ReportUiUnserved")),
+    ];
 
     /// <summary>The city (市) holding most parks (by a point inside each), for the sheet's title; empty when none.</summary>
     private static string TitleCity(IReadOnlyList<PublishedFeature> districts, PublishedLayer? parks)
@@ -415,6 +458,14 @@ public static class ReportPage
             .FirstOrDefault() ?? string.Empty;
     }
 
+    /// <summary>A result feature's kind in the run's language: the label of its code, else its Chinese name, else the code.</summary>
+    private static string KindLabel(PublishedFeature feature, string codeKey, string chineseKey)
+    {
+        var code = Text(feature, codeKey);
+        var label = code is null ? null : KindLabels().FirstOrDefault(k => k.Code == code).Label;
+        return label ?? Text(feature, chineseKey) ?? code ?? string.Empty;
+    }
+
     private static string? Text(PublishedFeature feature, string key) =>
         PublishedLayers.Text(feature.Properties.FirstOrDefault(p => p.Key == key).Value) is { Length: > 0 } text ? text : null;
 
@@ -427,7 +478,7 @@ public static class ReportPage
         html.Append("<section><h2>").Append(Encode(table.Title)).Append("</h2>\n");
         if (table.Rows.Count == 0)
         {
-            html.Append("<p class=\"note\">无（none）</p></section>\n");
+            html.Append("<p class=\"note\">").Append(Encode(Localized.Get("ReportNone"))).Append("</p></section>\n");
             return html.ToString();
         }
 

@@ -46,12 +46,14 @@
   // Chinese labels (and units) of the attributes ParkGis and the sample schema use; other attributes keep their own name.
   // Field labels and units in the run's language, from ParkGis's one label table (FieldLabels).
   var LABELS = data.field_labels || {};
-  var KINDS = {
-    ecological_redline: '占生态保护红线', permanent_farmland: '占永久基本农田', outside_urban_boundary: '城镇开发边界外',
-    park_overlap: '与其他园区重叠', unsupplied: '批而未供', unapproved_supply: '未批先供', idle_unstarted: '闲置（未动工）',
-    idle_halted: '闲置（中止开发）', government_delay: '闲置（政府原因）', unserved: '九通一平未覆盖'
-  };
-  var SEVERITIES = { error: '严重', warning: '警告', info: '提示' };
+  // The page's own text and the names of the kinds, in the run's language (--lang).
+  var T = data.ui || {};
+  var KINDS = data.kinds || {};
+  var SEVERITIES = { error: T.SeverityError, warning: T.SeverityWarning, info: T.SeverityInfo };
+  function fmt(template) {
+    var args = arguments;
+    return String(template).replace(/\{(\d+)\}/g, function (m, i) { return String(args[Number(i) + 1]); });
+  }
   var HIDDEN = { area_m2: 1, area_mu: 1, area_ha: 1, kind: 1, severity: 1, kind_zh: 1, status_zh: 1, status: 1 };
 
   function escapeHtml(text) {
@@ -77,15 +79,15 @@
   }
   function kindLabel(layer, feature) {
     var p = feature.properties;
-    return p.kind_zh || p.status_zh || KINDS[p.kind] || layer.title;
+    return KINDS[p.status] || KINDS[p.kind] || p.kind_zh || p.status_zh || layer.title;
   }
   function popup(layer, feature) {
     var p = feature.properties;
     var rows = [];
     if (layer.is_result || p.kind_zh || p.status_zh) {
-      rows.push([layer.name === 'conflicts' ? '冲突类型' : layer.name === 'idle' ? '闲置类型' : '类型', kindLabel(layer, feature)]);
+      rows.push([layer.name === 'conflicts' ? T.KindConflict : layer.name === 'idle' ? T.KindIdle : T.Kind, kindLabel(layer, feature)]);
     }
-    if (layer.is_result && SEVERITIES[p.severity]) rows.push(['严重程度', SEVERITIES[p.severity]]);
+    if (layer.is_result && SEVERITIES[p.severity]) rows.push([T.Severity, SEVERITIES[p.severity]]);
     Object.keys(p).forEach(function (key) {
       if (HIDDEN[key]) return;
       var value = p[key];
@@ -93,14 +95,14 @@
       var entry = Object.prototype.hasOwnProperty.call(LABELS, key) ? LABELS[key] : null;
       var label = entry ? entry[0] : key;
       var unit = entry ? entry[1] : null;
-      if (typeof value === 'boolean') value = value ? '是' : '否';
+      if (typeof value === 'boolean') value = value ? T.Yes : T.No;
       else if (unit === '%' && typeof value === 'number') value = number(value * 100, 1) + '%';
       else if (typeof value === 'number') value = number(value, Number.isInteger(value) ? 0 : 2) + (unit ? ' ' + unit : '');
       else if (unit) value = value + ' ' + unit;
       rows.push([label, value, entry ? key : null]);
     });
     if (typeof p.area_m2 === 'number' && p.area_m2 > 0) {
-      rows.push(['面积', number(p.area_ha, 2) + ' 公顷（' + number(p.area_mu, 1) + ' 亩）']);
+      rows.push([T.Area, fmt(T.AreaValue, number(p.area_ha, 2), number(p.area_mu, 1))]);
     }
     var title = layer.is_result ? kindLabel(layer, feature) : (p.name || p.park_name || layer.title);
     return '<div class="popup"><h3>' + escapeHtml(title) + '</h3><p class="popup-layer">' + escapeHtml(layer.title) +
@@ -142,7 +144,7 @@
       }
     }).addTo(map);
     counts.base = data.base.features.length;
-    legendEntries.push({ key: 'district', title: '行政区划（' + (data.base_cities || []).join('、') + '）', layer: base, geometry: 'polygon', count: counts.base });
+    legendEntries.push({ key: 'district', title: fmt(T.Districts, (data.base_cities || []).join(T.ListSeparator)), layer: base, geometry: 'polygon', count: counts.base });
   }
 
   // The embedded vector-tile archive (PMTiles, base64) of the layers too big to inline, read from memory: a page opened
@@ -310,7 +312,7 @@
     options: { position: 'topright' },
     onAdd: function () {
       var div = L.DomUtil.create('div', 'pg-north');
-      div.innerHTML = '<svg width="36" height="52" viewBox="0 0 36 52" aria-label="指北针"><polygon points="18,4 28,36 18,30 8,36" fill="#222"/>' +
+      div.innerHTML = '<svg width="36" height="52" viewBox="0 0 36 52" aria-label="' + escapeHtml(T.NorthArrow) + '"><polygon points="18,4 28,36 18,30 8,36" fill="#222"/>' +
         '<polygon points="18,4 18,30 8,36" fill="#fff" stroke="#222" stroke-width="1"/><text x="18" y="50" text-anchor="middle" font-size="13" font-weight="bold">N</text></svg>';
       return div;
     }
@@ -384,7 +386,7 @@
   var percentLabel = { show: true, position: 'right', formatter: function (p) { return p.value === null || p.value === undefined ? '—' : number(p.value, 1) + '%'; } };
   var yardstickLine = function (rate) {
     return { silent: true, symbol: 'none', lineStyle: { color: '#c00', type: 'dashed', width: 1.5 },
-      label: { formatter: '60% 标准线', position: 'insideEndTop', color: '#c00' }, data: [{ xAxis: rate * 100 }] };
+      label: { formatter: fmt(T.Yardstick, number(rate * 100, 0)), position: 'insideEndTop', color: '#c00' }, data: [{ xAxis: rate * 100 }] };
   };
 
   // 三区三线 conflicts: area per park and kind (公顷).
@@ -395,7 +397,7 @@
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 8, right: 40, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', name: '公顷' },
+      xAxis: { type: 'value', name: T.Hectares },
       yAxis: { type: 'category', data: cparks, inverse: true },
       series: ckinds.map(function (kind) {
         return { type: 'bar', stack: 'total', name: kind, data: cparks.map(function (park) {
@@ -405,7 +407,7 @@
       })
     }, { parks: cparks, kinds: ckinds, total_ha: figures.conflicts.total_ha, rows: figures.conflicts.rows });
   } else {
-    missing('chart-conflicts', figures.conflicts ? '未发现三区三线冲突。' : '无冲突检查结果。');
+    missing('chart-conflicts', figures.conflicts ? T.NoConflicts : T.NoConflictCheck);
   }
 
   // 供地率: the 5-year window and all time, per park, against the 60 % line.
@@ -416,9 +418,8 @@
     var allRates = sp.parks.map(function (p) { return percent(p.rate); });
     var headline = document.getElementById('supply-headline');
     if (headline && sp.window) {
-      headline.textContent = '近 ' + sp.window_years + ' 年（' + sp.window.from + ' 至 ' + sp.window.to + '）批准用地的供地率 ' +
-        number(sp.window.rate * 100, 2) + '%，' + (sp.window.rate < sp.yardstick ? '低于' : '不低于') + ' ' + number(sp.yardstick * 100, 0) +
-        '% 标准线；累计供地率 ' + (sp.rate === null ? '—' : number(sp.rate * 100, 2) + '%') + '。';
+      headline.textContent = fmt(T.SupplyHeadline, sp.window_years, sp.window.from, sp.window.to, number(sp.window.rate * 100, 2),
+        sp.window.rate < sp.yardstick ? T.Below : T.NotBelow, number(sp.yardstick * 100, 0), sp.rate === null ? '—' : number(sp.rate * 100, 2) + '%');
       headline.classList.toggle('pg-bad', sp.window.rate < sp.yardstick);
     }
     chart('chart-supply', {
@@ -428,18 +429,18 @@
       xAxis: { type: 'value', max: 100, name: '%' },
       yAxis: { type: 'category', data: names, inverse: true },
       series: [
-        { type: 'bar', name: '近' + sp.window_years + '年供地率', data: windowRates, label: percentLabel, itemStyle: { color: '#e6550d' },
+        { type: 'bar', name: fmt(T.WindowRate, sp.window_years), data: windowRates, label: percentLabel, itemStyle: { color: '#e6550d' },
           markLine: yardstickLine(sp.yardstick) },
-        { type: 'bar', name: '累计供地率', data: allRates, label: percentLabel, itemStyle: { color: '#1f4e9c' } }
+        { type: 'bar', name: T.AllTimeRate, data: allRates, label: percentLabel, itemStyle: { color: '#1f4e9c' } }
       ]
     }, { parks: names, window: windowRates, all: allRates, window_total: percent(sp.window ? sp.window.rate : null) });
     if (sp.banners && sp.banners.length > 0) {
       var bnames = sp.banners.map(function (b) { return b.name; });
       var bwindow = sp.banners.map(function (b) { return percent(b.window_rate); });
       var ball = sp.banners.map(function (b) { return percent(b.rate); });
-      var bseries = [{ type: 'bar', name: '累计供地率', data: ball, label: percentLabel, itemStyle: { color: '#1f4e9c' }, markLine: yardstickLine(sp.yardstick) }];
+      var bseries = [{ type: 'bar', name: T.AllTimeRate, data: ball, label: percentLabel, itemStyle: { color: '#1f4e9c' }, markLine: yardstickLine(sp.yardstick) }];
       if (sp.banners_have_window) {
-        bseries.unshift({ type: 'bar', name: '近' + sp.window_years + '年供地率', data: bwindow, label: percentLabel, itemStyle: { color: '#e6550d' } });
+        bseries.unshift({ type: 'bar', name: fmt(T.WindowRate, sp.window_years), data: bwindow, label: percentLabel, itemStyle: { color: '#e6550d' } });
       }
       chart('chart-supply-banners', {
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -450,11 +451,11 @@
         series: bseries
       }, { banners: bnames, all: ball, window: sp.banners_have_window ? bwindow : null });
     } else {
-      missing('chart-supply-banners', '无旗区供地数据。');
+      missing('chart-supply-banners', T.NoBannerSupply);
     }
   } else {
-    missing('chart-supply', figures.missing && figures.missing.supply || '无供地数据。');
-    missing('chart-supply-banners', figures.missing && figures.missing.supply || '无供地数据。');
+    missing('chart-supply', figures.missing && figures.missing.supply || T.NoSupply);
+    missing('chart-supply-banners', figures.missing && figures.missing.supply || T.NoSupply);
   }
 
   // 闲置土地 by cause.
@@ -464,16 +465,16 @@
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 8, right: 48, top: 36, bottom: 8, containLabel: true },
-      xAxis: [{ type: 'value', name: '公顷' }],
+      xAxis: [{ type: 'value', name: T.Hectares }],
       yAxis: { type: 'category', data: causes, inverse: true },
       series: [
-        { type: 'bar', name: '面积（公顷）', data: figures.idle.map(function (r) { return Math.round(r.ha * 100) / 100; }), label: { show: true, position: 'right' },
+        { type: 'bar', name: T.AreaHa, data: figures.idle.map(function (r) { return Math.round(r.ha * 100) / 100; }), label: { show: true, position: 'right' },
           itemStyle: { color: '#756bb1' } },
-        { type: 'bar', name: '宗数', data: figures.idle.map(function (r) { return r.parcels; }), label: { show: true, position: 'right' }, itemStyle: { color: '#bcbddc' } }
+        { type: 'bar', name: T.Parcels, data: figures.idle.map(function (r) { return r.parcels; }), label: { show: true, position: 'right' }, itemStyle: { color: '#bcbddc' } }
       ]
     }, { causes: causes, parcels: figures.idle.map(function (r) { return r.parcels; }), ha: figures.idle.map(function (r) { return r.ha; }) });
   } else {
-    missing('chart-idle', figures.idle_missing || (figures.missing && figures.missing.idle) || '未发现闲置土地。');
+    missing('chart-idle', figures.idle_missing || (figures.missing && figures.missing.idle) || T.NoIdle);
   }
 
   // 亩均效益 and the enterprises' grades (A–D).
@@ -487,7 +488,7 @@
       grid: { left: 8, right: 60, top: 30, bottom: 8, containLabel: true },
       xAxis: { type: 'value', name: figures.intensity.unit },
       yAxis: { type: 'category', data: inames, inverse: true },
-      series: [{ type: 'bar', name: figures.intensity.indicator + (figures.intensity.year ? '（' + figures.intensity.year + ' 年）' : ''), data: ivalues,
+      series: [{ type: 'bar', name: figures.intensity.indicator + (figures.intensity.year ? fmt(T.Year, figures.intensity.year) : ''), data: ivalues,
         itemStyle: { color: '#2c7fb8' }, label: { show: true, position: 'right', formatter: function (q) { return q.value === null || q.value === undefined ? '—' : number(q.value, 2); } } }]
     }, { parks: inames, values: ivalues, year: figures.intensity.year });
     var grades = ['A', 'B', 'C', 'D'];
@@ -495,15 +496,15 @@
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 8, right: 30, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', name: '企业数' },
+      xAxis: { type: 'value', name: T.Enterprises },
       yAxis: { type: 'category', data: inames, inverse: true },
       series: grades.map(function (g) {
-        return { type: 'bar', stack: 'grades', name: g + ' 类', itemStyle: { color: GRADE_COLOURS[g] },
+        return { type: 'bar', stack: 'grades', name: fmt(T.Grade, g), itemStyle: { color: GRADE_COLOURS[g] },
           data: ip.map(function (p) { return (p.grades && p.grades[g]) || 0; }) };
       })
     }, { parks: inames, grades: ip.map(function (p) { return p.grades; }) });
   } else {
-    var reason = figures.missing && figures.missing.intensity || '无亩均效益数据。';
+    var reason = figures.missing && figures.missing.intensity || T.NoIntensity;
     missing('chart-intensity', reason);
     missing('chart-grades', reason);
   }
@@ -514,16 +515,16 @@
     chart('chart-infrastructure', {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: function (ps) {
         var p = inf.parks[ps[0].dataIndex];
-        return escapeHtml(p.name) + '<br>已达标 ' + p.present + ' / ' + p.of + (p.missing.length ? '<br>未达标或未知：' + escapeHtml(p.missing.join('、')) : '');
+        return escapeHtml(p.name) + '<br>' + escapeHtml(fmt(T.ItemsMet, p.present, p.of)) + (p.missing.length ? '<br>' + escapeHtml(fmt(T.ItemsMissing, p.missing.join(T.ListSeparator))) : '');
       } },
       grid: { left: 8, right: 60, top: 30, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', max: inf.of, name: '项' },
+      xAxis: { type: 'value', max: inf.of, name: T.Items },
       yAxis: { type: 'category', data: inf.parks.map(function (p) { return p.name; }), inverse: true },
-      series: [{ type: 'bar', name: '已达标', data: inf.parks.map(function (p) { return p.present; }), itemStyle: { color: '#3182bd' },
+      series: [{ type: 'bar', name: T.Met, data: inf.parks.map(function (p) { return p.present; }), itemStyle: { color: '#3182bd' },
         label: { show: true, position: 'right', formatter: function (q) { return q.value + ' / ' + inf.parks[q.dataIndex].of; } } }]
     }, { parks: inf.parks.map(function (p) { return p.name; }), present: inf.parks.map(function (p) { return p.present; }), of: inf.parks.map(function (p) { return p.of; }) });
   } else {
-    missing('chart-infrastructure', figures.missing && figures.missing.infrastructure || '无九通一平数据。');
+    missing('chart-infrastructure', figures.missing && figures.missing.infrastructure || T.NoInfrastructure);
   }
 
   // 年度考核 ranking.
@@ -532,13 +533,13 @@
     chart('chart-scorecard', {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 60, top: 30, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', name: '综合得分' + (figures.scorecard.year ? '（' + figures.scorecard.year + ' 年）' : '') },
+      xAxis: { type: 'value', name: T.Score + (figures.scorecard.year ? fmt(T.Year, figures.scorecard.year) : '') },
       yAxis: { type: 'category', data: sc.map(function (p) { return (p.rank === null ? '—' : p.rank) + '. ' + p.name; }), inverse: true },
-      series: [{ type: 'bar', name: '综合得分', data: sc.map(function (p) { return p.score === null ? null : Math.round(p.score * 100) / 100; }),
+      series: [{ type: 'bar', name: T.Score, data: sc.map(function (p) { return p.score === null ? null : Math.round(p.score * 100) / 100; }),
         itemStyle: { color: '#31a354' }, label: { show: true, position: 'right' } }]
     }, { parks: sc.map(function (p) { return p.name; }), ranks: sc.map(function (p) { return p.rank; }), scores: sc.map(function (p) { return p.score; }) });
   } else {
-    missing('chart-scorecard', figures.missing && figures.missing.scorecard || '无考核数据。');
+    missing('chart-scorecard', figures.missing && figures.missing.scorecard || T.NoScorecard);
   }
 
   // ---- Print: the sheet is resized by the print style; redraw the map and charts for it, and back after -------
