@@ -70,6 +70,14 @@ public static class GdalLibrary
 
                     // Design institutes draw parcel boundaries as closed polylines: read them as polygons.
                     OgrNative.CPLSetConfigOption("DXF_CLOSED_LINE_AS_POLYGON", "TRUE");
+
+                    // GDAL's own warnings and errors ("Warning 1: Value … has been truncated", "ERROR 6: …") went
+                    // straight to the process's stderr, in English and past the terminal escaping; ParkGis reads
+                    // failures through CPLGetLastErrorMsg and says them itself, so GDAL's printing is silenced.
+                    if (NativeLibrary.TryGetExport(handle, "CPLQuietErrorHandler", out var quiet))
+                    {
+                        _ = OgrNative.CPLSetErrorHandler(quiet);
+                    }
                     return;
                 }
             }

@@ -214,6 +214,10 @@ internal static partial class OgrNative
     [LibraryImport(LibraryName)]
     public static partial void CPLErrorReset();
 
+    /// <summary>Installs GDAL's process-wide error handler (here <c>CPLQuietErrorHandler</c>); returns the previous one.</summary>
+    [LibraryImport(LibraryName)]
+    public static partial IntPtr CPLSetErrorHandler(IntPtr handler);
+
     [LibraryImport(LibraryName)]
     public static partial void VSIFree(IntPtr pointer);
 

@@ -100,7 +100,7 @@ public sealed class DatasetDiscoveryTests
         DatasetReader.Read(folder.Path, new SynchronousProgress(lines.Add));
 
         Assert.Equal(2, lines.Count);
-        Assert.StartsWith("read parks from parks.geojson: 1 features", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("read parks from parks.geojson: 1 feature ", lines[0], StringComparison.Ordinal);
     }
 
     private sealed class SynchronousProgress(Action<string> report) : IProgress<string>

@@ -133,7 +133,7 @@ public sealed class ShapefileAttackTests
     [Theory]
     [InlineData(144, -5, "declares -5 parts")]
     [InlineData(148, -1, "declares -1 points")]
-    [InlineData(148, 0x7ffffff0, "needs 34359738160 bytes for 1 parts and 2147483632 points but its content is 128 bytes")]
+    [InlineData(148, 0x7ffffff0, "needs 34359738160 bytes for 1 part and 2147483632 points but its content is 128 bytes")]
     [InlineData(144, 0x7ffffff0, "needs 8589934652 bytes")]
     [InlineData(152, 3, "part 1 starting at point 3")]
     public void A_record_whose_counts_do_not_fit_it_is_an_error_naming_the_record_without_allocating_from_them(int offset, int value, string reason)

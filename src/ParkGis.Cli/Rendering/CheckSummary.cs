@@ -17,7 +17,7 @@ internal static class CheckSummary
         {
             stdout.WriteLine();
             var title = string.IsNullOrEmpty(park.Name) ? park.ParkId : $"{park.Name}（{park.ParkId}）";
-            stdout.WriteLine(Text.Format("CheckParkLine", title, park.Crs.Code, AreaUnits.ToHectares(park.AreaM2), AreaUnits.ToMu(park.AreaM2)));
+            WrappedLine.Write(stdout, Text.Format("CheckParkLine", title, park.Crs.Code, AreaUnits.ToHectares(park.AreaM2), AreaUnits.ToMu(park.AreaM2)), 2);
             var slivers = park.Conflicts.Values.Any(t => t.SuppressedCount > 0);
             var table = new TerminalTable(
                 Text.Get("ColumnConflictKind"),

@@ -517,13 +517,26 @@ internal static class GeoPackageLayerReader
         {
             throw new UnusableInputException(
                 ErrorCodes.UnreadableInput,
-                Localized.Format("GpkgUnreadable", inputName, exception.Message),
+                Localized.Format("GpkgUnreadable", inputName, SqliteProblem(exception)),
                 inputName,
                 feature,
                 Localized.Get("GpkgUnreadableHint"),
                 exception);
         }
     }
+
+    /// <summary>
+    /// What SQLite found, in the run's language from its primary result code (never SQLite's English text, except
+    /// quoted for a code ParkGis does not name): a damaged or cut-off file, a file that is not a database, a locked one.
+    /// </summary>
+    private static string SqliteProblem(SqliteException exception) => (exception.SqliteErrorCode & 0xFF) switch
+    {
+        11 => Localized.Get("SqliteCorrupt"),
+        26 => Localized.Get("SqliteNotADatabase"),
+        5 or 6 => Localized.Get("SqliteBusy"),
+        10 => Localized.Get("SqliteIoError"),
+        _ => Localized.Format("SqliteOther", exception.SqliteErrorCode, exception.Message),
+    };
 
     private enum ColumnKind
     {
