@@ -54,6 +54,59 @@ public sealed class EngineAgreementTests
         Assert.Equal(parks.Features[0].Id, sql.Feature);
     }
 
+    [PgFact]
+    public void PostGIS_validity_reasons_read_as_the_local_engines_words_for_a_bow_tie_and_a_degenerate_parcel()
+    {
+        // ST_IsValidDetail's English GEOS reasons (Self-intersection, Too few points in geometry component) used to be
+        // quoted in the data issues of --engine postgis; they now read as the local engine's words, in Chinese too.
+        var folder = Path.Combine(Path.GetTempPath(), "parkgis-pg-reasons-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            const string Crs = "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4545\"}}";
+            File.WriteAllText(Path.Combine(folder, "parks.geojson"), "{\"type\":\"FeatureCollection\"," + Crs + ",\"features\":[{\"type\":\"Feature\",\"properties\":{\"park_id\":\"P1\"},"
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[500000,4400000],[501000,4400000],[501000,4401000],[500000,4401000],[500000,4400000]]]}}]}");
+            File.WriteAllText(Path.Combine(folder, "parcels.geojson"), "{\"type\":\"FeatureCollection\"," + Crs + ",\"features\":["
+                + "{\"type\":\"Feature\",\"properties\":{\"parcel_id\":\"BOW\",\"park_id\":\"P1\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[500100,4400100],[500300,4400300],[500300,4400100],[500100,4400300],[500100,4400100]]]}},"
+                + "{\"type\":\"Feature\",\"properties\":{\"parcel_id\":\"LINE\",\"park_id\":\"P1\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[500500,4400500],[500600,4400500],[500500,4400500]]]}},"
+                + "{\"type\":\"Feature\",\"properties\":{\"parcel_id\":\"OK\",\"park_id\":\"P1\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[500700,4400700],[500800,4400700],[500800,4400800],[500700,4400800],[500700,4400700]]]}}]}");
+            using var db = new TestDatabase();
+            PgDatasetImporter.Import(DatasetReader.Read(folder), db.Name, overwrite: false);
+            foreach (var language in new[] { "en", "zh-Hans" })
+            {
+                var previous = System.Globalization.CultureInfo.CurrentUICulture;
+                System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(language);
+                try
+                {
+                    var local = new ConflictCheck(ConflictCheckOptions.Default).Check(PgDatasetReader.Read(db.Name));
+                    var sql = new PostGisConflictCheck(ConflictCheckOptions.Default).Check(db.Name);
+                    foreach (var id in new[] { "BOW", "LINE" })
+                    {
+                        var a = Assert.Single(local.Issues, i => i.Feature == id && i.Code == Core.Data.DataIssueCodes.InvalidGeometry).Message;
+                        var b = Assert.Single(sql.Issues, i => i.Feature == id && i.Code == Core.Data.DataIssueCodes.InvalidGeometry).Message;
+                        Assert.Equal(Reason(a), Reason(b));
+                        Assert.DoesNotContain("Too few points in geometry component", b, StringComparison.Ordinal);
+                        if (language != "en")
+                        {
+                            Assert.DoesNotMatch("[A-Za-z]{2,}-[A-Za-z]{2,}", b);
+                            Assert.StartsWith(id == "BOW" ? "几何无效：自相交，位置" : "几何无效：点数过少（退化的环", b, StringComparison.Ordinal);
+                        }
+                    }
+                }
+                finally
+                {
+                    System.Globalization.CultureInfo.CurrentUICulture = previous;
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        static string Reason(string message) => message.Split([" at (", "，位置"], StringSplitOptions.None)[0];
+    }
+
     private static NetTopologySuite.Geometries.Geometry Shifted(NetTopologySuite.Geometries.Geometry geometry, double dx)
     {
         var copy = geometry.Copy();

@@ -191,7 +191,7 @@ public sealed class ShardedEngineTests
         {
             var imported = Cli.Run("import", folder, "--to", shards.Argument, "--shards", shards.ShardsArgument, "--shard-by", shardBy);
             Assert.True(imported.Exit is 0 or 1, imported.Stderr);
-            Assert.Contains("imported onto 2 shards", imported.Stdout, StringComparison.Ordinal);
+            Assert.Contains("已导入到 2 个分片", imported.Stdout, StringComparison.Ordinal);
             PgDatasetImporter.Import(DatasetContent.ReadFolder(folder), one.Name, overwrite: false);
 
             var sharded = Cli.Run("check", shards.Argument, "--engine", "postgis", "--out", Path.Combine(root, "sharded"));

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using ParkGis.Cli.Localization;
 using ParkGis.PostGis;
 
@@ -92,16 +91,14 @@ internal static class ImportCommand
                 {
                     foreach (var table in written)
                     {
-                        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"{server.Schema}.{table.Role}  {table.Rows} rows  EPSG:{table.Srid}  from {table.Source}  on {server.DisplayName}"));
+                        stdout.WriteLine(Text.Format("ImportedShardTable", $"{server.Schema}.{table.Role}", table.Rows, table.Srid, table.Source, server.DisplayName));
                     }
                 }
 
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"imported onto {servers.Count} shards by {parse.GetRequiredValue(shardBy)}; coordinator {target.DisplayName}"));
+                stdout.WriteLine(Text.Format("ImportedShards", servers.Count, parse.GetRequiredValue(shardBy), target.DisplayName));
                 foreach (var issue in content.Dataset.Issues)
                 {
-                    Rendering.WrappedLine.WriteIssue(run.Stderr, "warning ", issue);
+                    Rendering.WrappedLine.WriteIssue(run.Stderr, Text.Get("Warning") + " ", issue);
                 }
 
                 return Task.FromResult(ExitCodes.Of(findings: false, content.Dataset.Issues));
