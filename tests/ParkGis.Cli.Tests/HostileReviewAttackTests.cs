@@ -38,7 +38,7 @@ public sealed class HostileReviewAttackTests
     public void A_park_id_longer_than_a_DBF_field_written_as_a_shapefile_prints_no_raw_GDAL_warning_on_stderr()
     {
         var longId = "P" + new string('长', 300);
-        var dataset = TinyDataset.Write(TinyDataset.Square(longId, "园区\\u001B[2J", 500_000, 4_400_000, 1000),
+        var dataset = TinyDataset.Write(TinyDataset.Square(longId, "园区<script>=", 500_000, 4_400_000, 1000),
             redline: TinyDataset.Square("R1", "红线", 500_500, 4_400_500, 1000));
         var output = RepositoryPaths.NewTempFolder();
         using var process = Process.Start(ParkGisProcess.StartInfo(["check", dataset, "--out", output, "--format", "shp"]))!;
