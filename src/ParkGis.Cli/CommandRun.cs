@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NetTopologySuite.Geometries;
 using ParkGis.Cli.Commands;
+using ParkGis.Cli.Localization;
 using ParkGis.Core.Assessment;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
@@ -136,10 +137,10 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
             return new GeoJsonFeature(f.Crs.Epsg == target.Epsg ? f.Geometry : transform.Apply(f.Geometry), f.Properties);
         }).ToList();
         var files = GisFormats.FilesOf(Format, name);
-        OutputGeometryTally tally;
+        GisLayerWriteResult written;
         try
         {
-            tally = GisLayerWriter.Write(output.Staging, Format, name, target, inTarget);
+            written = GisLayerWriter.Write(output.Staging, Format, name, target, inTarget);
         }
         catch (ParkGis.Gdal.OgrException exception)
         {
@@ -148,7 +149,11 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
                 hint: "Check the free space of the output folder's file system; GeoJSON is written without --format.", inner: exception);
         }
 
-        ReportTally(files[0], tally, target.IsGeographic ? 1e-9 : 1e-3);
+        ReportTally(files[0], written.Tally, target.IsGeographic ? 1e-9 : 1e-3);
+        if (written.TextsCut > 0)
+        {
+            Progress.Report(Text.Format("ShapefileTextsCut", files[0], written.TextsCut, GisLayerWriter.DbfTextBytes));
+        }
     }
 
     /// <summary>

@@ -188,7 +188,7 @@ public sealed class OgrLayerWriter : IDisposable
             {
                 if (kind == OgrFieldKind.Text)
                 {
-                    OgrNative.OGR_Fld_SetWidth(field, 254);
+                    OgrNative.OGR_Fld_SetWidth(field, 254); // GisLayerWriter.DbfTextBytes: the DBF limit
                 }
                 else if (kind == OgrFieldKind.Real)
                 {

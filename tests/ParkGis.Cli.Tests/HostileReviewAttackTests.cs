@@ -35,7 +35,7 @@ public sealed class HostileReviewAttackTests
     }
 
     [OgrToolsFact]
-    public void A_park_id_longer_than_a_DBF_field_written_as_a_shapefile_prints_no_raw_GDAL_warning_on_stderr()
+    public void A_park_id_longer_than_a_DBF_field_written_as_a_shapefile_prints_no_raw_GDAL_warning_but_says_in_chinese_that_the_text_was_cut()
     {
         var longId = "P" + new string('长', 300);
         var dataset = TinyDataset.Write(TinyDataset.Square(longId, "园区<script>=", 500_000, 4_400_000, 1000),
@@ -51,6 +51,7 @@ public sealed class HostileReviewAttackTests
         Assert.DoesNotContain("ERROR ", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001B", stderr + stdout.Result, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "conflicts.shp")), stderr);
+        Assert.Matches(@"conflicts\.shp：\d+ 个文本值超过 shapefile 文本字段的 254 字节（GBK）上限，已被截断", stderr);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using NetTopologySuite.IO;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Publishing;
 using ParkGis.Gdal;
+using ParkGis.IO.Formats;
 
 namespace ParkGis.IO.Output;
 
@@ -17,11 +18,14 @@ namespace ParkGis.IO.Output;
 /// </summary>
 public static class GisLayerWriter
 {
+    /// <summary>The width of a shapefile's text fields, in GBK bytes (the DBF format's limit); GDAL cuts longer values.</summary>
+    public const int DbfTextBytes = 254;
+
     /// <summary>Writes <paramref name="features"/> (geometry in <paramref name="crs"/>) as the layer <paramref name="layerName"/> into <paramref name="folder"/>.</summary>
-    /// <returns>What the output-geometry policy did.</returns>
+    /// <returns>What the output-geometry policy did, and how many text values a shapefile's 254-byte DBF field cut.</returns>
     /// <exception cref="GdalUnavailableException">libgdal cannot be loaded.</exception>
     /// <exception cref="OgrException">GDAL refuses to write the file.</exception>
-    public static OutputGeometryTally Write(string folder, GisFormat format, string layerName, CrsDefinition crs, IReadOnlyList<GeoJsonFeature> features)
+    public static GisLayerWriteResult Write(string folder, GisFormat format, string layerName, CrsDefinition crs, IReadOnlyList<GeoJsonFeature> features)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(crs);
@@ -49,6 +53,7 @@ public static class GisLayerWriter
         var policy = OutputGeometryPolicy.ForDecimals(crs.IsGeographic ? 9 : 3);
         var tally = new OutputGeometryTally();
         var wkb = new WKBWriter(ByteOrder.LittleEndian, handleSRID: false, emitZ: false);
+        var textsCut = 0;
         using var writer = OgrLayerWriter.Create(Path.Combine(folder, GisFormats.MainFile(format, layerName)), GisFormats.Driver(format), definition);
         foreach (var feature in features)
         {
@@ -57,13 +62,18 @@ public static class GisLayerWriter
             var values = new object?[names.Count];
             foreach (var (key, value) in feature.Properties)
             {
-                values[names.IndexOf(key)] = ValueOf(value, kinds[names.IndexOf(key)]);
+                var written = ValueOf(value, kinds[names.IndexOf(key)]);
+                values[names.IndexOf(key)] = written;
+                if (format == GisFormat.Shapefile && written is string text && DbfTextEncoding.Gbk.GetByteCount(text) > DbfTextBytes)
+                {
+                    textsCut++;
+                }
             }
 
             writer.Write(output.Geometry.IsEmpty ? null : wkb.Write(Promoted(output.Geometry)), values);
         }
 
-        return tally;
+        return new GisLayerWriteResult(tally, textsCut);
     }
 
     private static int GeometryTypeOf(IReadOnlyList<GeoJsonFeature> features)
@@ -142,3 +152,8 @@ public static class GisLayerWriter
         _ => value.ToString() ?? string.Empty,
     };
 }
+
+/// <summary>What <see cref="GisLayerWriter.Write"/> did to a layer: the output-geometry tally and the text values cut to fit a DBF field.</summary>
+/// <param name="Tally">What the output-geometry policy did.</param>
+/// <param name="TextsCut">Text values longer than <see cref="GisLayerWriter.DbfTextBytes"/> GBK bytes, cut by the shapefile's DBF (0 in other formats).</param>
+public sealed record GisLayerWriteResult(OutputGeometryTally Tally, int TextsCut);

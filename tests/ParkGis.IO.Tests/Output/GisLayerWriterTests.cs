@@ -37,7 +37,7 @@ public sealed class GisLayerWriterTests
     {
         using var folder = new TestFolder();
 
-        var tally = GisLayerWriter.Write(folder.Path, GisFormat.Shapefile, "conflicts", Gk108, Features());
+        var tally = GisLayerWriter.Write(folder.Path, GisFormat.Shapefile, "conflicts", Gk108, Features()).Tally;
 
         var shp = folder.File("conflicts.shp");
         Assert.Equal("CP936", File.ReadAllText(folder.File("conflicts.cpg")).Trim());
