@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 S=${1:-1000}; REPEAT=${2:-3}; ROOT=${3:-/tmp/parkgis-bench-data}; PEERS=1
 for a in "$@"; do [ "$a" = "--no-peers" ] && PEERS=0; done
 DATA="$ROOT/S$S"
-PEER_DIR=${PEER_DIR:-/work/shared/bench}
+PEER_DIR=${PEER_DIR:-$(pwd)/../shared/bench}
 OUT=$(mktemp -d /tmp/parkgis-bench-run.XXXX)
 RESULTS=${RESULTS:-$OUT/peers} # a fresh folder: a failed peer run must not leave an older run's timings to be read
 PY=/usr/bin/python3
