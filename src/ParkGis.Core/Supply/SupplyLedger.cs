@@ -132,7 +132,7 @@ public sealed class SupplyLedger
                 var crs = AnalysisCrs.For(parks.SourceCrs, factory.BuildGeometry(members.Select(i => parks.Features[i].Geometry).ToList()));
                 var projected = parks.In(crs);
                 var area = members.Count == 1 ? projected.Geometry(members[0]) : OverlayNGRobust.Union(members.Select(projected.Geometry).ToList(), factory);
-                var (approved, suppliedM2) = MeasureArea(area, crs, approvals, supplied);
+                var (approved, suppliedM2) = MeasureArea(area, _ => area, crs, approvals, supplied);
                 bannerArray[b] = new AreaSupply(bannerGroups[b].Key, bannerGroups[b].Key, bannerGroups[b].Key, crs, approved, suppliedM2);
             });
             bannerResults.AddRange(bannerArray);
@@ -213,7 +213,8 @@ public sealed class SupplyLedger
         {
             var feature = parks.Features[i];
             var crs = parks.AnalysisCrsOf(i);
-            var (approved, suppliedM2) = MeasureArea(parks.Projections.In(crs).Geometry(i), crs, approvals, supplied);
+            var projected = parks.Projections.In(crs);
+            var (approved, suppliedM2) = MeasureArea(projected.Geometry(i), envelope => projected.Around(i, envelope), crs, approvals, supplied);
             results[i] = new AreaSupply(feature.Id, parks.Layer.Text(feature.Source, "name") ?? string.Empty, banners.Of(feature.Id), crs, approved, suppliedM2);
         });
         return results;
@@ -295,7 +296,13 @@ public sealed class SupplyLedger
         }
     }
 
-    private static (double Approved, double Supplied) MeasureArea(Geometry area, CrsDefinition crs, LayerProjections approvals, LayerProjections supplied)
+    /// <param name="area">The park or 旗区, in <paramref name="crs"/>.</param>
+    /// <param name="around">The area, or a window of it that meets any geometry inside the given envelope as the area does.</param>
+    /// <param name="crs">The analysis CRS.</param>
+    /// <param name="approvals">The approval features.</param>
+    /// <param name="supplied">The supplied parcels.</param>
+    private static (double Approved, double Supplied) MeasureArea(
+        Geometry area, Func<Envelope, Geometry> around, CrsDefinition crs, LayerProjections approvals, LayerProjections supplied)
     {
         // A park's approved land shares its edges with the parcels and approvals traced on one grid: RelateNG decides
         // those features' Covers from a kept index (PreparedPolygon relates the whole area again for each).
@@ -326,7 +333,7 @@ public sealed class SupplyLedger
             var location = near.Count == 0 ? boundary.Locate(parcel.Coordinate) : Location.Boundary;
             if (location != Location.Exterior)
             {
-                suppliedPieces.AddRange(ApprovedPart(parcel, location == Location.Interior, area, preparedArea, approvalsHere, Approval));
+                suppliedPieces.AddRange(ApprovedPart(parcel, location == Location.Interior, around, preparedArea, approvalsHere, Approval));
             }
         }
 
@@ -341,12 +348,12 @@ public sealed class SupplyLedger
     /// </summary>
     /// <param name="parcel">A supplied parcel.</param>
     /// <param name="insideArea">Whether the parcel is known to lie inside the area (else the area's relate decides).</param>
-    /// <param name="area">The park or 旗区.</param>
-    /// <param name="preparedArea">The same, prepared.</param>
+    /// <param name="around">The park or 旗区, or a window of it around an envelope.</param>
+    /// <param name="preparedArea">The park or 旗区, prepared.</param>
     /// <param name="approvals">The approval features.</param>
     /// <param name="preparedApproval">Approval feature <c>i</c>, prepared.</param>
     private static IEnumerable<Polygon> ApprovedPart(
-        Geometry parcel, bool insideArea, Geometry area, RelatePreparedGeometry preparedArea, ProjectedLayer approvals, Func<int, RelatePreparedGeometry> preparedApproval)
+        Geometry parcel, bool insideArea, Func<Envelope, Geometry> around, RelatePreparedGeometry preparedArea, ProjectedLayer approvals, Func<int, RelatePreparedGeometry> preparedApproval)
     {
         if (!insideArea && !preparedArea.InteriorsIntersect(parcel))
         {
@@ -370,7 +377,7 @@ public sealed class SupplyLedger
         }
         else
         {
-            var parts = LayerOverlay.PolygonParts(OverlayNGRobust.Overlay(area, parcel, SpatialFunction.Intersection));
+            var parts = LayerOverlay.PolygonParts(OverlayNGRobust.Overlay(around(parcel.EnvelopeInternal), parcel, SpatialFunction.Intersection));
             if (parts.Count == 0)
             {
                 return [];
