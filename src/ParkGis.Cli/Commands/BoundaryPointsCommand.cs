@@ -43,7 +43,7 @@ internal static class BoundaryPointsCommand
             var stderr = run.Stderr;
             var parkId = parse.GetRequiredValue(park);
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
-            var data = run.Read(parse.GetRequiredValue(dataset)).Dataset;
+            var data = run.Read(parse.GetRequiredValue(dataset), DatasetScope.Parks).Dataset;
             var parks = data.Find(LayerRole.Parks) ?? throw new UnusableInputException(
                 ErrorCodes.RequiredLayerMissing,
                 $"The dataset {data.Name} has no parks layer.",

@@ -77,11 +77,20 @@ internal sealed record DatasetScope(IReadOnlyDictionary<LayerRole, IReadOnlyList
         Roles = [LayerRole.Parks, LayerRole.Banners],
     };
 
+    /// <summary>The parks layer alone, every field (<c>boundary-points</c>: one park's boundary, id and name).</summary>
+    public static DatasetScope Parks { get; } = new(null, null) { Roles = [LayerRole.Parks] };
+
     /// <summary>What the idle-land survey needs: the layers it uses (<see cref="ParkGis.Core.Idle.IdleLandSurvey.LayersUsed"/>), every field of them.</summary>
     public static DatasetScope Idle { get; } = new(null, null) { Roles = ParkGis.Core.Idle.IdleLandSurvey.LayersUsed };
 
     /// <summary>What the supply ledger needs: the layers it uses (<see cref="ParkGis.Core.Supply.SupplyLedger.LayersUsed"/>), every field of them.</summary>
     public static DatasetScope Supply { get; } = new(null, null) { Roles = ParkGis.Core.Supply.SupplyLedger.LayersUsed };
+
+    /// <summary>
+    /// What the intensity analysis needs with its land status: the layers it uses
+    /// (<see cref="ParkGis.Core.Intensity.IntensityAnalysis.LayersUsed"/>), every field of them.
+    /// </summary>
+    public static DatasetScope Intensity { get; } = new(null, null) { Roles = ParkGis.Core.Intensity.IntensityAnalysis.LayersUsed };
 
     /// <summary>What the conflict check needs: each layer's id, the park names and 旗区, and the control features within reach.</summary>
     public static DatasetScope ConflictCheck { get; } = new(

@@ -50,7 +50,7 @@ internal static class IntensityCommand
             run.UseFormat(parse.GetValue(format));
             var ruleSet = RulesFile.Load(parse.GetValue(rules));
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
-            var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: ruleSet);
+            var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), DatasetScope.Intensity, ruleSet);
 
             // 土地供应率, 土地建成率 and 土地闲置率 come from the supply and idle results on the as-of date (default: 31 December of the year).
             var options = new IntensityOptions(parse.GetValue(year), parse.GetValue(baseline), ruleSet.Intensity);

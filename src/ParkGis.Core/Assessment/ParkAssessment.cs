@@ -242,10 +242,29 @@ public sealed class ParkAssessment
         var date = AsOfOrYearEnd(asOf, YearOrLatest(used.Year));
         return Once(("intensity", used, date), () =>
         {
-            var land = LandStatus(date);
-            var status = land.Idle is { } idle ? LandStatusFromSupply.From(land.Supply, idle) : null;
+            // The idle survey and each park's 批而未供 only (the whole ledger when it has run already).
+            LandStatusInput? status = null;
+            if (date is { } day && Layer(LayerRole.Parcels) is not null)
+            {
+                var idle = Idle(day);
+                status = LandStatusFromSupply.From(Layer(LayerRole.Approvals) is null ? null : ParkSupply(day), idle);
+            }
+
             return new IntensityAnalysis(used, Progress).Analyze(this, status);
         })!;
+    }
+
+    /// <summary>
+    /// Each park's approved and supplied land on <paramref name="asOf"/> (批而未供 per park): the supply ledger's
+    /// <see cref="SupplyLedgerResult.Parks"/> when the ledger has run for that date, else measured alone
+    /// (<see cref="SupplyLedger.ParkFigures"/>, the same measure).
+    /// </summary>
+    public IReadOnlyList<AreaSupply> ParkSupply(DateOnly asOf)
+    {
+        var used = Options.RulesUsed.Supply;
+        return _once.TryGetValue(("supply", asOf, used), out var ledger)
+            ? ((SupplyLedgerResult)ledger.Value!).Parks
+            : Once(("park supply", asOf, used), () => new SupplyLedger(used, Progress).ParkFigures(this, asOf))!;
     }
 
     /// <summary>九通一平 coverage.</summary>

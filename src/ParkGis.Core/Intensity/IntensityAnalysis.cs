@@ -30,6 +30,14 @@ public sealed class IntensityAnalysis
         _progress = progress;
     }
 
+    /// <summary>
+    /// The layers the analysis reads, with the land status it takes from them (<see cref="ParkAssessment.Intensity"/>):
+    /// parks and parcels, the 旗区 boundaries it totals by, and the approvals of each park's 批而未供 (B21); the
+    /// idle survey behind 土地闲置率 reads no other (<see cref="IdleLandSurvey.LayersUsed"/>). A scoped read may leave
+    /// every other layer unopened.
+    /// </summary>
+    public static IReadOnlyCollection<LayerRole> LayersUsed { get; } = [LayerRole.Parcels, LayerRole.Parks, LayerRole.Banners, LayerRole.Approvals];
+
     /// <summary>Runs the analysis with default options.</summary>
     public static IntensityResult Run(Dataset dataset, EconomicsTable? economics) =>
         new IntensityAnalysis(IntensityOptions.Default).Analyze(dataset, economics);

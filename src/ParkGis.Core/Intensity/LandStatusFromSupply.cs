@@ -12,13 +12,18 @@ public static class LandStatusFromSupply
 {
     /// <summary>The land status of every parcel the idle survey judged, and B21 per park from the ledger when given.</summary>
     /// <remarks>A parcel whose status is <c>unknown</c> counts as neither supplied nor idle: the data issue says why.</remarks>
-    public static LandStatusInput From(SupplyLedgerResult? supply, IdleLandResult idle)
+    public static LandStatusInput From(SupplyLedgerResult? supply, IdleLandResult idle) => From(supply?.Parks, idle);
+
+    /// <summary>The land status of every parcel the idle survey judged, and B21 per park from the parks' supply figures when given.</summary>
+    /// <param name="parks">Each park's approved and supplied land (<see cref="SupplyLedger.ParkFigures"/>), or null.</param>
+    /// <param name="idle">The idle-land survey of the same as-of date.</param>
+    public static LandStatusInput From(IReadOnlyList<AreaSupply>? parks, IdleLandResult idle)
     {
         ArgumentNullException.ThrowIfNull(idle);
         var parcels = idle.Parcels
             .Select(p => new ParcelLandStatus(p.ParcelId, IsSupplied(p.Verdict.Status), Built: null, IsIdle(p.Verdict.Status)))
             .ToList();
-        var ready = supply?.Parks.ToDictionary(p => p.Id, p => p.UnsuppliedM2, StringComparer.Ordinal);
+        var ready = parks?.ToDictionary(p => p.Id, p => p.UnsuppliedM2, StringComparer.Ordinal);
         return new LandStatusInput(parcels, ready);
     }
 

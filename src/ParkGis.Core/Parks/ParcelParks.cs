@@ -1,3 +1,4 @@
+using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
 using ParkGis.Core.Analysis;
@@ -83,10 +84,15 @@ public sealed class ParcelParks
         var crs = parcels.AnalysisCrsOf(index);
         var here = parcels.Projections.In(crs);
         var parksHere = parks.Projections.In(crs);
-        var areas = new Dictionary<int, double>();
-        foreach (var piece in LayerOverlay.Pieces(here.Geometry(index), here.Prepared(index), parksHere))
+        var parcel = here.Geometry(index);
+        var areas = WithoutOverlay(parcel, parksHere);
+        if (areas is null)
         {
-            areas[piece.FeatureIndex] = areas.GetValueOrDefault(piece.FeatureIndex) + piece.Polygon.Area;
+            areas = [];
+            foreach (var piece in LayerOverlay.Pieces(parcel, here.Prepared(index), parksHere))
+            {
+                areas[piece.FeatureIndex] = areas.GetValueOrDefault(piece.FeatureIndex) + piece.Polygon.Area;
+            }
         }
 
         var best = -1;
@@ -102,6 +108,32 @@ public sealed class ParcelParks
         return best;
     }
 
+    /// <summary>
+    /// The parcel's area in each park when no park boundary comes near the parcel (each park then holds all of it or
+    /// none, as one vertex shows); null when one does.
+    /// </summary>
+    private static Dictionary<int, double>? WithoutOverlay(Geometry parcel, ProjectedLayer parks)
+    {
+        var areas = new Dictionary<int, double>();
+        var near = new List<int>();
+        foreach (var park in parks.Query(parcel.EnvelopeInternal))
+        {
+            var boundary = parks.Boundary(park);
+            boundary.Near(parcel.EnvelopeInternal, near);
+            if (near.Count > 0)
+            {
+                return null;
+            }
+
+            if (boundary.Locate(parcel.Coordinate) == Location.Interior)
+            {
+                areas[park] = LayerOverlay.PolygonParts(parcel).Sum(p => p.Area);
+            }
+        }
+
+        return areas;
+    }
+
     /// <summary>The block of <paramref name="park"/> holding the largest part of the parcel (a tie to the lower number); 1 for a one-block park; 0 for none.</summary>
     private static int BlockOf(ScreenedLayer parcels, int index, ScreenedLayer parks, int park)
     {
@@ -113,6 +145,11 @@ public sealed class ParcelParks
         }
 
         var parcel = parcels.Projections.In(crs).Geometry(index);
+        if (OnlyBlockNear(parkGeometry, parcel.EnvelopeInternal) is { } only && parks.Projections.In(crs).Prepared(park).Covers(parcel))
+        {
+            return only + 1; // inside the park, and no other block comes near it: no overlay needed
+        }
+
         var best = 0;
         var bestArea = 0.0;
         for (var b = 0; b < parkGeometry.NumGeometries; b++)
@@ -131,5 +168,25 @@ public sealed class ParcelParks
         }
 
         return best;
+    }
+
+    /// <summary>The one block whose envelope meets <paramref name="envelope"/>, or null when none or several do.</summary>
+    private static int? OnlyBlockNear(Geometry park, Envelope envelope)
+    {
+        int? only = null;
+        for (var b = 0; b < park.NumGeometries; b++)
+        {
+            if (park.GetGeometryN(b).EnvelopeInternal.Intersects(envelope))
+            {
+                if (only is not null)
+                {
+                    return null;
+                }
+
+                only = b;
+            }
+        }
+
+        return only;
     }
 }

@@ -77,25 +77,10 @@ public sealed class SupplyLedger
         var parcelsScreened = assessment.Screened(LayerRole.Parcels)!;
         issues.AddRange(approvalsScreened.Issues);
         issues.AddRange(parcelsScreened.Issues);
-        string BatchOf(PolygonalFeature f) => approvalsLayer.Text(f.Source, BatchIdField) ?? f.Id;
-        var approvalFeatures = approvalsScreened.Features
-            .OrderBy(BatchOf, StringComparer.Ordinal).ThenBy(f => f.Geometry.EnvelopeInternal.MinX).ThenBy(f => f.Geometry.EnvelopeInternal.MinY)
-            .ThenBy(f => f.Geometry.Area).ThenBy(f => f.Geometry.NumPoints).ToList();
+        string BatchOf(PolygonalFeature f) => BatchIdOf(approvalsLayer, f);
+        var approvalFeatures = InBatchOrder(approvalsLayer, approvalsScreened);
         var approvals = new LayerProjections(approvalFeatures, approvalsLayer.Crs);
-
-        var suppliedFeatures = new List<PolygonalFeature>();
-        var suppliedIndexes = new List<int>();
-        var suppliedOn = new List<DateOnly>();
-        for (var i = 0; i < parcelsScreened.Count; i++)
-        {
-            if (SuppliedOn(parcelLayer, parcelsScreened.Features[i].Source, issues) is { } date && date <= asOf)
-            {
-                suppliedFeatures.Add(parcelsScreened.Features[i]);
-                suppliedIndexes.Add(i);
-                suppliedOn.Add(date);
-            }
-        }
-
+        var (suppliedFeatures, suppliedIndexes, suppliedOn) = SuppliedBy(asOf, parcelsScreened, issues);
         var supplied = new LayerProjections(suppliedFeatures, parcelLayer.Crs);
         var parksScreened = assessment.Screened(LayerRole.Parks);
         var parksLayer = parksScreened?.Layer;
@@ -131,22 +116,9 @@ public sealed class SupplyLedger
         if (parks is not null && parksLayer is not null)
         {
             _progress?.Report(Localized.Format("ProgressMeasuringParks", parks.Features.Count));
-            var parkArray = new AreaSupply[parks.Features.Count];
-            var parkWindowArray = new AreaSupply[parks.Features.Count];
-            Parallel.For(0, parkArray.Length, parallel, i =>
-            {
-                var feature = parks.Features[i];
-                var crs = parksScreened!.AnalysisCrsOf(i);
-                var name = parksLayer.Text(feature.Source, "name") ?? string.Empty;
-                var banner = banners.Of(feature.Id);
-                var park = parks.In(crs).Geometry(i);
-                var (approved, suppliedM2) = MeasureArea(park, crs, approvals, supplied);
-                parkArray[i] = new AreaSupply(feature.Id, name, banner, crs, approved, suppliedM2);
-                var (windowApproved, windowSupplied) = MeasureArea(park, crs, windowApprovals, supplied);
-                parkWindowArray[i] = new AreaSupply(feature.Id, name, banner, crs, windowApproved, windowSupplied);
-            });
+            var parkArray = MeasureParks(parksScreened!, banners, approvals, supplied, parallel);
             parkResults.AddRange(parkArray);
-            parkWindowResults.AddRange(parkWindowArray);
+            parkWindowResults.AddRange(MeasureParks(parksScreened!, banners, windowApprovals, supplied, parallel));
             var bannerGroups = Enumerable.Range(0, parks.Features.Count)
                 .Where(i => parkArray[i].Banner.Length > 0)
                 .GroupBy(i => parkArray[i].Banner, StringComparer.Ordinal)
@@ -160,7 +132,7 @@ public sealed class SupplyLedger
                 var crs = AnalysisCrs.For(parks.SourceCrs, factory.BuildGeometry(members.Select(i => parks.Features[i].Geometry).ToList()));
                 var projected = parks.In(crs);
                 var area = members.Count == 1 ? projected.Geometry(members[0]) : OverlayNGRobust.Union(members.Select(projected.Geometry).ToList(), factory);
-                var (approved, suppliedM2) = MeasureArea(area, crs, approvals, supplied);
+                var (approved, suppliedM2) = MeasureArea(area, _ => area, crs, approvals, supplied);
                 bannerArray[b] = new AreaSupply(bannerGroups[b].Key, bannerGroups[b].Key, bannerGroups[b].Key, crs, approved, suppliedM2);
             });
             bannerResults.AddRange(bannerArray);
@@ -179,6 +151,73 @@ public sealed class SupplyLedger
             BannersInWindow = BannerWindows(window, batches, parkResults.Select(p => p.Banner)),
             ExistingConstructionChecked = existing is not null,
         };
+    }
+
+    /// <summary>
+    /// Only the parks' approved and supplied land on <paramref name="asOf"/> (批, 供, 批而未供 per park), measured as
+    /// <see cref="Compute(ParkAssessment, DateOnly)"/> measures <see cref="SupplyLedgerResult.Parks"/>, without the
+    /// batches, the window, the 旗区 or 未批先供: for analyses that use only a park's 批而未供 (intensity's B21).
+    /// </summary>
+    /// <returns>One figure per screened park, in the parks' order; none without a parks layer.</returns>
+    /// <exception cref="UnusableInputException">The dataset has no approvals or no parcels layer.</exception>
+    public IReadOnlyList<AreaSupply> ParkFigures(ParkAssessment assessment, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var approvalsLayer = assessment.RequireLayer(LayerRole.Approvals, "supply");
+        assessment.RequireLayer(LayerRole.Parcels, "supply");
+        assessment.Screen(LayerRole.Approvals, LayerRole.Parcels, LayerRole.Parks);
+        if (assessment.Screened(LayerRole.Parks) is not { } parks)
+        {
+            return [];
+        }
+
+        var approvals = new LayerProjections(InBatchOrder(approvalsLayer, assessment.Screened(LayerRole.Approvals)!), approvalsLayer.Crs);
+        var (suppliedFeatures, _, _) = SuppliedBy(asOf, assessment.Screened(LayerRole.Parcels)!, []);
+        var supplied = new LayerProjections(suppliedFeatures, assessment.Screened(LayerRole.Parcels)!.Layer.Crs);
+        _progress?.Report(Localized.Format("ProgressMeasuringParks", parks.Count));
+        return MeasureParks(parks, assessment.ParkBanners, approvals, supplied, new ParallelOptions { CancellationToken = assessment.Cancellation });
+    }
+
+    private static string BatchIdOf(Layer approvalsLayer, PolygonalFeature feature) => approvalsLayer.Text(feature.Source, BatchIdField) ?? feature.Id;
+
+    /// <summary>The approval features by batch id, then by position and size (a fixed order, whatever the file's).</summary>
+    private static List<PolygonalFeature> InBatchOrder(Layer approvalsLayer, ScreenedLayer approvals) =>
+        approvals.Features
+            .OrderBy(f => BatchIdOf(approvalsLayer, f), StringComparer.Ordinal).ThenBy(f => f.Geometry.EnvelopeInternal.MinX).ThenBy(f => f.Geometry.EnvelopeInternal.MinY)
+            .ThenBy(f => f.Geometry.Area).ThenBy(f => f.Geometry.NumPoints).ToList();
+
+    /// <summary>The parcels supplied on or before <paramref name="asOf"/>, with their screened index and supply date.</summary>
+    private static (List<PolygonalFeature> Features, List<int> Indexes, List<DateOnly> SuppliedOn) SuppliedBy(DateOnly asOf, ScreenedLayer parcels, List<DataIssue> issues)
+    {
+        var features = new List<PolygonalFeature>();
+        var indexes = new List<int>();
+        var dates = new List<DateOnly>();
+        for (var i = 0; i < parcels.Count; i++)
+        {
+            if (SuppliedOn(parcels.Layer, parcels.Features[i].Source, issues) is { } date && date <= asOf)
+            {
+                features.Add(parcels.Features[i]);
+                indexes.Add(i);
+                dates.Add(date);
+            }
+        }
+
+        return (features, indexes, dates);
+    }
+
+    /// <summary>Each park's approved land (of <paramref name="approvals"/>) and the supplied part of it, in the parks' order.</summary>
+    private AreaSupply[] MeasureParks(ScreenedLayer parks, ParkBanners banners, LayerProjections approvals, LayerProjections supplied, ParallelOptions parallel)
+    {
+        var results = new AreaSupply[parks.Count];
+        Parallel.For(0, results.Length, parallel, i =>
+        {
+            var feature = parks.Features[i];
+            var crs = parks.AnalysisCrsOf(i);
+            var projected = parks.Projections.In(crs);
+            var (approved, suppliedM2) = MeasureArea(projected.Geometry(i), envelope => projected.Around(i, envelope), crs, approvals, supplied);
+            results[i] = new AreaSupply(feature.Id, parks.Layer.Text(feature.Source, "name") ?? string.Empty, banners.Of(feature.Id), crs, approved, suppliedM2);
+        });
+        return results;
     }
 
     /// <summary>The supply date; an unreadable one is not a supply (the reading's issue says so, worded as idle words it).</summary>
@@ -257,22 +296,98 @@ public sealed class SupplyLedger
         }
     }
 
-    private static (double Approved, double Supplied) MeasureArea(Geometry area, CrsDefinition crs, LayerProjections approvals, LayerProjections supplied)
+    /// <param name="area">The park or 旗区, in <paramref name="crs"/>.</param>
+    /// <param name="around">The area, or a window of it that meets any geometry inside the given envelope as the area does.</param>
+    /// <param name="crs">The analysis CRS.</param>
+    /// <param name="approvals">The approval features.</param>
+    /// <param name="supplied">The supplied parcels.</param>
+    private static (double Approved, double Supplied) MeasureArea(
+        Geometry area, Func<Envelope, Geometry> around, CrsDefinition crs, LayerProjections approvals, LayerProjections supplied)
     {
         // A park's approved land shares its edges with the parcels and approvals traced on one grid: RelateNG decides
         // those features' Covers from a kept index (PreparedPolygon relates the whole area again for each).
-        var approvedPieces = LayerOverlay.Pieces(area, new RelatePreparedGeometry(area), approvals.In(crs));
-        var approved = LayerOverlay.Union(approvedPieces, area.Factory);
-        if (approved.IsEmpty)
+        var preparedArea = new RelatePreparedGeometry(area);
+        var approvalsHere = approvals.In(crs);
+        var approvedPieces = LayerOverlay.Pieces(area, preparedArea, approvalsHere);
+        if (approvedPieces.Count == 0)
         {
             return (0, 0);
         }
 
-        // Only the area of the supplied part is needed: pieces that share no interior add their areas, and only those
-        // that overlap (parcels lying on one another) are unioned.
-        var suppliedPieces = LayerOverlay.Pieces(approved, new RelatePreparedGeometry(approved), supplied.In(crs));
-        var suppliedArea = LayerOverlay.AreaOfUnion(suppliedPieces.ConvertAll(p => p.Polygon), area.Factory);
-        return (approved.Area, Math.Min(approved.Area, suppliedArea));
+        // Only areas are needed: pieces that share no interior add their areas, and only those that overlap
+        // (approvals or parcels lying on one another) are unioned.
+        var approved = LayerOverlay.AreaOfUnion(approvedPieces.ConvertAll(p => p.Polygon), area.Factory);
+        var suppliedHere = supplied.In(crs);
+        var suppliedPieces = new List<Polygon>();
+        var boundary = new FeatureBoundary(area);
+        var near = new List<int>();
+        // Each approval prepared once (for this area): its Covers of a parcel along its own edges is then decided from
+        // its kept index, where the parcel's relate would node the whole approval again for every parcel.
+        var preparedApprovals = new RelatePreparedGeometry?[approvalsHere.Count];
+        RelatePreparedGeometry Approval(int index) => preparedApprovals[index] ??= new RelatePreparedGeometry(approvalsHere.Geometry(index));
+        foreach (var j in suppliedHere.Query(area.EnvelopeInternal))
+        {
+            // A parcel that no segment of the area's boundary comes near lies wholly inside or wholly outside it.
+            var parcel = suppliedHere.Geometry(j);
+            boundary.Near(parcel.EnvelopeInternal, near);
+            var location = near.Count == 0 ? boundary.Locate(parcel.Coordinate) : Location.Boundary;
+            if (location != Location.Exterior)
+            {
+                suppliedPieces.AddRange(ApprovedPart(parcel, location == Location.Interior, around, preparedArea, approvalsHere, Approval));
+            }
+        }
+
+        var suppliedArea = LayerOverlay.AreaOfUnion(suppliedPieces, area.Factory);
+        return (approved, Math.Min(approved, suppliedArea));
+    }
+
+    /// <summary>
+    /// The polygons of parcel ∩ area ∩ ∪approvals: the parcel itself when the area covers it and one approval
+    /// feature does (most supplied parcels, decided from the parcel's own relate), else the pieces of its part inside
+    /// the area cut by each approval.
+    /// </summary>
+    /// <param name="parcel">A supplied parcel.</param>
+    /// <param name="insideArea">Whether the parcel is known to lie inside the area (else the area's relate decides).</param>
+    /// <param name="around">The park or 旗区, or a window of it around an envelope.</param>
+    /// <param name="preparedArea">The park or 旗区, prepared.</param>
+    /// <param name="approvals">The approval features.</param>
+    /// <param name="preparedApproval">Approval feature <c>i</c>, prepared.</param>
+    private static IEnumerable<Polygon> ApprovedPart(
+        Geometry parcel, bool insideArea, Func<Envelope, Geometry> around, RelatePreparedGeometry preparedArea, ProjectedLayer approvals, Func<int, RelatePreparedGeometry> preparedApproval)
+    {
+        if (!insideArea && !preparedArea.InteriorsIntersect(parcel))
+        {
+            return [];
+        }
+
+        Geometry inside;
+        RelatePreparedGeometry preparedInside;
+        if (insideArea || preparedArea.Covers(parcel))
+        {
+            foreach (var j in approvals.Query(parcel.EnvelopeInternal))
+            {
+                if (approvals.Envelope(j).Covers(parcel.EnvelopeInternal) && preparedApproval(j).Covers(parcel))
+                {
+                    return LayerOverlay.PolygonParts(parcel);
+                }
+            }
+
+            inside = parcel;
+            preparedInside = new RelatePreparedGeometry(parcel);
+        }
+        else
+        {
+            var parts = LayerOverlay.PolygonParts(OverlayNGRobust.Overlay(around(parcel.EnvelopeInternal), parcel, SpatialFunction.Intersection));
+            if (parts.Count == 0)
+            {
+                return [];
+            }
+
+            inside = parts.Count == 1 ? parts[0] : parcel.Factory.CreateMultiPolygon([.. parts]);
+            preparedInside = new RelatePreparedGeometry(inside);
+        }
+
+        return LayerOverlay.Pieces(inside, preparedInside, approvals).Select(p => p.Polygon);
     }
 
     /// <summary>

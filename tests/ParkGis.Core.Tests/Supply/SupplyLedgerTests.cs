@@ -175,6 +175,46 @@ public sealed class SupplyLedgerTests
         Assert.Equal(0.25, banner.SupplyRate!.Value, 9);
     }
 
+    /// <summary>
+    /// A 200 m park with a 100 m hole (3 公顷) under batch B1 (reaching 50 m beyond the park's right edge); supplied: L1 in the hole, L2 inside, L3 across the park's
+    /// outer edge (400 m² inside), L4 inside beside L2, L5 lying on L2, L6 across the edge of the batch B2 that covers
+    /// the park's top-left 50 m.
+    /// </summary>
+    private static LandTestData ParkWithHole() => new LandTestData()
+        .Add(LayerRole.Parks, "P1", Box(0, 0, 200, 200).Replace("))", "), (" + Box(50, 50, 150, 150)["POLYGON((".Length..], StringComparison.Ordinal), ("park_id", "P1"), ("name", "甲园区"))
+        .Batch("B1", Box(0, 0, 250, 150))
+        .Batch("B2", Box(0, 150, 50, 200))
+        .Parcel("L1", Box(60, 60, 140, 140))
+        .Parcel("L2", Box(0, 0, 40, 40))
+        .Parcel("L3", Box(180, 130, 220, 170))
+        .Parcel("L4", Box(40, 0, 60, 40))
+        .Parcel("L5", Box(10, 10, 30, 30))
+        .Parcel("L6", Box(40, 160, 60, 180));
+
+    [Fact]
+    public void A_supplied_parcel_in_a_park_s_hole_supplies_none_of_the_park_and_one_across_its_edge_only_its_part_inside()
+    {
+        var park = Assert.Single(Run(ParkWithHole()).Parks);
+
+        // Approved: the park (30,000 m²) less B1's gap above y = 150 right of x = 50 (150 × 50 = 7,500 m²).
+        Assert.Equal(22500, park.ApprovedM2, 6);
+        // L2 1,600 (L5 on it counts once) + L4 800 + L3's 20 × 20 inside the park and under B1 + L6's 10 × 20 under B2.
+        Assert.Equal(1600 + 800 + 400 + 200, park.SuppliedM2, 6);
+    }
+
+    [Fact]
+    public void A_park_measured_alone_gives_the_ledger_s_own_park_figures()
+    {
+        var data = ParkWithHole().Add(LayerRole.Parks, "P2", Box(200, 0, 300, 200), ("park_id", "P2"), ("name", "乙园区"));
+
+        var ledger = SupplyLedger.Run(data.Build(), AsOf).Parks;
+        var alone = new SupplyLedger(SupplyLedgerOptions.Default).ParkFigures(ParkGis.Core.Assessment.ParkAssessment.Of(data.Build()), AsOf);
+
+        Assert.Equal(2, alone.Count);
+        Assert.Equal(ledger, alone);
+        Assert.Equal(400, alone.Single(p => p.Id == "P2").SuppliedM2, 6); // L3's other half, inside P2 and under B1
+    }
+
     [Fact]
     public void Result_does_not_depend_on_feature_order()
     {
