@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Buffer;
 using ParkGis.Core.Crs;
@@ -58,8 +59,9 @@ public sealed class ServiceArea
 
     /// <summary>
     /// The distance in metres from <paramref name="geometry"/> to the nearest segment of the network (0 when they meet),
-    /// or null when the network has no feature. The search widens from the service distance until a feature is found
-    /// within the searched radius: none outside it can be nearer.
+    /// or null when the network has no feature: the least exact distance over the network features, found by the
+    /// index's branch-and-bound nearest-neighbour search (a subtree whose box is farther than the best distance so far
+    /// is never opened), so only the features near the nearest one are measured, however far the network is.
     /// </summary>
     public double? DistanceTo(Geometry geometry)
     {
@@ -69,25 +71,14 @@ public sealed class ServiceArea
             return null;
         }
 
-        var all = _index.Root.Bounds is Envelope bounds ? bounds : null;
-        var reach = Math.Max(DistanceM, 1);
-        while (true)
+        if (geometry.IsEmpty)
         {
-            var search = new Envelope(geometry.EnvelopeInternal);
-            search.ExpandBy(reach);
-            var nearest = double.PositiveInfinity;
-            foreach (var i in _index.Query(search))
-            {
-                nearest = Math.Min(nearest, _network[i].Distance(geometry));
-            }
-
-            if (nearest <= reach || (all is not null && search.Covers(all)))
-            {
-                return double.IsFinite(nearest) ? nearest : _network.Min(n => n.Distance(geometry));
-            }
-
-            reach *= 2;
+            return _network.Min(n => n.Distance(geometry));
         }
+
+        var measure = new FeatureDistance(_network, geometry);
+        var nearest = _index.NearestNeighbour(geometry.EnvelopeInternal, FeatureDistance.Query, measure);
+        return measure.To(nearest);
     }
 
     /// <summary>True when some point of <paramref name="geometry"/> is within the service distance of the network.</summary>
@@ -110,5 +101,22 @@ public sealed class ServiceArea
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The exact distance between the query geometry (item <see cref="Query"/>) and a network feature (its index), for
+    /// the index's nearest-neighbour search; node boxes are bounded by the index itself with the distance between boxes.
+    /// </summary>
+    private sealed class FeatureDistance(Geometry[] network, Geometry query) : IItemDistance<Envelope, int>
+    {
+        /// <summary>The item that stands for the query geometry.</summary>
+        public const int Query = -1;
+
+        public double Distance(IBoundable<Envelope, int> item1, IBoundable<Envelope, int> item2) =>
+            item1.Item == Query ? To(item2.Item)
+            : item2.Item == Query ? To(item1.Item)
+            : network[item1.Item].Distance(network[item2.Item]);
+
+        public double To(int feature) => network[feature].Distance(query);
     }
 }

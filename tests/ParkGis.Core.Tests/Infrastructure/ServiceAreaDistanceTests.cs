@@ -22,6 +22,31 @@ public sealed class ServiceAreaDistanceTests
         Assert.Equal(expected, network.DistanceTo(Wkt.Read(parcel))!.Value, 9);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void The_distance_equals_the_least_distance_to_every_feature_for_parcels_near_and_far_from_a_random_network(int seed)
+    {
+        var random = new Random(seed);
+        double Next(double range) => Math.Round(random.NextDouble() * range, 1);
+        var lines = Enumerable.Range(0, 300)
+            .Select(_ => (X: Next(20_000), Y: Next(20_000)))
+            .Select(p => FormattableString.Invariant($"LINESTRING ({p.X} {p.Y}, {p.X + Next(400) - 200} {p.Y + Next(400) - 200}, {p.X + Next(400) - 200} {p.Y + Next(400) - 200})"))
+            .ToArray();
+        var network = Network(lines);
+        var features = lines.Select(Wkt.Read).ToList();
+
+        for (var i = 0; i < 200; i++)
+        {
+            // Parcels inside the network's extent and far outside it (up to 60 km away).
+            var (x, y) = (Next(80_000) - 30_000, Next(80_000) - 30_000);
+            var parcel = Wkt.Read(FormattableString.Invariant($"POLYGON (({x} {y}, {x + 30} {y}, {x + 30} {y + 20}, {x} {y + 20}, {x} {y}))"));
+
+            Assert.Equal(features.Min(f => f.Distance(parcel)), network.DistanceTo(parcel));
+        }
+    }
+
     [Fact]
     public void A_network_without_features_has_no_distance()
     {
