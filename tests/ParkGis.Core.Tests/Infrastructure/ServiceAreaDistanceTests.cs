@@ -47,6 +47,38 @@ public sealed class ServiceAreaDistanceTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_parcel_is_served_exactly_when_some_feature_lies_within_the_service_distance_around_line_ends_and_bends(int seed)
+    {
+        // Parcels just inside and just outside the distance from random line ends and bends, where the buffer's round
+        // caps and joins are chords inside the true circles: the answer must be the exact one of every feature.
+        var random = new Random(seed);
+        double Next(double range) => Math.Round(random.NextDouble() * range, 3);
+        var lines = Enumerable.Range(0, 60)
+            .Select(_ => (X: Next(5_000), Y: Next(5_000)))
+            .Select(p => FormattableString.Invariant($"LINESTRING ({p.X} {p.Y}, {p.X + Next(400) - 200} {p.Y + Next(400) - 200}, {p.X + Next(400) - 200} {p.Y + Next(400) - 200})"))
+            .ToArray();
+        var network = Network(lines);
+        var features = lines.Select(Wkt.Read).ToList();
+        var served = 0;
+        for (var i = 0; i < 600; i++)
+        {
+            var vertex = features[random.Next(features.Count)].Coordinates[random.Next(3)];
+            var angle = random.NextDouble() * 2 * Math.PI;
+            var reach = 100 + (random.NextDouble() * 6) - 3; // 97–103 m from the vertex
+            var (x, y) = (vertex.X + (reach * Math.Cos(angle)), vertex.Y + (reach * Math.Sin(angle)));
+            var parcel = Wkt.Read(FormattableString.Invariant($"POLYGON (({x} {y}, {x + 0.5} {y}, {x + 0.5} {y + 0.5}, {x} {y + 0.5}, {x} {y}))"));
+            var expected = features.Any(f => f.IsWithinDistance(parcel, 100));
+            Assert.Equal(expected, network.Serves(parcel));
+            served += expected ? 1 : 0;
+        }
+
+        Assert.InRange(served, 50, 560); // both answers occur, each many times
+    }
+
     [Fact]
     public void A_network_without_features_has_no_distance()
     {
