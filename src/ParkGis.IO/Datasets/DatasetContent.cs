@@ -16,6 +16,18 @@ namespace ParkGis.IO.Datasets;
 /// <param name="ReadEconomics">Reads the economics table; null when the dataset has none.</param>
 public sealed record DatasetContent(Dataset Dataset, ParkGisConfiguration? Configuration, Func<EconomicsTable?> ReadEconomics)
 {
+    /// <summary>
+    /// Test hook (<c>PARKGIS_TEST_PARCEL_CHUNK</c>): parcels per chunk of the conflict check when the folder is read with
+    /// <c>parcelsInChunks</c>; unset, the parcels layer is checked whole.
+    /// </summary>
+    private static readonly int? TestParcelChunk =
+        int.TryParse(Environment.GetEnvironmentVariable("PARKGIS_TEST_PARCEL_CHUNK"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var chunk) && chunk > 0
+            ? chunk
+            : null;
+
+    /// <summary>The parcels in chunks for the conflict check (<see cref="AssessmentInputs.ParcelChunks"/>); null: the parcels layer whole.</summary>
+    public ParcelChunks? ParcelChunks { get; init; }
+
     /// <summary>The settings the engine uses, from <see cref="Configuration"/>.</summary>
     public DatasetSettings Settings => Configuration is { } configuration
         ? new DatasetSettings(configuration.Parks, configuration.CodeList)
@@ -25,7 +37,7 @@ public sealed record DatasetContent(Dataset Dataset, ParkGisConfiguration? Confi
     public AssessmentInputs ToAssessmentInputs()
     {
         var economics = new Lazy<EconomicsTable?>(ReadEconomics, LazyThreadSafetyMode.ExecutionAndPublication);
-        return new AssessmentInputs(Dataset, Settings, () => economics.Value);
+        return new AssessmentInputs(Dataset, Settings, () => economics.Value) { ParcelChunks = ParcelChunks };
     }
 
     /// <summary>Reads a dataset folder: discovers it (parsing its parkgis.json once) and reads its layers.</summary>
@@ -34,10 +46,11 @@ public sealed record DatasetContent(Dataset Dataset, ParkGisConfiguration? Confi
     /// <param name="onlyFields">The attribute fields the command uses (see <see cref="DatasetReader.Read(string, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?)"/>); null for all.</param>
     /// <param name="controlsWithinReach">Leave control features out of the parks' reach unbuilt (see <see cref="DatasetReader.Read(DatasetLayout, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?, bool)"/>).</param>
     /// <param name="roles">The layers the command uses; null for every layer. The others are not opened.</param>
+    /// <param name="parcelsInChunks">For the conflict check: the parcels may be delivered in chunks (<see cref="ParcelChunks"/>).</param>
     /// <exception cref="ParkGis.Core.Errors.UnusableInputException">The folder, a file or parkgis.json cannot be used.</exception>
     public static DatasetContent ReadFolder(
         string folder, IProgress<string>? progress = null, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null,
-        bool controlsWithinReach = false, IReadOnlyCollection<LayerRole>? roles = null)
+        bool controlsWithinReach = false, IReadOnlyCollection<LayerRole>? roles = null, bool parcelsInChunks = false)
     {
         var layout = DatasetReader.Discover(folder);
         if (roles is not null)
@@ -47,6 +60,10 @@ public sealed record DatasetContent(Dataset Dataset, ParkGisConfiguration? Confi
 
         var dataset = DatasetReader.Read(layout, progress, onlyFields, controlsWithinReach) with { Name = folder };
         var configuration = layout.Configuration;
-        return new DatasetContent(dataset, configuration, () => EconomicsTableReader.ReadFrom(layout.Folder, configuration?.Economics ?? EconomicsSettings.Default));
+        var chunks = parcelsInChunks && TestParcelChunk is { } perChunk && dataset.Find(LayerRole.Parcels) is { } parcels ? Core.Data.ParcelChunks.Of(parcels, perChunk) : null;
+        return new DatasetContent(dataset, configuration, () => EconomicsTableReader.ReadFrom(layout.Folder, configuration?.Economics ?? EconomicsSettings.Default))
+        {
+            ParcelChunks = chunks,
+        };
     }
 }
