@@ -362,6 +362,11 @@ public sealed class ConflictCheck
         {
             cancellation.ThrowIfCancellationRequested();
             var layer = chunks.Read(c);
+            if (!whole)
+            {
+                AnalysisCrs.RequireZones(layer); // as the assessment requires of a layer read whole
+            }
+
             var screened = whole ? assessment.Screened(LayerRole.Parcels)! : assessment.ScreenPart(layer);
             issues.AddRange(screened.Issues);
             // Exact copies of a parcel are one piece of land here (duplicate_geometry for each copy); the other
@@ -411,6 +416,8 @@ public sealed class ConflictCheck
                 }
             }
         }
+
+        issues.AddRange(chunks.IssuesMet);
 
         // Across chunks: copies among the kept parcels (a copy in another chunk has the same envelope, so both are
         // kept), the smallest id of the whole class kept; then the overlaps among the kept parcels, which hold every

@@ -12,6 +12,7 @@ public sealed class ParcelChunks
 {
     private readonly Func<int, Envelope?> _envelopeOf;
     private readonly Func<int, int, IReadOnlyList<Feature>> _read;
+    private readonly Func<IReadOnlyList<DataIssue>>? _issuesMet;
 
     /// <summary>Wraps a source of parcels read in chunks.</summary>
     /// <param name="layer">
@@ -22,8 +23,15 @@ public sealed class ParcelChunks
     /// <param name="perChunk">Parcels per chunk (at least 1).</param>
     /// <param name="envelopeOf">The envelope of the parcel at a position in file order (0-based), null when it has no geometry; safe on any thread.</param>
     /// <param name="read">The features at positions [start, start + count), ids assigned as for the whole layer, in file order.</param>
-    public ParcelChunks(Layer layer, int count, int perChunk, Func<int, Envelope?> envelopeOf, Func<int, int, IReadOnlyList<Feature>> read)
+    /// <param name="issuesMet">
+    /// The data issues met while reading the chunks that a reader reports once per layer (e.g. Z/M dropped), asked for
+    /// once every chunk has been read; null for none.
+    /// </param>
+    public ParcelChunks(
+        Layer layer, int count, int perChunk, Func<int, Envelope?> envelopeOf, Func<int, int, IReadOnlyList<Feature>> read,
+        Func<IReadOnlyList<DataIssue>>? issuesMet = null)
     {
+        _issuesMet = issuesMet;
         Layer = layer ?? throw new ArgumentNullException(nameof(layer));
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfLessThan(perChunk, 1);
@@ -73,6 +81,9 @@ public sealed class ParcelChunks
             WholeLayer = perChunk >= features.Count ? layer : null,
         };
     }
+
+    /// <summary>The issues the reader met across the chunks read so far and reports once per layer.</summary>
+    public IReadOnlyList<DataIssue> IssuesMet => _issuesMet?.Invoke() ?? [];
 
     /// <summary>The first position (0-based, file order) of chunk <paramref name="chunk"/>.</summary>
     public int Start(int chunk) => (int)Math.Min(Count, (long)chunk * PerChunk);

@@ -1,4 +1,5 @@
 using ParkGis.Core.Assessment;
+using ParkGis.Core.Conflicts;
 using ParkGis.Core.Data;
 using ParkGis.Core.Intensity;
 using ParkGis.IO.Configuration;
@@ -25,6 +26,12 @@ public sealed record DatasetContent(Dataset Dataset, ParkGisConfiguration? Confi
             ? chunk
             : null;
 
+    /// <summary>
+    /// Parcels per chunk when a GeoPackage parcels table is read in chunks for the conflict check: about 50 MB of parcels
+    /// as read at a time (docs/scale.md).
+    /// </summary>
+    public const int ParcelsPerChunk = 65_536;
+
     /// <summary>The parcels in chunks for the conflict check (<see cref="AssessmentInputs.ParcelChunks"/>); null: the parcels layer whole.</summary>
     public ParcelChunks? ParcelChunks { get; init; }
 
@@ -50,7 +57,13 @@ public sealed record DatasetContent(Dataset Dataset, ParkGisConfiguration? Confi
     /// <exception cref="ParkGis.Core.Errors.UnusableInputException">The folder, a file or parkgis.json cannot be used.</exception>
     public static DatasetContent ReadFolder(
         string folder, IProgress<string>? progress = null, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null,
-        bool controlsWithinReach = false, IReadOnlyCollection<LayerRole>? roles = null, bool parcelsInChunks = false)
+        bool controlsWithinReach = false, IReadOnlyCollection<LayerRole>? roles = null, bool parcelsInChunks = false) =>
+        ReadFolder(folder, progress, onlyFields, controlsWithinReach, roles, parcelsInChunks ? TestParcelChunk ?? ParcelsPerChunk : null);
+
+    /// <summary><see cref="ReadFolder(string, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?, bool, IReadOnlyCollection{LayerRole}?, bool)"/> with the parcels in chunks of <paramref name="parcelsPerChunk"/> (null: whole).</summary>
+    internal static DatasetContent ReadFolder(
+        string folder, IProgress<string>? progress, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields,
+        bool controlsWithinReach, IReadOnlyCollection<LayerRole>? roles, int? parcelsPerChunk)
     {
         var layout = DatasetReader.Discover(folder);
         if (roles is not null)
@@ -58,9 +71,19 @@ public sealed record DatasetContent(Dataset Dataset, ParkGisConfiguration? Confi
             layout = layout with { Layers = layout.Layers.Where(l => roles.Contains(l.Role)).ToList() };
         }
 
-        var dataset = DatasetReader.Read(layout, progress, onlyFields, controlsWithinReach) with { Name = folder };
+        var (read, chunks) = DatasetReader.Read(layout, progress, onlyFields, controlsWithinReach, parcelsPerChunk);
+        var dataset = read with { Name = folder };
+        if (chunks is not null)
+        {
+            // The control layers cut to the reach of the parcels' envelopes now: the dataset's parcels layer is empty.
+            dataset = ConflictCheck.KeepWithinReach(dataset, chunks);
+        }
+        else if (parcelsPerChunk is not null && TestParcelChunk is { } perChunk && dataset.Find(LayerRole.Parcels) is { } parcels)
+        {
+            chunks = Core.Data.ParcelChunks.Of(parcels, perChunk); // another format: whole, or cut in memory under the test hook
+        }
+
         var configuration = layout.Configuration;
-        var chunks = parcelsInChunks && TestParcelChunk is { } perChunk && dataset.Find(LayerRole.Parcels) is { } parcels ? Core.Data.ParcelChunks.Of(parcels, perChunk) : null;
         return new DatasetContent(dataset, configuration, () => EconomicsTableReader.ReadFrom(layout.Folder, configuration?.Economics ?? EconomicsSettings.Default))
         {
             ParcelChunks = chunks,
