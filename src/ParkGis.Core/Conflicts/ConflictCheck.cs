@@ -3,6 +3,7 @@ using System.Globalization;
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.HPRtree;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
@@ -471,7 +472,7 @@ public sealed class ConflictCheck
     private static bool[] BoundarySet(ParcelChunks chunks, CancellationToken cancellation)
     {
         var margin = chunks.Crs.IsGeographic ? ControlReach.LonLatMargin : 0;
-        var index = new STRtree<int>();
+        var index = new HPRtree<int>();
         for (var p = 0; p < chunks.Count; p++)
         {
             if (chunks.EnvelopeOf(p) is { } envelope)
