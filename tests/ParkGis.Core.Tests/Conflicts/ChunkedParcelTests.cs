@@ -119,6 +119,22 @@ public sealed class ChunkedParcelTests
     }
 
     [Fact]
+    public void A_parcels_layer_whose_every_parcel_is_left_out_is_checked_not_a_defect()
+    {
+        // Main stopped with PG0999 (a parallel loop over no parcels); every parcel here is a bow tie or empty.
+        var bowTie = FormattableString.Invariant($"POLYGON(({X} {Y}, {X + 10} {Y + 10}, {X + 10} {Y}, {X} {Y + 10}, {X} {Y}))");
+        var dataset = new TestDatasets().With(LayerRole.Parks, Square(X, Y, 1000)).With(LayerRole.Parcels, bowTie, string.Empty).Build();
+
+        foreach (var perChunk in new int?[] { null, 1 })
+        {
+            var result = Check(dataset, perChunk);
+            Assert.Equal(0, result.Parcels!.Count);
+            Assert.Equal(0, result.Parcels.ParcelOverlap.AreaM2);
+            Assert.Contains(result.Issues, i => i.Code == DataIssueCodes.InvalidGeometry && i.Feature == "L1");
+        }
+    }
+
+    [Fact]
     public void Ten_thousand_identical_parcels_in_different_chunks()
     {
         var parcels = Enumerable.Repeat(Square(X, Y, 20), 10_000).Append(Square(X + 10, Y, 20)).ToArray();
