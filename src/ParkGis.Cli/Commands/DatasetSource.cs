@@ -29,7 +29,7 @@ internal static class DatasetSource
 
         var content = ReadingGcRegion.Around(dataset, () =>
         {
-            var read = DatasetContent.ReadFolder(dataset, progress, scope.OnlyFields, scope.ControlsWithinReach, scope.Roles);
+            var read = DatasetContent.ReadFolder(dataset, progress, scope.OnlyFields, scope.ControlsWithinReach, scope.Roles, scope.ParcelsInChunks);
             return scope.Keep is null ? read : read with { Dataset = scope.Keep(read.Dataset) };
         });
         cancellation.ThrowIfCancellationRequested();
@@ -65,6 +65,9 @@ internal sealed record DatasetScope(IReadOnlyDictionary<LayerRole, IReadOnlyList
     /// </summary>
     public bool ControlsWithinReach { get; init; }
 
+    /// <summary>Whether a folder's reader may deliver the parcels in chunks (<see cref="DatasetContent.ParcelChunks"/>); for the conflict check only.</summary>
+    public bool ParcelsInChunks { get; init; }
+
     /// <summary>The layers it reads; null for all. A <c>pg:</c> dataset reads only these tables.</summary>
     public IReadOnlyCollection<LayerRole>? Roles { get; init; }
 
@@ -97,6 +100,7 @@ internal sealed record DatasetScope(IReadOnlyDictionary<LayerRole, IReadOnlyList
         Merge(ParkGis.Core.Conflicts.ConflictCheck.FieldsUsed, ParkGis.Core.Parks.ParkBanners.FieldsUsed), ParkGis.Core.Conflicts.ConflictCheck.KeepWithinReach)
     {
         ControlsWithinReach = true,
+        ParcelsInChunks = true,
     };
 
     private static Dictionary<LayerRole, IReadOnlyList<string>> Merge(params IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>[] fields) =>

@@ -20,6 +20,27 @@ public static class DuplicateGeometries
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(issues);
+        var copyOf = CopiesOf(features);
+        foreach (var (copy, kept) in copyOf.OrderBy(c => features[c.Key].Id, StringComparer.Ordinal))
+        {
+            issues.Add(CopyIssue(layerName, features[copy].Id, features[kept].Id));
+        }
+
+        return copyOf.Count == 0 ? features : [.. features.Where((_, i) => !copyOf.ContainsKey(i))];
+    }
+
+    /// <summary>The <c>duplicate_geometry</c> issue of copy <paramref name="copyId"/> of the feature kept, <paramref name="keptId"/>.</summary>
+    internal static DataIssue CopyIssue(string layerName, string copyId, string keptId) =>
+        new(layerName, copyId, DataIssueCodes.DuplicateGeometry, Localized.Format("DuplicateGeometry", keptId, keptId));
+
+    /// <summary>Every exact copy among <paramref name="features"/>, by index, with the index of the feature kept for it (the smallest id of its class).</summary>
+    internal static Dictionary<int, int> CopiesOf(IReadOnlyList<PolygonalFeature> features)
+    {
+        if (features.Count < 2)
+        {
+            return new Dictionary<int, int>();
+        }
+
         var hashes = new ulong[features.Count];
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, features.Count, 4096), range =>
         {
@@ -33,7 +54,7 @@ public static class DuplicateGeometries
         Array.Sort(sorted);
         if (!HasRepeat(sorted))
         {
-            return features; // the usual case, decided without a dictionary: no two shapes alike
+            return new Dictionary<int, int>(); // the usual case, decided without a dictionary: no two shapes alike
         }
 
         var first = new Dictionary<ulong, int>(features.Count);
@@ -45,7 +66,6 @@ public static class DuplicateGeometries
                 (sharing.TryGetValue(hashes[i], out var list) ? list : sharing[hashes[i]] = [first[hashes[i]]]).Add(i);
             }
         }
-
 
         var copyOf = new Dictionary<int, int>();
         foreach (var candidates in sharing.Values)
@@ -76,13 +96,7 @@ public static class DuplicateGeometries
             }
         }
 
-        foreach (var (copy, kept) in copyOf.OrderBy(c => features[c.Key].Id, StringComparer.Ordinal))
-        {
-            issues.Add(new DataIssue(layerName, features[copy].Id, DataIssueCodes.DuplicateGeometry,
-                Localized.Format("DuplicateGeometry", features[kept].Id, features[kept].Id)));
-        }
-
-        return copyOf.Count == 0 ? features : [.. features.Where((_, i) => !copyOf.ContainsKey(i))];
+        return copyOf;
     }
 
     private static bool HasRepeat(ulong[] sorted)

@@ -14,4 +14,10 @@ public sealed record AssessmentInputs(Dataset Dataset, DatasetSettings Settings,
 {
     /// <summary>A dataset without settings or economics table.</summary>
     public static AssessmentInputs Of(Dataset dataset) => new(dataset, DatasetSettings.None);
+
+    /// <summary>
+    /// The parcels in chunks for the conflict check when the adapter reads them so (a GeoPackage parcels table too large
+    /// to hold whole); null: the parcels layer of <see cref="Dataset"/>, whole.
+    /// </summary>
+    public ParcelChunks? ParcelChunks { get; init; }
 }

@@ -324,6 +324,27 @@ public sealed class ParkAssessment
         Progress?.Report(outOfReach == 0
             ? Localized.Format("ProgressScreeningAll", LayerRoles.Name(role), layer.Features.Count)
             : Localized.Format("ProgressScreening", LayerRoles.Name(role), layer.Features.Count, outOfReach));
+        return Screen(layer);
+    }
+
+    /// <summary>
+    /// A layer, or a part of one (a chunk of the parcels, <see cref="ParcelChunks"/>), screened under the repair policy
+    /// by the same rule as <see cref="Screened"/>, without a progress line and without keeping it.
+    /// </summary>
+    public ScreenedLayer ScreenPart(Layer part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        Cancellation.ThrowIfCancellationRequested();
+        return Screen(part);
+    }
+
+    /// <summary>The parcels in chunks of file order for the conflict check: the adapter's (<see cref="AssessmentInputs.ParcelChunks"/>), else the layer as read, whole; null without a parcels layer.</summary>
+    public ParcelChunks? ParcelChunks => _inputs.ParcelChunks ?? Once("parcel chunks", () => Layer(LayerRole.Parcels) is { } parcels ? Data.ParcelChunks.Whole(parcels) : null);
+
+    private ScreenedLayer Screen(Layer layer)
+    {
+        var role = layer.Role;
+        var outOfReach = layer.FeaturesOutOfReach ?? 0;
         var issues = new List<DataIssue>();
         if (layer.Features.Count == 0 && outOfReach == 0)
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.HPRtree;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
@@ -48,7 +49,13 @@ public sealed class ConflictCheck
     /// does this itself when the dataset has not been through it; a caller that reads a whole city calls it straight
     /// after reading, so that the features elsewhere are freed before they are ever kept for long.
     /// </summary>
-    public static Dataset KeepWithinReach(Dataset dataset)
+    public static Dataset KeepWithinReach(Dataset dataset) => KeepWithinReach(dataset, null);
+
+    /// <summary>
+    /// <see cref="KeepWithinReach(Dataset)"/> for a dataset whose parcels are read in chunks (<paramref name="parcels"/>,
+    /// their envelopes); null: the dataset's parcels layer.
+    /// </summary>
+    public static Dataset KeepWithinReach(Dataset dataset, ParcelChunks? parcels)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         if (dataset.Find(LayerRole.Parks) is not { } parks)
@@ -56,7 +63,7 @@ public sealed class ConflictCheck
             return dataset; // the check itself reports the missing parks
         }
 
-        var reach = ControlReach.Of(parks, dataset.Find(LayerRole.Parcels));
+        var reach = parcels is null ? ControlReach.Of(parks, dataset.Find(LayerRole.Parcels)) : ControlReach.Of(parks, parcels);
         var layers = new Dictionary<LayerRole, Layer>();
         foreach (var (role, layer) in dataset.Layers)
         {
@@ -96,8 +103,18 @@ public sealed class ConflictCheck
                 hint: assessment.Dataset.MissingLayerHint(LayerRole.Parks));
 
         // The layers are screened at the same time (validating a few large red-line polygons or parks alone would
-        // leave cores idle); their data issues are then reported in this fixed order.
-        assessment.Screen(LayerRole.Parks, LayerRole.EcologicalRedline, LayerRole.PermanentFarmland, LayerRole.UrbanBoundary, LayerRole.Parcels);
+        // leave cores idle); their data issues are then reported in this fixed order. Parcels read in chunks are
+        // screened chunk by chunk (CheckParcels).
+        var chunks = assessment.ParcelChunks;
+        var parcelsWhole = chunks?.WholeLayer is { } held && ReferenceEquals(held, assessment.Layer(LayerRole.Parcels));
+        assessment.Screen(parcelsWhole
+            ? [LayerRole.Parks, LayerRole.EcologicalRedline, LayerRole.PermanentFarmland, LayerRole.UrbanBoundary, LayerRole.Parcels]
+            : [LayerRole.Parks, LayerRole.EcologicalRedline, LayerRole.PermanentFarmland, LayerRole.UrbanBoundary]);
+        if (chunks is not null && !parcelsWhole)
+        {
+            _progress?.Report(Localized.Format("ProgressScreeningAll", LayerRoles.Name(LayerRole.Parcels), chunks.Count));
+        }
+
         var issues = new List<DataIssue>(assessment.Dataset.Issues);
         var parksScreened = assessment.Screened(LayerRole.Parks)!;
         issues.AddRange(parksScreened.Issues);
@@ -118,26 +135,8 @@ public sealed class ConflictCheck
             }
         }
 
-        var parcelsScreened = assessment.Screened(LayerRole.Parcels);
-        if (parcelsScreened is not null)
-        {
-            issues.AddRange(parcelsScreened.Issues);
-        }
-
         var parks = parksScreened.Projections;
         var (redline, farmland, urban) = (controls[0], controls[1], controls[2]);
-        // Exact copies of a parcel are one piece of land here (duplicate_geometry for each copy); the other analyses
-        // keep every record, whose attributes they read.
-        var parcels = parcelsScreened?.Projections;
-        CrsDefinition[]? parcelCrs = null;
-        if (parcelsScreened is not null)
-        {
-            var distinct = DuplicateGeometries.CountOnce(parcelsScreened.Features, LayerRoles.Name(LayerRole.Parcels), issues);
-            (parcels, parcelCrs) = distinct.Count == parcelsScreened.Count
-                ? (parcelsScreened.Projections, parcelsScreened.AnalysisCrsOfAll.ToArray())
-                : (new LayerProjections(distinct, parcelsScreened.Layer.Crs), distinct.Select(f => AnalysisCrs.For(parcelsScreened.Layer.Crs, f.Geometry)).ToArray());
-        }
-
         _progress?.Report(Localized.Format("ProgressCheckingParks", parks.Features.Count));
         var parkCrs = parksScreened.AnalysisCrsOfAll;
         Project(parkCrs, parks, redline, farmland, urban);
@@ -151,11 +150,9 @@ public sealed class ConflictCheck
         var parkCheck = Task.Run(() => Parallel.For(0, parks.Features.Count, parallel, i => parkResults[i] = CheckPark(parksLayer, parks, parkCrs[i], i, redline, farmland, urban)), cancellation);
         try
         {
-            if (parcels is not null && parcelCrs is not null)
+            if (chunks is not null)
             {
-                Project(parcelCrs, parcels, parks, redline, farmland);
-                _progress?.Report(Localized.Format("ProgressCheckingParcels", parcels.Features.Count));
-                parcelResult = Unwrapped(() => CheckParcels(parcels, parcelCrs, parks, redline, farmland, issues, cancellation));
+                parcelResult = Unwrapped(() => CheckParcels(assessment, chunks, parcelsWhole, parks, redline, farmland, issues, cancellation));
             }
         }
         catch
@@ -342,19 +339,191 @@ public sealed class ConflictCheck
         return (new ConflictTally(total, kept.Count, suppressed, suppressedArea, Checked: true), kept);
     }
 
+    /// <summary>
+    /// The parcel totals, chunk by chunk in file order (<see cref="ParcelChunks"/>): each chunk is screened, its exact
+    /// copies dropped, its parcels measured against the red line, the farmland and the parks into per-parcel figures,
+    /// and its overlapping parcels found; only the parcels that overlap within their chunk or whose envelope meets
+    /// another chunk's parcel (the boundary set) are kept. At the end the kept parcels are searched again as one layer:
+    /// exact copies across chunks, then the overlaps across chunks, by the same rules — so the totals are those of the
+    /// whole layer checked at once, summed in the same (id) order. One chunk is the whole layer, checked as such.
+    /// </summary>
     private ParcelConflicts CheckParcels(
-        LayerProjections parcels, CrsDefinition[] crsOf, LayerProjections parks, LayerProjections? redline, LayerProjections? farmland, List<DataIssue> issues, CancellationToken cancellation)
+        ParkAssessment assessment, ParcelChunks chunks, bool whole, LayerProjections parks, LayerProjections? redline, LayerProjections? farmland,
+        List<DataIssue> issues, CancellationToken cancellation)
+    {
+        var layerName = LayerRoles.Name(LayerRole.Parcels);
+        var chunkCount = chunks.ChunkCount;
+        var boundary = chunkCount > 1 ? BoundarySet(chunks, cancellation) : null;
+        var measured = new List<(string Id, double Red, double Farm, double Outside)>();
+        var kept = new List<PolygonalFeature>();
+        var copyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var progress = new ParcelProgress(_progress, chunks.Count);
+        ParcelOverlaps? wholeOverlaps = null;
+        for (var c = 0; c < chunkCount; c++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var layer = chunks.Read(c);
+            if (!whole)
+            {
+                AnalysisCrs.RequireZones(layer); // as the assessment requires of a layer read whole
+            }
+
+            var screened = whole ? assessment.Screened(LayerRole.Parcels)! : assessment.ScreenPart(layer);
+            issues.AddRange(screened.Issues);
+            // Exact copies of a parcel are one piece of land here (duplicate_geometry for each copy); the other
+            // analyses keep every record, whose attributes they read.
+            var copies = DuplicateGeometries.CopiesOf(screened.Features);
+            foreach (var (copy, first) in copies)
+            {
+                copyOf.Add(screened.Features[copy].Id, screened.Features[first].Id);
+            }
+
+            var (parcels, crsOf) = copies.Count == 0
+                ? (screened.Projections, screened.AnalysisCrsOfAll.ToArray())
+                : (new LayerProjections([.. screened.Features.Where((_, i) => !copies.ContainsKey(i))], layer.Crs),
+                   screened.Features.Where((_, i) => !copies.ContainsKey(i)).Select(f => AnalysisCrs.For(layer.Crs, f.Geometry)).ToArray());
+            Project(crsOf, parcels, parks, redline, farmland);
+            if (c == 0)
+            {
+                progress.Total = whole ? parcels.Features.Count : chunks.Count;
+                _progress?.Report(Localized.Format("ProgressCheckingParcels", progress.Total));
+            }
+
+            var (red, farm, outside, overlaps) = CheckChunk(parcels, crsOf, parks, redline, farmland, progress, cancellation);
+            for (var i = 0; i < red.Length; i++)
+            {
+                measured.Add((parcels.Features[i].Id, red[i], farm[i], outside[i]));
+            }
+
+            if (chunkCount == 1)
+            {
+                wholeOverlaps = overlaps;
+                continue;
+            }
+
+            var start = chunks.Start(c);
+            var positionOf = new Dictionary<Feature, int>(layer.Features.Count, ReferenceEqualityComparer.Instance);
+            for (var k = 0; k < layer.Features.Count; k++)
+            {
+                positionOf[layer.Features[k]] = start + k;
+            }
+
+            var overlapping = overlaps.Overlapping();
+            for (var i = 0; i < parcels.Features.Count; i++)
+            {
+                if (overlapping[i] || boundary![positionOf[parcels.Features[i].Source]])
+                {
+                    kept.Add(parcels.Features[i]);
+                }
+            }
+        }
+
+        issues.AddRange(chunks.IssuesMet);
+
+        // Across chunks: copies among the kept parcels (a copy in another chunk has the same envelope, so both are
+        // kept), the smallest id of the whole class kept; then the overlaps among the kept parcels, which hold every
+        // parcel of every overlapping pair.
+        kept.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        var acrossChunks = DuplicateGeometries.CopiesOf(kept);
+        var keptFor = acrossChunks.ToDictionary(c => kept[c.Key].Id, c => kept[c.Value].Id, StringComparer.Ordinal);
+        foreach (var (copy, first) in copyOf)
+        {
+            issues.Add(DuplicateGeometries.CopyIssue(layerName, copy, keptFor.GetValueOrDefault(first, first)));
+        }
+
+        foreach (var (copy, first) in keptFor)
+        {
+            issues.Add(DuplicateGeometries.CopyIssue(layerName, copy, first));
+        }
+
+        if (wholeOverlaps is null)
+        {
+            var distinct = acrossChunks.Count == 0 ? kept : [.. kept.Where((_, i) => !acrossChunks.ContainsKey(i))];
+            var keptParcels = new LayerProjections(distinct, chunks.Crs);
+            var keptCrs = distinct.Select(f => AnalysisCrs.For(chunks.Crs, f.Geometry)).ToArray();
+            Project(keptCrs, keptParcels);
+            wholeOverlaps = new ParcelOverlaps(keptParcels, keptCrs);
+            var search = wholeOverlaps;
+            Parallel.For(0, distinct.Count, new ParallelOptions { CancellationToken = cancellation }, search.FindPartners);
+            measured.RemoveAll(m => keptFor.ContainsKey(m.Id));
+            measured.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id)); // the order of the whole layer screened at once
+        }
+
+        var min = _options.MinAreaM2;
+        ParcelTally Sum(Func<(string Id, double Red, double Farm, double Outside), double> area, bool isChecked)
+        {
+            var areas = measured.Select(area).ToArray();
+            return new(areas.Sum(), areas.Count(a => a >= min), isChecked);
+        }
+
+        return new ParcelConflicts(
+            measured.Count,
+            Sum(m => m.Red, redline is not null),
+            Sum(m => m.Farm, farmland is not null),
+            Sum(m => m.Outside, isChecked: true),
+            wholeOverlaps.Tally(min, issues, _progress));
+    }
+
+    /// <summary>
+    /// The parcels whose envelope meets the envelope of a parcel in another chunk (by position in file order): only
+    /// they can overlap, or copy, a parcel of another chunk. Lon/lat envelopes are widened as for the reach
+    /// (<see cref="ControlReach"/>), since the parcels are compared projected.
+    /// </summary>
+    private static bool[] BoundarySet(ParcelChunks chunks, CancellationToken cancellation)
+    {
+        var margin = chunks.Crs.IsGeographic ? ControlReach.LonLatMargin : 0;
+        var index = new HPRtree<int>();
+        for (var p = 0; p < chunks.Count; p++)
+        {
+            if (chunks.EnvelopeOf(p) is { } envelope)
+            {
+                index.Insert(envelope, p);
+            }
+        }
+
+        index.Build();
+        var boundary = new bool[chunks.Count];
+        Parallel.ForEach(Partitioner.Create(0, chunks.Count, 4096), new ParallelOptions { CancellationToken = cancellation }, range =>
+        {
+            for (var p = range.Item1; p < range.Item2; p++)
+            {
+                if (chunks.EnvelopeOf(p) is not { } envelope)
+                {
+                    continue;
+                }
+
+                var chunk = chunks.ChunkOf(p);
+                var widened = margin == 0 ? envelope : new Envelope(envelope.MinX - margin, envelope.MaxX + margin, envelope.MinY - margin, envelope.MaxY + margin);
+                foreach (var q in index.Query(widened))
+                {
+                    if (chunks.ChunkOf(q) != chunk)
+                    {
+                        boundary[p] = true;
+                        break;
+                    }
+                }
+            }
+        });
+        return boundary;
+    }
+
+    /// <summary>One chunk's parcels against the red line, the farmland and the parks, and the overlaps among them.</summary>
+    private static (double[] Red, double[] Farm, double[] Outside, ParcelOverlaps Overlaps) CheckChunk(
+        LayerProjections parcels, CrsDefinition[] crsOf, LayerProjections parks, LayerProjections? redline, LayerProjections? farmland,
+        ParcelProgress progress, CancellationToken cancellation)
     {
         var count = parcels.Features.Count;
         var red = new double[count];
         var farm = new double[count];
         var outside = new double[count];
         var overlaps = new ParcelOverlaps(parcels, crsOf);
-        var done = 0;
-        var reportedTenth = 0L;
-        var progressGate = new Lock();
         // Long contiguous ranges: parcels are usually stored park by park, so the threads work in different places
         // and rarely need the same feature boundary or window built at the same moment.
+        if (count == 0)
+        {
+            return (red, farm, outside, overlaps); // a chunk whose every parcel was left out or a copy
+        }
+
         var ranges = Partitioner.Create(0, count, Math.Max(256, count / (8 * Environment.ProcessorCount)));
         Parallel.ForEach(ranges, new ParallelOptions { CancellationToken = cancellation }, range =>
         {
@@ -367,19 +536,7 @@ public sealed class ConflictCheck
 
         void CheckParcel(int i)
         {
-            if (_progress is not null && Interlocked.Increment(ref done) is var finished && finished < count
-                && 10L * finished / count is var tenth && tenth != 10L * (finished - 1) / count)
-            {
-                lock (progressGate)
-                {
-                    if (tenth > reportedTenth)
-                    {
-                        reportedTenth = tenth; // rising only: a thread that crossed a tenth late says nothing
-                        _progress.Report(Localized.Format("ProgressCheckingParcelsPercent", 10 * tenth));
-                    }
-                }
-            }
-
+            progress.Step();
             var crs = crsOf[i];
             var here = parcels.In(crs);
             var parcel = here.Geometry(i);
@@ -390,14 +547,34 @@ public sealed class ConflictCheck
             overlaps.FindPartners(i);
         }
 
-        var min = _options.MinAreaM2;
-        ParcelTally Sum(double[] areas, bool isChecked) => new(areas.Sum(), areas.Count(a => a >= min), isChecked);
+        return (red, farm, outside, overlaps);
+    }
 
-        return new ParcelConflicts(
-            count,
-            Sum(red, redline is not null),
-            Sum(farm, farmland is not null),
-            Sum(outside, isChecked: true),
-            overlaps.Tally(min, issues, _progress));
+    /// <summary>The parcel loop's progress in tenths, over every chunk; safe on any thread.</summary>
+    private sealed class ParcelProgress(IProgress<string>? progress, int total)
+    {
+        private readonly Lock _gate = new();
+        private int _done;
+        private long _reportedTenth;
+
+        /// <summary>The parcels the tenths are counted over.</summary>
+        public int Total { get; set; } = total;
+
+        /// <summary>One parcel done.</summary>
+        public void Step()
+        {
+            if (progress is not null && Interlocked.Increment(ref _done) is var finished && finished < Total
+                && 10L * finished / Total is var tenth && tenth != 10L * (finished - 1) / Total)
+            {
+                lock (_gate)
+                {
+                    if (tenth > _reportedTenth)
+                    {
+                        _reportedTenth = tenth; // rising only: a thread that crossed a tenth late says nothing
+                        progress.Report(Localized.Format("ProgressCheckingParcelsPercent", 10 * tenth));
+                    }
+                }
+            }
+        }
     }
 }

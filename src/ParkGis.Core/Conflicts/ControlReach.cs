@@ -19,7 +19,7 @@ public sealed class ControlReach
     /// edges run straight between the projected vertices, so an edge may bow slightly outside the envelope of its
     /// vertices in lon/lat.
     /// </summary>
-    private const double LonLatMargin = 1e-3;
+    internal const double LonLatMargin = 1e-3;
 
     private readonly CrsDefinition _crs;
     private readonly STRtree<bool> _index = new();
@@ -30,10 +30,20 @@ public sealed class ControlReach
     public static bool IsControl(LayerRole role) => role is LayerRole.EcologicalRedline or LayerRole.PermanentFarmland or LayerRole.UrbanBoundary;
 
     /// <summary>The reach of the parks and parcels, or null (keep every control feature) when they are in different CRSs.</summary>
-    public static ControlReach? Of(Layer parks, Layer? parcels)
+    public static ControlReach? Of(Layer parks, Layer? parcels) =>
+        Of(parks, parcels?.Crs, (parcels?.Features ?? []).Select(f => f.Geometry is { IsEmpty: false } geometry ? geometry.EnvelopeInternal : null));
+
+    /// <summary>The reach of the parks and of parcels read in chunks (their envelopes, without building them).</summary>
+    public static ControlReach? Of(Layer parks, ParcelChunks parcels)
+    {
+        ArgumentNullException.ThrowIfNull(parcels);
+        return Of(parks, parcels.Crs, Enumerable.Range(0, parcels.Count).Select(parcels.EnvelopeOf));
+    }
+
+    private static ControlReach? Of(Layer parks, CrsDefinition? parcelsCrs, IEnumerable<Envelope?> parcelEnvelopes)
     {
         ArgumentNullException.ThrowIfNull(parks);
-        if (parcels is not null && parcels.Crs != parks.Crs)
+        if (parcelsCrs is not null && parcelsCrs != parks.Crs)
         {
             return null;
         }
@@ -46,9 +56,9 @@ public sealed class ControlReach
         }
 
         // Parcels inside a park's envelope add nothing to the reach; only the others are indexed.
-        foreach (var feature in parcels?.Features ?? [])
+        foreach (var envelope in parcelEnvelopes)
         {
-            if (feature.Geometry is { IsEmpty: false } geometry && geometry.EnvelopeInternal is var envelope && !InsideAny(parkEnvelopes, envelope))
+            if (envelope is not null && !InsideAny(parkEnvelopes, envelope))
             {
                 reach._index.Insert(envelope, true);
             }

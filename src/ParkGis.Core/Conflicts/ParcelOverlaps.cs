@@ -178,6 +178,27 @@ internal sealed class ParcelOverlaps
         return AnalysisCrs.For(source, geometries[0].Factory.BuildGeometry(geometries));
     }
 
+    /// <summary>Whether each parcel overlaps another, so far (once every parcel's partners are found: it is in a pair or a stack).</summary>
+    public bool[] Overlapping()
+    {
+        var count = _parcels.Features.Count;
+        var root = new int[count];
+        var size = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            root[i] = Root(i);
+            size[root[i]]++;
+        }
+
+        var overlapping = new bool[count];
+        for (var i = 0; i < count; i++)
+        {
+            overlapping[i] = size[root[i]] > 1;
+        }
+
+        return overlapping;
+    }
+
     /// <summary>The clusters of two or more parcels joined by overlap or a stack, each in spatial order; clusters by their first member.</summary>
     private List<int[]> Clusters()
     {

@@ -1,4 +1,5 @@
 using ParkGis.Core.Assessment;
+using ParkGis.Core.Conflicts;
 using ParkGis.Core.Data;
 using ParkGis.Core.Intensity;
 using ParkGis.IO.Configuration;
@@ -16,6 +17,24 @@ namespace ParkGis.IO.Datasets;
 /// <param name="ReadEconomics">Reads the economics table; null when the dataset has none.</param>
 public sealed record DatasetContent(Dataset Dataset, ParkGisConfiguration? Configuration, Func<EconomicsTable?> ReadEconomics)
 {
+    /// <summary>
+    /// Test hook (<c>PARKGIS_TEST_PARCEL_CHUNK</c>): parcels per chunk of the conflict check when the folder is read with
+    /// <c>parcelsInChunks</c>; unset, the parcels layer is checked whole.
+    /// </summary>
+    private static readonly int? TestParcelChunk =
+        int.TryParse(Environment.GetEnvironmentVariable("PARKGIS_TEST_PARCEL_CHUNK"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var chunk) && chunk > 0
+            ? chunk
+            : null;
+
+    /// <summary>
+    /// Parcels per chunk when a GeoPackage parcels table is read in chunks for the conflict check: about 50 MB of parcels
+    /// as read at a time (docs/scale.md).
+    /// </summary>
+    public const int ParcelsPerChunk = 65_536;
+
+    /// <summary>The parcels in chunks for the conflict check (<see cref="AssessmentInputs.ParcelChunks"/>); null: the parcels layer whole.</summary>
+    public ParcelChunks? ParcelChunks { get; init; }
+
     /// <summary>The settings the engine uses, from <see cref="Configuration"/>.</summary>
     public DatasetSettings Settings => Configuration is { } configuration
         ? new DatasetSettings(configuration.Parks, configuration.CodeList)
@@ -25,7 +44,7 @@ public sealed record DatasetContent(Dataset Dataset, ParkGisConfiguration? Confi
     public AssessmentInputs ToAssessmentInputs()
     {
         var economics = new Lazy<EconomicsTable?>(ReadEconomics, LazyThreadSafetyMode.ExecutionAndPublication);
-        return new AssessmentInputs(Dataset, Settings, () => economics.Value);
+        return new AssessmentInputs(Dataset, Settings, () => economics.Value) { ParcelChunks = ParcelChunks };
     }
 
     /// <summary>Reads a dataset folder: discovers it (parsing its parkgis.json once) and reads its layers.</summary>
@@ -34,10 +53,17 @@ public sealed record DatasetContent(Dataset Dataset, ParkGisConfiguration? Confi
     /// <param name="onlyFields">The attribute fields the command uses (see <see cref="DatasetReader.Read(string, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?)"/>); null for all.</param>
     /// <param name="controlsWithinReach">Leave control features out of the parks' reach unbuilt (see <see cref="DatasetReader.Read(DatasetLayout, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?, bool)"/>).</param>
     /// <param name="roles">The layers the command uses; null for every layer. The others are not opened.</param>
+    /// <param name="parcelsInChunks">For the conflict check: the parcels may be delivered in chunks (<see cref="ParcelChunks"/>).</param>
     /// <exception cref="ParkGis.Core.Errors.UnusableInputException">The folder, a file or parkgis.json cannot be used.</exception>
     public static DatasetContent ReadFolder(
         string folder, IProgress<string>? progress = null, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null,
-        bool controlsWithinReach = false, IReadOnlyCollection<LayerRole>? roles = null)
+        bool controlsWithinReach = false, IReadOnlyCollection<LayerRole>? roles = null, bool parcelsInChunks = false) =>
+        ReadFolder(folder, progress, onlyFields, controlsWithinReach, roles, parcelsInChunks ? TestParcelChunk ?? ParcelsPerChunk : null);
+
+    /// <summary><see cref="ReadFolder(string, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?, bool, IReadOnlyCollection{LayerRole}?, bool)"/> with the parcels in chunks of <paramref name="parcelsPerChunk"/> (null: whole).</summary>
+    internal static DatasetContent ReadFolder(
+        string folder, IProgress<string>? progress, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields,
+        bool controlsWithinReach, IReadOnlyCollection<LayerRole>? roles, int? parcelsPerChunk)
     {
         var layout = DatasetReader.Discover(folder);
         if (roles is not null)
@@ -45,8 +71,22 @@ public sealed record DatasetContent(Dataset Dataset, ParkGisConfiguration? Confi
             layout = layout with { Layers = layout.Layers.Where(l => roles.Contains(l.Role)).ToList() };
         }
 
-        var dataset = DatasetReader.Read(layout, progress, onlyFields, controlsWithinReach) with { Name = folder };
+        var (read, chunks) = DatasetReader.Read(layout, progress, onlyFields, controlsWithinReach, parcelsPerChunk);
+        var dataset = read with { Name = folder };
+        if (chunks is not null)
+        {
+            // The control layers cut to the reach of the parcels' envelopes now: the dataset's parcels layer is empty.
+            dataset = ConflictCheck.KeepWithinReach(dataset, chunks);
+        }
+        else if (parcelsPerChunk is not null && TestParcelChunk is { } perChunk && dataset.Find(LayerRole.Parcels) is { } parcels)
+        {
+            chunks = Core.Data.ParcelChunks.Of(parcels, perChunk); // another format: whole, or cut in memory under the test hook
+        }
+
         var configuration = layout.Configuration;
-        return new DatasetContent(dataset, configuration, () => EconomicsTableReader.ReadFrom(layout.Folder, configuration?.Economics ?? EconomicsSettings.Default));
+        return new DatasetContent(dataset, configuration, () => EconomicsTableReader.ReadFrom(layout.Folder, configuration?.Economics ?? EconomicsSettings.Default))
+        {
+            ParcelChunks = chunks,
+        };
     }
 }

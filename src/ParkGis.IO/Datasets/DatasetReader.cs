@@ -1,4 +1,5 @@
 using System.Globalization;
+using NetTopologySuite.Geometries;
 using ParkGis.Core.Conflicts;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
@@ -48,7 +49,16 @@ public static class DatasetReader
     /// (<see cref="ControlReach"/>) unbuilt where the format allows (<see cref="Layer.FeaturesLeftUnbuilt"/>); the
     /// layers are then meant for <see cref="ConflictCheck.KeepWithinReach"/>, which drops the rest.
     /// </param>
-    public static Dataset Read(DatasetLayout layout, IProgress<string>? progress = null, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null, bool controlsWithinReach = false)
+    public static Dataset Read(DatasetLayout layout, IProgress<string>? progress = null, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null, bool controlsWithinReach = false) =>
+        Read(layout, progress, onlyFields, controlsWithinReach, null).Dataset;
+
+    /// <summary>
+    /// <see cref="Read(DatasetLayout, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?, bool)"/>, with a
+    /// GeoPackage parcels table of more than four chunks of <paramref name="parcelsPerChunk"/> rows outlined and left to be read in chunks
+    /// (<see cref="ParcelChunks"/>: the dataset's parcels layer then has no features); null reads every layer whole.
+    /// </summary>
+    internal static (Dataset Dataset, ParcelChunks? ParcelChunks) Read(
+        DatasetLayout layout, IProgress<string>? progress, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields, bool controlsWithinReach, int? parcelsPerChunk)
     {
         ArgumentNullException.ThrowIfNull(layout);
         var folder = layout.Folder;
@@ -56,21 +66,24 @@ public static class DatasetReader
         var results = new (Layer Layer, List<DataIssue> Issues)[layers.Count];
         var failures = new Exception?[layers.Count];
         var all = Enumerable.Range(0, layers.Count).ToList();
+        var chunks = new ParcelChunks?[1];
+        var reading = new Reading(layout.Configuration, onlyFields, parcelsPerChunk, chunks);
         if (controlsWithinReach && all.Any(i => ControlReach.IsControl(layers[i].Role)))
         {
             // The reach comes from the parks and parcels, so they are read first; the same failure is thrown as in
             // one pass (the first layer in order that failed).
             var controls = all.Where(i => ControlReach.IsControl(layers[i].Role)).ToList();
-            ReadLayers(layers, all.Except(controls).ToList(), null, layout.Configuration, onlyFields, results, failures);
+            ReadLayers(layers, all.Except(controls).ToList(), null, reading, results, failures);
             var parks = all.FirstOrDefault(i => layers[i].Role == LayerRole.Parks, -1);
             var parcels = all.FirstOrDefault(i => layers[i].Role == LayerRole.Parcels, -1);
             var reach = parks < 0 || failures.Any(failure => failure is not null) ? null
+                : chunks[0] is { } outlined ? ControlReach.Of(results[parks].Layer, outlined)
                 : ControlReach.Of(results[parks].Layer, parcels < 0 ? null : results[parcels].Layer);
-            ReadLayers(layers, controls, reach, layout.Configuration, onlyFields, results, failures);
+            ReadLayers(layers, controls, reach, reading, results, failures);
         }
         else
         {
-            ReadLayers(layers, all, null, layout.Configuration, onlyFields, results, failures);
+            ReadLayers(layers, all, null, reading, results, failures);
         }
 
         foreach (var failure in failures)
@@ -87,21 +100,24 @@ public static class DatasetReader
         {
             byRole.Add(layer.Role, layer);
             issues.AddRange(layerIssues);
-            progress?.Report(Localized.Format("ProgressReadLayer", LayerRoles.Name(layer.Role), layer.Source, layer.Features.Count + layer.FeaturesLeftUnbuilt, layer.Format, layer.Crs.Code));
+            var count = layer.Role == LayerRole.Parcels && chunks[0] is { } outlined ? outlined.Count : layer.Features.Count + layer.FeaturesLeftUnbuilt;
+            progress?.Report(Localized.Format("ProgressReadLayer", LayerRoles.Name(layer.Role), layer.Source, count, layer.Format, layer.Crs.Code));
         }
 
-        return new Dataset(folder, byRole, issues) { UnrecognisedFiles = layout.IgnoredFiles };
+        return (new Dataset(folder, byRole, issues) { UnrecognisedFiles = layout.IgnoredFiles }, chunks[0]);
     }
 
     private static void ReadLayers(
-        IReadOnlyList<LayerLocation> layers, List<int> which, ControlReach? reach, ParkGisConfiguration? configuration,
-        IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields, (Layer Layer, List<DataIssue> Issues)[] results, Exception?[] failures) =>
+        IReadOnlyList<LayerLocation> layers, List<int> which, ControlReach? reach, Reading reading, (Layer Layer, List<DataIssue> Issues)[] results, Exception?[] failures) =>
         Parallel.For(0, which.Count, k =>
         {
             var i = which[k];
             try
             {
-                results[i] = ReadLayer(layers[i], configuration, onlyFields, reach);
+                results[i] = layers[i].Role == LayerRole.Parcels && layers[i].Format == LayerFormats.GeoPackage && reading.ParcelsPerChunk is { } perChunk
+                    && OutlineParcels(layers[i], reading, perChunk) is { } outlined
+                    ? outlined
+                    : ReadLayer(layers[i], reading.Configuration, reading.OnlyFields, reach);
             }
             catch (Exception exception)
             {
@@ -127,11 +143,92 @@ public static class DatasetReader
         }
     }
 
-    private static (Layer Layer, List<DataIssue> Issues) ReadLayer(
-        LayerLocation location, ParkGisConfiguration? configuration, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields, ControlReach? reach)
+    /// <summary>
+    /// A table of at most this many chunks is read whole: its parcels fit in memory (4 × 65 536 parcels: about 200 MB as
+    /// read) and the outline, the boundary set and the second overlap search would cost about a tenth more CPU
+    /// (measured at 100 000 parcels in two chunks: +10 % user CPU, docs/performance.md).
+    /// </summary>
+    private const int ChunksWorthStreaming = 4;
+
+    /// <summary>
+    /// A GeoPackage parcels table of more than <see cref="ChunksWorthStreaming"/> × <paramref name="perChunk"/> rows, outlined (ids assigned, each row's box)
+    /// and left to be read in chunks (<see cref="Reading.Chunks"/>): its layer without features and the issues of reading
+    /// it; null to read it whole (a small table, or one <see cref="GeoPackageLayerReader.ReadOutline"/> cannot outline).
+    /// </summary>
+    private static (Layer Layer, List<DataIssue> Issues)? OutlineParcels(LayerLocation location, Reading reading, int perChunk)
     {
         var roleName = LayerRoles.Name(location.Role);
         var configured = location.Configuration?.Fields ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        var request = Request(location, reading.Configuration, reading.OnlyFields, null, configured);
+        GeoPackageOutline? outline;
+        try
+        {
+            outline = GeoPackageLayerReader.ReadOutline(request, FeatureIdAssigner.IdCandidates(location.Role, configured));
+        }
+        catch (Exception exception) when (IsInputFailure(exception))
+        {
+            throw Unreadable(location.Source, exception);
+        }
+
+        if (outline is null || outline.Rowids.Length <= ChunksWorthStreaming * (long)perChunk)
+        {
+            return null;
+        }
+
+        var crs = outline.Crs;
+        var fieldMap = LayerFields.Map(location.Role, location.Source, configured, outline.FieldNames, outline.Rowids.Length > 0);
+        var issues = new List<DataIssue>();
+        if (outline.ForeignSrsIds > 0)
+        {
+            issues.Add(GeoPackageLayerReader.ForeignSrsIdIssue(request, outline.ColumnSrsId, outline.ForeignSrsIds, outline.FirstForeign, outline.FirstForeignSrsId));
+        }
+
+        var ids = FeatureIdAssigner.Assign(location.Role, location.Source, outline.IdRows, fieldMap, issues).Select(feature => feature.Id).ToArray();
+        var (rowids, boxes) = (outline.Rowids, outline.Boxes);
+        var layer = new Layer(location.Role, location.Source, location.Format, crs, [], fieldMap);
+        var zm = new ZmCount();
+        reading.Chunks[0] = new ParcelChunks(
+            layer,
+            rowids.Length,
+            perChunk,
+            i => double.IsNaN(boxes[4 * i]) ? null : new Envelope(boxes[4 * i], boxes[(4 * i) + 2], boxes[(4 * i) + 1], boxes[(4 * i) + 3]),
+            (start, count) =>
+            {
+                List<SourceFeature> read;
+                try
+                {
+                    read = GeoPackageLayerReader.ReadChunk(request, crs, rowids[start], rowids[start + count - 1], start);
+                }
+                catch (Exception exception) when (IsInputFailure(exception))
+                {
+                    throw Unreadable(location.Source, exception);
+                }
+
+                if (read.Count != count)
+                {
+                    throw Unreadable(location.Source, new InvalidDataException(Localized.Format("GpkgChangedWhileRead", count, read.Count)));
+                }
+
+                var planar = PlanarCoordinates.Flatten(read, out var withZm, out var first);
+                zm.Add(withZm, first);
+                CoordinatePlausibility.Check(location.Source, crs, planar);
+                var features = new Feature[count];
+                for (var k = 0; k < count; k++)
+                {
+                    features[k] = new Feature(ids[start + k], planar[k].Ordinal, planar[k].Geometry, planar[k].Attributes);
+                }
+
+                return features;
+            },
+            () => zm.Count == 0 ? [] : [PlanarCoordinates.Issue(roleName, location.Source, zm.Count, zm.First)]);
+        return (layer, issues);
+    }
+
+    private static LayerReadRequest Request(
+        LayerLocation location, ParkGisConfiguration? configuration, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields, ControlReach? reach,
+        IReadOnlyDictionary<string, string> configured)
+    {
+        var roleName = LayerRoles.Name(location.Role);
         IReadOnlyCollection<string>? columns = null;
         if (onlyFields is not null)
         {
@@ -142,9 +239,17 @@ public static class DatasetReader
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
         }
 
-        var request = new LayerReadRequest(
+        return new LayerReadRequest(
             roleName, location.FilePath, location.Source, location.TableName, location.Configuration?.CrsEpsg, configuration?.DefaultCrsEpsg, columns,
             reach is null ? null : reach.FilterFor);
+    }
+
+    private static (Layer Layer, List<DataIssue> Issues) ReadLayer(
+        LayerLocation location, ParkGisConfiguration? configuration, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields, ControlReach? reach)
+    {
+        var roleName = LayerRoles.Name(location.Role);
+        var configured = location.Configuration?.Fields ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        var request = Request(location, configuration, onlyFields, reach, configured);
         SourceLayer source;
         try
         {
@@ -187,6 +292,33 @@ public static class DatasetReader
     /// <summary>Failures of reading untrusted files; programming errors (not implemented, out of memory) pass through.</summary>
     private static bool IsInputFailure(Exception exception) =>
         exception is not UnusableInputException and not NotImplementedException and not OutOfMemoryException and not OperationCanceledException;
+
+    /// <summary>What every layer of one read shares: the configuration, the fields used, and the parcels' chunking (its result in <see cref="Chunks"/>).</summary>
+    private sealed record Reading(
+        ParkGisConfiguration? Configuration, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? OnlyFields, int? ParcelsPerChunk, ParcelChunks?[] Chunks);
+
+    /// <summary>Features with Z or M met across the chunks read, and the first of them (chunks are read in file order).</summary>
+    private sealed class ZmCount
+    {
+        private readonly Lock _gate = new();
+
+        public int Count { get; private set; }
+
+        public int First { get; private set; }
+
+        public void Add(int count, int first)
+        {
+            lock (_gate)
+            {
+                if (count > 0 && (Count == 0 || first < First))
+                {
+                    First = first;
+                }
+
+                Count += count;
+            }
+        }
+    }
 
     private static UnusableInputException Unreadable(string inputName, Exception exception) => new(
         ErrorCodes.UnreadableInput,

@@ -22,9 +22,25 @@ internal static class PlanarCoordinates
     /// <param name="issues">Receives the issue.</param>
     public static IReadOnlyList<SourceFeature> Flatten(string layerName, string inputName, IReadOnlyList<SourceFeature> features, List<DataIssue> issues)
     {
+        var flattened = Flatten(features, out var count, out var first);
+        if (count > 0)
+        {
+            issues.Add(Issue(layerName, inputName, count, first));
+        }
+
+        return flattened;
+    }
+
+    /// <summary>The issue of a layer in which <paramref name="count"/> features had Z or M, the first at ordinal <paramref name="first"/>.</summary>
+    public static DataIssue Issue(string layerName, string inputName, int count, int first) =>
+        new(layerName, string.Empty, DataIssueCodes.ZmDropped, Localized.Format(count == 1 ? "ZmDroppedOne" : "ZmDropped", inputName, count, first));
+
+    /// <summary>The features in x/y only (the same list when none had Z or M), how many had them and the first one's ordinal.</summary>
+    public static IReadOnlyList<SourceFeature> Flatten(IReadOnlyList<SourceFeature> features, out int count, out int first)
+    {
         SourceFeature[]? flattened = null;
-        var count = 0;
-        var first = 0;
+        count = 0;
+        first = 0;
         var finder = new ZmFinder();
         for (var i = 0; i < features.Count; i++)
         {
@@ -46,13 +62,7 @@ internal static class PlanarCoordinates
             count++;
         }
 
-        if (flattened is null)
-        {
-            return features;
-        }
-
-        issues.Add(new DataIssue(layerName, string.Empty, DataIssueCodes.ZmDropped, Localized.Format(count == 1 ? "ZmDroppedOne" : "ZmDropped", inputName, count, first)));
-        return flattened;
+        return flattened ?? features;
     }
 
     private static Geometry ToXY(Geometry geometry)

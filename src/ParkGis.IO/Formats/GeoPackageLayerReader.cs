@@ -95,6 +95,190 @@ internal static class GeoPackageLayerReader
     }
 
     /// <summary>
+    /// The outline of a feature table for reading it in chunks (the conflict check's parcels, <see cref="ReadChunk"/>):
+    /// each row's rowid, box and id columns in rowid order, without building a geometry where the box can be read from
+    /// the bytes (<see cref="WkbBox"/>); null when the table cannot be read so — its scan is not in rowid order, or its
+    /// CRS is not known without its coordinates — and the caller reads it whole.
+    /// </summary>
+    /// <param name="request">The layer's request (its columns are those a chunk reads).</param>
+    /// <param name="idColumns">The columns that may hold the id (<see cref="Datasets.FeatureIdAssigner.IdCandidates"/>).</param>
+    public static GeoPackageOutline? ReadOutline(LayerReadRequest request, IReadOnlyCollection<string> idColumns)
+    {
+        var table = request.TableName ?? throw new ArgumentException("A GeoPackage layer needs a table name.", nameof(request));
+        return Guard(request.InputName, null, () =>
+        {
+            using var connection = Open(request.FilePath);
+            var (geometryColumn, srsId) = GeometryColumn(connection, table, request.InputName);
+            var columns = Columns(connection, table);
+            if (LayerCrsResolver.Known(request, () => DeclaredCrs(connection, srsId, request.InputName)) is not { } crs
+                || !ScansInRowidOrder(connection, table, columns, "SELECT " + Quote(geometryColumn) + " FROM " + Quote(table)))
+            {
+                return null;
+            }
+
+            var idColumnsPresent = columns
+                .Where(column => !string.Equals(column.Name, geometryColumn, StringComparison.OrdinalIgnoreCase))
+                .Where(column => idColumns.Contains(column.Name, StringComparer.OrdinalIgnoreCase))
+                .ToArray();
+            var query = new RowQuery(
+                "SELECT rowid, " + Quote(geometryColumn) + string.Concat(idColumnsPresent.Select(column => ", " + Quote(column.Name))) + " FROM " + Quote(table),
+                new AttributeSchema([.. idColumnsPresent.Select(column => column.Name)]),
+                [.. idColumnsPresent.Select(column => column.Kind)],
+                NtsGeometryServices.Instance.CreateGeometryFactory(srsId),
+                null);
+            var outline = ReadOutlineRows(connection, query, srsId);
+            return outline with
+            {
+                Crs = crs,
+                FieldNames = [.. columns.Where(column => !string.Equals(column.Name, geometryColumn, StringComparison.OrdinalIgnoreCase)).Select(column => column.Name)],
+            };
+        });
+    }
+
+    /// <summary>
+    /// The rows with rowids <paramref name="firstRowid"/>…<paramref name="lastRowid"/> of a table outlined by
+    /// <see cref="ReadOutline"/>, read as <see cref="Read"/> reads them (the same columns, geometries and values, in
+    /// <paramref name="crs"/>), numbered from <paramref name="ordinalOffset"/> + 1.
+    /// </summary>
+    public static List<SourceFeature> ReadChunk(LayerReadRequest request, CrsDefinition crs, long firstRowid, long lastRowid, int ordinalOffset)
+    {
+        var table = request.TableName ?? throw new ArgumentException("A GeoPackage layer needs a table name.", nameof(request));
+        return Guard(request.InputName, null, () =>
+        {
+            using var connection = Open(request.FilePath);
+            var (geometryColumn, srsId) = GeometryColumn(connection, table, request.InputName);
+            var attributeColumns = Columns(connection, table)
+                .Where(column => !string.Equals(column.Name, geometryColumn, StringComparison.OrdinalIgnoreCase))
+                .Where(column => request.Columns is null || request.Columns.Contains(column.Name, StringComparer.OrdinalIgnoreCase))
+                .ToArray();
+            var query = new RowQuery(
+                "SELECT " + Quote(geometryColumn) + string.Concat(attributeColumns.Select(column => ", " + Quote(column.Name))) + " FROM " + Quote(table),
+                new AttributeSchema([.. attributeColumns.Select(column => column.Name)]),
+                [.. attributeColumns.Select(column => column.Kind)],
+                NtsGeometryServices.Instance.CreateGeometryFactory(srsId),
+                null);
+            var batch = ReadRows(connection, query, new RowidRange(firstRowid, lastRowid));
+            var numbered = new List<SourceFeature>(batch.Features.Count);
+            foreach (var feature in batch.Features)
+            {
+                numbered.Add(feature with { Ordinal = ordinalOffset + feature.Ordinal });
+                if (feature.Geometry.SRID != crs.Epsg)
+                {
+                    feature.Geometry.SRID = crs.Epsg;
+                }
+            }
+
+            batch.Failure?.Throw();
+            if (batch.BadGeometry is { } bad)
+            {
+                var ordinal = ordinalOffset + batch.Features.Count + 1;
+                throw new UnusableInputException(
+                    ErrorCodes.UnreadableInput,
+                    Localized.Format("GpkgGeometryNotBlob", request.InputName, ordinal, Reason(bad)),
+                    request.InputName,
+                    "#" + ordinal.ToString(CultureInfo.InvariantCulture),
+                    Localized.Get("GpkgReExportHint"),
+                    bad);
+            }
+
+            return numbered;
+        });
+    }
+
+    /// <summary>The outline's rows: rowid, box (from the bytes, else from the built geometry; none without a geometry), blob srs id and id columns.</summary>
+    private static GeoPackageOutline ReadOutlineRows(SqliteConnection connection, RowQuery query, int columnSrsId)
+    {
+        var geometryReader = new GeoPackageGeometryReader();
+        var repeated = new RepeatedValues();
+        var kinds = query.Kinds;
+        var rowids = new List<long>();
+        var boxes = new List<double>();
+        var idRows = new List<SourceFeature>();
+        var empty = query.Factory.CreateGeometryCollection();
+        var (foreign, firstForeign, firstForeignSrsId) = (0, 0, 0);
+        Check(raw.sqlite3_prepare_v2(connection.Handle, query.Sql, out var statement), connection);
+        using (statement)
+        {
+            int step;
+            while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                rowids.Add(raw.sqlite3_column_int64(statement, 0));
+                var isBlob = raw.sqlite3_column_type(statement, 1) == raw.SQLITE_BLOB;
+                var blobSrsId = columnSrsId;
+                var box = isBlob ? Box(raw.sqlite3_column_blob(statement, 1), geometryReader, out blobSrsId) : null;
+                if (blobSrsId != columnSrsId && foreign++ == 0)
+                {
+                    (firstForeign, firstForeignSrsId) = (rowids.Count, blobSrsId);
+                }
+
+                boxes.AddRange(box is null ? [double.NaN, double.NaN, double.NaN, double.NaN] : [box.MinX, box.MinY, box.MaxX, box.MaxY]);
+                var values = new object?[kinds.Length];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = ColumnValue(statement, i + 2, kinds[i], repeated);
+                }
+
+                idRows.Add(new SourceFeature(rowids.Count, empty, new AttributeRow(query.Schema, values)));
+            }
+
+            if (step != raw.SQLITE_DONE)
+            {
+                Check(step, connection);
+            }
+        }
+
+        return new GeoPackageOutline(null!, [], [.. rowids], [.. boxes], idRows, foreign, firstForeign, firstForeignSrsId, columnSrsId);
+    }
+
+    /// <summary>A blob's box and srs id: from its bytes when it is a plain polygon, else from the built geometry; null when empty or unreadable (the chunk meets it).</summary>
+    private static Envelope? Box(ReadOnlySpan<byte> blob, GeoPackageGeometryReader reader, out int srsId)
+    {
+        GeoPackageGeometryHeader header;
+        try
+        {
+            header = GeoPackageGeometryHeader.Read(blob);
+        }
+        catch (ParseException)
+        {
+            srsId = 0;
+            return null;
+        }
+
+        srsId = header.SrsId;
+        if (header.IsEmpty)
+        {
+            return null;
+        }
+
+        if (WkbBox.TryRead(blob[header.WkbOffset..], out var box))
+        {
+            return box;
+        }
+
+        return TryParseGeometry(reader, blob, out var geometry, out _) && !geometry.IsEmpty ? geometry.EnvelopeInternal : null;
+    }
+
+    /// <summary>Whether the table's scan is in rowid order and a rowid range of it is a search on the integer primary key.</summary>
+    private static bool ScansInRowidOrder(SqliteConnection connection, string table, List<ColumnInfo> columns, string sql)
+    {
+        if (columns.Any(column => column.Name.ToUpperInvariant() is "ROWID" or "_ROWID_" or "OID"))
+        {
+            return false;
+        }
+
+        try
+        {
+            return string.Equals(SingleStepPlan(connection, sql), "SCAN " + table, StringComparison.OrdinalIgnoreCase)
+                && SingleStepPlan(connection, sql + RangeCondition) is { } plan
+                && plan.StartsWith("SEARCH " + table + " USING INTEGER PRIMARY KEY", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Geometry blobs must carry their column's <c>srs_id</c> (GeoPackage 1.x, requirement 33); those that do not are
     /// read in the column's CRS — the coordinate check then stops a layer whose coordinates really are in another
     /// one — and reported once per layer with their number and the first of them.
@@ -116,10 +300,14 @@ internal static class GeoPackageLayerReader
 
         if (count > 0)
         {
-            issues.Add(new DataIssue(request.RoleName, "#" + first.Ordinal.ToString(CultureInfo.InvariantCulture), DataIssueCodes.SridMismatch,
-                Localized.Format("GeoPackageSridMismatch", count, columnSrsId, request.InputName, first.Ordinal, first.Geometry.SRID)));
+            issues.Add(ForeignSrsIdIssue(request, columnSrsId, count, first.Ordinal, first.Geometry.SRID));
         }
     }
+
+    /// <summary>The one issue of a layer whose blobs carry another srs_id than their column's (see <see cref="ReportForeignSrsIds"/>).</summary>
+    public static DataIssue ForeignSrsIdIssue(LayerReadRequest request, int columnSrsId, int count, int firstOrdinal, int firstSrsId) =>
+        new(request.RoleName, "#" + firstOrdinal.ToString(CultureInfo.InvariantCulture), DataIssueCodes.SridMismatch,
+            Localized.Format("GeoPackageSridMismatch", count, columnSrsId, request.InputName, firstOrdinal, firstSrsId));
 
     /// <summary>
     /// Two halves of the rowid span of a big table, to be read on two threads, or null to read the table in one
