@@ -63,8 +63,8 @@ internal static class BoundaryPointsCommand
             }
             catch (ArgumentException e)
             {
-                throw new UnusableInputException(ErrorCodes.UnusableGeometry, $"Park {parkId} in {parks.Source}: {e.Message}", parks.Source, feature.Id,
-                    "Give the park a polygon boundary (check it with parkgis info).");
+                throw new UnusableInputException(ErrorCodes.UnusableGeometry, Text.Format("BoundaryPointsNotPolygon", parkId, parks.Source, feature.Geometry.IsEmpty ? "EMPTY" : feature.Geometry.GeometryType), parks.Source, feature.Id,
+                    Text.Get("BoundaryPointsNotPolygonHint"), e);
             }
 
             var name = parks.Text(feature, "name");

@@ -98,8 +98,8 @@ internal static class ServeCommand
         catch (IOException e)
         {
             var shown = new IPEndPoint(address, port).ToString();
-            throw new UnusableInputException(ErrorCodes.CannotListen, $"Cannot listen on {shown}: {e.Message}", shown,
-                hint: "Choose another --port (0 takes a free one), or an --host address of this machine; another program (or another parkgis serve) may hold the port.");
+            throw new UnusableInputException(ErrorCodes.CannotListen, Text.Format("ServeCannotListen", shown, e.Message), shown,
+                hint: Text.Get("ServeCannotListenHint"));
         }
     }
 
@@ -211,7 +211,7 @@ internal static class ServeCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new UnusableInputException(ErrorCodes.DatasetNotFound, $"{Folder} cannot be served: {e.Message}", Folder, hint: "Check the path.");
+                throw new UnusableInputException(ErrorCodes.DatasetNotFound, Text.Format("ServeFolderUnreadable", Folder, e.Message), Folder, hint: Text.Get("ServeFolderUnreadableHint"));
             }
 
             ServedContent content;
