@@ -55,9 +55,9 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
         {
             throw new UnusableInputException(
                 ErrorCodes.GdalMissing,
-                $"--format {value} writes through GDAL, and libgdal is not installed.",
+                Text.Format("FormatNeedsGdal", value),
                 "--format",
-                hint: $"apt-get install {ParkGis.Gdal.GdalLibrary.DebianPackage}, or set {ParkGis.Gdal.GdalLibrary.PathVariable} to the libgdal file; without --format the GeoJSON is written.");
+                hint: Text.Format("FormatNeedsGdalHint", ParkGis.Gdal.GdalLibrary.DebianPackage, ParkGis.Gdal.GdalLibrary.PathVariable));
         }
     }
 
