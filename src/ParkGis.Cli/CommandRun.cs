@@ -55,9 +55,9 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
         {
             throw new UnusableInputException(
                 ErrorCodes.GdalMissing,
-                $"--format {value} writes through GDAL, and libgdal is not installed.",
+                Text.Format("FormatNeedsGdal", value),
                 "--format",
-                hint: $"apt-get install {ParkGis.Gdal.GdalLibrary.DebianPackage}, or set {ParkGis.Gdal.GdalLibrary.PathVariable} to the libgdal file; without --format the GeoJSON is written.");
+                hint: Text.Format("FormatNeedsGdalHint", ParkGis.Gdal.GdalLibrary.DebianPackage, ParkGis.Gdal.GdalLibrary.PathVariable));
         }
     }
 
@@ -145,10 +145,11 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
         catch (ParkGis.Gdal.OgrException exception)
         {
             throw new UnusableInputException(
-                ErrorCodes.OutputNotWritable, $"GDAL cannot write {files[0]}: {exception.Message}", files[0],
-                hint: "Check the free space of the output folder's file system; GeoJSON is written without --format.", inner: exception);
+                ErrorCodes.OutputNotWritable, Text.Format("GisFileNotWritable", files[0], exception.Message), files[0],
+                hint: Text.Get("GisFileNotWritableHint"), inner: exception);
         }
 
+        output.Wrote(files[0]);
         ReportTally(files[0], written.Tally, target.IsGeographic ? 1e-9 : 1e-3);
         if (written.TextsCut > 0)
         {
@@ -165,7 +166,7 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
     {
         ArgumentNullException.ThrowIfNull(output);
         Cancellation.ThrowIfCancellationRequested();
-        Progress.Report("writing " + fileName);
+        Progress.Report(Text.Format("ProgressWritingFile", fileName));
         var shownDataset = CredentialRedaction.For([dataset]).Apply(dataset);
         LedgerWorkbookWriter.Write(output.PathOf(fileName), new LedgerWorkbook(title, shownDataset, asOf, rulesFile, sheets, issues) { Notes = notes ?? [] });
     }
@@ -200,6 +201,8 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
 /// <summary>An output folder of a running command: staged until committed, removed when disposed without a commit.</summary>
 internal sealed class CommandOutput : IDisposable
 {
+    private readonly List<string> _written = [];
+
     /// <summary>Wraps a folder just begun.</summary>
     public CommandOutput(OutputFolder folder)
     {
@@ -215,8 +218,30 @@ internal sealed class CommandOutput : IDisposable
     /// <summary>The staging folder files are written to until the commit.</summary>
     public string Staging => Folder.Staging;
 
-    /// <summary>The staging path of an output file.</summary>
-    public string PathOf(string fileName) => Folder.PathOf(fileName);
+    /// <summary>The files written so far, in the order they were begun (a shapefile by its <c>.shp</c>).</summary>
+    public IReadOnlyList<string> Written => _written;
+
+    /// <summary>The staging path of an output file, which is then counted as written.</summary>
+    public string PathOf(string fileName)
+    {
+        Wrote(fileName);
+        return Folder.PathOf(fileName);
+    }
+
+    /// <summary>
+    /// The files to name in the run's last line: <paramref name="primary"/> (the command's own, in its order), then
+    /// whatever else was written (<c>--format</c>, <c>--xlsx</c>) in the order written.
+    /// </summary>
+    public IReadOnlyList<string> Listed(params string[] primary) => [.. primary, .. _written.Where(name => !primary.Contains(name, StringComparer.Ordinal))];
+
+    /// <summary>Counts <paramref name="fileName"/> as written (once).</summary>
+    public void Wrote(string fileName)
+    {
+        if (!_written.Contains(fileName, StringComparer.Ordinal))
+        {
+            _written.Add(fileName);
+        }
+    }
 
     /// <summary>Deletes what was staged unless committed.</summary>
     public void Dispose()

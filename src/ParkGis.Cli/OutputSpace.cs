@@ -1,3 +1,4 @@
+using ParkGis.Cli.Localization;
 using ParkGis.Core.Errors;
 
 namespace ParkGis.Cli;
@@ -24,7 +25,7 @@ internal static class OutputSpace
     /// <summary>The user-facing error for <paramref name="exception"/>.</summary>
     public static UnusableInputException Error(IOException exception) => new(
         ErrorCodes.OutputNotWritable,
-        $"No space left to write the results ({exception.Message}); nothing was written.",
-        hint: "Free space on the disk of the --out folder (or its quota), or choose an --out folder on another disk.",
+        Text.Format("OutputNoSpace", exception.Message),
+        hint: Text.Get("OutputNoSpaceHint"),
         inner: exception);
 }

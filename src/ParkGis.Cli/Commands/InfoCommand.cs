@@ -36,7 +36,7 @@ internal static class InfoCommand
             if (data.Layers.Count == 0)
             {
                 throw new UnusableInputException(
-                    ErrorCodes.RequiredLayerMissing, $"The dataset {data.Name} has no layer ParkGis recognises.", data.Name, hint: data.MissingLayerHint(LayerRole.Parks));
+                    ErrorCodes.RequiredLayerMissing, Text.Format("DatasetHasNoKnownLayer", data.Name), data.Name, hint: data.MissingLayerHint(LayerRole.Parks));
             }
 
             var layers = LayerRoles.All.Select(data.Find).OfType<Layer>().Select(Describe).ToList();

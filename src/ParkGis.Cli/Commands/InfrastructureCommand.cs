@@ -48,7 +48,7 @@ internal static class InfrastructureCommand
                     InfrastructureLedgers.Of(result, new SourceRecords(assessment.Layer(LayerRole.Parcels))), result.Issues);
             }
             run.Commit(folder);
-            InfrastructureSummary.Write(run.Stdout, result, folder.Destination);
+            InfrastructureSummary.Write(run.Stdout, result, folder);
             return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasFailures, result.Issues));
         });
         return command;

@@ -68,7 +68,7 @@ internal static class IntensityCommand
                      (Text.Get("LedgerBaselineYear"), result.BaselineYear.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
             }
             run.Commit(folder);
-            IntensitySummary.Write(run.Stdout, result, folder.Destination);
+            IntensitySummary.Write(run.Stdout, result, folder);
             return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasFailures, result.Issues));
         });
         return command;

@@ -53,7 +53,7 @@ internal static class ScorecardCommand
             }
 
             run.Commit(folder);
-            ScorecardSummary.Write(run.Stdout, scorecard.Card, scorecard.LeadingIndustry, folder.Destination, scorecard.Intensity, scorecard);
+            ScorecardSummary.Write(run.Stdout, scorecard.Card, scorecard.LeadingIndustry, folder, scorecard.Intensity, scorecard);
             return Task.FromResult(ExitCodes.Conclude(run.Stdout, findings: false, scorecard.Issues));
         });
         return command;

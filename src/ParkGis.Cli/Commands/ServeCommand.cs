@@ -98,8 +98,8 @@ internal static class ServeCommand
         catch (IOException e)
         {
             var shown = new IPEndPoint(address, port).ToString();
-            throw new UnusableInputException(ErrorCodes.CannotListen, $"Cannot listen on {shown}: {e.Message}", shown,
-                hint: "Choose another --port (0 takes a free one), or an --host address of this machine; another program (or another parkgis serve) may hold the port.");
+            throw new UnusableInputException(ErrorCodes.CannotListen, Text.Format("ServeCannotListen", shown, e.Message), shown,
+                hint: Text.Get("ServeCannotListenHint"));
         }
     }
 
@@ -175,8 +175,8 @@ internal static class ServeCommand
             if (!PgDatasetName.IsDatabase(path) && IsUnder(temporary, path))
             {
                 throw new UnusableInputException(ErrorCodes.OutputInsideInput,
-                    $"The temporary folder {temporary} would lie inside the dataset {path}, and ParkGis never writes into an input.", path,
-                    hint: "Set TMPDIR to a folder outside the dataset.");
+                    Text.Format("ServeTempInsideDataset", temporary, path), path,
+                    hint: Text.Get("ServeTempInsideDatasetHint"));
             }
 
             // Readable by this user only: the export holds the bureau's data.
@@ -211,7 +211,7 @@ internal static class ServeCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new UnusableInputException(ErrorCodes.DatasetNotFound, $"{Folder} cannot be served: {e.Message}", Folder, hint: "Check the path.");
+                throw new UnusableInputException(ErrorCodes.DatasetNotFound, Text.Format("ServeFolderUnreadable", Folder, e.Message), Folder, hint: Text.Get("ServeFolderUnreadableHint"));
             }
 
             ServedContent content;
@@ -221,15 +221,15 @@ internal static class ServeCommand
             }
             catch (InvalidDataException e)
             {
-                throw new UnusableInputException(ErrorCodes.UnreadableInput, e.Message, Folder, hint: "Export the tiles again (parkgis export --tiles).");
+                throw new UnusableInputException(ErrorCodes.UnreadableInput, e.Message, Folder, hint: Text.Get("ServeTilesUnreadableHint"));
             }
 
             if (content.Collections.Count == 0 && content.Tiles is null && content.ReportFile is null)
             {
                 content.Dispose();
                 throw new UnusableInputException(ErrorCodes.NothingToServe,
-                    $"{Folder} holds no GeoJSON layer in WGS84, no tiles.pmtiles or tiles.mbtiles and no report.", Folder,
-                    hint: "Serve the folder 'parkgis export --out DIR --tiles' wrote, or the dataset folder itself.");
+                    Text.Format("ServeNothing", Folder), Folder,
+                    hint: Text.Get("ServeNothingHint"));
             }
 
             return content;

@@ -77,7 +77,7 @@ internal static class SupplyCommand
             }
 
             run.Commit(folder);
-            SupplySummary.Write(run.Stdout, result, folder.Destination);
+            SupplySummary.Write(run.Stdout, result, folder);
             return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasFindings, result.Issues));
         });
         return command;

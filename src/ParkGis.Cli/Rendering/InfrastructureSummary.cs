@@ -10,7 +10,7 @@ namespace ParkGis.Cli.Rendering;
 internal static class InfrastructureSummary
 {
     /// <summary>Writes the summary.</summary>
-    public static void Write(TextWriter stdout, InfrastructureResult result, string outputFolder)
+    public static void Write(TextWriter stdout, InfrastructureResult result, CommandOutput written)
     {
         var met = result.Parks.Count(p => p.MeetsAll == true);
         stdout.WriteLine(Text.Format("InfrastructureHeadline", result.Parks.Count, met, Invariant($"{result.Options.MinCoverage:P0}")));
@@ -60,7 +60,7 @@ internal static class InfrastructureSummary
             stdout.WriteLine(Text.Format("DataIssuesHeading", result.Issues.Count, "infrastructure.json"));
         }
 
-        stdout.WriteLine(Text.Format("ResultsWrittenTo", outputFolder, Text.List("infrastructure.json", "unserved.geojson")));
+        stdout.WriteLine(Text.Format("ResultsWrittenTo", written.Destination, Text.List(written.Listed("infrastructure.json", "unserved.geojson"))));
     }
 
     private static string Flag(bool? value, string yes, string no) => value switch

@@ -1,5 +1,6 @@
 using ParkGis.Core.Assessment;
 using ParkGis.Core.Data;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Publishing;
 
@@ -57,7 +58,7 @@ public static class AssessmentPublication
     }
 
     private static FindingsTable DataIssuesTable(IReadOnlyList<DataIssue> issues) => new(
-        "数据问题（Data issues）",
-        ["图层 layer", "要素 feature", "代码 code", "说明 message"],
+        Localized.Get("TableDataIssuesTitle"),
+        [Localized.Get("TableIssueLayer"), Localized.Get("TableIssueFeature"), Localized.Get("TableIssueCode"), Localized.Get("TableIssueMessage")],
         [.. issues.Select(i => (IReadOnlyList<string>)[i.Layer, i.Feature, i.Code, i.Message])]);
 }

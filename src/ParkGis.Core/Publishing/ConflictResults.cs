@@ -1,5 +1,7 @@
 using System.Globalization;
 using ParkGis.Core.Conflicts;
+using ParkGis.Core.Data;
+using ParkGis.Core.Localization;
 using ParkGis.Core.Measures;
 
 namespace ParkGis.Core.Publishing;
@@ -28,24 +30,24 @@ public static class ConflictResults
                     new("analysis_crs", item.patch.Crs.Code),
                 ]))
             .ToList();
-        return new ResultLayer("conflicts", "三区三线冲突图斑", features, Highlight: true);
+        return new ResultLayer("conflicts", Localized.Get("PublishedLayerConflicts"), features, Highlight: true);
     }
 
     /// <summary>One row per park: area and the conflict area of each kind in 亩, and the number of patches.</summary>
     public static FindingsTable Table(ConflictCheckResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var columns = new List<string> { "园区编号", "园区名称", "面积（亩）" };
-        columns.AddRange(ConflictKinds.All.Select(kind => ConflictKinds.ChineseName(kind) + "（亩）"));
-        columns.Add("图斑数");
+        var columns = new List<string> { FieldLabels.Label("park_id")!, FieldLabels.Label("park_name")!, Localized.Get("TableAreaMu") };
+        columns.AddRange(ConflictKinds.All.Select(kind => Localized.Format("TableKindMu", ConflictKinds.Label(kind))));
+        columns.Add(Localized.Get("TablePatches"));
         var rows = result.Parks.Select(park =>
         {
             var row = new List<string> { park.ParkId, park.Name, Mu(park.AreaM2) };
-            row.AddRange(ConflictKinds.All.Select(kind => park.Conflicts.TryGetValue(kind, out var tally) && tally.Checked ? Mu(tally.AreaM2) : "未检查"));
+            row.AddRange(ConflictKinds.All.Select(kind => park.Conflicts.TryGetValue(kind, out var tally) && tally.Checked ? Mu(tally.AreaM2) : Localized.Get("TableNotChecked")));
             row.Add(park.Patches.Count.ToString(CultureInfo.InvariantCulture));
             return (IReadOnlyList<string>)row;
         }).ToList();
-        return new FindingsTable("园区三区三线冲突（Conflicts per park）", columns, rows);
+        return new FindingsTable(Localized.Get("TableConflictsTitle"), columns, rows);
     }
 
     private static string Mu(double areaM2) => AreaUnits.ToMu(areaM2).ToString("0.00", CultureInfo.InvariantCulture);

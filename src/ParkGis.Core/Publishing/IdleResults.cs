@@ -1,5 +1,7 @@
 using System.Globalization;
+using ParkGis.Core.Data;
 using ParkGis.Core.Idle;
+using ParkGis.Core.Localization;
 using ParkGis.Core.Measures;
 
 namespace ParkGis.Core.Publishing;
@@ -34,7 +36,7 @@ public static class IdleResults
                     new("as_of", PublishedValues.Date(result.AsOf)),
                 ]))
             .ToList();
-        return new ResultLayer("idle", "闲置土地", features, Highlight: true);
+        return new ResultLayer("idle", Localized.Get("PublishedLayerIdle"), features, Highlight: true);
     }
 
     /// <summary>One row per park: idle parcels, area in 亩, fees in 万元, reclaimable parcels, 供而未用.</summary>
@@ -46,8 +48,11 @@ public static class IdleResults
             p.ParkId, p.Name, Count(p.IdleParcels), Mu(p.IdleAreaM2), p.IdleFeeWan.ToString("0.00", CultureInfo.InvariantCulture),
             Count(p.ReclaimParcels), Count(p.GovernmentDelayParcels), Count(p.SuppliedNotStartedParcels),
         ]).ToList();
-        var title = string.Create(CultureInfo.InvariantCulture, $"闲置土地（截至 {result.AsOf:yyyy-MM-dd}，Idle land per park）");
-        return new FindingsTable(title, ["园区编号", "园区名称", "闲置宗数", "闲置（亩）", "闲置费（万元）", "可无偿收回宗数", "政府原因", "供而未用宗数"], rows);
+        var title = Localized.Format("TableIdleTitle", PublishedValues.Date(result.AsOf));
+        return new FindingsTable(title, [
+            FieldLabels.Label("park_id")!, FieldLabels.Label("park_name")!, Localized.Get("TableIdleParcels"), Localized.Get("TableIdleMu"),
+            Localized.Get("TableIdleFeeWan"), Localized.Get("TableReclaimParcels"), Localized.Get("TableGovernmentCause"), Localized.Get("TableSuppliedNotStarted"),
+        ], rows);
     }
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);

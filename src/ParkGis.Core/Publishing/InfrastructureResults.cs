@@ -1,5 +1,6 @@
 using ParkGis.Core.Data;
 using ParkGis.Core.Infrastructure;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Publishing;
 
@@ -31,6 +32,6 @@ public static class InfrastructureResults
                     new("analysis_crs", item.parcel.Crs.Code),
                 ]))
             .ToList();
-        return new ResultLayer("unserved", "九通未覆盖宗地", features, Highlight: false);
+        return new ResultLayer("unserved", Localized.Get("PublishedLayerUnserved"), features, Highlight: false);
     }
 }

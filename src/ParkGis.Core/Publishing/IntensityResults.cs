@@ -1,5 +1,6 @@
 using ParkGis.Core.Crs;
 using ParkGis.Core.Intensity;
+using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Publishing;
 
@@ -39,6 +40,6 @@ public static class IntensityResults
                     new("analysis_crs", p.AnalysisCrs),
                 ]))
             .ToList();
-        return new ResultLayer("intensity", "亩均效益", features, Highlight: false);
+        return new ResultLayer("intensity", Localized.Get("PublishedLayerIntensity"), features, Highlight: false);
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using NetTopologySuite.Geometries;
 using ParkGis.Core.Analysis;
+using ParkGis.Core.Data;
+using ParkGis.Core.Localization;
 using ParkGis.Core.Measures;
 using ParkGis.Core.Supply;
 
@@ -51,7 +53,7 @@ public static class SupplyResults
                 ]));
         }
 
-        return new ResultLayer("unsupplied", "批而未供", features, Highlight: false);
+        return new ResultLayer("unsupplied", Localized.Get("PublishedLayerUnsupplied"), features, Highlight: false);
     }
 
     /// <summary>The <c>unapproved_supply</c> layer: the land of each listed parcel outside every approval batch (未批先供).</summary>
@@ -74,7 +76,7 @@ public static class SupplyResults
                     new("analysis_crs", u.Crs.Code),
                 ]))
             .ToList();
-        return new ResultLayer("unapproved_supply", "未批先供", features, Highlight: true);
+        return new ResultLayer("unapproved_supply", Localized.Get("PublishedLayerUnapprovedSupply"), features, Highlight: true);
     }
 
     /// <summary>One row per park: approved, supplied and unsupplied land in 亩 and the supply rate.</summary>
@@ -86,8 +88,11 @@ public static class SupplyResults
             p.Id, p.Name, Mu(p.ApprovedM2), Mu(p.SuppliedM2), Mu(p.UnsuppliedM2),
             p.SupplyRate is { } rate ? rate.ToString("P1", CultureInfo.InvariantCulture) : "—",
         ]).ToList();
-        var title = string.Create(CultureInfo.InvariantCulture, $"批供情况（截至 {result.AsOf:yyyy-MM-dd}，Supply per park）");
-        return new FindingsTable(title, ["园区编号", "园区名称", "批准（亩）", "已供（亩）", "批而未供（亩）", "供地率"], rows);
+        var title = Localized.Format("TableSupplyTitle", PublishedValues.Date(result.AsOf));
+        return new FindingsTable(title, [
+            FieldLabels.Label("park_id")!, FieldLabels.Label("park_name")!, Localized.Get("TableApprovedMu"), Localized.Get("TableSuppliedMu"),
+            Localized.Get("TableUnsuppliedMu"), Localized.Get("TableSupplyRate"),
+        ], rows);
     }
 
     /// <summary>供地率 per park over all approved land inside it, for the chart.</summary>

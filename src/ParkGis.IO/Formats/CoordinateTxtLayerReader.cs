@@ -284,7 +284,7 @@ internal static class CoordinateTxtLayerReader
                 ErrorCodes.UnsupportedCrs,
                 Localized.Format("TxtZoneWidthInvalid", request.InputName, text!.Trim()),
                 request.InputName,
-                hint: "Write 几度分带=3 or 几度分带=6 in [属性描述]."),
+                hint: Localized.Get("TxtZoneWidthHint")),
         };
     }
 

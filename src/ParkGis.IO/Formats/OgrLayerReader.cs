@@ -109,8 +109,7 @@ internal static class OgrLayerReader
                 ErrorCodes.GdalMissing,
                 Localized.Format("GdalMissing", inputName, format, exception.Message),
                 inputName,
-                hint: $"Install it (Debian/Ubuntu: apt-get install {GdalLibrary.DebianPackage}), set {GdalLibrary.PathVariable} to the libgdal file, "
-                    + "or convert the layer to GeoPackage or GeoJSON elsewhere. GeoJSON, shapefiles and GeoPackages work without GDAL.",
+                hint: Localized.Format("GdalMissingHint", GdalLibrary.DebianPackage, GdalLibrary.PathVariable),
                 inner: exception);
         }
         catch (OgrException exception)

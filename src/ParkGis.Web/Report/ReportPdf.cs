@@ -52,9 +52,8 @@ public static class ReportPdf
     /// <summary><paramref name="browser"/>, or PG0411 when it is null.</summary>
     internal static string RequireBrowser(string? browser) => browser ?? throw new UnusableInputException(
         ErrorCodes.PdfBrowserMissing,
-        "report --pdf prints the report through headless Chromium, and no Chromium was found on PATH (tried "
-            + string.Join(", ", BrowserNames) + ") nor in PARKGIS_CHROMIUM.",
-        hint: "Install Chromium (Debian: apt-get install chromium) or set PARKGIS_CHROMIUM to its executable; without --pdf the HTML report needs no browser, and it prints from any browser (A3 landscape).");
+        Localized.Format("PdfBrowserMissing", string.Join(", ", BrowserNames)),
+        hint: Localized.Get("PdfBrowserMissingHint"));
 
     /// <summary>Prints <paramref name="html"/> to <paramref name="pdf"/>.</summary>
     /// <param name="browser">The Chromium executable (<see cref="RequireBrowser"/>).</param>
