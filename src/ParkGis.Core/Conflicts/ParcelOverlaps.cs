@@ -181,14 +181,8 @@ internal sealed class ParcelOverlaps
     /// <summary>Whether each parcel overlaps another, so far (once every parcel's partners are found: it is in a pair or a stack).</summary>
     public bool[] Overlapping()
     {
-        var count = _parcels.Features.Count;
-        var root = new int[count];
-        var size = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            root[i] = Root(i);
-            size[root[i]]++;
-        }
+        var (root, size) = Components();
+        var count = root.Length;
 
         var overlapping = new bool[count];
         for (var i = 0; i < count; i++)
@@ -199,8 +193,8 @@ internal sealed class ParcelOverlaps
         return overlapping;
     }
 
-    /// <summary>The clusters of two or more parcels joined by overlap or a stack, each in spatial order; clusters by their first member.</summary>
-    private List<int[]> Clusters()
+    /// <summary>Each parcel's cluster root and, at each root, the cluster's size.</summary>
+    private (int[] Root, int[] Size) Components()
     {
         var count = _parcels.Features.Count;
         var root = new int[count];
@@ -210,6 +204,15 @@ internal sealed class ParcelOverlaps
             root[i] = Root(i);
             size[root[i]]++;
         }
+
+        return (root, size);
+    }
+
+    /// <summary>The clusters of two or more parcels joined by overlap or a stack, each in spatial order; clusters by their first member.</summary>
+    private List<int[]> Clusters()
+    {
+        var (root, size) = Components();
+        var count = root.Length;
 
         var members = new Dictionary<int, List<int>>();
         for (var i = 0; i < count; i++)

@@ -163,7 +163,7 @@ public static class DatasetReader
         GeoPackageOutline? outline;
         try
         {
-            outline = GeoPackageLayerReader.ReadOutline(request, FeatureIdAssigner.IdCandidates(location.Role, configured));
+            outline = GeoPackageLayerReader.ReadOutline(request, FeatureIdAssigner.IdCandidates(location.Role, configured), ChunksWorthStreaming * (long)perChunk);
         }
         catch (Exception exception) when (IsInputFailure(exception))
         {

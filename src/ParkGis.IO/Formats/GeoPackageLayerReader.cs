@@ -62,15 +62,7 @@ internal static class GeoPackageLayerReader
         using var connection = Open(request.FilePath);
         var (geometryColumn, srsId) = GeometryColumn(connection, table, request.InputName);
         var columns = Columns(connection, table);
-        var attributeColumns = columns
-            .Where(column => !string.Equals(column.Name, geometryColumn, StringComparison.OrdinalIgnoreCase))
-            .Where(column => request.Columns is null || request.Columns.Contains(column.Name, StringComparer.OrdinalIgnoreCase))
-            .ToArray();
-        var query = new RowQuery(
-            "SELECT " + Quote(geometryColumn) + string.Concat(attributeColumns.Select(column => ", " + Quote(column.Name))) + " FROM " + Quote(table),
-            new AttributeSchema([.. attributeColumns.Select(column => column.Name)]),
-            [.. attributeColumns.Select(column => column.Kind)],
-            NtsGeometryServices.Instance.CreateGeometryFactory(srsId),
+        var query = SelectQuery(table, geometryColumn, srsId, columns, request.Wants,
             request.Reach is { } reach && LayerCrsResolver.Known(request, () => DeclaredCrs(connection, srsId, request.InputName)) is { } known ? reach(known) : null);
 
         var features = RowidRanges(connection, table, columns, query.Sql) is { } ranges
@@ -102,7 +94,11 @@ internal static class GeoPackageLayerReader
     /// </summary>
     /// <param name="request">The layer's request (its columns are those a chunk reads).</param>
     /// <param name="idColumns">The columns that may hold the id (<see cref="Datasets.FeatureIdAssigner.IdCandidates"/>).</param>
-    public static GeoPackageOutline? ReadOutline(LayerReadRequest request, IReadOnlyCollection<string> idColumns)
+    /// <param name="moreThanRows">
+    /// Outline only a table that may hold more rows than this (its rowid span, read before anything else): a smaller one is
+    /// read whole, so it is not scanned twice.
+    /// </param>
+    public static GeoPackageOutline? ReadOutline(LayerReadRequest request, IReadOnlyCollection<string> idColumns, long moreThanRows)
     {
         var table = request.TableName ?? throw new ArgumentException("A GeoPackage layer needs a table name.", nameof(request));
         return Guard(request.InputName, null, () =>
@@ -110,22 +106,14 @@ internal static class GeoPackageLayerReader
             using var connection = Open(request.FilePath);
             var (geometryColumn, srsId) = GeometryColumn(connection, table, request.InputName);
             var columns = Columns(connection, table);
-            if (LayerCrsResolver.Known(request, () => DeclaredCrs(connection, srsId, request.InputName)) is not { } crs
+            if (RowidSpan(connection, table) is not var (first, last) || last - first + 1 <= moreThanRows
+                || LayerCrsResolver.Known(request, () => DeclaredCrs(connection, srsId, request.InputName)) is not { } crs
                 || !ScansInRowidOrder(connection, table, columns, "SELECT " + Quote(geometryColumn) + " FROM " + Quote(table)))
             {
                 return null;
             }
 
-            var idColumnsPresent = columns
-                .Where(column => !string.Equals(column.Name, geometryColumn, StringComparison.OrdinalIgnoreCase))
-                .Where(column => idColumns.Contains(column.Name, StringComparer.OrdinalIgnoreCase))
-                .ToArray();
-            var query = new RowQuery(
-                "SELECT rowid, " + Quote(geometryColumn) + string.Concat(idColumnsPresent.Select(column => ", " + Quote(column.Name))) + " FROM " + Quote(table),
-                new AttributeSchema([.. idColumnsPresent.Select(column => column.Name)]),
-                [.. idColumnsPresent.Select(column => column.Kind)],
-                NtsGeometryServices.Instance.CreateGeometryFactory(srsId),
-                null);
+            var query = SelectQuery(table, geometryColumn, srsId, columns, name => idColumns.Contains(name, StringComparer.OrdinalIgnoreCase), null, "rowid, ");
             var outline = ReadOutlineRows(connection, query, srsId);
             return outline with
             {
@@ -147,16 +135,7 @@ internal static class GeoPackageLayerReader
         {
             using var connection = Open(request.FilePath);
             var (geometryColumn, srsId) = GeometryColumn(connection, table, request.InputName);
-            var attributeColumns = Columns(connection, table)
-                .Where(column => !string.Equals(column.Name, geometryColumn, StringComparison.OrdinalIgnoreCase))
-                .Where(column => request.Columns is null || request.Columns.Contains(column.Name, StringComparer.OrdinalIgnoreCase))
-                .ToArray();
-            var query = new RowQuery(
-                "SELECT " + Quote(geometryColumn) + string.Concat(attributeColumns.Select(column => ", " + Quote(column.Name))) + " FROM " + Quote(table),
-                new AttributeSchema([.. attributeColumns.Select(column => column.Name)]),
-                [.. attributeColumns.Select(column => column.Kind)],
-                NtsGeometryServices.Instance.CreateGeometryFactory(srsId),
-                null);
+            var query = SelectQuery(table, geometryColumn, srsId, Columns(connection, table), request.Wants, null);
             var batch = ReadRows(connection, query, new RowidRange(firstRowid, lastRowid));
             var numbered = new List<SourceFeature>(batch.Features.Count);
             foreach (var feature in batch.Features)
@@ -316,6 +295,15 @@ internal static class GeoPackageLayerReader
     /// primary key) confirm; no column may hide the rowid under one of its names. Any SQLite error here also means
     /// "one statement", which then meets the error as before.
     /// </summary>
+    /// <summary>The least and the greatest rowid of <paramref name="table"/> (two index look-ups); null when it has no rows.</summary>
+    private static (long First, long Last)? RowidSpan(SqliteConnection connection, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT min(rowid), max(rowid) FROM " + Quote(table);
+        using var reader = command.ExecuteReader();
+        return reader.Read() && !reader.IsDBNull(0) && !reader.IsDBNull(1) ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
+    }
+
     private static RowidRange[]? RowidRanges(SqliteConnection connection, string table, List<ColumnInfo> columns, string sql)
     {
         if (Environment.ProcessorCount < 2 || columns.Any(column => column.Name.ToUpperInvariant() is "ROWID" or "_ROWID_" or "OID"))
@@ -330,16 +318,7 @@ internal static class GeoPackageLayerReader
                 return null;
             }
 
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT min(rowid), max(rowid) FROM " + Quote(table);
-            using var reader = command.ExecuteReader();
-            if (!reader.Read() || reader.IsDBNull(0) || reader.IsDBNull(1))
-            {
-                return null;
-            }
-
-            var (first, last) = (reader.GetInt64(0), reader.GetInt64(1));
-            if (last - first < MinRowsToSplit - 1)
+            if (RowidSpan(connection, table) is not var (first, last) || last - first < MinRowsToSplit - 1)
             {
                 return null;
             }
@@ -739,6 +718,24 @@ internal static class GeoPackageLayerReader
     private sealed record ColumnInfo(string Name, ColumnKind Kind);
 
     /// <summary>The feature query of a table and what is needed to turn its rows into features.</summary>
+    /// <summary>
+    /// The query of <paramref name="table"/>: <paramref name="lead"/>, the geometry, then the other columns
+    /// <paramref name="wanted"/> keeps, in table order.
+    /// </summary>
+    private static RowQuery SelectQuery(
+        string table, string geometryColumn, int srsId, IEnumerable<ColumnInfo> columns, Func<string, bool> wanted, Func<Envelope, bool>? reach, string lead = "")
+    {
+        var attributes = columns
+            .Where(column => !string.Equals(column.Name, geometryColumn, StringComparison.OrdinalIgnoreCase) && wanted(column.Name))
+            .ToArray();
+        return new RowQuery(
+            "SELECT " + lead + Quote(geometryColumn) + string.Concat(attributes.Select(column => ", " + Quote(column.Name))) + " FROM " + Quote(table),
+            new AttributeSchema([.. attributes.Select(column => column.Name)]),
+            [.. attributes.Select(column => column.Kind)],
+            NtsGeometryServices.Instance.CreateGeometryFactory(srsId),
+            reach);
+    }
+
     private sealed record RowQuery(string Sql, AttributeSchema Schema, ColumnKind[] Kinds, GeometryFactory Factory, Func<Envelope, bool>? Reach);
 
     private readonly record struct RowidRange(long First, long Last);

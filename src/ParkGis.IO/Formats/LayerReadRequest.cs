@@ -21,4 +21,8 @@ namespace ParkGis.IO.Formats;
 /// </param>
 internal sealed record LayerReadRequest(
     string RoleName, string FilePath, string InputName, string? TableName, int? CrsOverrideEpsg, int? DefaultCrsEpsg, IReadOnlyCollection<string>? Columns = null,
-    Func<CrsDefinition, Func<Envelope, bool>?>? Reach = null);
+    Func<CrsDefinition, Func<Envelope, bool>?>? Reach = null)
+{
+    /// <summary>Whether the column <paramref name="name"/> is to be read (every column when <see cref="Columns"/> is null).</summary>
+    public bool Wants(string name) => Columns is null || Columns.Contains(name, StringComparer.OrdinalIgnoreCase);
+}
