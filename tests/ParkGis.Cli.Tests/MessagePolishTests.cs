@@ -141,7 +141,7 @@ public sealed partial class MessagePolishTests
         Assert.True(lines.Length >= 2, stderr.ToString());
         Assert.Matches(@"^parkgis: \[ +[0-9]+\.[0-9]s\] 已读取 ", lines[0]);
         Assert.All(lines, l => Assert.True(Rendering.TextWidth.Of(l) <= 100, $"{Rendering.TextWidth.Of(l)} columns: {l}"));
-        Assert.All(lines.Skip(1), l => Assert.StartsWith(new string(' ', "parkgis: [   0.0s] ".Length), l, StringComparison.Ordinal));
+        Assert.All(lines.Skip(1), l => Assert.StartsWith("parkgis:" + new string(' ', "[   0.0s] ".Length + 1), l, StringComparison.Ordinal));
         Assert.DoesNotContain('\u001b', stderr.ToString());
         Assert.DoesNotContain(lines, l => l.StartsWith("伪造的一行", StringComparison.Ordinal));
     }
