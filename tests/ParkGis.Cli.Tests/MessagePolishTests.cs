@@ -207,6 +207,9 @@ public sealed partial class MessagePolishTests
         Assert.All(headings, heading => Assert.DoesNotMatch("[\u4E00-\u9FFF]", heading));
         var titles = Titles(english);
         Assert.Contains("Idle land", titles);
+        Assert.Contains("Ecological red line", titles);
+        Assert.Contains("Parks", titles);
+        Assert.All(titles, title => Assert.True(!char.IsAsciiLetterLower(title[0]), $"title '{title}' begins in lower case"));
         Assert.All(titles, title => Assert.DoesNotMatch("[\u4E00-\u9FFF]", title));
 
         var chinese = Report("zh", "--as-of", "2026-06-30");
