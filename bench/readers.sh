@@ -54,7 +54,7 @@ for r in $(seq 1 "$REPEAT"); do
   for f in "${FORMATS[@]}"; do
     dir=$ROOT/S$S/readers/$f
     bench_log "round $r of $REPEAT: $f"
-    read -r wall rss code cpu < <(bench_run "info.$f.$r" "$TIMEOUT" dotnet "$PARKGIS_DLL" info "$dir")
+    read -r wall rss code cpu < <(bench_run "info.$f.$r" "$TIMEOUT" dotnet "$PARKGIS_DLL" info "$dir" --lang en)
     done_at=$(sed -n 's/^parkgis: \[ *\([0-9.]*\)s\] read parcels.*/\1/p' "$BENCH_TMP/info.$f.$r.err")
     echo "$wall $rss $code $cpu ${done_at:-nan}" >>"$BENCH_TMP/info.$f"
     read -r wall rss code cpu < <(bench_run "ogr2ogr.$f.$r" "$TIMEOUT" ogr2ogr -f Memory mem "$dir/${FILE[$f]}")

@@ -36,7 +36,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 json() { $PY -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
 
 for r in $(seq 1 "$REPEAT"); do
-  /usr/bin/time -v -o "$OUT/time.$r" dotnet "$DLL" check "$DATA/gpkg" --out "$OUT/check" --overwrite >/dev/null 2>"$OUT/stderr.$r"
+  /usr/bin/time -v -o "$OUT/time.$r" dotnet "$DLL" check "$DATA/gpkg" --out "$OUT/check" --overwrite --lang en >/dev/null 2>"$OUT/stderr.$r"
   awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$OUT/time.$r" >> "$OUT/parkgis_s"
   awk -F': ' '/Maximum resident set size/ {print $2/1024}' "$OUT/time.$r" >> "$OUT/parkgis_mb"
   # compute after loading vs reading, from the progress lines: the last "read" line, then "writing results"

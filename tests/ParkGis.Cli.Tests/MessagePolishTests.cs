@@ -112,14 +112,14 @@ public sealed partial class MessagePolishTests
     [Theory]
     [InlineData("zh")]
     [InlineData("en")]
-    public void Every_line_check_prints_on_the_sample_fits_100_display_columns_and_the_data_issues_are_whole(string language)
+    public void Every_line_check_prints_on_the_sample_fits_100_display_columns_progress_included_and_the_data_issues_are_whole(string language)
     {
         var output = RepositoryPaths.NewTempFolder();
         var run = CliRun.Of("check", RepositoryPaths.OrdosSample, "--out", output, "--lang", language);
 
         Assert.True(run.ExitCode == 1, run.ToString());
         // The last line names the output folder, a path the user chose: it stays whole so that it can be copied.
-        var wide = run.Stdout.Split('\n').Where(l => Rendering.TextWidth.Of(l.TrimEnd('\r')) > 100 && !l.Contains(output, StringComparison.Ordinal)).ToList();
+        var wide = (run.Stdout + run.Stderr).Split('\n').Where(l => Rendering.TextWidth.Of(l.TrimEnd('\r')) > 100 && !l.Contains(output, StringComparison.Ordinal)).ToList();
         Assert.True(wide.Count == 0, "lines wider than 100 columns:\n" + string.Join('\n', wide));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "check.json")));
         var invalid = json.RootElement.GetProperty("data_issues").EnumerateArray().First(i => i.GetProperty("code").GetString() == "invalid_geometry");
@@ -127,6 +127,23 @@ public sealed partial class MessagePolishTests
         var joinedTight = Regex.Replace(run.Stdout, @"\s*\n\s+", string.Empty);
         var message = invalid.GetProperty("message").GetString()!;
         Assert.True(joined.Contains(message, StringComparison.Ordinal) || joinedTight.Contains(message, StringComparison.Ordinal), $"{message} not printed whole:\n{run.Stdout}");
+    }
+
+    [Fact]
+    public void A_progress_line_naming_a_layer_with_control_characters_is_escaped_and_wrapped_under_its_text()
+    {
+        using var stderr = new StringWriter { NewLine = "\n" };
+        var progress = new StderrProgress(stderr);
+
+        progress.Report("已读取 \u001b[2J红线（" + new string('甲', 60) + ".gpkg）：8 个要素\n伪造的一行");
+
+        var lines = stderr.ToString().TrimEnd('\n').Split('\n');
+        Assert.True(lines.Length >= 2, stderr.ToString());
+        Assert.Matches(@"^parkgis: \[ +[0-9]+\.[0-9]s\] 已读取 ", lines[0]);
+        Assert.All(lines, l => Assert.True(Rendering.TextWidth.Of(l) <= 100, $"{Rendering.TextWidth.Of(l)} columns: {l}"));
+        Assert.All(lines.Skip(1), l => Assert.StartsWith("parkgis:" + new string(' ', "[   0.0s] ".Length + 1), l, StringComparison.Ordinal));
+        Assert.DoesNotContain('\u001b', stderr.ToString());
+        Assert.DoesNotContain(lines, l => l.StartsWith("伪造的一行", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -190,6 +207,9 @@ public sealed partial class MessagePolishTests
         Assert.All(headings, heading => Assert.DoesNotMatch("[\u4E00-\u9FFF]", heading));
         var titles = Titles(english);
         Assert.Contains("Idle land", titles);
+        Assert.Contains("Ecological red line", titles);
+        Assert.Contains("Parks", titles);
+        Assert.All(titles, title => Assert.True(!char.IsAsciiLetterLower(title[0]), $"title '{title}' begins in lower case"));
         Assert.All(titles, title => Assert.DoesNotMatch("[\u4E00-\u9FFF]", title));
 
         var chinese = Report("zh", "--as-of", "2026-06-30");

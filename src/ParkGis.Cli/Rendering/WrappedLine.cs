@@ -13,11 +13,15 @@ internal static class WrappedLine
     public static void Write(TextWriter output, string line, int indent)
     {
         ArgumentNullException.ThrowIfNull(output);
-        foreach (var piece in TextWidth.Wrap(TerminalText.Escape(line), TerminalTable.MaxColumns, indent))
+        foreach (var piece in Lines(line, indent))
         {
             output.WriteLine(piece);
         }
     }
+
+    /// <summary>The lines <see cref="Write"/> writes.</summary>
+    public static IEnumerable<string> Lines(string line, int indent) =>
+        TextWidth.Wrap(TerminalText.Escape(line), TerminalTable.MaxColumns, indent);
 
     /// <summary>
     /// Writes a data issue as <c><paramref name="lead"/>[code] layer#feature: message</c>, wrapped, continuation lines

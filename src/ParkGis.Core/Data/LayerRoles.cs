@@ -43,6 +43,16 @@ public static class LayerRoles
     /// <summary>The name for people in the run's language: Chinese by default, English with <c>--lang en</c>.</summary>
     public static string Label(LayerRole role) => Localized.Get(LabelKey(role));
 
+    /// <summary>
+    /// <see cref="Label"/> as a title (a map's layer list, a tile set's description): the English label begins with a
+    /// capital (<c>Ecological red line</c>), as it stands on its own rather than inside a sentence.
+    /// </summary>
+    public static string Title(LayerRole role)
+    {
+        var label = Label(role);
+        return label.Length > 0 && char.IsAsciiLetterLower(label[0]) ? char.ToUpperInvariant(label[0]) + label[1..] : label;
+    }
+
     private static string LabelKey(LayerRole role) => role switch
     {
         LayerRole.Parks => "LayerRoleParks",

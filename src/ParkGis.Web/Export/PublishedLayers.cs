@@ -43,7 +43,7 @@ public static class PublishedLayers
                     layer.Text(f, "name") ?? f.Id,
                     Properties(f.Attributes, SafeArea(area, f.Geometry), kind, "info")))
                 .ToList();
-            layers.Add(new PublishedLayer(kind, LayerRoles.Label(role), IsResult: false, Highlight: false, features));
+            layers.Add(new PublishedLayer(kind, LayerRoles.Title(role), IsResult: false, Highlight: false, features));
         }
 
         layers.AddRange(results.Layers.Select(Of));
