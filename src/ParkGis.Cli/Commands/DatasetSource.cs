@@ -83,8 +83,17 @@ internal sealed record DatasetScope(IReadOnlyDictionary<LayerRole, IReadOnlyList
     /// <summary>The parks layer alone, every field (<c>boundary-points</c>: one park's boundary, id and name).</summary>
     public static DatasetScope Parks { get; } = new(null, null) { Roles = [LayerRole.Parks] };
 
-    /// <summary>What the idle-land survey needs: the layers it uses (<see cref="ParkGis.Core.Idle.IdleLandSurvey.LayersUsed"/>), every field of them.</summary>
-    public static DatasetScope Idle { get; } = new(null, null) { Roles = ParkGis.Core.Idle.IdleLandSurvey.LayersUsed };
+    /// <summary>
+    /// What the idle-land survey needs: the layers it uses (<see cref="ParkGis.Core.Idle.IdleLandSurvey.LayersUsed"/>) with the
+    /// fields it reads (<see cref="ParkGis.Core.Idle.IdleLandSurvey.FieldsUsed"/>).
+    /// </summary>
+    public static DatasetScope Idle { get; } = new(ParkGis.Core.Idle.IdleLandSurvey.FieldsUsed, null)
+    {
+        Roles = ParkGis.Core.Idle.IdleLandSurvey.LayersUsed,
+    };
+
+    /// <summary>The idle-land survey with its <c>--xlsx</c> ledger, which copies the parcels' own fields: every field of its layers.</summary>
+    public static DatasetScope IdleWithLedger { get; } = new(null, null) { Roles = ParkGis.Core.Idle.IdleLandSurvey.LayersUsed };
 
     /// <summary>What the supply ledger needs: the layers it uses (<see cref="ParkGis.Core.Supply.SupplyLedger.LayersUsed"/>), every field of them.</summary>
     public static DatasetScope Supply { get; } = new(null, null) { Roles = ParkGis.Core.Supply.SupplyLedger.LayersUsed };

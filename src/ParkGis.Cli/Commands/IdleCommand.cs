@@ -39,7 +39,7 @@ internal static class IdleCommand
             var date = AsOfOption.Value(parse, asOf);
             var loaded = RulesFile.Load(parse.GetValue(rules));
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
-            var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), DatasetScope.Idle, loaded);
+            var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), parse.GetValue(xlsx) ? DatasetScope.IdleWithLedger : DatasetScope.Idle, loaded);
             var result = assessment.Idle(date);
             run.Progress.Report(Text.Get("ProgressWritingResults"));
             IdleJsonWriter.Write(folder.PathOf("idle.json"), result);

@@ -300,6 +300,95 @@ public static class LayerOverlay
             return polygons.Count == 0 ? 0 : polygons[0].Area;
         }
 
+        var groups = InteriorGroups(polygons);
+        var areas = new double[groups.Length];
+        void Measure(int k) => areas[k] = groups[k].Length == 1
+            ? polygons[groups[k][0]].Area
+            : OverlayNGRobust.Union(groups[k].Select(i => (Geometry)polygons[i]).ToList(), factory).Area;
+        if (groups.Count(g => g.Length > 1) >= 64)
+        {
+            Parallel.For(0, groups.Length, Measure);
+        }
+        else
+        {
+            for (var k = 0; k < groups.Length; k++)
+            {
+                Measure(k);
+            }
+        }
+
+        return areas.Sum();
+    }
+
+    /// <summary>
+    /// The same point set as the union of <paramref name="polygons"/>, as polygons whose interiors are pairwise disjoint
+    /// (they may share edges and vertices): a polygon whose interior meets no other's is kept as it is, and only each
+    /// group of polygons whose interiors meet is unioned with OverlayNGRobust. Pieces cut from one subject by the
+    /// parcels of a tiling thus cost no overlay. The parts are in a fixed order (by the groups' first input index).
+    /// </summary>
+    public static List<Polygon> InteriorDisjointParts(IReadOnlyList<Polygon> polygons, GeometryFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(polygons);
+        ArgumentNullException.ThrowIfNull(factory);
+        if (polygons.Count <= 1)
+        {
+            return [.. polygons];
+        }
+
+        var parts = new List<Polygon>(polygons.Count);
+        foreach (var group in InteriorGroups(polygons))
+        {
+            if (group.Length == 1)
+            {
+                parts.Add(polygons[group[0]]);
+            }
+            else
+            {
+                parts.AddRange(PolygonParts(OverlayNGRobust.Union(group.Select(i => (Geometry)polygons[i]).ToList(), factory)));
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>
+    /// <paramref name="subject"/> minus the union of <paramref name="polygons"/>, in one overlay: the polygons are made
+    /// interior-disjoint (<see cref="InteriorDisjointParts"/>) and taken together as one MultiPolygon whose parts may
+    /// share edges — input OverlayNG accepts (edges that coincide are merged and their sides cancel, as in its coverage
+    /// union) — so the union itself is never built. The same point set as the difference with the union.
+    /// </summary>
+    /// <param name="subject">A valid polygonal geometry.</param>
+    /// <param name="polygons">Valid polygons in the subject's CRS, overlapping or not.</param>
+    /// <returns>
+    /// The difference (the subject itself when there are no polygons), and the area of the polygons' union (the sum of
+    /// the interior-disjoint parts' areas, added in their order).
+    /// </returns>
+    public static (Geometry Remainder, double UnionArea) Remainder(Geometry subject, IReadOnlyList<Polygon> polygons)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(polygons);
+        if (polygons.Count == 0)
+        {
+            return (subject, 0);
+        }
+
+        var parts = InteriorDisjointParts(polygons, subject.Factory);
+        var area = 0.0;
+        foreach (var part in parts)
+        {
+            area += part.Area;
+        }
+
+        Geometry cut = parts.Count == 1 ? parts[0] : subject.Factory.CreateMultiPolygon([.. parts]);
+        return (OverlayNGRobust.Overlay(subject, cut, SpatialFunction.Difference), area);
+    }
+
+    /// <summary>
+    /// The groups of polygons whose interiors meet (connected through pairs that <see cref="InteriorContact"/> finds
+    /// meeting), each group's indexes ascending, the groups by their first index.
+    /// </summary>
+    private static int[][] InteriorGroups(IReadOnlyList<Polygon> polygons)
+    {
         var parent = Enumerable.Range(0, polygons.Count).ToArray();
         var envelopes = polygons.Select(p => p.EnvelopeInternal).ToArray();
         var index = new STRtree<int>();
@@ -320,24 +409,7 @@ public static class LayerOverlay
             }
         }
 
-        var groups = Enumerable.Range(0, polygons.Count).GroupBy(i => Root(parent, i)).OrderBy(g => g.Key).Select(g => g.ToArray()).ToArray();
-        var areas = new double[groups.Length];
-        void Measure(int k) => areas[k] = groups[k].Length == 1
-            ? polygons[groups[k][0]].Area
-            : OverlayNGRobust.Union(groups[k].Select(i => (Geometry)polygons[i]).ToList(), factory).Area;
-        if (groups.Count(g => g.Length > 1) >= 64)
-        {
-            Parallel.For(0, groups.Length, Measure);
-        }
-        else
-        {
-            for (var k = 0; k < groups.Length; k++)
-            {
-                Measure(k);
-            }
-        }
-
-        return areas.Sum();
+        return Enumerable.Range(0, polygons.Count).GroupBy(i => Root(parent, i)).OrderBy(g => g.Key).Select(g => g.ToArray()).ToArray();
     }
 
     /// <summary>Whether two envelopes overlap in an area (not merely along a side or at a corner).</summary>

@@ -31,6 +31,22 @@ public sealed class IdleLandSurvey
     /// </summary>
     public static IReadOnlyCollection<LayerRole> LayersUsed { get; } = [LayerRole.Parcels, LayerRole.Parks, LayerRole.Banners];
 
+    /// <summary>
+    /// The attribute fields the survey reads, by canonical name per layer role (besides each layer's id): the parcels'
+    /// recorded park (<see cref="Parks.ParcelParks"/>) and lifecycle (<see cref="ParcelLifecycleReader"/>), the park
+    /// names, and what the 旗区 rule reads (<see cref="Parks.ParkBanners.FieldsUsed"/>). A reader may skip every other field.
+    /// </summary>
+    public static IReadOnlyDictionary<LayerRole, IReadOnlyList<string>> FieldsUsed { get; } = new Dictionary<LayerRole, IReadOnlyList<string>>
+    {
+        [LayerRole.Parcels] =
+        [
+            ParcelFields.ParkId, ParcelFields.SuppliedOn, ParcelFields.AgreedStart, ParcelFields.ActualStart, ParcelFields.HaltedSince,
+            ParcelFields.DevelopedRatio, ParcelFields.InvestedRatio, ParcelFields.LandPriceWan, ParcelFields.GovernmentCause,
+        ],
+        [LayerRole.Parks] = ["name", .. Parks.ParkBanners.FieldsUsed[LayerRole.Parks]],
+        [LayerRole.Banners] = Parks.ParkBanners.FieldsUsed[LayerRole.Banners],
+    };
+
     /// <summary>Runs a survey without progress reports.</summary>
     public static IdleLandResult Run(Dataset dataset, DateOnly asOf) => new IdleLandSurvey().Survey(dataset, asOf);
 

@@ -232,8 +232,8 @@ public sealed class SupplyLedger
         var projected = approvals.In(crs);
         var batch = members.Count == 1 ? projected.Geometry(members[0]) : OverlayNGRobust.Union(members.Select(projected.Geometry).ToList(), factory);
         var pieces = LayerOverlay.Pieces(batch, new RelatePreparedGeometry(batch), supplied.In(crs));
-        var suppliedPart = LayerOverlay.Union(pieces, batch.Factory);
-        var unsupplied = suppliedPart.IsEmpty ? batch : OverlayNGRobust.Overlay(batch, suppliedPart, SpatialFunction.Difference);
+        // 批而未供 = batch − ∪pieces in one overlay, without building the union (only its area is needed).
+        var (unsupplied, suppliedArea) = LayerOverlay.Remainder(batch, pieces.ConvertAll(p => p.Polygon));
 
         var first = approvals.Features[members[0]].Source;
         DateOnly? approvedOn = null;
@@ -250,7 +250,7 @@ public sealed class SupplyLedger
         // docs/rules.md#supply-yardstick: the batch's own 旗区, else the banners layer's.
         var banner = layer.Text(first, BannerField) ?? banners.LargestOverlap(batch, crs) ?? string.Empty;
         return new BatchSupply(batchId, approvalNo, approvedOn, banner, members.Count, crs,
-            batch.Area, Math.Min(batch.Area, suppliedPart.Area), unsupplied);
+            batch.Area, Math.Min(batch.Area, suppliedArea), unsupplied);
     }
 
     private static void CheckBatchAttributes(string batchId, List<Feature> members, Layer layer, List<DataIssue> issues)
