@@ -67,6 +67,27 @@ public sealed class ParcelChunkReadingTests
     }
 
     [Fact]
+    public void The_reader_says_once_that_the_parcels_stream_and_never_for_a_table_read_whole()
+    {
+        // The CLI ends the reading's no-GC region on this call (StreamingMemory): only a table read in chunks makes it.
+        using var folder = new TestFolder();
+        Dataset(folder, [.. Enumerable.Range(0, 5).Select(k => (Parcel(395_010 + (150 * k), 4_386_010), $"L{k + 1}"))]);
+        int Calls(int? perChunk)
+        {
+            var calls = 0;
+            var content = DatasetContent.ReadFolder(
+                folder.Path, null, ConflictCheck.FieldsUsed, controlsWithinReach: true, roles: null, parcelsPerChunk: perChunk,
+                parcelsStreaming: () => Interlocked.Increment(ref calls));
+            Assert.True((calls == 1) == content.ParcelChunks is { WholeLayer: null }, $"chunks of {perChunk}: {calls} calls");
+            return calls;
+        }
+
+        Assert.Equal(1, Calls(1)); // five rows, more than four chunks of one: streamed
+        Assert.Equal(0, Calls(2)); // at most four chunks of two: read whole
+        Assert.Equal(0, Calls(null));
+    }
+
+    [Fact]
     public void A_truncated_parcel_in_a_later_chunk_is_still_an_error_naming_the_feature()
     {
         using var folder = new TestFolder();

@@ -56,9 +56,11 @@ public static class DatasetReader
     /// <see cref="Read(DatasetLayout, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?, bool)"/>, with a
     /// GeoPackage parcels table of more than four chunks of <paramref name="parcelsPerChunk"/> rows outlined and left to be read in chunks
     /// (<see cref="ParcelChunks"/>: the dataset's parcels layer then has no features); null reads every layer whole.
+    /// <paramref name="parcelsStreaming"/> is called once the parcels are known to be read in chunks, before their outline is scanned.
     /// </summary>
     internal static (Dataset Dataset, ParcelChunks? ParcelChunks) Read(
-        DatasetLayout layout, IProgress<string>? progress, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields, bool controlsWithinReach, int? parcelsPerChunk)
+        DatasetLayout layout, IProgress<string>? progress, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields, bool controlsWithinReach, int? parcelsPerChunk,
+        Action? parcelsStreaming = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         var folder = layout.Folder;
@@ -67,7 +69,7 @@ public static class DatasetReader
         var failures = new Exception?[layers.Count];
         var all = Enumerable.Range(0, layers.Count).ToList();
         var chunks = new ParcelChunks?[1];
-        var reading = new Reading(layout.Configuration, onlyFields, parcelsPerChunk, chunks);
+        var reading = new Reading(layout.Configuration, onlyFields, parcelsPerChunk, chunks, parcelsStreaming);
         if (controlsWithinReach && all.Any(i => ControlReach.IsControl(layers[i].Role)))
         {
             // The reach comes from the parks and parcels, so they are read first; the same failure is thrown as in
@@ -163,7 +165,7 @@ public static class DatasetReader
         GeoPackageOutline? outline;
         try
         {
-            outline = GeoPackageLayerReader.ReadOutline(request, FeatureIdAssigner.IdCandidates(location.Role, configured), ChunksWorthStreaming * (long)perChunk);
+            outline = GeoPackageLayerReader.ReadOutline(request, FeatureIdAssigner.IdCandidates(location.Role, configured), ChunksWorthStreaming * (long)perChunk, reading.Streaming);
         }
         catch (Exception exception) when (IsInputFailure(exception))
         {
@@ -293,9 +295,13 @@ public static class DatasetReader
     private static bool IsInputFailure(Exception exception) =>
         exception is not UnusableInputException and not NotImplementedException and not OutOfMemoryException and not OperationCanceledException;
 
-    /// <summary>What every layer of one read shares: the configuration, the fields used, and the parcels' chunking (its result in <see cref="Chunks"/>).</summary>
+    /// <summary>
+    /// What every layer of one read shares: the configuration, the fields used, and the parcels' chunking (its result in
+    /// <see cref="Chunks"/>; <see cref="Streaming"/> called when the parcels are outlined).
+    /// </summary>
     private sealed record Reading(
-        ParkGisConfiguration? Configuration, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? OnlyFields, int? ParcelsPerChunk, ParcelChunks?[] Chunks);
+        ParkGisConfiguration? Configuration, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? OnlyFields, int? ParcelsPerChunk, ParcelChunks?[] Chunks,
+        Action? Streaming);
 
     /// <summary>Features with Z or M met across the chunks read, and the first of them (chunks are read in file order).</summary>
     private sealed class ZmCount
