@@ -1,4 +1,5 @@
 using ParkGis.Core.Data;
+using ParkGis.IO.Datasets;
 
 namespace ParkGis.Cli;
 
@@ -6,21 +7,24 @@ namespace ParkGis.Cli;
 /// What the CLI does about memory when the conflict check reads the parcels in chunks (<see cref="ParcelChunks"/>): almost
 /// nothing it reads lives until the command ends, unlike a whole read (<see cref="ReadingGcRegion"/>). The reading's no-GC
 /// region ends when the parcels are known to stream, before their outline is scanned (one row object per parcel, garbage
-/// once the ids are assigned); and the heap is compacted and given back to the system twice: when reading ends (the
-/// outline's garbage) and when the last chunk has been let go (the chunks' garbage, before the kept parcels are searched
-/// and while the parks' overlays still run). Server GC otherwise keeps that garbage committed: measured at S=10000
-/// in docs/performance.md ("The streaming check's memory").
+/// once the ids are assigned); and the heap is compacted and given back to the system three times: when the outline is
+/// done (its row objects, before the control layers are read), when reading ends, and when the last chunk has been let go
+/// (the chunks' garbage, before the kept parcels are searched and while the parks' overlays still run). Server GC
+/// otherwise keeps that garbage committed: measured in docs/performance.md ("The streaming check's memory").
 /// </summary>
 internal static class StreamingMemory
 {
-    /// <summary>Called by the reader when the parcels will be read in chunks: the reading's no-GC region ends.</summary>
-    public static Action ParcelsStreaming(ReadingGcRegion region)
+    /// <summary>What the reader calls when the parcels will be read in chunks (the reading's no-GC region ends) and when they are outlined.</summary>
+    public static ParcelStreaming ParcelsStreaming(ReadingGcRegion region)
     {
         ArgumentNullException.ThrowIfNull(region);
-        return region.End;
+        return new ParcelStreaming(region.End, GiveBack);
     }
 
-    /// <summary>After reading: for parcels read in chunks, gives the reading's garbage back now and once more after the last chunk.</summary>
+    /// <summary>
+    /// After reading: for parcels read in chunks, gives the reading's garbage back now, after a chunk when the heap has
+    /// grown well past what the last full collection kept (<see cref="Grown"/>), and after the last chunk.
+    /// </summary>
     public static void AfterReading(ParcelChunks? chunks)
     {
         if (chunks is null || chunks.WholeLayer is not null || chunks.ChunkCount < 2)
@@ -29,12 +33,26 @@ internal static class StreamingMemory
         }
 
         GiveBack();
-        chunks.ChunksReleased = GiveBack;
+        var kept = GC.GetTotalMemory(forceFullCollection: false);
+        chunks.ChunkReleased = done =>
+        {
+            if (done == chunks.ChunkCount || Grown(kept, GC.GetGCMemoryInfo().TotalCommittedBytes))
+            {
+                GiveBack();
+                kept = GC.GetTotalMemory(forceFullCollection: false);
+            }
+        };
     }
 
+    /// <summary>
+    /// Whether the memory committed has grown past twice what the last full collection kept and by more than 256 MB: the
+    /// chunks' garbage, which lives a chunk long and so reaches the oldest generation, where server GC leaves it.
+    /// Each collection marks what is kept, so collecting only when as much again is garbage keeps their cost below
+    /// the chunks' own allocation.
+    /// </summary>
+    internal static bool Grown(long keptBytes, long committedBytes) =>
+        committedBytes > (2 * keptBytes) + (256L << 20);
+
     /// <summary>A full, compacting collection that returns the freed memory to the system.</summary>
-    private static void GiveBack()
-    {
-        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-    }
+    private static void GiveBack() => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 }

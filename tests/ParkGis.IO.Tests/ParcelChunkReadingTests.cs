@@ -67,24 +67,25 @@ public sealed class ParcelChunkReadingTests
     }
 
     [Fact]
-    public void The_reader_says_once_that_the_parcels_stream_and_never_for_a_table_read_whole()
+    public void The_reader_says_once_that_the_parcels_stream_and_once_that_they_are_outlined_and_never_for_a_table_read_whole()
     {
-        // The CLI ends the reading's no-GC region on this call (StreamingMemory): only a table read in chunks makes it.
+        // The CLI ends the reading's no-GC region and then collects on these calls (StreamingMemory): only a table read in
+        // chunks makes them, in this order.
         using var folder = new TestFolder();
         Dataset(folder, [.. Enumerable.Range(0, 5).Select(k => (Parcel(395_010 + (150 * k), 4_386_010), $"L{k + 1}"))]);
-        int Calls(int? perChunk)
+        string Calls(int? perChunk)
         {
-            var calls = 0;
+            var calls = new System.Collections.Concurrent.ConcurrentQueue<string>();
             var content = DatasetContent.ReadFolder(
                 folder.Path, null, ConflictCheck.FieldsUsed, controlsWithinReach: true, roles: null, parcelsPerChunk: perChunk,
-                parcelsStreaming: () => Interlocked.Increment(ref calls));
-            Assert.True((calls == 1) == content.ParcelChunks is { WholeLayer: null }, $"chunks of {perChunk}: {calls} calls");
-            return calls;
+                parcelsStreaming: new ParcelStreaming(() => calls.Enqueue("outlining"), () => calls.Enqueue("outlined")));
+            Assert.True(calls.IsEmpty != content.ParcelChunks is { WholeLayer: null }, $"chunks of {perChunk}: {string.Join(", ", calls)}");
+            return string.Join(", ", calls);
         }
 
-        Assert.Equal(1, Calls(1)); // five rows, more than four chunks of one: streamed
-        Assert.Equal(0, Calls(2)); // at most four chunks of two: read whole
-        Assert.Equal(0, Calls(null));
+        Assert.Equal("outlining, outlined", Calls(1)); // five rows, more than four chunks of one: streamed
+        Assert.Equal(string.Empty, Calls(2)); // at most four chunks of two: read whole
+        Assert.Equal(string.Empty, Calls(null));
     }
 
     [Fact]

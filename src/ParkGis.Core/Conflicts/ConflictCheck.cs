@@ -363,11 +363,10 @@ public sealed class ConflictCheck
         {
             cancellation.ThrowIfCancellationRequested();
             CheckChunkOf(c);
-        }
-
-        if (chunkCount > 1)
-        {
-            chunks.ChunksReleased?.Invoke(); // no chunk is referenced any more: CheckChunkOf has returned
+            if (chunkCount > 1)
+            {
+                chunks.ChunkReleased?.Invoke(c + 1); // the chunk is no longer referenced: CheckChunkOf has returned
+            }
         }
 
         // One chunk, read, screened, checked and reduced to its kept parcels; what it read dies when this returns.

@@ -83,11 +83,12 @@ public sealed class ParcelChunks
     }
 
     /// <summary>
-    /// Called once the check has read, checked and let go of every chunk of a layer in more than one chunk, before it
-    /// searches the parcels it kept: the moment the chunks' memory can be given back (the CLI collects there,
-    /// <c>StreamingMemory</c>). Null for nothing; never called for a layer in one chunk.
+    /// Called each time the check has let go of a chunk of a layer in more than one chunk, with how many chunks it has
+    /// checked so far: the moments the chunks' memory can be given back (the CLI may collect there,
+    /// <c>StreamingMemory</c>); the last call (<see cref="ChunkCount"/>) comes before the kept parcels are searched. Null for
+    /// nothing; never called for a layer in one chunk.
     /// </summary>
-    public Action? ChunksReleased { get; set; }
+    public Action<int>? ChunkReleased { get; set; }
 
     /// <summary>The issues the reader met across the chunks read so far and reports once per layer.</summary>
     public IReadOnlyList<DataIssue> IssuesMet => _issuesMet?.Invoke() ?? [];
