@@ -5,5 +5,8 @@ namespace ParkGis.IO.Datasets;
 /// so that the CLI can manage memory around it: each is called at most once, on a reading thread.
 /// </summary>
 /// <param name="Outlining">The table will be read in chunks: its outline is about to be scanned.</param>
-/// <param name="Outlined">The outline is done (ids assigned, the row objects it read are garbage); the control layers are read next.</param>
+/// <param name="Outlined">
+/// The outline is done (ids assigned, the row objects it read are garbage) and the control layers are read next; called
+/// only when they are read after the parcels (cut to the reach, as the conflict check reads them).
+/// </param>
 public sealed record ParcelStreaming(Action Outlining, Action Outlined);
