@@ -20,6 +20,7 @@ internal sealed class ReadingGcRegion : IDisposable
 
     private readonly bool _owner;
     private readonly bool _started;
+    private int _ended;
 
     private ReadingGcRegion(bool owner, bool started)
     {
@@ -28,10 +29,36 @@ internal sealed class ReadingGcRegion : IDisposable
     }
 
     /// <summary>Reads with <paramref name="read"/> inside a no-GC region sized for the input at <paramref name="path"/>.</summary>
-    public static T Around<T>(string path, Func<T> read)
+    public static T Around<T>(string path, Func<T> read) => Around(path, _ => read());
+
+    /// <summary>
+    /// Reads with <paramref name="read"/> inside a no-GC region sized for the input at <paramref name="path"/>; the read may
+    /// end the region early (<see cref="End"/>).
+    /// </summary>
+    public static T Around<T>(string path, Func<ReadingGcRegion, T> read)
     {
         using var region = Enter(InputBytes(path));
-        return read();
+        return read(region);
+    }
+
+    /// <summary>
+    /// Ends the region now, without the collection that ends a whole read: for a read whose garbage does not live until
+    /// the command ends (the outline of parcels read in chunks, <see cref="StreamingMemory"/>), so collections run as
+    /// usual from here on. Safe on any thread and more than once.
+    /// </summary>
+    public void End()
+    {
+        if (_owner && _started && Interlocked.Exchange(ref _ended, 1) == 0 && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+        {
+            try
+            {
+                GC.EndNoGCRegion();
+            }
+            catch (InvalidOperationException)
+            {
+                // The read outgrew the region and a collection already ended it.
+            }
+        }
     }
 
     private static ReadingGcRegion Enter(long inputBytes)
@@ -63,7 +90,7 @@ internal sealed class ReadingGcRegion : IDisposable
             return;
         }
 
-        if (_started && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+        if (_started && Interlocked.Exchange(ref _ended, 1) == 0 && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
         {
             try
             {

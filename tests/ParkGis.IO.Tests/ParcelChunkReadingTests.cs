@@ -67,6 +67,28 @@ public sealed class ParcelChunkReadingTests
     }
 
     [Fact]
+    public void The_reader_says_once_that_the_parcels_stream_and_once_that_they_are_outlined_and_never_for_a_table_read_whole()
+    {
+        // The CLI ends the reading's no-GC region and then collects on these calls (StreamingMemory): only a table read in
+        // chunks makes them, in this order.
+        using var folder = new TestFolder();
+        Dataset(folder, [.. Enumerable.Range(0, 5).Select(k => (Parcel(395_010 + (150 * k), 4_386_010), $"L{k + 1}"))]);
+        string Calls(int? perChunk)
+        {
+            var calls = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            var content = DatasetContent.ReadFolder(
+                folder.Path, null, ConflictCheck.FieldsUsed, controlsWithinReach: true, roles: null, parcelsPerChunk: perChunk,
+                parcelsStreaming: new ParcelStreaming(() => calls.Enqueue("outlining"), () => calls.Enqueue("outlined")));
+            Assert.True(calls.IsEmpty != content.ParcelChunks is { WholeLayer: null }, $"chunks of {perChunk}: {string.Join(", ", calls)}");
+            return string.Join(", ", calls);
+        }
+
+        Assert.Equal("outlining, outlined", Calls(1)); // five rows, more than four chunks of one: streamed
+        Assert.Equal(string.Empty, Calls(2)); // at most four chunks of two: read whole
+        Assert.Equal(string.Empty, Calls(null));
+    }
+
+    [Fact]
     public void A_truncated_parcel_in_a_later_chunk_is_still_an_error_naming_the_feature()
     {
         using var folder = new TestFolder();

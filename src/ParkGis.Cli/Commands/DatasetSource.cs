@@ -27,11 +27,13 @@ internal static class DatasetSource
             return scope.Keep is null ? read : read with { Dataset = scope.Keep(read.Dataset) };
         }
 
-        var content = ReadingGcRegion.Around(dataset, () =>
+        var content = ReadingGcRegion.Around(dataset, region =>
         {
-            var read = DatasetContent.ReadFolder(dataset, progress, scope.OnlyFields, scope.ControlsWithinReach, scope.Roles, scope.ParcelsInChunks);
+            var read = DatasetContent.ReadFolder(
+                dataset, progress, scope.OnlyFields, scope.ControlsWithinReach, scope.Roles, scope.ParcelsInChunks, StreamingMemory.ParcelsStreaming(region));
             return scope.Keep is null ? read : read with { Dataset = scope.Keep(read.Dataset) };
         });
+        StreamingMemory.AfterReading(content.ParcelChunks);
         cancellation.ThrowIfCancellationRequested();
         return content;
     }

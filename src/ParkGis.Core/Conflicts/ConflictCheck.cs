@@ -354,7 +354,7 @@ public sealed class ConflictCheck
         var layerName = LayerRoles.Name(LayerRole.Parcels);
         var chunkCount = chunks.ChunkCount;
         var boundary = chunkCount > 1 ? BoundarySet(chunks, cancellation) : null;
-        var measured = new List<(string Id, double Red, double Farm, double Outside)>();
+        var measured = new List<(string Id, double Red, double Farm, double Outside)>(chunks.Count);
         var kept = new List<PolygonalFeature>();
         var copyOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var progress = new ParcelProgress(_progress, chunks.Count);
@@ -362,6 +362,16 @@ public sealed class ConflictCheck
         for (var c = 0; c < chunkCount; c++)
         {
             cancellation.ThrowIfCancellationRequested();
+            CheckChunkOf(c);
+            if (chunkCount > 1)
+            {
+                chunks.ChunkReleased?.Invoke(c + 1); // the chunk is no longer referenced: CheckChunkOf has returned
+            }
+        }
+
+        // One chunk, read, screened, checked and reduced to its kept parcels; what it read dies when this returns.
+        void CheckChunkOf(int c)
+        {
             var layer = chunks.Read(c);
             if (!whole)
             {
@@ -398,7 +408,7 @@ public sealed class ConflictCheck
             if (chunkCount == 1)
             {
                 wholeOverlaps = overlaps;
-                continue;
+                return;
             }
 
             var start = chunks.Start(c);

@@ -82,6 +82,14 @@ public sealed class ParcelChunks
         };
     }
 
+    /// <summary>
+    /// Called each time the check has let go of a chunk of a layer in more than one chunk, with how many chunks it has
+    /// checked so far: the moments the chunks' memory can be given back (the CLI may collect there,
+    /// <c>StreamingMemory</c>); the last call (<see cref="ChunkCount"/>) comes before the kept parcels are searched. Null for
+    /// nothing; never called for a layer in one chunk.
+    /// </summary>
+    public Action<int>? ChunkReleased { get; set; }
+
     /// <summary>The issues the reader met across the chunks read so far and reports once per layer.</summary>
     public IReadOnlyList<DataIssue> IssuesMet => _issuesMet?.Invoke() ?? [];
 

@@ -54,16 +54,20 @@ public sealed record DatasetContent(Dataset Dataset, ParkGisConfiguration? Confi
     /// <param name="controlsWithinReach">Leave control features out of the parks' reach unbuilt (see <see cref="DatasetReader.Read(DatasetLayout, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?, bool)"/>).</param>
     /// <param name="roles">The layers the command uses; null for every layer. The others are not opened.</param>
     /// <param name="parcelsInChunks">For the conflict check: the parcels may be delivered in chunks (<see cref="ParcelChunks"/>).</param>
+    /// <param name="parcelsStreaming">
+    /// Told, while reading, when the parcels are known to be delivered in chunks (a GeoPackage table read from a file,
+    /// not cut in memory) and when their outline is done; null for nothing.
+    /// </param>
     /// <exception cref="ParkGis.Core.Errors.UnusableInputException">The folder, a file or parkgis.json cannot be used.</exception>
     public static DatasetContent ReadFolder(
         string folder, IProgress<string>? progress = null, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields = null,
-        bool controlsWithinReach = false, IReadOnlyCollection<LayerRole>? roles = null, bool parcelsInChunks = false) =>
-        ReadFolder(folder, progress, onlyFields, controlsWithinReach, roles, parcelsInChunks ? TestParcelChunk ?? ParcelsPerChunk : null);
+        bool controlsWithinReach = false, IReadOnlyCollection<LayerRole>? roles = null, bool parcelsInChunks = false, ParcelStreaming? parcelsStreaming = null) =>
+        ReadFolder(folder, progress, onlyFields, controlsWithinReach, roles, parcelsInChunks ? TestParcelChunk ?? ParcelsPerChunk : null, parcelsStreaming);
 
-    /// <summary><see cref="ReadFolder(string, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?, bool, IReadOnlyCollection{LayerRole}?, bool)"/> with the parcels in chunks of <paramref name="parcelsPerChunk"/> (null: whole).</summary>
+    /// <summary><see cref="ReadFolder(string, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?, bool, IReadOnlyCollection{LayerRole}?, bool, ParcelStreaming?)"/> with the parcels in chunks of <paramref name="parcelsPerChunk"/> (null: whole).</summary>
     internal static DatasetContent ReadFolder(
         string folder, IProgress<string>? progress, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields,
-        bool controlsWithinReach, IReadOnlyCollection<LayerRole>? roles, int? parcelsPerChunk)
+        bool controlsWithinReach, IReadOnlyCollection<LayerRole>? roles, int? parcelsPerChunk, ParcelStreaming? parcelsStreaming = null)
     {
         var layout = DatasetReader.Discover(folder);
         if (roles is not null)
@@ -71,7 +75,7 @@ public sealed record DatasetContent(Dataset Dataset, ParkGisConfiguration? Confi
             layout = layout with { Layers = layout.Layers.Where(l => roles.Contains(l.Role)).ToList() };
         }
 
-        var (read, chunks) = DatasetReader.Read(layout, progress, onlyFields, controlsWithinReach, parcelsPerChunk);
+        var (read, chunks) = DatasetReader.Read(layout, progress, onlyFields, controlsWithinReach, parcelsPerChunk, parcelsStreaming);
         var dataset = read with { Name = folder };
         if (chunks is not null)
         {

@@ -56,9 +56,11 @@ public static class DatasetReader
     /// <see cref="Read(DatasetLayout, IProgress{string}?, IReadOnlyDictionary{LayerRole, IReadOnlyList{string}}?, bool)"/>, with a
     /// GeoPackage parcels table of more than four chunks of <paramref name="parcelsPerChunk"/> rows outlined and left to be read in chunks
     /// (<see cref="ParcelChunks"/>: the dataset's parcels layer then has no features); null reads every layer whole.
+    /// <paramref name="parcelsStreaming"/> is told when the parcels are known to be read in chunks and when their outline is done.
     /// </summary>
     internal static (Dataset Dataset, ParcelChunks? ParcelChunks) Read(
-        DatasetLayout layout, IProgress<string>? progress, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields, bool controlsWithinReach, int? parcelsPerChunk)
+        DatasetLayout layout, IProgress<string>? progress, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? onlyFields, bool controlsWithinReach, int? parcelsPerChunk,
+        ParcelStreaming? parcelsStreaming = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         var folder = layout.Folder;
@@ -67,13 +69,17 @@ public static class DatasetReader
         var failures = new Exception?[layers.Count];
         var all = Enumerable.Range(0, layers.Count).ToList();
         var chunks = new ParcelChunks?[1];
-        var reading = new Reading(layout.Configuration, onlyFields, parcelsPerChunk, chunks);
+        var reading = new Reading(layout.Configuration, onlyFields, parcelsPerChunk, chunks, parcelsStreaming);
         if (controlsWithinReach && all.Any(i => ControlReach.IsControl(layers[i].Role)))
         {
             // The reach comes from the parks and parcels, so they are read first; the same failure is thrown as in
             // one pass (the first layer in order that failed).
             var controls = all.Where(i => ControlReach.IsControl(layers[i].Role)).ToList();
             ReadLayers(layers, all.Except(controls).ToList(), null, reading, results, failures);
+            if (chunks[0] is not null)
+            {
+                parcelsStreaming?.Outlined(); // before the control layers are read
+            }
             var parks = all.FirstOrDefault(i => layers[i].Role == LayerRole.Parks, -1);
             var parcels = all.FirstOrDefault(i => layers[i].Role == LayerRole.Parcels, -1);
             var reach = parks < 0 || failures.Any(failure => failure is not null) ? null
@@ -163,7 +169,7 @@ public static class DatasetReader
         GeoPackageOutline? outline;
         try
         {
-            outline = GeoPackageLayerReader.ReadOutline(request, FeatureIdAssigner.IdCandidates(location.Role, configured), ChunksWorthStreaming * (long)perChunk);
+            outline = GeoPackageLayerReader.ReadOutline(request, FeatureIdAssigner.IdCandidates(location.Role, configured), ChunksWorthStreaming * (long)perChunk, reading.Streaming?.Outlining);
         }
         catch (Exception exception) when (IsInputFailure(exception))
         {
@@ -183,7 +189,7 @@ public static class DatasetReader
             issues.Add(GeoPackageLayerReader.ForeignSrsIdIssue(request, outline.ColumnSrsId, outline.ForeignSrsIds, outline.FirstForeign, outline.FirstForeignSrsId));
         }
 
-        var ids = FeatureIdAssigner.Assign(location.Role, location.Source, outline.IdRows, fieldMap, issues).Select(feature => feature.Id).ToArray();
+        var ids = FeatureIdAssigner.AssignIds(location.Role, location.Source, outline.IdRows, fieldMap, issues);
         var (rowids, boxes) = (outline.Rowids, outline.Boxes);
         var layer = new Layer(location.Role, location.Source, location.Format, crs, [], fieldMap);
         var zm = new ZmCount();
@@ -293,9 +299,13 @@ public static class DatasetReader
     private static bool IsInputFailure(Exception exception) =>
         exception is not UnusableInputException and not NotImplementedException and not OutOfMemoryException and not OperationCanceledException;
 
-    /// <summary>What every layer of one read shares: the configuration, the fields used, and the parcels' chunking (its result in <see cref="Chunks"/>).</summary>
+    /// <summary>
+    /// What every layer of one read shares: the configuration, the fields used, and the parcels' chunking (its result in
+    /// <see cref="Chunks"/>; <see cref="Streaming"/> told when the parcels are outlined).
+    /// </summary>
     private sealed record Reading(
-        ParkGisConfiguration? Configuration, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? OnlyFields, int? ParcelsPerChunk, ParcelChunks?[] Chunks);
+        ParkGisConfiguration? Configuration, IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>? OnlyFields, int? ParcelsPerChunk, ParcelChunks?[] Chunks,
+        ParcelStreaming? Streaming);
 
     /// <summary>Features with Z or M met across the chunks read, and the first of them (chunks are read in file order).</summary>
     private sealed class ZmCount

@@ -40,6 +40,19 @@ internal static class FeatureIdAssigner
 
     public static List<Feature> Assign(LayerRole role, string inputName, IReadOnlyList<SourceFeature> sources, IReadOnlyDictionary<string, string> fieldMap, List<DataIssue> issues)
     {
+        var ids = AssignIds(role, inputName, sources, fieldMap, issues);
+        var features = new List<Feature>(sources.Count);
+        for (var i = 0; i < sources.Count; i++)
+        {
+            features.Add(new Feature(ids[i], sources[i].Ordinal, sources[i].Geometry, sources[i].Attributes));
+        }
+
+        return features;
+    }
+
+    /// <summary>The ids <see cref="Assign"/> gives the features, in their order, and its issues, without building the features.</summary>
+    public static string[] AssignIds(LayerRole role, string inputName, IReadOnlyList<SourceFeature> sources, IReadOnlyDictionary<string, string> fieldMap, List<DataIssue> issues)
+    {
         var roleName = LayerRoles.Name(role);
         var canonical = IdField(role);
         var candidates = IdCandidates(role, fieldMap);
@@ -76,13 +89,7 @@ internal static class FeatureIdAssigner
         }
 
         MakeUnique(ids, inexact, sources, roleName, inputName, issues);
-        var features = new List<Feature>(sources.Count);
-        for (var i = 0; i < sources.Count; i++)
-        {
-            features.Add(new Feature(ids[i], sources[i].Ordinal, sources[i].Geometry, sources[i].Attributes));
-        }
-
-        return features;
+        return ids;
     }
 
     private static void MakeUnique(string[] ids, bool[] inexact, IReadOnlyList<SourceFeature> sources, string roleName, string inputName, List<DataIssue> issues)

@@ -98,7 +98,8 @@ internal static class GeoPackageLayerReader
     /// Outline only a table that may hold more rows than this (its rowid span, read before anything else): a smaller one is
     /// read whole, so it is not scanned twice.
     /// </param>
-    public static GeoPackageOutline? ReadOutline(LayerReadRequest request, IReadOnlyCollection<string> idColumns, long moreThanRows)
+    /// <param name="outlining">Called once the table is known to be outlined, before its rows are scanned; null for nothing.</param>
+    public static GeoPackageOutline? ReadOutline(LayerReadRequest request, IReadOnlyCollection<string> idColumns, long moreThanRows, Action? outlining = null)
     {
         var table = request.TableName ?? throw new ArgumentException("A GeoPackage layer needs a table name.", nameof(request));
         return Guard(request.InputName, null, () =>
@@ -114,6 +115,7 @@ internal static class GeoPackageLayerReader
             }
 
             var query = SelectQuery(table, geometryColumn, srsId, columns, name => idColumns.Contains(name, StringComparer.OrdinalIgnoreCase), null, "rowid, ");
+            outlining?.Invoke();
             var outline = ReadOutlineRows(connection, query, srsId);
             return outline with
             {

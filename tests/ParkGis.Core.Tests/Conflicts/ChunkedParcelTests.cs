@@ -64,6 +64,50 @@ public sealed class ChunkedParcelTests
         }
     }
 
+    [Fact]
+    public void Each_chunk_is_released_after_it_is_checked_and_a_full_collection_there_changes_nothing()
+    {
+        // The CLI may compact the heap when a chunk is let go (StreamingMemory): the hook comes after each chunk, counting
+        // them, and what the check holds across it (the kept parcels, the figures) gives the whole layer's result.
+        var dataset = new TestDatasets()
+            .With(LayerRole.Parks, Square(X, Y, 1000))
+            .With(LayerRole.EcologicalRedline, Square(X + 500, Y + 500, 1000))
+            .With(LayerRole.Parcels,
+                Square(X + 10, Y + 10, 100),
+                Square(X + 300, Y + 300, 400),
+                Square(X + 60, Y + 60, 100),
+                Square(X + 10, Y + 10, 100),
+                Square(X + 600, Y + 600, 100))
+            .Build();
+        var parcels = dataset.Find(LayerRole.Parcels)!;
+        var whole = Check(dataset, perChunk: null);
+        var reads = 0;
+        var released = new List<(int Done, int Reads)>();
+        var cut = ParcelChunks.Of(parcels, 2);
+        var chunks = new ParcelChunks(cut.Layer, cut.Count, cut.PerChunk, cut.EnvelopeOf, (start, count) =>
+        {
+            reads++;
+            return [.. parcels.Features.Skip(start).Take(count)];
+        })
+        {
+            ChunkReleased = done =>
+            {
+                released.Add((done, reads));
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            },
+        };
+
+        var chunked = new ConflictCheck(new ConflictCheckOptions(1.0)).Check(new ParkAssessment(AssessmentInputs.Of(dataset) with { ParcelChunks = chunks }));
+
+        Assert.Equal([(1, 1), (2, 2), (3, 3)], released);
+        AssertSame(whole, chunked, "chunks of 2 with a full collection after the last");
+        var held = ParcelChunks.Whole(parcels);
+        var calls = 0;
+        held.ChunkReleased = _ => calls++;
+        new ConflictCheck(new ConflictCheckOptions(1.0)).Check(new ParkAssessment(AssessmentInputs.Of(dataset) with { ParcelChunks = held }));
+        Assert.True(calls == 0, "a layer held whole is one chunk: nothing is released before the end");
+    }
+
     [Theory]
     [InlineData(1, 4545)]
     [InlineData(2, 4545)]
