@@ -211,6 +211,11 @@ public sealed partial class MessagePolishTests
         Assert.Contains("Parks", titles);
         Assert.All(titles, title => Assert.True(!char.IsAsciiLetterLower(title[0]), $"title '{title}' begins in lower case"));
         Assert.All(titles, title => Assert.DoesNotMatch("[\u4E00-\u9FFF]", title));
+        var kinds = Regex.Match(english, "\"kinds\":\\{(.*?)\\}").Groups[1].Value;
+        var kindLabels = Regex.Matches(kinds, "\":\"((?:[^\"\\\\]|\\\\.)*)\"").Select(m => Regex.Unescape(m.Groups[1].Value)).ToList();
+        Assert.Contains("Idle (government cause)", kindLabels);
+        Assert.Contains("In the ecological red line", kindLabels);
+        Assert.All(kindLabels, label => Assert.True(!char.IsAsciiLetterLower(label[0]), $"legend label '{label}' begins in lower case"));
 
         var chinese = Report("zh", "--as-of", "2026-06-30");
         foreach (var text in new[] { "<h2>园区三区三线冲突</h2>", "<th>占生态保护红线（亩）</th>", "<h2>批供情况（截至 2026-06-30）</h2>" })

@@ -47,11 +47,7 @@ public static class LayerRoles
     /// <see cref="Label"/> as a title (a map's layer list, a tile set's description): the English label begins with a
     /// capital (<c>Ecological red line</c>), as it stands on its own rather than inside a sentence.
     /// </summary>
-    public static string Title(LayerRole role)
-    {
-        var label = Label(role);
-        return label.Length > 0 && char.IsAsciiLetterLower(label[0]) ? char.ToUpperInvariant(label[0]) + label[1..] : label;
-    }
+    public static string Title(LayerRole role) => TitleText.Of(Label(role));
 
     private static string LabelKey(LayerRole role) => role switch
     {

@@ -31,6 +31,9 @@ public static class IdleStatuses
     /// <summary>The name for people in the run's language: Chinese by default, English with <c>--lang en</c>.</summary>
     public static string Label(IdleStatus status) => Localized.Get(LabelKey(status));
 
+    /// <summary><see cref="Label"/> as a title (a map legend): the English label begins with a capital.</summary>
+    public static string Title(IdleStatus status) => TitleText.Of(Label(status));
+
     private static string LabelKey(IdleStatus status) => status switch
     {
         IdleStatus.NotSupplied => "IdleStatusNotSupplied",

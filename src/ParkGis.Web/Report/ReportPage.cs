@@ -433,7 +433,7 @@ public static class ReportPage
     private static IEnumerable<(string Code, string Label)> KindLabels() =>
     [
         .. ConflictKinds.All.Select(k => (ConflictKinds.Name(k), ConflictKinds.Label(k))),
-        .. IdleStatuses.All.Select(s => (IdleStatuses.Name(s), IdleStatuses.Label(s))),
+        .. IdleStatuses.All.Select(s => (IdleStatuses.Name(s), IdleStatuses.Title(s))),
         ("unsupplied", Localized.Get("ReportUiUnsupplied")),
         ("unapproved_supply", Localized.Get("ReportUiUnapprovedSupply")),
         ("unserved", Localized.Get("ReportUiUnserved")),
