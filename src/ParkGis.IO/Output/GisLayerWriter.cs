@@ -31,11 +31,12 @@ public static class GisLayerWriter
         ArgumentNullException.ThrowIfNull(crs);
         ArgumentNullException.ThrowIfNull(features);
         var names = new List<string>();
+        var column = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var feature in features)
         {
             foreach (var (key, _) in feature.Properties)
             {
-                if (!names.Contains(key, StringComparer.Ordinal))
+                if (column.TryAdd(key, names.Count))
                 {
                     names.Add(key);
                 }
@@ -62,8 +63,9 @@ public static class GisLayerWriter
             var values = new object?[names.Count];
             foreach (var (key, value) in feature.Properties)
             {
-                var written = ValueOf(value, kinds[names.IndexOf(key)]);
-                values[names.IndexOf(key)] = written;
+                var index = column[key];
+                var written = ValueOf(value, kinds[index]);
+                values[index] = written;
                 if (format == GisFormat.Shapefile && written is string text && DbfTextEncoding.Gbk.GetByteCount(text) > DbfTextBytes)
                 {
                     textsCut++;
