@@ -6,21 +6,8 @@ namespace ParkGis.Cli.Tests;
 public sealed class ChineseNamesTests
 {
     /// <summary>The sample as GBK shapefiles named 园区范围.shp, 生态保护红线.shp, YJJBNTBHTB.shp, CZKFBJ.shp, 批次.shp, ZD.shp ….</summary>
-    internal static string ChineseSample()
-    {
-        var folder = RepositoryPaths.NewTempFolder();
-        var script = Path.Combine(RepositoryPaths.Root, "tests", "ParkGis.Cli.Tests", "Fixtures", "chinese-sample.sh");
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(RepositoryPaths.OrdosSample);
-        start.ArgumentList.Add(folder);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"chinese-sample.sh failed: {stderr.Result}");
-        return folder;
-    }
+    internal static string ChineseSample() =>
+        ParkGis.Tests.Shared.ChineseSample.Write(RepositoryPaths.Root, RepositoryPaths.OrdosSample, RepositoryPaths.NewTempFolder());
 
     [OgrToolsFact]
     public void The_sample_with_Chinese_layer_and_field_names_gives_the_same_check_json_without_parkgis_json()

@@ -53,18 +53,6 @@ public sealed class ChineseNamesPgTests
     }
 
     /// <summary>The sample as a bureau's GBK shapefiles with Chinese names (needs ogr2ogr, which tests/setup.d installs).</summary>
-    private static string ChineseSample()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "parkgis-tests", Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(Paths.Repository, "tests", "ParkGis.Cli.Tests", "Fixtures", "chinese-sample.sh"));
-        start.ArgumentList.Add(Paths.Sample);
-        start.ArgumentList.Add(folder);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"chinese-sample.sh failed: {stderr.Result}");
-        return folder;
-    }
+    private static string ChineseSample() =>
+        ParkGis.Tests.Shared.ChineseSample.Write(Paths.Repository, Paths.Sample, Path.Combine(Path.GetTempPath(), "parkgis-tests", Guid.NewGuid().ToString("N")));
 }
