@@ -1,3 +1,4 @@
+using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
@@ -145,6 +146,15 @@ public sealed class ParcelParks
         }
 
         var parcel = parcels.Projections.In(crs).Geometry(index);
+        var near = new List<int>();
+        var boundary = parks.Projections.In(crs).Boundary(park);
+        boundary.Near(parcel.EnvelopeInternal, near);
+        if (near.Count == 0)
+        {
+            // No segment of the park's boundary comes near the parcel: it lies wholly in one block, or outside the park.
+            return boundary.Locate(parcel.Coordinate) == Location.Interior ? BlockHolding(parkGeometry, parcel.Coordinate) : 0;
+        }
+
         if (OnlyBlockNear(parkGeometry, parcel.EnvelopeInternal) is { } only && parks.Projections.In(crs).Prepared(park).Covers(parcel))
         {
             return only + 1; // inside the park, and no other block comes near it: no overlay needed
@@ -168,6 +178,41 @@ public sealed class ParcelParks
         }
 
         return best;
+    }
+
+    /// <summary>The 1-based number of the block whose interior holds <paramref name="point"/>, a point of the park's interior.</summary>
+    private static int BlockHolding(Geometry park, Coordinate point)
+    {
+        int? only = null;
+        for (var b = 0; b < park.NumGeometries; b++)
+        {
+            if (park.GetGeometryN(b).EnvelopeInternal.Intersects(point))
+            {
+                if (only is not null)
+                {
+                    only = null;
+                    break;
+                }
+
+                only = b;
+            }
+        }
+
+        if (only is { } single)
+        {
+            return single + 1; // the blocks' interiors are disjoint and the point is in one of them: the one around it
+        }
+
+        for (var b = 0; b < park.NumGeometries; b++)
+        {
+            var block = park.GetGeometryN(b);
+            if (block.EnvelopeInternal.Intersects(point) && SimplePointInAreaLocator.Locate(point, block) == Location.Interior)
+            {
+                return b + 1;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>The one block whose envelope meets <paramref name="envelope"/>, or null when none or several do.</summary>
