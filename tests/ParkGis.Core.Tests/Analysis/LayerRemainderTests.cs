@@ -51,11 +51,12 @@ public sealed class LayerRemainderTests
     [Fact]
     public void A_thousand_stacked_copies_of_a_parcel_cut_in_two_are_related_once_not_copy_by_copy()
     {
-        // The attack: one parcel repeated 1,000 times across two batches gives 1,000 copies of each half. Every left
-        // half meets every right half's envelope; relating them pair by pair costs a million tests whose answer never
-        // changes. The copies must be related once, and the result must still be two groups of 1,000 and one square.
-        var left = (Polygon)Wkt.Read("POLYGON ((0 0, 10 0, 10 20, 0 20, 0 0))");
-        var right = (Polygon)Wkt.Read("POLYGON ((10 0, 20 0, 20 20, 10 20, 10 0))");
+        // The attack: one parcel repeated 1,000 times across two batches that meet along its diagonal gives 1,000 copies
+        // of each half. The halves' envelopes overlap (both are the whole square), so relating them pair by pair costs a
+        // million tests whose answer never changes. The copies must be related once, and the result must still be two
+        // groups of 1,000 and one square.
+        var left = (Polygon)Wkt.Read("POLYGON ((0 0, 20 0, 0 20, 0 0))");
+        var right = (Polygon)Wkt.Read("POLYGON ((20 0, 20 20, 0 20, 20 0))");
         var pieces = new List<Polygon>();
         for (var copy = 0; copy < 1000; copy++)
         {
