@@ -387,22 +387,55 @@ public static class LayerOverlay
     /// The groups of polygons whose interiors meet (connected through pairs that <see cref="InteriorContact"/> finds
     /// meeting), each group's indexes ascending, the groups by their first index.
     /// </summary>
-    private static int[][] InteriorGroups(IReadOnlyList<Polygon> polygons)
+    /// <remarks>
+    /// Copies of one polygon (the same coordinates in the same order: pieces of parcels stacked on one another) are
+    /// related once: a copy meets what its first occurrence meets, so only the distinct polygons are paired. Without
+    /// that, N copies each cut into k pieces cost (kN)² pair tests, nearly all of them between neighbouring pieces of
+    /// different copies whose answer never changes.
+    /// </remarks>
+    /// <param name="polygons">The polygons.</param>
+    /// <param name="interiorsIntersect">The pair test; <see cref="InteriorContact.InteriorsIntersect"/> unless a test counts the calls.</param>
+    internal static int[][] InteriorGroups(IReadOnlyList<Polygon> polygons, Func<Geometry, Geometry, bool>? interiorsIntersect = null)
     {
+        interiorsIntersect ??= InteriorContact.InteriorsIntersect;
         var parent = Enumerable.Range(0, polygons.Count).ToArray();
         var envelopes = polygons.Select(p => p.EnvelopeInternal).ToArray();
-        var index = new STRtree<int>();
+        var distinct = new List<int>(polygons.Count);
+        var firstOf = new Dictionary<Polygon, int>(polygons.Count, SameCoordinates.Instance);
+        var meetsCopy = new Dictionary<int, bool>(); // whether a polygon's interior meets its copy's (every copy alike)
         for (var i = 0; i < polygons.Count; i++)
+        {
+            if (!firstOf.TryAdd(polygons[i], i))
+            {
+                var first = firstOf[polygons[i]];
+                if (!meetsCopy.TryGetValue(first, out var meets))
+                {
+                    meets = meetsCopy[first] = SharesInterior(envelopes[i], envelopes[i]) && interiorsIntersect(polygons[first], polygons[i]);
+                }
+
+                if (meets)
+                {
+                    Join(parent, first, i);
+                }
+            }
+            else
+            {
+                distinct.Add(i);
+            }
+        }
+
+        var index = new STRtree<int>();
+        foreach (var i in distinct)
         {
             index.Insert(envelopes[i], i);
         }
 
-        for (var i = 0; i < polygons.Count; i++)
+        foreach (var i in distinct)
         {
             foreach (var j in index.Query(envelopes[i]))
             {
                 if (j > i && SharesInterior(envelopes[i], envelopes[j]) && Root(parent, i) != Root(parent, j)
-                    && InteriorContact.InteriorsIntersect(polygons[i], polygons[j]))
+                    && interiorsIntersect(polygons[i], polygons[j]))
                 {
                     Join(parent, i, j);
                 }
@@ -446,6 +479,27 @@ public static class LayerOverlay
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>Polygons with the same coordinates in the same order (<see cref="Geometry.EqualsExact(Geometry)"/>).</summary>
+    private sealed class SameCoordinates : IEqualityComparer<Polygon>
+    {
+        public static readonly SameCoordinates Instance = new();
+
+        public bool Equals(Polygon? x, Polygon? y) => ReferenceEquals(x, y) || (x is not null && y is not null && x.EqualsExact(y));
+
+        public int GetHashCode(Polygon obj)
+        {
+            var hash = new HashCode();
+            hash.Add(obj.NumInteriorRings);
+            foreach (var c in obj.Shell.Coordinates)
+            {
+                hash.Add(c.X);
+                hash.Add(c.Y);
+            }
+
+            return hash.ToHashCode();
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
@@ -47,6 +49,7 @@ public sealed class ParcelParks
         var placements = new ParcelPlacement?[parcels.Count];
         var found = new DataIssue?[parcels.Count];
         var layerName = LayerRoles.Name(parcels.Role);
+        var blocks = new ConcurrentDictionary<(int Epsg, int Park), Lazy<FeatureBoundary[]>>(); // each block's boundary, per park and CRS
         Parallel.For(0, parcels.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
             var recorded = parcels.Text(i, "park_id");
@@ -71,7 +74,7 @@ public sealed class ParcelParks
 
             if (park >= 0)
             {
-                placements[i] = new ParcelPlacement(park, parks!.Features[park].Id, BlockOf(parcels, i, parks, park));
+                placements[i] = new ParcelPlacement(park, parks!.Features[park].Id, BlockOf(parcels, i, parks, park, blocks));
             }
         });
 
@@ -85,13 +88,14 @@ public sealed class ParcelParks
         var here = parcels.Projections.In(crs);
         var parksHere = parks.Projections.In(crs);
         var parcel = here.Geometry(index);
-        var areas = WithoutOverlay(parcel, parksHere);
-        if (areas is null)
+        var envelope = parcel.EnvelopeInternal;
+        var areas = new Dictionary<int, double>();
+        var near = new List<int>();
+        foreach (var park in parksHere.Query(envelope))
         {
-            areas = [];
-            foreach (var piece in LayerOverlay.Pieces(parcel, here.Prepared(index), parksHere))
+            if (AreaIn(parcel, here, index, parksHere, park, near) is { } area)
             {
-                areas[piece.FeatureIndex] = areas.GetValueOrDefault(piece.FeatureIndex) + piece.Polygon.Area;
+                areas[park] = area;
             }
         }
 
@@ -109,33 +113,64 @@ public sealed class ParcelParks
     }
 
     /// <summary>
-    /// The parcel's area in each park when no park boundary comes near the parcel (each park then holds all of it or
-    /// none, as one vertex shows); null when one does.
+    /// The parcel's area in one park, null when their interiors do not meet. A parcel that no segment of the park's
+    /// boundary comes near lies wholly inside the park or outside it, as one vertex shows; for the others the park's
+    /// prepared geometry decides whether it covers the parcel, and only a parcel across the boundary is overlaid — the
+    /// pieces and areas of <see cref="LayerOverlay.Pieces"/>, without relating the park's whole boundary to the parcel.
     /// </summary>
-    private static Dictionary<int, double>? WithoutOverlay(Geometry parcel, ProjectedLayer parks)
+    private static double? AreaIn(Geometry parcel, ProjectedLayer parcelsHere, int index, ProjectedLayer parks, int park, List<int> near)
     {
-        var areas = new Dictionary<int, double>();
-        var near = new List<int>();
-        foreach (var park in parks.Query(parcel.EnvelopeInternal))
+        var boundary = parks.Boundary(park);
+        boundary.Near(parcel.EnvelopeInternal, near);
+        if (near.Count == 0)
         {
-            var boundary = parks.Boundary(park);
-            boundary.Near(parcel.EnvelopeInternal, near);
-            if (near.Count > 0)
-            {
-                return null;
-            }
-
-            if (boundary.Locate(parcel.Coordinate) == Location.Interior)
-            {
-                areas[park] = LayerOverlay.PolygonParts(parcel).Sum(p => p.Area);
-            }
+            return boundary.Locate(parcel.Coordinate) == Location.Interior ? AreaOfParts(parcel) : null;
         }
 
-        return areas;
+        var feature = parks.Geometry(park);
+        var prepared = parks.Prepared(park);
+        if (!prepared.Intersects(parcel))
+        {
+            return null;
+        }
+
+        Geometry intersection;
+        if (parcel.EnvelopeInternal.Covers(parks.Envelope(park)) && parcelsHere.Prepared(index).Covers(feature))
+        {
+            intersection = feature;
+        }
+        else if (prepared.Covers(parcel))
+        {
+            intersection = parcel;
+        }
+        else
+        {
+            intersection = OverlayNGRobust.Overlay(parcel, feature, SpatialFunction.Intersection);
+        }
+
+        return AreaOfParts(intersection);
+    }
+
+    /// <summary>The summed area of a geometry's polygons, added in their order; null when it has none.</summary>
+    private static double? AreaOfParts(Geometry geometry)
+    {
+        var parts = LayerOverlay.PolygonParts(geometry);
+        if (parts.Count == 0)
+        {
+            return null;
+        }
+
+        var area = 0.0;
+        foreach (var part in parts)
+        {
+            area += part.Area;
+        }
+
+        return area;
     }
 
     /// <summary>The block of <paramref name="park"/> holding the largest part of the parcel (a tie to the lower number); 1 for a one-block park; 0 for none.</summary>
-    private static int BlockOf(ScreenedLayer parcels, int index, ScreenedLayer parks, int park)
+    private static int BlockOf(ScreenedLayer parcels, int index, ScreenedLayer parks, int park, ConcurrentDictionary<(int Epsg, int Park), Lazy<FeatureBoundary[]>> blocks)
     {
         var crs = parcels.AnalysisCrsOf(index);
         var parkGeometry = parks.Projections.In(crs).Geometry(park);
@@ -145,6 +180,15 @@ public sealed class ParcelParks
         }
 
         var parcel = parcels.Projections.In(crs).Geometry(index);
+        var near = new List<int>();
+        var boundary = parks.Projections.In(crs).Boundary(park);
+        boundary.Near(parcel.EnvelopeInternal, near);
+        if (near.Count == 0)
+        {
+            // No segment of the park's boundary comes near the parcel: it lies wholly in one block, or outside the park.
+            return boundary.Locate(parcel.Coordinate) == Location.Interior ? BlockHolding(parkGeometry, parcel.Coordinate) : 0;
+        }
+
         if (OnlyBlockNear(parkGeometry, parcel.EnvelopeInternal) is { } only && parks.Projections.In(crs).Prepared(park).Covers(parcel))
         {
             return only + 1; // inside the park, and no other block comes near it: no overlay needed
@@ -152,11 +196,25 @@ public sealed class ParcelParks
 
         var best = 0;
         var bestArea = 0.0;
+        var blockBoundaries = blocks.GetOrAdd((crs.Epsg, park), _ => new Lazy<FeatureBoundary[]>(() =>
+            [.. Enumerable.Range(0, parkGeometry.NumGeometries).Select(b => new FeatureBoundary(parkGeometry.GetGeometryN(b)))])).Value;
         for (var b = 0; b < parkGeometry.NumGeometries; b++)
         {
             var block = parkGeometry.GetGeometryN(b);
             if (!block.EnvelopeInternal.Intersects(parcel.EnvelopeInternal))
             {
+                continue;
+            }
+
+            blockBoundaries[b].Near(parcel.EnvelopeInternal, near);
+            if (near.Count == 0)
+            {
+                // Clear of this block's boundary: wholly inside it (no other block can hold any of it) or wholly outside.
+                if (blockBoundaries[b].Locate(parcel.Coordinate) == Location.Interior)
+                {
+                    return b + 1;
+                }
+
                 continue;
             }
 
@@ -168,6 +226,41 @@ public sealed class ParcelParks
         }
 
         return best;
+    }
+
+    /// <summary>The 1-based number of the block whose interior holds <paramref name="point"/>, a point of the park's interior.</summary>
+    private static int BlockHolding(Geometry park, Coordinate point)
+    {
+        int? only = null;
+        for (var b = 0; b < park.NumGeometries; b++)
+        {
+            if (park.GetGeometryN(b).EnvelopeInternal.Intersects(point))
+            {
+                if (only is not null)
+                {
+                    only = null;
+                    break;
+                }
+
+                only = b;
+            }
+        }
+
+        if (only is { } single)
+        {
+            return single + 1; // the blocks' interiors are disjoint and the point is in one of them: the one around it
+        }
+
+        for (var b = 0; b < park.NumGeometries; b++)
+        {
+            var block = park.GetGeometryN(b);
+            if (block.EnvelopeInternal.Intersects(point) && SimplePointInAreaLocator.Locate(point, block) == Location.Interior)
+            {
+                return b + 1;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>The one block whose envelope meets <paramref name="envelope"/>, or null when none or several do.</summary>

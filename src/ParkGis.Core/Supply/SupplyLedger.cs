@@ -546,7 +546,11 @@ public sealed class SupplyLedger
         return total;
     }
 
-    /// <summary>Groups geometries whose envelopes meet, directly or through others; members in ascending index order.</summary>
+    /// <summary>
+    /// Groups geometries whose envelopes meet, directly or through others; members in ascending index order. Geometries
+    /// with one envelope (stacked copies of a parcel) join the first of them at once, and only distinct envelopes are
+    /// queried, so N copies cost N, not N² pairs.
+    /// </summary>
     private static List<List<int>> EnvelopeClusters(List<Geometry> geometries)
     {
         var parent = Enumerable.Range(0, geometries.Count).ToArray();
@@ -561,12 +565,22 @@ public sealed class SupplyLedger
         }
 
         var index = new NetTopologySuite.Index.Strtree.STRtree<int>();
+        var firstWith = new Dictionary<Envelope, int>();
+        var distinct = new List<int>();
         for (var i = 0; i < geometries.Count; i++)
         {
+            if (firstWith.TryGetValue(geometries[i].EnvelopeInternal, out var first))
+            {
+                parent[i] = first; // the first index with this envelope is the smaller: it stays the root
+                continue;
+            }
+
+            firstWith[geometries[i].EnvelopeInternal] = i;
+            distinct.Add(i);
             index.Insert(geometries[i].EnvelopeInternal, i);
         }
 
-        for (var i = 0; i < geometries.Count; i++)
+        foreach (var i in distinct)
         {
             foreach (var j in index.Query(geometries[i].EnvelopeInternal))
             {

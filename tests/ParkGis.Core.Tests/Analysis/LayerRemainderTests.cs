@@ -48,6 +48,39 @@ public sealed class LayerRemainderTests
         Assert.Equal(200, area, 9);
     }
 
+    [Fact]
+    public void A_thousand_stacked_copies_of_a_parcel_cut_in_two_are_related_once_not_copy_by_copy()
+    {
+        // The attack: one parcel repeated 1,000 times across two batches that meet along its diagonal gives 1,000 copies
+        // of each half. The halves' envelopes overlap (both are the whole square), so relating them pair by pair costs a
+        // million tests whose answer never changes. The copies must be related once, and the result must still be two
+        // groups of 1,000 and one square.
+        var left = (Polygon)Wkt.Read("POLYGON ((0 0, 20 0, 0 20, 0 0))");
+        var right = (Polygon)Wkt.Read("POLYGON ((20 0, 20 20, 0 20, 20 0))");
+        var pieces = new List<Polygon>();
+        for (var copy = 0; copy < 1000; copy++)
+        {
+            pieces.Add((Polygon)left.Copy());
+            pieces.Add((Polygon)right.Copy());
+        }
+
+        var tests = 0;
+        var groups = LayerOverlay.InteriorGroups(pieces, (a, b) =>
+        {
+            tests++;
+            return InteriorContact.InteriorsIntersect(a, b);
+        });
+
+        Assert.True(tests <= 3, $"{tests} pair tests for 2 distinct polygons");
+        Assert.Equal(2, groups.Length);
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => 2 * i), groups[0]);
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => (2 * i) + 1), groups[1]);
+        Assert.Equal(400, LayerOverlay.AreaOfUnion(pieces, left.Factory), 9);
+        var (remainder, area) = LayerOverlay.Remainder(Wkt.Read("POLYGON ((0 0, 30 0, 30 20, 0 20, 0 0))"), pieces);
+        Assert.Equal(400, area, 9);
+        Assert.True(remainder.EqualsTopologically(Wkt.Read("POLYGON ((20 0, 30 0, 30 20, 20 20, 20 0))")), remainder.AsText());
+    }
+
     [Property(MaxTest = 150)]
     public bool A_batch_traced_on_a_grid_minus_random_supplied_cells_is_its_difference_with_their_union(int seed)
     {

@@ -175,6 +175,36 @@ public sealed class SupplyLedgerTests
         Assert.Equal(0.25, banner.SupplyRate!.Value, 9);
     }
 
+    [Fact]
+    public void Two_hundred_stacked_copies_of_a_parcel_across_two_batches_and_the_park_edge_count_its_land_once()
+    {
+        // Park P1 = (0,0)–(110,110); B1 = (0,0)–(100,100), B2 = (100,0)–(200,100); every copy of L = (80,60)–(120,120)
+        // lies 800 m² in B1, 800 m² in B2 (of which 400 in the park) and 800 m² above both batches (400 in the park).
+        var data = new LandTestData()
+            .Add(LayerRole.Parks, "P1", Box(0, 0, 110, 110), ("park_id", "P1"), ("name", "甲园区"), ("banner", "甲旗"))
+            .Batch("B1", Box(0, 0, 100, 100))
+            .Batch("B2", Box(100, 0, 200, 100));
+        for (var copy = 1; copy <= 200; copy++)
+        {
+            data.Parcel(FormattableString.Invariant($"L{copy:000}"), Box(80, 60, 120, 120));
+        }
+
+        var result = Run(data);
+
+        var park = Assert.Single(result.Parks);
+        Assert.Equal(11000, park.ApprovedM2, 6);
+        Assert.Equal(1200, park.SuppliedM2, 6);
+        var banner = Assert.Single(result.Banners);
+        Assert.Equal(11000, banner.ApprovedM2, 6);
+        Assert.Equal(1200, banner.SuppliedM2, 6);
+        Assert.Equal(800, result.Batches.Single(b => b.BatchId == "B1").SuppliedM2, 6);
+        Assert.Equal(800, result.Batches.Single(b => b.BatchId == "B2").SuppliedM2, 6);
+        Assert.Equal(10000 - 800, result.Batches.Single(b => b.BatchId == "B2").Unsupplied.Area, 6);
+        Assert.Equal(800, result.UnapprovedAreaM2, 6);
+        Assert.Equal(200, result.Unapproved.Count);
+        Assert.All(result.Unapproved, u => Assert.Equal(800, u.AreaM2, 6));
+    }
+
     /// <summary>
     /// A 200 m park with a 100 m hole (3 公顷) under batch B1 (reaching 50 m beyond the park's right edge); supplied: L1 in the hole, L2 inside, L3 across the park's
     /// outer edge (400 m² inside), L4 inside beside L2, L5 lying on L2, L6 across the edge of the batch B2 that covers
