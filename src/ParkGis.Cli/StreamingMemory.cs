@@ -45,14 +45,13 @@ internal static class StreamingMemory
     }
 
     /// <summary>
-    /// Whether the memory committed has grown past twice what the last full collection kept plus 1 GiB: the chunks'
-    /// garbage, which lives a chunk long and so reaches the oldest generation, where server GC leaves it. Each
-    /// collection marks and moves what is kept, so collecting only when at least as much again is garbage keeps their
-    /// cost below the chunks' own allocation; the 1 GiB keeps it from running at all at 10⁶ parcels, where the chunks
-    /// never get there and compactions after chunks only cost time (256 MB: 3–4 more, wall +16–21 % at S=10000).
+    /// Whether the memory committed has grown past twice what the last full collection kept: the chunks' garbage, which
+    /// lives a chunk long and so reaches the oldest generation, where server GC leaves it committed. Each collection
+    /// marks and moves what is kept, so collecting only once at least as much again is garbage keeps its cost below the
+    /// chunks' own allocation (at 10⁶ parcels: every third chunk or so, docs/performance.md "The streaming check's memory").
     /// </summary>
     internal static bool Grown(long keptBytes, long committedBytes) =>
-        committedBytes > (2 * keptBytes) + (1L << 30);
+        committedBytes > 2 * keptBytes;
 
     /// <summary>A full, compacting collection that returns the freed memory to the system.</summary>
     private static void GiveBack() => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);

@@ -321,6 +321,29 @@ public static class LayerOverlay
     }
 
     /// <summary>
+    /// The area the polygons share (Σ of their areas less the area of their union, in the CRS units²), from the groups
+    /// whose interiors meet alone: a polygon whose interior meets no other's shares nothing and costs no overlay, so the
+    /// parts of one union (a park's conflict patches) share exactly 0 without their union ever being built. Groups in a
+    /// fixed order; a group's share is never below 0 (the union's rounding).
+    /// </summary>
+    public static double SharedArea(IReadOnlyList<Polygon> polygons, GeometryFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(polygons);
+        ArgumentNullException.ThrowIfNull(factory);
+        var shared = 0.0;
+        foreach (var group in polygons.Count < 2 ? [] : InteriorGroups(polygons))
+        {
+            if (group.Length > 1)
+            {
+                var members = group.Select(i => (Geometry)polygons[i]).ToList();
+                shared += Math.Max(0, members.Sum(m => m.Area) - OverlayNGRobust.Union(members, factory).Area);
+            }
+        }
+
+        return shared;
+    }
+
+    /// <summary>
     /// The same point set as the union of <paramref name="polygons"/>, as polygons whose interiors are pairwise disjoint
     /// (they may share edges and vertices): a polygon whose interior meets no other's is kept as it is, and only each
     /// group of polygons whose interiors meet is unioned with OverlayNGRobust. Pieces cut from one subject by the

@@ -1,5 +1,4 @@
-using NetTopologySuite.Geometries;
-using NetTopologySuite.Operation.OverlayNG;
+using ParkGis.Core.Analysis;
 using ParkGis.Core.Parks;
 
 namespace ParkGis.Core.Conflicts;
@@ -35,8 +34,9 @@ public sealed record BannerConflicts(string Banner, IReadOnlyList<string> ParkId
     }
 
     /// <summary>
-    /// Σ park areas less what two parks' patches share (their union measured per analysis CRS), so that a patch of
-    /// land inside two parks of the 旗区 counts once; patches and parks with a patch are counted per park.
+    /// Σ park areas less what two parks' patches share (measured per analysis CRS, only where patches of two parks meet:
+    /// <see cref="LayerOverlay.SharedArea"/>), so that a patch of land inside two parks of the 旗区 counts once; patches
+    /// and parks with a patch are counted per park.
     /// </summary>
     private static BannerConflictTally Tally(IReadOnlyList<ParkConflicts> parks, ConflictKind kind)
     {
@@ -46,13 +46,12 @@ public sealed record BannerConflicts(string Banner, IReadOnlyList<string> ParkId
         foreach (var inCrs in patches.GroupBy(p => p.Crs.Code, StringComparer.Ordinal))
         {
             var list = inCrs.ToList();
-            if (list.Count < 2)
+            if (list.Select(p => p.ParkId).Distinct(StringComparer.Ordinal).Count() < 2)
             {
-                continue;
+                continue; // one park's patches are the parts of one union: they share nothing
             }
 
-            var union = OverlayNGRobust.Union(list.Select(p => (Geometry)p.Geometry).ToList(), list[0].Geometry.Factory);
-            shared += Math.Max(0, list.Sum(p => p.AreaM2) - union.Area);
+            shared += LayerOverlay.SharedArea(list.ConvertAll(p => p.Geometry), list[0].Geometry.Factory);
         }
 
         return new BannerConflictTally(

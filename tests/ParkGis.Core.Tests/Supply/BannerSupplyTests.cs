@@ -114,4 +114,29 @@ public sealed class BannerSupplyTests
         Assert.True(red.Checked);
         Assert.Equal(0, banners.Single(b => b.Banner == "乙旗").Conflicts[ConflictKind.EcologicalRedline].AreaM2);
     }
+
+    [Fact]
+    public void Banner_conflicts_of_one_park_are_its_own_totals_to_the_last_bit()
+    {
+        // Farmland patches apart from each other, some cut by the park's edge: its conflict patches share no land, so
+        // the 旗区 total is the park's own, with no union of them that would round it.
+        var data = new LandTestData()
+            .Add(LayerRole.Parks, "P1", Box(0, 0, 100, 100), ("park_id", "P1"), ("banner", "甲旗"))
+            .Add(LayerRole.UrbanBoundary, "U1", Box(-100, -100, 200, 200));
+        for (var x = 0; x < 12; x++)
+        {
+            for (var y = 0; y < 12; y++)
+            {
+                data.Add(LayerRole.PermanentFarmland, FormattableString.Invariant($"F{x}-{y}"), Box(-3.3 + (x * 9.1), -2.9 + (y * 9.7), 3.7 + (x * 9.1), 4.3 + (y * 9.7)));
+            }
+        }
+
+        var result = ParkAssessment.Of(data.Build()).Conflicts();
+
+        var park = result.Parks.Single().Conflicts[ConflictKind.PermanentFarmland];
+        var banner = Assert.Single(result.Banners!).Conflicts[ConflictKind.PermanentFarmland];
+        Assert.True(park.Patches > 100);
+        Assert.Equal(park.AreaM2, banner.AreaM2);
+        Assert.Equal(park.Patches, banner.Patches);
+    }
 }
