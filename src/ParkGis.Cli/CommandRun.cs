@@ -17,10 +17,13 @@ namespace ParkGis.Cli;
 /// <summary>
 /// One invocation of a command: its writers, its progress lines, its cancellation, the output folders it writes and
 /// the dataset it reads — the wiring every command shares, so that a command only parses options, asks the
-/// assessment for results and renders them.
+/// assessment for results and renders them. Disposing it lets go of what its reading still holds open (the parcels'
+/// snapshot of a check that stopped before its last chunk, <see cref="DatasetContent.ParcelChunks"/>).
 /// </summary>
-internal sealed class CommandRun(ParseResult parse, CancellationToken cancellation)
+internal sealed class CommandRun(ParseResult parse, CancellationToken cancellation) : IDisposable
 {
+    private readonly List<ParcelChunks> _held = [];
+
     /// <summary>Where results are printed.</summary>
     public TextWriter Stdout { get; } = parse.InvocationConfiguration.Output;
 
@@ -183,7 +186,25 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
     }
 
     /// <summary>Reads the dataset the DATASET argument names (a folder or <c>pg:</c>).</summary>
-    public DatasetContent Read(string dataset, DatasetScope? scope = null) => DatasetSource.Read(dataset, scope ?? DatasetScope.Whole, Progress, Cancellation);
+    public DatasetContent Read(string dataset, DatasetScope? scope = null)
+    {
+        var content = DatasetSource.Read(dataset, scope ?? DatasetScope.Whole, Progress, Cancellation);
+        if (content.ParcelChunks is { } chunks)
+        {
+            _held.Add(chunks);
+        }
+
+        return content;
+    }
+
+    /// <summary>Lets go of the parcels' sources still held (on every path: results, failure, Ctrl-C).</summary>
+    public void Dispose()
+    {
+        foreach (var chunks in _held)
+        {
+            chunks.Dispose();
+        }
+    }
 
     /// <summary>Reads the dataset and builds the run's assessment of it.</summary>
     /// <param name="dataset">The DATASET argument.</param>

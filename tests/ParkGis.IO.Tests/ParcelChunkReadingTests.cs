@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using ParkGis.Core.Assessment;
@@ -100,6 +101,101 @@ public sealed class ParcelChunkReadingTests
         Assert.Equal(ErrorCodes.UnreadableInput, chunked.Code);
         Assert.Equal(whole.Feature, chunked.Feature);
         Assert.Equal(whole.Message, chunked.Message);
+    }
+
+    [Fact]
+    public void In_wal_mode_a_parcel_rewritten_between_the_outline_and_the_chunks_is_checked_as_it_was_when_outlined()
+    {
+        // The attack: same row count, one geometry changed after the outline pass and before the chunk pass. The check
+        // reads one snapshot, so it gives the check of the table before the update.
+        using var folder = new TestFolder();
+        var path = StreamedDataset(folder);
+        RawGeoPackage.Sql(path, "PRAGMA journal_mode=WAL");
+        var before = Check(folder.Path, perChunk: 1);
+        Assert.True(before.Parcels!.EcologicalRedline.AreaM2 > 0, "L5 meets the red line before the update");
+
+        var content = Outlined(folder.Path);
+        Assert.Equal(1, MoveL5IntoThePark(path)); // WAL: the writer is not held up by the reader's snapshot
+        var during = new ParkAssessment(content.ToAssessmentInputs()).Conflicts();
+
+        AssertSame(before, during);
+        var after = Check(folder.Path, perChunk: 1);
+        Assert.Equal(0, after.Parcels!.EcologicalRedline.AreaM2); // the update does change the check, read afresh
+    }
+
+    [Fact]
+    public void In_rollback_journal_mode_a_writer_between_the_outline_and_the_chunks_is_refused_busy_and_the_check_reads_the_unmodified_table()
+    {
+        using var folder = new TestFolder();
+        var path = StreamedDataset(folder);
+        var before = Check(folder.Path, perChunk: 1);
+
+        var content = Outlined(folder.Path);
+        var refused = Assert.Throws<SqliteException>(() => MoveL5IntoThePark(path));
+        Assert.Equal(5, refused.SqliteErrorCode & 0xFF); // SQLITE_BUSY: the reader's shared lock
+        var during = new ParkAssessment(content.ToAssessmentInputs()).Conflicts();
+
+        AssertSame(before, during);
+        Assert.Equal(1, MoveL5IntoThePark(path)); // the last chunk read, the snapshot is let go: the writer proceeds
+        Assert.Equal(0, Check(folder.Path, perChunk: 1).Parcels!.EcologicalRedline.AreaM2);
+    }
+
+    [Fact]
+    public void Parcel_chunks_disposed_before_their_last_chunk_leave_no_lock_on_the_file()
+    {
+        // A check that fails or is cancelled between the passes (the CLI disposes its CommandRun on every path).
+        using var folder = new TestFolder();
+        var path = StreamedDataset(folder);
+        var content = Outlined(folder.Path);
+        _ = content.ParcelChunks!.Read(0);
+        Assert.Throws<SqliteException>(() => MoveL5IntoThePark(path));
+
+        content.ParcelChunks.Dispose();
+
+        Assert.Equal(1, MoveL5IntoThePark(path));
+    }
+
+    [Fact]
+    public void A_layer_that_fails_after_the_parcels_are_outlined_leaves_no_lock_on_the_file()
+    {
+        using var folder = new TestFolder();
+        var path = StreamedDataset(folder);
+        RawGeoPackage.AddTable(path, "permanent_farmland", 4545, ["id TEXT"], (RawGeoPackage.Blob(RawGeoPackage.Square(395_100, 4_386_100), 4545)[..^8], ["F1"]));
+
+        Assert.Throws<UnusableInputException>(() => Outlined(folder.Path));
+
+        Assert.Equal(1, MoveL5IntoThePark(path));
+    }
+
+    /// <summary>Five parcels, streamed in chunks of one; L5, the last, overlaps the red line R1 outside the park.</summary>
+    private static string StreamedDataset(TestFolder folder)
+    {
+        Dataset(folder,
+            (Parcel(395_010, 4_386_010), "L1"),
+            (Parcel(395_200, 4_386_010), "L2"),
+            (Parcel(395_400, 4_386_010), "L3"),
+            (Parcel(395_600, 4_386_010), "L4"),
+            (Parcel(400_000, 4_386_000), "L5"));
+        return folder.File("layers.gpkg");
+    }
+
+    /// <summary>The outline pass: the dataset read for the check, its parcels left to be read in chunks of one.</summary>
+    private static DatasetContent Outlined(string folder)
+    {
+        var content = DatasetContent.ReadFolder(folder, null, ConflictCheck.FieldsUsed, controlsWithinReach: true, roles: null, parcelsPerChunk: 1);
+        Assert.Null(content.ParcelChunks!.WholeLayer);
+        return content;
+    }
+
+    /// <summary>Another program's update of L5's geometry (same row count), waiting at most a second on a lock.</summary>
+    private static int MoveL5IntoThePark(string path)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 1 }.ToString());
+        connection.Open();
+        using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE parcels SET geom = $g WHERE parcel_id = 'L5'";
+        update.Parameters.AddWithValue("$g", Parcel(395_600, 4_386_500));
+        return update.ExecuteNonQuery();
     }
 
     /// <summary>One GeoPackage: a park at (395 000, 4 386 000) 1 km wide, a red line by (400 000, 4 386 000), and the parcels given.</summary>

@@ -56,7 +56,7 @@ internal static class CheckCommand
         };
         command.SetAction((parse, cancellation) =>
         {
-            var run = new CommandRun(parse, cancellation);
+            using var run = new CommandRun(parse, cancellation);
             run.UseFormat(parse.GetValue(format));
             var options = new ConflictCheckOptions(parse.GetValue(minArea), parse.GetValue(fix));
             var datasetName = parse.GetRequiredValue(dataset);

@@ -31,10 +31,27 @@ internal static class DatasetSource
         {
             var read = DatasetContent.ReadFolder(
                 dataset, progress, scope.OnlyFields, scope.ControlsWithinReach, scope.Roles, scope.ParcelsInChunks, StreamingMemory.ParcelsStreaming(region));
-            return scope.Keep is null ? read : read with { Dataset = scope.Keep(read.Dataset) };
+            try
+            {
+                return scope.Keep is null ? read : read with { Dataset = scope.Keep(read.Dataset) };
+            }
+            catch
+            {
+                read.ParcelChunks?.Dispose();
+                throw;
+            }
         });
-        StreamingMemory.AfterReading(content.ParcelChunks);
-        cancellation.ThrowIfCancellationRequested();
+        try
+        {
+            StreamingMemory.AfterReading(content.ParcelChunks);
+            cancellation.ThrowIfCancellationRequested();
+        }
+        catch
+        {
+            content.ParcelChunks?.Dispose();
+            throw;
+        }
+
         return content;
     }
 

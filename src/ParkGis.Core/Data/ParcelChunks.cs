@@ -7,12 +7,15 @@ namespace ParkGis.Core.Data;
 /// The parcels layer (宗地) in chunks of file order, for the conflict check: every parcel's envelope in file order
 /// (cheap: no geometry built) and each chunk's features, read on request, so that the check never needs every parcel
 /// at once. A layer held whole in memory is one chunk (<see cref="Whole"/>); <see cref="Of"/> cuts one into chunks.
+/// A reader's source (e.g. the one read transaction both passes over a file share) is let go after the last chunk is
+/// read, or on <see cref="Dispose"/> (a failed or cancelled check).
 /// </summary>
-public sealed class ParcelChunks
+public sealed class ParcelChunks : IDisposable
 {
     private readonly Func<int, Envelope?> _envelopeOf;
     private readonly Func<int, int, IReadOnlyList<Feature>> _read;
     private readonly Func<IReadOnlyList<DataIssue>>? _issuesMet;
+    private IDisposable? _source;
 
     /// <summary>Wraps a source of parcels read in chunks.</summary>
     /// <param name="layer">
@@ -27,11 +30,16 @@ public sealed class ParcelChunks
     /// The data issues met while reading the chunks that a reader reports once per layer (e.g. Z/M dropped), asked for
     /// once every chunk has been read; null for none.
     /// </param>
+    /// <param name="source">
+    /// What <paramref name="read"/> reads from, disposed once the last chunk has been read or on <see cref="Dispose"/>,
+    /// whichever comes first; null for nothing.
+    /// </param>
     public ParcelChunks(
         Layer layer, int count, int perChunk, Func<int, Envelope?> envelopeOf, Func<int, int, IReadOnlyList<Feature>> read,
-        Func<IReadOnlyList<DataIssue>>? issuesMet = null)
+        Func<IReadOnlyList<DataIssue>>? issuesMet = null, IDisposable? source = null)
     {
         _issuesMet = issuesMet;
+        _source = source;
         Layer = layer ?? throw new ArgumentNullException(nameof(layer));
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfLessThan(perChunk, 1);
@@ -113,6 +121,15 @@ public sealed class ParcelChunks
         }
 
         var start = Start(chunk);
-        return Layer with { Features = _read(start, Math.Min(PerChunk, Count - start)) };
+        var features = _read(start, Math.Min(PerChunk, Count - start));
+        if (chunk == ChunkCount - 1)
+        {
+            Dispose(); // the source is not read again
+        }
+
+        return Layer with { Features = features };
     }
+
+    /// <summary>Lets go of the reader's source (see the constructor); safe to call more than once, from any thread.</summary>
+    public void Dispose() => Interlocked.Exchange(ref _source, null)?.Dispose();
 }

@@ -80,7 +80,15 @@ public sealed record DatasetContent(Dataset Dataset, ParkGisConfiguration? Confi
         if (chunks is not null)
         {
             // The control layers cut to the reach of the parcels' envelopes now: the dataset's parcels layer is empty.
-            dataset = ConflictCheck.KeepWithinReach(dataset, chunks);
+            try
+            {
+                dataset = ConflictCheck.KeepWithinReach(dataset, chunks);
+            }
+            catch
+            {
+                chunks.Dispose();
+                throw;
+            }
         }
         else if (parcelsPerChunk is not null && TestParcelChunk is { } perChunk && dataset.Find(LayerRole.Parcels) is { } parcels)
         {

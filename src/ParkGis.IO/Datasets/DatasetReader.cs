@@ -63,13 +63,27 @@ public static class DatasetReader
         ParcelStreaming? parcelsStreaming = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
+        var chunks = new ParcelChunks?[1];
+        try
+        {
+            return ReadWith(layout, progress, controlsWithinReach, new Reading(layout.Configuration, onlyFields, parcelsPerChunk, chunks, parcelsStreaming));
+        }
+        catch
+        {
+            chunks[0]?.Dispose(); // the parcels' snapshot, when they were outlined before another layer failed
+            throw;
+        }
+    }
+
+    private static (Dataset Dataset, ParcelChunks? ParcelChunks) ReadWith(DatasetLayout layout, IProgress<string>? progress, bool controlsWithinReach, Reading reading)
+    {
+        var parcelsStreaming = reading.Streaming;
+        var chunks = reading.Chunks;
         var folder = layout.Folder;
         var layers = layout.Layers;
         var results = new (Layer Layer, List<DataIssue> Issues)[layers.Count];
         var failures = new Exception?[layers.Count];
         var all = Enumerable.Range(0, layers.Count).ToList();
-        var chunks = new ParcelChunks?[1];
-        var reading = new Reading(layout.Configuration, onlyFields, parcelsPerChunk, chunks, parcelsStreaming);
         if (controlsWithinReach && all.Any(i => ControlReach.IsControl(layers[i].Role)))
         {
             // The reach comes from the parks and parcels, so they are read first; the same failure is thrown as in
@@ -176,8 +190,34 @@ public static class DatasetReader
             throw Unreadable(location.Source, exception);
         }
 
-        if (outline is null || outline.Rowids.Length <= ChunksWorthStreaming * (long)perChunk)
+        if (outline is null)
         {
+            return null;
+        }
+
+        var snapshot = outline.Snapshot;
+        try
+        {
+            return Outlined(location, reading, perChunk, request, outline, roleName, configured);
+        }
+        catch
+        {
+            snapshot.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="OutlineParcels"/> once the outline is read: the chunks (<see cref="Reading.Chunks"/>) read through the
+    /// outline's snapshot, which they own from here on; null to read the table whole (the snapshot is then let go).
+    /// </summary>
+    private static (Layer Layer, List<DataIssue> Issues)? Outlined(
+        LayerLocation location, Reading reading, int perChunk, LayerReadRequest request, GeoPackageOutline outline, string roleName, IReadOnlyDictionary<string, string> configured)
+    {
+        var snapshot = outline.Snapshot;
+        if (outline.Rowids.Length <= ChunksWorthStreaming * (long)perChunk)
+        {
+            snapshot.Dispose();
             return null;
         }
 
@@ -203,7 +243,7 @@ public static class DatasetReader
                 List<SourceFeature> read;
                 try
                 {
-                    read = GeoPackageLayerReader.ReadChunk(request, crs, rowids[start], rowids[start + count - 1], start);
+                    read = GeoPackageLayerReader.ReadChunk(snapshot, request, crs, rowids[start], rowids[start + count - 1], start);
                 }
                 catch (Exception exception) when (IsInputFailure(exception))
                 {
@@ -226,7 +266,8 @@ public static class DatasetReader
 
                 return features;
             },
-            () => zm.Count == 0 ? [] : [PlanarCoordinates.Issue(roleName, location.Source, zm.Count, zm.First)]);
+            () => zm.Count == 0 ? [] : [PlanarCoordinates.Issue(roleName, location.Source, zm.Count, zm.First)],
+            snapshot);
         return (layer, issues);
     }
 

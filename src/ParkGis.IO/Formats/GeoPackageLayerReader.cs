@@ -104,38 +104,51 @@ internal static class GeoPackageLayerReader
         var table = request.TableName ?? throw new ArgumentException("A GeoPackage layer needs a table name.", nameof(request));
         return Guard(request.InputName, null, () =>
         {
-            using var connection = Open(request.FilePath);
-            var (geometryColumn, srsId) = GeometryColumn(connection, table, request.InputName);
-            var columns = Columns(connection, table);
-            if (RowidSpan(connection, table) is not var (first, last) || last - first + 1 <= moreThanRows
-                || LayerCrsResolver.Known(request, () => DeclaredCrs(connection, srsId, request.InputName)) is not { } crs
-                || !ScansInRowidOrder(connection, table, columns, "SELECT " + Quote(geometryColumn) + " FROM " + Quote(table)))
+            var snapshot = BeginSnapshot(request.FilePath);
+            try
             {
-                return null;
-            }
+                var connection = snapshot.Connection;
+                var (geometryColumn, srsId) = GeometryColumn(connection, table, request.InputName);
+                var columns = Columns(connection, table);
+                if (RowidSpan(connection, table) is not var (first, last) || last - first + 1 <= moreThanRows
+                    || LayerCrsResolver.Known(request, () => DeclaredCrs(connection, srsId, request.InputName)) is not { } crs
+                    || !ScansInRowidOrder(connection, table, columns, "SELECT " + Quote(geometryColumn) + " FROM " + Quote(table)))
+                {
+                    snapshot.Dispose();
+                    return null;
+                }
 
-            var query = SelectQuery(table, geometryColumn, srsId, columns, name => idColumns.Contains(name, StringComparer.OrdinalIgnoreCase), null, "rowid, ");
-            outlining?.Invoke();
-            var outline = ReadOutlineRows(connection, query, srsId);
-            return outline with
+                var query = SelectQuery(table, geometryColumn, srsId, columns, name => idColumns.Contains(name, StringComparer.OrdinalIgnoreCase), null, "rowid, ");
+                outlining?.Invoke();
+                var outline = ReadOutlineRows(connection, query, srsId);
+                return outline with
+                {
+                    Crs = crs,
+                    FieldNames = [.. columns.Where(column => !string.Equals(column.Name, geometryColumn, StringComparison.OrdinalIgnoreCase)).Select(column => column.Name)],
+                    Snapshot = snapshot,
+                };
+            }
+            catch
             {
-                Crs = crs,
-                FieldNames = [.. columns.Where(column => !string.Equals(column.Name, geometryColumn, StringComparison.OrdinalIgnoreCase)).Select(column => column.Name)],
-            };
+                snapshot.Dispose();
+                throw;
+            }
         });
     }
 
     /// <summary>
     /// The rows with rowids <paramref name="firstRowid"/>…<paramref name="lastRowid"/> of a table outlined by
     /// <see cref="ReadOutline"/>, read as <see cref="Read"/> reads them (the same columns, geometries and values, in
-    /// <paramref name="crs"/>), numbered from <paramref name="ordinalOffset"/> + 1.
+    /// <paramref name="crs"/>), numbered from <paramref name="ordinalOffset"/> + 1, through the outline's
+    /// <paramref name="snapshot"/> (<see cref="GeoPackageOutline.Snapshot"/>): the rows as they were when it was outlined.
     /// </summary>
-    public static List<SourceFeature> ReadChunk(LayerReadRequest request, CrsDefinition crs, long firstRowid, long lastRowid, int ordinalOffset)
+    public static List<SourceFeature> ReadChunk(GeoPackageSnapshot snapshot, LayerReadRequest request, CrsDefinition crs, long firstRowid, long lastRowid, int ordinalOffset)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
         var table = request.TableName ?? throw new ArgumentException("A GeoPackage layer needs a table name.", nameof(request));
         return Guard(request.InputName, null, () =>
         {
-            using var connection = Open(request.FilePath);
+            var connection = snapshot.Connection;
             var (geometryColumn, srsId) = GeometryColumn(connection, table, request.InputName);
             var query = SelectQuery(table, geometryColumn, srsId, Columns(connection, table), request.Wants, null);
             var batch = ReadRows(connection, query, new RowidRange(firstRowid, lastRowid));
@@ -208,7 +221,7 @@ internal static class GeoPackageLayerReader
             }
         }
 
-        return new GeoPackageOutline(null!, [], [.. rowids], [.. boxes], idRows, foreign, firstForeign, firstForeignSrsId, columnSrsId);
+        return new GeoPackageOutline(null!, [], [.. rowids], [.. boxes], idRows, foreign, firstForeign, firstForeignSrsId, columnSrsId, null!);
     }
 
     /// <summary>A blob's box and srs id: from its bytes when it is a plain polygon, else from the built geometry; null when empty or unreadable (the chunk meets it).</summary>
@@ -672,6 +685,21 @@ internal static class GeoPackageLayerReader
         var connection = new SqliteConnection(builder.ToString());
         connection.Open();
         return connection;
+    }
+
+    /// <summary>A read-only connection in a read transaction (<see cref="GeoPackageSnapshot"/>); closed again if the transaction cannot begin.</summary>
+    private static GeoPackageSnapshot BeginSnapshot(string path)
+    {
+        var connection = Open(path);
+        try
+        {
+            return GeoPackageSnapshot.Begin(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -15,6 +15,10 @@ namespace ParkGis.IO.Formats;
 /// <param name="FirstForeign">The ordinal of the first of them.</param>
 /// <param name="FirstForeignSrsId">Its srs_id.</param>
 /// <param name="ColumnSrsId">The geometry column's srs_id.</param>
+/// <param name="Snapshot">
+/// The connection and read transaction the outline was read in, for its chunks (<see cref="GeoPackageLayerReader.ReadChunk"/>):
+/// owned by the caller, who disposes it after the last chunk or on failure.
+/// </param>
 internal sealed record GeoPackageOutline(
     CrsDefinition Crs, IReadOnlyList<string> FieldNames, long[] Rowids, double[] Boxes, List<SourceFeature> IdRows,
-    int ForeignSrsIds, int FirstForeign, int FirstForeignSrsId, int ColumnSrsId);
+    int ForeignSrsIds, int FirstForeign, int FirstForeignSrsId, int ColumnSrsId, GeoPackageSnapshot Snapshot);
