@@ -156,6 +156,18 @@ public sealed class ParcelChunkReadingTests
     }
 
     [Fact]
+    public void A_chunk_that_fails_to_read_leaves_no_lock_on_the_file()
+    {
+        using var folder = new TestFolder();
+        Dataset(folder, [.. Enumerable.Range(0, 4).Select(k => (Parcel(395_010 + (150 * k), 4_386_010), $"L{k + 1}")), (Parcel(395_400, 4_386_300)[..^8], "L5"), (Parcel(400_000, 4_386_000), "L6")]);
+        var content = Outlined(folder.Path);
+
+        Assert.Throws<UnusableInputException>(() => new ParkAssessment(content.ToAssessmentInputs()).Conflicts());
+
+        Assert.Equal(1, MoveL5IntoThePark(folder.File("layers.gpkg")));
+    }
+
+    [Fact]
     public void A_layer_that_fails_after_the_parcels_are_outlined_leaves_no_lock_on_the_file()
     {
         using var folder = new TestFolder();

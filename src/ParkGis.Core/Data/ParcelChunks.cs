@@ -8,7 +8,7 @@ namespace ParkGis.Core.Data;
 /// (cheap: no geometry built) and each chunk's features, read on request, so that the check never needs every parcel
 /// at once. A layer held whole in memory is one chunk (<see cref="Whole"/>); <see cref="Of"/> cuts one into chunks.
 /// A reader's source (e.g. the one read transaction both passes over a file share) is let go after the last chunk is
-/// read, or on <see cref="Dispose"/> (a failed or cancelled check).
+/// read, when a chunk fails to read, or on <see cref="Dispose"/> (a check that stops otherwise, e.g. cancelled).
 /// </summary>
 public sealed class ParcelChunks : IDisposable
 {
@@ -31,8 +31,8 @@ public sealed class ParcelChunks : IDisposable
     /// once every chunk has been read; null for none.
     /// </param>
     /// <param name="source">
-    /// What <paramref name="read"/> reads from, disposed once the last chunk has been read or on <see cref="Dispose"/>,
-    /// whichever comes first; null for nothing.
+    /// What <paramref name="read"/> reads from, disposed once the last chunk has been read, when a chunk fails to read,
+    /// or on <see cref="Dispose"/>, whichever comes first; null for nothing.
     /// </param>
     public ParcelChunks(
         Layer layer, int count, int perChunk, Func<int, Envelope?> envelopeOf, Func<int, int, IReadOnlyList<Feature>> read,
@@ -121,7 +121,17 @@ public sealed class ParcelChunks : IDisposable
         }
 
         var start = Start(chunk);
-        var features = _read(start, Math.Min(PerChunk, Count - start));
+        IReadOnlyList<Feature> features;
+        try
+        {
+            features = _read(start, Math.Min(PerChunk, Count - start));
+        }
+        catch
+        {
+            Dispose(); // a chunk that cannot be read ends the check
+            throw;
+        }
+
         if (chunk == ChunkCount - 1)
         {
             Dispose(); // the source is not read again
