@@ -61,7 +61,7 @@ for r in $(seq 1 "$REPEAT"); do
   for name in "${NAMES[@]}"; do
     read -r -a argv <<<"$(args_of "$name")"
     bench_log "round $r of $REPEAT: parkgis ${argv[*]}"
-    read -r wall rss code cpu < <(bench_run "$name.$r" "$TIMEOUT" dotnet "$PARKGIS_DLL" "${argv[@]}")
+    read -r wall rss code cpu < <(bench_run "$name.$r" "$TIMEOUT" "${PARKGIS[@]}" "${argv[@]}")
     size=$(du -sm "$BENCH_TMP/out.$name" 2>/dev/null | cut -f1 || true)
     echo "$wall $rss $code ${size:-0} $cpu" >>"$BENCH_TMP/$name.runs"
     rm -rf "$BENCH_TMP/out.$name"
@@ -78,6 +78,7 @@ check_median=$(cut -d' ' -f1 "$BENCH_TMP/check.runs" | bench_median)
 check_cpu=$(cut -d' ' -f5 "$BENCH_TMP/check.runs" | bench_median)
 parcels=$(ogrinfo -so "$DATA/layers.gpkg" parcels 2>/dev/null | sed -n 's/^Feature Count: //p' || true)
 echo "S=$S (${parcels:-?} parcels, $DATA), $REPEAT runs, medians; machine: $(bench_machine); shared with other work: compare the × check columns"
+echo "$(bench_parkgis_label)"
 printf '| %-16s | %10s | %8s | %9s | %8s | %8s | %10s | %s |\n' command "wall (s)" "× check" "CPU (s)" "× check" "peak MB" "output MB" "exit; runs (wall s)"
 printf '| %-16s | %10s | %8s | %9s | %8s | %8s | %10s | %s |\n' --- ---: ---: ---: ---: ---: ---: ---
 for name in "${NAMES[@]}"; do

@@ -9,7 +9,8 @@
 # supply SQL, parkgis idle, PostGIS idle SQL) and medians reported. PostGIS time = ogr2ogr + GiST + ANALYZE of the
 # layers the work needs (supply: parks, approvals, parcels; idle: parks, parcels) + the SQL; ParkGis time = the whole
 # process, files to written results. The as-of date is the one the generator designs around (2026-06-30).
-# Env: TIMEOUT (seconds per run, default 3600); KEEP=DIR keeps the last run's outputs of both tools in DIR (for cmp).
+# Env: TIMEOUT (seconds per run, default 3600); PARKGIS_BIN=/path/parkgis times that native binary instead of the JIT
+# build (bench/lib.sh); KEEP=DIR keeps the last run's outputs of both tools in DIR (for cmp).
 set -euo pipefail
 shopt -s inherit_errexit
 # The body is one function, read whole before it runs: editing this file during a run cannot change the run.
@@ -27,7 +28,7 @@ SQL=$BENCH_REPO/bench/postgis
 
 for r in $(seq 1 "$REPEAT"); do
   bench_log "run $r of $REPEAT: parkgis supply"
-  read -r wall rss code cpu < <(bench_run "supply.$r" "$TIMEOUT" dotnet "$PARKGIS_DLL" supply "$DATA" --as-of "$AS_OF" --out "$BENCH_TMP/supply.$r")
+  read -r wall rss code cpu < <(bench_run "supply.$r" "$TIMEOUT" "${PARKGIS[@]}" supply "$DATA" --as-of "$AS_OF" --out "$BENCH_TMP/supply.$r")
   echo "$wall $rss $code $cpu" >>"$BENCH_TMP/parkgis_supply"
   bench_log "run $r: PostGIS load"
   psql -qAtX -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $SCHEMA CASCADE; CREATE SCHEMA $SCHEMA"
@@ -39,7 +40,7 @@ for r in $(seq 1 "$REPEAT"); do
   echo "$load_parks $load_approvals $load_parcels $sql" | awk '{print $1 + $2 + $3 + $4, $1 + $2 + $3, $4}' >>"$BENCH_TMP/postgis_supply"
 
   bench_log "run $r: parkgis idle"
-  read -r wall rss code cpu < <(bench_run "idle.$r" "$TIMEOUT" dotnet "$PARKGIS_DLL" idle "$DATA" --as-of "$AS_OF" --out "$BENCH_TMP/idle.$r")
+  read -r wall rss code cpu < <(bench_run "idle.$r" "$TIMEOUT" "${PARKGIS[@]}" idle "$DATA" --as-of "$AS_OF" --out "$BENCH_TMP/idle.$r")
   echo "$wall $rss $code $cpu" >>"$BENCH_TMP/parkgis_idle"
   bench_log "run $r: PostGIS idle SQL"
   sql=$(PGOPTIONS="-c search_path=$SCHEMA,public" bench_seconds psql -qAtX -v asof="$AS_OF" -f "$SQL/idle.sql" -o "$BENCH_TMP/postgis_idle.$r.json")
@@ -47,6 +48,7 @@ for r in $(seq 1 "$REPEAT"); do
 done
 
 echo "S=$S, $REPEAT interleaved runs, medians of wall seconds; as-of $AS_OF; machine: $(bench_machine) (shared with other work: ratios matter, not seconds)"
+echo "$(bench_parkgis_label)"
 printf '| %-7s | %11s | %12s | %8s | %20s | %12s | %7s | %9s | %-6s | %s |\n' command "parkgis (s)" "parkgis CPU" "peak MB" "PostGIS load+SQL (s)" "of it load" "ratio" "run ratio" "exit" "per run parkgis/PostGIS (s)"
 printf '| %-7s | %11s | %12s | %8s | %20s | %12s | %7s | %9s | %-6s | %s |\n' --- ---: ---: ---: ---: ---: ---: ---: --- ---
 for c in supply idle; do

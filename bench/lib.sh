@@ -5,6 +5,10 @@
 BENCH_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PARKGIS_DLL=$BENCH_REPO/src/ParkGis.Cli/bin/Release/net10.0/parkgis.dll
 BENCH_DLL=$BENCH_REPO/bench/ParkGis.Bench/bin/Release/net10.0/parkgis-bench.dll
+# The parkgis command the benches time: the JIT build by default; PARKGIS_BIN=/path/parkgis runs a given native binary
+# instead (e.g. the Native AOT publish: dotnet publish src/ParkGis.Cli -c Release -o DIR, then PARKGIS_BIN=DIR/parkgis).
+if [ -n "${PARKGIS_BIN:-}" ]; then PARKGIS=("$PARKGIS_BIN"); else PARKGIS=(dotnet "$PARKGIS_DLL"); fi
+bench_parkgis_label() { if [ -n "${PARKGIS_BIN:-}" ]; then echo "parkgis = $PARKGIS_BIN (native)"; else echo "parkgis = dotnet $PARKGIS_DLL (JIT)"; fi; }
 BENCH_TMP=$(mktemp -d /tmp/parkgis-bench-run.XXXXXX)
 BENCH_CLEANUP=("rm -rf '$BENCH_TMP'")
 bench_exit() {
