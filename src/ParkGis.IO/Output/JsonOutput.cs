@@ -28,11 +28,14 @@ public static class JsonOutput
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(write);
-        using (var writer = new Utf8JsonWriter(stream, Options))
+        var chunks = new StreamChunkWriter(stream);
+        using (var writer = new Utf8JsonWriter(chunks, Options))
         {
             write(writer);
             writer.Flush();
         }
+
+        chunks.Drain();
 
         stream.Write("\n"u8);
     }
