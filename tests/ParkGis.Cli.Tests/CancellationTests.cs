@@ -23,6 +23,7 @@ public sealed class CancellationTests : IClassFixture<CancellationTests.LargeDat
     [InlineData("check", "screening parcels", SigInt)]
     [InlineData("check", "checking 30000 parcels", SigTerm)] // the first line of the stage: it lasts about a second
     [InlineData("idle", "placing parcels in parks", SigInt)]
+    [InlineData("idle", "writing results", SigTerm)] // idle.json and the layer are written at the same time
     [InlineData("scorecard", "measuring 九通一平", SigTerm)]
     [InlineData("export", "checking parcels", SigInt)]
     public async Task A_signal_stops_the_run_at_any_stage_and_leaves_nothing_behind(string command, string stage, int signal)

@@ -42,8 +42,10 @@ internal static class IdleCommand
             var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), parse.GetValue(xlsx) ? DatasetScope.IdleWithLedger : DatasetScope.Idle, loaded);
             var result = assessment.Idle(date);
             run.Progress.Report(Text.Get("ProgressWritingResults"));
-            IdleJsonWriter.Write(folder.PathOf("idle.json"), result);
-            run.WriteLayer(folder, IdleResults.Layer(result));
+            var json = folder.PathOf("idle.json");
+            ConcurrentWrites.Run(
+                () => run.WriteLayer(folder, IdleResults.Layer(result)),
+                () => IdleJsonWriter.Write(json, result));
             if (parse.GetValue(xlsx))
             {
                 run.WriteWorkbook(folder, "idle.xlsx", Text.Get("LedgerIdle"), parse.GetRequiredValue(dataset), date, parse.GetValue(rules),

@@ -81,29 +81,41 @@ public sealed class IdleLandSurvey
         var placements = assessment.ParcelParks;
         issues.AddRange(placements.Issues);
         _progress?.Report(Localized.Format("ProgressIdleRule", asOf));
-        var rows = new List<IdleParcel>(parcels.Count);
-        for (var i = 0; i < parcels.Count; i++)
+        var layerName = LayerRoles.Name(parcelLayer.Role);
+        var judged = new IdleParcel[parcels.Count];
+        var found = new List<DataIssue>?[parcels.Count]; // each parcel's issues, merged in parcel order
+        Parallel.For(0, parcels.Count, new ParallelOptions { CancellationToken = assessment.Cancellation }, i =>
         {
-            assessment.Cancellation.ThrowIfCancellationRequested();
+            var own = new List<DataIssue>();
             var feature = parcels.Features[i].Source;
-            var facts = ParcelLifecycleReader.Read(parcelLayer, feature, issues);
+            var facts = ParcelLifecycleReader.Read(parcelLayer, feature, own);
             var verdict = IdleLandRule.Evaluate(facts, asOf, _rules);
             if (verdict.Problem is { } problem)
             {
                 var code = verdict.ProblemField is { } field && facts.IsUnreadable(field) ? DataIssueCodes.UnparseableValue : DataIssueCodes.MissingValue;
-                issues.Add(new DataIssue(LayerRoles.Name(parcelLayer.Role), feature.Id, code,
+                own.Add(new DataIssue(layerName, feature.Id, code,
                     verdict.Status == IdleStatus.Unknown ? Localized.Format("IdleStatusUnknown", problem) : problem));
             }
 
             if (verdict.Cause == IdleStatuses.GovernmentCause && GovernmentCauses.Recognise(facts.GovernmentCause!) is null)
             {
-                issues.Add(new DataIssue(LayerRoles.Name(parcelLayer.Role), feature.Id, DataIssueCodes.UnrecognisedValue,
+                own.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.UnrecognisedValue,
                     Localized.Format("IdleUnknownGovernmentCause", facts.GovernmentCause)));
             }
 
             var supplied = facts.SuppliedOn is { } on && on <= asOf && !facts.IsUnreadable(ParcelFields.SuppliedOn);
-            rows.Add(new IdleParcel(feature.Id, placements.ParkIdOf(i), parcels.AreaM2(i), verdict, parcels.Features[i].Geometry, parcelLayer.Crs) { Supplied = supplied });
+            judged[i] = new IdleParcel(feature.Id, placements.ParkIdOf(i), parcels.AreaM2(i), verdict, parcels.Features[i].Geometry, parcelLayer.Crs) { Supplied = supplied };
+            found[i] = own.Count > 0 ? own : null;
+        });
+        foreach (var own in found)
+        {
+            if (own is not null)
+            {
+                issues.AddRange(own);
+            }
         }
+
+        var rows = new List<IdleParcel>(judged);
 
         var banners = assessment.ParkBanners;
         issues.AddRange(banners.Issues);
