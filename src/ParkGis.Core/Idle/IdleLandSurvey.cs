@@ -84,7 +84,7 @@ public sealed class IdleLandSurvey
         var layerName = LayerRoles.Name(parcelLayer.Role);
         var judged = new IdleParcel[parcels.Count];
         var found = new List<DataIssue>?[parcels.Count]; // each parcel's issues, merged in parcel order
-        Parallel.For(0, parcels.Count, new ParallelOptions { CancellationToken = assessment.Cancellation }, i =>
+        ParkAssessment.Rethrow(() => Parallel.For(0, parcels.Count, new ParallelOptions { CancellationToken = assessment.Cancellation }, i =>
         {
             var own = new List<DataIssue>();
             var feature = parcels.Features[i].Source;
@@ -106,7 +106,7 @@ public sealed class IdleLandSurvey
             var supplied = facts.SuppliedOn is { } on && on <= asOf && !facts.IsUnreadable(ParcelFields.SuppliedOn);
             judged[i] = new IdleParcel(feature.Id, placements.ParkIdOf(i), parcels.AreaM2(i), verdict, parcels.Features[i].Geometry, parcelLayer.Crs) { Supplied = supplied };
             found[i] = own.Count > 0 ? own : null;
-        });
+        }));
         foreach (var own in found)
         {
             if (own is not null)

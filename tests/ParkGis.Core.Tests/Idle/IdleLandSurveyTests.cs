@@ -1,4 +1,5 @@
 using ParkGis.Core.Data;
+using ParkGis.Core.Errors;
 using ParkGis.Core.Idle;
 using ParkGis.Core.Tests.Supply;
 using static ParkGis.Core.Tests.Supply.LandTestData;
@@ -54,6 +55,19 @@ public sealed class IdleLandSurveyTests
         Assert.Equal(a.Parcels.Select(p => (p.ParcelId, p.ParkId, p.AreaM2, p.Verdict)), b.Parcels.Select(p => (p.ParcelId, p.ParkId, p.AreaM2, p.Verdict)));
         Assert.Equal(a.Issues, b.Issues);
         Assert.Equal(a.Totals, b.Totals);
+    }
+
+    [Fact]
+    public void An_input_error_while_judging_a_parcel_keeps_its_code_not_wrapped_by_the_parallel_rule()
+    {
+        // The rule runs per parcel in a parallel loop; an input error raised there must reach the CLI as itself (exit 3
+        // with code, location and hint), not as the loop's AggregateException (exit 4, "ParkGis defect").
+        var data = Data().Add(LayerRole.Parcels, "L3", Box(0, 60, 10, 70),
+            ("parcel_id", "L3"), ("park_id", "P1"), ("supplied_on", "2020-01-01"), ("developed_ratio", new UnreadableValue()));
+
+        var error = Assert.Throws<UnusableInputException>(() => IdleLandSurvey.Run(data.Build(), AsOf));
+
+        Assert.Equal(ErrorCodes.UnreadableInput, error.Code);
     }
 
     [Fact]
@@ -120,5 +134,11 @@ public sealed class IdleLandSurveyTests
 
         Assert.Equal("鄂托克旗", Assert.Single(result.Banners).Banner);
         Assert.Contains(result.Issues, i => i.Feature == "P1" && i.Code == DataIssueCodes.BannerMismatch);
+    }
+
+    /// <summary>An attribute value that cannot even be shown: reading it is an input error.</summary>
+    private sealed class UnreadableValue
+    {
+        public override string ToString() => throw new UnusableInputException(ErrorCodes.UnreadableInput, "unreadable attribute value");
     }
 }
