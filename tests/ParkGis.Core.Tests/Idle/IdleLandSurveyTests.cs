@@ -71,6 +71,30 @@ public sealed class IdleLandSurveyTests
     }
 
     [Fact]
+    public void Issues_of_many_unreadable_parcels_in_different_parks_come_in_parcel_order_whatever_thread_judged_them()
+    {
+        // Enough parcels for the parallel rule to split them between threads; each has one or two issues.
+        var data = Data();
+        for (var i = 0; i < 400; i++)
+        {
+            var x = (i % 40) * 5;
+            var y = 110 + ((i / 40) * 5);
+            data.Add(LayerRole.Parcels, $"M{i:D3}", Box(x, y, x + 4, y + 4),
+                ("parcel_id", $"M{i:D3}"), ("park_id", i % 2 == 0 ? "P1" : "P2"), ("supplied_on", i % 3 == 0 ? "2023-13-45" : "2020-01-01"),
+                ("agreed_start", "not a date"), ("developed_ratio", i % 5 == 0 ? "abc" : null));
+        }
+
+        var result = IdleLandSurvey.Run(data.Build(), AsOf);
+        var again = IdleLandSurvey.Run(data.Build(reversed: true), AsOf);
+
+        var order = result.Parcels.Select(p => p.ParcelId).ToList();
+        var issued = result.Issues.Where(i => i.Feature is { } f && f.StartsWith('M')).Select(i => order.IndexOf(i.Feature!)).ToList();
+        Assert.True(issued.Count > 400, $"{issued.Count} issues");
+        Assert.Equal(issued.Order(), issued);
+        Assert.Equal(result.Issues, again.Issues);
+    }
+
+    [Fact]
     public void Government_caused_parcel_counts_in_the_idle_totals_by_cause_and_owes_nothing()
     {
         var data = Data().Add(LayerRole.Parcels, "L3", Box(0, 60, 10, 70),
