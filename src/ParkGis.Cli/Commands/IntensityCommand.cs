@@ -56,10 +56,17 @@ internal static class IntensityCommand
             var options = new IntensityOptions(parse.GetValue(year), parse.GetValue(baseline), ruleSet.Intensity);
             var result = assessment.Intensity(options, AsOfOption.OptionalValue(parse, asOf));
             run.Progress.Report(Text.Get("ProgressWritingResults"));
-            IntensityJsonWriter.Write(folder.PathOf("intensity.json"), result);
-            IntensityTablesWriter.WriteParcels(folder.PathOf("intensity_parcels.csv"), result);
-            IntensityTablesWriter.WriteParks(folder.PathOf("intensity_parks.csv"), result);
-            run.WriteLayer(folder, IntensityResults.Parcels(result, assessment.Layer(LayerRole.Parcels)!.Crs));
+            var json = folder.PathOf("intensity.json");
+            var parcelTable = folder.PathOf("intensity_parcels.csv");
+            var parkTable = folder.PathOf("intensity_parks.csv");
+            ConcurrentWrites.Run(
+                () => run.WriteLayer(folder, IntensityResults.Parcels(result, assessment.Layer(LayerRole.Parcels)!.Crs)),
+                () => IntensityJsonWriter.Write(json, result),
+                () =>
+                {
+                    IntensityTablesWriter.WriteParcels(parcelTable, result);
+                    IntensityTablesWriter.WriteParks(parkTable, result);
+                });
             if (parse.GetValue(xlsx))
             {
                 run.WriteWorkbook(folder, "intensity.xlsx", Text.Get("LedgerIntensity"), parse.GetRequiredValue(dataset), AsOfOption.OptionalValue(parse, asOf), parse.GetValue(rules),

@@ -524,8 +524,9 @@ public sealed class SupplyLedger
 
         if (found.All(u => u.Crs.Epsg == found[0].Crs.Epsg))
         {
-            var geometries = found.Select(u => u.Geometry).ToList();
-            return geometries.Count == 1 ? geometries[0].Area : OverlayNGRobust.Union(geometries, geometries[0].Factory).Area;
+            // Pieces of different parcels overlap only where the parcels do: only those groups are unioned.
+            var parts = found.SelectMany(u => LayerOverlay.PolygonParts(u.Geometry)).ToList();
+            return LayerOverlay.AreaOfUnion(parts, found[0].Geometry.Factory);
         }
 
         var inSource = found.Select(u => CrsTransform.Create(u.Crs, sourceCrs).Apply(u.Geometry)).ToList();
