@@ -94,80 +94,66 @@ public sealed class InfrastructureCheck
 
         _progress?.Report(Localized.Format("ProgressInfrastructure", parks.Features.Count, supplied.Count));
         var byPark = supplied.ToLookup(s => s.Park, s => s.Parcel);
-        var parkCount = parks.Features.Count;
-        var parallel = new ParallelOptions { CancellationToken = assessment.Cancellation };
-        var members = new List<Member>[parkCount];
-        var hasSteam = new bool[parkCount];
-        Parallel.For(0, parkCount, parallel, j =>
-        {
-            members[j] = Members(parcels, byPark[j]);
-            hasSteam[j] = networks[LayerRole.Steam] is { } steam && steam.In(parksScreened.AnalysisCrsOf(j)).Serves(parksScreened.Projections.In(parksScreened.AnalysisCrsOf(j)).Geometry(j));
-        });
-
-        // One work item per park and network, not per park: the items of different networks build their service areas
-        // (the bulk of the work, once per network and CRS) at the same time instead of each park waiting on the first.
-        var roles = UtilityNetworks.All;
-        var coverages = new UtilityCoverage[parkCount * roles.Count];
-        Parallel.For(0, coverages.Length, parallel, k =>
-        {
-            var j = k / roles.Count;
-            var role = roles[k % roles.Count];
-            coverages[k] = Coverage(role, networks[role], members[j], required: role != LayerRole.Steam || hasSteam[j]);
-        });
-
-        var results = new ParkInfrastructure[parkCount];
-        for (var j = 0; j < parkCount; j++)
+        var results = new ParkInfrastructure[parks.Features.Count];
+        Parallel.For(0, parks.Features.Count, new ParallelOptions { CancellationToken = assessment.Cancellation }, j =>
         {
             var profile = profiles.TryGetValue(parks.Features[j].Id, out var p) ? p : ParkProfile.Empty(parks.Features[j].Id);
-            results[j] = Assemble(parksScreened, j, members[j], coverages.Skip(j * roles.Count).Take(roles.Count).ToList(), hasSteam[j], profile);
-        }
+            results[j] = CheckPark(parksScreened, j, parcels, byPark[j].ToList(), networks, profile);
+        });
 
         var builds = networks.Values.Sum(n => n?.Builds ?? 0);
         issues.Sort(DataIssueOrder.Compare);
         return new InfrastructureResult(results.OrderBy(r => r.ParkId, StringComparer.Ordinal).ToList(), issues.Distinct().ToList(), _options, builds);
     }
 
-    /// <summary>A park's supplied or built parcels, each in its own analysis CRS (its area is the one every analysis uses), by id.</summary>
-    private static List<Member> Members(ScreenedLayer? parcels, IEnumerable<int> parcelIndexes) =>
-        parcelIndexes
-            .Select(i => new Member(parcels!.Features[i].Id, parcels.AnalysisCrsOf(i), parcels.GeometryInAnalysisCrs(i), parcels.AreaM2(i)))
-            .OrderBy(p => p.Id, StringComparer.Ordinal)
-            .ToList();
-
-    private UtilityCoverage Coverage(LayerRole role, ServiceAreas? network, List<Member> members, bool required)
-    {
-        var distance = _options.DistanceM(role);
-        if (network is null)
-        {
-            return new UtilityCoverage(role, distance, LayerPresent: false, required, null, 0, [], null);
-        }
-
-        var suppliedArea = members.Sum(p => p.AreaM2);
-        double served = 0;
-        var unserved = new List<UnservedParcel>();
-        foreach (var (id, parcelCrs, geometry, area) in members)
-        {
-            if (network.In(parcelCrs).Serves(geometry))
-            {
-                served += area;
-            }
-            else
-            {
-                unserved.Add(new UnservedParcel(id, geometry, parcelCrs, area, network.In(parcelCrs).DistanceTo(geometry) ?? double.PositiveInfinity));
-            }
-        }
-
-        double? coverage = suppliedArea > 0 ? (unserved.Count == 0 ? 1.0 : served / suppliedArea) : null;
-        return new UtilityCoverage(role, distance, LayerPresent: true, required, coverage, served, unserved,
-            coverage is { } c ? c >= _options.MinCoverage : null);
-    }
-
-    private static ParkInfrastructure Assemble(ScreenedLayer parks, int index, List<Member> members, List<UtilityCoverage> coverages, bool hasSteam, ParkProfile profile)
+    private ParkInfrastructure CheckPark(
+        ScreenedLayer parks, int index, ScreenedLayer? parcels, List<int> parcelIndexes, Dictionary<LayerRole, ServiceAreas?> networks, ParkProfile profile)
     {
         var feature = parks.Features[index];
+        var crs = parks.AnalysisCrsOf(index);
+        var park = parks.Projections.In(crs).Geometry(index);
+
+        // Each parcel is measured in its own analysis CRS: its area is the one every analysis uses.
+        var members = parcelIndexes
+            .Select(i => (Id: parcels!.Features[i].Id, Crs: parcels.AnalysisCrsOf(i), Geometry: parcels.GeometryInAnalysisCrs(i), AreaM2: parcels.AreaM2(i)))
+            .OrderBy(p => p.Id, StringComparer.Ordinal)
+            .ToList();
+        var suppliedArea = members.Sum(p => p.AreaM2);
+        var hasSteam = networks[LayerRole.Steam] is { } steam && steam.In(crs).Serves(park);
+
+        var coverages = new List<UtilityCoverage>();
+        foreach (var role in UtilityNetworks.All)
+        {
+            var distance = _options.DistanceM(role);
+            var required = role != LayerRole.Steam || hasSteam;
+            if (networks[role] is not { } network)
+            {
+                coverages.Add(new UtilityCoverage(role, distance, LayerPresent: false, required, null, 0, [], null));
+                continue;
+            }
+
+            double served = 0;
+            var unserved = new List<UnservedParcel>();
+            foreach (var (id, parcelCrs, geometry, area) in members)
+            {
+                if (network.In(parcelCrs).Serves(geometry))
+                {
+                    served += area;
+                }
+                else
+                {
+                    unserved.Add(new UnservedParcel(id, geometry, parcelCrs, area, network.In(parcelCrs).DistanceTo(geometry) ?? double.PositiveInfinity));
+                }
+            }
+
+            double? coverage = suppliedArea > 0 ? (unserved.Count == 0 ? 1.0 : served / suppliedArea) : null;
+            coverages.Add(new UtilityCoverage(role, distance, LayerPresent: true, required, coverage, served, unserved,
+                coverage is { } c ? c >= _options.MinCoverage : null));
+        }
+
         var meetsNetworks = And(coverages.Where(c => c.Required).Select(c => c.Meets));
         var name = parks.Text(index, "name") ?? string.Empty;
-        return new ParkInfrastructure(feature.Id, name, parks.AnalysisCrsOf(index), members.Count, members.Sum(p => p.AreaM2), coverages, hasSteam, meetsNetworks, profile.Levelled,
+        return new ParkInfrastructure(feature.Id, name, crs, members.Count, suppliedArea, coverages, hasSteam, meetsNetworks, profile.Levelled,
             And([meetsNetworks, profile.Levelled]));
     }
 
@@ -177,7 +163,4 @@ public sealed class InfrastructureCheck
         var list = values.ToList();
         return list.Any(v => v == false) ? false : list.Any(v => v is null) ? null : true;
     }
-
-    /// <summary>A supplied or built parcel of a park, in its own analysis CRS.</summary>
-    private readonly record struct Member(string Id, Crs.CrsDefinition Crs, NetTopologySuite.Geometries.Geometry Geometry, double AreaM2);
 }
