@@ -56,6 +56,7 @@ internal static class ReportCommand
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(datasetName));
             var assessment = run.Assess(datasetName, parse.GetValue(fix));
             var date = AsOfOption.OptionalValue(parse, asOf);
+            using var figuresComputing = ReportFigureSources.Begin(assessment);
             var results = assessment.Publication(date);
             var layers = PublishedLayers.From(assessment.Dataset, results);
             var figures = ReportFigureSources.Of(assessment, date);

@@ -292,6 +292,21 @@ public sealed class ParkAssessment
     public PublishedResults Publication(DateOnly? asOf = null) => Once(("publication", asOf), () => AssessmentPublication.Of(this, asOf))!;
 
     /// <summary>
+    /// Starts <paramref name="analyses"/> of this assessment on threads of their own and returns at once. Each result is
+    /// cached as if it had been asked for now, so the later request for it waits for it, or throws its error, at the
+    /// place where it is asked for: errors and their order are those of computing in sequence. An analysis that keeps
+    /// few cores busy (九通一平 coverage) then overlaps the others. Start only analyses the caller asks for later; disposing
+    /// the returned handle waits for them.
+    /// </summary>
+    /// <param name="analyses">Requests of results of this assessment, such as <c>a =&gt; a.Infrastructure()</c>.</param>
+    public AnalysesInBackground Begin(params Action<ParkAssessment>[] analyses)
+    {
+        ArgumentNullException.ThrowIfNull(analyses);
+        return new AnalysesInBackground([.. analyses.Select(analysis => Task.Factory.StartNew(
+            () => analysis(this), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))]);
+    }
+
+    /// <summary>
     /// Runs <paramref name="work"/> and rethrows the first exception of a parallel loop as itself, not wrapped in an
     /// <see cref="AggregateException"/>, so that input errors keep their code, location and hint.
     /// </summary>

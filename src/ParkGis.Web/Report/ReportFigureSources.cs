@@ -15,6 +15,17 @@ namespace ParkGis.Web.Report;
 /// </summary>
 public static class ReportFigureSources
 {
+    /// <summary>
+    /// Starts the analysis of the figures that keeps few cores busy (九通一平 coverage, when the dataset has utility
+    /// networks) in the background, so that it overlaps the publication computed before <see cref="Of"/>; its result
+    /// or error reaches <see cref="Of"/> as if computed there. Dispose the handle when the report is done.
+    /// </summary>
+    public static AnalysesInBackground Begin(ParkAssessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return HasNetworks(assessment) ? assessment.Begin(a => a.Infrastructure()) : assessment.Begin();
+    }
+
     /// <summary>The figures of <paramref name="assessment"/> on <paramref name="asOf"/>.</summary>
     public static ReportFigures Of(ParkAssessment assessment, DateOnly? asOf)
     {
@@ -52,7 +63,7 @@ public static class ReportFigureSources
 
         var infrastructure = Try(missing, "infrastructure", () =>
         {
-            if (!UtilityNetworks.All.Any(u => assessment.Layer(u) is not null))
+            if (!HasNetworks(assessment))
             {
                 missing["infrastructure"] = Localized.Get("ReportMissingNetworks");
                 return null;
@@ -85,6 +96,8 @@ public static class ReportFigureSources
 
         return new ReportFigures { Supply = supply, Intensity = intensity, Infrastructure = infrastructure, Scorecard = scorecard, Missing = missing };
     }
+
+    private static bool HasNetworks(ParkAssessment assessment) => UtilityNetworks.All.Any(u => assessment.Layer(u) is not null);
 
     private static T? Try<T>(Dictionary<string, string> missing, string key, Func<T?> figures)
         where T : class
