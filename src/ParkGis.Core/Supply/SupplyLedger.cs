@@ -116,25 +116,35 @@ public sealed class SupplyLedger
         if (parks is not null && parksLayer is not null)
         {
             _progress?.Report(Localized.Format("ProgressMeasuringParks", parks.Features.Count));
-            var parkArray = MeasureParks(parksScreened!, banners, approvals, supplied, parallel);
-            parkResults.AddRange(parkArray);
-            parkWindowResults.AddRange(MeasureParks(parksScreened!, banners, windowApprovals, supplied, parallel));
-            var bannerGroups = Enumerable.Range(0, parks.Features.Count)
-                .Where(i => parkArray[i].Banner.Length > 0)
-                .GroupBy(i => parkArray[i].Banner, StringComparer.Ordinal)
+            var parkCount = parks.Features.Count;
+            var bannerGroups = Enumerable.Range(0, parkCount)
+                .Select(i => (Park: i, Banner: banners.Of(parks.Features[i].Id)))
+                .Where(p => p.Banner.Length > 0)
+                .GroupBy(p => p.Banner, p => p.Park, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToList();
+            var parkArray = new AreaSupply[parkCount];
+            var parkWindowArray = new AreaSupply[parkCount];
             var bannerArray = new AreaSupply[bannerGroups.Count];
-            Parallel.For(0, bannerGroups.Count, parallel, b =>
+            // Every park with all batches, every park with the window's, every 旗区: one loop, so that a large park or
+            // 旗区 does not leave the other cores waiting at the end of a pass of its own.
+            Parallel.For(0, bannerArray.Length + (2 * parkCount), parallel, k =>
             {
-                var members = bannerGroups[b].ToList();
-                var factory = parks.Features[members[0]].Geometry.Factory;
-                var crs = AnalysisCrs.For(parks.SourceCrs, factory.BuildGeometry(members.Select(i => parks.Features[i].Geometry).ToList()));
-                var projected = parks.In(crs);
-                var area = members.Count == 1 ? projected.Geometry(members[0]) : OverlayNGRobust.Union(members.Select(projected.Geometry).ToList(), factory);
-                var (approved, suppliedM2) = MeasureArea(area, _ => area, crs, approvals, supplied);
-                bannerArray[b] = new AreaSupply(bannerGroups[b].Key, bannerGroups[b].Key, bannerGroups[b].Key, crs, approved, suppliedM2);
+                if (k < bannerArray.Length)
+                {
+                    bannerArray[k] = MeasureBanner(bannerGroups[k].Key, [.. bannerGroups[k]], parks, approvals, supplied);
+                }
+                else if (k - bannerArray.Length < parkCount)
+                {
+                    parkArray[k - bannerArray.Length] = MeasurePark(parksScreened!, k - bannerArray.Length, banners, approvals, supplied);
+                }
+                else
+                {
+                    parkWindowArray[k - bannerArray.Length - parkCount] = MeasurePark(parksScreened!, k - bannerArray.Length - parkCount, banners, windowApprovals, supplied);
+                }
             });
+            parkResults.AddRange(parkArray);
+            parkWindowResults.AddRange(parkWindowArray);
             bannerResults.AddRange(bannerArray);
         }
 
@@ -206,18 +216,32 @@ public sealed class SupplyLedger
     }
 
     /// <summary>Each park's approved land (of <paramref name="approvals"/>) and the supplied part of it, in the parks' order.</summary>
-    private AreaSupply[] MeasureParks(ScreenedLayer parks, ParkBanners banners, LayerProjections approvals, LayerProjections supplied, ParallelOptions parallel)
+    private static AreaSupply[] MeasureParks(ScreenedLayer parks, ParkBanners banners, LayerProjections approvals, LayerProjections supplied, ParallelOptions parallel)
     {
         var results = new AreaSupply[parks.Count];
-        Parallel.For(0, results.Length, parallel, i =>
-        {
-            var feature = parks.Features[i];
-            var crs = parks.AnalysisCrsOf(i);
-            var projected = parks.Projections.In(crs);
-            var (approved, suppliedM2) = MeasureArea(projected.Geometry(i), envelope => projected.Around(i, envelope), crs, approvals, supplied);
-            results[i] = new AreaSupply(feature.Id, parks.Layer.Text(feature.Source, "name") ?? string.Empty, banners.Of(feature.Id), crs, approved, suppliedM2);
-        });
+        Parallel.For(0, results.Length, parallel, i => results[i] = MeasurePark(parks, i, banners, approvals, supplied));
         return results;
+    }
+
+    /// <summary>One park's approved land (of <paramref name="approvals"/>) and the supplied part of it.</summary>
+    private static AreaSupply MeasurePark(ScreenedLayer parks, int index, ParkBanners banners, LayerProjections approvals, LayerProjections supplied)
+    {
+        var feature = parks.Features[index];
+        var crs = parks.AnalysisCrsOf(index);
+        var projected = parks.Projections.In(crs);
+        var (approved, suppliedM2) = MeasureArea(projected.Geometry(index), envelope => projected.Around(index, envelope), crs, approvals, supplied);
+        return new AreaSupply(feature.Id, parks.Layer.Text(feature.Source, "name") ?? string.Empty, banners.Of(feature.Id), crs, approved, suppliedM2);
+    }
+
+    /// <summary>A 旗区's approved land (the union of its parks) and the supplied part of it.</summary>
+    private static AreaSupply MeasureBanner(string banner, IReadOnlyList<int> members, LayerProjections parks, LayerProjections approvals, LayerProjections supplied)
+    {
+        var factory = parks.Features[members[0]].Geometry.Factory;
+        var crs = AnalysisCrs.For(parks.SourceCrs, factory.BuildGeometry(members.Select(i => parks.Features[i].Geometry).ToList()));
+        var projected = parks.In(crs);
+        var area = members.Count == 1 ? projected.Geometry(members[0]) : OverlayNGRobust.Union(members.Select(projected.Geometry).ToList(), factory);
+        var (approved, suppliedM2) = MeasureArea(area, _ => area, crs, approvals, supplied);
+        return new AreaSupply(banner, banner, banner, crs, approved, suppliedM2);
     }
 
     /// <summary>The supply date; an unreadable one is not a supply (the reading's issue says so, worded as idle words it).</summary>
