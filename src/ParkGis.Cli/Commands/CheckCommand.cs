@@ -54,9 +54,8 @@ internal static class CheckCommand
         {
             dataset, output, minArea, fix, overwrite, engine, write, runId, format, xlsx,
         };
-        command.SetAction((parse, cancellation) =>
+        CommandRun.SetAction(command, (parse, run) =>
         {
-            using var run = new CommandRun(parse, cancellation);
             run.UseFormat(parse.GetValue(format));
             var options = new ConflictCheckOptions(parse.GetValue(minArea), parse.GetValue(fix));
             var datasetName = parse.GetRequiredValue(dataset);
@@ -72,6 +71,17 @@ internal static class CheckCommand
                 run.WriteWorkbook(folder, "check.xlsx", Text.Get("LedgerConflicts"), datasetName, null, null, CheckLedgers.Of(result), result.Issues,
                     [(Text.Get("LedgerMinAreaM2"), result.MinAreaM2.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture))]);
             }
+            int Print(TextWriter stdout, string? written)
+            {
+                if (written is not null)
+                {
+                    stdout.WriteLine(written);
+                }
+
+                CheckSummary.Write(stdout, result, folder);
+                return ExitCodes.Conclude(stdout, result.HasConflicts, result.Issues);
+            }
+
             if (parse.GetValue(write) is { } target)
             {
                 // The database rows wait in an open transaction that commits only after the files are in place
@@ -79,18 +89,11 @@ internal static class CheckCommand
                 var (pending, written) = CheckResultOptions.Prepare(target, parse.GetValue(runId), datasetName, options, result, run);
                 using (pending)
                 {
-                    run.Commit(folder, pending.Commit);
+                    return run.PrintThenCommit(folder, stdout => Print(stdout, written), pending.Commit);
                 }
-
-                run.Stdout.WriteLine(written);
-            }
-            else
-            {
-                run.Commit(folder);
             }
 
-            CheckSummary.Write(run.Stdout, result, folder);
-            return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasConflicts, result.Issues));
+            return run.PrintThenCommit(folder, stdout => Print(stdout, null));
         });
         return command;
     }
