@@ -137,20 +137,29 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
     }
 
     /// <summary>
-    /// Ends a run that writes files: prints its results with <paramref name="print"/> (which returns the exit code) and
-    /// flushes stdout, then commits <paramref name="output"/> (<see cref="Commit"/>). Stdout comes first so that a
-    /// stdout that cannot be written (PG0404: a full disk, a pipe whose reader has gone) stops the run before anything
-    /// is in place — a failed run leaves nothing in the output folder; a commit that then fails is reported on stderr
-    /// after the printed results, with exit 3.
+    /// Ends a run that writes files, so that a stdout that cannot be written (PG0404: a full disk, a pipe whose reader has
+    /// gone) leaves the output folder as it was: prints <paramref name="results"/> (the tables) and flushes stdout, then
+    /// commits <paramref name="output"/> (<see cref="Commit"/>) and, once the files are in place and before
+    /// <paramref name="afterSwitch"/>, prints <paramref name="conclusion"/> — the lines saying where the results are, and
+    /// the end — which returns the exit code. When the conclusion cannot be printed the files are moved back; when the
+    /// commit fails it is not printed, so no line claims files that were not written. Only the conclusion's few lines
+    /// are printed while the parent folder is locked.
     /// </summary>
-    public int PrintThenCommit(CommandOutput output, Func<TextWriter, int> print, Action? afterSwitch = null)
+    public int PrintAndCommit(CommandOutput output, Action<TextWriter> results, Func<TextWriter, int> conclusion, Action? afterSwitch = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(print);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(conclusion);
         Cancellation.ThrowIfCancellationRequested();
-        var code = print(Stdout);
+        results(Stdout);
         Stdout.Flush();
-        Commit(output, afterSwitch);
+        var code = ExitCodes.InternalError;
+        Commit(output, () =>
+        {
+            code = conclusion(Stdout);
+            Stdout.Flush();
+            afterSwitch?.Invoke();
+        });
         return code;
     }
 
@@ -314,6 +323,13 @@ internal sealed class CommandOutput : IDisposable
     /// whatever else was written (<c>--format</c>, <c>--xlsx</c>) in the order written.
     /// </summary>
     public IReadOnlyList<string> Listed(params string[] primary) => [.. primary, .. _written.Where(name => !primary.Contains(name, StringComparer.Ordinal))];
+
+    /// <summary>The line naming the files written (<c>结果已写入 DIR（check.json、…）</c>): <paramref name="primary"/>, then the others (<see cref="Listed"/>).</summary>
+    public void WriteResultsLine(TextWriter stdout, params string[] primary)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        stdout.WriteLine(Text.Format("ResultsWrittenTo", Destination, Text.List(Listed(primary))));
+    }
 
     /// <summary>Counts <paramref name="fileName"/> as written (once).</summary>
     public void Wrote(string fileName)

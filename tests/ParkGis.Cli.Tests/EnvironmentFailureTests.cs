@@ -46,6 +46,27 @@ public sealed class EnvironmentFailureTests
         public override void Write(string? value) => throw new IOException("No space left on device");
     }
 
+    /// <summary>A writer that fails as a full disk does from the write that completes <paramref name="text"/> on.</summary>
+    private sealed class FullDiskFromWriter(string text) : TextWriter
+    {
+        private readonly StringBuilder _written = new();
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void Write(char value) => Write(value.ToString());
+
+        public override void Write(string? value)
+        {
+            _written.Append(value);
+            if (_written.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                throw new IOException("No space left on device");
+            }
+        }
+
+        public override string ToString() => _written.ToString();
+    }
+
     private static CliRun Run(TextWriter stdout, TextWriter stderr, params string[] args)
     {
         var code = ParkGisApp.Run(args, stdout, stderr);
@@ -118,6 +139,27 @@ public sealed class EnvironmentFailureTests
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Contains("error PG0404:", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("No space left on device", run.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output), run.ToString());
+        Assert.True(!Directory.Exists(parent) || Directory.GetFileSystemEntries(parent).Length == 0, run.ToString());
+    }
+
+    [Theory]
+    [InlineData("check", "鄂托克经济开发区")]
+    [InlineData("check", "结果已写入")]
+    [InlineData("idle", "结果已写入")]
+    [InlineData("report", "报告已写入")]
+    public void Stdout_failing_at_the_tables_or_at_the_line_naming_the_files_leaves_the_output_folder_as_it_was(string command, string failsAt)
+    {
+        // Attack: the disk of stdout fills while the tables are printed, or at the line naming the files, printed once
+        // they are in place (was: the files stayed, the run ended with PG0402 about --out).
+        var parent = RepositoryPaths.NewTempFolder();
+        var output = Path.Combine(parent, "out");
+        string[] options = command == "check" ? [] : ["--as-of", "2026-06-30"];
+
+        var run = Run(new FullDiskFromWriter(failsAt), new StringWriter(), [command, RepositoryPaths.OrdosSample, "--out", output, .. options]);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Contains("error PG0404:", run.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output), run.ToString());
         Assert.True(!Directory.Exists(parent) || Directory.GetFileSystemEntries(parent).Length == 0, run.ToString());
     }

@@ -71,14 +71,17 @@ internal static class CheckCommand
                 run.WriteWorkbook(folder, "check.xlsx", Text.Get("LedgerConflicts"), datasetName, null, null, CheckLedgers.Of(result), result.Issues,
                     [(Text.Get("LedgerMinAreaM2"), result.MinAreaM2.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture))]);
             }
-            int Print(TextWriter stdout, string? written)
+
+            // The tables before the commit, the lines saying where the results are once the files are in place and
+            // before the database commits (PrintAndCommit): a stdout that cannot be written leaves both as they were.
+            int Conclude(TextWriter stdout, string? written)
             {
                 if (written is not null)
                 {
                     stdout.WriteLine(written);
                 }
 
-                CheckSummary.Write(stdout, result, folder);
+                folder.WriteResultsLine(stdout, "check.json", "conflicts.geojson");
                 return ExitCodes.Conclude(stdout, result.HasConflicts, result.Issues);
             }
 
@@ -89,11 +92,11 @@ internal static class CheckCommand
                 var (pending, written) = CheckResultOptions.Prepare(target, parse.GetValue(runId), datasetName, options, result, run);
                 using (pending)
                 {
-                    return run.PrintThenCommit(folder, stdout => Print(stdout, written), pending.Commit);
+                    return run.PrintAndCommit(folder, stdout => CheckSummary.Write(stdout, result), stdout => Conclude(stdout, written), pending.Commit);
                 }
             }
 
-            return run.PrintThenCommit(folder, stdout => Print(stdout, null));
+            return run.PrintAndCommit(folder, stdout => CheckSummary.Write(stdout, result), stdout => Conclude(stdout, null));
         });
         return command;
     }

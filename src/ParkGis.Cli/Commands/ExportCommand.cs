@@ -99,7 +99,8 @@ internal static class ExportCommand
                 }
             }
 
-            return run.PrintThenCommit(folder, stdout =>
+            // The summary begins with the line naming the folder: all of it is the conclusion (a line per file).
+            return run.PrintAndCommit(folder, static _ => { }, stdout =>
             {
                 WriteSummary(stdout, summary, folder.Destination);
                 return ExitCodes.Conclude(stdout, results.HasFindings, results.Issues);

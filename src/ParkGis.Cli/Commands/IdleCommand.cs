@@ -51,11 +51,13 @@ internal static class IdleCommand
                     IdleLedgers.Of(result, new SourceRecords(assessment.Layer(LayerRole.Parcels))), result.Issues);
             }
 
-            return run.PrintThenCommit(folder, stdout =>
-            {
-                IdleSummary.Write(stdout, result, folder);
-                return ExitCodes.Conclude(stdout, result.HasIdleLand, result.Issues);
-            });
+            return run.PrintAndCommit(folder,
+                stdout => IdleSummary.Write(stdout, result),
+                stdout =>
+                {
+                    folder.WriteResultsLine(stdout, "idle.json", "idle.geojson");
+                    return ExitCodes.Conclude(stdout, result.HasIdleLand, result.Issues);
+                });
         });
         return command;
     }

@@ -46,11 +46,13 @@ internal static class InfrastructureCommand
                 run.WriteWorkbook(folder, "infrastructure.xlsx", Text.Get("LedgerInfrastructure"), parse.GetRequiredValue(dataset), null, parse.GetValue(rules),
                     InfrastructureLedgers.Of(result, new SourceRecords(assessment.Layer(LayerRole.Parcels))), result.Issues);
             }
-            return run.PrintThenCommit(folder, stdout =>
-            {
-                InfrastructureSummary.Write(stdout, result, folder);
-                return ExitCodes.Conclude(stdout, result.HasFailures, result.Issues);
-            });
+            return run.PrintAndCommit(folder,
+                stdout => InfrastructureSummary.Write(stdout, result),
+                stdout =>
+                {
+                    folder.WriteResultsLine(stdout, "infrastructure.json", "unserved.geojson");
+                    return ExitCodes.Conclude(stdout, result.HasFailures, result.Issues);
+                });
         });
         return command;
     }

@@ -73,11 +73,13 @@ internal static class IntensityCommand
                     [(Text.Get("LedgerYear"), result.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Text.Get("LedgerNoEconomics")),
                      (Text.Get("LedgerBaselineYear"), result.BaselineYear.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
             }
-            return run.PrintThenCommit(folder, stdout =>
-            {
-                IntensitySummary.Write(stdout, result, folder);
-                return ExitCodes.Conclude(stdout, result.HasFailures, result.Issues);
-            });
+            return run.PrintAndCommit(folder,
+                stdout => IntensitySummary.Write(stdout, result),
+                stdout =>
+                {
+                    folder.WriteResultsLine(stdout, "intensity.json", "intensity_parcels.csv", "intensity_parks.csv", "intensity.geojson");
+                    return ExitCodes.Conclude(stdout, result.HasFailures, result.Issues);
+                });
         });
         return command;
     }

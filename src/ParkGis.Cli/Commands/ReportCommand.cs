@@ -70,7 +70,7 @@ internal static class ReportCommand
                 ReportPdf.Print(browser, folder.PathOf("index.html"), folder.PathOf("report.pdf"), run.Cancellation);
             }
 
-            return run.PrintThenCommit(folder, stdout =>
+            return run.PrintAndCommit(folder, static _ => { }, stdout =>
             {
                 stdout.WriteLine(Text.Format("ReportWrittenTo", Path.Combine(folder.Destination, "index.html")));
                 return ExitCodes.Conclude(stdout, results.HasFindings, results.Issues);

@@ -51,11 +51,13 @@ internal static class ScorecardCommand
                     [(Text.Get("LedgerYear"), scorecard.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Text.Get("LedgerNoEconomics"))]);
             }
 
-            return run.PrintThenCommit(folder, stdout =>
-            {
-                ScorecardSummary.Write(stdout, scorecard.Card, scorecard.LeadingIndustry, folder, scorecard.Intensity, scorecard);
-                return ExitCodes.Conclude(stdout, findings: false, scorecard.Issues);
-            });
+            return run.PrintAndCommit(folder,
+                stdout => ScorecardSummary.Write(stdout, scorecard.Card, scorecard.LeadingIndustry, scorecard.Intensity, scorecard),
+                stdout =>
+                {
+                    folder.WriteResultsLine(stdout, "scorecard.json", "scorecard.csv");
+                    return ExitCodes.Conclude(stdout, findings: false, scorecard.Issues);
+                });
         });
         return command;
     }

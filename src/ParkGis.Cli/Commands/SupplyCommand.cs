@@ -75,11 +75,13 @@ internal static class SupplyCommand
                      (Text.Get("LedgerUnapproved"), Text.Format("LedgerUnapprovedValue", result.Unapproved.Count, JsonOutput.Round(Core.Measures.AreaUnits.ToMu(result.UnapprovedAreaM2)), result.UnapprovedSuppressed, result.Options.MinAreaM2))]);
             }
 
-            return run.PrintThenCommit(folder, stdout =>
-            {
-                SupplySummary.Write(stdout, result, folder);
-                return ExitCodes.Conclude(stdout, result.HasFindings, result.Issues);
-            });
+            return run.PrintAndCommit(folder,
+                stdout => SupplySummary.Write(stdout, result),
+                stdout =>
+                {
+                    folder.WriteResultsLine(stdout, "supply.json", "unsupplied.geojson", "unapproved_supply.geojson", "supply_batches.csv");
+                    return ExitCodes.Conclude(stdout, result.HasFindings, result.Issues);
+                });
         });
         return command;
     }
