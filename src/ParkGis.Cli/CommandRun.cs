@@ -23,6 +23,45 @@ namespace ParkGis.Cli;
 internal sealed class CommandRun(ParseResult parse, CancellationToken cancellation) : IDisposable
 {
     private readonly List<ParcelChunks> _held = [];
+    private readonly List<CommandOutput> _outputs = [];
+
+    /// <summary>
+    /// Sets <paramref name="command"/>'s action: <paramref name="action"/> with a run of its own, disposed on every path.
+    /// A file-system failure of one of the run's output folders (<see cref="BeginOutput"/>) — its staging folder deleted
+    /// or replaced, its disk full, its mount read-only — becomes PG0402 naming the folder (exit 3), never a defect.
+    /// </summary>
+    public static void SetAction(Command command, Func<ParseResult, CommandRun, int> action)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(action);
+        command.SetAction((parse, cancellation) =>
+        {
+            using var run = new CommandRun(parse, cancellation);
+            try
+            {
+                return Task.FromResult(action(parse, run));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or AggregateException)
+            {
+                if (run.OutputFailure(e) is { } failure)
+                {
+                    throw failure;
+                }
+
+                throw;
+            }
+        });
+    }
+
+    /// <summary>The output-folder error <paramref name="exception"/> stands for, or null when it is not one of this run's output folders'.</summary>
+    public UnusableInputException? OutputFailure(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var cause = exception is AggregateException aggregate && aggregate.Flatten().InnerExceptions is [var first, ..] ? first : exception;
+        return cause is IOException or UnauthorizedAccessException
+            ? _outputs.Select(output => output.Explain(cause)).FirstOrDefault(error => error is not null)
+            : null;
+    }
 
     /// <summary>Where results are printed.</summary>
     public TextWriter Stdout { get; } = parse.InvocationConfiguration.Output;
@@ -43,7 +82,9 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
     public CommandOutput BeginOutput(string destination, IEnumerable<string> ownedNames, bool overwrite, IEnumerable<string> inputs)
     {
         Cancellation.ThrowIfCancellationRequested();
-        return new CommandOutput(OutputFolder.Begin(destination, WithGisFiles(ownedNames), overwrite, inputs));
+        var output = new CommandOutput(OutputFolder.Begin(destination, WithGisFiles(ownedNames), overwrite, inputs));
+        _outputs.Add(output);
+        return output;
     }
 
     /// <summary>The GIS format (<c>--format</c>) layers are written in besides GeoJSON.</summary>
@@ -93,6 +134,33 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
         ArgumentNullException.ThrowIfNull(output);
         Cancellation.ThrowIfCancellationRequested();
         output.Folder.Commit(afterSwitch);
+    }
+
+    /// <summary>
+    /// Ends a run that writes files, so that a stdout that cannot be written (PG0404: a full disk, a pipe whose reader has
+    /// gone) leaves the output folder as it was: prints <paramref name="results"/> (the tables) and flushes stdout, then
+    /// commits <paramref name="output"/> (<see cref="Commit"/>) and, once the files are in place and before
+    /// <paramref name="afterSwitch"/>, prints <paramref name="conclusion"/> — the lines saying where the results are, and
+    /// the end — which returns the exit code. When the conclusion cannot be printed the files are moved back; when the
+    /// commit fails it is not printed, so no line claims files that were not written. Only the conclusion's few lines
+    /// are printed while the parent folder is locked.
+    /// </summary>
+    public int PrintAndCommit(CommandOutput output, Action<TextWriter> results, Func<TextWriter, int> conclusion, Action? afterSwitch = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(conclusion);
+        Cancellation.ThrowIfCancellationRequested();
+        results(Stdout);
+        Stdout.Flush();
+        var code = ExitCodes.InternalError;
+        Commit(output, () =>
+        {
+            code = conclusion(Stdout);
+            Stdout.Flush();
+            afterSwitch?.Invoke();
+        });
+        return code;
     }
 
     /// <summary>
@@ -223,6 +291,7 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
 internal sealed class CommandOutput : IDisposable
 {
     private readonly List<string> _written = [];
+    private bool? _stagingLost;
 
     /// <summary>Wraps a folder just begun.</summary>
     public CommandOutput(OutputFolder folder)
@@ -255,6 +324,13 @@ internal sealed class CommandOutput : IDisposable
     /// </summary>
     public IReadOnlyList<string> Listed(params string[] primary) => [.. primary, .. _written.Where(name => !primary.Contains(name, StringComparer.Ordinal))];
 
+    /// <summary>The line naming the files written (<c>结果已写入 DIR（check.json、…）</c>): <paramref name="primary"/>, then the others (<see cref="Listed"/>).</summary>
+    public void WriteResultsLine(TextWriter stdout, params string[] primary)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        stdout.WriteLine(Text.Format("ResultsWrittenTo", Destination, Text.List(Listed(primary))));
+    }
+
     /// <summary>Counts <paramref name="fileName"/> as written (once).</summary>
     public void Wrote(string fileName)
     {
@@ -267,6 +343,43 @@ internal sealed class CommandOutput : IDisposable
     /// <summary>Deletes what was staged unless committed.</summary>
     public void Dispose()
     {
+        // Whether the staging folder was still this run's when the run ended, for Explain after the deletion.
+        _stagingLost ??= !Folder.IsStagingIntact;
         Folder.Dispose();
+    }
+
+    /// <summary>
+    /// The error a file-system failure <paramref name="exception"/> stands for when it concerns this output folder:
+    /// its staging folder deleted or replaced during the run (whatever the failure then was), its disk full, or a
+    /// failure naming the staging or output folder (read-only mount, permissions); null otherwise.
+    /// </summary>
+    public UnusableInputException? Explain(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (exception is not (IOException or UnauthorizedAccessException))
+        {
+            return null;
+        }
+
+        var parent = Path.GetDirectoryName(Folder.StagingRoot) ?? Destination;
+        if (_stagingLost ?? !Folder.IsStagingIntact)
+        {
+            return new UnusableInputException(ErrorCodes.OutputNotWritable,
+                Text.Format("OutputStagingGone", Destination, Folder.StagingRoot, exception.Message), Destination,
+                hint: Text.Format("OutputStagingGoneHint", parent), inner: exception);
+        }
+
+        if (exception is IOException io && OutputSpace.IsExhausted(io))
+        {
+            return OutputSpace.Error(io);
+        }
+
+        var message = exception.Message;
+        return message.Contains(Folder.StagingRoot, StringComparison.Ordinal)
+            || message.Contains(Destination + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            || message.Contains($"'{Destination}'", StringComparison.Ordinal)
+            ? new UnusableInputException(ErrorCodes.OutputNotWritable, Text.Format("OutputWriteFailed", Destination, message), Destination,
+                hint: Text.Format("OutputWriteFailedHint", parent), inner: exception)
+            : null;
     }
 }

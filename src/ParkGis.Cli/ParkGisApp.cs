@@ -84,17 +84,25 @@ internal static class ParkGisApp
         Text.Language = LanguageChoice.Resolve(args, environment);
 
         // Every text printed passes through two rules: control characters in names and messages are escaped (only
-        // WriteLine's own line ends stay newlines), then pg: credentials are masked.
+        // WriteLine's own line ends stay newlines), then pg: credentials are masked. A stream that cannot be written
+        // has a defined outcome (StandardStreamWriter): stdout is PG0404, exit 3; stderr falls silent.
         var redaction = CredentialRedaction.For(args);
-        var output = new TerminalWriter(redaction.Wrap(stdout));
-        var error = new TerminalWriter(redaction.Wrap(stderr));
+        var output = new TerminalWriter(redaction.Wrap(StandardStreamWriter.ForResults(stdout)));
+        var error = new TerminalWriter(redaction.Wrap(StandardStreamWriter.ForMessages(stderr)));
         try
         {
-            return Invoke(args, output, error, cancellation);
+            var code = Invoke(args, output, error, cancellation);
+            output.Flush();
+            return code;
+        }
+        catch (UnusableInputException e) when (e.Code == ErrorCodes.StdoutNotWritable)
+        {
+            // The last, unfinished line of stdout could not be written.
+            ErrorReport.Write(error, e);
+            return ExitCodes.UnusableInput;
         }
         finally
         {
-            output.Flush();
             error.Flush();
         }
     }

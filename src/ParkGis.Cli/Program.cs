@@ -45,7 +45,8 @@ internal static class Program
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         var exit = ExitCodes.InternalError;
-        var command = new Thread(() => exit = ParkGisApp.Run(args, Console.Out, Console.Error, cancellation.Token), StackBytes)
+        var stdout = StandardStreamWriter.ProcessStdout();
+        var command = new Thread(() => exit = ParkGisApp.Run(args, stdout, Console.Error, cancellation.Token), StackBytes)
         {
             Name = "parkgis",
             IsBackground = true,
@@ -56,7 +57,7 @@ internal static class Program
             if (cancellation.IsCancellationRequested && signalled.Elapsed > StopWithin)
             {
                 var clean = OutputFolder.Abandon(CommitGrace);
-                Console.Error.WriteLine(Text.Get(clean ? "Cancelled" : "CancelledDuringCommit"));
+                StandardStreamWriter.ForMessages(Console.Error).WriteLine(Text.Get(clean ? "Cancelled" : "CancelledDuringCommit"));
                 return exitOnSignal;
             }
         }

@@ -36,10 +36,8 @@ internal static class BoundaryPointsCommand
         {
             dataset, park, output, overwrite,
         };
-        command.SetAction((parse, cancellation) =>
+        CommandRun.SetAction(command, (parse, run) =>
         {
-            var run = new CommandRun(parse, cancellation);
-            var stdout = run.Stdout;
             var stderr = run.Stderr;
             var parkId = parse.GetRequiredValue(park);
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
@@ -70,11 +68,14 @@ internal static class BoundaryPointsCommand
             var name = parks.Text(feature, "name");
             BoundaryPointsCsvWriter.Write(folder.PathOf("boundary-points.csv"), feature.Id, name, table);
             CoordinateTxtWriter.Write(folder.PathOf("boundary-points.txt"), feature.Id, name, table);
-            run.Commit(folder);
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"园区 {feature.Id}{(name is null ? string.Empty : " " + name)}: {table.Blocks.Count} 个地块, {table.RowCount} 行界址点, 面积 {AreaUnits.ToHectares(table.AreaM2):0.0000} 公顷（{table.Crs}）"));
-            stdout.WriteLine(Text.Format("BoundaryPointsWritten", Path.Combine(folder.Destination, OutputFiles[0]), OutputFiles[1]));
-            return Task.FromResult(ExitCodes.Of(findings: false, parkIssues));
+            return run.PrintAndCommit(folder,
+                stdout => stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"园区 {feature.Id}{(name is null ? string.Empty : " " + name)}: {table.Blocks.Count} 个地块, {table.RowCount} 行界址点, 面积 {AreaUnits.ToHectares(table.AreaM2):0.0000} 公顷（{table.Crs}）")),
+                stdout =>
+                {
+                    stdout.WriteLine(Text.Format("BoundaryPointsWritten", Path.Combine(folder.Destination, OutputFiles[0]), OutputFiles[1]));
+                    return ExitCodes.Of(findings: false, parkIssues);
+                });
         });
         return command;
     }

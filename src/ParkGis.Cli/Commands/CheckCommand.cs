@@ -54,9 +54,8 @@ internal static class CheckCommand
         {
             dataset, output, minArea, fix, overwrite, engine, write, runId, format, xlsx,
         };
-        command.SetAction((parse, cancellation) =>
+        CommandRun.SetAction(command, (parse, run) =>
         {
-            using var run = new CommandRun(parse, cancellation);
             run.UseFormat(parse.GetValue(format));
             var options = new ConflictCheckOptions(parse.GetValue(minArea), parse.GetValue(fix));
             var datasetName = parse.GetRequiredValue(dataset);
@@ -72,6 +71,20 @@ internal static class CheckCommand
                 run.WriteWorkbook(folder, "check.xlsx", Text.Get("LedgerConflicts"), datasetName, null, null, CheckLedgers.Of(result), result.Issues,
                     [(Text.Get("LedgerMinAreaM2"), result.MinAreaM2.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture))]);
             }
+
+            // The tables before the commit, the lines saying where the results are once the files are in place and
+            // before the database commits (PrintAndCommit): a stdout that cannot be written leaves both as they were.
+            int Conclude(TextWriter stdout, string? written)
+            {
+                if (written is not null)
+                {
+                    stdout.WriteLine(written);
+                }
+
+                folder.WriteResultsLine(stdout, "check.json", "conflicts.geojson");
+                return ExitCodes.Conclude(stdout, result.HasConflicts, result.Issues);
+            }
+
             if (parse.GetValue(write) is { } target)
             {
                 // The database rows wait in an open transaction that commits only after the files are in place
@@ -79,18 +92,11 @@ internal static class CheckCommand
                 var (pending, written) = CheckResultOptions.Prepare(target, parse.GetValue(runId), datasetName, options, result, run);
                 using (pending)
                 {
-                    run.Commit(folder, pending.Commit);
+                    return run.PrintAndCommit(folder, stdout => CheckSummary.Write(stdout, result), stdout => Conclude(stdout, written), pending.Commit);
                 }
-
-                run.Stdout.WriteLine(written);
-            }
-            else
-            {
-                run.Commit(folder);
             }
 
-            CheckSummary.Write(run.Stdout, result, folder);
-            return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasConflicts, result.Issues));
+            return run.PrintAndCommit(folder, stdout => CheckSummary.Write(stdout, result), stdout => Conclude(stdout, null));
         });
         return command;
     }

@@ -71,9 +71,8 @@ internal static class ExportCommand
             dataset, output, crs, precision, simplify, asOf, fix, overwrite, format,
         };
         var tiles = TileOptionsParser.AddTo(command);
-        command.SetAction((parse, cancellation) =>
+        CommandRun.SetAction(command, (parse, run) =>
         {
-            var run = new CommandRun(parse, cancellation);
             run.UseFormat(parse.GetValue(format));
             WebMapFrames.TryParse(parse.GetValue(crs), out var frame);
             var options = new ExportOptions(frame, parse.GetValue(precision), parse.GetValue(simplify), tiles.Read(parse));
@@ -100,9 +99,12 @@ internal static class ExportCommand
                 }
             }
 
-            run.Commit(folder);
-            WriteSummary(run.Stdout, summary, folder.Destination);
-            return Task.FromResult(ExitCodes.Conclude(run.Stdout, results.HasFindings, results.Issues));
+            // The summary begins with the line naming the folder: all of it is the conclusion (a line per file).
+            return run.PrintAndCommit(folder, static _ => { }, stdout =>
+            {
+                WriteSummary(stdout, summary, folder.Destination);
+                return ExitCodes.Conclude(stdout, results.HasFindings, results.Issues);
+            });
         });
         return command;
     }

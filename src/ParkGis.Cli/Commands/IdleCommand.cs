@@ -32,9 +32,8 @@ internal static class IdleCommand
         {
             dataset, asOf, output, rules, fix, overwrite, format, xlsx,
         };
-        command.SetAction((parse, cancellation) =>
+        CommandRun.SetAction(command, (parse, run) =>
         {
-            var run = new CommandRun(parse, cancellation);
             run.UseFormat(parse.GetValue(format));
             var date = AsOfOption.Value(parse, asOf);
             var loaded = RulesFile.Load(parse.GetValue(rules));
@@ -52,9 +51,13 @@ internal static class IdleCommand
                     IdleLedgers.Of(result, new SourceRecords(assessment.Layer(LayerRole.Parcels))), result.Issues);
             }
 
-            run.Commit(folder);
-            IdleSummary.Write(run.Stdout, result, folder);
-            return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasIdleLand, result.Issues));
+            return run.PrintAndCommit(folder,
+                stdout => IdleSummary.Write(stdout, result),
+                stdout =>
+                {
+                    folder.WriteResultsLine(stdout, "idle.json", "idle.geojson");
+                    return ExitCodes.Conclude(stdout, result.HasIdleLand, result.Issues);
+                });
         });
         return command;
     }

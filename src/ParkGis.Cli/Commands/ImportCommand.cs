@@ -72,9 +72,8 @@ internal static class ImportCommand
                 result.AddError("--to and every --shards server must be different databases (host, port and database).");
             }
         });
-        command.SetAction((parse, cancellation) =>
+        CommandRun.SetAction(command, (parse, run) =>
         {
-            var run = new CommandRun(parse, cancellation);
             var stdout = run.Stdout;
             var target = PgDatasetName.Parse(parse.GetRequiredValue(to));
             if (parse.GetValue(schema) is { } schemaName)
@@ -87,7 +86,7 @@ internal static class ImportCommand
             {
                 var servers = ShardList(shardList).Select(PgDatasetName.Parse).ToList();
                 var by = Enum.Parse<PgShardBy>(parse.GetRequiredValue(shardBy), ignoreCase: true);
-                foreach (var (server, written) in PgShardedImporter.Import(content, target, servers, by, parse.GetValue(overwrite), run.Progress, cancellation))
+                foreach (var (server, written) in PgShardedImporter.Import(content, target, servers, by, parse.GetValue(overwrite), run.Progress, run.Cancellation))
                 {
                     foreach (var table in written)
                     {
@@ -101,10 +100,10 @@ internal static class ImportCommand
                     Rendering.WrappedLine.WriteIssue(run.Stderr, Text.Get("Warning") + " ", issue);
                 }
 
-                return Task.FromResult(ExitCodes.Of(findings: false, content.Dataset.Issues));
+                return ExitCodes.Of(findings: false, content.Dataset.Issues);
             }
 
-            var tables = PgDatasetImporter.Import(content, target, parse.GetValue(overwrite), run.Progress, cancellation);
+            var tables = PgDatasetImporter.Import(content, target, parse.GetValue(overwrite), run.Progress, run.Cancellation);
             foreach (var table in tables)
             {
                 stdout.WriteLine(Text.Format("ImportedTable", $"{target.Schema}.{table.Role}", table.Rows, table.Srid, table.Source));
@@ -116,7 +115,7 @@ internal static class ImportCommand
                 Rendering.WrappedLine.WriteIssue(run.Stderr, Text.Get("Warning") + " ", issue);
             }
 
-            return Task.FromResult(ExitCodes.Of(findings: false, content.Dataset.Issues));
+            return ExitCodes.Of(findings: false, content.Dataset.Issues);
         });
         return command;
     }

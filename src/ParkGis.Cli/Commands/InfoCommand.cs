@@ -28,9 +28,8 @@ internal static class InfoCommand
         {
             dataset, format,
         };
-        command.SetAction((parse, cancellation) =>
+        CommandRun.SetAction(command, (parse, run) =>
         {
-            var run = new CommandRun(parse, cancellation);
             var stdout = run.Stdout;
             var data = run.Read(parse.GetRequiredValue(dataset)).Dataset;
             if (data.Layers.Count == 0)
@@ -56,7 +55,7 @@ internal static class InfoCommand
                     ErrorCodes.RequiredLayerMissing, Text.Format("InfoNoParksLayer", data.Name), data.Name, hint: data.MissingLayerHint(LayerRole.Parks));
             }
 
-            return Task.FromResult(ExitCodes.Of(findings: false, [.. data.Issues, .. layers.SelectMany(l => l.Issues)]));
+            return ExitCodes.Of(findings: false, [.. data.Issues, .. layers.SelectMany(l => l.Issues)]);
         });
         return command;
     }

@@ -31,9 +31,8 @@ internal static class InfrastructureCommand
         {
             dataset, output, rules, fix, overwrite, format, xlsx,
         };
-        command.SetAction((parse, cancellation) =>
+        CommandRun.SetAction(command, (parse, run) =>
         {
-            var run = new CommandRun(parse, cancellation);
             run.UseFormat(parse.GetValue(format));
             var loaded = RulesFile.Load(parse.GetValue(rules));
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
@@ -47,9 +46,13 @@ internal static class InfrastructureCommand
                 run.WriteWorkbook(folder, "infrastructure.xlsx", Text.Get("LedgerInfrastructure"), parse.GetRequiredValue(dataset), null, parse.GetValue(rules),
                     InfrastructureLedgers.Of(result, new SourceRecords(assessment.Layer(LayerRole.Parcels))), result.Issues);
             }
-            run.Commit(folder);
-            InfrastructureSummary.Write(run.Stdout, result, folder);
-            return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasFailures, result.Issues));
+            return run.PrintAndCommit(folder,
+                stdout => InfrastructureSummary.Write(stdout, result),
+                stdout =>
+                {
+                    folder.WriteResultsLine(stdout, "infrastructure.json", "unserved.geojson");
+                    return ExitCodes.Conclude(stdout, result.HasFailures, result.Issues);
+                });
         });
         return command;
     }

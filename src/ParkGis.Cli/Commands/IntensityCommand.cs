@@ -44,9 +44,8 @@ internal static class IntensityCommand
         {
             dataset, output, year, baseline, rules, asOf, fix, overwrite, format, xlsx,
         };
-        command.SetAction((parse, cancellation) =>
+        CommandRun.SetAction(command, (parse, run) =>
         {
-            var run = new CommandRun(parse, cancellation);
             run.UseFormat(parse.GetValue(format));
             var ruleSet = RulesFile.Load(parse.GetValue(rules));
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
@@ -74,9 +73,13 @@ internal static class IntensityCommand
                     [(Text.Get("LedgerYear"), result.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Text.Get("LedgerNoEconomics")),
                      (Text.Get("LedgerBaselineYear"), result.BaselineYear.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
             }
-            run.Commit(folder);
-            IntensitySummary.Write(run.Stdout, result, folder);
-            return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasFailures, result.Issues));
+            return run.PrintAndCommit(folder,
+                stdout => IntensitySummary.Write(stdout, result),
+                stdout =>
+                {
+                    folder.WriteResultsLine(stdout, "intensity.json", "intensity_parcels.csv", "intensity_parks.csv", "intensity.geojson");
+                    return ExitCodes.Conclude(stdout, result.HasFailures, result.Issues);
+                });
         });
         return command;
     }

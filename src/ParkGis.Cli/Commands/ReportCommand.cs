@@ -48,9 +48,8 @@ internal static class ReportCommand
         {
             dataset, output, tianditu, asOf, pdf, tileOver, fix, overwrite,
         };
-        command.SetAction((parse, cancellation) =>
+        CommandRun.SetAction(command, (parse, run) =>
         {
-            var run = new CommandRun(parse, cancellation);
             var datasetName = parse.GetRequiredValue(dataset);
             var browser = parse.GetValue(pdf) ? ReportPdf.RequireBrowser() : null;
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(datasetName));
@@ -62,19 +61,21 @@ internal static class ReportCommand
             var figures = ReportFigureSources.Of(assessment, date);
             run.Progress.Report(Text.Get("ProgressWritingReport"));
             var key = parse.GetValue(tianditu);
-            cancellation.ThrowIfCancellationRequested();
+            run.Cancellation.ThrowIfCancellationRequested();
             var tiling = ReportTiling.Default with { MaxInlineFeatures = parse.GetValue(tileOver) };
             var content = new ReportContent(assessment.Name, layers, results, figures, string.IsNullOrWhiteSpace(key) ? null : key.Trim(), DateOnly.FromDateTime(DateTime.Now), date, tiling);
             ReportPage.Write(folder.PathOf("index.html"), content, run.Progress);
             if (browser is not null)
             {
                 run.Progress.Report(Text.Get("ProgressPrintingPdf"));
-                ReportPdf.Print(browser, folder.PathOf("index.html"), folder.PathOf("report.pdf"), cancellation);
+                ReportPdf.Print(browser, folder.PathOf("index.html"), folder.PathOf("report.pdf"), run.Cancellation);
             }
 
-            run.Commit(folder);
-            run.Stdout.WriteLine(Text.Format("ReportWrittenTo", Path.Combine(folder.Destination, "index.html")));
-            return Task.FromResult(ExitCodes.Conclude(run.Stdout, results.HasFindings, results.Issues));
+            return run.PrintAndCommit(folder, static _ => { }, stdout =>
+            {
+                stdout.WriteLine(Text.Format("ReportWrittenTo", Path.Combine(folder.Destination, "index.html")));
+                return ExitCodes.Conclude(stdout, results.HasFindings, results.Issues);
+            });
         });
         return command;
     }

@@ -35,9 +35,8 @@ internal static class ScorecardCommand
         {
             dataset, output, year, asOf, rules, fix, overwrite, xlsx,
         };
-        command.SetAction((parse, cancellation) =>
+        CommandRun.SetAction(command, (parse, run) =>
         {
-            var run = new CommandRun(parse, cancellation);
             var loaded = RulesFile.Load(parse.GetValue(rules));
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset), parse.GetValue(rules)));
             var scorecard = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: loaded)
@@ -52,9 +51,13 @@ internal static class ScorecardCommand
                     [(Text.Get("LedgerYear"), scorecard.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Text.Get("LedgerNoEconomics"))]);
             }
 
-            run.Commit(folder);
-            ScorecardSummary.Write(run.Stdout, scorecard.Card, scorecard.LeadingIndustry, folder, scorecard.Intensity, scorecard);
-            return Task.FromResult(ExitCodes.Conclude(run.Stdout, findings: false, scorecard.Issues));
+            return run.PrintAndCommit(folder,
+                stdout => ScorecardSummary.Write(stdout, scorecard.Card, scorecard.LeadingIndustry, scorecard.Intensity, scorecard),
+                stdout =>
+                {
+                    folder.WriteResultsLine(stdout, "scorecard.json", "scorecard.csv");
+                    return ExitCodes.Conclude(stdout, findings: false, scorecard.Issues);
+                });
         });
         return command;
     }

@@ -46,9 +46,8 @@ internal static class SupplyCommand
         {
             dataset, asOf, output, windowYears, rules, fix, overwrite, format, xlsx,
         };
-        command.SetAction((parse, cancellation) =>
+        CommandRun.SetAction(command, (parse, run) =>
         {
-            var run = new CommandRun(parse, cancellation);
             run.UseFormat(parse.GetValue(format));
             var date = AsOfOption.Value(parse, asOf);
             var loaded = RulesFile.Load(parse.GetValue(rules));
@@ -76,9 +75,13 @@ internal static class SupplyCommand
                      (Text.Get("LedgerUnapproved"), Text.Format("LedgerUnapprovedValue", result.Unapproved.Count, JsonOutput.Round(Core.Measures.AreaUnits.ToMu(result.UnapprovedAreaM2)), result.UnapprovedSuppressed, result.Options.MinAreaM2))]);
             }
 
-            run.Commit(folder);
-            SupplySummary.Write(run.Stdout, result, folder);
-            return Task.FromResult(ExitCodes.Conclude(run.Stdout, result.HasFindings, result.Issues));
+            return run.PrintAndCommit(folder,
+                stdout => SupplySummary.Write(stdout, result),
+                stdout =>
+                {
+                    folder.WriteResultsLine(stdout, "supply.json", "unsupplied.geojson", "unapproved_supply.geojson", "supply_batches.csv");
+                    return ExitCodes.Conclude(stdout, result.HasFindings, result.Issues);
+                });
         });
         return command;
     }

@@ -9,7 +9,7 @@ namespace ParkGis.Cli.Rendering;
 internal static class CheckSummary
 {
     /// <summary>Writes the summary.</summary>
-    public static void Write(TextWriter stdout, ConflictCheckResult result, CommandOutput written)
+    public static void Write(TextWriter stdout, ConflictCheckResult result)
     {
         var conflicted = result.Parks.Count(p => p.Patches.Count > 0);
         stdout.WriteLine(Text.Format("CheckHeadline", result.Parks.Count, conflicted, result.MinAreaM2));
@@ -90,8 +90,6 @@ internal static class CheckSummary
                 stdout.WriteLine(Text.Format("DataIssuesMore", result.Issues.Count - 10));
             }
         }
-
-        stdout.WriteLine(Text.Format("ResultsWrittenTo", written.Destination, Text.List(written.Listed("check.json", "conflicts.geojson"))));
     }
 
     private static string BannerArea(BannerConflicts banner, ConflictKind kind) =>

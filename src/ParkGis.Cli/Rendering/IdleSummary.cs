@@ -9,7 +9,7 @@ namespace ParkGis.Cli.Rendering;
 internal static class IdleSummary
 {
     /// <summary>Writes the summary.</summary>
-    public static void Write(TextWriter stdout, IdleLandResult result, CommandOutput written)
+    public static void Write(TextWriter stdout, IdleLandResult result)
     {
         var t = result.Totals;
         var halted = result.Rules.HaltedFee ? Text.Format("IdleHaltedFee", Wan(t.IdleFeeHaltedWan)) : Text.Get("IdleHaltedNoFee");
@@ -50,8 +50,6 @@ internal static class IdleSummary
                 stdout.WriteLine(Text.Format("DataIssuesMore", result.Issues.Count - 10));
             }
         }
-
-        stdout.WriteLine(Text.Format("ResultsWrittenTo", written.Destination, Text.List(written.Listed("idle.json", "idle.geojson"))));
     }
 
     private static TerminalTable NewTable(string title, bool withRate)

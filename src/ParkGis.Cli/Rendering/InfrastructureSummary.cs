@@ -10,7 +10,7 @@ namespace ParkGis.Cli.Rendering;
 internal static class InfrastructureSummary
 {
     /// <summary>Writes the summary.</summary>
-    public static void Write(TextWriter stdout, InfrastructureResult result, CommandOutput written)
+    public static void Write(TextWriter stdout, InfrastructureResult result)
     {
         var met = result.Parks.Count(p => p.MeetsAll == true);
         stdout.WriteLine(Text.Format("InfrastructureHeadline", result.Parks.Count, met, Invariant($"{result.Options.MinCoverage:P0}")));
@@ -59,8 +59,6 @@ internal static class InfrastructureSummary
         {
             stdout.WriteLine(Text.Format("DataIssuesHeading", result.Issues.Count, "infrastructure.json"));
         }
-
-        stdout.WriteLine(Text.Format("ResultsWrittenTo", written.Destination, Text.List(written.Listed("infrastructure.json", "unserved.geojson"))));
     }
 
     private static string Flag(bool? value, string yes, string no) => value switch

@@ -7,7 +7,7 @@ namespace ParkGis.Cli.Rendering;
 /// <summary>The stdout table of <c>parkgis intensity</c>: one row per park in Chinese, then what was not computed.</summary>
 internal static class IntensitySummary
 {
-    public static void Write(TextWriter output, IntensityResult result, CommandOutput written)
+    public static void Write(TextWriter output, IntensityResult result)
     {
         var year = result.Year?.ToString(CultureInfo.InvariantCulture) ?? "—";
         var baseline = result.BaselineYear.ToString(CultureInfo.InvariantCulture);
@@ -44,8 +44,6 @@ internal static class IntensitySummary
         {
             output.WriteLine(Text.Format("DataIssuesCount", result.Issues.Count, "intensity.json"));
         }
-
-        output.WriteLine(Text.Format("ResultsWrittenTo", written.Destination, Text.List(written.Listed("intensity.json", "intensity_parcels.csv", "intensity_parks.csv", "intensity.geojson"))));
     }
 
     /// <summary>The 旗区 table: the same columns over each 旗区's parks.</summary>

@@ -16,7 +16,7 @@ internal static class ScorecardSummary
     ];
 
     /// <summary>Writes the summary.</summary>
-    public static void Write(TextWriter stdout, ParkScorecard scorecard, LeadingIndustryResult leading, CommandOutput written, IntensityResult? intensity = null, AnnualScorecard? annual = null)
+    public static void Write(TextWriter stdout, ParkScorecard scorecard, LeadingIndustryResult leading, IntensityResult? intensity = null, AnnualScorecard? annual = null)
     {
         var year = scorecard.Year is { } y ? Text.Format("ScorecardYear", y) : Text.Get("ScorecardYearUnknown");
         stdout.WriteLine(Text.Format("ScorecardHeadline", year, scorecard.Rows.Count));
@@ -73,8 +73,6 @@ internal static class ScorecardSummary
                 stdout.WriteLine(Text.Format("ScorecardMissing", ScorecardIndicators.Label(group.Key.Indicator), group.Count(), group.Key.Missing));
             }
         }
-
-        stdout.WriteLine(Text.Format("ResultsWrittenTo", written.Destination, Text.List(written.Listed("scorecard.json", "scorecard.csv"))));
     }
 
     /// <summary>The 旗区 table: window supply rate against the yardstick, idle land, conflicts (docs/rules.md#scorecard-banners).</summary>

@@ -9,7 +9,7 @@ namespace ParkGis.Cli.Rendering;
 internal static class SupplySummary
 {
     /// <summary>Writes the summary.</summary>
-    public static void Write(TextWriter stdout, SupplyLedgerResult result, CommandOutput written)
+    public static void Write(TextWriter stdout, SupplyLedgerResult result)
     {
         stdout.WriteLine(Text.Format("SupplyHeadline", Date(result.AsOf), result.Batches.Count, Ha(result.ApprovedM2), Ha(result.SuppliedM2), Ha(result.ApprovedM2 - result.SuppliedM2)));
         var w = result.Window;
@@ -57,8 +57,6 @@ internal static class SupplySummary
                 stdout.WriteLine(Text.Format("DataIssuesMore", result.Issues.Count - 10));
             }
         }
-
-        stdout.WriteLine(Text.Format("ResultsWrittenTo", written.Destination, Text.List(written.Listed("supply.json", "unsupplied.geojson", "unapproved_supply.geojson", "supply_batches.csv"))));
     }
 
     private static void WriteTable(TextWriter stdout, string title, IReadOnlyList<(string Label, AreaSupply Supply)> rows)

@@ -30,6 +30,7 @@ public sealed class ParkAssessment
 
     private readonly AssessmentInputs _inputs;
     private readonly ConcurrentDictionary<object, Lazy<object?>> _once = new();
+    private readonly ConcurrentDictionary<LayerRole, bool> _announced = new();
 
     /// <summary>Builds the assessment of <paramref name="inputs"/>.</summary>
     /// <param name="inputs">The dataset, its settings and its economics table.</param>
@@ -91,13 +92,37 @@ public sealed class ParkAssessment
     /// has no such layer. Control layers (red line, farmland, urban boundary) keep only the features within reach of a
     /// park or parcel (<see cref="ConflictCheck.KeepWithinReach"/>): the others cannot change any figure.
     /// </summary>
-    public ScreenedLayer? Screened(LayerRole role) => Once(("screened", role), () => Screen(role));
+    public ScreenedLayer? Screened(LayerRole role)
+    {
+        Announce(role);
+        return ScreenedOnce(role);
+    }
 
-    /// <summary>Screens several layers at once, in parallel (a few large polygons alone would leave cores idle).</summary>
+    /// <summary>
+    /// Screens several layers at once, in parallel (a few large polygons alone would leave cores idle). Their progress
+    /// lines come in the order of <paramref name="roles"/> in every run, whichever layer is ready first: a line waits for
+    /// those before it, the work does not.
+    /// </summary>
     public void Screen(params LayerRole[] roles)
     {
         ArgumentNullException.ThrowIfNull(roles);
-        Rethrow(() => Parallel.For(0, roles.Length, new ParallelOptions { CancellationToken = Cancellation }, k => Screened(roles[k])));
+        var ready = new bool[roles.Length];
+        var next = 0;
+        var gate = new Lock();
+        Rethrow(() => Parallel.For(0, roles.Length, new ParallelOptions { CancellationToken = Cancellation }, k =>
+        {
+            ToScreen(roles[k]);
+            lock (gate)
+            {
+                ready[k] = true;
+                for (; next < roles.Length && ready[next]; next++)
+                {
+                    Announce(roles[next]);
+                }
+            }
+
+            ScreenedOnce(roles[k]);
+        }));
     }
 
     /// <summary>A utility network (lines and valid polygons) screened once, or null when the dataset has none.</summary>
@@ -322,12 +347,27 @@ public sealed class ParkAssessment
         }
     }
 
-    private ScreenedLayer? Screen(LayerRole role)
+    private ScreenedLayer? ScreenedOnce(LayerRole role) => Once(("screened", role), () => ToScreen(role).Layer is { } layer ? Screen(layer) : null);
+
+    /// <summary>Reports the progress line of screening <paramref name="role"/>, once per run.</summary>
+    private void Announce(LayerRole role)
+    {
+        if (_announced.TryAdd(role, true) && ToScreen(role).ProgressLine is { } line)
+        {
+            Progress?.Report(line);
+        }
+    }
+
+    /// <summary>
+    /// The layer <see cref="Screened"/> screens for <paramref name="role"/> (a control layer within reach) and its
+    /// progress line; a null layer without such a layer.
+    /// </summary>
+    private (Layer? Layer, string? ProgressLine) ToScreen(LayerRole role) => Once(("to screen", role), () =>
     {
         Cancellation.ThrowIfCancellationRequested();
         if (Layer(role) is not { } layer)
         {
-            return null;
+            return ((Layer?)null, (string?)null);
         }
 
         if (Controls.Contains(role) && layer.FeaturesOutOfReach is null)
@@ -336,11 +376,10 @@ public sealed class ParkAssessment
         }
 
         var outOfReach = layer.FeaturesOutOfReach ?? 0;
-        Progress?.Report(outOfReach == 0
+        return (layer, outOfReach == 0
             ? Localized.Format("ProgressScreeningAll", LayerRoles.Name(role), layer.Features.Count)
             : Localized.Format("ProgressScreening", LayerRoles.Name(role), layer.Features.Count, outOfReach));
-        return Screen(layer);
-    }
+    });
 
     /// <summary>
     /// A layer, or a part of one (a chunk of the parcels, <see cref="ParcelChunks"/>), screened under the repair policy

@@ -72,6 +72,13 @@ public static class ErrorCodes
 
     /// <summary>The output folder is an input or lies under one, or would replace an input (a --rules file in it).</summary>
     public const string OutputInsideInput = "PG0403";
+
+    /// <summary>
+    /// Standard output cannot be written (its disk is full, or it is a pipe whose reader has gone, as with
+    /// <c>| head</c>): the run's printed results are incomplete, so it stops and writes no file.
+    /// </summary>
+    public const string StdoutNotWritable = "PG0404";
+
     /// <summary>The vector tiles would exceed the tile-count or size limit (export --max-tiles, --max-tiles-mb).</summary>
     public const string TileLimitExceeded = "PG0410";
 

@@ -38,7 +38,8 @@ public static class EconomicsTableReader
     /// <exception cref="UnusableInputException">
     /// The configured file is missing, resolves outside the dataset folder (PG0111: an absolute or <c>../</c> name, a
     /// symlink out) or is not a regular file (PG0110), the table lacks year / parcel_id and enterprise, or the folder
-    /// holds both economics.csv and economics.xlsx and parkgis.json does not say which one is the table (PG0301).
+    /// holds both economics.csv and economics.xlsx and parkgis.json does not say which one is the table (PG0301); the
+    /// file cannot be read — gone since it was found, unreadable, 2 GB or more (PG0104).
     /// </exception>
     public static EconomicsTable? ReadFrom(string datasetFolder, EconomicsSettings settings)
     {
@@ -57,7 +58,19 @@ public static class EconomicsTableReader
             return null;
         }
 
-        return Read(name, File.ReadAllBytes(path), settings.Fields);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Gone since it was found (the table is read when an analysis first needs it), unreadable, or over 2 GB.
+            throw new UnusableInputException(ErrorCodes.UnreadableInput, Localized.Format("InputUnreadable", name, e.Message), name,
+                hint: Localized.Get("InputUnreadableHint"), inner: e);
+        }
+
+        return Read(name, bytes, settings.Fields);
     }
 
     /// <summary>economics.csv, else economics.xlsx when only that exists; both is ambiguous (two tables may disagree).</summary>

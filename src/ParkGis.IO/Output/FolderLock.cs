@@ -13,6 +13,12 @@ internal sealed partial class FolderLock : IDisposable
     private const int LockExclusive = 2;
     private const int LockNonBlocking = 4;
     private const int OpenReadOnly = 0;
+
+    /// <summary>
+    /// O_CLOEXEC: the locked descriptor is not inherited by a process started meanwhile (a browser, a test's parkgis),
+    /// which would hold the lock until it exits — and, being parkgis, wait on it itself for the lock timeout.
+    /// </summary>
+    private static readonly int CloseOnExec = OperatingSystem.IsMacOS() ? 0x1000000 : 0x80000;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
 
     private readonly int _descriptor;
@@ -31,7 +37,7 @@ internal sealed partial class FolderLock : IDisposable
         var deadline = DateTime.UtcNow + timeout;
         if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
         {
-            var descriptor = Open(folder, OpenReadOnly);
+            var descriptor = Open(folder, OpenReadOnly | CloseOnExec);
             if (descriptor < 0)
             {
                 throw new IOException($"Cannot open {folder} to lock it (errno {Marshal.GetLastPInvokeError()}).");

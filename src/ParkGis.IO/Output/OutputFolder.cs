@@ -72,6 +72,34 @@ public sealed class OutputFolder : IDisposable
     /// <summary>The folder the results are written to until <see cref="Commit()"/>.</summary>
     public string Staging => _staging.NewFiles;
 
+    /// <summary>The hidden staging folder of this run (<see cref="Staging"/> and the commit's journal lie in it).</summary>
+    public string StagingRoot => _staging.FullPath;
+
+    /// <summary>
+    /// False when the staging folder is no longer this run's folder — deleted, moved, or replaced by a file or a link
+    /// (by another program, or with the output folder's parent) — before the commit; true after the commit.
+    /// </summary>
+    public bool IsStagingIntact
+    {
+        get
+        {
+            if (_committed)
+            {
+                return true;
+            }
+
+            try
+            {
+                return new DirectoryInfo(_staging.FullPath) is { Exists: true, LinkTarget: null }
+                    && new DirectoryInfo(_staging.NewFiles) is { Exists: true, LinkTarget: null };
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+    }
+
     /// <summary>Starts writing results for <paramref name="destination"/>; nothing in it changes before <see cref="Commit()"/>.</summary>
     /// <param name="destination">The output folder the user named.</param>
     /// <param name="ownedNames">
