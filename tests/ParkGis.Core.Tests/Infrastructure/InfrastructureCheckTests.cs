@@ -38,7 +38,7 @@ public sealed class InfrastructureCheckTests
     [Fact]
     public void Parcel_in_the_gap_between_a_round_cap_and_its_buffer_polygon_is_served()
     {
-        // The buffer's round cap is a polygon inscribed in the circle: at 2.8125° (between two of its vertices with 16
+        // A buffer's round cap is a polygon inscribed in the circle: at 2.8125° (between two of its vertices with 16
         // segments per quadrant) it lies 99.88 m from the road's end. A parcel whose nearest corner is 99.95 m away is
         // within the distance and must be served anyway.
         var angle = Math.PI / 64;
@@ -72,7 +72,7 @@ public sealed class InfrastructureCheckTests
     }
 
     [Fact]
-    public void Each_network_is_buffered_once_per_analysis_CRS_not_per_park()
+    public void Each_network_is_indexed_once_per_analysis_CRS_not_per_park()
     {
         var data = new ParkData()
             .Park("P1", Rectangle(X, Y, X + 1000, Y + 1000))
