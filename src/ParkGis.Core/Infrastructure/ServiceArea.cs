@@ -13,6 +13,14 @@ namespace ParkGis.Core.Infrastructure;
 /// </summary>
 public sealed class ServiceArea
 {
+    /// <summary>The served test's pending nodes, one per thread (a test runs on one thread from start to end).</summary>
+    [ThreadStatic]
+    private static Stack<AbstractNode<Envelope, int>>? Pending;
+
+    /// <summary>The distance search's queue, one per thread.</summary>
+    [ThreadStatic]
+    private static PriorityQueue<IBoundable<Envelope, int>, double>? Queue;
+
     private readonly Geometry[] _network;
     private readonly Linework[] _linework;
     private readonly STRtree<int> _index = new();
@@ -85,12 +93,15 @@ public sealed class ServiceArea
 
         var envelope = parcel.Envelope;
         var reach = FacetDistance.Widen(DistanceM);
-        var pending = new Stack<AbstractNode<Envelope, int>>();
+        var pending = Pending ??= new Stack<AbstractNode<Envelope, int>>();
+        pending.Clear();
         pending.Push(_index.Root);
         while (pending.Count > 0)
         {
-            foreach (var child in pending.Pop().ChildBoundables)
+            var children = pending.Pop().ChildBoundables;
+            for (var c = 0; c < children.Count; c++)
             {
+                var child = children[c];
                 var bounds = child.Bounds;
                 if (FacetDistance.Distance(bounds.MinX, bounds.MaxX, bounds.MinY, bounds.MaxY, envelope) > reach)
                 {
@@ -121,7 +132,8 @@ public sealed class ServiceArea
 
         var envelope = parcel.Envelope;
         var best = double.PositiveInfinity;
-        var queue = new PriorityQueue<IBoundable<Envelope, int>, double>();
+        var queue = Queue ??= new PriorityQueue<IBoundable<Envelope, int>, double>();
+        queue.Clear();
         queue.Enqueue(_index.Root, 0);
         while (queue.TryDequeue(out var entry, out var bound))
         {
@@ -132,8 +144,10 @@ public sealed class ServiceArea
 
             if (entry is AbstractNode<Envelope, int> node)
             {
-                foreach (var child in node.ChildBoundables)
+                var children = node.ChildBoundables;
+                for (var c = 0; c < children.Count; c++)
                 {
+                    var child = children[c];
                     var bounds = child.Bounds;
                     var distance = FacetDistance.Distance(bounds.MinX, bounds.MaxX, bounds.MinY, bounds.MaxY, envelope);
                     if (distance <= FacetDistance.Widen(best))
@@ -156,6 +170,7 @@ public sealed class ServiceArea
             }
         }
 
+        queue.Clear();
         return best;
     }
 
