@@ -110,6 +110,16 @@ public sealed class InfrastructureCheck
                 .ToArray();
         }
 
+        // Every service area the parcels and the parks' steam test will ask for, built at once on every core rather
+        // than one at a time, the other threads waiting, when the loop first meets it.
+        var parcelZones = members.SelectMany(m => m).Select(p => p.Crs).DistinctBy(c => c.Epsg).ToList();
+        var parkZones = Enumerable.Range(0, parks.Features.Count).Select(parksScreened.AnalysisCrsOf).DistinctBy(c => c.Epsg).ToList();
+        var wanted = networks
+            .Where(n => n.Value is not null)
+            .SelectMany(n => parcelZones.Concat(n.Key == LayerRole.Steam ? parkZones : []).DistinctBy(c => c.Epsg).Select(c => (Network: n.Value!, Crs: c)))
+            .ToList();
+        ParkAssessment.Rethrow(() => Parallel.ForEach(wanted, new ParallelOptions { CancellationToken = assessment.Cancellation }, w => w.Network.In(w.Crs)));
+
         var measured = Measure(members.SelectMany(m => m).ToArray(), networks, assessment.Cancellation);
         var results = new ParkInfrastructure[parks.Features.Count];
         var first = 0;
