@@ -127,7 +127,7 @@ public sealed class InfrastructureCheck
         {
             assessment.Cancellation.ThrowIfCancellationRequested();
             var profile = profiles.TryGetValue(parks.Features[j].Id, out var p) ? p : ParkProfile.Empty(parks.Features[j].Id);
-            results[j] = CheckPark(parksScreened, j, members[j], measured, first, networks, profile);
+            results[j] = CheckPark(parksScreened, j, members[j], measured.Served, measured.Gaps, first, networks, profile);
             first += members[j].Length;
         }
 
@@ -138,12 +138,13 @@ public sealed class InfrastructureCheck
 
     /// <summary>
     /// Every parcel against every network, on every core: whether the network serves it and, when not, its distance
-    /// (<see cref="UtilityNetworks.All"/> order, one row per parcel; NaN for a missing network or a served parcel).
+    /// (<see cref="UtilityNetworks.All"/> order, one row per parcel; not served and no distance for a missing network).
     /// Each result lands in its parcel's own row, so the outcome does not depend on which thread measured what.
     /// </summary>
-    private static double[] Measure(Member[] parcels, Dictionary<LayerRole, ServiceAreas?> networks, CancellationToken cancellation)
+    private static (bool[] Served, double[] Gaps) Measure(Member[] parcels, Dictionary<LayerRole, ServiceAreas?> networks, CancellationToken cancellation)
     {
         var roles = UtilityNetworks.All;
+        var served = new bool[parcels.Length * roles.Count];
         var gaps = new double[parcels.Length * roles.Count];
         var chunks = (parcels.Length + ParcelsPerTask - 1) / ParcelsPerTask;
         ParkAssessment.Rethrow(() => Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellation }, chunk =>
@@ -156,26 +157,27 @@ public sealed class InfrastructureCheck
                 var linework = parcel.Geometry.IsEmpty ? null : Linework.Of(parcel.Geometry);
                 for (var r = 0; r < roles.Count; r++)
                 {
-                    gaps[(k * roles.Count) + r] = networks[roles[r]] is { } network ? Gap(network.In(parcel.Crs), parcel.Geometry, linework) : double.NaN;
+                    if (networks[roles[r]] is not { } network)
+                    {
+                        continue;
+                    }
+
+                    var area = network.In(parcel.Crs);
+                    var slot = (k * roles.Count) + r;
+                    served[slot] = linework is null ? area.Serves(parcel.Geometry) : area.Serves(linework);
+                    if (!served[slot])
+                    {
+                        // Infinity for a network without features.
+                        gaps[slot] = linework is null ? area.DistanceTo(parcel.Geometry) ?? double.PositiveInfinity : area.DistanceTo(linework);
+                    }
                 }
             }
         }));
-        return gaps;
-    }
-
-    /// <summary>NaN when the network serves the parcel, else its distance to the network (infinity for a network without features).</summary>
-    private static double Gap(ServiceArea network, Geometry geometry, Linework? linework)
-    {
-        if (linework is null)
-        {
-            return network.Serves(geometry) ? double.NaN : network.DistanceTo(geometry) ?? double.PositiveInfinity;
-        }
-
-        return network.Serves(linework) ? double.NaN : network.DistanceTo(linework);
+        return (served, gaps);
     }
 
     private ParkInfrastructure CheckPark(
-        ScreenedLayer parks, int index, Member[] members, double[] gaps, int first, Dictionary<LayerRole, ServiceAreas?> networks, ParkProfile profile)
+        ScreenedLayer parks, int index, Member[] members, bool[] isServed, double[] gaps, int first, Dictionary<LayerRole, ServiceAreas?> networks, ParkProfile profile)
     {
         var feature = parks.Features[index];
         var crs = parks.AnalysisCrsOf(index);
@@ -201,14 +203,14 @@ public sealed class InfrastructureCheck
             for (var k = 0; k < members.Length; k++)
             {
                 var (id, parcelCrs, geometry, area) = members[k];
-                var gap = gaps[((first + k) * roles.Count) + r];
-                if (double.IsNaN(gap))
+                var slot = ((first + k) * roles.Count) + r;
+                if (isServed[slot])
                 {
                     served += area;
                 }
                 else
                 {
-                    unserved.Add(new UnservedParcel(id, geometry, parcelCrs, area, gap));
+                    unserved.Add(new UnservedParcel(id, geometry, parcelCrs, area, gaps[slot]));
                 }
             }
 
