@@ -1,4 +1,6 @@
+using NetTopologySuite.Geometries;
 using ParkGis.Core.Assessment;
+using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Localization;
@@ -10,11 +12,14 @@ namespace ParkGis.Core.Infrastructure;
 /// 九通一平 coverage (基础设施配套): for every park and utility network, the share of the park's supplied or built
 /// parcels (by area) within the network's service distance, the parcels not served, and whether the park meets
 /// all of them and has levelled land. A parcel is measured in its own analysis CRS (its area is the one every
-/// analysis uses), whether a park has steam in the park's; each network is buffered
-/// and unioned once per analysis CRS (<see cref="ServiceAreas"/>), never per park or parcel.
+/// analysis uses), whether a park has steam in the park's; each network is indexed once per analysis CRS
+/// (<see cref="ServiceAreas"/>), never per park or parcel, and the parcels are measured on every core.
 /// </summary>
 public sealed class InfrastructureCheck
 {
+    /// <summary>Parcels measured by one task of the parallel loop: enough to outweigh scheduling, few enough to stop promptly on cancellation.</summary>
+    private const int ParcelsPerTask = 64;
+
     private readonly InfrastructureOptions _options;
     private readonly IProgress<string>? _progress;
 
@@ -94,39 +99,100 @@ public sealed class InfrastructureCheck
 
         _progress?.Report(Localized.Format("ProgressInfrastructure", parks.Features.Count, supplied.Count));
         var byPark = supplied.ToLookup(s => s.Park, s => s.Parcel);
-        var results = new ParkInfrastructure[parks.Features.Count];
-        Parallel.For(0, parks.Features.Count, new ParallelOptions { CancellationToken = assessment.Cancellation }, j =>
+
+        // Each parcel is measured in its own analysis CRS: its area is the one every analysis uses.
+        var members = new Member[parks.Features.Count][];
+        for (var j = 0; j < members.Length; j++)
         {
+            members[j] = byPark[j]
+                .Select(i => new Member(parcels!.Features[i].Id, parcels.AnalysisCrsOf(i), parcels.GeometryInAnalysisCrs(i), parcels.AreaM2(i)))
+                .OrderBy(p => p.Id, StringComparer.Ordinal)
+                .ToArray();
+        }
+
+        // Every service area the parcels and the parks' steam test will ask for, built at once on every core rather
+        // than one at a time, the other threads waiting, when the loop first meets it.
+        var parcelZones = members.SelectMany(m => m).Select(p => p.Crs).DistinctBy(c => c.Epsg).ToList();
+        var parkZones = Enumerable.Range(0, parks.Features.Count).Select(parksScreened.AnalysisCrsOf).DistinctBy(c => c.Epsg).ToList();
+        var wanted = networks
+            .Where(n => n.Value is not null)
+            .SelectMany(n => parcelZones.Concat(n.Key == LayerRole.Steam ? parkZones : []).DistinctBy(c => c.Epsg).Select(c => (Network: n.Value!, Crs: c)))
+            .ToList();
+        ParkAssessment.Rethrow(() => Parallel.ForEach(wanted, new ParallelOptions { CancellationToken = assessment.Cancellation }, w => w.Network.In(w.Crs)));
+
+        var measured = Measure(members.SelectMany(m => m).ToArray(), networks, assessment.Cancellation);
+        var results = new ParkInfrastructure[parks.Features.Count];
+        var first = 0;
+        for (var j = 0; j < results.Length; j++)
+        {
+            assessment.Cancellation.ThrowIfCancellationRequested();
             var profile = profiles.TryGetValue(parks.Features[j].Id, out var p) ? p : ParkProfile.Empty(parks.Features[j].Id);
-            results[j] = CheckPark(parksScreened, j, parcels, byPark[j].ToList(), networks, profile);
-        });
+            results[j] = CheckPark(parksScreened, j, members[j], measured.Served, measured.Gaps, first, networks, profile);
+            first += members[j].Length;
+        }
 
         var builds = networks.Values.Sum(n => n?.Builds ?? 0);
         issues.Sort(DataIssueOrder.Compare);
         return new InfrastructureResult(results.OrderBy(r => r.ParkId, StringComparer.Ordinal).ToList(), issues.Distinct().ToList(), _options, builds);
     }
 
+    /// <summary>
+    /// Every parcel against every network, on every core: whether the network serves it and, when not, its distance
+    /// (<see cref="UtilityNetworks.All"/> order, one row per parcel; not served and no distance for a missing network).
+    /// Each result lands in its parcel's own row, so the outcome does not depend on which thread measured what.
+    /// </summary>
+    private static (bool[] Served, double[] Gaps) Measure(Member[] parcels, Dictionary<LayerRole, ServiceAreas?> networks, CancellationToken cancellation)
+    {
+        var roles = UtilityNetworks.All;
+        var served = new bool[parcels.Length * roles.Count];
+        var gaps = new double[parcels.Length * roles.Count];
+        var chunks = (parcels.Length + ParcelsPerTask - 1) / ParcelsPerTask;
+        ParkAssessment.Rethrow(() => Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellation }, chunk =>
+        {
+            var end = Math.Min(parcels.Length, (chunk + 1) * ParcelsPerTask);
+            for (var k = chunk * ParcelsPerTask; k < end; k++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var parcel = parcels[k];
+                var linework = parcel.Geometry.IsEmpty ? null : Linework.Of(parcel.Geometry);
+                for (var r = 0; r < roles.Count; r++)
+                {
+                    if (networks[roles[r]] is not { } network)
+                    {
+                        continue;
+                    }
+
+                    var area = network.In(parcel.Crs);
+                    var slot = (k * roles.Count) + r;
+                    served[slot] = linework is null ? area.Serves(parcel.Geometry) : area.Serves(linework);
+                    if (!served[slot])
+                    {
+                        // Infinity for a network without features.
+                        gaps[slot] = linework is null ? area.DistanceTo(parcel.Geometry) ?? double.PositiveInfinity : area.DistanceTo(linework);
+                    }
+                }
+            }
+        }));
+        return (served, gaps);
+    }
+
     private ParkInfrastructure CheckPark(
-        ScreenedLayer parks, int index, ScreenedLayer? parcels, List<int> parcelIndexes, Dictionary<LayerRole, ServiceAreas?> networks, ParkProfile profile)
+        ScreenedLayer parks, int index, Member[] members, bool[] isServed, double[] gaps, int first, Dictionary<LayerRole, ServiceAreas?> networks, ParkProfile profile)
     {
         var feature = parks.Features[index];
         var crs = parks.AnalysisCrsOf(index);
         var park = parks.Projections.In(crs).Geometry(index);
-
-        // Each parcel is measured in its own analysis CRS: its area is the one every analysis uses.
-        var members = parcelIndexes
-            .Select(i => (Id: parcels!.Features[i].Id, Crs: parcels.AnalysisCrsOf(i), Geometry: parcels.GeometryInAnalysisCrs(i), AreaM2: parcels.AreaM2(i)))
-            .OrderBy(p => p.Id, StringComparer.Ordinal)
-            .ToList();
         var suppliedArea = members.Sum(p => p.AreaM2);
         var hasSteam = networks[LayerRole.Steam] is { } steam && steam.In(crs).Serves(park);
 
+        var roles = UtilityNetworks.All;
         var coverages = new List<UtilityCoverage>();
-        foreach (var role in UtilityNetworks.All)
+        for (var r = 0; r < roles.Count; r++)
         {
+            var role = roles[r];
             var distance = _options.DistanceM(role);
             var required = role != LayerRole.Steam || hasSteam;
-            if (networks[role] is not { } network)
+            if (networks[role] is null)
             {
                 coverages.Add(new UtilityCoverage(role, distance, LayerPresent: false, required, null, 0, [], null));
                 continue;
@@ -134,15 +200,17 @@ public sealed class InfrastructureCheck
 
             double served = 0;
             var unserved = new List<UnservedParcel>();
-            foreach (var (id, parcelCrs, geometry, area) in members)
+            for (var k = 0; k < members.Length; k++)
             {
-                if (network.In(parcelCrs).Serves(geometry))
+                var (id, parcelCrs, geometry, area) = members[k];
+                var slot = ((first + k) * roles.Count) + r;
+                if (isServed[slot])
                 {
                     served += area;
                 }
                 else
                 {
-                    unserved.Add(new UnservedParcel(id, geometry, parcelCrs, area, network.In(parcelCrs).DistanceTo(geometry) ?? double.PositiveInfinity));
+                    unserved.Add(new UnservedParcel(id, geometry, parcelCrs, area, gaps[slot]));
                 }
             }
 
@@ -153,7 +221,7 @@ public sealed class InfrastructureCheck
 
         var meetsNetworks = And(coverages.Where(c => c.Required).Select(c => c.Meets));
         var name = parks.Text(index, "name") ?? string.Empty;
-        return new ParkInfrastructure(feature.Id, name, crs, members.Count, suppliedArea, coverages, hasSteam, meetsNetworks, profile.Levelled,
+        return new ParkInfrastructure(feature.Id, name, crs, members.Length, suppliedArea, coverages, hasSteam, meetsNetworks, profile.Levelled,
             And([meetsNetworks, profile.Levelled]));
     }
 
@@ -163,4 +231,7 @@ public sealed class InfrastructureCheck
         var list = values.ToList();
         return list.Any(v => v == false) ? false : list.Any(v => v is null) ? null : true;
     }
+
+    /// <summary>A supplied/built parcel of a park, in its analysis CRS.</summary>
+    private sealed record Member(string Id, CrsDefinition Crs, Geometry Geometry, double AreaM2);
 }

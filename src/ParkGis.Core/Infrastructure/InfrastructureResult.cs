@@ -6,7 +6,7 @@ namespace ParkGis.Core.Infrastructure;
 /// <param name="Parks">One entry per park, sorted by id (ordinal).</param>
 /// <param name="Issues">Data issues from reading and from the check.</param>
 /// <param name="Options">The options used.</param>
-/// <param name="ServiceAreaBuilds">Buffer-and-union operations done: one per utility per analysis CRS.</param>
+/// <param name="ServiceAreaBuilds">Service areas built: one per utility per analysis CRS it is measured in.</param>
 public sealed record InfrastructureResult(
     IReadOnlyList<ParkInfrastructure> Parks,
     IReadOnlyList<DataIssue> Issues,

@@ -1,24 +1,29 @@
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
-using NetTopologySuite.Index;
 using NetTopologySuite.Index.Strtree;
-using NetTopologySuite.Operation.Buffer;
 using ParkGis.Core.Crs;
 
 namespace ParkGis.Core.Infrastructure;
 
 /// <summary>
-/// The land within the service distance of one utility network in one projected CRS: every network feature
-/// buffered by the distance in a single buffer operation (which unions them), prepared once. A parcel is served
-/// when it meets that area. Because a buffer's round caps and joins are polygons inscribed in the true circles,
-/// a parcel that misses the buffer is checked once more by exact distance against the nearby network features,
-/// so a parcel exactly at the distance is served wherever it lies.
+/// The land within the service distance of one utility network in one projected CRS: the network's features with
+/// their linework, in an STRtree. A parcel is served when some feature lies within the distance of it, decided by
+/// the exact distance (<see cref="FacetDistance"/>, NTS's <c>IsWithinDistance</c> answer) against the features whose
+/// envelopes are within reach — so a parcel exactly at the distance is served wherever it lies, and nothing is
+/// buffered or unioned.
 /// </summary>
 public sealed class ServiceArea
 {
+    /// <summary>The served test's pending nodes, one per thread (a test runs on one thread from start to end).</summary>
+    [ThreadStatic]
+    private static Stack<AbstractNode<Envelope, int>>? Pending;
+
+    /// <summary>The distance search's queue, one per thread.</summary>
+    [ThreadStatic]
+    private static PriorityQueue<IBoundable<Envelope, int>, double>? Queue;
+
     private readonly Geometry[] _network;
+    private readonly Linework[] _linework;
     private readonly STRtree<int> _index = new();
-    private readonly IPreparedGeometry? _buffer;
 
     /// <summary>Builds the area for network geometries already in <paramref name="crs"/>.</summary>
     public ServiceArea(IReadOnlyList<Geometry> network, CrsDefinition crs, double distanceM)
@@ -28,25 +33,18 @@ public sealed class ServiceArea
         Crs = crs ?? throw new ArgumentNullException(nameof(crs));
         DistanceM = distanceM;
         _network = [.. network];
+        _linework = new Linework[_network.Length];
         for (var i = 0; i < _network.Length; i++)
         {
+            _linework[i] = Linework.Of(_network[i]);
             _index.Insert(_network[i].EnvelopeInternal, i);
         }
 
         _index.Build();
-        if (_network.Length > 0 && distanceM > 0)
+        if (_network.Length > 0)
         {
-            var factory = _network[0].Factory;
-            var all = factory.CreateGeometryCollection(_network);
-            // The buffer only speeds up the answer (a parcel it misses is measured exactly), so its round caps need
-            // few segments: NTS's default 8 per quadrant, half the vertices of 16 to node and union.
-            var parameters = new BufferParameters { QuadrantSegments = BufferParameters.DefaultQuadrantSegments };
-            Area = BufferOp.Buffer(all, distanceM, parameters);
-            _buffer = PreparedGeometryFactory.Prepare(Area);
-        }
-        else
-        {
-            Area = (_network.Length > 0 ? _network[0].Factory : GeometryFactory.Default).CreatePolygon();
+            // Every node's bounds computed now, so that searches from many threads only read the tree.
+            TouchBounds(_index.Root);
         }
     }
 
@@ -56,14 +54,11 @@ public sealed class ServiceArea
     /// <summary>The service distance in metres.</summary>
     public double DistanceM { get; }
 
-    /// <summary>The buffered, unioned network (empty for a distance of 0 or no features).</summary>
-    public Geometry Area { get; }
-
     /// <summary>
     /// The distance in metres from <paramref name="geometry"/> to the nearest segment of the network (0 when they meet),
-    /// or null when the network has no feature: the least exact distance over the network features, found by the
-    /// index's branch-and-bound nearest-neighbour search (a subtree whose box is farther than the best distance so far
-    /// is never opened), so only the features near the nearest one are measured, however far the network is.
+    /// or null when the network has no feature: the least exact distance over the network features
+    /// (<c>feature.Distance(geometry)</c>'s value), found by a best-first search of the index in order of envelope
+    /// distance that measures a feature only when its envelope is nearer than the nearest feature found so far.
     /// </summary>
     public double? DistanceTo(Geometry geometry)
     {
@@ -78,47 +73,116 @@ public sealed class ServiceArea
             return _network.Min(n => n.Distance(geometry));
         }
 
-        var measure = new FeatureDistance(_network, geometry);
-        var nearest = _index.NearestNeighbour(geometry.EnvelopeInternal, FeatureDistance.Query, measure);
-        return measure.To(nearest);
+        return DistanceTo(Linework.Of(geometry));
     }
 
     /// <summary>True when some point of <paramref name="geometry"/> is within the service distance of the network.</summary>
     public bool Serves(Geometry geometry)
     {
         ArgumentNullException.ThrowIfNull(geometry);
-        if (_buffer is not null && _buffer.Intersects(geometry))
+        return !geometry.IsEmpty && _network.Length > 0 && Serves(Linework.Of(geometry));
+    }
+
+    /// <summary><see cref="Serves(Geometry)"/> of a non-empty geometry's linework.</summary>
+    internal bool Serves(Linework parcel)
+    {
+        if (_network.Length == 0)
         {
-            return true;
+            return false;
         }
 
-        var search = new Envelope(geometry.EnvelopeInternal);
-        search.ExpandBy(DistanceM);
-        foreach (var i in _index.Query(search))
+        var envelope = parcel.Envelope;
+        var reach = FacetDistance.Widen(DistanceM);
+        var pending = Pending ??= new Stack<AbstractNode<Envelope, int>>();
+        pending.Clear();
+        pending.Push(_index.Root);
+        while (pending.Count > 0)
         {
-            if (_network[i].IsWithinDistance(geometry, DistanceM))
+            var children = pending.Pop().ChildBoundables;
+            for (var c = 0; c < children.Count; c++)
             {
-                return true;
+                var child = children[c];
+                var bounds = child.Bounds;
+                if (FacetDistance.Distance(bounds.MinX, bounds.MaxX, bounds.MinY, bounds.MaxY, envelope) > reach)
+                {
+                    continue;
+                }
+
+                if (child is AbstractNode<Envelope, int> node)
+                {
+                    pending.Push(node);
+                }
+                else if (FacetDistance.IsWithin(_linework[child.Item], parcel, DistanceM))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
     }
 
-    /// <summary>
-    /// The exact distance between the query geometry (item <see cref="Query"/>) and a network feature (its index), for
-    /// the index's nearest-neighbour search; node boxes are bounded by the index itself with the distance between boxes.
-    /// </summary>
-    private sealed class FeatureDistance(Geometry[] network, Geometry query) : IItemDistance<Envelope, int>
+    /// <summary><see cref="DistanceTo(Geometry)"/> of a non-empty geometry's linework; infinity when the network has no feature.</summary>
+    internal double DistanceTo(Linework parcel)
     {
-        /// <summary>The item that stands for the query geometry.</summary>
-        public const int Query = -1;
+        if (_network.Length == 0)
+        {
+            return double.PositiveInfinity;
+        }
 
-        public double Distance(IBoundable<Envelope, int> item1, IBoundable<Envelope, int> item2) =>
-            item1.Item == Query ? To(item2.Item)
-            : item2.Item == Query ? To(item1.Item)
-            : network[item1.Item].Distance(network[item2.Item]);
+        var envelope = parcel.Envelope;
+        var best = double.PositiveInfinity;
+        var queue = Queue ??= new PriorityQueue<IBoundable<Envelope, int>, double>();
+        queue.Clear();
+        queue.Enqueue(_index.Root, 0);
+        while (queue.TryDequeue(out var entry, out var bound))
+        {
+            if (bound > FacetDistance.Widen(best))
+            {
+                break;
+            }
 
-        public double To(int feature) => network[feature].Distance(query);
+            if (entry is AbstractNode<Envelope, int> node)
+            {
+                var children = node.ChildBoundables;
+                for (var c = 0; c < children.Count; c++)
+                {
+                    var child = children[c];
+                    var bounds = child.Bounds;
+                    var distance = FacetDistance.Distance(bounds.MinX, bounds.MaxX, bounds.MinY, bounds.MaxY, envelope);
+                    if (distance <= FacetDistance.Widen(best))
+                    {
+                        queue.Enqueue(child, distance);
+                    }
+                }
+            }
+            else
+            {
+                var measured = FacetDistance.Measure(_linework[entry.Item], parcel, best);
+                if (measured < best)
+                {
+                    best = measured;
+                    if (best == 0)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        queue.Clear();
+        return best;
+    }
+
+    private static void TouchBounds(AbstractNode<Envelope, int> node)
+    {
+        _ = node.Bounds;
+        foreach (var child in node.ChildBoundables)
+        {
+            if (child is AbstractNode<Envelope, int> inner)
+            {
+                TouchBounds(inner);
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@ namespace ParkGis.Core.Infrastructure;
 
 /// <summary>
 /// One utility network, turned into its <see cref="ServiceArea"/> once per analysis CRS that needs it and
-/// shared by every park measured in that CRS — never buffered per park or per parcel.
+/// shared by every park measured in that CRS — never built per park or per parcel.
 /// </summary>
 public sealed class ServiceAreas
 {
@@ -36,6 +36,11 @@ public sealed class ServiceAreas
     public ServiceArea In(CrsDefinition target)
     {
         ArgumentNullException.ThrowIfNull(target);
+        if (_byEpsg.TryGetValue(target.Epsg, out var built))
+        {
+            return built.Value;
+        }
+
         return _byEpsg.GetOrAdd(target.Epsg, _ => new Lazy<ServiceArea>(() => Build(target), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NetTopologySuite.Algorithm;
@@ -20,6 +21,12 @@ public sealed class Rfc7946Writer
         Indented = false,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>Features taken from the input at a time (their serialized text is held until written).</summary>
+    private const int FeaturesPerBatch = 4096;
+
+    /// <summary>Features one task of the parallel loop serializes into one buffer.</summary>
+    private const int FeaturesPerPart = 256;
 
     private readonly int _decimals;
     private readonly OutputGeometryPolicy _policy;
@@ -64,23 +71,61 @@ public sealed class Rfc7946Writer
         }
 
         var tally = new OutputGeometryTally();
-        var newline = "\n"u8.ToArray();
         stream.Write(",\"features\":["u8);
-        var first = true;
-        foreach (var feature in features)
+        var written = 0;
+        foreach (var batch in features.Chunk(FeaturesPerBatch))
         {
-            stream.Write(first ? newline : [(byte)',', .. newline]);
-            first = false;
-            using var writer = new Utf8JsonWriter(stream, WriterOptions);
-            WriteFeature(writer, feature, tally);
+            // Features are serialized on every core, each part of the batch into its own buffer; the buffers are then
+            // written and the tally taken in feature order, so the file and the tally do not depend on the threads.
+            var parts = (batch.Length + FeaturesPerPart - 1) / FeaturesPerPart;
+            var buffers = new ArrayBufferWriter<byte>[parts];
+            var outputs = new OutputGeometry[batch.Length];
+            var first = written;
+            RethrowFirst(() => Parallel.For(0, parts, part =>
+            {
+                var buffer = buffers[part] = new ArrayBufferWriter<byte>();
+                using var writer = new Utf8JsonWriter(buffer, WriterOptions);
+                var end = Math.Min(batch.Length, (part + 1) * FeaturesPerPart);
+                for (var i = part * FeaturesPerPart; i < end; i++)
+                {
+                    buffer.Write(first + i == 0 ? "\n"u8 : ",\n"u8);
+                    outputs[i] = WriteFeature(writer, batch[i]);
+                    writer.Flush();
+                    writer.Reset();
+                }
+            }));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                tally.Add(outputs[i], batch[i].Geometry.IsEmpty);
+            }
+
+            foreach (var buffer in buffers)
+            {
+                stream.Write(buffer.WrittenSpan);
+            }
+
+            written += batch.Length;
         }
 
-        stream.Write(newline);
+        stream.Write("\n"u8);
         stream.Write("]}\n"u8);
         return tally;
     }
 
-    private void WriteFeature(Utf8JsonWriter writer, GeoJsonFeature feature, OutputGeometryTally tally)
+    /// <summary>Runs a parallel loop and rethrows its first exception as itself, as the loop body would have thrown it.</summary>
+    private static void RethrowFirst(Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (AggregateException aggregate) when (aggregate.Flatten().InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(aggregate.Flatten().InnerExceptions[0]).Throw();
+        }
+    }
+
+    private OutputGeometry WriteFeature(Utf8JsonWriter writer, GeoJsonFeature feature)
     {
         writer.WriteStartObject();
         writer.WriteString("type", "Feature");
@@ -95,7 +140,6 @@ public sealed class Rfc7946Writer
         writer.WriteEndObject();
         writer.WritePropertyName("geometry");
         var output = _policy.Apply(feature.Geometry);
-        tally.Add(output, feature.Geometry.IsEmpty);
         if (output.Geometry.IsEmpty)
         {
             writer.WriteNullValue();
@@ -106,6 +150,7 @@ public sealed class Rfc7946Writer
         }
 
         writer.WriteEndObject();
+        return output;
     }
 
     private void WriteGeometry(Utf8JsonWriter writer, Geometry geometry)

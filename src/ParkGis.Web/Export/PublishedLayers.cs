@@ -60,13 +60,29 @@ public static class PublishedLayers
         var lonLat = LonLat();
         var kept = result.Features.Where(f => !f.Geometry.IsEmpty).ToList();
 
-        // Reprojecting thousands of patches (ProjNET, per vertex) is the bulk of publishing: done on every core.
+        // Reprojecting thousands of patches (ProjNET, per vertex) is the bulk of publishing: done on every core, and once
+        // for a geometry that several features share (a parcel that several networks do not serve).
+        var projectedAs = new int[kept.Count];
+        var first = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < kept.Count; i++)
+        {
+            projectedAs[i] = first.TryGetValue(kept[i].Geometry, out var j) && kept[j].Crs.Epsg == kept[i].Crs.Epsg ? j : first[kept[i].Geometry] = i;
+        }
+
+        var projected = new Geometry[kept.Count];
+        Parallel.For(0, kept.Count, i =>
+        {
+            if (projectedAs[i] == i)
+            {
+                projected[i] = CrsTransform.Create(kept[i].Crs, lonLat).Apply(kept[i].Geometry);
+            }
+        });
         var features = new PublishedFeature[kept.Count];
         Parallel.For(0, kept.Count, i =>
         {
             var f = kept[i];
             features[i] = new PublishedFeature(
-                CrsTransform.Create(f.Crs, lonLat).Apply(f.Geometry),
+                projected[projectedAs[i]],
                 f.Label,
                 Properties(f.Properties, f.AreaM2 ?? SafeArea(AnalysisCrs.AreaFunction(f.Crs), f.Geometry), f.Kind, f.Severity));
         });

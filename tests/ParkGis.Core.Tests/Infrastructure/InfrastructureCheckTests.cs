@@ -38,7 +38,7 @@ public sealed class InfrastructureCheckTests
     [Fact]
     public void Parcel_in_the_gap_between_a_round_cap_and_its_buffer_polygon_is_served()
     {
-        // The buffer's round cap is a polygon inscribed in the circle: at 2.8125° (between two of its vertices with 16
+        // A buffer's round cap is a polygon inscribed in the circle: at 2.8125° (between two of its vertices with 16
         // segments per quadrant) it lies 99.88 m from the road's end. A parcel whose nearest corner is 99.95 m away is
         // within the distance and must be served anyway.
         var angle = Math.PI / 64;
@@ -72,7 +72,7 @@ public sealed class InfrastructureCheckTests
     }
 
     [Fact]
-    public void Each_network_is_buffered_once_per_analysis_CRS_not_per_park()
+    public void Each_network_is_indexed_once_per_analysis_CRS_not_per_park()
     {
         var data = new ParkData()
             .Park("P1", Rectangle(X, Y, X + 1000, Y + 1000))
@@ -117,5 +117,92 @@ public sealed class InfrastructureCheckTests
         Assert.Null(p2.MeetsNetworks); // roads served; the other seven layers are missing: unknown, not met
         Assert.Null(p2.MeanCoverage);
         Assert.Contains("water_supply", p2.MissingForCoverage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parcels_measured_on_every_core_give_the_figures_of_one_parcel_at_a_time_in_id_order()
+    {
+        // 700 parcels (many tasks of the parallel loop) in two parks, against random roads: served areas summed in
+        // parcel-id order and the unserved parcels' distances, exactly as measured one by one with NTS.
+        var random = new Random(7);
+        var data = new ParkData()
+            .Park("P1", Rectangle(X, Y, X + 3000, Y + 3000))
+            .Park("P2", Rectangle(X + 5000, Y, X + 8000, Y + 3000));
+        var roads = new List<string>();
+        for (var i = 0; i < 60; i++)
+        {
+            var (x, y) = (X + (random.NextDouble() * 8000), Y + (random.NextDouble() * 3000));
+            roads.Add(Line(x, y, x + (random.NextDouble() * 400) - 200, y + (random.NextDouble() * 400) - 200));
+            data.Add(LayerRole.Roads, FormattableString.Invariant($"R{i}"), roads[^1]);
+        }
+
+        var parcels = new List<(string Id, string Park, string Wkt)>();
+        for (var i = 0; i < 700; i++)
+        {
+            var park = i % 3 == 0 ? "P2" : "P1";
+            var (x, y) = (X + (park == "P2" ? 5000 : 0) + (random.NextDouble() * 2950), Y + (random.NextDouble() * 2950));
+            parcels.Add((FormattableString.Invariant($"L{(i * 7919) % 700:D4}"), park, Rectangle(x, y, x + 30, y + 40)));
+            data.Parcel(parcels[^1].Id, park, parcels[^1].Wkt);
+        }
+
+        var result = new InfrastructureCheck(RoadsAt100).Check(data.Build());
+
+        var reader = new NetTopologySuite.IO.WKTReader();
+        var network = roads.Select(reader.Read).ToList();
+        foreach (var park in new[] { "P1", "P2" })
+        {
+            var members = parcels.Where(p => p.Park == park).OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => (p.Id, Geometry: reader.Read(p.Wkt))).ToList();
+            double served = 0;
+            var unserved = new List<(string, double)>();
+            foreach (var (id, geometry) in members)
+            {
+                if (network.Any(r => r.IsWithinDistance(geometry, 100)))
+                {
+                    served += geometry.Area;
+                }
+                else
+                {
+                    unserved.Add((id, network.Min(r => r.Distance(geometry))));
+                }
+            }
+
+            var coverage = Roads(result, park);
+            Assert.True(unserved.Count > 20 && unserved.Count < members.Count - 20, $"{park}: {unserved.Count} of {members.Count} unserved");
+            Assert.Equal(served, coverage.ServedAreaM2);
+            Assert.Equal(unserved, coverage.Unserved.Select(u => (u.ParcelId, u.GapM)));
+        }
+    }
+
+    [Fact]
+    public void A_check_cancelled_as_its_parcels_are_about_to_be_measured_stops_with_OperationCanceled_not_an_aggregate()
+    {
+        var data = new ParkData().Park("P1", Rectangle(X, Y, X + 3000, Y + 3000)).Add(LayerRole.Roads, "R1", Line(X, Y, X + 3000, Y));
+        for (var i = 0; i < 500; i++)
+        {
+            data.Parcel(FormattableString.Invariant($"L{i:D3}"), "P1", Rectangle(X + (i % 25 * 100), Y + (i / 25 * 100) + 20, X + (i % 25 * 100) + 50, Y + (i / 25 * 100) + 70));
+        }
+
+        using var cancel = new CancellationTokenSource();
+        var measuring = ParkGis.Core.Localization.Localized.Format("ProgressInfrastructure", 1, 500);
+        var progress = new CancelOn(measuring, cancel);
+        var assessment = ParkGis.Core.Assessment.ParkAssessment.Of(data.Build(), progress: progress, cancellation: cancel.Token);
+
+        Assert.Throws<OperationCanceledException>(() => new InfrastructureCheck(RoadsAt100, progress).Check(assessment));
+        Assert.True(progress.Seen, "the progress line before the measuring loop was never reported");
+    }
+
+    /// <summary>Cancels a token when a given progress line is reported, on the reporting thread.</summary>
+    private sealed class CancelOn(string line, CancellationTokenSource cancel) : IProgress<string>
+    {
+        public bool Seen { get; private set; }
+
+        public void Report(string value)
+        {
+            if (value == line)
+            {
+                Seen = true;
+                cancel.Cancel();
+            }
+        }
     }
 }

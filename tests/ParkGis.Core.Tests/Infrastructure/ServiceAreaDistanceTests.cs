@@ -53,7 +53,7 @@ public sealed class ServiceAreaDistanceTests
     [InlineData(3)]
     public void A_parcel_is_served_exactly_when_some_feature_lies_within_the_service_distance_around_line_ends_and_bends(int seed)
     {
-        // Parcels just inside and just outside the distance from random line ends and bends, where the buffer's round
+        // Parcels just inside and just outside the distance from random line ends and bends, where a buffer's round
         // caps and joins are chords inside the true circles: the answer must be the exact one of every feature.
         var random = new Random(seed);
         double Next(double range) => Math.Round(random.NextDouble() * range, 3);

@@ -1,59 +1,43 @@
 using System.Text;
-using System.Text.Json;
-using NetTopologySuite.IO;
+using NetTopologySuite.Geometries;
 using ParkGis.IO.Output;
 
 namespace ParkGis.IO.Tests.Output;
 
 public sealed class Rfc7946WriterTests
 {
-    private static JsonElement WriteOne(string wkt, int decimals = 7, params KeyValuePair<string, object?>[] properties)
-    {
-        using var stream = new MemoryStream();
-        new Rfc7946Writer(decimals).Write(stream, [new GeoJsonFeature(new WKTReader().Read(wkt), properties)]);
-        return JsonDocument.Parse(stream.ToArray()).RootElement.Clone();
-    }
+    private static readonly GeometryFactory Factory = new();
 
-    private static double SignedArea(JsonElement ring)
+    [Fact]
+    public void Features_serialized_on_every_core_are_written_in_input_order_each_as_it_would_be_alone()
     {
-        var points = ring.EnumerateArray().Select(p => (X: p[0].GetDouble(), Y: p[1].GetDouble())).ToList();
-        double sum = 0;
-        for (var i = 0; i + 1 < points.Count; i++)
+        // 9,000 features: several batches, each split across threads; squares of growing size, so each feature differs.
+        var features = Enumerable.Range(0, 9000).Select(Square).ToList();
+        var whole = Write(features, out var tally);
+
+        var lines = whole.Split('\n');
+        Assert.Equal(features.Count + 3, lines.Length); // the head, one line per feature, the close and the final newline
+        foreach (var i in Enumerable.Range(0, features.Count).Where(i => i % 997 == 0 || i == features.Count - 1))
         {
-            sum += (points[i].X * points[i + 1].Y) - (points[i + 1].X * points[i].Y);
+            var alone = Write([features[i]], out _).Split('\n')[1];
+            Assert.Equal(alone + (i == features.Count - 1 ? string.Empty : ","), lines[i + 1]);
         }
 
-        return sum / 2;
+        Assert.Equal(features.Count, tally.Features);
+        Assert.Equal("]}", lines[^2]);
     }
 
-    [Fact]
-    public void Clockwise_shell_is_written_counter_clockwise_and_counter_clockwise_hole_clockwise()
+    private static GeoJsonFeature Square(int i)
     {
-        // Shell clockwise, hole counter-clockwise: both the wrong way round for RFC 7946.
-        var root = WriteOne("POLYGON((0 0, 0 10, 10 10, 10 0, 0 0), (2 2, 4 2, 4 4, 2 4, 2 2))");
-
-        var rings = root.GetProperty("features")[0].GetProperty("geometry").GetProperty("coordinates");
-        Assert.Equal(50, SignedArea(rings[0]) * 0.5, 9);
-        Assert.Equal(-4, SignedArea(rings[1]), 9);
+        var (x, y, size) = (100 + (i % 100 * 0.01), 30 + (i / 100 * 0.01), 0.001 + (i * 1e-7));
+        var square = Factory.CreatePolygon([new(x, y), new(x + size, y), new(x + size, y + size), new(x, y + size), new(x, y)]);
+        return new GeoJsonFeature(square, [new("id", i), new("name", $"宗地{i}")]);
     }
 
-    [Fact]
-    public void Coordinates_are_rounded_to_the_requested_decimals_and_there_is_no_crs_member()
-    {
-        var root = WriteOne("POINT(109.781234567891 39.612345678912)", decimals: 6);
-
-        Assert.False(root.TryGetProperty("crs", out _));
-        var position = root.GetProperty("features")[0].GetProperty("geometry").GetProperty("coordinates");
-        Assert.Equal("109.781235", position[0].GetRawText());
-        Assert.Equal("39.612346", position[1].GetRawText());
-    }
-
-    [Fact]
-    public void Chinese_property_values_are_written_as_characters_not_escapes()
+    private static string Write(IReadOnlyList<GeoJsonFeature> features, out ParkGis.Core.Publishing.OutputGeometryTally tally)
     {
         using var stream = new MemoryStream();
-        new Rfc7946Writer().Write(stream, [new GeoJsonFeature(new WKTReader().Read("POINT(1 2)"), [new("name", "鄂托克经济开发区")])]);
-
-        Assert.Contains("鄂托克经济开发区", Encoding.UTF8.GetString(stream.ToArray()), StringComparison.Ordinal);
+        tally = new Rfc7946Writer().Write(stream, features);
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
 }
