@@ -8,7 +8,7 @@ namespace ParkGis.Bench;
 
 /// <summary>
 /// <c>parkgis-bench networks DATASET</c>: per utility network, the time to build its service area
-/// (<see cref="ServiceArea"/>: one buffer of the whole layer at the default distance, in the layer's CRS) and to
+/// (<see cref="ServiceArea"/>: the layer's features indexed at the default distance, in the layer's CRS) and to
 /// test every parcel against it — the two parts of <c>parkgis infrastructure</c>, one thread, one CRS; wall and
 /// process CPU seconds (the CPU figure includes the collector's threads).
 /// </summary>
@@ -36,7 +36,7 @@ internal static class InfraProbe
             var served = parcels.Count(area.Serves);
             var testCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{LayerRoles.Name(role),-13} {layer.Features.Count,7} features, {distance,4} m: buffer {build,6:0.00} s wall {buildCpu,6:0.00} s CPU ({area.Area.NumPoints} vertices); {parcels.Count} parcels tested {clock.Elapsed.TotalSeconds,5:0.00} s wall {testCpu,5:0.00} s CPU, {served} served"));
+                $"{LayerRoles.Name(role),-13} {layer.Features.Count,7} features, {distance,4} m: index {build,6:0.00} s wall {buildCpu,6:0.00} s CPU; {parcels.Count} parcels tested {clock.Elapsed.TotalSeconds,5:0.00} s wall {testCpu,5:0.00} s CPU, {served} served"));
         }
 
         return 0;
