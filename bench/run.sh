@@ -2,7 +2,7 @@
 # One side-by-side run on the same data: `parkgis check` (whole process, files to written results) against the
 # PostGIS and GeoPandas peer scripts (../shared/bench), with ratios, ParkGis peak memory and agreement of totals.
 #
-#   bash bench/run.sh [S=1000] [REPEAT=3] [DATA_ROOT=/tmp/parkgis-bench-data] [--no-peers]
+#   [PARKGIS_BIN=/path/parkgis] bash bench/run.sh [S=1000] [REPEAT=3] [DATA_ROOT=/tmp/parkgis-bench-data] [--no-peers]
 #
 # Data: DATA_ROOT/S<S>/gpkg/layers.gpkg from ../shared/bench/gen.py (or `parkgis-bench sample`); never in the repo.
 # Each tool runs REPEAT times, interleaved (ParkGis, PostGIS, GeoPandas, ParkGis, ...), medians reported.
@@ -29,14 +29,19 @@ if [ "$PEERS" = 1 ]; then
   fi
 fi
 
-dotnet build src/ParkGis.Cli -c Release -nologo -v q >/dev/null || { echo "build failed" >&2; exit 1; }
-DLL=src/ParkGis.Cli/bin/Release/net10.0/parkgis.dll
+# PARKGIS_BIN=/path/parkgis times that native binary (the Native AOT publish, as shipped) instead of the JIT build.
+if [ -n "${PARKGIS_BIN:-}" ]; then
+  PARKGIS=("$PARKGIS_BIN")
+else
+  dotnet build src/ParkGis.Cli -c Release -nologo -v q >/dev/null || { echo "build failed" >&2; exit 1; }
+  PARKGIS=(dotnet src/ParkGis.Cli/bin/Release/net10.0/parkgis.dll)
+fi
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 json() { $PY -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
 
 for r in $(seq 1 "$REPEAT"); do
-  /usr/bin/time -v -o "$OUT/time.$r" dotnet "$DLL" check "$DATA/gpkg" --out "$OUT/check" --overwrite --lang en >/dev/null 2>"$OUT/stderr.$r"
+  /usr/bin/time -v -o "$OUT/time.$r" "${PARKGIS[@]}" check "$DATA/gpkg" --out "$OUT/check" --overwrite --lang en >/dev/null 2>"$OUT/stderr.$r"
   awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$OUT/time.$r" >> "$OUT/parkgis_s"
   awk -F': ' '/Maximum resident set size/ {print $2/1024}' "$OUT/time.$r" >> "$OUT/parkgis_mb"
   # compute after loading vs reading, from the progress lines: the last "read" line, then "writing results"
@@ -52,7 +57,7 @@ for r in $(seq 1 "$REPEAT"); do
 done
 
 P=$(median < "$OUT/parkgis_s"); M=$(sort -g "$OUT/parkgis_mb" | tail -1)
-echo "S=$S, $REPEAT runs, medians (wall s); machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "S=$S, $REPEAT runs, medians (wall s); parkgis = ${PARKGIS[*]}; machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'parkgis check (whole process)   %8.2f s   peak RSS %.0f MB   runs: %s\n' "$P" "$M" "$(tr '\n' ' ' < "$OUT/parkgis_s")"
 R=$(cut -d' ' -f1 "$OUT/parkgis_phases" | median); C=$(cut -d' ' -f2 "$OUT/parkgis_phases" | median)
 printf '  read (to last layer) %.1f s, compute after loading %.1f s: %.2fx the read (target <= 3); per run: %s\n' "$R" "$C" "$(echo "$C / $R" | bc -l)" \
