@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using Npgsql;
 using NpgsqlTypes;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Intensity;
+using ParkGis.IO.Configuration;
 using ParkGis.IO.Datasets;
 using ParkGis.PostGis.Localization;
 
@@ -62,8 +65,31 @@ public static class PgDatasetImporter
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(target);
-        var dataset = content.Dataset;
-        var economics = content.ReadEconomics();
+        // The economics table is read while the layers are copied (it is the longest read left when the import begins).
+        var economicsRead = Task.Run(content.ReadEconomics, CancellationToken.None);
+        try
+        {
+            return Import(content.Dataset, content.Configuration, economicsRead, target, overwrite, progress, cancellation, columnsFrom);
+        }
+        catch (Exception) when (!cancellation.IsCancellationRequested && ReadFailure(economicsRead) is { } readFailure)
+        {
+            // The table was once read before anything else: its failure is still the one reported, whatever else failed.
+            ExceptionDispatchInfo.Throw(readFailure);
+            throw;
+        }
+    }
+
+    /// <summary>The exception of a failed read of the economics table, once it has ended; null when it succeeded.</summary>
+    private static Exception? ReadFailure(Task<EconomicsTable?> read)
+    {
+        ((IAsyncResult)read).AsyncWaitHandle.WaitOne();
+        return read.IsFaulted ? read.Exception!.InnerException : null;
+    }
+
+    private static IReadOnlyList<ImportedTable> Import(
+        Dataset dataset, ParkGisConfiguration? settings, Task<EconomicsTable?> economicsRead, PgDatasetName target, bool overwrite, IProgress<string>? progress,
+        CancellationToken cancellation, IReadOnlyDictionary<LayerRole, Layer>? columnsFrom)
+    {
         using var connection = PgSession.Open(target, cancellation);
         var committing = false;
         try
@@ -72,34 +98,14 @@ public static class PgDatasetImporter
             var schema = PgIdentifier.Quote(target.Schema, "schema");
             Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {schema}");
             var layers = LayerRoles.All.Select(dataset.Find).OfType<Layer>().ToList();
-            var configuration = PgDatasetSettings.Document(layers, content.Configuration);
+            var configuration = PgDatasetSettings.Document(layers, settings);
             var names = layers.Select(l => LayerRoles.Name(l.Role)).ToList();
             if (configuration is not null)
             {
                 names.Add(PgCatalog.ConfigurationTable);
             }
 
-            if (economics is not null)
-            {
-                names.Add(PgEconomicsTable.TableName);
-            }
-
-            foreach (var table in names)
-            {
-                if (!TableExists(connection, target.Schema, table))
-                {
-                    continue;
-                }
-
-                if (!overwrite)
-                {
-                    throw new UnusableInputException(ErrorCodes.TableExists,
-                        Localized.Format("TableExists", target.Schema, table), target.DisplayName,
-                        hint: Localized.Get("TableExistsHint"));
-                }
-
-                Execute(connection, $"DROP TABLE {PgIdentifier.Qualified(target.Schema, table)}");
-            }
+            ClearTables(connection, target, names, overwrite);
 
             var imported = new List<ImportedTable>();
             var renamed = new Dictionary<string, IReadOnlyList<(string Column, string Attribute)>>(StringComparer.Ordinal);
@@ -111,8 +117,10 @@ public static class PgDatasetImporter
                 renamed[table.Role] = [.. columns.Where(c => !string.Equals(c.Name, c.Attribute, StringComparison.Ordinal)).Select(c => (c.Name, c.Attribute))];
             }
 
+            var economics = economicsRead.GetAwaiter().GetResult();
             if (economics is not null)
             {
+                ClearTables(connection, target, [PgEconomicsTable.TableName], overwrite);
                 progress?.Report(Localized.Format("ProgressCopyingEconomics", economics.Rows.Count, target.Schema));
                 PgEconomicsTable.Write(connection, target.Schema, economics, cancellation);
             }
@@ -140,6 +148,27 @@ public static class PgDatasetImporter
         catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
         {
             throw PgSession.Failure(exception, target, cancellation, committing ? PgSession.RunStage.Committing : PgSession.RunStage.Working, Localized.Get("TheImport"));
+        }
+    }
+
+    /// <summary>Drops those of <paramref name="tables"/> that exist; without <paramref name="overwrite"/> an existing one is PG0507.</summary>
+    private static void ClearTables(NpgsqlConnection connection, PgDatasetName target, IEnumerable<string> tables, bool overwrite)
+    {
+        foreach (var table in tables)
+        {
+            if (!TableExists(connection, target.Schema, table))
+            {
+                continue;
+            }
+
+            if (!overwrite)
+            {
+                throw new UnusableInputException(ErrorCodes.TableExists,
+                    Localized.Format("TableExists", target.Schema, table), target.DisplayName,
+                    hint: Localized.Get("TableExistsHint"));
+            }
+
+            Execute(connection, $"DROP TABLE {PgIdentifier.Qualified(target.Schema, table)}");
         }
     }
 

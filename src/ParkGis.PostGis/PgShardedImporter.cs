@@ -4,6 +4,7 @@ using NetTopologySuite.Index.Strtree;
 using Npgsql;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Intensity;
 using ParkGis.IO.Datasets;
 using ParkGis.PostGis.Localization;
 
@@ -67,6 +68,9 @@ public static class PgShardedImporter
             throw new ArgumentException("At least one shard is needed.", nameof(shards));
         }
 
+        // The economics table goes to every server: read once.
+        var economics = new Lazy<EconomicsTable?>(content.ReadEconomics, LazyThreadSafetyMode.ExecutionAndPublication);
+        content = content with { ReadEconomics = () => economics.Value };
         var dataset = content.Dataset;
         var keys = Distributed.Select(dataset.Find).OfType<Layer>().ToDictionary(l => l.Role, l => ShardKeys(l, dataset.Find(LayerRole.Parks), shardBy));
         var assignment = Assign(keys.Values.SelectMany(k => k), shards.Count);
