@@ -287,7 +287,7 @@ public static class IntensityJsonWriter
         w.WriteEndArray();
 
         // The firms and the parcels are nearly all of the file (2 KB a parcel): their names are encoded once, and the
-        // texts that repeat from parcel to parcel once per text (docs/performance.md, "Tenth round, intensity").
+        // texts that repeat from parcel to parcel once per text (docs/performance.md, "Tenth round, intensity evaluation and writing").
         var texts = new RepeatedTexts();
         void Figure(JsonEncodedText name, double? value)
         {

@@ -17,7 +17,7 @@ public static class IntensityTablesWriter
         ArgumentNullException.ThrowIfNull(result);
 
         // A line at a time (the BOM first, as File.WriteAllText wrote it): the whole table was a list of lines, then
-        // one string of them, then its bytes (docs/performance.md, "Tenth round, intensity").
+        // one string of them, then its bytes (docs/performance.md, "Tenth round, intensity evaluation and writing").
         using var writer = new StreamWriter(path, append: false, ExcelCsvWriter.Encoding);
         writer.Write(ExcelCsvWriter.Row("宗地编号,园区编号,用地企业,产业,用地分类,面积(亩),容积率,建筑系数,行政办公及生活服务设施用地比重,绿地率,亩均产值(万元/亩),亩均税收(万元/亩),亩均固定资产投资(万元/亩),亩均增加值(万元/亩),单位能耗增加值(万元/吨标煤),评价等级,标准地,未达标指标".Split(',')));
         writer.Write("\r\n");

@@ -78,7 +78,7 @@ public sealed class Rfc7946Writer
         var written = 0;
 
         // One buffer per part, kept from batch to batch: a buffer made per part grew by doubling from 256 bytes and
-        // touched fresh memory for every batch (docs/performance.md, "Tenth round, intensity").
+        // touched fresh memory for every batch (docs/performance.md, "Tenth round, intensity evaluation and writing").
         var buffers = new ArrayBufferWriter<byte>[(FeaturesPerBatch + FeaturesPerPart - 1) / FeaturesPerPart];
         foreach (var batch in features.Chunk(FeaturesPerBatch))
         {
