@@ -13,6 +13,8 @@ switch (args.FirstOrDefault())
         return ReadBench.Read(args[1], Number(2, 1), args.Contains("--check"));
     case "floor" when args.Length >= 3:
         return ReadBench.Floor(args[1], args[2], Number(3, 3));
+    case "intensity" when args.Length >= 2:
+        return IntensityProbe.Run(args[1], Number(2, 3), Number(3, 2025));
     case "memory" when args.Length >= 2:
         return MemoryProbe.Run(args[1]);
     case "networks" when args.Length >= 2:

@@ -20,6 +20,7 @@ namespace ParkGis.Core.Intensity;
 public sealed class IntensityAnalysis
 {
     private const string ParcelsLayerName = "parcels";
+    private static readonly IReadOnlyDictionary<string, EconomicsRecord> NoEconomics = new Dictionary<string, EconomicsRecord>(StringComparer.Ordinal);
     private readonly IntensityOptions _options;
     private readonly IProgress<string>? _progress;
 
@@ -91,36 +92,27 @@ public sealed class IntensityAnalysis
             measured.Add(Measure(parcelsLayer, parcels[i], parcelsScreened.AnalysisCrsOf(i), parcelsScreened.AreaM2(i), placements.Of(i)?.ParkId, codeList, statusById, issues));
         }
 
-        var current = new Dictionary<string, EconomicsRecord>(StringComparer.Ordinal);
+        IReadOnlyDictionary<string, EconomicsRecord> current = NoEconomics;
         if (year is { } y && assessment.EconomicsIn(y) is { } attached)
         {
             issues.AddRange(attached.Issues);
-            current = new Dictionary<string, EconomicsRecord>(attached.ByParcel, StringComparer.Ordinal);
+            current = attached.ByParcel;
         }
 
-        var baseline = economics is not null && assessment.EconomicsIn(_options.BaselineYear) is { } before
-            ? new Dictionary<string, EconomicsRecord>(before.ByParcel, StringComparer.Ordinal)
-            : new Dictionary<string, EconomicsRecord>(StringComparer.Ordinal);
+        var baseline = economics is not null && assessment.EconomicsIn(_options.BaselineYear) is { } before ? before.ByParcel : NoEconomics;
 
         _progress?.Report(Localized.Get("ProgressIntensityEvaluating"));
         var columns = economics?.Columns ?? new HashSet<string>();
         var (weights, notScored) = ScoredIndicators(economics);
-        var units = measured.GroupBy(UnitId, StringComparer.Ordinal)
-            .Select(g => (Id: g.Key, Parcels: g.OrderBy(m => m.Id, StringComparer.Ordinal).ToList()))
-            .ToList();
-        var unitPark = units.ToDictionary(
-            u => u.Id,
-            u => u.Parcels.Where(m => m.ParkId is not null).GroupBy(m => m.ParkId!, StringComparer.Ordinal)
-                .OrderByDescending(g => g.Sum(m => m.AreaM2)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault(),
-            StringComparer.Ordinal);
+        var byId = InIdOrder(measured);
+        var units = Units(measured, byId);
         // docs/rules.md#banners: the one park-to-旗区 rule
         var banners = assessment.ParkBanners;
         issues.AddRange(banners.Issues);
         var parkBanner = parks.GroupBy(p => p.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => banners.Of(g.Key) is { Length: > 0 } banner ? banner : null, StringComparer.Ordinal);
         var scaleBasis = columns.Contains("revenue_wan") ? "revenue_wan" : null;
-        var (evaluations, groups) = EvaluateAll(
-            [.. units.Where(u => unitPark[u.Id] is not null).Select(u => (u.Id, u.Parcels, unitPark[u.Id]!))], parkBanner, current, year, weights, scaleBasis);
+        var (evaluations, groups) = EvaluateAll(units, parkBanner, current, year, weights, scaleBasis);
         var grades = evaluations.Where(e => e.Grade is not null).ToDictionary(e => e.UnitId, e => (Score: e.Score!.Value, Grade: e.Grade!), StringComparer.Ordinal);
         var mainGroup = scaleBasis is null ? AllFirms : AboveScale;
         var benchmarksByPark = parkBanner.Keys.ToDictionary(
@@ -128,10 +120,12 @@ public sealed class IntensityAnalysis
             id => groups.FirstOrDefault(g => g.Scope == ScopeOf(id, parkBanner) && g.Name == mainGroup)?.Benchmarks ?? new Dictionary<EvaluationIndicator, double>(),
             StringComparer.Ordinal);
 
-        var parcelResults = measured
-            .OrderBy(m => m.Id, StringComparer.Ordinal)
-            .Select(m => Finish(m, current, baseline, grades))
-            .ToList();
+        var text = new FinishText(Localized.Get("NotIndustrialLand"), Localized.Get("NoBuildingsYet"), IntensityRules.InDateOrder(_options.Rules.VersionsUsed));
+        var parcelResults = new List<ParcelIntensity>(byId.Length);
+        foreach (var i in byId)
+        {
+            parcelResults.Add(Finish(measured[i], current, baseline, grades, text));
+        }
 
         var incomplete = parcelResults.Where(p => p.StandardLandPassed is null && p.StandardLandChecked).ToList();
         if (incomplete.Count > 0)
@@ -144,25 +138,55 @@ public sealed class IntensityAnalysis
                 + Localized.Get("IntensityIncompleteHint")));
         }
 
+        // Each park's and each 旗区's parcels and firms, in result order, gathered in one pass each.
+        var parcelsByPark = ByPark(parcelResults, p => p.ParkId);
+        var evaluationsByPark = ByPark(evaluations, e => e.ParkId);
         var parkResults = parks
             .OrderBy(p => p.Id, StringComparer.Ordinal)
-            .Select(p => ParkFigures(parksLayer, p, parcelResults, evaluations, benchmarksByPark, columns, economics is not null, year, landStatus, statusById, codeList))
+            .Select(p => ParkFigures(parksLayer, p, parcelsByPark.GetValueOrDefault(p.Id) ?? [], evaluationsByPark.GetValueOrDefault(p.Id) ?? [],
+                benchmarksByPark, columns, economics is not null, year, landStatus, statusById, codeList))
             .ToList();
 
-        var bannerResults = parkResults.GroupBy(p => parkBanner.GetValueOrDefault(p.ParkId) ?? NoBanner, StringComparer.Ordinal)
+        var bannerOfPark = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var park in parkResults)
+        {
+            bannerOfPark[park.ParkId] = parkBanner.GetValueOrDefault(park.ParkId) ?? NoBanner;
+        }
+
+        var parcelsByBanner = ByPark(parcelResults, p => p.ParkId is { } id ? bannerOfPark.GetValueOrDefault(id) : null);
+        var evaluationsByBanner = ByPark(evaluations, e => bannerOfPark.GetValueOrDefault(e.ParkId));
+        var bannerResults = parkResults.GroupBy(p => bannerOfPark[p.ParkId], StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => BannerFigures(g.Key, [.. g.Select(p => p.ParkId)], parcelResults, evaluations, year))
+            .Select(g => BannerFigures(g.Key, [.. g.Select(p => p.ParkId)], parcelsByBanner.GetValueOrDefault(g.Key) ?? [], evaluationsByBanner.GetValueOrDefault(g.Key) ?? [], year))
             .ToList();
         issues.Sort(DataIssueOrder.Compare);
         return new IntensityResult(year, _options.BaselineYear, codeList, parkResults, parcelResults, evaluations, weights, notScored, issues.Distinct().ToList(),
             _options.Rules, scaleBasis, groups, bannerResults);
     }
 
-    private BannerIntensity BannerFigures(string banner, List<string> parkIds, List<ParcelIntensity> allParcels, List<EnterpriseEvaluation> evaluations, int? year)
+    /// <summary>The items of each park (or 旗区) <paramref name="key"/> names, in their order; items with a null key left out.</summary>
+    private static Dictionary<string, List<T>> ByPark<T>(List<T> items, Func<T, string?> key)
+    {
+        var groups = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (key(item) is { } id)
+            {
+                if (!groups.TryGetValue(id, out var group))
+                {
+                    groups.Add(id, group = []);
+                }
+
+                group.Add(item);
+            }
+        }
+
+        return groups;
+    }
+
+    private BannerIntensity BannerFigures(string banner, List<string> parkIds, List<ParcelIntensity> parcels, List<EnterpriseEvaluation> mine, int? year)
     {
         var ids = new HashSet<string>(parkIds, StringComparer.Ordinal);
-        var parcels = allParcels.Where(p => p.ParkId is not null && ids.Contains(p.ParkId)).ToList();
-        var mine = evaluations.Where(e => ids.Contains(e.ParkId)).ToList();
         return new BannerIntensity(
             banner,
             [.. ids.Order(StringComparer.Ordinal)],
@@ -335,6 +359,97 @@ public sealed class IntensityAnalysis
 
     private static string UnitId(MeasuredParcel parcel) => parcel.Enterprise ?? parcel.Id;
 
+    /// <summary>The indices of <paramref name="measured"/> sorted by parcel id (ordinal), equal ids in input order.</summary>
+    private static int[] InIdOrder(List<MeasuredParcel> measured)
+    {
+        var order = new int[measured.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => string.CompareOrdinal(measured[a].Id, measured[b].Id) is var c && c != 0 ? c : a.CompareTo(b));
+        return order;
+    }
+
+    /// <summary>
+    /// The evaluation units (docs/rules.md#grades-who) in the order they first occur among the parcels, each with its
+    /// parcels in id order and its park — where most of its land is (ties: the first park id) — leaving out units with
+    /// no parcel in a park.
+    /// </summary>
+    private static List<(string Id, List<MeasuredParcel> Parcels, string ParkId)> Units(List<MeasuredParcel> measured, int[] byId)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new List<string>();
+        var slot = new int[measured.Count];
+        for (var i = 0; i < measured.Count; i++)
+        {
+            var id = UnitId(measured[i]);
+            if (!index.TryGetValue(id, out var k))
+            {
+                k = ids.Count;
+                index.Add(id, k);
+                ids.Add(id);
+            }
+
+            slot[i] = k;
+        }
+
+        var parcels = new List<MeasuredParcel>?[ids.Count];
+        foreach (var i in byId)
+        {
+            (parcels[slot[i]] ??= []).Add(measured[i]);
+        }
+
+        var units = new List<(string Id, List<MeasuredParcel> Parcels, string ParkId)>(ids.Count);
+        var areaByPark = new List<(string ParkId, double AreaM2)>();
+        for (var k = 0; k < ids.Count; k++)
+        {
+            var mine = parcels[k]!;
+            areaByPark.Clear();
+            foreach (var parcel in mine)
+            {
+                if (parcel.ParkId is not { } parkId)
+                {
+                    continue;
+                }
+
+                var at = areaByPark.Count - 1;
+                while (at >= 0 && !string.Equals(areaByPark[at].ParkId, parkId, StringComparison.Ordinal))
+                {
+                    at--;
+                }
+
+                if (at < 0)
+                {
+                    areaByPark.Add((parkId, parcel.AreaM2));
+                }
+                else
+                {
+                    areaByPark[at] = (parkId, areaByPark[at].AreaM2 + parcel.AreaM2);
+                }
+            }
+
+            string? park = null;
+            var most = 0.0;
+            foreach (var (parkId, area) in areaByPark)
+            {
+                if (park is null || area.CompareTo(most) is var larger && (larger > 0 || (larger == 0 && string.CompareOrdinal(parkId, park) < 0)))
+                {
+                    park = parkId;
+                    most = area;
+                }
+            }
+
+            if (park is not null)
+            {
+                units.Add((ids[k], mine, park));
+            }
+        }
+
+        return units;
+    }
+
     private (IReadOnlyDictionary<EvaluationIndicator, double> Weights, IReadOnlyList<IntensityIndicator> NotScored) ScoredIndicators(EconomicsTable? table)
     {
         var used = new Dictionary<EvaluationIndicator, double>();
@@ -390,17 +505,51 @@ public sealed class IntensityAnalysis
         _ => parkId,
     };
 
-    // docs/rules.md#grades-who
+    // docs/rules.md#grades-who: judged by the category of most of the firm's land (ties: the first category)
     private static string? NotGradedByLand(List<MeasuredParcel> parcels)
     {
-        var main = parcels.GroupBy(p => p.Category).OrderByDescending(g => g.Sum(p => p.AreaM2)).ThenBy(g => g.Key).First();
-        if (main.Key == LandUseCategory.Utility || main.Any(p => p.Industry == "公用设施"))
+        var main = parcels[0].Category;
+        if (parcels.Count > 1)
+        {
+            Span<double> areaM2 = stackalloc double[CategoryCount];
+            Span<bool> present = stackalloc bool[CategoryCount];
+            foreach (var parcel in parcels)
+            {
+                areaM2[(int)parcel.Category] += parcel.AreaM2;
+                present[(int)parcel.Category] = true;
+            }
+
+            var most = double.NaN;
+            var found = false;
+            for (var c = 0; c < CategoryCount; c++)
+            {
+                if (present[c] && (!found || areaM2[c].CompareTo(most) > 0))
+                {
+                    main = (LandUseCategory)c;
+                    most = areaM2[c];
+                    found = true;
+                }
+            }
+        }
+
+        if (main == LandUseCategory.Utility)
         {
             return EnterpriseEvaluation.UtilityNotGraded;
         }
 
-        return main.Key is LandUseCategory.Logistics or LandUseCategory.Other ? EnterpriseEvaluation.NotIndustrial : null;
+        foreach (var parcel in parcels)
+        {
+            if (parcel.Category == main && parcel.Industry == "公用设施")
+            {
+                return EnterpriseEvaluation.UtilityNotGraded;
+            }
+        }
+
+        return main is LandUseCategory.Logistics or LandUseCategory.Other ? EnterpriseEvaluation.NotIndustrial : null;
     }
+
+    /// <summary>The number of <see cref="LandUseCategory"/> values (0 to 5).</summary>
+    private const int CategoryCount = (int)LandUseCategory.Other + 1;
 
     // docs/rules.md#grades-scale
     private string GroupOf(EconomicsRecord economics, string? scaleBasis) =>
@@ -416,30 +565,39 @@ public sealed class IntensityAnalysis
     private (List<EnterpriseEvaluation> Evaluations, List<EvaluationGroup> Groups) EvaluateAll(
         List<(string Id, List<MeasuredParcel> Parcels, string ParkId)> units,
         Dictionary<string, string?> parkBanner,
-        Dictionary<string, EconomicsRecord> current,
+        IReadOnlyDictionary<string, EconomicsRecord> current,
         int? year,
         IReadOnlyDictionary<EvaluationIndicator, double> weights,
         string? scaleBasis)
     {
         var rules = _options.Rules;
-        var rows = new List<(string Id, List<MeasuredParcel> Parcels, string ParkId, double AreaM2, EconomicsRecord? Economics, string? Reason)>();
+        // The reasons in words, each made once (the same text for every firm it applies to).
+        var noEconomics = new Lazy<string>(() => year is null ? Localized.Get("NoEconomicsTable") : Localized.Format("NoEconomicsForYear", year), LazyThreadSafetyMode.None);
+        var tooSmall = new Lazy<string>(() => string.Create(CultureInfo.InvariantCulture, $"land under {rules.MinLandMu:0.###} 亩"), LazyThreadSafetyMode.None);
+        var inConstruction = new Lazy<string>(() => Localized.Get("InConstruction"), LazyThreadSafetyMode.None);
+        var notScorable = new Lazy<string>(() => Localized.Get("NoIndicatorScorable"), LazyThreadSafetyMode.None);
+        var rows = new List<(string Id, List<MeasuredParcel> Parcels, string ParkId, double AreaM2, EconomicsRecord? Economics, string? Reason)>(units.Count);
         foreach (var (id, parcels, parkId) in units)
         {
-            var area = parcels.Sum(p => p.AreaM2);
+            var area = 0.0;
+            var hasBuildings = false;
             EconomicsRecord? sum = null;
             foreach (var parcel in parcels)
             {
+                area += parcel.AreaM2;
+                hasBuildings |= parcel.HasBuildings;
                 if (current.TryGetValue(parcel.Id, out var e))
                 {
-                    sum = ParcelEconomics.Add(sum, e with { ParcelId = null, Enterprise = parcel.Enterprise }, 1);
+                    // The firm's sum carries no parcel id and the firm's name (the first record's row and year).
+                    sum = ParcelEconomics.Add(sum, sum is null ? e with { ParcelId = null, Enterprise = parcel.Enterprise } : e, 1);
                 }
             }
 
             string? reason = NotGradedByLand(parcels)
-                ?? (sum is null ? (year is null ? Localized.Get("NoEconomicsTable") : Localized.Format("NoEconomicsForYear", year))
-                : AreaUnits.ToMu(area) < rules.MinLandMu ? string.Create(CultureInfo.InvariantCulture, $"land under {rules.MinLandMu:0.###} 亩")
-                : !parcels.Any(p => p.HasBuildings) ? Localized.Get("InConstruction")
-                : weights.Count == 0 ? Localized.Get("NoIndicatorScorable")
+                ?? (sum is null ? noEconomics.Value
+                : AreaUnits.ToMu(area) < rules.MinLandMu ? tooSmall.Value
+                : !hasBuildings ? inConstruction.Value
+                : weights.Count == 0 ? notScorable.Value
                 : null);
             rows.Add((id, parcels, parkId, area, sum, reason));
         }
@@ -502,7 +660,7 @@ public sealed class IntensityAnalysis
             for (var i = 0; i < members.Count; i++)
             {
                 var row = members[i];
-                result.Add(new EnterpriseEvaluation(row.Id, row.ParkId, [.. row.Parcels.Select(p => p.Id)], row.AreaM2, row.Economics, values[i], scores[i], letters[i], null, group.Key.Scope, group.Key.Group));
+                result.Add(new EnterpriseEvaluation(row.Id, row.ParkId, ParcelIds(row.Parcels), row.AreaM2, row.Economics, values[i], scores[i], letters[i], null, group.Key.Scope, group.Key.Group));
             }
 
             groups.Add(new EvaluationGroup(group.Key.Scope, group.Key.Group, members.Count, groupWeights, benchmarks));
@@ -511,7 +669,7 @@ public sealed class IntensityAnalysis
         foreach (var row in rows.Where(r => r.Reason is not null))
         {
             var indicators = row.Economics is { } e ? Indicators(e, row.AreaM2, weights) : [];
-            result.Add(new EnterpriseEvaluation(row.Id, row.ParkId, [.. row.Parcels.Select(p => p.Id)], row.AreaM2, row.Economics, indicators, null, null, row.Reason));
+            result.Add(new EnterpriseEvaluation(row.Id, row.ParkId, ParcelIds(row.Parcels), row.AreaM2, row.Economics, indicators, null, null, row.Reason));
         }
 
         result.Sort((a, b) =>
@@ -520,6 +678,17 @@ public sealed class IntensityAnalysis
             : (b.Score ?? 0).CompareTo(a.Score ?? 0) is var score && score != 0 ? score
             : string.CompareOrdinal(a.UnitId, b.UnitId));
         return (result, groups);
+    }
+
+    private static string[] ParcelIds(List<MeasuredParcel> parcels)
+    {
+        var ids = new string[parcels.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = parcels[i].Id;
+        }
+
+        return ids;
     }
 
     private static Dictionary<EvaluationIndicator, double> Indicators(EconomicsRecord economics, double areaM2, IReadOnlyDictionary<EvaluationIndicator, double> weights)
@@ -538,66 +707,44 @@ public sealed class IntensityAnalysis
 
     private ParcelIntensity Finish(
         MeasuredParcel m,
-        Dictionary<string, EconomicsRecord> current,
-        Dictionary<string, EconomicsRecord> baseline,
-        Dictionary<string, (double Score, string Grade)> grades)
+        IReadOnlyDictionary<string, EconomicsRecord> current,
+        IReadOnlyDictionary<string, EconomicsRecord> baseline,
+        Dictionary<string, (double Score, string Grade)> grades,
+        FinishText text)
     {
         var mu = AreaUnits.ToMu(m.AreaM2);
         var economics = current.GetValueOrDefault(m.Id);
-        double? PerMu(double? value) => value / mu;
-        var outputPerMu = PerMu(economics?.OutputWan);
-        var taxPerMu = PerMu(economics?.TaxWan);
-        var investmentPerMu = PerMu(economics?.FixedInvestmentWan);
+        var outputPerMu = economics?.OutputWan / mu;
+        var taxPerMu = economics?.TaxWan / mu;
+        var investmentPerMu = economics?.FixedInvestmentWan / mu;
 
-        var checks = new List<StandardLandCheck>();
+        IReadOnlyList<StandardLandCheck> checks = [];
         // docs/rules.md#standard-land-scope, #standard-land-investment
-        string? skip = m.Category != LandUseCategory.Industrial ? Localized.Get("NotIndustrialLand")
-            : !m.HasBuildings ? Localized.Get("NoBuildingsYet")
+        string? skip = m.Category != LandUseCategory.Industrial ? text.NotIndustrialLand
+            : !m.HasBuildings ? text.NoBuildingsYet
             : null;
         StandardLandVersion? version = null;
         if (skip is null)
         {
             // docs/rules.md#standard-land-contract-date: the thresholds in force on the supply date; contract values win
             var rules = _options.Rules;
-            var (inForce, applied) = rules.ThresholdsFor(m.ParkId, m.Industry, IndustryDivisions.Of(m.IndustryCode, m.Industry, rules.IndustryCodesUsed), m.SuppliedOn);
+            var (inForce, applied) = rules.ThresholdsFor(m.ParkId, m.Industry, IndustryDivisions.Of(m.IndustryCode, m.Industry, rules.IndustryCodesUsed), m.SuppliedOn, text.Versions);
             var t = inForce.OverriddenBy(m.Contract);
             version = applied;
-            void Check(string code, string zh, double? measured, double? threshold, bool minimum, bool required)
-            {
-                if (threshold is not { } limit)
-                {
-                    if (required)
-                    {
-                        checks.Add(new StandardLandCheck(code, zh, measured, null, minimum ? ">=" : "<=", null, StandardLandCheck.NotConfigured, required));
-                    }
-
-                    return;
-                }
-
-                bool? passed = measured is { } v ? (minimum ? v >= limit - 1e-12 : v <= limit + 1e-12) : null;
-                string? note = measured is null ? StandardLandCheck.MissingValue : null;
-
-                // docs/rules.md#standard-land-plot-ratio: floors over 8 m count twice, which the data cannot show
-                if (code == "plot_ratio_min" && passed == false && !m.PlotRatioCounted && 2 * measured >= limit - 1e-12)
-                {
-                    passed = null;
-                    note = StandardLandCheck.MayPassEightMetreRule;
-                }
-
-                checks.Add(new StandardLandCheck(code, zh, measured, limit, minimum ? ">=" : "<=", passed, note, required));
-            }
+            var made = new List<StandardLandCheck>(8);
 
             // docs/rules.md#standard-land-control-indicators: five indicators, all at once
-            Check("investment_per_mu", "固定资产投资强度", investmentPerMu, t.InvestmentPerMuMin, minimum: true, required: true);
-            Check("plot_ratio_min", "容积率下限", m.PlotRatio, t.PlotRatioMin, minimum: true, required: true);
-            Check("building_coefficient", "建筑系数", m.BuildingCoefficient, t.BuildingCoefficientMin, minimum: true, required: true);
-            Check("admin_share", "行政办公及生活服务设施用地所占比重", m.AdminShare, t.AdminShareMax, minimum: false, required: true);
-            Check("green_ratio", "绿地率", m.GreenRatio, t.GreenRatioMax, minimum: false, required: true);
-            Check("plot_ratio_max", "容积率上限", m.PlotRatio, t.PlotRatioMax, minimum: false, required: false);
-            Check("output_per_mu", "亩均产值", outputPerMu, t.OutputPerMuMin, minimum: true, required: false);
+            Check(made, m, "investment_per_mu", "固定资产投资强度", investmentPerMu, t.InvestmentPerMuMin, minimum: true, required: true);
+            Check(made, m, "plot_ratio_min", "容积率下限", m.PlotRatio, t.PlotRatioMin, minimum: true, required: true);
+            Check(made, m, "building_coefficient", "建筑系数", m.BuildingCoefficient, t.BuildingCoefficientMin, minimum: true, required: true);
+            Check(made, m, "admin_share", "行政办公及生活服务设施用地所占比重", m.AdminShare, t.AdminShareMax, minimum: false, required: true);
+            Check(made, m, "green_ratio", "绿地率", m.GreenRatio, t.GreenRatioMax, minimum: false, required: true);
+            Check(made, m, "plot_ratio_max", "容积率上限", m.PlotRatio, t.PlotRatioMax, minimum: false, required: false);
+            Check(made, m, "output_per_mu", "亩均产值", outputPerMu, t.OutputPerMuMin, minimum: true, required: false);
 
             // docs/rules.md#standard-land-tax: 亩均税收 when configured (a 标准地 version's value binds only land supplied under it)
-            Check("tax_per_mu", "亩均税收", taxPerMu, t.TaxPerMuMin, minimum: true, required: false);
+            Check(made, m, "tax_per_mu", "亩均税收", taxPerMu, t.TaxPerMuMin, minimum: true, required: false);
+            checks = made;
         }
 
         var unit = UnitId(m);
@@ -626,7 +773,7 @@ public sealed class IntensityAnalysis
             OutputPerMu = outputPerMu,
             TaxPerMu = taxPerMu,
             InvestmentPerMu = investmentPerMu,
-            ValueAddedPerMu = PerMu(economics?.ValueAddedWan),
+            ValueAddedPerMu = economics?.ValueAddedWan / mu,
             ValueAddedPerEnergy = economics is { ValueAddedWan: { } va, EnergyTce: > 0 } ? va / economics.EnergyTce.Value : null,
             StandardLandChecked = skip is null,
             StandardLandSkipReason = skip,
@@ -640,11 +787,39 @@ public sealed class IntensityAnalysis
         };
     }
 
+    private static void Check(List<StandardLandCheck> checks, MeasuredParcel m, string code, string zh, double? measured, double? threshold, bool minimum, bool required)
+    {
+        if (threshold is not { } limit)
+        {
+            if (required)
+            {
+                checks.Add(new StandardLandCheck(code, zh, measured, null, minimum ? ">=" : "<=", null, StandardLandCheck.NotConfigured, required));
+            }
+
+            return;
+        }
+
+        bool? passed = measured is { } v ? (minimum ? v >= limit - 1e-12 : v <= limit + 1e-12) : null;
+        string? note = measured is null ? StandardLandCheck.MissingValue : null;
+
+        // docs/rules.md#standard-land-plot-ratio: floors over 8 m count twice, which the data cannot show
+        if (code == "plot_ratio_min" && passed == false && !m.PlotRatioCounted && 2 * measured >= limit - 1e-12)
+        {
+            passed = null;
+            note = StandardLandCheck.MayPassEightMetreRule;
+        }
+
+        checks.Add(new StandardLandCheck(code, zh, measured, limit, minimum ? ">=" : "<=", passed, note, required));
+    }
+
+    /// <summary>What <see cref="Finish"/> uses for every parcel, made once per analysis: the skip reasons and the versions in date order.</summary>
+    private sealed record FinishText(string NotIndustrialLand, string NoBuildingsYet, IReadOnlyList<StandardLandVersion> Versions);
+
     private ParkIntensity ParkFigures(
         Layer parksLayer,
         PolygonalFeature park,
-        List<ParcelIntensity> allParcels,
-        List<EnterpriseEvaluation> evaluations,
+        List<ParcelIntensity> parcels,
+        List<EnterpriseEvaluation> parkEvaluations,
         Dictionary<string, IReadOnlyDictionary<EvaluationIndicator, double>> benchmarksByPark,
         IReadOnlySet<string> columns,
         bool hasEconomics,
@@ -653,7 +828,6 @@ public sealed class IntensityAnalysis
         Dictionary<string, ParcelLandStatus>? statusById,
         LandUseCodeList? codeList)
     {
-        var parcels = allParcels.Where(p => string.Equals(p.ParkId, park.Id, StringComparison.Ordinal)).ToList();
         var built = parcels.Where(p => p.Built).ToList();
         var industrial = built.Where(p => p.Category is LandUseCategory.Industrial or LandUseCategory.Mining or LandUseCategory.Logistics).ToList();
         // docs/rules.md#intensity-land-classes: A built, A2 built industrial/mining/storage, D supplied, G idle.
@@ -705,7 +879,6 @@ public sealed class IntensityAnalysis
 
         // docs/rules.md#intensity-growth
         var progress = OutputPerMuProgress.Of(parcels, _options.BaselineYear, year ?? _options.BaselineYear, _options.Rules.GrowthBasis);
-        var parkEvaluations = evaluations.Where(e => string.Equals(e.ParkId, park.Id, StringComparison.Ordinal)).ToList();
         var counts = GradeClassing.Letters.ToDictionary(l => l, l => parkEvaluations.Count(e => e.Grade == l), StringComparer.Ordinal);
         return new ParkIntensity(
             park.Id,

@@ -39,7 +39,14 @@ public sealed record IntensityRules(
     /// the base set, the 容积率 minimum of its division, every version in force on that date that applies to it, then
     /// the local overrides. Without a supply date, every version (today's thresholds). Also the last version applied.
     /// </summary>
-    public (StandardLandThresholds Thresholds, StandardLandVersion? Version) ThresholdsFor(string? parkId, string? industry, string? division, DateOnly? suppliedOn)
+    public (StandardLandThresholds Thresholds, StandardLandVersion? Version) ThresholdsFor(string? parkId, string? industry, string? division, DateOnly? suppliedOn) =>
+        ThresholdsFor(parkId, industry, division, suppliedOn, InDateOrder(VersionsUsed));
+
+    /// <summary><paramref name="versions"/> by <see cref="StandardLandVersion.From"/>, versions of one date in their given order.</summary>
+    internal static StandardLandVersion[] InDateOrder(IReadOnlyList<StandardLandVersion> versions) => [.. versions.OrderBy(v => v.From)];
+
+    /// <summary><see cref="ThresholdsFor(string?, string?, string?, DateOnly?)"/> with the versions already in date order (<see cref="InDateOrder"/>), for a caller that asks for many parcels.</summary>
+    internal (StandardLandThresholds Thresholds, StandardLandVersion? Version) ThresholdsFor(string? parkId, string? industry, string? division, DateOnly? suppliedOn, IReadOnlyList<StandardLandVersion> versionsInDateOrder)
     {
         var thresholds = StandardLand;
         if (division is not null && IndustryDivisions.PlotRatioMinimum.TryGetValue(division, out var plotRatioMin))
@@ -48,7 +55,7 @@ public sealed record IntensityRules(
         }
 
         StandardLandVersion? version = null;
-        foreach (var v in VersionsUsed.OrderBy(v => v.From))
+        foreach (var v in versionsInDateOrder)
         {
             if ((suppliedOn is null || v.From <= suppliedOn) && v.AppliesTo(parkId, industry))
             {

@@ -90,7 +90,7 @@ public sealed record ParcelIntensity
     public required IReadOnlyList<StandardLandCheck> Checks { get; init; }
 
     /// <summary>True when any check failed.</summary>
-    public bool FailsStandardLand => Checks.Any(c => c.Passed == false);
+    public bool FailsStandardLand => AnyCheck(passed: false);
 
     /// <summary>
     /// The verdict (docs/rules.md#standard-land-control-indicators): false when any check fails; true only when every
@@ -98,7 +98,7 @@ public sealed record ParcelIntensity
     /// </summary>
     public bool? StandardLandPassed => !StandardLandChecked ? null
         : FailsStandardLand ? false
-        : Checks.Any(c => c.Passed is null) ? null
+        : AnyCheck(passed: null) ? null
         : true;
 
     /// <summary>The checks that could not be decided (their indicators), empty when none.</summary>
@@ -121,6 +121,21 @@ public sealed record ParcelIntensity
 
     /// <summary>The enterprise's score, or null.</summary>
     public double? Score { get; init; }
+
+    /// <summary>Whether a check's <see cref="StandardLandCheck.Passed"/> is <paramref name="passed"/> (a loop: asked for every parcel by every writer).</summary>
+    private bool AnyCheck(bool? passed)
+    {
+        var checks = Checks;
+        for (var i = 0; i < checks.Count; i++)
+        {
+            if (checks[i].Passed == passed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Area in 亩.</summary>
     public double AreaMu => Measures.AreaUnits.ToMu(AreaM2);

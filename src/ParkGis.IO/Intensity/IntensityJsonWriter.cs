@@ -37,6 +37,87 @@ public static class IntensityJsonWriter
         _ => "park",
     };
 
+    /// <summary>
+    /// Texts that recur through the document (park ids, grades, check names, reasons), each encoded once: the same bytes
+    /// <see cref="Utf8JsonWriter.WriteString(string, string?)"/> writes, without transcoding and escaping them for every
+    /// parcel. Only the first <see cref="MaxTexts"/> distinct texts are kept; the rest are encoded as they come.
+    /// </summary>
+    private sealed class RepeatedTexts
+    {
+        private const int MaxTexts = 4096;
+        private readonly Dictionary<string, JsonEncodedText> _encoded = new(StringComparer.Ordinal);
+
+        public JsonEncodedText Of(string text)
+        {
+            if (!_encoded.TryGetValue(text, out var encoded))
+            {
+                encoded = JsonEncodedText.Encode(text, JsonOutput.Options.Encoder);
+                if (_encoded.Count < MaxTexts)
+                {
+                    _encoded.Add(text, encoded);
+                }
+            }
+
+            return encoded;
+        }
+    }
+
+    /// <summary>The member names of the firms and parcels, encoded once.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Unit = Name("unit");
+        public static readonly JsonEncodedText ParkId = Name("park_id");
+        public static readonly JsonEncodedText ParcelIds = Name("parcel_ids");
+        public static readonly JsonEncodedText AreaM2 = Name("area_m2");
+        public static readonly JsonEncodedText AreaMu = Name("area_mu");
+        public static readonly JsonEncodedText[] Indicators = [.. EvaluationIndicators.All.Select(i => Name(EvaluationIndicators.Name(i)))];
+        public static readonly JsonEncodedText Score = Name("score");
+        public static readonly JsonEncodedText Grade = Name("grade");
+        public static readonly JsonEncodedText NotGraded = Name("not_graded");
+        public static readonly JsonEncodedText Scope = Name("scope");
+        public static readonly JsonEncodedText Group = Name("group");
+        public static readonly JsonEncodedText ParcelId = Name("parcel_id");
+        public static readonly JsonEncodedText Enterprise = Name("enterprise");
+        public static readonly JsonEncodedText Industry = Name("industry");
+        public static readonly JsonEncodedText LandUse = Name("land_use");
+        public static readonly JsonEncodedText Category = Name("category");
+        public static readonly JsonEncodedText Crs = Name("crs");
+        public static readonly JsonEncodedText Built = Name("built");
+        public static readonly JsonEncodedText PlotRatio = Name("plot_ratio");
+        public static readonly JsonEncodedText BuildingCoefficient = Name("building_coefficient");
+        public static readonly JsonEncodedText AdminShare = Name("admin_share");
+        public static readonly JsonEncodedText GreenRatio = Name("green_ratio");
+        public static readonly JsonEncodedText OutputPerMu = Name("output_per_mu");
+        public static readonly JsonEncodedText TaxPerMu = Name("tax_per_mu");
+        public static readonly JsonEncodedText InvestmentPerMu = Name("investment_per_mu");
+        public static readonly JsonEncodedText ValueAddedPerMu = Name("value_added_per_mu");
+        public static readonly JsonEncodedText ValueAddedPerEnergy = Name("value_added_per_energy");
+        public static readonly JsonEncodedText StandardLand = Name("standard_land");
+        public static readonly JsonEncodedText Checked = Name("checked");
+        public static readonly JsonEncodedText Skipped = Name("skipped");
+        public static readonly JsonEncodedText Passed = Name("passed");
+        public static readonly JsonEncodedText Regime = Name("regime");
+        public static readonly JsonEncodedText Version = Name("version");
+        public static readonly JsonEncodedText VersionBasis = Name("version_basis");
+        public static readonly JsonEncodedText Incomplete = Name("incomplete");
+        public static readonly JsonEncodedText Checks = Name("checks");
+        public static readonly JsonEncodedText Indicator = Name("indicator");
+        public static readonly JsonEncodedText NameZh = Name("name_zh");
+        public static readonly JsonEncodedText Measured = Name("measured");
+        public static readonly JsonEncodedText Comparison = Name("comparison");
+        public static readonly JsonEncodedText Threshold = Name("threshold");
+        public static readonly JsonEncodedText Note = Name("note");
+
+        /// <summary>Each category's name in lower case (<c>industrial</c>), by the category's value.</summary>
+        private static readonly Dictionary<LandUseCategory, JsonEncodedText> Categories =
+            Enum.GetValues<LandUseCategory>().ToDictionary(c => c, c => Name(c.ToString().ToLowerInvariant()));
+
+        public static JsonEncodedText CategoryName(LandUseCategory category) =>
+            Categories.TryGetValue(category, out var name) ? name : Name(category.ToString().ToLowerInvariant());
+
+        private static JsonEncodedText Name(string name) => JsonEncodedText.Encode(name, JsonOutput.Options.Encoder);
+    }
+
     private static void WriteDocument(Utf8JsonWriter w, IntensityResult result)
     {
         void Number(string name, double? value)
@@ -205,25 +286,64 @@ public static class IntensityJsonWriter
 
         w.WriteEndArray();
 
+        // The firms and the parcels are nearly all of the file (2 KB a parcel): their names are encoded once, and the
+        // texts that repeat from parcel to parcel once per text (docs/performance.md, "Tenth round, intensity evaluation and writing").
+        var texts = new RepeatedTexts();
+        void Figure(JsonEncodedText name, double? value)
+        {
+            if (Round(value) is { } v)
+            {
+                w.WriteNumber(name, v);
+            }
+            else
+            {
+                w.WriteNull(name);
+            }
+        }
+
+        void Repeated(JsonEncodedText name, string? value)
+        {
+            if (value is null)
+            {
+                w.WriteNull(name);
+            }
+            else
+            {
+                w.WriteString(name, texts.Of(value));
+            }
+        }
+
+        void Flag(JsonEncodedText name, bool? value)
+        {
+            if (value is { } flag)
+            {
+                w.WriteBoolean(name, flag);
+            }
+            else
+            {
+                w.WriteNull(name);
+            }
+        }
+
         w.WriteStartArray("enterprises");
         foreach (var e in result.Enterprises)
         {
             w.WriteStartObject();
-            w.WriteString("unit", e.UnitId);
-            w.WriteString("park_id", e.ParkId);
-            w.WriteString("parcel_ids", string.Join(",", e.ParcelIds));
-            Number("area_m2", e.AreaM2);
-            Number("area_mu", e.AreaMu);
-            foreach (var indicator in EvaluationIndicators.All)
+            w.WriteString(Names.Unit, e.UnitId);
+            Repeated(Names.ParkId, e.ParkId);
+            w.WriteString(Names.ParcelIds, string.Join(",", e.ParcelIds));
+            Figure(Names.AreaM2, e.AreaM2);
+            Figure(Names.AreaMu, e.AreaMu);
+            for (var i = 0; i < Names.Indicators.Length; i++)
             {
-                Number(EvaluationIndicators.Name(indicator), e.Indicators.TryGetValue(indicator, out var v) ? v : null);
+                Figure(Names.Indicators[i], e.Indicators.TryGetValue(EvaluationIndicators.All[i], out var v) ? v : null);
             }
 
-            Number("score", e.Score);
-            w.WriteString("grade", e.Grade);
-            w.WriteString("not_graded", e.NotGradedReason);
-            w.WriteString("scope", e.Scope);
-            w.WriteString("group", e.Group);
+            Figure(Names.Score, e.Score);
+            Repeated(Names.Grade, e.Grade);
+            Repeated(Names.NotGraded, e.NotGradedReason);
+            Repeated(Names.Scope, e.Scope);
+            Repeated(Names.Group, e.Group);
             w.WriteEndObject();
         }
 
@@ -233,52 +353,55 @@ public static class IntensityJsonWriter
         foreach (var parcel in result.Parcels)
         {
             w.WriteStartObject();
-            w.WriteString("parcel_id", parcel.ParcelId);
-            w.WriteString("park_id", parcel.ParkId);
-            w.WriteString("enterprise", parcel.Enterprise);
-            w.WriteString("industry", parcel.Industry);
-            w.WriteString("land_use", parcel.LandUse);
-            w.WriteString("category", parcel.Category.ToString().ToLowerInvariant());
-            w.WriteString("crs", parcel.AnalysisCrs);
-            Number("area_m2", parcel.AreaM2);
-            Number("area_mu", parcel.AreaMu);
-            w.WriteBoolean("built", parcel.Built);
-            Number("plot_ratio", parcel.PlotRatio);
-            Number("building_coefficient", parcel.BuildingCoefficient);
-            Number("admin_share", parcel.AdminShare);
-            Number("green_ratio", parcel.GreenRatio);
-            Number("output_per_mu", parcel.OutputPerMu);
-            Number("tax_per_mu", parcel.TaxPerMu);
-            Number("investment_per_mu", parcel.InvestmentPerMu);
-            Number("value_added_per_mu", parcel.ValueAddedPerMu);
-            Number("value_added_per_energy", parcel.ValueAddedPerEnergy);
-            w.WriteString("unit", parcel.UnitId);
-            w.WriteString("grade", parcel.Grade);
-            w.WriteStartObject("standard_land");
-            w.WriteBoolean("checked", parcel.StandardLandChecked);
-            w.WriteString("skipped", parcel.StandardLandSkipReason);
-            BooleanOrNull(w, "passed", parcel.StandardLandPassed);
-            w.WriteString("regime", parcel.Regime);
-            w.WriteString("version", parcel.Version);
-            w.WriteString("version_basis", !parcel.StandardLandChecked ? null : parcel.SuppliedOn is null ? "today" : parcel.Version is null ? "before_first_version" : "supplied_on");
-            w.WriteStartArray("incomplete");
-            foreach (var indicator in parcel.Incomplete)
+            w.WriteString(Names.ParcelId, parcel.ParcelId);
+            Repeated(Names.ParkId, parcel.ParkId);
+            w.WriteString(Names.Enterprise, parcel.Enterprise);
+            Repeated(Names.Industry, parcel.Industry);
+            Repeated(Names.LandUse, parcel.LandUse);
+            w.WriteString(Names.Category, Names.CategoryName(parcel.Category));
+            Repeated(Names.Crs, parcel.AnalysisCrs);
+            Figure(Names.AreaM2, parcel.AreaM2);
+            Figure(Names.AreaMu, parcel.AreaMu);
+            w.WriteBoolean(Names.Built, parcel.Built);
+            Figure(Names.PlotRatio, parcel.PlotRatio);
+            Figure(Names.BuildingCoefficient, parcel.BuildingCoefficient);
+            Figure(Names.AdminShare, parcel.AdminShare);
+            Figure(Names.GreenRatio, parcel.GreenRatio);
+            Figure(Names.OutputPerMu, parcel.OutputPerMu);
+            Figure(Names.TaxPerMu, parcel.TaxPerMu);
+            Figure(Names.InvestmentPerMu, parcel.InvestmentPerMu);
+            Figure(Names.ValueAddedPerMu, parcel.ValueAddedPerMu);
+            Figure(Names.ValueAddedPerEnergy, parcel.ValueAddedPerEnergy);
+            w.WriteString(Names.Unit, parcel.UnitId);
+            Repeated(Names.Grade, parcel.Grade);
+            w.WriteStartObject(Names.StandardLand);
+            w.WriteBoolean(Names.Checked, parcel.StandardLandChecked);
+            Repeated(Names.Skipped, parcel.StandardLandSkipReason);
+            Flag(Names.Passed, parcel.StandardLandPassed);
+            Repeated(Names.Regime, parcel.Regime);
+            Repeated(Names.Version, parcel.Version);
+            Repeated(Names.VersionBasis, !parcel.StandardLandChecked ? null : parcel.SuppliedOn is null ? "today" : parcel.Version is null ? "before_first_version" : "supplied_on");
+            w.WriteStartArray(Names.Incomplete);
+            foreach (var check in parcel.Checks)
             {
-                w.WriteStringValue(indicator);
+                if (check.Passed is null)
+                {
+                    w.WriteStringValue(texts.Of(check.Indicator));
+                }
             }
 
             w.WriteEndArray();
-            w.WriteStartArray("checks");
+            w.WriteStartArray(Names.Checks);
             foreach (var check in parcel.Checks)
             {
                 w.WriteStartObject();
-                w.WriteString("indicator", check.Indicator);
-                w.WriteString("name_zh", check.ChineseName);
-                Number("measured", check.Measured);
-                w.WriteString("comparison", check.Comparison);
-                Number("threshold", check.Threshold);
-                BooleanOrNull(w, "passed", check.Passed);
-                w.WriteString("note", check.Note);
+                Repeated(Names.Indicator, check.Indicator);
+                Repeated(Names.NameZh, check.ChineseName);
+                Figure(Names.Measured, check.Measured);
+                Repeated(Names.Comparison, check.Comparison);
+                Figure(Names.Threshold, check.Threshold);
+                Flag(Names.Passed, check.Passed);
+                Repeated(Names.Note, check.Note);
                 w.WriteEndObject();
             }
 

@@ -15,20 +15,21 @@ public static class IntensityTablesWriter
     public static void WriteParcels(string path, IntensityResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var lines = new List<string>
-        {
-            ExcelCsvWriter.Row("宗地编号,园区编号,用地企业,产业,用地分类,面积(亩),容积率,建筑系数,行政办公及生活服务设施用地比重,绿地率,亩均产值(万元/亩),亩均税收(万元/亩),亩均固定资产投资(万元/亩),亩均增加值(万元/亩),单位能耗增加值(万元/吨标煤),评价等级,标准地,未达标指标".Split(',')),
-        };
+
+        // A line at a time (the BOM first, as File.WriteAllText wrote it): the whole table was a list of lines, then
+        // one string of them, then its bytes (docs/performance.md, "Tenth round, intensity evaluation and writing").
+        using var writer = new StreamWriter(path, append: false, ExcelCsvWriter.Encoding);
+        writer.Write(ExcelCsvWriter.Row("宗地编号,园区编号,用地企业,产业,用地分类,面积(亩),容积率,建筑系数,行政办公及生活服务设施用地比重,绿地率,亩均产值(万元/亩),亩均税收(万元/亩),亩均固定资产投资(万元/亩),亩均增加值(万元/亩),单位能耗增加值(万元/吨标煤),评价等级,标准地,未达标指标".Split(',')));
+        writer.Write("\r\n");
         foreach (var p in result.Parcels)
         {
             var failed = string.Join(";", p.Checks.Where(c => c.Passed == false).Select(c => c.ChineseName));
             var standard = !p.StandardLandChecked ? "不适用" : p.FailsStandardLand ? "不达标" : "达标";
-            lines.Add(Row(p.ParcelId, p.ParkId, p.Enterprise, p.Industry, p.LandUse, N(p.AreaMu, 4), N(p.PlotRatio, 4), N(p.BuildingCoefficient, 4),
+            writer.Write(Row(p.ParcelId, p.ParkId, p.Enterprise, p.Industry, p.LandUse, N(p.AreaMu, 4), N(p.PlotRatio, 4), N(p.BuildingCoefficient, 4),
                 N(p.AdminShare, 4), N(p.GreenRatio, 4), N(p.OutputPerMu, 2), N(p.TaxPerMu, 2), N(p.InvestmentPerMu, 2), N(p.ValueAddedPerMu, 2),
                 N(p.ValueAddedPerEnergy, 4), p.Grade, standard, failed));
+            writer.Write("\r\n");
         }
-
-        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n", ExcelCsvWriter.Encoding);
     }
 
     /// <summary>Writes the per-park CSV.</summary>

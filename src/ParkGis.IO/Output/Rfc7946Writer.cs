@@ -28,6 +28,9 @@ public sealed class Rfc7946Writer
     /// <summary>Features one task of the parallel loop serializes into one buffer.</summary>
     private const int FeaturesPerPart = 256;
 
+    /// <summary>The starting size of a part's buffer (it grows to the largest part: about 200 KB of parcels).</summary>
+    private const int PartBytes = 64 * 1024;
+
     private readonly int _decimals;
     private readonly OutputGeometryPolicy _policy;
 
@@ -73,17 +76,21 @@ public sealed class Rfc7946Writer
         var tally = new OutputGeometryTally();
         stream.Write(",\"features\":["u8);
         var written = 0;
+
+        // One buffer per part, kept from batch to batch: a buffer made per part grew by doubling from 256 bytes and
+        // touched fresh memory for every batch (docs/performance.md, "Tenth round, intensity evaluation and writing").
+        var buffers = new ArrayBufferWriter<byte>[(FeaturesPerBatch + FeaturesPerPart - 1) / FeaturesPerPart];
         foreach (var batch in features.Chunk(FeaturesPerBatch))
         {
             // Features are serialized on every core, each part of the batch into its own buffer; the buffers are then
             // written and the tally taken in feature order, so the file and the tally do not depend on the threads.
             var parts = (batch.Length + FeaturesPerPart - 1) / FeaturesPerPart;
-            var buffers = new ArrayBufferWriter<byte>[parts];
             var outputs = new OutputGeometry[batch.Length];
             var first = written;
             RethrowFirst(() => Parallel.For(0, parts, part =>
             {
-                var buffer = buffers[part] = new ArrayBufferWriter<byte>();
+                var buffer = buffers[part] ??= new ArrayBufferWriter<byte>(PartBytes);
+                buffer.ResetWrittenCount();
                 using var writer = new Utf8JsonWriter(buffer, WriterOptions);
                 var end = Math.Min(batch.Length, (part + 1) * FeaturesPerPart);
                 for (var i = part * FeaturesPerPart; i < end; i++)
@@ -99,9 +106,9 @@ public sealed class Rfc7946Writer
                 tally.Add(outputs[i], batch[i].Geometry.IsEmpty);
             }
 
-            foreach (var buffer in buffers)
+            for (var part = 0; part < parts; part++)
             {
-                stream.Write(buffer.WrittenSpan);
+                stream.Write(buffers[part].WrittenSpan);
             }
 
             written += batch.Length;

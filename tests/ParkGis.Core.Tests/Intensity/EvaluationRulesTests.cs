@@ -128,6 +128,50 @@ public sealed class EvaluationRulesTests
     }
 
     [Fact]
+    public void A_firm_in_two_parks_belongs_to_the_park_with_more_of_its_land_and_on_a_tie_to_the_first_park_id()
+    {
+        var data = Parks(("P1", "甲旗", 0), ("P2", "乙旗", 20));
+        Firm(data, 1, "P1", "甲");
+        Firm(data, 20, "P2", "甲");
+        Firm(data, 21, "P2", "甲"); // 甲: 15 亩 in P1, 30 亩 in P2
+        Firm(data, 3, "P1", "乙");
+        Firm(data, 22, "P2", "乙"); // 乙: 15 亩 in each; its first parcel by id (L22) lies in P2
+        var economics = Table([Row(1, 2025, tax: 15), Row(20, 2025, tax: 15), Row(21, 2025, tax: 15), Row(3, 2025, tax: 30), Row(22, 2025, tax: 30)]);
+
+        var result = Run(data.Build(), economics, TaxOnly);
+
+        var byUnit = result.Enterprises.ToDictionary(e => e.UnitId);
+        Assert.Equal("P2", byUnit["甲"].ParkId);
+        Assert.Equal(["L1", "L20", "L21"], byUnit["甲"].ParcelIds);
+        Assert.Equal(1.0, byUnit["甲"].Indicators[EvaluationIndicator.TaxPerMu], 9); // 45 万元 over 45 亩: all three parcels
+        Assert.Equal("P1", byUnit["乙"].ParkId);
+        var banners = result.Banners.ToDictionary(b => b.Banner);
+        Assert.Equal(2, banners["甲旗"].ParcelCount); // the parcels lying in P1, whatever their firm's park
+        Assert.Equal(3, banners["乙旗"].ParcelCount);
+        Assert.Equal(1, banners["甲旗"].GradeCounts.Values.Sum()); // 乙, ranked in P1's 旗区
+        Assert.Equal(1, banners["乙旗"].GradeCounts.Values.Sum()); // 甲
+        Assert.Equal(1, result.Parks.Single(p => p.ParkId == "P2").GradeCounts.Values.Sum());
+    }
+
+    [Fact]
+    public void A_firm_on_as_much_logistics_land_as_industrial_land_is_graded_and_one_mostly_on_logistics_land_is_not()
+    {
+        var data = Parks(("P1", "甲旗", 0));
+        Firm(data, 9, "P1", "甲");
+        Firm(data, 10, "P1", "甲", landUse: "1101", industry: "物流"); // 15 亩 each; L10 comes first by id
+        Firm(data, 2, "P1", "乙");
+        Firm(data, 3, "P1", "乙", landUse: "1101", industry: "物流");
+        Firm(data, 4, "P1", "乙", landUse: "1101", industry: "物流");
+        var economics = Table([Row(9, 2025, tax: 30), Row(10, 2025, tax: 30), Row(2, 2025, tax: 30), Row(3, 2025, tax: 30), Row(4, 2025, tax: 30)]);
+
+        var byUnit = Run(data.Build(), economics, TaxOnly).Enterprises.ToDictionary(e => e.UnitId);
+
+        Assert.Null(byUnit["甲"].NotGradedReason);
+        Assert.Equal("A", byUnit["甲"].Grade);
+        Assert.Equal(EnterpriseEvaluation.NotIndustrial, byUnit["乙"].NotGradedReason);
+    }
+
+    [Fact]
     public void A_firm_below_scale_is_ranked_only_against_firms_below_scale_when_revenue_is_given()
     {
         var data = Parks(("P1", "甲旗", 0));
