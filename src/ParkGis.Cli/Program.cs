@@ -23,6 +23,7 @@ internal static class Program
 
     private static int Main(string[] args)
     {
+        GcHeapHugePages.Advise();
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         Text.Language = LanguageChoice.Resolve(args, Environment.GetEnvironmentVariable);
         using var cancellation = new CancellationTokenSource();
