@@ -468,7 +468,7 @@ public sealed class SupplyLedger
                     break;
                 }
 
-                if ((!coveredByOne || parts.InWindow![j]) && approvals.Envelope(j).Covers(parcel.EnvelopeInternal) && preparedApproval(j).Covers(parcel))
+                if ((!coveredByOne || parts.InWindow![j]) && approvals.Envelope(j).Covers(parcel.EnvelopeInternal) && Covers(approvals, j, preparedApproval, parcel))
                 {
                     coveredByOne = true;
                     coveredByOneInWindow |= parts.Window is not null && parts.InWindow![j];
@@ -510,6 +510,17 @@ public sealed class SupplyLedger
                 parts.Whole.AddRange(PiecesOf(insideWhole, parcel.Factory, approvals).Select(p => p.Polygon));
             }
         }
+    }
+
+    /// <summary>
+    /// Whether approval <paramref name="index"/>, whose envelope covers the parcel's, covers the parcel: from one vertex
+    /// when no segment of the approval's boundary comes near the parcel (it then lies wholly inside the approval or wholly
+    /// in a hole of it), else from the approval's relate. Exact either way.
+    /// </summary>
+    private static bool Covers(ProjectedLayer approvals, int index, Func<int, RelatePreparedGeometry> preparedApproval, Geometry parcel)
+    {
+        var boundary = approvals.Boundary(index);
+        return boundary.Misses(parcel.EnvelopeInternal) ? boundary.Locate(parcel.Coordinate) == Location.Interior : preparedApproval(index).Covers(parcel);
     }
 
     /// <summary>The pieces of a parcel's part inside an area (its polygons) cut by each approval.</summary>
@@ -657,8 +668,11 @@ public sealed class SupplyLedger
             var approvalsHere = approvals.In(crs);
             foreach (var j in approvalsHere.Query(parcel.EnvelopeInternal))
             {
-                // Most supplied parcels lie inside one batch, along its edges: decided from the parcel's own relate.
-                if (approvalsHere.Envelope(j).Covers(parcel.EnvelopeInternal) && prepared.CoveredBy(approvalsHere.Geometry(j)))
+                // Most supplied parcels lie inside one batch: away from its edges one vertex tells, along them the parcel's own relate.
+                if (approvalsHere.Envelope(j).Covers(parcel.EnvelopeInternal)
+                    && (approvalsHere.Boundary(j) is var boundary && boundary.Misses(parcel.EnvelopeInternal)
+                        ? boundary.Locate(parcel.Coordinate) == Location.Interior
+                        : prepared.CoveredBy(approvalsHere.Geometry(j))))
                 {
                     return;
                 }
