@@ -101,6 +101,31 @@ internal sealed class FeatureBoundary
         segments.Sort();
     }
 
+    /// <summary>
+    /// Whether no boundary segment meets <paramref name="envelope"/>: the envelope then lies wholly inside or wholly
+    /// outside the feature, and <see cref="Locate"/> of any point in it tells which.
+    /// </summary>
+    public bool Misses(Envelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        if (_index is null)
+        {
+            for (var i = 0; i < _from.Length; i++)
+            {
+                if (envelope.Intersects(_from[i], _to[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        var hit = new FirstHit();
+        _index.Query(envelope, hit);
+        return !hit.Found;
+    }
+
     private static void Add(Coordinate[] ring, bool interiorOnLeft, List<Coordinate> from, List<Coordinate> to)
     {
         for (var i = 0; i < ring.Length - 1; i++)
@@ -116,6 +141,13 @@ internal sealed class FeatureBoundary
                 to.Add(ring[i]);
             }
         }
+    }
+
+    private sealed class FirstHit : IItemVisitor<int>
+    {
+        public bool Found { get; private set; }
+
+        public void VisitItem(int item) => Found = true;
     }
 
     private sealed class Collector(List<int> segments) : IItemVisitor<int>

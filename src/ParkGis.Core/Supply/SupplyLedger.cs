@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
@@ -109,7 +110,7 @@ public sealed class SupplyLedger
 
         var window = Window(asOf, batches);
         var windowBatchIds = window.BatchIds.ToHashSet(StringComparer.Ordinal);
-        var windowApprovals = new LayerProjections(approvalFeatures.Where(f => windowBatchIds.Contains(BatchOf(f))).ToList(), approvalsLayer.Crs);
+        var inWindow = approvalFeatures.Select(f => windowBatchIds.Contains(BatchOf(f))).ToArray();
         var parkResults = new List<AreaSupply>();
         var parkWindowResults = new List<AreaSupply>();
         var bannerResults = new List<AreaSupply>();
@@ -122,25 +123,47 @@ public sealed class SupplyLedger
                 .Where(p => p.Banner.Length > 0)
                 .GroupBy(p => p.Banner, p => p.Park, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (Banner: g.Key, Parks: g.ToArray()))
                 .ToList();
+            var bannerCrs = bannerGroups.ConvertAll(g => BannerCrs(g.Parks, parks));
+            // A 旗区 of one park measured in the park's CRS is that park's boundary: the park's pass measures it too.
+            var soleBannerOf = new int[parkCount];
+            Array.Fill(soleBannerOf, -1);
+            for (var k = 0; k < bannerGroups.Count; k++)
+            {
+                if (bannerGroups[k].Parks is [var park] && bannerCrs[k].Epsg == parksScreened!.AnalysisCrsOf(park).Epsg)
+                {
+                    soleBannerOf[park] = k;
+                }
+            }
+
             var parkArray = new AreaSupply[parkCount];
             var parkWindowArray = new AreaSupply[parkCount];
             var bannerArray = new AreaSupply[bannerGroups.Count];
-            // Every park with all batches, every park with the window's, every 旗区: one loop, so that a large park or
-            // 旗区 does not leave the other cores waiting at the end of a pass of its own.
-            Parallel.For(0, bannerArray.Length + (2 * parkCount), parallel, k =>
+            var others = Enumerable.Range(0, bannerGroups.Count).Where(k => bannerGroups[k].Parks is not [var p] || soleBannerOf[p] != k).ToList();
+            // Every park (with all batches, with the window's, and as its 旗区 when it is the only park) and every other
+            // 旗区 in one loop, largest first, so that a large one does not leave the other cores waiting at the end.
+            var work = Enumerable.Range(0, parkCount).Select(i => (Park: i, Banner: -1, Size: 1.5 * parksScreened!.AreaM2(i)))
+                .Concat(others.Select(k => (Park: -1, Banner: k, Size: bannerGroups[k].Parks.Sum(parksScreened!.AreaM2))))
+                .OrderByDescending(w => w.Size).ThenBy(w => w.Park).ThenBy(w => w.Banner)
+                .ToList();
+            LargestFirst(work, parallel, w =>
             {
-                if (k < bannerArray.Length)
+                if (w.Park >= 0)
                 {
-                    bannerArray[k] = MeasureBanner(bannerGroups[k].Key, [.. bannerGroups[k]], parks, approvals, supplied);
-                }
-                else if (k - bannerArray.Length < parkCount)
-                {
-                    parkArray[k - bannerArray.Length] = MeasurePark(parksScreened!, k - bannerArray.Length, banners, approvals, supplied);
+                    var measured = MeasurePark(parksScreened!, w.Park, banners, approvals, supplied, inWindow, alsoWholeBoundary: soleBannerOf[w.Park] >= 0);
+                    parkArray[w.Park] = measured.All;
+                    parkWindowArray[w.Park] = measured.Window!;
+                    if (soleBannerOf[w.Park] is var k and >= 0)
+                    {
+                        var banner = bannerGroups[k].Banner;
+                        var (approved, suppliedM2) = measured.WholeBoundary!.Value;
+                        bannerArray[k] = new AreaSupply(banner, banner, banner, bannerCrs[k], approved, suppliedM2);
+                    }
                 }
                 else
                 {
-                    parkWindowArray[k - bannerArray.Length - parkCount] = MeasurePark(parksScreened!, k - bannerArray.Length - parkCount, banners, windowApprovals, supplied);
+                    bannerArray[w.Banner] = MeasureBanner(bannerGroups[w.Banner].Banner, bannerGroups[w.Banner].Parks, bannerCrs[w.Banner], parks, approvals, supplied);
                 }
             });
             parkResults.AddRange(parkArray);
@@ -219,28 +242,53 @@ public sealed class SupplyLedger
     private static AreaSupply[] MeasureParks(ScreenedLayer parks, ParkBanners banners, LayerProjections approvals, LayerProjections supplied, ParallelOptions parallel)
     {
         var results = new AreaSupply[parks.Count];
-        Parallel.For(0, results.Length, parallel, i => results[i] = MeasurePark(parks, i, banners, approvals, supplied));
+        var work = Enumerable.Range(0, parks.Count).OrderByDescending(parks.AreaM2).ThenBy(i => i).ToList();
+        LargestFirst(work, parallel, i => results[i] = MeasurePark(parks, i, banners, approvals, supplied, inWindow: null, alsoWholeBoundary: false).All);
         return results;
     }
 
-    /// <summary>One park's approved land (of <paramref name="approvals"/>) and the supplied part of it.</summary>
-    private static AreaSupply MeasurePark(ScreenedLayer parks, int index, ParkBanners banners, LayerProjections approvals, LayerProjections supplied)
+    /// <summary>
+    /// Runs <paramref name="body"/> on every item, on all cores, each core taking the next item in the list's order when
+    /// it is free: with the items sorted largest first, the last to finish is a small one.
+    /// </summary>
+    private static void LargestFirst<T>(List<T> items, ParallelOptions parallel, Action<T> body) =>
+        Parallel.ForEach(Partitioner.Create(items, EnumerablePartitionerOptions.NoBuffering), parallel, body);
+
+    /// <summary>
+    /// One park's approved land and the supplied part of it: of all batches; of the window's batches (those marked in
+    /// <paramref name="inWindow"/>, when given); and of all batches as its 旗区 measures it when the 旗区 has no other park
+    /// (<paramref name="alsoWholeBoundary"/>: parcels on the park's edge cut by the whole boundary, not a window of it).
+    /// </summary>
+    private static ParkMeasure MeasurePark(
+        ScreenedLayer parks, int index, ParkBanners banners, LayerProjections approvals, LayerProjections supplied, bool[]? inWindow, bool alsoWholeBoundary)
     {
         var feature = parks.Features[index];
         var crs = parks.AnalysisCrsOf(index);
         var projected = parks.Projections.In(crs);
-        var (approved, suppliedM2) = MeasureArea(projected.Geometry(index), envelope => projected.Around(index, envelope), crs, approvals, supplied);
-        return new AreaSupply(feature.Id, parks.Layer.Text(feature.Source, "name") ?? string.Empty, banners.Of(feature.Id), crs, approved, suppliedM2);
+        var area = projected.Geometry(index);
+        var figures = MeasureArea(area, envelope => projected.Around(index, envelope), crs, approvals, supplied, inWindow, alsoWholeBoundary);
+        var name = parks.Layer.Text(feature.Source, "name") ?? string.Empty;
+        var banner = banners.Of(feature.Id);
+        return new ParkMeasure(
+            new AreaSupply(feature.Id, name, banner, crs, figures.All.Approved, figures.All.Supplied),
+            figures.Window is { } w ? new AreaSupply(feature.Id, name, banner, crs, w.Approved, w.Supplied) : null,
+            figures.WholeBoundary);
+    }
+
+    /// <summary>The analysis CRS of a 旗区: that of its parks taken together.</summary>
+    private static CrsDefinition BannerCrs(IReadOnlyList<int> members, LayerProjections parks)
+    {
+        var factory = parks.Features[members[0]].Geometry.Factory;
+        return AnalysisCrs.For(parks.SourceCrs, factory.BuildGeometry(members.Select(i => parks.Features[i].Geometry).ToList()));
     }
 
     /// <summary>A 旗区's approved land (the union of its parks) and the supplied part of it.</summary>
-    private static AreaSupply MeasureBanner(string banner, IReadOnlyList<int> members, LayerProjections parks, LayerProjections approvals, LayerProjections supplied)
+    private static AreaSupply MeasureBanner(string banner, IReadOnlyList<int> members, CrsDefinition crs, LayerProjections parks, LayerProjections approvals, LayerProjections supplied)
     {
         var factory = parks.Features[members[0]].Geometry.Factory;
-        var crs = AnalysisCrs.For(parks.SourceCrs, factory.BuildGeometry(members.Select(i => parks.Features[i].Geometry).ToList()));
         var projected = parks.In(crs);
         var area = members.Count == 1 ? projected.Geometry(members[0]) : OverlayNGRobust.Union(members.Select(projected.Geometry).ToList(), factory);
-        var (approved, suppliedM2) = MeasureArea(area, _ => area, crs, approvals, supplied);
+        var (approved, suppliedM2) = MeasureArea(area, _ => area, crs, approvals, supplied, inWindow: null, alsoWholeBoundary: false).All;
         return new AreaSupply(banner, banner, banner, crs, approved, suppliedM2);
     }
 
@@ -325,24 +373,34 @@ public sealed class SupplyLedger
     /// <param name="crs">The analysis CRS.</param>
     /// <param name="approvals">The approval features.</param>
     /// <param name="supplied">The supplied parcels.</param>
-    private static (double Approved, double Supplied) MeasureArea(
-        Geometry area, Func<Envelope, Geometry> around, CrsDefinition crs, LayerProjections approvals, LayerProjections supplied)
+    /// <param name="inWindow">Which approval features are of the window's batches, when the window is measured too.</param>
+    /// <param name="alsoWholeBoundary">Whether to measure all batches also with parcels on the edge cut by the whole area.</param>
+    /// <returns>
+    /// The figures of all batches; of the window's batches (when asked), the same as those of a layer holding only their
+    /// features; of all batches cut by the whole area (when asked), the same as with <c>around</c> returning the area.
+    /// One pass over the parcels measures all three: they share where a parcel lies, whether the area covers it and which
+    /// approvals cover it.
+    /// </returns>
+    private static AreaFigures MeasureArea(
+        Geometry area, Func<Envelope, Geometry> around, CrsDefinition crs, LayerProjections approvals, LayerProjections supplied, bool[]? inWindow, bool alsoWholeBoundary)
     {
         // A park's approved land shares its edges with the parcels and approvals traced on one grid: RelateNG decides
         // those features' Covers from a kept index (PreparedPolygon relates the whole area again for each).
         var preparedArea = new RelatePreparedGeometry(area);
         var approvalsHere = approvals.In(crs);
         var approvedPieces = LayerOverlay.Pieces(area, preparedArea, approvalsHere);
+        var windowPieces = inWindow is null ? null : approvedPieces.FindAll(p => inWindow[p.FeatureIndex]);
         if (approvedPieces.Count == 0)
         {
-            return (0, 0);
+            return new AreaFigures((0, 0), inWindow is null ? null : (0, 0), alsoWholeBoundary ? (0, 0) : null);
         }
 
         // Only areas are needed: pieces that share no interior add their areas, and only those that overlap
         // (approvals or parcels lying on one another) are unioned.
         var approved = LayerOverlay.AreaOfUnion(approvedPieces.ConvertAll(p => p.Polygon), area.Factory);
+        var parts = new SuppliedParts(
+            windowPieces is { Count: > 0 } ? [] : null, inWindow, alsoWholeBoundary ? [] : null, alsoWholeBoundary ? area : null);
         var suppliedHere = supplied.In(crs);
-        var suppliedPieces = new List<Polygon>();
         var boundary = new FeatureBoundary(area);
         var near = new List<int>();
         // Each approval prepared once (for this area): its Covers of a parcel along its own edges is then decided from
@@ -357,18 +415,31 @@ public sealed class SupplyLedger
             var location = near.Count == 0 ? boundary.Locate(parcel.Coordinate) : Location.Boundary;
             if (location != Location.Exterior)
             {
-                suppliedPieces.AddRange(ApprovedPart(parcel, location == Location.Interior, around, preparedArea, approvalsHere, Approval));
+                ApprovedPart(parcel, location == Location.Interior, around, preparedArea, approvalsHere, Approval, parts);
             }
         }
 
-        var suppliedArea = LayerOverlay.AreaOfUnion(suppliedPieces, area.Factory);
-        return (approved, Math.Min(approved, suppliedArea));
+        var suppliedArea = LayerOverlay.AreaOfUnion(parts.All, area.Factory);
+        (double, double)? window = null;
+        if (windowPieces is not null)
+        {
+            var windowApproved = windowPieces.Count == 0 ? 0 : LayerOverlay.AreaOfUnion(windowPieces.ConvertAll(p => p.Polygon), area.Factory);
+            window = windowPieces.Count == 0 ? (0, 0) : (windowApproved, Math.Min(windowApproved, LayerOverlay.AreaOfUnion(parts.Window!, area.Factory)));
+        }
+
+        (double, double)? whole = null;
+        if (alsoWholeBoundary)
+        {
+            whole = (approved, Math.Min(approved, parts.WholeDiffers ? LayerOverlay.AreaOfUnion(parts.Whole!, area.Factory) : suppliedArea));
+        }
+
+        return new AreaFigures((approved, Math.Min(approved, suppliedArea)), window, whole);
     }
 
     /// <summary>
-    /// The polygons of parcel ∩ area ∩ ∪approvals: the parcel itself when the area covers it and one approval
-    /// feature does (most supplied parcels, decided from the parcel's own relate), else the pieces of its part inside
-    /// the area cut by each approval.
+    /// Adds the polygons of parcel ∩ area ∩ ∪approvals to <paramref name="parts"/>: the parcel itself when the area covers
+    /// it and one approval feature does (most supplied parcels, decided from the parcel's own relate), else the pieces of
+    /// its part inside the area cut by each approval; likewise with the window's approvals and with the whole area.
     /// </summary>
     /// <param name="parcel">A supplied parcel.</param>
     /// <param name="insideArea">Whether the parcel is known to lie inside the area (else the area's relate decides).</param>
@@ -376,42 +447,139 @@ public sealed class SupplyLedger
     /// <param name="preparedArea">The park or 旗区, prepared.</param>
     /// <param name="approvals">The approval features.</param>
     /// <param name="preparedApproval">Approval feature <c>i</c>, prepared.</param>
-    private static IEnumerable<Polygon> ApprovedPart(
-        Geometry parcel, bool insideArea, Func<Envelope, Geometry> around, RelatePreparedGeometry preparedArea, ProjectedLayer approvals, Func<int, RelatePreparedGeometry> preparedApproval)
+    /// <param name="parts">The lists the parts go to.</param>
+    private static void ApprovedPart(
+        Geometry parcel, bool insideArea, Func<Envelope, Geometry> around, RelatePreparedGeometry preparedArea, ProjectedLayer approvals,
+        Func<int, RelatePreparedGeometry> preparedApproval, SuppliedParts parts)
     {
         if (!insideArea && !preparedArea.InteriorsIntersect(parcel))
+        {
+            return;
+        }
+
+        if (insideArea || preparedArea.Covers(parcel))
+        {
+            // Whether one approval covers the parcel, and whether one of the window's does (asked until known).
+            var (coveredByOne, coveredByOneInWindow) = (false, false);
+            foreach (var j in approvals.Query(parcel.EnvelopeInternal))
+            {
+                if (parts.Window is null ? coveredByOne : coveredByOneInWindow)
+                {
+                    break;
+                }
+
+                if ((!coveredByOne || parts.InWindow![j]) && approvals.Envelope(j).Covers(parcel.EnvelopeInternal) && Covers(approvals, j, preparedApproval, parcel))
+                {
+                    coveredByOne = true;
+                    coveredByOneInWindow |= parts.Window is not null && parts.InWindow![j];
+                }
+            }
+
+            RelatePreparedGeometry? preparedParcel = null;
+            var pieces = coveredByOne ? null : LayerOverlay.Pieces(parcel, preparedParcel = new RelatePreparedGeometry(parcel), approvals);
+            var all = pieces?.ConvertAll(p => p.Polygon) ?? LayerOverlay.PolygonParts(parcel);
+            parts.All.AddRange(all);
+            parts.Whole?.AddRange(all);
+            if (parts.Window is not null)
+            {
+                parts.Window.AddRange(
+                    coveredByOneInWindow ? LayerOverlay.PolygonParts(parcel)
+                    : (pieces ?? LayerOverlay.Pieces(parcel, new RelatePreparedGeometry(parcel), approvals, i => parts.InWindow![i]))
+                        .Where(p => parts.InWindow![p.FeatureIndex]).Select(p => p.Polygon));
+            }
+
+            return;
+        }
+
+        var cut = around(parcel.EnvelopeInternal);
+        var inside = LayerOverlay.PolygonParts(OverlayNGRobust.Overlay(cut, parcel, SpatialFunction.Intersection));
+        var edgePieces = PiecesOf(inside, parcel.Factory, approvals);
+        parts.All.AddRange(edgePieces.Select(p => p.Polygon));
+        parts.Window?.AddRange(edgePieces.Where(p => parts.InWindow![p.FeatureIndex]).Select(p => p.Polygon));
+        if (parts.Whole is not null)
+        {
+            var insideWhole = ReferenceEquals(cut, parts.WholeArea) ? inside
+                : LayerOverlay.PolygonParts(OverlayNGRobust.Overlay(parts.WholeArea!, parcel, SpatialFunction.Intersection));
+            if (SameCoordinates(insideWhole, inside))
+            {
+                parts.Whole.AddRange(edgePieces.Select(p => p.Polygon));
+            }
+            else
+            {
+                parts.WholeDiffers = true;
+                parts.Whole.AddRange(PiecesOf(insideWhole, parcel.Factory, approvals).Select(p => p.Polygon));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether approval <paramref name="index"/>, whose envelope covers the parcel's, covers the parcel: from one vertex
+    /// when no segment of the approval's boundary comes near the parcel (it then lies wholly inside the approval or wholly
+    /// in a hole of it), else from the approval's relate. Exact either way.
+    /// </summary>
+    private static bool Covers(ProjectedLayer approvals, int index, Func<int, RelatePreparedGeometry> preparedApproval, Geometry parcel)
+    {
+        var boundary = approvals.Boundary(index);
+        return boundary.Misses(parcel.EnvelopeInternal) ? boundary.Locate(parcel.Coordinate) == Location.Interior : preparedApproval(index).Covers(parcel);
+    }
+
+    /// <summary>The pieces of a parcel's part inside an area (its polygons) cut by each approval.</summary>
+    private static List<LayerOverlay.Piece> PiecesOf(List<Polygon> inside, GeometryFactory factory, ProjectedLayer approvals)
+    {
+        if (inside.Count == 0)
         {
             return [];
         }
 
-        Geometry inside;
-        RelatePreparedGeometry preparedInside;
-        if (insideArea || preparedArea.Covers(parcel))
-        {
-            foreach (var j in approvals.Query(parcel.EnvelopeInternal))
-            {
-                if (approvals.Envelope(j).Covers(parcel.EnvelopeInternal) && preparedApproval(j).Covers(parcel))
-                {
-                    return LayerOverlay.PolygonParts(parcel);
-                }
-            }
+        Geometry geometry = inside.Count == 1 ? inside[0] : factory.CreateMultiPolygon([.. inside]);
+        return LayerOverlay.Pieces(geometry, new RelatePreparedGeometry(geometry), approvals);
+    }
 
-            inside = parcel;
-            preparedInside = new RelatePreparedGeometry(parcel);
-        }
-        else
+    /// <summary>Whether two lists hold polygons with the same coordinates in the same order (so every overlay of them is the same).</summary>
+    private static bool SameCoordinates(List<Polygon> a, List<Polygon> b)
+    {
+        if (a.Count != b.Count)
         {
-            var parts = LayerOverlay.PolygonParts(OverlayNGRobust.Overlay(around(parcel.EnvelopeInternal), parcel, SpatialFunction.Intersection));
-            if (parts.Count == 0)
-            {
-                return [];
-            }
-
-            inside = parts.Count == 1 ? parts[0] : parcel.Factory.CreateMultiPolygon([.. parts]);
-            preparedInside = new RelatePreparedGeometry(inside);
+            return false;
         }
 
-        return LayerOverlay.Pieces(inside, preparedInside, approvals).Select(p => p.Polygon);
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!ReferenceEquals(a[i], b[i]) && !a[i].EqualsExact(b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>An area's approved and supplied land of all batches, of the window's and of all batches cut by the whole area.</summary>
+    private sealed record AreaFigures((double Approved, double Supplied) All, (double Approved, double Supplied)? Window, (double Approved, double Supplied)? WholeBoundary);
+
+    /// <summary>A park's figures as <see cref="AreaFigures"/>: all batches, the window's, and as its only park's 旗区.</summary>
+    private sealed record ParkMeasure(AreaSupply All, AreaSupply? Window, (double Approved, double Supplied)? WholeBoundary);
+
+    /// <summary>The supplied parts an area's pass collects, per figure.</summary>
+    private sealed class SuppliedParts(List<Polygon>? window, bool[]? inWindow, List<Polygon>? whole, Geometry? wholeArea)
+    {
+        /// <summary>Parts of all batches.</summary>
+        public List<Polygon> All { get; } = [];
+
+        /// <summary>Parts of the window's batches, when measured.</summary>
+        public List<Polygon>? Window { get; } = window;
+
+        /// <summary>Which approval features are the window's.</summary>
+        public bool[]? InWindow { get; } = inWindow;
+
+        /// <summary>Parts of all batches with parcels on the edge cut by the whole area, when measured.</summary>
+        public List<Polygon>? Whole { get; } = whole;
+
+        /// <summary>The whole area.</summary>
+        public Geometry? WholeArea { get; } = wholeArea;
+
+        /// <summary>Whether a part of <see cref="Whole"/> differs from the one in <see cref="All"/>.</summary>
+        public bool WholeDiffers { get; set; }
     }
 
     /// <summary>
@@ -500,8 +668,11 @@ public sealed class SupplyLedger
             var approvalsHere = approvals.In(crs);
             foreach (var j in approvalsHere.Query(parcel.EnvelopeInternal))
             {
-                // Most supplied parcels lie inside one batch, along its edges: decided from the parcel's own relate.
-                if (approvalsHere.Envelope(j).Covers(parcel.EnvelopeInternal) && prepared.CoveredBy(approvalsHere.Geometry(j)))
+                // Most supplied parcels lie inside one batch: away from its edges one vertex tells, along them the parcel's own relate.
+                if (approvalsHere.Envelope(j).Covers(parcel.EnvelopeInternal)
+                    && (approvalsHere.Boundary(j) is var boundary && boundary.Misses(parcel.EnvelopeInternal)
+                        ? boundary.Locate(parcel.Coordinate) == Location.Interior
+                        : prepared.CoveredBy(approvalsHere.Geometry(j))))
                 {
                     return;
                 }

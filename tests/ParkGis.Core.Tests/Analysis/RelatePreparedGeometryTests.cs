@@ -65,4 +65,25 @@ public sealed class RelatePreparedGeometryTests
         Assert.Equal(expected.Select(p => (p.FeatureIndex, p.Polygon.ToText())), actual.Select(p => (p.FeatureIndex, p.Polygon.ToText())));
         Assert.Equal(6 * 6 - 2 * 2, actual.Sum(p => p.Polygon.Area), 9);
     }
+
+    [Fact]
+    public void Pieces_of_the_features_a_filter_accepts_are_those_of_a_layer_holding_only_them()
+    {
+        var approved = Wkt.Read(Approved);
+        var parcels = Enumerable.Range(0, 16)
+            .Select(i => (Polygon)approved.Factory.ToGeometry(new Envelope(-1.5 + (i % 4) * 2, 0.5 + (i % 4) * 2, -1.5 + (i / 4) * 2, 0.5 + (i / 4) * 2)))
+            .ToList();
+        var crs = CrsRegistry.FromEpsg(4545)!;
+        PolygonalFeature Feature(int i) => new($"L{i}", new Feature($"L{i}", i + 1, parcels[i], new Dictionary<string, object?>()), parcels[i]);
+        var layer = new ProjectedLayer(Enumerable.Range(0, 16).Select(Feature).ToList(), crs, crs);
+        var odd = Enumerable.Range(0, 16).Where(i => i % 2 == 1).ToList();
+        var oddLayer = new ProjectedLayer(odd.Select(Feature).ToList(), crs, crs);
+
+        var expected = LayerOverlay.Pieces(approved, new RelatePreparedGeometry(approved), oddLayer);
+        var actual = LayerOverlay.Pieces(approved, new RelatePreparedGeometry(approved), layer, i => i % 2 == 1);
+
+        Assert.Equal(expected.Select(p => (odd[p.FeatureIndex], p.Polygon.ToText())), actual.Select(p => (p.FeatureIndex, p.Polygon.ToText())));
+        // Odd columns: x from 0.5 to 2.5 (2 × 6 m² of the block less 0.5 × 2 m² of the hole) and from 4.5 to 6 (1.5 × 6 m²).
+        Assert.Equal(11 + 9, actual.Sum(p => p.Polygon.Area), 9);
+    }
 }

@@ -1,3 +1,6 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Supply;
@@ -243,6 +246,77 @@ public sealed class SupplyLedgerTests
         Assert.Equal(2, alone.Count);
         Assert.Equal(ledger, alone);
         Assert.Equal(400, alone.Single(p => p.Id == "P2").SuppliedM2, 6); // L3's other half, inside P2 and under B1
+    }
+
+    /// <summary>
+    /// A round park of 600 vertices (so parcels on its edge are cut by windows of it) alone in 甲旗, two square parks in 乙旗;
+    /// batches on a 500 m grid, every other one approved before the window, one more across the middle lying on the grid's;
+    /// 120 m parcels every 170 m, across the park's edge and the batches' edges.
+    /// </summary>
+    private static LandTestData RoundParkWithOldAndNewBatches(bool onlyTheWindow)
+    {
+        var ring = Enumerable.Range(0, 601).Select(k => (X: 2000 + (2000 * Math.Cos(2 * Math.PI * (k % 600) / 600)), Y: 2000 + (2000 * Math.Sin(2 * Math.PI * (k % 600) / 600))));
+        var round = "POLYGON((" + string.Join(", ", ring.Select(c => FormattableString.Invariant($"{X + c.X} {Y + c.Y}"))) + "))";
+        var data = new LandTestData()
+            .Add(LayerRole.Parks, "P1", round, ("park_id", "P1"), ("name", "甲园区"), ("banner", "甲旗"))
+            .Add(LayerRole.Parks, "P2", Box(4000, 0, 4500, 1000), ("park_id", "P2"), ("name", "乙园区"), ("banner", "乙旗"))
+            .Add(LayerRole.Parks, "P3", Box(4000, 1500, 4500, 2500), ("park_id", "P3"), ("name", "丙园区"), ("banner", "乙旗"));
+        for (var i = 0; i < 9; i++)
+        {
+            for (var j = 0; j < 8; j++)
+            {
+                var old = (i + j) % 2 == 0;
+                if (!(old && onlyTheWindow))
+                {
+                    data.Batch(FormattableString.Invariant($"B{i}{j}"), Box(500 * i, 500 * j, 500 * (i + 1), 500 * (j + 1)), old ? "2018-05-01" : "2023-05-01");
+                }
+            }
+        }
+
+        data.Batch("BX", Box(700, 1750, 4300, 2250), "2024-05-01");
+        for (var i = 0; i < 27; i++)
+        {
+            for (var j = 0; j < 24; j++)
+            {
+                data.Parcel(FormattableString.Invariant($"L{i:00}{j:00}"), Box(170 * i, 170 * j, (170 * i) + 120, (170 * j) + 120));
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void A_park_s_window_figures_are_its_figures_with_only_the_window_s_batches_to_the_last_bit()
+    {
+        var all = Run(RoundParkWithOldAndNewBatches(onlyTheWindow: false));
+        var windowOnly = Run(RoundParkWithOldAndNewBatches(onlyTheWindow: true));
+
+        Assert.Equal(windowOnly.Parks.Select(p => (p.Id, p.ApprovedM2, p.SuppliedM2)), all.ParksInWindow.Select(p => (p.Id, p.ApprovedM2, p.SuppliedM2)));
+        Assert.NotEqual(all.Parks.Select(p => p.SuppliedM2), all.ParksInWindow.Select(p => p.SuppliedM2));
+        var p1 = all.ParksInWindow.Single(p => p.Id == "P1");
+        Assert.True(p1.SuppliedM2 > 1_000_000 && p1.ApprovedM2 > p1.SuppliedM2, $"{p1}");
+    }
+
+    [Fact]
+    public void A_banner_of_one_round_park_is_that_park_to_the_last_bit_and_both_are_the_overlay_s_areas()
+    {
+        var data = RoundParkWithOldAndNewBatches(onlyTheWindow: false);
+
+        var result = Run(data);
+
+        var park = result.Parks.Single(p => p.Id == "P1");
+        var banner = result.Banners.Single(b => b.Banner == "甲旗");
+        Assert.Equal((park.ApprovedM2, park.SuppliedM2, park.Crs.Epsg), (banner.ApprovedM2, banner.SuppliedM2, banner.Crs.Epsg));
+        // The rule itself, with whole-layer unions: approved = park ∩ ∪batches, supplied = that ∩ ∪parcels.
+        var built = data.Build();
+        var parkGeometry = built.Layers[LayerRole.Parks].Features[0].Geometry;
+        Geometry Union(LayerRole role) => OverlayNGRobust.Union(built.Layers[role].Features.Select(f => f.Geometry).ToList(), parkGeometry.Factory);
+        var approved = OverlayNGRobust.Overlay(parkGeometry, Union(LayerRole.Approvals), SpatialFunction.Intersection);
+        var supplied = OverlayNGRobust.Overlay(approved, Union(LayerRole.Parcels), SpatialFunction.Intersection);
+        Assert.Equal(approved.Area, park.ApprovedM2, 1e-6 * approved.Area);
+        Assert.Equal(supplied.Area, park.SuppliedM2, 1e-6 * approved.Area);
+        var yi = result.Banners.Single(b => b.Banner == "乙旗");
+        Assert.Equal(result.Parks.Where(p => p.Banner == "乙旗").Sum(p => p.ApprovedM2), yi.ApprovedM2, 1e-3);
     }
 
     [Fact]
