@@ -14,13 +14,7 @@ public sealed class EconomicsImportTests
         using var db = new TestDatabase();
         var sample = DatasetContent.ReadFolder(Paths.Sample);
         using var parcelsCopying = new ManualResetEventSlim();
-        var progress = new SynchronousProgress(line =>
-        {
-            if (line.StartsWith("copying parcels", StringComparison.Ordinal))
-            {
-                parcelsCopying.Set();
-            }
-        });
+        var progress = SetWhenParcelsAreCopied(parcelsCopying);
         // A read that can finish only once the parcels are being copied: read before the copy, it would never end.
         var content = sample with
         {
@@ -40,13 +34,7 @@ public sealed class EconomicsImportTests
         using var db = new TestDatabase();
         var sample = DatasetContent.ReadFolder(Paths.Sample);
         using var parcelsCopying = new ManualResetEventSlim();
-        var progress = new SynchronousProgress(line =>
-        {
-            if (line.StartsWith("copying parcels", StringComparison.Ordinal))
-            {
-                parcelsCopying.Set();
-            }
-        });
+        var progress = SetWhenParcelsAreCopied(parcelsCopying);
         var content = sample with
         {
             ReadEconomics = () =>
@@ -83,6 +71,15 @@ public sealed class EconomicsImportTests
 
         Assert.Equal(ErrorCodes.UnreadableInput, error.Code);
     }
+
+    /// <summary>Progress that sets <paramref name="parcelsCopying"/> when the import begins to copy the parcels.</summary>
+    private static SynchronousProgress SetWhenParcelsAreCopied(ManualResetEventSlim parcelsCopying) => new(line =>
+    {
+        if (line.StartsWith("copying parcels", StringComparison.Ordinal))
+        {
+            parcelsCopying.Set();
+        }
+    });
 
     private static UnusableInputException Unreadable() =>
         new(ErrorCodes.UnreadableInput, "economics.csv cannot be read", "economics.csv", hint: "test");
