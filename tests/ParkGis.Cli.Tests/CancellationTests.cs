@@ -59,7 +59,11 @@ public sealed class CancellationTests : IClassFixture<CancellationTests.LargeDat
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int signal);
 
-    /// <summary>Starts parkgis, sends <paramref name="signal"/> when a stderr line contains <paramref name="stage"/> (at once for ""), waits for the exit.</summary>
+    /// <summary>
+    /// Starts parkgis, sends <paramref name="signal"/> when a stderr line contains <paramref name="stage"/> (at once for ""), waits for the exit.
+    /// stderr is read by a thread of its own: a read through the thread pool (<c>BeginErrorReadLine</c>) was seen to deliver
+    /// every line only after the process had ended, when the test host's pool was busy, so the signal came too late.
+    /// </summary>
     private static async Task<(int Exit, string Stderr, TimeSpan SinceSignal)> RunAndSignal(string[] args, string stage, int signal)
     {
         using var process = Process.Start(ParkGisProcess.StartInfo(args))!;
@@ -67,30 +71,32 @@ public sealed class CancellationTests : IClassFixture<CancellationTests.LargeDat
         var signalled = new TaskCompletionSource<Stopwatch>();
         void Signal()
         {
-            if (!signalled.Task.IsCompleted && kill(process.Id, signal) == 0)
+            if (!signalled.Task.IsCompleted && !process.HasExited && kill(process.Id, signal) == 0)
             {
                 signalled.TrySetResult(Stopwatch.StartNew());
             }
         }
 
-        process.ErrorDataReceived += (_, e) =>
+        var reader = new Thread(() =>
         {
-            if (e.Data is null)
+            while (process.StandardError.ReadLine() is { } line)
             {
-                return;
-            }
+                lock (stderr)
+                {
+                    stderr.AppendLine(line);
+                }
 
-            lock (stderr)
-            {
-                stderr.AppendLine(e.Data);
+                if (stage.Length > 0 && line.Contains(stage, StringComparison.Ordinal))
+                {
+                    Signal();
+                }
             }
-
-            if (stage.Length > 0 && e.Data.Contains(stage, StringComparison.Ordinal))
-            {
-                Signal();
-            }
+        })
+        {
+            IsBackground = true,
+            Name = "parkgis stderr",
         };
-        process.BeginErrorReadLine();
+        reader.Start();
         var stdout = process.StandardOutput.ReadToEndAsync();
         if (stage.Length == 0)
         {
@@ -101,6 +107,7 @@ public sealed class CancellationTests : IClassFixture<CancellationTests.LargeDat
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         await stdout;
+        reader.Join();
         var since = signalled.Task.IsCompleted ? (await signalled.Task).Elapsed : TimeSpan.MaxValue;
         lock (stderr)
         {
