@@ -30,6 +30,9 @@ public static class PgDatasetImporter
     /// <summary>The geometry column of imported tables.</summary>
     public const string GeometryColumn = "geom";
 
+    /// <summary>The comment on every layer table the import writes: a later import with <c>--overwrite</c> drops those its dataset lacks.</summary>
+    private const string ImportMark = "written by parkgis import";
+
     /// <summary>Imports the dataset.</summary>
     /// <param name="dataset">The dataset, as read from files.</param>
     /// <param name="target">Database and schema.</param>
@@ -107,8 +110,15 @@ public static class PgDatasetImporter
 
             ClearTables(connection, target, names, overwrite);
 
-            var imported = new List<ImportedTable>();
             var renamed = new Dictionary<string, IReadOnlyList<(string Column, string Attribute)>>(StringComparer.Ordinal);
+            // Tables of an earlier import that this dataset does not have would be read with it as one dataset.
+            foreach (var stale in EarlierImportTables(connection, target.Schema).Except(names, StringComparer.Ordinal))
+            {
+                ClearTables(connection, target, [stale], overwrite);
+                renamed[stale] = [];
+            }
+
+            var imported = new List<ImportedTable>();
             foreach (var layer in layers)
             {
                 progress?.Report(Localized.Format("ProgressCopyingLayer", LayerRoles.Name(layer.Role), layer.Features.Count, target.Schema));
@@ -118,9 +128,10 @@ public static class PgDatasetImporter
             }
 
             var economics = economicsRead.GetAwaiter().GetResult();
+            // Without a table of its own, the dataset must not be read with an earlier import's.
+            ClearTables(connection, target, [PgEconomicsTable.TableName], overwrite);
             if (economics is not null)
             {
-                ClearTables(connection, target, [PgEconomicsTable.TableName], overwrite);
                 progress?.Report(Localized.Format("ProgressCopyingEconomics", economics.Rows.Count, target.Schema));
                 PgEconomicsTable.Write(connection, target.Schema, economics, cancellation);
             }
@@ -182,6 +193,7 @@ public static class PgDatasetImporter
         definitions.AddRange(columns.Select(c => $"{PgIdentifier.QuoteColumn(c.Name)} {c.SqlType}"));
         definitions.Add(string.Create(CultureInfo.InvariantCulture, $"{GeometryColumn} geometry(Geometry, {srid})"));
         Execute(connection, $"CREATE TABLE {table} ({string.Join(", ", definitions)})");
+        Execute(connection, $"COMMENT ON TABLE {table} IS '{ImportMark}'");
 
         var columnList = string.Join(", ", new[] { KeyColumn }.Concat(columns.Select(c => PgIdentifier.QuoteColumn(c.Name))).Append(GeometryColumn));
         long rows = 0;
@@ -368,6 +380,33 @@ public static class PgDatasetImporter
             (NpgsqlDbType.Bigint, NpgsqlDbType.Double) or (NpgsqlDbType.Double, NpgsqlDbType.Bigint) => NpgsqlDbType.Double,
             _ => NpgsqlDbType.Text,
         };
+    }
+
+    /// <summary>
+    /// The tables an earlier import wrote into <paramref name="schema"/> (but for <c>parkgis_economics</c> and
+    /// <c>parkgis_columns</c>, which the import handles itself): its layer tables, marked with <see cref="ImportMark"/>, and
+    /// <c>parkgis_config</c>. A layer table from before the mark cannot be told from one the user made, and is left alone.
+    /// </summary>
+    private static List<string> EarlierImportTables(NpgsqlConnection connection, string schema)
+    {
+        using var command = new NpgsqlCommand(
+            """
+            SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND (obj_description(c.oid, 'pg_class') = $2 OR c.relname = $3)
+            ORDER BY 1
+            """,
+            connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = schema });
+        command.Parameters.Add(new NpgsqlParameter { Value = ImportMark });
+        command.Parameters.Add(new NpgsqlParameter { Value = PgCatalog.ConfigurationTable });
+        var tables = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
     }
 
     private static bool TableExists(NpgsqlConnection connection, string schema, string table)

@@ -51,6 +51,66 @@ public sealed class ImportTests
     }
 
     [PgFact]
+    public void A_reimport_with_overwrite_drops_the_tables_of_the_earlier_import_that_the_new_dataset_lacks()
+    {
+        using var db = new TestDatabase();
+        var sample = DatasetContent.ReadFolder(Paths.Sample);
+        PgDatasetImporter.Import(sample, db.Name, overwrite: false);
+        Assert.True(db.TableExists("approvals") && db.TableExists("parkgis_economics"));
+
+        PgDatasetImporter.Import(Without(sample, LayerRole.Approvals), db.Name, overwrite: true);
+
+        // Read back, the schema is the new dataset alone: no approvals and no economics of the earlier one.
+        Assert.False(db.TableExists("approvals"));
+        Assert.False(db.TableExists("parkgis_economics"));
+        var back = PgDatasetReader.ReadContent(db.Name);
+        Assert.Null(back.Dataset.Find(LayerRole.Approvals));
+        Assert.Null(back.ReadEconomics());
+        Assert.Equal(sample.Dataset.Find(LayerRole.Parcels)!.Features.Count, back.Dataset.Find(LayerRole.Parcels)!.Features.Count);
+    }
+
+    [PgFact]
+    public void A_reimport_without_overwrite_over_an_earlier_import_s_other_tables_is_PG0507_and_changes_nothing()
+    {
+        using var db = new TestDatabase();
+        var first = Directory.CreateTempSubdirectory("parkgis-import-");
+        var second = Directory.CreateTempSubdirectory("parkgis-import-");
+        try
+        {
+            // Without parkgis.json neither import has settings, so only the layer tables can clash.
+            File.Copy(Path.Combine(Paths.Sample, "approvals.geojson"), Path.Combine(first.FullName, "approvals.geojson"));
+            File.Copy(Path.Combine(Paths.Sample, "urban_boundary.geojson"), Path.Combine(second.FullName, "urban_boundary.geojson"));
+            PgDatasetImporter.Import(DatasetContent.ReadFolder(first.FullName), db.Name, overwrite: false);
+
+            var error = Assert.Throws<UnusableInputException>(() => PgDatasetImporter.Import(DatasetContent.ReadFolder(second.FullName), db.Name, overwrite: false));
+
+            // The earlier import's approvals would otherwise be read with the new urban boundary as one dataset.
+            Assert.Equal(ErrorCodes.TableExists, error.Code);
+            Assert.Contains("approvals", error.Message, StringComparison.Ordinal);
+            Assert.False(db.TableExists("urban_boundary"));
+            Assert.True(db.TableExists("approvals"));
+        }
+        finally
+        {
+            first.Delete(recursive: true);
+            second.Delete(recursive: true);
+        }
+    }
+
+    [PgFact]
+    public void A_reimport_with_overwrite_keeps_a_layer_table_the_user_made()
+    {
+        using var db = new TestDatabase();
+        db.Execute($"CREATE SCHEMA \"{db.Schema}\"");
+        db.Execute($"CREATE TABLE \"{db.Schema}\".approvals (id text, geom geometry(Polygon, 4545))");
+        var sample = DatasetContent.ReadFolder(Paths.Sample);
+
+        PgDatasetImporter.Import(Without(sample, LayerRole.Approvals), db.Name, overwrite: true);
+
+        Assert.True(db.TableExists("approvals"));
+    }
+
+    [PgFact]
     public void A_connection_killed_mid_import_leaves_no_partial_table()
     {
         using var db = new TestDatabase();
@@ -96,6 +156,14 @@ public sealed class ImportTests
         int i => (long)i,
         float f => (double)f,
         _ => value,
+    };
+
+    /// <summary>The content without the layer <paramref name="role"/>, without settings and without an economics table.</summary>
+    private static DatasetContent Without(DatasetContent content, LayerRole role) => content with
+    {
+        Dataset = content.Dataset with { Layers = content.Dataset.Layers.Where(l => l.Key != role).ToDictionary() },
+        Configuration = null,
+        ReadEconomics = () => null,
     };
 
     private sealed class SynchronousProgress(Action<string> report) : IProgress<string>

@@ -43,6 +43,15 @@ internal sealed class TestDatabase : IDisposable
         return command.ExecuteScalar();
     }
 
+    public bool TableExists(string table) => Scalar("SELECT to_regclass(format('%I.%I', $1::text, $2::text)) IS NOT NULL", Schema, table) is true;
+
+    public void Execute(string sql)
+    {
+        using var connection = Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
     public long TableCount() => (long)Scalar("SELECT count(*) FROM pg_tables WHERE schemaname = $1", Schema)!;
 
     public void Dispose()
