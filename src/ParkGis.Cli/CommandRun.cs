@@ -177,6 +177,25 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
         WriteGisLayer(output, layer);
     }
 
+    /// <summary>
+    /// <see cref="WriteLayer"/> for a layer known before the command's other results: its GeoJSON is written on the thread
+    /// pool meanwhile; <see cref="PendingLayerWrite.Finish"/> then reports and writes what WriteLayer does after it.
+    /// </summary>
+    public PendingLayerWrite BeginWriteLayer(CommandOutput output, ResultLayer layer)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(layer);
+        Cancellation.ThrowIfCancellationRequested();
+        var path = output.PathOf(layer.Name + ".geojson");
+        OutputGeometryTally? tally = null;
+        var writing = Task.Run(() => tally = WebExport.WriteLayer(PublishedLayers.Of(layer), path), Cancellation);
+        return new PendingLayerWrite(writing, () =>
+        {
+            ReportTally(layer.Name + ".geojson", tally!, 1e-7);
+            WriteGisLayer(output, layer);
+        });
+    }
+
     /// <summary>Writes a result layer in <see cref="Format"/>, with the properties its GeoJSON has; nothing for GeoJSON.</summary>
     public void WriteGisLayer(CommandOutput output, ResultLayer layer)
     {

@@ -97,6 +97,47 @@ public sealed class GeoPackageGeometryReaderTests
         AssertSameAsGeneralReader(Odd("ring not closed"));
     }
 
+    [Theory]
+    [InlineData("MULTIPOLYGON (((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 2 1, 2 2, 1 1)), ((5 5, 6 5, 6 6, 5 5)))", "LittleEndian", "")]
+    [InlineData("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 3 2, 3 3, 2 2))", "BigEndian", "")]
+    [InlineData("MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))", "BigEndian", "")]
+    [InlineData(Square, "LittleEndian", "one byte more")]
+    [InlineData(Square, "LittleEndian", "infinity inside")]
+    [InlineData(Square, "LittleEndian", "NaN closing")]
+    [InlineData(Square, "LittleEndian", "three points")]
+    [InlineData(Square, "LittleEndian", "rings beyond the bytes")]
+    [InlineData("MULTIPOLYGON EMPTY", "LittleEndian", "")]
+    public void Polygons_read_without_the_general_reader_are_what_it_reads_and_the_rest_goes_to_it(string wkt, string byteOrder, string change)
+    {
+        var wkb = new WKBWriter(Enum.Parse<ByteOrder>(byteOrder), handleSRID: false, emitZ: false).Write(new WKTReader().Read(wkt));
+        wkb = change switch
+        {
+            "one byte more" => [.. wkb, 0],
+            "infinity inside" => WithDouble(wkb, 13 + 16, double.PositiveInfinity),
+            "NaN closing" => WithDouble(WithDouble(wkb, 13, double.NaN), 13 + (4 * 16), double.NaN),
+            "three points" => WithCount(wkb, 9, 3),
+            "rings beyond the bytes" => WithCount(wkb, 5, 1000),
+            _ => wkb,
+        };
+        var header = Blob(0, littleEndian: true, srsId: 4545, "POINT (0 0)")[..8];
+
+        AssertSameAsGeneralReader([.. header, .. wkb]);
+    }
+
+    private static byte[] WithDouble(byte[] wkb, int at, double value)
+    {
+        var changed = wkb.ToArray();
+        BinaryPrimitives.WriteDoubleLittleEndian(changed.AsSpan(at), value);
+        return changed;
+    }
+
+    private static byte[] WithCount(byte[] wkb, int at, int count)
+    {
+        var changed = wkb.ToArray();
+        BinaryPrimitives.WriteInt32LittleEndian(changed.AsSpan(at), count);
+        return changed;
+    }
+
     private static byte[] Odd(string variant)
     {
         var good = Blob(1, littleEndian: true, srsId: 4545, Square);

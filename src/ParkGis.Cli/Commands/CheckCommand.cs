@@ -60,12 +60,40 @@ internal static class CheckCommand
             var options = new ConflictCheckOptions(parse.GetValue(minArea), parse.GetValue(fix));
             var datasetName = parse.GetRequiredValue(dataset);
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(datasetName));
-            var result = parse.GetValue(engine) == "postgis"
-                ? CheckResultOptions.RunInDatabase(datasetName, options, run)
-                : run.Assess(datasetName, options.FixInvalidGeometry, DatasetScope.ConflictCheck).Conflicts(options.MinAreaM2);
-            run.Progress.Report(Text.Get("ProgressWritingResults"));
-            CheckJsonWriter.Write(folder.PathOf("check.json"), result);
-            run.WriteLayer(folder, ConflictResults.Layer(result));
+            // The conflict patches depend on the parks alone: their layer is written while the parcels are checked —
+            // unless the parcels are streamed in several chunks (a city), whose memory the writing would add to.
+            PendingLayerWrite? patches = null;
+            ConflictCheckResult result;
+            try
+            {
+                if (parse.GetValue(engine) == "postgis")
+                {
+                    result = CheckResultOptions.RunInDatabase(datasetName, options, run);
+                }
+                else
+                {
+                    var assessment = run.Assess(datasetName, options.FixInvalidGeometry, DatasetScope.ConflictCheck);
+                    result = assessment.ParcelChunks is { ChunkCount: > 1 }
+                        ? assessment.Conflicts(options.MinAreaM2)
+                        : assessment.Conflicts(options.MinAreaM2, parks => patches = run.BeginWriteLayer(folder, ConflictResults.Layer(parks)));
+                }
+
+                run.Progress.Report(Text.Get("ProgressWritingResults"));
+                CheckJsonWriter.Write(folder.PathOf("check.json"), result);
+                if (patches is null)
+                {
+                    run.WriteLayer(folder, ConflictResults.Layer(result));
+                }
+                else
+                {
+                    patches.Finish();
+                }
+            }
+            finally
+            {
+                patches?.Dispose();
+            }
+
             if (parse.GetValue(xlsx))
             {
                 run.WriteWorkbook(folder, "check.xlsx", Text.Get("LedgerConflicts"), datasetName, null, null, CheckLedgers.Of(result), result.Issues,

@@ -22,6 +22,10 @@ namespace ParkGis.Core.Analysis;
 /// </remarks>
 public static class CrossingArea
 {
+    /// <summary>The feature edges near the subject in <see cref="Of"/>, one list per thread.</summary>
+    [ThreadStatic]
+    private static List<int>? t_near;
+
     /// <summary>The small polygon may have at most this many vertices.</summary>
     private const int MaxSubjectVertices = 64;
 
@@ -49,7 +53,7 @@ public static class CrossingArea
     internal static double? Of(Coordinate[] a, bool counterClockwise, Envelope envelope, FeatureBoundary b, out bool covered)
     {
         covered = false;
-        var near = new List<int>(16);
+        var near = t_near ??= new List<int>(16);
         b.Near(envelope, near);
         List<(int Edge, double T, double X, double Y)>? crossingsA = null; // most parcels cross nothing: no lists then
         List<(int Edge, double T, double X, double Y)>? crossingsB = null;

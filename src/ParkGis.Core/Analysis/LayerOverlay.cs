@@ -14,6 +14,10 @@ namespace ParkGis.Core.Analysis;
 /// </summary>
 public static class LayerOverlay
 {
+    /// <summary>The candidates of <see cref="AreaInside(Geometry, Envelope, ProjectedLayer)"/>, one list per thread (it calls nothing that queries again).</summary>
+    [ThreadStatic]
+    private static List<int>? t_candidates;
+
     /// <summary>A polygon of an intersection and the layer feature it came from.</summary>
     /// <param name="Polygon">One polygon of subject ∩ feature.</param>
     /// <param name="FeatureIndex">Index of the feature in the projected layer.</param>
@@ -198,7 +202,8 @@ public static class LayerOverlay
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(layer);
-        var candidates = layer.Query(envelope);
+        var candidates = t_candidates ??= ProjectedLayer.NewHits();
+        layer.Query(envelope, candidates);
         if (candidates.Count == 0)
         {
             return 0;

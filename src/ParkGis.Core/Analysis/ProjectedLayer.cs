@@ -159,6 +159,32 @@ public sealed class ProjectedLayer
         return hits;
     }
 
+    /// <summary>
+    /// As <see cref="QueryUnordered"/>, into <paramref name="hits"/> (cleared first): for a loop that is done with one
+    /// query's hits before the next and keeps one list (<see cref="NewHits"/>) instead of allocating one per query.
+    /// </summary>
+    public void QueryUnordered(Envelope envelope, List<int> hits)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        if (hits is not Hits collector)
+        {
+            throw new ArgumentException("The list must come from NewHits.", nameof(hits));
+        }
+
+        collector.Clear();
+        _index.Query(envelope, collector);
+    }
+
+    /// <summary>As <see cref="Query"/>, into <paramref name="hits"/> (cleared first), from <see cref="NewHits"/>.</summary>
+    public void Query(Envelope envelope, List<int> hits)
+    {
+        QueryUnordered(envelope, hits);
+        hits.Sort();
+    }
+
+    /// <summary>A list to query into again and again (<see cref="Query(Envelope, List{int})"/>).</summary>
+    public static List<int> NewHits() => new Hits();
+
     /// <summary>The geometry in the target CRS; shared, not copied, when it is already there (geometries are never changed).</summary>
     private static Geometry Project(CrsTransform transform, Geometry geometry) =>
         transform.IsIdentity && geometry.SRID == transform.Target.Epsg ? geometry : transform.Apply(geometry);

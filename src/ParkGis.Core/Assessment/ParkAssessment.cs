@@ -195,12 +195,34 @@ public sealed class ParkAssessment
     });
 
     /// <summary>The conflict check (三区三线) with the given minimum patch area.</summary>
-    public ConflictCheckResult Conflicts(double minAreaM2 = 1.0) =>
-        Once(("conflicts", minAreaM2), () =>
+    public ConflictCheckResult Conflicts(double minAreaM2 = 1.0) => Conflicts(minAreaM2, null);
+
+    /// <summary>
+    /// The conflict check (三区三线) with the given minimum patch area, telling <paramref name="parksChecked"/> the parks'
+    /// results as soon as they are known (<see cref="ConflictCheck.ParksChecked"/>; at once when the check had already run).
+    /// </summary>
+    public ConflictCheckResult Conflicts(double minAreaM2, Action<IReadOnlyList<ParkConflicts>>? parksChecked)
+    {
+        var told = false;
+        var result = Once(("conflicts", minAreaM2), () =>
         {
-            var result = new ConflictCheck(new ConflictCheckOptions(minAreaM2, Options.RepairInvalidGeometry), Progress).Check(this);
-            return WithBanners(result);
+            var check = new ConflictCheck(new ConflictCheckOptions(minAreaM2, Options.RepairInvalidGeometry), Progress)
+            {
+                ParksChecked = parksChecked is null ? null : parks =>
+                {
+                    told = true;
+                    parksChecked(parks);
+                },
+            };
+            return WithBanners(check.Check(this));
         })!;
+        if (parksChecked is not null && !told)
+        {
+            parksChecked(result.Parks);
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// A conflict check with its 旗区 totals (<see cref="BannerConflicts"/>) and the park-to-旗区 rule's data issues added,

@@ -35,6 +35,13 @@ public sealed class ConflictCheck
     }
 
     /// <summary>
+    /// Called once with the parks' results, in the order of <see cref="ConflictCheckResult.Parks"/>, as soon as every park
+    /// is checked — while the parcels may still be — so that a caller can start on what depends on the parks alone
+    /// (the conflict patches). Called on a worker thread; an exception it throws fails the check.
+    /// </summary>
+    public Action<IReadOnlyList<ParkConflicts>>? ParksChecked { get; init; }
+
+    /// <summary>
     /// The attribute fields the check reads, by canonical name per layer role (besides each layer's id): only the
     /// park names. A reader may skip every other field.
     /// </summary>
@@ -144,10 +151,18 @@ public sealed class ConflictCheck
         // Parks and parcels are checked at the same time: the few large park overlays alone cannot keep every core
         // busy, and indexing the parcels and then the parcel loop fill the gaps.
         var parkResults = new ParkConflicts[parks.Features.Count];
+        List<ParkConflicts>? sorted = null;
         ParcelConflicts? parcelResult = null;
         var parallel = new ParallelOptions { CancellationToken = cancellation };
         // The parcels stay on this thread so that their projection, when one is needed, may itself run in parallel.
-        var parkCheck = Task.Run(() => Parallel.For(0, parks.Features.Count, parallel, i => parkResults[i] = CheckPark(parksLayer, parks, parkCrs[i], i, redline, farmland, urban)), cancellation);
+        var parkCheck = Task.Run(
+            () =>
+            {
+                Parallel.For(0, parks.Features.Count, parallel, i => parkResults[i] = CheckPark(parksLayer, parks, parkCrs[i], i, redline, farmland, urban));
+                sorted = parkResults.OrderBy(p => p.ParkId, StringComparer.Ordinal).ToList();
+                ParksChecked?.Invoke(sorted);
+            },
+            cancellation);
         try
         {
             if (chunks is not null)
@@ -171,9 +186,8 @@ public sealed class ConflictCheck
 
         Unwrapped(() => parkCheck.Wait(CancellationToken.None));
 
-        var sorted = parkResults.OrderBy(p => p.ParkId, StringComparer.Ordinal).ToList();
         issues.Sort(DataIssueOrder.Compare);
-        return new ConflictCheckResult(sorted, parcelResult, issues, _options.MinAreaM2);
+        return new ConflictCheckResult(sorted!, parcelResult, issues, _options.MinAreaM2);
     }
 
     /// <summary>

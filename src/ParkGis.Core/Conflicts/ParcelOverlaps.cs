@@ -35,6 +35,10 @@ namespace ParkGis.Core.Conflicts;
 /// </remarks>
 internal sealed class ParcelOverlaps
 {
+    /// <summary>The parcels near the one <see cref="FindPartners"/> searches from, one list per thread.</summary>
+    [ThreadStatic]
+    private static List<int>? t_near;
+
     /// <summary>A parcel overlapping more than this many others makes its cluster a stack.</summary>
     public const int StackPartners = 32;
 
@@ -64,7 +68,9 @@ internal sealed class ParcelOverlaps
         var here = _parcels.In(_crsOf[i]);
         var parcel = here.Geometry(i);
         var envelope = here.Envelope(i);
-        foreach (var j in here.QueryUnordered(envelope))
+        var near = t_near ??= ProjectedLayer.NewHits();
+        here.QueryUnordered(envelope, near);
+        foreach (var j in near)
         {
             if (j <= i || !SharesInterior(envelope, here.Envelope(j)))
             {

@@ -13,7 +13,14 @@ public static class ConflictResults
     public static ResultLayer Layer(ConflictCheckResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var features = result.Parks
+        return Layer(result.Parks);
+    }
+
+    /// <summary>The <c>conflicts</c> layer of the parks' results (<see cref="ConflictCheckResult.Parks"/>), which is all it depends on.</summary>
+    public static ResultLayer Layer(IReadOnlyList<ParkConflicts> parks)
+    {
+        ArgumentNullException.ThrowIfNull(parks);
+        var features = parks
             .SelectMany(park => ConflictKinds.All.SelectMany(kind => park.Patches.Where(p => p.Kind == kind)).Select(patch => (park, patch)))
             .Select(item => new ResultFeature(
                 item.patch.Geometry,

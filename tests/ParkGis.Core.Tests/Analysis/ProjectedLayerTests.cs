@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using NetTopologySuite.Geometries;
 using ParkGis.Core.Analysis;
+using ParkGis.Core.Crs;
+using ParkGis.Core.Data;
 
 namespace ParkGis.Core.Tests.Analysis;
 
@@ -26,5 +29,27 @@ public sealed class ProjectedLayerTests
         Assert.Equal(256, inLoop.Count);
         Assert.DoesNotContain(true, inLoop);
         Assert.False(inTask);
+    }
+    [Fact]
+    public void A_reused_hit_list_holds_each_querys_hits_alone()
+    {
+        // Four 1 m squares in a row at x = 0, 2, 4, 6: a box over x 1.5..4.5 meets the 2nd and 3rd, one over 5.5..7 the 4th.
+        var factory = new GeometryFactory();
+        var crs = CrsRegistry.FromEpsg(4545)!;
+        var features = Enumerable.Range(0, 4).Select(i =>
+        {
+            var square = (Polygon)factory.ToGeometry(new Envelope(2 * i, (2 * i) + 1, 0, 1));
+            return new PolygonalFeature($"P{i}", new Feature($"P{i}", i + 1, square, new Dictionary<string, object?>()), square);
+        }).ToList();
+        var layer = new ProjectedLayer(features, crs, crs);
+        var hits = ProjectedLayer.NewHits();
+
+        layer.Query(new Envelope(1.5, 4.5, 0, 1), hits);
+        Assert.Equal([1, 2], hits);
+        layer.QueryUnordered(new Envelope(5.5, 7, 0, 1), hits);
+        Assert.Equal([3], hits);
+        layer.Query(new Envelope(10, 11, 0, 1), hits);
+        Assert.Empty(hits);
+        Assert.Throws<ArgumentException>(() => layer.Query(new Envelope(0, 1, 0, 1), new List<int>()));
     }
 }

@@ -430,4 +430,23 @@ public sealed class ConflictCheckTests
         Assert.Equal("EPSG:4546", result.Parks[0].Crs.Code);
         Assert.Equal(5000, Tally(result, ConflictKind.EcologicalRedline).AreaM2, 6);
     }
+    [Fact]
+    public void The_parks_results_are_told_once_per_call_and_are_the_results_parks()
+    {
+        // Two parks, the second half in the red line (5 000 m²); a parcel that is checked after them.
+        var data = new TestDatasets().With(LayerRole.Parks, Square(X + 1000, Y, 100), Park)
+            .With(LayerRole.EcologicalRedline, Rectangle(X + 50, Y, X + 150, Y + 100))
+            .With(LayerRole.Parcels, Rectangle(X, Y, X + 100, Y + 50)).Build();
+        var assessment = ParkGis.Core.Assessment.ParkAssessment.Of(data);
+        var told = new List<IReadOnlyList<ParkConflicts>>();
+
+        var result = assessment.Conflicts(1.0, told.Add);
+        var again = assessment.Conflicts(1.0, told.Add);
+
+        Assert.Equal(2, told.Count);
+        Assert.Same(result, again);
+        Assert.Equal(result.Parks, told[0]);
+        Assert.Equal(result.Parks, told[1]);
+        Assert.Equal(5000, Tally(result, ConflictKind.EcologicalRedline, park: result.Parks.ToList().FindIndex(p => p.Patches.Count > 0)).AreaM2, 6);
+    }
 }
