@@ -462,20 +462,43 @@ public static class LayerOverlay
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(polygons);
+        var (cut, area) = RemainderCut(polygons, subject.Factory);
+        return (Remainder(subject, cut), area);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Remainder(Geometry, IReadOnlyList{Polygon})"/>, for a caller that needs the area now
+    /// and the difference perhaps later: the polygons made interior-disjoint and taken together, and their union's area.
+    /// </summary>
+    /// <param name="polygons">Valid polygons, overlapping or not.</param>
+    /// <param name="factory">The factory of the MultiPolygon.</param>
+    /// <returns>The geometry to take out (null when there are no polygons) and the area of the polygons' union.</returns>
+    public static (Geometry? Cut, double UnionArea) RemainderCut(IReadOnlyList<Polygon> polygons, GeometryFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(polygons);
+        ArgumentNullException.ThrowIfNull(factory);
         if (polygons.Count == 0)
         {
-            return (subject, 0);
+            return (null, 0);
         }
 
-        var parts = InteriorDisjointParts(polygons, subject.Factory);
+        var parts = InteriorDisjointParts(polygons, factory);
         var area = 0.0;
         foreach (var part in parts)
         {
             area += part.Area;
         }
 
-        Geometry cut = parts.Count == 1 ? parts[0] : subject.Factory.CreateMultiPolygon([.. parts]);
-        return (OverlayNGRobust.Overlay(subject, cut, SpatialFunction.Difference), area);
+        return (parts.Count == 1 ? parts[0] : factory.CreateMultiPolygon([.. parts]), area);
+    }
+
+    /// <summary>The second half of <see cref="Remainder(Geometry, IReadOnlyList{Polygon})"/>: <paramref name="subject"/> − <paramref name="cut"/> (the subject itself when the cut is null).</summary>
+    /// <param name="subject">A valid polygonal geometry.</param>
+    /// <param name="cut">A <see cref="RemainderCut"/> in the subject's CRS, or null.</param>
+    public static Geometry Remainder(Geometry subject, Geometry? cut)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return cut is null ? subject : OverlayNGRobust.Overlay(subject, cut, SpatialFunction.Difference);
     }
 
     /// <summary>

@@ -180,6 +180,7 @@ public sealed class SupplyLedger
         return new SupplyLedgerResult(asOf, _options, batches.OrderBy(b => b.BatchId, StringComparer.Ordinal).ToList(), parkResults, bannerResults,
             window, unapproved, unapprovedArea, suppressed, issues.Distinct().ToList())
         {
+            Cancellation = cancellation,
             ParksInWindow = parkWindowResults,
             BannersInWindow = BannerWindows(window, batches, parkResults.Select(p => p.Banner)),
             ExistingConstructionChecked = existing is not null,
@@ -304,8 +305,10 @@ public sealed class SupplyLedger
         var projected = approvals.In(crs);
         var batch = members.Count == 1 ? projected.Geometry(members[0]) : OverlayNGRobust.Union(members.Select(projected.Geometry).ToList(), factory);
         var pieces = LayerOverlay.Pieces(batch, new RelatePreparedGeometry(batch), new FeatureBoundary(batch), supplied.In(crs));
-        // 批而未供 = batch − ∪pieces in one overlay, without building the union (only its area is needed).
-        var (unsupplied, suppliedArea) = LayerOverlay.Remainder(batch, pieces.ConvertAll(p => p.Polygon));
+        // 批而未供 = batch − ∪pieces in one overlay, without building the union (only its area is needed here); the
+        // overlay waits until the land itself is asked for (the published layer), so the figures alone do without it.
+        var (cut, suppliedArea) = LayerOverlay.RemainderCut(pieces.ConvertAll(p => p.Polygon), factory);
+        var unsupplied = new Lazy<Geometry>(() => LayerOverlay.Remainder(batch, cut));
 
         var first = approvals.Features[members[0]].Source;
         DateOnly? approvedOn = null;
