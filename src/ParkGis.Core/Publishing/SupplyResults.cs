@@ -21,6 +21,8 @@ public static class SupplyResults
     public static ResultLayer Unsupplied(SupplyLedgerResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        // Each batch's land is an overlay of its own, made on first use: all of them on all cores first.
+        Parallel.ForEach(result.Batches, new ParallelOptions { CancellationToken = result.Cancellation }, b => _ = b.Unsupplied);
         var features = new List<ResultFeature>();
         foreach (var b in result.Batches)
         {

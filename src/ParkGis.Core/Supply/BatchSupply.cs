@@ -12,7 +12,7 @@ namespace ParkGis.Core.Supply;
 /// <param name="Crs">The analysis CRS the batch was measured in.</param>
 /// <param name="ApprovedM2">Area of the union of the batch's features, planar m².</param>
 /// <param name="SuppliedM2">area(batch ∩ ∪supplied parcels).</param>
-/// <param name="Unsupplied">batch − ∪supplied parcels, in <paramref name="Crs"/>: the 批而未供 land.</param>
+/// <param name="UnsuppliedLand"><see cref="Unsupplied"/>, overlaid on first use.</param>
 public sealed record BatchSupply(
     string BatchId,
     string ApprovalNo,
@@ -22,8 +22,11 @@ public sealed record BatchSupply(
     CrsDefinition Crs,
     double ApprovedM2,
     double SuppliedM2,
-    Geometry Unsupplied)
+    Lazy<Geometry> UnsuppliedLand)
 {
+    /// <summary>batch − ∪supplied parcels, in <see cref="Crs"/>: the 批而未供 land.</summary>
+    public Geometry Unsupplied => UnsuppliedLand.Value;
+
     /// <summary>批而未供 = approved − supplied, m².</summary>
     public double UnsuppliedM2 => Math.Max(0, ApprovedM2 - SuppliedM2);
 

@@ -180,6 +180,7 @@ public sealed class SupplyLedger
         return new SupplyLedgerResult(asOf, _options, batches.OrderBy(b => b.BatchId, StringComparer.Ordinal).ToList(), parkResults, bannerResults,
             window, unapproved, unapprovedArea, suppressed, issues.Distinct().ToList())
         {
+            Cancellation = cancellation,
             ParksInWindow = parkWindowResults,
             BannersInWindow = BannerWindows(window, batches, parkResults.Select(p => p.Banner)),
             ExistingConstructionChecked = existing is not null,
@@ -303,9 +304,11 @@ public sealed class SupplyLedger
         var crs = AnalysisCrs.For(approvals.SourceCrs, sourceGeometry);
         var projected = approvals.In(crs);
         var batch = members.Count == 1 ? projected.Geometry(members[0]) : OverlayNGRobust.Union(members.Select(projected.Geometry).ToList(), factory);
-        var pieces = LayerOverlay.Pieces(batch, new RelatePreparedGeometry(batch), supplied.In(crs));
-        // 批而未供 = batch − ∪pieces in one overlay, without building the union (only its area is needed).
-        var (unsupplied, suppliedArea) = LayerOverlay.Remainder(batch, pieces.ConvertAll(p => p.Polygon));
+        var pieces = LayerOverlay.Pieces(batch, new RelatePreparedGeometry(batch), new FeatureBoundary(batch), supplied.In(crs));
+        // 批而未供 = batch − ∪pieces in one overlay, without building the union (only its area is needed here); the
+        // overlay waits until the land itself is asked for (the published layer), so the figures alone do without it.
+        var (cut, suppliedArea) = LayerOverlay.RemainderCut(pieces.ConvertAll(p => p.Polygon), factory);
+        var unsupplied = new Lazy<Geometry>(() => LayerOverlay.Remainder(batch, cut));
 
         var first = approvals.Features[members[0]].Source;
         DateOnly? approvedOn = null;
@@ -388,7 +391,8 @@ public sealed class SupplyLedger
         // those features' Covers from a kept index (PreparedPolygon relates the whole area again for each).
         var preparedArea = new RelatePreparedGeometry(area);
         var approvalsHere = approvals.In(crs);
-        var approvedPieces = LayerOverlay.Pieces(area, preparedArea, approvalsHere);
+        var boundary = new FeatureBoundary(area);
+        var approvedPieces = LayerOverlay.Pieces(area, preparedArea, boundary, approvalsHere);
         var windowPieces = inWindow is null ? null : approvedPieces.FindAll(p => inWindow[p.FeatureIndex]);
         if (approvedPieces.Count == 0)
         {
@@ -401,7 +405,6 @@ public sealed class SupplyLedger
         var parts = new SuppliedParts(
             windowPieces is { Count: > 0 } ? [] : null, inWindow, alsoWholeBoundary ? [] : null, alsoWholeBoundary ? area : null);
         var suppliedHere = supplied.In(crs);
-        var boundary = new FeatureBoundary(area);
         var near = new List<int>();
         // Each approval prepared once (for this area): its Covers of a parcel along its own edges is then decided from
         // its kept index, where the parcel's relate would node the whole approval again for every parcel.
@@ -452,12 +455,15 @@ public sealed class SupplyLedger
         Geometry parcel, bool insideArea, Func<Envelope, Geometry> around, RelatePreparedGeometry preparedArea, ProjectedLayer approvals,
         Func<int, RelatePreparedGeometry> preparedApproval, SuppliedParts parts)
     {
-        if (!insideArea && !preparedArea.InteriorsIntersect(parcel))
+        // Along the area's edge most parcels lie inside it: Covers first (a covered parcel with an area shares the
+        // area's interior), and the interiors' test only for the others.
+        var covered = insideArea || preparedArea.Covers(parcel);
+        if (!insideArea && !(covered && parcel.Area > 0) && !preparedArea.InteriorsIntersect(parcel))
         {
             return;
         }
 
-        if (insideArea || preparedArea.Covers(parcel))
+        if (covered)
         {
             // Whether one approval covers the parcel, and whether one of the window's does (asked until known).
             var (coveredByOne, coveredByOneInWindow) = (false, false);

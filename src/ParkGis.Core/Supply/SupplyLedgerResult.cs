@@ -37,6 +37,9 @@ public sealed record SupplyLedgerResult(
     /// </summary>
     public bool ExistingConstructionChecked { get; init; }
 
+    /// <summary>Observed while the batches' <see cref="BatchSupply.Unsupplied"/> land is overlaid for publishing.</summary>
+    internal CancellationToken Cancellation { get; init; }
+
     /// <summary>Per 旗区, the window rate against the yardstick (docs/rules.md#supply-yardstick), sorted by name.</summary>
     public IReadOnlyList<BannerSupplyWindow> BannersInWindow { get; init; } = [];
 

@@ -86,4 +86,30 @@ public sealed class RelatePreparedGeometryTests
         // Odd columns: x from 0.5 to 2.5 (2 × 6 m² of the block less 0.5 × 2 m² of the hole) and from 4.5 to 6 (1.5 × 6 m²).
         Assert.Equal(11 + 9, actual.Sum(p => p.Polygon.Area), 9);
     }
+
+    [Fact]
+    public void Pieces_with_the_subject_s_boundary_at_hand_are_the_pieces_without_it()
+    {
+        // Half-metre cells over the block and around it: inside it away from every edge (the cell itself), inside the
+        // hole away from its edges (nothing), outside, and along the outline and the hole (cut or touching).
+        var approved = Wkt.Read(Approved);
+        var cells = new List<Polygon>();
+        for (var x = -1.0; x < 7; x += 0.5)
+        {
+            for (var y = -1.0; y < 7; y += 0.5)
+            {
+                cells.Add((Polygon)approved.Factory.ToGeometry(new Envelope(x + 0.1, x + 0.6, y + 0.1, y + 0.6)));
+            }
+        }
+
+        var crs = CrsRegistry.FromEpsg(4545)!;
+        var features = cells.Select((p, i) => new PolygonalFeature($"L{i}", new Feature($"L{i}", i + 1, p, new Dictionary<string, object?>()), p)).ToList();
+        var layer = new ProjectedLayer(features, crs, crs);
+
+        var expected = LayerOverlay.Pieces(approved, new RelatePreparedGeometry(approved), layer);
+        var actual = LayerOverlay.Pieces(approved, new RelatePreparedGeometry(approved), new FeatureBoundary(approved), layer);
+
+        Assert.Equal(expected.Select(p => (p.FeatureIndex, p.Polygon.ToText())), actual.Select(p => (p.FeatureIndex, p.Polygon.ToText())));
+        Assert.Equal(6 * 6 - 2 * 2, actual.Sum(p => p.Polygon.Area), 9);
+    }
 }

@@ -28,6 +28,18 @@ public sealed class SupplyLedgerTests
     }
 
     [Fact]
+    public void Batch_s_unsupplied_land_is_overlaid_only_when_the_land_itself_is_asked_for()
+    {
+        var result = Run(new LandTestData().Batch("B1", Box(0, 0, 100, 100)).Parcel("L1", Box(0, 0, 50, 100)));
+
+        var batch = Assert.Single(result.Batches);
+        Assert.Equal(5000, batch.UnsuppliedM2, 6);
+        Assert.False(batch.UnsuppliedLand.IsValueCreated, "the figures need no overlay");
+        Assert.Equal(5000, batch.Unsupplied.Area, 6);
+        Assert.Equal((50, 100), (batch.Unsupplied.EnvelopeInternal.Width, batch.Unsupplied.EnvelopeInternal.Height)); // the east half
+    }
+
+    [Fact]
     public void Parcel_supplied_after_the_as_of_date_supplies_nothing()
     {
         var result = Run(new LandTestData().Batch("B1", Box(0, 0, 100, 100)).Parcel("L1", Box(0, 0, 50, 100), suppliedOn: "2026-07-01"));
