@@ -81,7 +81,7 @@ internal static class ExportCommand
             var layers = PublishedLayers.From(assessment.Dataset, results);
             var owned = OwnedNames(results);
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), owned, parse.GetValue(overwrite), DatasetSource.Inputs(parse.GetRequiredValue(dataset)));
-            var summary = WebExport.Write(layers, options, folder.Staging, run.Progress);
+            var summary = WebExport.Write(layers, options, folder.Staging, run.Progress, run.Cancellation);
             if (run.Format != GisFormat.GeoJson)
             {
                 foreach (var role in LayerRoles.All)

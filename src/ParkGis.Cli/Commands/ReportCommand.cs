@@ -55,15 +55,15 @@ internal static class ReportCommand
             using var folder = run.BeginOutput(parse.GetRequiredValue(output), OutputFiles, parse.GetValue(overwrite), DatasetSource.Inputs(datasetName));
             var assessment = run.Assess(datasetName, parse.GetValue(fix));
             var date = AsOfOption.OptionalValue(parse, asOf);
-            using var figuresComputing = ReportFigureSources.Begin(assessment);
+            using var coverageComputing = ReportFigureSources.Begin(assessment);
             var results = assessment.Publication(date);
+            using var figuresComputing = ReportFigureSources.BeginAfterPublication(assessment, date);
             var layers = PublishedLayers.From(assessment.Dataset, results);
-            var figures = ReportFigureSources.Of(assessment, date);
             run.Progress.Report(Text.Get("ProgressWritingReport"));
             var key = parse.GetValue(tianditu);
             run.Cancellation.ThrowIfCancellationRequested();
             var tiling = ReportTiling.Default with { MaxInlineFeatures = parse.GetValue(tileOver) };
-            var content = new ReportContent(assessment.Name, layers, results, figures, string.IsNullOrWhiteSpace(key) ? null : key.Trim(), DateOnly.FromDateTime(DateTime.Now), date, tiling);
+            var content = new ReportContent(assessment.Name, layers, results, () => ReportFigureSources.Of(assessment, date), string.IsNullOrWhiteSpace(key) ? null : key.Trim(), DateOnly.FromDateTime(DateTime.Now), date, tiling);
             ReportPage.Write(folder.PathOf("index.html"), content, run.Progress);
             if (browser is not null)
             {

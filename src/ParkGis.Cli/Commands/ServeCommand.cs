@@ -192,7 +192,7 @@ internal static class ServeCommand
             try
             {
                 var tiles = TileOptions.Default with { Formats = TileArchiveFormats.PmTiles };
-                WebExport.Write(layers, ExportOptions.Default with { Tiles = tiles }, temporary, run.Progress);
+                WebExport.Write(layers, ExportOptions.Default with { Tiles = tiles }, temporary, run.Progress, run.Cancellation);
                 return source;
             }
             catch

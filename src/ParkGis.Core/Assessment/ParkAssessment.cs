@@ -285,8 +285,11 @@ public sealed class ParkAssessment
     /// </summary>
     public IntensityResult Intensity(IntensityOptions? options = null, DateOnly? asOf = null)
     {
-        var used = options ?? IntensityOptions.Default;
-        var date = AsOfOrYearEnd(asOf, YearOrLatest(used.Year));
+        // The year resolved before the result is looked up: "the latest year" and that year asked for by number are one
+        // result (the report's figures and its scorecard ask both ways), computed once.
+        var asked = options ?? IntensityOptions.Default;
+        var used = asked with { Year = YearOrLatest(asked.Year) };
+        var date = AsOfOrYearEnd(asOf, used.Year);
         return Once(("intensity", used, date), () =>
         {
             // The idle survey and each park's 批而未供 only (the whole ledger when it has run already).

@@ -40,8 +40,11 @@ public sealed record AnnualScorecard(ParkScorecard Card, LeadingIndustryResult L
     {
         ArgumentNullException.ThrowIfNull(assessment);
         ArgumentNullException.ThrowIfNull(rules);
-        // 九通一平 coverage keeps one core busy for most of its time: it runs beside the others.
-        using var coverage = assessment.Begin(a => a.Infrastructure(rules.Infrastructure));
+        // 九通一平 coverage keeps one core busy for most of its time, and the leading-industry share (with the economics
+        // table's read) is one thread's work that needs neither conflicts nor land status: both run beside the others.
+        using var beside = assessment.Begin(
+            a => a.Infrastructure(rules.Infrastructure),
+            a => a.LeadingIndustry(rules.LeadingIndustry with { Year = a.YearOrLatest(year) }));
         var scored = assessment.YearOrLatest(year);
         var conflicts = assessment.Conflicts();
         var infrastructure = assessment.Infrastructure(rules.Infrastructure);

@@ -4,10 +4,14 @@ namespace ParkGis.Core.WebFrames;
 
 /// <summary>
 /// Converts lon/lat geometries from WGS 84 / CGCS2000 into a web-map frame, counting the points left unchanged
-/// because they lie outside China. One instance per export run: the counts add up over every geometry converted.
+/// because they lie outside China. One instance per export run: the counts add up over every geometry converted, from
+/// any number of threads.
 /// </summary>
 public sealed class WebFrameConversion
 {
+    private long _converted;
+    private long _outsideChina;
+
     /// <summary>Creates a conversion into <paramref name="frame"/>.</summary>
     public WebFrameConversion(WebMapFrame frame) => Frame = frame;
 
@@ -15,10 +19,10 @@ public sealed class WebFrameConversion
     public WebMapFrame Frame { get; }
 
     /// <summary>Points converted so far.</summary>
-    public long ConvertedPoints { get; private set; }
+    public long ConvertedPoints => Interlocked.Read(ref _converted);
 
     /// <summary>Points left unchanged so far because they lie outside China.</summary>
-    public long OutsideChinaPoints { get; private set; }
+    public long OutsideChinaPoints => Interlocked.Read(ref _outsideChina);
 
     /// <summary>A converted copy of <paramref name="geometry"/> (x = longitude, y = latitude); the input is not changed.</summary>
     public Geometry Apply(Geometry geometry)
@@ -44,20 +48,17 @@ public sealed class WebFrameConversion
 
         public void Filter(CoordinateSequence seq)
         {
+            long converted = 0;
             for (var i = 0; i < seq.Count; i++)
             {
-                var (x, y, converted) = ChinaWebFrameFormula.FromWgs84(owner.Frame, seq.GetX(i), seq.GetY(i));
+                var (x, y, inChina) = ChinaWebFrameFormula.FromWgs84(owner.Frame, seq.GetX(i), seq.GetY(i));
                 seq.SetX(i, x);
                 seq.SetY(i, y);
-                if (converted)
-                {
-                    owner.ConvertedPoints++;
-                }
-                else
-                {
-                    owner.OutsideChinaPoints++;
-                }
+                converted += inChina ? 1 : 0;
             }
+
+            Interlocked.Add(ref owner._converted, converted);
+            Interlocked.Add(ref owner._outsideChina, seq.Count - converted);
         }
     }
 }

@@ -291,13 +291,22 @@ public static class IntensityJsonWriter
         var texts = new RepeatedTexts();
         void Figure(JsonEncodedText name, double? value)
         {
-            if (Round(value) is { } v)
+            if (Round(value) is not { } v)
             {
-                w.WriteNumber(name, v);
+                w.WriteNull(name);
+                return;
+            }
+
+            // The digits of a 6-decimal figure written directly where that is proven the writer's own text.
+            Span<byte> digits = stackalloc byte[RoundedNumberText.MaxLength];
+            if (RoundedNumberText.TryFormat(v, 6, digits, out var length))
+            {
+                w.WritePropertyName(name);
+                w.WriteRawValue(digits[..length], skipInputValidation: true);
             }
             else
             {
-                w.WriteNull(name);
+                w.WriteNumber(name, v);
             }
         }
 

@@ -33,14 +33,22 @@ public sealed class Rfc7946Writer
 
     private readonly int _decimals;
     private readonly OutputGeometryPolicy _policy;
+    private readonly bool _policyApplied;
 
     /// <summary>Creates a writer that rounds coordinates to <paramref name="decimals"/> decimals.</summary>
-    public Rfc7946Writer(int decimals = 7)
+    /// <param name="decimals">Decimals of the coordinates written.</param>
+    /// <param name="policyApplied">
+    /// True when every geometry given has been through <see cref="OutputGeometryPolicy.ForDecimals"/> of the same
+    /// decimals already (export applies it before the tiles are planned): the policy gives its own output back
+    /// unchanged, so it is not applied again, and the tally returned is empty.
+    /// </param>
+    public Rfc7946Writer(int decimals = 7, bool policyApplied = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(decimals);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 15);
         _decimals = decimals;
         _policy = OutputGeometryPolicy.ForDecimals(decimals);
+        _policyApplied = policyApplied;
     }
 
     /// <summary>Writes a FeatureCollection to a file, one feature per line.</summary>
@@ -146,7 +154,7 @@ public sealed class Rfc7946Writer
 
         writer.WriteEndObject();
         writer.WritePropertyName("geometry");
-        var output = _policy.Apply(feature.Geometry);
+        var output = _policyApplied ? new OutputGeometry(feature.Geometry, 0, 0, 0, Repaired: false) : _policy.Apply(feature.Geometry);
         if (output.Geometry.IsEmpty)
         {
             writer.WriteNullValue();
@@ -253,8 +261,8 @@ public sealed class Rfc7946Writer
         {
             var i = reverse ? count - 1 - k : k;
             writer.WriteStartArray();
-            writer.WriteNumberValue(Math.Round(sequence.GetX(i), _decimals, MidpointRounding.AwayFromZero));
-            writer.WriteNumberValue(Math.Round(sequence.GetY(i), _decimals, MidpointRounding.AwayFromZero));
+            WriteCoordinate(writer, sequence.GetX(i));
+            WriteCoordinate(writer, sequence.GetY(i));
             writer.WriteEndArray();
         }
 
@@ -264,8 +272,23 @@ public sealed class Rfc7946Writer
     private void WritePosition(Utf8JsonWriter writer, Coordinate coordinate)
     {
         writer.WriteStartArray();
-        writer.WriteNumberValue(Math.Round(coordinate.X, _decimals, MidpointRounding.AwayFromZero));
-        writer.WriteNumberValue(Math.Round(coordinate.Y, _decimals, MidpointRounding.AwayFromZero));
+        WriteCoordinate(writer, coordinate.X);
+        WriteCoordinate(writer, coordinate.Y);
         writer.WriteEndArray();
+    }
+
+    /// <summary>A coordinate rounded to the writer's decimals, its digits written directly where that is proven the same text (<see cref="RoundedNumberText"/>).</summary>
+    private void WriteCoordinate(Utf8JsonWriter writer, double value)
+    {
+        var rounded = Math.Round(value, _decimals, MidpointRounding.AwayFromZero);
+        Span<byte> text = stackalloc byte[RoundedNumberText.MaxLength];
+        if (RoundedNumberText.TryFormat(rounded, _decimals, text, out var length))
+        {
+            writer.WriteRawValue(text[..length], skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteNumberValue(rounded);
+        }
     }
 }

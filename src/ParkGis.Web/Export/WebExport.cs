@@ -36,11 +36,17 @@ public static class WebExport
     /// Writes every layer into <paramref name="folder"/>, and the vector tiles of every layer with
     /// <see cref="ExportOptions.Tiles"/>. The tiles are planned first: when they would exceed a limit, nothing is written.
     /// </summary>
-    public static ExportSummary Write(IReadOnlyList<PublishedLayer> layers, ExportOptions options, string folder, IProgress<string>? progress = null)
+    /// <param name="layers">The layers, in the order their files are listed.</param>
+    /// <param name="options">Frame, decimals, simplification, tiles.</param>
+    /// <param name="folder">The folder written into.</param>
+    /// <param name="progress">A line per file written (in the order of <paramref name="layers"/>) and the tiles' lines, or null.</param>
+    /// <param name="cancellation">Stops the preparing and the writing of the layers.</param>
+    public static ExportSummary Write(IReadOnlyList<PublishedLayer> layers, ExportOptions options, string folder, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(layers);
         ArgumentNullException.ThrowIfNull(options);
         var writer = new Rfc7946Writer(options.Decimals);
+        var parallel = new ParallelOptions { CancellationToken = cancellation };
         var policy = OutputGeometryPolicy.ForDecimals(options.Decimals);
         var conversion = new WebFrameConversion(options.Frame);
         var frameMember = new KeyValuePair<string, object?>[] { new(WebMapFrames.MemberName, WebMapFrames.DisplayName(options.Frame)) };
@@ -68,14 +74,18 @@ public static class WebExport
                 }
             }
 
-            // The output-geometry policy on the frame's coordinates: the GeoJSON and the tiles' input get the same valid geometry.
+            // The output-geometry policy on the frame's coordinates: the GeoJSON and the tiles' input get the same valid
+            // geometry. Applied on every core; the tally is taken in feature order, as the line it gives sums areas.
+            var outputs = new OutputGeometry[geometries.Count];
+            Rethrow(() => Parallel.For(0, geometries.Count, parallel, i => outputs[i] = policy.Apply(conversion.Apply(geometries[i]))));
             var tally = new OutputGeometryTally();
-            var features = layer.Features.Select((f, i) =>
+            var features = new List<PublishedFeature>(outputs.Length);
+            for (var i = 0; i < outputs.Length; i++)
             {
-                var output = policy.Apply(conversion.Apply(geometries[i]));
-                tally.Add(output, geometries[i].IsEmpty);
-                return f with { Geometry = output.Geometry };
-            }).ToList();
+                tally.Add(outputs[i], geometries[i].IsEmpty);
+                features.Add(layer.Features[i] with { Geometry = outputs[i].Geometry });
+            }
+
             if (tally.IsWorthReporting)
             {
                 progress?.Report(tally.Describe(FileName(layer), Math.Pow(10, -options.Decimals)));
@@ -85,18 +95,44 @@ public static class WebExport
         }
 
         var tilePlan = options.Tiles is { } tileOptions ? VectorTileExport.Plan(prepared.Select(p => p.Layer).ToList(), tileOptions, progress) : null;
-        var files = new List<ExportedFile>();
-        foreach (var (layer, unsimplifiedBytes, unsimplifiedVertices, keptUnsimplified) in prepared)
+        // The files are written side by side (a file of a few large polygons keeps one core busy), each by a writer that
+        // does not apply the policy again. A file's line waits for the lines of the files before it, the writing does not.
+        var onGrid = new Rfc7946Writer(options.Decimals, policyApplied: true);
+        var files = new ExportedFile[prepared.Count];
+        var announced = 0;
+        var gate = new Lock();
+        Rethrow(() => Parallel.For(0, prepared.Count, parallel, k =>
         {
+            var (layer, unsimplifiedBytes, unsimplifiedVertices, keptUnsimplified) = prepared[k];
             var path = Path.Combine(folder, FileName(layer));
-            writer.Write(path, layer.Features.Select(ToGeoJson), frameMember);
-            files.Add(new ExportedFile(FileName(layer), layer.Features.Count, new FileInfo(path).Length, unsimplifiedBytes,
-                layer.Features.Sum(f => (long)f.Geometry.NumPoints), unsimplifiedVertices, keptUnsimplified));
-            progress?.Report(Localized.Format("ProgressWroteLayer", FileName(layer), layer.Features.Count));
-        }
+            onGrid.Write(path, layer.Features.Select(ToGeoJson), frameMember);
+            var file = new ExportedFile(FileName(layer), layer.Features.Count, new FileInfo(path).Length, unsimplifiedBytes,
+                layer.Features.Sum(f => (long)f.Geometry.NumPoints), unsimplifiedVertices, keptUnsimplified);
+            lock (gate)
+            {
+                files[k] = file;
+                for (; announced < files.Length && files[announced] is { } done; announced++)
+                {
+                    progress?.Report(Localized.Format("ProgressWroteLayer", done.FileName, done.Features));
+                }
+            }
+        }));
 
         var tiles = tilePlan is null ? null : VectorTileExport.Write(tilePlan, folder, options.Frame, progress);
         return new ExportSummary(options.Frame, files, conversion.ConvertedPoints, conversion.OutsideChinaPoints, tiles);
+    }
+
+    /// <summary>Runs a parallel loop and rethrows its first exception as itself (an input error keeps its code and hint).</summary>
+    private static void Rethrow(Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (AggregateException aggregate) when (aggregate.Flatten().InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(aggregate.Flatten().InnerExceptions[0]).Throw();
+        }
     }
 
     private static string KindOf(PublishedFeature feature) =>

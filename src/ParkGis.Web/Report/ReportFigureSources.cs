@@ -26,6 +26,18 @@ public static class ReportFigureSources
         return HasNetworks(assessment) ? assessment.Begin(a => a.Infrastructure()) : assessment.Begin();
     }
 
+    /// <summary>
+    /// Starts the other analyses of the figures (intensity, leading industry, the scorecard) in the background, to
+    /// overlap the publishing of the layers and the tiles; call it once the publication on <paramref name="asOf"/> is
+    /// there (they use its supply and idle results, and would otherwise measure the parks' supply again). Results and
+    /// errors reach <see cref="Of"/> as if computed there. Dispose the handle when the report is done.
+    /// </summary>
+    public static AnalysesInBackground BeginAfterPublication(ParkAssessment assessment, DateOnly? asOf)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return assessment.Begin(a => Of(a, asOf));
+    }
+
     /// <summary>The figures of <paramref name="assessment"/> on <paramref name="asOf"/>.</summary>
     public static ReportFigures Of(ParkAssessment assessment, DateOnly? asOf)
     {

@@ -131,7 +131,7 @@ public static class ReportPage
 
         html.Write("</section>\n</main>\n<script type=\"application/json\" id=\"parkgis-data\">");
         html.Flush();
-        file.Write(DataJson(shown, tiled, archive?.Summary, layers, districts, cities, content.Figures, content.TiandituKey));
+        file.Write(DataJson(shown, tiled, archive?.Summary, layers, districts, cities, content.Figures(), content.TiandituKey));
         html.Write("</script>\n");
 
         // Each inline layer's GeoJSON in its own element, streamed feature by feature.

@@ -27,6 +27,29 @@ public sealed class Rfc7946WriterTests
         Assert.Equal("]}", lines[^2]);
     }
 
+    [Fact]
+    public void Geometry_the_policy_has_put_on_the_grid_is_written_by_a_policy_applied_writer_as_the_plain_writer_writes_it()
+    {
+        // Off the grid; a bow tie (repaired); a spike whose rounding crosses an edge (snap-rounded); a sliver that collapses.
+        var features = new GeoJsonFeature[]
+        {
+            new(Factory.CreatePolygon([new(100.00000004, 30), new(100.001, 30.00000006), new(100.001, 30.001), new(100, 30.001), new(100.00000004, 30)]), [new("n", 1)]),
+            new(Factory.CreatePolygon([new(100, 30), new(100.001, 30.001), new(100.001, 30), new(100, 30.001), new(100, 30)]), [new("n", 2)]),
+            new(Factory.CreatePolygon([new(100, 30), new(100.001, 30), new(100.0005, 30.00000004), new(100.0005, 29.99999996), new(100.0005, 30.001), new(100, 30)]), [new("n", 3)]),
+            new(Factory.CreatePolygon([new(100, 30), new(100.001, 30), new(100.001, 30.00000001), new(100, 30)]), [new("n", 4)]),
+            new(Factory.CreateLineString([new(100.00000004, 30), new(100.001, 30.00000006)]), [new("n", 5)]),
+        };
+        var policy = ParkGis.Core.Publishing.OutputGeometryPolicy.ForDecimals(7);
+        var onGrid = features.Select(f => f with { Geometry = policy.Apply(f.Geometry).Geometry }).ToList();
+
+        var plain = Write(features, out var tally);
+        using var stream = new MemoryStream();
+        new Rfc7946Writer(7, policyApplied: true).Write(stream, onGrid);
+
+        Assert.Equal(plain, Encoding.UTF8.GetString(stream.ToArray()));
+        Assert.True(tally.Repaired + tally.PartsDropped + tally.FeaturesEmptied > 0, "the cases reach the policy's repair and collapse paths");
+    }
+
     private static GeoJsonFeature Square(int i)
     {
         var (x, y, size) = (100 + (i % 100 * 0.01), 30 + (i / 100 * 0.01), 0.001 + (i * 1e-7));
