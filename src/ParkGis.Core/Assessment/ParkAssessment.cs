@@ -109,7 +109,7 @@ public sealed class ParkAssessment
         var ready = new bool[roles.Length];
         var next = 0;
         var gate = new Lock();
-        Rethrow(() => Parallel.For(0, roles.Length, new ParallelOptions { CancellationToken = Cancellation }, k =>
+        ParallelFailures.RethrowFirst(() => Parallel.For(0, roles.Length, new ParallelOptions { CancellationToken = Cancellation }, k =>
         {
             ToScreen(roles[k]);
             lock (gate)
@@ -354,22 +354,6 @@ public sealed class ParkAssessment
         ArgumentNullException.ThrowIfNull(analyses);
         return new AnalysesInBackground([.. analyses.Select(analysis => Task.Factory.StartNew(
             () => analysis(this), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))]);
-    }
-
-    /// <summary>
-    /// Runs <paramref name="work"/> and rethrows the first exception of a parallel loop as itself, not wrapped in an
-    /// <see cref="AggregateException"/>, so that input errors keep their code, location and hint.
-    /// </summary>
-    internal static void Rethrow(Action work)
-    {
-        try
-        {
-            work();
-        }
-        catch (AggregateException aggregate) when (aggregate.Flatten().InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(aggregate.Flatten().InnerExceptions[0]).Throw();
-        }
     }
 
     private ScreenedLayer? ScreenedOnce(LayerRole role) => Once(("screened", role), () => ToScreen(role).Layer is { } layer ? Screen(layer) : null);

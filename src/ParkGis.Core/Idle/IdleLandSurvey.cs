@@ -84,7 +84,7 @@ public sealed class IdleLandSurvey
         var layerName = LayerRoles.Name(parcelLayer.Role);
         var judged = new IdleParcel[parcels.Count];
         var found = new List<DataIssue>?[parcels.Count]; // each parcel's issues, merged in parcel order
-        ParkAssessment.Rethrow(() => Parallel.For(0, parcels.Count, new ParallelOptions { CancellationToken = assessment.Cancellation }, i =>
+        ParallelFailures.RethrowFirst(() => Parallel.For(0, parcels.Count, new ParallelOptions { CancellationToken = assessment.Cancellation }, i =>
         {
             var own = new List<DataIssue>();
             var feature = parcels.Features[i].Source;

@@ -118,7 +118,7 @@ public sealed class InfrastructureCheck
             .Where(n => n.Value is not null)
             .SelectMany(n => parcelZones.Concat(n.Key == LayerRole.Steam ? parkZones : []).DistinctBy(c => c.Epsg).Select(c => (Network: n.Value!, Crs: c)))
             .ToList();
-        ParkAssessment.Rethrow(() => Parallel.ForEach(wanted, new ParallelOptions { CancellationToken = assessment.Cancellation }, w => w.Network.In(w.Crs)));
+        ParallelFailures.RethrowFirst(() => Parallel.ForEach(wanted, new ParallelOptions { CancellationToken = assessment.Cancellation }, w => w.Network.In(w.Crs)));
 
         var measured = Measure(members.SelectMany(m => m).ToArray(), networks, assessment.Cancellation);
         var results = new ParkInfrastructure[parks.Features.Count];
@@ -147,7 +147,7 @@ public sealed class InfrastructureCheck
         var served = new bool[parcels.Length * roles.Count];
         var gaps = new double[parcels.Length * roles.Count];
         var chunks = (parcels.Length + ParcelsPerTask - 1) / ParcelsPerTask;
-        ParkAssessment.Rethrow(() => Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellation }, chunk =>
+        ParallelFailures.RethrowFirst(() => Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellation }, chunk =>
         {
             var end = Math.Min(parcels.Length, (chunk + 1) * ParcelsPerTask);
             for (var k = chunk * ParcelsPerTask; k < end; k++)

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
+using ParkGis.Core.Errors;
 using ParkGis.Core.Publishing;
 
 namespace ParkGis.IO.Output;
@@ -95,7 +96,7 @@ public sealed class Rfc7946Writer
             var parts = (batch.Length + FeaturesPerPart - 1) / FeaturesPerPart;
             var outputs = new OutputGeometry[batch.Length];
             var first = written;
-            RethrowFirst(() => Parallel.For(0, parts, part =>
+            ParallelFailures.RethrowFirst(() => Parallel.For(0, parts, part =>
             {
                 var buffer = buffers[part] ??= new ArrayBufferWriter<byte>(PartBytes);
                 buffer.ResetWrittenCount();
@@ -125,19 +126,6 @@ public sealed class Rfc7946Writer
         stream.Write("\n"u8);
         stream.Write("]}\n"u8);
         return tally;
-    }
-
-    /// <summary>Runs a parallel loop and rethrows its first exception as itself, as the loop body would have thrown it.</summary>
-    private static void RethrowFirst(Action work)
-    {
-        try
-        {
-            work();
-        }
-        catch (AggregateException aggregate) when (aggregate.Flatten().InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(aggregate.Flatten().InnerExceptions[0]).Throw();
-        }
     }
 
     private OutputGeometry WriteFeature(Utf8JsonWriter writer, GeoJsonFeature feature)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ParkGis.Core.Errors;
 using ParkGis.Core.Publishing;
 using ParkGis.Core.WebFrames;
 using ParkGis.IO.Output;
@@ -77,7 +78,7 @@ public static class WebExport
             // The output-geometry policy on the frame's coordinates: the GeoJSON and the tiles' input get the same valid
             // geometry. Applied on every core; the tally is taken in feature order, as the line it gives sums areas.
             var outputs = new OutputGeometry[geometries.Count];
-            Rethrow(() => Parallel.For(0, geometries.Count, parallel, i => outputs[i] = policy.Apply(conversion.Apply(geometries[i]))));
+            ParallelFailures.RethrowFirst(() => Parallel.For(0, geometries.Count, parallel, i => outputs[i] = policy.Apply(conversion.Apply(geometries[i]))));
             var tally = new OutputGeometryTally();
             var features = new List<PublishedFeature>(outputs.Length);
             for (var i = 0; i < outputs.Length; i++)
@@ -101,7 +102,7 @@ public static class WebExport
         var files = new ExportedFile[prepared.Count];
         var announced = 0;
         var gate = new Lock();
-        Rethrow(() => Parallel.For(0, prepared.Count, parallel, k =>
+        ParallelFailures.RethrowFirst(() => Parallel.For(0, prepared.Count, parallel, k =>
         {
             var (layer, unsimplifiedBytes, unsimplifiedVertices, keptUnsimplified) = prepared[k];
             var path = Path.Combine(folder, FileName(layer));
@@ -120,19 +121,6 @@ public static class WebExport
 
         var tiles = tilePlan is null ? null : VectorTileExport.Write(tilePlan, folder, options.Frame, progress);
         return new ExportSummary(options.Frame, files, conversion.ConvertedPoints, conversion.OutsideChinaPoints, tiles);
-    }
-
-    /// <summary>Runs a parallel loop and rethrows its first exception as itself (an input error keeps its code and hint).</summary>
-    private static void Rethrow(Action work)
-    {
-        try
-        {
-            work();
-        }
-        catch (AggregateException aggregate) when (aggregate.Flatten().InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(aggregate.Flatten().InnerExceptions[0]).Throw();
-        }
     }
 
     private static string KindOf(PublishedFeature feature) =>
