@@ -18,6 +18,9 @@ namespace ParkGis.Cli;
 /// </summary>
 internal sealed class StandardStreamWriter : TextWriter
 {
+    private const int BrokenPipe = 32; // EPIPE: on Unix an IOException's HResult is the errno
+    private const int NoSpaceLeft = 28; // ENOSPC
+
     private readonly TextWriter _inner;
     private readonly bool _results;
     private readonly Lock _gate = new();
@@ -147,10 +150,23 @@ internal sealed class StandardStreamWriter : TextWriter
                 if (_results)
                 {
                     throw new UnusableInputException(
-                        ErrorCodes.StdoutNotWritable, Text.Format("StdoutNotWritable", e.Message), Text.Get("StdoutName"),
+                        ErrorCodes.StdoutNotWritable, Text.Format("StdoutNotWritable", FailureReason(e)), Text.Get("StdoutName"),
                         hint: Text.Get("StdoutNotWritableHint"), inner: e);
                 }
             }
         }
     }
+
+    /// <summary>
+    /// Why stdout could not be written, in the reader's language: a closed descriptor (<c>&gt;&amp;-</c>; .NET reports
+    /// EBADF as access denied, which would mislead), a pipe whose reader has gone (EPIPE) or a full disk (ENOSPC), with
+    /// the system's own words beside the last two; anything else in the system's words.
+    /// </summary>
+    private static string FailureReason(Exception e) => e switch
+    {
+        UnauthorizedAccessException => Text.Get("StdoutClosed"),
+        IOException { HResult: BrokenPipe } => Text.Format("StdoutReaderGone", e.Message),
+        IOException { HResult: NoSpaceLeft } => Text.Format("StdoutDiskFull", e.Message),
+        _ => e.Message,
+    };
 }

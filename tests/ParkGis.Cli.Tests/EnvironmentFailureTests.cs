@@ -195,6 +195,7 @@ public sealed class EnvironmentFailureTests
 
         Assert.True(process.ExitCode == 3, $"exit {process.ExitCode}\n{errors}");
         Assert.Contains("error PG0404:", errors, StringComparison.Ordinal);
+        Assert.Contains("磁盘已满：", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
     }
@@ -212,8 +213,31 @@ public sealed class EnvironmentFailureTests
 
         Assert.True(process.ExitCode == 3, $"exit {process.ExitCode}\n{errors}");
         Assert.Contains("error PG0404:", errors, StringComparison.Ordinal);
-        Assert.Contains("Broken pipe", errors, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("管道的读取端已经退出：Broken pipe", errors, StringComparison.OrdinalIgnoreCase);
         Assert.False(Directory.Exists(output), errors);
+    }
+
+    [Fact]
+    public async Task Closed_stdout_is_PG0404_named_as_closed_not_as_access_denied()
+    {
+        // Attack: parkgis check … >&- (was: PG0404 with .NET's "Access to the path is denied.", naming no path).
+        var parent = RepositoryPaths.NewTempFolder();
+        var output = Path.Combine(parent, "out");
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("exec dotnet \"$0\" check \"$1\" --out \"$2\" >&-");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "parkgis.dll"));
+        start.ArgumentList.Add(RepositoryPaths.OrdosSample);
+        start.ArgumentList.Add(output);
+        using var process = Process.Start(start)!;
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 3, $"exit {process.ExitCode}\n{errors}");
+        Assert.Contains("error PG0404:", errors, StringComparison.Ordinal);
+        Assert.Contains("标准输出已关闭", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Access to the path", errors, StringComparison.Ordinal);
+        Assert.True(!Directory.Exists(parent) || Directory.GetFileSystemEntries(parent).Length == 0, errors);
     }
 
     [Fact]
