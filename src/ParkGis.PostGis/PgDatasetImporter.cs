@@ -52,10 +52,15 @@ public static class PgDatasetImporter
     /// <param name="overwrite">Replace tables that exist already; without it an existing table is PG0507.</param>
     /// <param name="progress">Receives one line before each table is copied; may be null.</param>
     /// <param name="cancellation">Stops the import; the transaction is rolled back.</param>
+    /// <param name="beforeCommit">
+    /// Called with the tables written, once everything is written and before the commit (the command prints them there,
+    /// so that a stdout that fails rolls the import back); what it throws rolls the import back and comes out as itself.
+    /// </param>
     /// <exception cref="UnusableInputException">The database cannot be used, or a table exists and <paramref name="overwrite"/> is false.</exception>
     public static IReadOnlyList<ImportedTable> Import(
-        DatasetContent content, PgDatasetName target, bool overwrite, IProgress<string>? progress = null, CancellationToken cancellation = default) =>
-        Import(content, target, overwrite, progress, cancellation, columnsFrom: null);
+        DatasetContent content, PgDatasetName target, bool overwrite, IProgress<string>? progress = null, CancellationToken cancellation = default,
+        Action<IReadOnlyList<ImportedTable>>? beforeCommit = null) =>
+        Import(content, target, overwrite, progress, cancellation, columnsFrom: null, beforeCommit);
 
     /// <summary>
     /// <see cref="Import(DatasetContent, PgDatasetName, bool, IProgress{string}?, CancellationToken)"/> with each layer's columns
@@ -64,7 +69,7 @@ public static class PgDatasetImporter
     /// </summary>
     internal static IReadOnlyList<ImportedTable> Import(
         DatasetContent content, PgDatasetName target, bool overwrite, IProgress<string>? progress, CancellationToken cancellation,
-        IReadOnlyDictionary<LayerRole, Layer>? columnsFrom)
+        IReadOnlyDictionary<LayerRole, Layer>? columnsFrom, Action<IReadOnlyList<ImportedTable>>? beforeCommit = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(target);
@@ -72,7 +77,7 @@ public static class PgDatasetImporter
         var economicsRead = Task.Run(content.ReadEconomics, CancellationToken.None);
         try
         {
-            return Import(content.Dataset, content.Configuration, economicsRead, target, overwrite, progress, cancellation, columnsFrom);
+            return Import(content.Dataset, content.Configuration, economicsRead, target, overwrite, progress, cancellation, columnsFrom, beforeCommit);
         }
         catch (Exception) when (!cancellation.IsCancellationRequested && ReadFailure(economicsRead) is { } readFailure)
         {
@@ -91,7 +96,7 @@ public static class PgDatasetImporter
 
     private static IReadOnlyList<ImportedTable> Import(
         Dataset dataset, ParkGisConfiguration? settings, Task<EconomicsTable?> economicsRead, PgDatasetName target, bool overwrite, IProgress<string>? progress,
-        CancellationToken cancellation, IReadOnlyDictionary<LayerRole, Layer>? columnsFrom)
+        CancellationToken cancellation, IReadOnlyDictionary<LayerRole, Layer>? columnsFrom, Action<IReadOnlyList<ImportedTable>>? beforeCommit)
     {
         using var connection = PgSession.Open(target, cancellation);
         var committing = false;
@@ -152,6 +157,8 @@ public static class PgDatasetImporter
                 Execute(connection, $"ANALYZE {PgIdentifier.Qualified(target.Schema, LayerRoles.Name(layer.Role))}");
             }
 
+            beforeCommit?.Invoke(imported);
+            cancellation.ThrowIfCancellationRequested();
             committing = true;
             transaction.Commit();
             return imported;

@@ -1,4 +1,5 @@
 using Npgsql;
+using ParkGis.Cli;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.IO.Datasets;
@@ -149,6 +150,31 @@ public sealed class ImportTests
         Assert.True(info.Exit == 1, info.Stderr); // the sample's deliberate geometry problems are data issues
         Assert.Contains("\"format\": \"PostGIS\"", info.Stdout, StringComparison.Ordinal);
         Assert.Equal(1L, db.Scalar("SELECT count(*) FROM pg_indexes WHERE schemaname = $1 AND tablename = 'parks' AND indexdef LIKE '%gist%'", db.Schema));
+    }
+
+    [PgFact]
+    public void An_import_whose_stdout_fails_is_PG0404_and_rolls_back()
+    {
+        // Attack: parkgis import … > /dev/full (was: the tables committed, then PG0404 and exit 3 — a failed run that
+        // had changed the database).
+        using var db = new TestDatabase();
+        using var stderr = new StringWriter();
+
+        var exit = ParkGisApp.Run(["import", Paths.Sample, "--to", "pg:" + db.Name.ConnectionString, "--schema", db.Schema], new FullDiskWriter(), stderr);
+
+        Assert.True(exit == 3, stderr.ToString());
+        Assert.Contains("error PG0404:", stderr.ToString(), StringComparison.Ordinal);
+        Assert.False(db.TableExists("parks"), "the import was committed");
+        Assert.False(db.TableExists("parcels"), "the import was committed");
+    }
+
+    private sealed class FullDiskWriter : TextWriter
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value) => throw new IOException("No space left on device");
+
+        public override void Write(string? value) => throw new IOException("No space left on device");
     }
 
     private static object? Normalise(object? value) => value switch

@@ -103,13 +103,17 @@ internal static class ImportCommand
                 return ExitCodes.Of(findings: false, content.Dataset.Issues);
             }
 
-            var tables = PgDatasetImporter.Import(content, target, parse.GetValue(overwrite), run.Progress, run.Cancellation);
-            foreach (var table in tables)
+            // Printed before the commit, as check --write pg prints its line: a stdout that fails rolls the import back.
+            PgDatasetImporter.Import(content, target, parse.GetValue(overwrite), run.Progress, run.Cancellation, beforeCommit: tables =>
             {
-                stdout.WriteLine(Text.Format("ImportedTable", $"{target.Schema}.{table.Role}", table.Rows, table.Srid, table.Source));
-            }
+                foreach (var table in tables)
+                {
+                    stdout.WriteLine(Text.Format("ImportedTable", $"{target.Schema}.{table.Role}", table.Rows, table.Srid, table.Source));
+                }
 
-            stdout.WriteLine(Text.Format("ImportedTables", tables.Count, target.DisplayName));
+                stdout.WriteLine(Text.Format("ImportedTables", tables.Count, target.DisplayName));
+                stdout.Flush();
+            });
             foreach (var issue in content.Dataset.Issues)
             {
                 Rendering.WrappedLine.WriteIssue(run.Stderr, Text.Get("Warning") + " ", issue);
