@@ -135,6 +135,8 @@ public sealed class TileExportTests
         Assert.Contains("error PG0410:", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("200,000", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("巨型园区", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("一个就在 z", run.Stderr, StringComparison.Ordinal); // was an English sentence inside the Chinese message
+        Assert.DoesNotContain("alone reaches", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("提示:", run.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output), "nothing is written");
         Assert.Empty(Directory.GetFileSystemEntries(Path.GetDirectoryName(output)!, "." + Path.GetFileName(output) + "*"));

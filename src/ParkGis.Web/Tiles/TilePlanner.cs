@@ -144,8 +144,9 @@ internal static class TilePlanner
         var world = WebMercator.WorldUnits(options.MaxZoom);
         var widthDegrees = WebMercator.Longitude(shape.MaxX, world) - WebMercator.Longitude(shape.MinX, world);
         var heightDegrees = WebMercator.Latitude(shape.MinY, world) - WebMercator.Latitude(shape.MaxY, world);
-        message += string.Create(CultureInfo.InvariantCulture,
-            $" Feature {pyramid.Label(worst)} of {pyramid.Layers[worst.LayerIndex].Name} alone reaches {(zoomLevel.Exceeded ? "at least " : string.Empty)}{zoomLevel.WorstCount:N0} tiles at z{zoom}: it spans {widthDegrees:0.###}° × {heightDegrees:0.###}°.");
+        message += Localized.Format(
+            zoomLevel.Exceeded ? "TilesWorstFeatureAtLeast" : "TilesWorstFeature",
+            pyramid.Label(worst), pyramid.Layers[worst.LayerIndex].Name, zoomLevel.WorstCount, zoom, widthDegrees, heightDegrees);
         return new UnusableInputException(ErrorCodes.TileLimitExceeded, message, pyramid.Layers[worst.LayerIndex].Name, pyramid.Label(worst),
             hint: Localized.Get("TilesFeatureHint"));
     }
