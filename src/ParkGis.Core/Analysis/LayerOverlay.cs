@@ -65,16 +65,22 @@ public static class LayerOverlay
     /// <param name="preparedSubject">The same geometry, prepared.</param>
     /// <param name="subjectBoundary">The same geometry's boundary.</param>
     /// <param name="layer">The layer.</param>
-    internal static List<Piece> Pieces(Geometry subject, IPreparedGeometry preparedSubject, FeatureBoundary subjectBoundary, ProjectedLayer layer)
+    /// <param name="coverDecided">
+    /// Told, for each feature along the subject's edges, whether the subject covers it (the relate this asks anyway), or null.
+    /// </param>
+    internal static List<Piece> Pieces(
+        Geometry subject, IPreparedGeometry preparedSubject, FeatureBoundary subjectBoundary, ProjectedLayer layer, Action<int, bool>? coverDecided = null)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(preparedSubject);
         ArgumentNullException.ThrowIfNull(subjectBoundary);
         ArgumentNullException.ThrowIfNull(layer);
-        return Pieces(subject, preparedSubject, subjectBoundary, layer, static _ => true);
+        return Pieces(subject, preparedSubject, subjectBoundary, layer, static _ => true, coverDecided);
     }
 
-    private static List<Piece> Pieces(Geometry subject, IPreparedGeometry preparedSubject, FeatureBoundary? subjectBoundary, ProjectedLayer layer, Func<int, bool> include)
+    private static List<Piece> Pieces(
+        Geometry subject, IPreparedGeometry preparedSubject, FeatureBoundary? subjectBoundary, ProjectedLayer layer, Func<int, bool> include,
+        Action<int, bool>? coverDecided = null)
     {
         var pieces = new List<Piece>();
         foreach (var index in layer.Query(subject.EnvelopeInternal))
@@ -101,6 +107,7 @@ public static class LayerOverlay
                 // Along the subject's edges most features lie inside it: Covers first, since a covered feature with an
                 // area shares the subject's interior, and the interiors' test only for the others.
                 covered = preparedSubject.Covers(feature);
+                coverDecided?.Invoke(index, covered);
                 if (!(covered && feature.Area > 0) && !InteriorsIntersect(preparedSubject, feature))
                 {
                     continue;
