@@ -102,7 +102,8 @@ public sealed class SupplyLedger
         var banners = assessment.ParkBanners;
         issues.AddRange(banners.Issues);
         var batches = new BatchSupply[groups.Count];
-        Parallel.For(0, groups.Count, parallel, g => batches[g] = MeasureBatch(groups[g].Key, groups[g].ToList(), approvalsLayer, approvals, supplied, banners));
+        var known = new ApprovalCovers();
+        Parallel.For(0, groups.Count, parallel, g => batches[g] = MeasureBatch(groups[g].Key, groups[g].ToList(), approvalsLayer, approvals, supplied, banners, known));
         foreach (var group in groups)
         {
             CheckBatchAttributes(group.Key, group.Select(i => approvalFeatures[i].Source).ToList(), approvalsLayer, issues);
@@ -151,7 +152,7 @@ public sealed class SupplyLedger
             {
                 if (w.Park >= 0)
                 {
-                    var measured = MeasurePark(parksScreened!, w.Park, banners, approvals, supplied, inWindow, alsoWholeBoundary: soleBannerOf[w.Park] >= 0);
+                    var measured = MeasurePark(parksScreened!, w.Park, banners, approvals, supplied, known, inWindow, alsoWholeBoundary: soleBannerOf[w.Park] >= 0);
                     parkArray[w.Park] = measured.All;
                     parkWindowArray[w.Park] = measured.Window!;
                     if (soleBannerOf[w.Park] is var k and >= 0)
@@ -163,7 +164,7 @@ public sealed class SupplyLedger
                 }
                 else
                 {
-                    bannerArray[w.Banner] = MeasureBanner(bannerGroups[w.Banner].Banner, bannerGroups[w.Banner].Parks, bannerCrs[w.Banner], parks, approvals, supplied);
+                    bannerArray[w.Banner] = MeasureBanner(bannerGroups[w.Banner].Banner, bannerGroups[w.Banner].Parks, bannerCrs[w.Banner], parks, approvals, supplied, known);
                 }
             });
             parkResults.AddRange(parkArray);
@@ -174,7 +175,7 @@ public sealed class SupplyLedger
         _progress?.Report(Localized.Get("ProgressUnapprovedSupply"));
         var parkOfParcel = suppliedIndexes.Select(i => parksScreened is null ? string.Empty : assessment.ParcelParks.ParkIdOf(i)).ToArray();
         var existing = ExistingConstructionLand(assessment, issues);
-        var (unapproved, unapprovedArea, suppressed) = FindUnapproved(supplied, suppliedOn, parkOfParcel, approvals, existing, cancellation);
+        var (unapproved, unapprovedArea, suppressed) = FindUnapproved(supplied, suppliedOn, parkOfParcel, approvals, existing, known, cancellation);
 
         issues.Sort(DataIssueOrder.Compare);
         return new SupplyLedgerResult(asOf, _options, batches.OrderBy(b => b.BatchId, StringComparer.Ordinal).ToList(), parkResults, bannerResults,
@@ -243,8 +244,9 @@ public sealed class SupplyLedger
     private static AreaSupply[] MeasureParks(ScreenedLayer parks, ParkBanners banners, LayerProjections approvals, LayerProjections supplied, ParallelOptions parallel)
     {
         var results = new AreaSupply[parks.Count];
+        var known = new ApprovalCovers();
         var work = Enumerable.Range(0, parks.Count).OrderByDescending(parks.AreaM2).ThenBy(i => i).ToList();
-        LargestFirst(work, parallel, i => results[i] = MeasurePark(parks, i, banners, approvals, supplied, inWindow: null, alsoWholeBoundary: false).All);
+        LargestFirst(work, parallel, i => results[i] = MeasurePark(parks, i, banners, approvals, supplied, known, inWindow: null, alsoWholeBoundary: false).All);
         return results;
     }
 
@@ -261,13 +263,14 @@ public sealed class SupplyLedger
     /// (<paramref name="alsoWholeBoundary"/>: parcels on the park's edge cut by the whole boundary, not a window of it).
     /// </summary>
     private static ParkMeasure MeasurePark(
-        ScreenedLayer parks, int index, ParkBanners banners, LayerProjections approvals, LayerProjections supplied, bool[]? inWindow, bool alsoWholeBoundary)
+        ScreenedLayer parks, int index, ParkBanners banners, LayerProjections approvals, LayerProjections supplied, ApprovalCovers known, bool[]? inWindow,
+        bool alsoWholeBoundary)
     {
         var feature = parks.Features[index];
         var crs = parks.AnalysisCrsOf(index);
         var projected = parks.Projections.In(crs);
         var area = projected.Geometry(index);
-        var figures = MeasureArea(area, envelope => projected.Around(index, envelope), crs, approvals, supplied, inWindow, alsoWholeBoundary);
+        var figures = MeasureArea(area, envelope => projected.Around(index, envelope), crs, approvals, supplied, known, inWindow, alsoWholeBoundary);
         var name = parks.Layer.Text(feature.Source, "name") ?? string.Empty;
         var banner = banners.Of(feature.Id);
         return new ParkMeasure(
@@ -284,12 +287,13 @@ public sealed class SupplyLedger
     }
 
     /// <summary>A 旗区's approved land (the union of its parks) and the supplied part of it.</summary>
-    private static AreaSupply MeasureBanner(string banner, IReadOnlyList<int> members, CrsDefinition crs, LayerProjections parks, LayerProjections approvals, LayerProjections supplied)
+    private static AreaSupply MeasureBanner(
+        string banner, IReadOnlyList<int> members, CrsDefinition crs, LayerProjections parks, LayerProjections approvals, LayerProjections supplied, ApprovalCovers known)
     {
         var factory = parks.Features[members[0]].Geometry.Factory;
         var projected = parks.In(crs);
         var area = members.Count == 1 ? projected.Geometry(members[0]) : OverlayNGRobust.Union(members.Select(projected.Geometry).ToList(), factory);
-        var (approved, suppliedM2) = MeasureArea(area, _ => area, crs, approvals, supplied, inWindow: null, alsoWholeBoundary: false).All;
+        var (approved, suppliedM2) = MeasureArea(area, _ => area, crs, approvals, supplied, known, inWindow: null, alsoWholeBoundary: false).All;
         return new AreaSupply(banner, banner, banner, crs, approved, suppliedM2);
     }
 
@@ -297,14 +301,18 @@ public sealed class SupplyLedger
     private static DateOnly? SuppliedOn(Layer layer, Feature feature, List<DataIssue> issues) =>
         ParcelLifecycleReader.ReadDate(layer, feature, ParcelFields.SuppliedOn, issues, out _);
 
-    private static BatchSupply MeasureBatch(string batchId, List<int> members, Layer layer, LayerProjections approvals, LayerProjections supplied, ParkBanners banners)
+    private static BatchSupply MeasureBatch(
+        string batchId, List<int> members, Layer layer, LayerProjections approvals, LayerProjections supplied, ParkBanners banners, ApprovalCovers known)
     {
         var factory = approvals.Features[members[0]].Geometry.Factory;
         var sourceGeometry = members.Count == 1 ? approvals.Features[members[0]].Geometry : factory.BuildGeometry(members.Select(i => approvals.Features[i].Geometry).ToList());
         var crs = AnalysisCrs.For(approvals.SourceCrs, sourceGeometry);
         var projected = approvals.In(crs);
         var batch = members.Count == 1 ? projected.Geometry(members[0]) : OverlayNGRobust.Union(members.Select(projected.Geometry).ToList(), factory);
-        var pieces = LayerOverlay.Pieces(batch, new RelatePreparedGeometry(batch), new FeatureBoundary(batch), supplied.In(crs));
+        // A batch of one feature is that approval feature: whether it covers each parcel along its edges is noted for the
+        // parks and 未批先供, which ask the same.
+        var pieces = LayerOverlay.Pieces(batch, new RelatePreparedGeometry(batch), new FeatureBoundary(batch), supplied.In(crs),
+            members is [var only] ? (parcel, covers) => known.Record(crs.Epsg, only, parcel, covers) : null);
         // 批而未供 = batch − ∪pieces in one overlay, without building the union (only its area is needed here); the
         // overlay waits until the land itself is asked for (the published layer), so the figures alone do without it.
         var (cut, suppliedArea) = LayerOverlay.RemainderCut(pieces.ConvertAll(p => p.Polygon), factory);
@@ -376,6 +384,7 @@ public sealed class SupplyLedger
     /// <param name="crs">The analysis CRS.</param>
     /// <param name="approvals">The approval features.</param>
     /// <param name="supplied">The supplied parcels.</param>
+    /// <param name="known">What this run has decided about parcels and approvals.</param>
     /// <param name="inWindow">Which approval features are of the window's batches, when the window is measured too.</param>
     /// <param name="alsoWholeBoundary">Whether to measure all batches also with parcels on the edge cut by the whole area.</param>
     /// <returns>
@@ -385,7 +394,8 @@ public sealed class SupplyLedger
     /// approvals cover it.
     /// </returns>
     private static AreaFigures MeasureArea(
-        Geometry area, Func<Envelope, Geometry> around, CrsDefinition crs, LayerProjections approvals, LayerProjections supplied, bool[]? inWindow, bool alsoWholeBoundary)
+        Geometry area, Func<Envelope, Geometry> around, CrsDefinition crs, LayerProjections approvals, LayerProjections supplied, ApprovalCovers known,
+        bool[]? inWindow, bool alsoWholeBoundary)
     {
         // A park's approved land shares its edges with the parcels and approvals traced on one grid: RelateNG decides
         // those features' Covers from a kept index (PreparedPolygon relates the whole area again for each).
@@ -418,7 +428,7 @@ public sealed class SupplyLedger
             var location = near.Count == 0 ? boundary.Locate(parcel.Coordinate) : Location.Boundary;
             if (location != Location.Exterior)
             {
-                ApprovedPart(parcel, location == Location.Interior, around, preparedArea, approvalsHere, Approval, parts);
+                ApprovedPart(parcel, j, location == Location.Interior, around, preparedArea, approvalsHere, Approval, known, parts);
             }
         }
 
@@ -445,15 +455,17 @@ public sealed class SupplyLedger
     /// its part inside the area cut by each approval; likewise with the window's approvals and with the whole area.
     /// </summary>
     /// <param name="parcel">A supplied parcel.</param>
+    /// <param name="parcelIndex">Its index among the supplied parcels.</param>
     /// <param name="insideArea">Whether the parcel is known to lie inside the area (else the area's relate decides).</param>
     /// <param name="around">The park or 旗区, or a window of it around an envelope.</param>
     /// <param name="preparedArea">The park or 旗区, prepared.</param>
     /// <param name="approvals">The approval features.</param>
     /// <param name="preparedApproval">Approval feature <c>i</c>, prepared.</param>
+    /// <param name="known">What this run has decided about parcels and approvals.</param>
     /// <param name="parts">The lists the parts go to.</param>
     private static void ApprovedPart(
-        Geometry parcel, bool insideArea, Func<Envelope, Geometry> around, RelatePreparedGeometry preparedArea, ProjectedLayer approvals,
-        Func<int, RelatePreparedGeometry> preparedApproval, SuppliedParts parts)
+        Geometry parcel, int parcelIndex, bool insideArea, Func<Envelope, Geometry> around, RelatePreparedGeometry preparedArea, ProjectedLayer approvals,
+        Func<int, RelatePreparedGeometry> preparedApproval, ApprovalCovers known, SuppliedParts parts)
     {
         // Along the area's edge most parcels lie inside it: Covers first (a covered parcel with an area shares the
         // area's interior), and the interiors' test only for the others.
@@ -474,15 +486,15 @@ public sealed class SupplyLedger
                     break;
                 }
 
-                if ((!coveredByOne || parts.InWindow![j]) && approvals.Envelope(j).Covers(parcel.EnvelopeInternal) && Covers(approvals, j, preparedApproval, parcel))
+                if ((!coveredByOne || parts.InWindow![j]) && approvals.Envelope(j).Covers(parcel.EnvelopeInternal)
+                    && (known.Covers(approvals, j, parcel, parcelIndex) ?? known.Record(approvals.Crs.Epsg, j, parcelIndex, preparedApproval(j).Covers(parcel))))
                 {
                     coveredByOne = true;
                     coveredByOneInWindow |= parts.Window is not null && parts.InWindow![j];
                 }
             }
 
-            RelatePreparedGeometry? preparedParcel = null;
-            var pieces = coveredByOne ? null : LayerOverlay.Pieces(parcel, preparedParcel = new RelatePreparedGeometry(parcel), approvals);
+            var pieces = coveredByOne ? null : known.Pieces(approvals, parcel, parcelIndex);
             var all = pieces?.ConvertAll(p => p.Polygon) ?? LayerOverlay.PolygonParts(parcel);
             parts.All.AddRange(all);
             parts.Whole?.AddRange(all);
@@ -516,17 +528,6 @@ public sealed class SupplyLedger
                 parts.Whole.AddRange(PiecesOf(insideWhole, parcel.Factory, approvals).Select(p => p.Polygon));
             }
         }
-    }
-
-    /// <summary>
-    /// Whether approval <paramref name="index"/>, whose envelope covers the parcel's, covers the parcel: from one vertex
-    /// when no segment of the approval's boundary comes near the parcel (it then lies wholly inside the approval or wholly
-    /// in a hole of it), else from the approval's relate. Exact either way.
-    /// </summary>
-    private static bool Covers(ProjectedLayer approvals, int index, Func<int, RelatePreparedGeometry> preparedApproval, Geometry parcel)
-    {
-        var boundary = approvals.Boundary(index);
-        return boundary.Misses(parcel.EnvelopeInternal) ? boundary.Locate(parcel.Coordinate) == Location.Interior : preparedApproval(index).Covers(parcel);
     }
 
     /// <summary>The pieces of a parcel's part inside an area (its polygons) cut by each approval.</summary>
@@ -662,7 +663,7 @@ public sealed class SupplyLedger
 
     private (List<UnapprovedSupply> Parcels, double AreaM2, int Suppressed) FindUnapproved(
         LayerProjections supplied, List<DateOnly> suppliedOn, string[] parkOfParcel, LayerProjections approvals, LayerProjections? existing,
-        CancellationToken cancellation)
+        ApprovalCovers known, CancellationToken cancellation)
     {
         var outside = new UnapprovedSupply?[supplied.Features.Count];
         Parallel.For(0, outside.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
@@ -674,17 +675,16 @@ public sealed class SupplyLedger
             var approvalsHere = approvals.In(crs);
             foreach (var j in approvalsHere.Query(parcel.EnvelopeInternal))
             {
-                // Most supplied parcels lie inside one batch: away from its edges one vertex tells, along them the parcel's own relate.
+                // Most supplied parcels lie inside one batch: away from its edges one vertex tells, along them what the batches
+                // and parks decided, else the parcel's own relate.
                 if (approvalsHere.Envelope(j).Covers(parcel.EnvelopeInternal)
-                    && (approvalsHere.Boundary(j) is var boundary && boundary.Misses(parcel.EnvelopeInternal)
-                        ? boundary.Locate(parcel.Coordinate) == Location.Interior
-                        : prepared.CoveredBy(approvalsHere.Geometry(j))))
+                    && (known.Covers(approvalsHere, j, parcel, i) ?? known.Record(crs.Epsg, j, i, prepared.CoveredBy(approvalsHere.Geometry(j)))))
                 {
                     return;
                 }
             }
 
-            var pieces = LayerOverlay.Pieces(parcel, prepared, approvalsHere);
+            var pieces = known.Pieces(approvalsHere, parcel, i, prepared);
             if (existing is not null)
             {
                 pieces = [.. pieces, .. LayerOverlay.Pieces(parcel, prepared, existing.In(crs))];
