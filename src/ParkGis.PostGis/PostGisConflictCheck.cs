@@ -6,6 +6,7 @@ using ParkGis.Core.Conflicts;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Localization;
 using ParkGis.Core.Parks;
 using ParkGis.IO.Datasets;
 using ParkGis.IO.Formats;
@@ -60,7 +61,7 @@ public sealed partial class PostGisConflictCheck
         catch (PostgresException exception) when (ShardFailure(exception, connection, cancellation))
         {
             var failed = UnreachableShards(connection, dataset);
-            var which = failed.Count > 0 ? string.Join(", ", failed) : "a shard server";
+            var which = failed.Count > 0 ? ResourceText.List(failed) : Localized.Get("ShardServerUnnamed");
             throw new UnusableInputException(ErrorCodes.DatabaseFailure,
                 Localized.Format("ShardFailed", exception.MessageText, which),
                 dataset.DisplayName,
@@ -120,7 +121,7 @@ public sealed partial class PostGisConflictCheck
                 }
                 catch (PostgresException exception) when (exception.SqlState.StartsWith("08", StringComparison.Ordinal))
                 {
-                    failed.Add($"shard server {name} ({address})");
+                    failed.Add(Localized.Format("ShardServerNamed", name, address));
                 }
             }
 

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ParkGis.Web.Localization;
 
 namespace ParkGis.Serve;
 
@@ -47,7 +48,7 @@ public sealed class FeatureCollectionLayer
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{id}.geojson is not JSON: {e.Message}", e);
+            throw new InvalidDataException(Localized.Format("ServeGeoJsonNotJson", id, e.Message), e);
         }
 
         using (document)
@@ -56,7 +57,7 @@ public sealed class FeatureCollectionLayer
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
                 || type.GetString() != "FeatureCollection" || !root.TryGetProperty("features", out var items) || items.ValueKind != JsonValueKind.Array)
             {
-                throw new InvalidDataException($"{id}.geojson is not a GeoJSON FeatureCollection.");
+                throw new InvalidDataException(Localized.Format("ServeNotFeatureCollection", id));
             }
 
             var frame = root.TryGetProperty("coordinate_frame", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
@@ -65,7 +66,7 @@ public sealed class FeatureCollectionLayer
             {
                 if (item.ValueKind != JsonValueKind.Object)
                 {
-                    throw new InvalidDataException($"{id}.geojson: feature {features.Count + 1} is not an object.");
+                    throw new InvalidDataException(Localized.Format("ServeFeatureNotObject", id, features.Count + 1));
                 }
 
                 features.Add(Feature(item, features.Count + 1));

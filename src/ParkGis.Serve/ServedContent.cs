@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ParkGis.Web.Localization;
 
 namespace ParkGis.Serve;
 
@@ -57,14 +58,14 @@ public sealed partial class ServedContent : IDisposable
                 var id = Path.GetFileNameWithoutExtension(path);
                 if (!CollectionId().IsMatch(id))
                 {
-                    skipped.Add($"{Path.GetFileName(path)}: 文件名不能用作集合标识（只允许字母、数字、_ 和 -）");
+                    skipped.Add(Localized.Format("ServeSkippedBadId", Path.GetFileName(path)));
                     continue;
                 }
 
                 using var stream = folder.OpenRequested(Path.GetFileName(path), out var refusal);
                 if (stream is null)
                 {
-                    skipped.Add($"{Path.GetFileName(path)}: 不在发布文件夹内或不是普通文件（{refusal}）");
+                    skipped.Add(Localized.Format("ServeSkippedRefused", Path.GetFileName(path), refusal));
                     continue;
                 }
 
@@ -75,13 +76,13 @@ public sealed partial class ServedContent : IDisposable
                 }
                 catch (InvalidDataException e)
                 {
-                    skipped.Add($"{Path.GetFileName(path)}: 不是 GeoJSON 要素集合（{e.Message}）");
+                    skipped.Add(Localized.Format("ServeSkippedNotCollection", Path.GetFileName(path), e.Message));
                     continue;
                 }
 
                 if (layer.CoordinateFrame is { } frame && !string.Equals(frame, "WGS84", StringComparison.Ordinal))
                 {
-                    skipped.Add($"{Path.GetFileName(path)}: 坐标为 {frame}，不是 OGC API 要求的 WGS84 经纬度（用 export --crs wgs84 导出）");
+                    skipped.Add(Localized.Format("ServeSkippedNotWgs84", Path.GetFileName(path), frame));
                     continue;
                 }
 

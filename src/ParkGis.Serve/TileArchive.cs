@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ParkGis.Web.Tiles;
+using ParkGis.Web.Localization;
 
 namespace ParkGis.Serve;
 
@@ -109,7 +110,7 @@ public abstract class TileArchive : IDisposable
             }
             catch (Exception e) when (e is IOException or ArgumentException)
             {
-                throw new InvalidDataException($"tiles.pmtiles cannot be read: {e.Message}", e);
+                throw new InvalidDataException(Localized.Format("ServeTilesUnreadable", "tiles.pmtiles", e.Message), e);
             }
         }
 
@@ -161,7 +162,7 @@ public abstract class TileArchive : IDisposable
             }
             catch (SqliteException e)
             {
-                throw new InvalidDataException($"tiles.mbtiles cannot be read: {e.Message}", e);
+                throw new InvalidDataException(Localized.Format("ServeTilesUnreadable", "tiles.mbtiles", e.Message), e);
             }
 
             MinZoom = metadata.TryGetValue("minzoom", out var min) && int.TryParse(min, System.Globalization.CultureInfo.InvariantCulture, out var z0) ? z0 : 0;

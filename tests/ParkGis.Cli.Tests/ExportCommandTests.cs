@@ -209,7 +209,7 @@ public sealed class ExportCommandTests
         // A tile with layers but no feature is ~15 bytes per layer; every tile must carry geometry.
         var all = Directory.GetFiles(tiles, "*.mvt", SearchOption.AllDirectories);
         Assert.All(all, f => Assert.True(new FileInfo(f).Length > 60, $"{f} is {new FileInfo(f).Length} bytes: empty"));
-        Assert.Contains("tiles z8–z16:", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("瓦片 z8–z16：", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,7 +60,22 @@ public sealed class IntensityCommandTests
         var run = CliRun.Of("intensity", TinyParcels("1500"), "--out", RepositoryPaths.NewTempFolder(), "--rules", rules);
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Contains("PG0302", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("Write 0.3", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("  提示: 30 % 请写成 0.3。", run.Stderr, StringComparison.Ordinal); // "Write 0.3 for 30 %." until the twelfth round
+    }
+
+    [Fact]
+    public void Attack_firms_on_land_under_the_minimum_are_not_graded_for_a_reason_given_in_Chinese_by_default()
+    {
+        var rules = Path.Combine(RepositoryPaths.NewTempFolder() + ".json");
+        File.WriteAllText(rules, "{ \"evaluation\": { \"min_land_mu\": 100000 } }");
+        var output = RepositoryPaths.NewTempFolder();
+
+        var run = CliRun.Of("intensity", RepositoryPaths.OrdosSample, "--year", "2025", "--out", output, "--rules", rules);
+
+        Assert.True(run.ExitCode is 0 or 1, run.ToString());
+        var json = File.ReadAllText(Path.Combine(output, "intensity.json"));
+        Assert.Contains("用地不足 100000 亩", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("land under", json, StringComparison.Ordinal);
     }
 
     [Fact]

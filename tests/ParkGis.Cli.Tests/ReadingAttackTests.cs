@@ -85,6 +85,50 @@ public sealed class ReadingAttackTests
         Assert.Contains($"\"code\": \"{code}\"", File.ReadAllText(Path.Combine(output, "check.json")), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Attack → what its message says in Chinese, the default, and the English that message held until the twelfth
+    /// round (English interpolated into a Chinese template, or an English sentence on its own).
+    /// </summary>
+    public static TheoryData<string, string, string> ChineseMessageCases => new()
+    {
+        { "truncated shp", "parks.shp 已被截断：文件头声明", "is truncated" },
+        { "multipatch shp header", "parks.shp 已损坏：文件头声明的形状类型为 31，即 MultiPatch，ParkGis 不读取这种类型。", "which ParkGis does not read" },
+        { "record of shape type 77", "parks.shp 已损坏：记录 #1 的形状类型为 77，这不是 Shapefile 的形状类型。", "is not a shapefile shape type" },
+        { "negative numParts", "记录 #1 声明了 -3 个部分", "declares -3 parts" },
+        { "record too short for its part header", "记录 #1 的部分记录头需要 44 字节", "a part header" },
+        { "dbf with fewer records than shapes", "parks.shp 有超过 2 个图形，但其属性表 parks.dbf 只有 2 条记录：记录 #3 没有属性。", "has no attributes" },
+        { "geojson with a number for a feature", "要素 #1 不是 JSON 对象", "is not a JSON object" },
+        { "coordinate txt with a non-number X", "X 坐标 \"四百万\" 不是数字", "is not a number" },
+        { "parkgis.json that is an array", "parkgis.json 的内容必须是一个 JSON 对象。", "must contain a JSON object" },
+        { "parkgis.json with a misspelt layer role", "parkgis.json：\"parkz\" 不是图层角色。", "is not a layer role" },
+        { "parkgis.json with an unknown layer member", "parkgis.json：layers.parks.colour 不是已知成员。", "is not a known member" },
+        { "parkgis.json with a crs that is not an epsg code", "请写成 \"EPSG:4545\"。", "Write it as" },
+        { "cpg naming an encoding the text is not in", "parks.cpg 声明的编码为 UTF-8", "says UTF-8" },
+        { "date in a dbf number field", "（是日期写进了数字字段吗？）", "a date in a number field" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ChineseMessageCases))]
+    public async Task Attack_a_reading_attack_is_explained_in_Chinese_by_default(string attack, string chinese, string english)
+    {
+        var (data, output) = Folders();
+        Build(attack, data);
+
+        var run = await RunWithin("check", data, "--out", output);
+
+        Assert.True(run.ExitCode is 0 or 1 or 3, $"{attack}: {run}");
+        // An error is told on stderr (progress lines wrap); a data issue in check.json (stdout wraps it too).
+        var told = run.Stderr.ReplaceLineEndings("\n").Replace("\nparkgis:           ", string.Empty, StringComparison.Ordinal);
+        if (run.ExitCode != 3)
+        {
+            using var check = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "check.json")));
+            told = string.Join('\n', check.RootElement.GetProperty("data_issues").EnumerateArray().Select(i => i.GetProperty("message").GetString()));
+        }
+
+        Assert.True(told.Contains(chinese, StringComparison.Ordinal), $"{attack}: {told}\n{run}");
+        Assert.False(told.Contains(english, StringComparison.Ordinal), $"{attack}: {told}\n{run}");
+    }
+
     [Fact]
     public async Task Z_values_no_longer_crash_the_overlay_and_areas_are_measured_in_2d()
     {
@@ -266,6 +310,55 @@ public sealed class ReadingAttackTests
                 break;
             case "utf-16 geojson":
                 File.WriteAllBytes(parks, [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("{\"type\":\"FeatureCollection\"," + Crs4545 + "\"features\":[" + Feature("P1", 395_000) + "]}")]);
+                break;
+            case "truncated shp":
+                var whole = ThreeParks().Write(data);
+                using (var file = new FileStream(whole, FileMode.Open))
+                {
+                    file.SetLength(200);
+                }
+
+                break;
+            case "multipatch shp header":
+                RawShapefile.PatchShp(ThreeParks().Write(data), 32, 31);
+                break;
+            case "record of shape type 77":
+                RawShapefile.PatchShp(ThreeParks().Write(data), RawShapefile.FirstContent, 77);
+                break;
+            case "record too short for its part header":
+                var shortRecord = ThreeParks();
+                shortRecord.Records[0] = shortRecord.Records[0][..20];
+                shortRecord.Write(data);
+                break;
+            case "geojson with a number for a feature":
+                File.WriteAllText(parks, "{\"type\":\"FeatureCollection\"," + Crs4545 + "\"features\":[1]}");
+                break;
+            case "coordinate txt with a non-number X":
+                File.WriteAllText(Path.Combine(data, "parks.txt"), CoordinateTxt().Replace("J2,1,4387100", "J2,1,四百万", StringComparison.Ordinal));
+                break;
+            case "parkgis.json that is an array":
+                File.WriteAllText(parks, "{\"type\":\"FeatureCollection\"," + Crs4545 + "\"features\":[" + Feature("P1", 395_000) + "]}");
+                File.WriteAllText(Path.Combine(data, "parkgis.json"), "[1]");
+                break;
+            case "parkgis.json with a misspelt layer role":
+                File.WriteAllText(parks, "{\"type\":\"FeatureCollection\"," + Crs4545 + "\"features\":[" + Feature("P1", 395_000) + "]}");
+                File.WriteAllText(Path.Combine(data, "parkgis.json"), """{ "layers": { "parkz": { "source": "parks.geojson" } } }""");
+                break;
+            case "parkgis.json with an unknown layer member":
+                File.WriteAllText(parks, "{\"type\":\"FeatureCollection\"," + Crs4545 + "\"features\":[" + Feature("P1", 395_000) + "]}");
+                File.WriteAllText(Path.Combine(data, "parkgis.json"), """{ "layers": { "parks": { "colour": 1 } } }""");
+                break;
+            case "parkgis.json with a crs that is not an epsg code":
+                File.WriteAllText(parks, "{\"type\":\"FeatureCollection\"," + Crs4545 + "\"features\":[" + Feature("P1", 395_000) + "]}");
+                File.WriteAllText(Path.Combine(data, "parkgis.json"), """{ "crs": "CGCS2000" }""");
+                break;
+            case "cpg naming an encoding the text is not in":
+                new RawShapefile { Cpg = "UTF-8", TextEncoding = RawShapefile.Gbk }.Add(Polygon(395_000, 4_386_000), "P1", "鄂托克经济开发区").Write(data);
+                break;
+            case "date in a dbf number field":
+                var dated = new RawShapefile();
+                dated.Fields.Add(("appr_ha", 'N', 12, 2));
+                dated.Add(Polygon(395_000, 4_386_000), "P1", "甲", "2024-01-01").Write(data);
                 break;
             default:
                 throw new ArgumentException("unknown attack " + attack, nameof(attack));

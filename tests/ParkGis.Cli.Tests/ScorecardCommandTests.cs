@@ -64,6 +64,18 @@ public sealed class ScorecardCommandTests
     }
 
     [Fact]
+    public void Attack_a_dataset_without_a_required_utility_layer_names_it_in_Chinese_by_default()
+    {
+        var dataset = SampleCopy.Make(name => name == "water_supply.geojson");
+
+        var run = CliRun.Of("scorecard", dataset, "--year", "2025", "--out", RepositoryPaths.NewTempFolder());
+
+        Assert.True(run.ExitCode is 0 or 1, run.ToString());
+        Assert.Contains("：缺 基础设施管网图层 water_supply", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("utility layers", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_malformed_rules_file_exits_3_and_writes_nothing()
     {
         var rules = Path.Combine(RepositoryPaths.NewTempFolder() + "-rules.json");

@@ -156,6 +156,20 @@ public sealed class TileExportTests
     }
 
     [Fact]
+    public void Attack_export_tiles_in_the_default_language_prints_its_tile_lines_in_Chinese()
+    {
+        var zh = CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", RepositoryPaths.NewTempFolder(), "--tile-format", "mbtiles", "--min-zoom", "8", "--max-zoom", "9");
+        Assert.True(zh.ExitCode == 1, zh.ToString());
+        Assert.Matches(@"(?m)^  瓦片 z8–z9：\d+ 个（\d+ 个内容不同），[0-9.]+ KB，写入 tiles\.mbtiles，用时 [0-9.]+ 秒（各级瓦片数：\d+ \d+）$", zh.Stdout);
+        Assert.Matches(@"(?m)^  瓦片几何：\d+ 个部分在瓦片网格上重建为有效几何，\d+ 个部分塌缩，\d+ 个无效要素已修复，\d+ 个要素在某一级别上消失$", zh.Stdout);
+        Assert.DoesNotContain("tile geometry", zh.Stdout, StringComparison.Ordinal); // both lines were English whatever the language
+
+        var en = CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", RepositoryPaths.NewTempFolder(), "--tile-format", "mbtiles", "--min-zoom", "8", "--max-zoom", "9", "--lang", "en");
+        Assert.Matches(@"(?m)^  tiles z8–z9: \d+ tiles \(\d+ distinct\), [0-9.]+ KB in tiles\.mbtiles, [0-9.]+ s \(per zoom: \d+ \d+\)$", en.Stdout);
+        Assert.Matches(@"(?m)^  tile geometry: \d+ pieces rebuilt valid on the tile grid, \d+ parts collapsed, \d+ invalid features repaired, \d+ features lost at a zoom$", en.Stdout);
+    }
+
+    [Fact]
     public void A_tile_limit_can_be_raised_and_zooms_narrowed()
     {
         var output = RepositoryPaths.NewTempFolder();
@@ -163,7 +177,7 @@ public sealed class TileExportTests
         var run = CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", output, "--tile-format", "mbtiles", "--min-zoom", "10", "--max-zoom", "12", "--max-tiles", "100000");
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains("tiles z10–z12:", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("瓦片 z10–z12：", run.Stdout, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(output, VectorTileExport.PmTilesFileName)), "only the asked format");
         var metadata = TileReading.MbTilesMetadata(Path.Combine(output, VectorTileExport.MbTilesFileName));
         Assert.Equal(("10", "12", "pbf"), (metadata["minzoom"], metadata["maxzoom"], metadata["format"]));

@@ -26,6 +26,17 @@ public sealed class UsageTests
         Assert.Contains("--min-area", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--shard-by needs --shards", "--shard-by 需要与 --shards 一起使用。", "--shard-by", "park")]
+    [InlineData("--to and every --shards server must be", "--to 与每个 --shards 服务器必须是不同的数据库", "--shards", "pg:Host=db1;Database=city,pg:Host=db2;Database=city")]
+    public void Attack_import_with_inconsistent_shard_options_is_a_usage_error_told_in_Chinese_by_default(string english, string chinese, string option, string value)
+    {
+        var run = CliRun.Of("import", "somewhere", "--to", "pg:Host=db1;Database=city", option, value);
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains(chinese, run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(english, run.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Check_help_lists_its_options_and_an_example()
     {

@@ -57,6 +57,53 @@ public sealed class RulesFileTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Until the twelfth round these messages were English inside a Chinese run (the English that leaked is the last argument).</summary>
+    [Theory]
+    [InlineData("""{ "supplies": {} }""", "未知的节 \"supplies\"（各节为：supply、idle、", "Unknown section")]
+    [InlineData("""{ "idle": { "fee_share": "x" } }""", "idle.fee_share 必须是数字。", "must be a number")]
+    [InlineData("""{ "idle": { "fee_share": 20 } }""", "idle.fee_share 必须是 0 到 1 之间的比例（0.6 = 60%）。", "must be a share")]
+    [InlineData("""{ "leading_industry": { "min_share": 2 } }""", "leading_industry.min_share 必须是 0 到 1 之间的比例（0.8 = 80%）。", "must be a share")]
+    [InlineData("""{ "intensity": { "growth_basis": "all" } }""", "intensity.growth_basis 必须是 \"same_set\" 或 \"reporting\"；实际为 \"all\"。", "must be \"same_set\"")]
+    [InlineData("""{ "intensity": { "colour": 1 } }""", "intensity.colour 不是已知成员。", "is not a known member")]
+    [InlineData("""{ "standard_land": { "plot_ratio_mn": 1 } }""", "standard_land.plot_ratio_mn 不是标准地指标。", "is not a 标准地 indicator")]
+    [InlineData("""{ "evaluation": { "scope": "world" } }""", "evaluation.scope 必须是 \"city\"、\"banner\" 或 \"park\"", "must be \"city\"")]
+    public void Attack_a_malformed_rules_file_is_explained_in_Chinese_by_default(string json, string chinese, string english)
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-Hans");
+        try
+        {
+            var error = Assert.Throws<UnusableInputException>(() => RulesFile.Parse(System.Text.Encoding.UTF8.GetBytes(json)));
+
+            Assert.Equal(ErrorCodes.InvalidRules, error.Code);
+            Assert.Contains(chinese, error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(english, error.Message + error.Hint, StringComparison.Ordinal);
+            Assert.DoesNotContain("See docs", error.Hint, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [Fact]
+    public void In_Chinese_a_share_written_as_a_percentage_is_told_how_to_write_it_and_a_misspelt_indicator_gets_the_list()
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-Hans");
+        try
+        {
+            var share = Assert.Throws<UnusableInputException>(() => RulesFile.Parse("""{ "standard_land": { "green_ratio_max": 15 } }"""u8.ToArray()));
+            Assert.Equal("15 % 请写成 0.15。", share.Hint);
+            var indicator = Assert.Throws<UnusableInputException>(() => RulesFile.Parse("""{ "standard_land": { "plot_ratio_mn": 1 } }"""u8.ToArray()));
+            Assert.StartsWith("指标为：building_coefficient_min、", indicator.Hint, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
     [Fact]
     public void An_old_intensity_rules_file_and_an_old_scorecard_rules_file_still_read()
     {

@@ -148,10 +148,8 @@ internal static class ExportCommand
 
         if (summary.Tiles is { } tiles)
         {
-            stdout.WriteLine(string.Create(invariant,
-                $"  tiles z{tiles.MinZoom}–z{tiles.MaxZoom}: {tiles.Tiles} tiles ({tiles.DistinctTiles} distinct), {Kb(tiles.Bytes)} in {string.Join(", ", tiles.Outputs)}, {tiles.Elapsed.TotalSeconds:0.0} s (per zoom: {string.Join(" ", tiles.TilesPerZoom)})"));
-            stdout.WriteLine(string.Create(invariant,
-                $"  tile geometry: {tiles.RepairedPieces} pieces rebuilt valid on the tile grid, {tiles.CollapsedParts} parts collapsed, {tiles.RepairedFeatures} invalid features repaired, {tiles.LostFeatures} features lost at a zoom"));
+            stdout.WriteLine(Text.Format("ExportTiles", tiles.MinZoom, tiles.MaxZoom, tiles.Tiles, tiles.DistinctTiles, Kb(tiles.Bytes), Text.List(tiles.Outputs), tiles.Elapsed.TotalSeconds, string.Join(" ", tiles.TilesPerZoom)));
+            stdout.WriteLine(Text.Format("ExportTileGeometry", tiles.RepairedPieces, tiles.CollapsedParts, tiles.RepairedFeatures, tiles.LostFeatures));
         }
     }
 

@@ -58,7 +58,7 @@ internal static class ImportCommand
         {
             if (result.GetResult(shardBy) is { Implicit: false } && result.GetValue(shards) is null)
             {
-                result.AddError("--shard-by needs --shards.");
+                result.AddError(Text.Get("ImportShardByNeedsShards"));
             }
 
             var servers = ShardList(result.GetValue(shards)).Select(s => Server(s[PgDatasetName.Prefix.Length..])).ToList();
@@ -69,7 +69,7 @@ internal static class ImportCommand
 
             if (servers.Count != servers.Distinct(StringComparer.OrdinalIgnoreCase).Count())
             {
-                result.AddError("--to and every --shards server must be different databases (host, port and database).");
+                result.AddError(Text.Get("ImportShardsDistinct"));
             }
         });
         CommandRun.SetAction(command, (parse, run) =>

@@ -49,7 +49,7 @@ public sealed record ParkInfrastructure(
 
             var missing = Utilities.Where(u => u.Required && !u.LayerPresent).Select(u => LayerRoles.Name(u.Utility)).ToList();
             return missing.Count > 0
-                ? "utility layers " + string.Join(", ", missing)
+                ? Localized.Format("MissingUtilityLayersNamed", ResourceText.List(missing))
                 : Localized.Get("MissingSuppliedParcels");
         }
     }

@@ -573,7 +573,7 @@ public sealed class IntensityAnalysis
         var rules = _options.Rules;
         // The reasons in words, each made once (the same text for every firm it applies to).
         var noEconomics = new Lazy<string>(() => year is null ? Localized.Get("NoEconomicsTable") : Localized.Format("NoEconomicsForYear", year), LazyThreadSafetyMode.None);
-        var tooSmall = new Lazy<string>(() => string.Create(CultureInfo.InvariantCulture, $"land under {rules.MinLandMu:0.###} 亩"), LazyThreadSafetyMode.None);
+        var tooSmall = new Lazy<string>(() => Localized.Format("LandUnderMinimum", rules.MinLandMu), LazyThreadSafetyMode.None);
         var inConstruction = new Lazy<string>(() => Localized.Get("InConstruction"), LazyThreadSafetyMode.None);
         var notScorable = new Lazy<string>(() => Localized.Get("NoIndicatorScorable"), LazyThreadSafetyMode.None);
         var rows = new List<(string Id, List<MeasuredParcel> Parcels, string ParkId, double AreaM2, EconomicsRecord? Economics, string? Reason)>(units.Count);

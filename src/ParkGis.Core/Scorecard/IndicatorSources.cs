@@ -46,7 +46,7 @@ public static class IndicatorSources
         ArgumentNullException.ThrowIfNull(result);
         return result.Parks.Select(p => p.Park.Share is { } share
             ? ParkIndicatorValue.Computed(p.ParkId, ScorecardIndicators.LeadingIndustryShare, share)
-            : ParkIndicatorValue.NotComputable(p.ParkId, ScorecardIndicators.LeadingIndustryShare, p.Park.Missing ?? "economics data"));
+            : ParkIndicatorValue.NotComputable(p.ParkId, ScorecardIndicators.LeadingIndustryShare, p.Park.Missing ?? Localized.Get("MissingEconomicsData")));
     }
 
     /// <summary>The mean coverage of the required networks of each park.</summary>
@@ -55,7 +55,7 @@ public static class IndicatorSources
         ArgumentNullException.ThrowIfNull(result);
         return result.Parks.Select(p => p.MeanCoverage is { } coverage
             ? ParkIndicatorValue.Computed(p.ParkId, ScorecardIndicators.InfrastructureCoverage, coverage)
-            : ParkIndicatorValue.NotComputable(p.ParkId, ScorecardIndicators.InfrastructureCoverage, p.MissingForCoverage ?? "utility layers"));
+            : ParkIndicatorValue.NotComputable(p.ParkId, ScorecardIndicators.InfrastructureCoverage, p.MissingForCoverage ?? Localized.Get("MissingUtilityLayers")));
     }
 
     /// <summary>

@@ -39,7 +39,7 @@ public static class ScorecardEngine
                 var input = byKey.GetValueOrDefault((park.ParkId, key))
                     ?? ParkIndicatorValue.NotComputable(park.ParkId, key, Localized.Get("NoAnalysisSupplied"));
                 double? score = input.Value is { } v && weight > 0 ? rules.Indicators[key].Score(v) : null;
-                cells.Add((key, input.Value, score, weight, input.Value is null ? input.Missing ?? "unknown" : null));
+                cells.Add((key, input.Value, score, weight, input.Value is null ? input.Missing ?? Localized.Get("MissingUnknown") : null));
             }
 
             var usedWeight = cells.Where(c => c.Score is not null).Sum(c => c.Weight);

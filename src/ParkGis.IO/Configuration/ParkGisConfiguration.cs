@@ -2,6 +2,7 @@ using System.Text.Json;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Intensity;
+using ParkGis.Core.Localization;
 using ParkGis.IO.Localization;
 
 namespace ParkGis.IO.Configuration;
@@ -109,7 +110,7 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw Invalid($"{FileName} must contain a JSON object.", """Start from { "layers": { "parks": { "source": "parks.shp" } } }.""");
+                throw Invalid(Localized.Format("ConfigurationNotObject", FileName), Localized.Get("ConfigurationNotObjectHint"));
             }
 
             var layers = new Dictionary<LayerRole, LayerConfiguration>();
@@ -156,7 +157,7 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw Invalid(Localized.Format("ConfigurationLayersNotObject", FileName), """Example: "layers": { "parks": { "source": "园区范围.shp" } }.""");
+            throw Invalid(Localized.Format("ConfigurationLayersNotObject", FileName), Localized.Get("ConfigurationLayersExample"));
         }
 
         foreach (var roleMember in element.EnumerateObject())
@@ -164,8 +165,8 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
             if (!LayerRoles.TryParse(roleMember.Name, out var role))
             {
                 throw Invalid(
-                    $"{FileName}: \"{roleMember.Name}\" is not a layer role.",
-                    "Roles are " + string.Join(", ", LayerRoles.All.Select(LayerRoles.Name)) + " (or STBHHX, YJJBNTBHTB, CZKFBJ).");
+                    Localized.Format("ConfigurationNotLayerRole", FileName, roleMember.Name),
+                    Localized.Format("ConfigurationLayerRolesHint", ResourceText.List(LayerRoles.All.Select(LayerRoles.Name))));
             }
 
             if (layers.ContainsKey(role))
@@ -187,7 +188,7 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
 
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw Invalid(Localized.Format("ConfigurationLayerNotObject", FileName, roleName), """Example: { "source": "园区范围.shp", "fields": { "name": "YQMC" } }.""");
+            throw Invalid(Localized.Format("ConfigurationLayerNotObject", FileName, roleName), Localized.Get("ConfigurationLayerExample"));
         }
 
         string? source = null;
@@ -211,7 +212,7 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
                 case "fields":
                     if (member.Value.ValueKind != JsonValueKind.Object)
                     {
-                        throw Invalid(Localized.Format("ConfigurationFieldsNotObject", FileName, where), """Example: "fields": { "park_id": "YQBH", "name": "YQMC" }.""");
+                        throw Invalid(Localized.Format("ConfigurationFieldsNotObject", FileName, where), Localized.Get("ConfigurationFieldsExample"));
                     }
 
                     foreach (var field in member.Value.EnumerateObject())
@@ -221,7 +222,7 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
 
                     break;
                 default:
-                    throw Invalid($"{FileName}: {where} is not a known member.", Localized.Get("ConfigurationLayerMembersHint"));
+                    throw Invalid(Localized.Format("ConfigurationLayerUnknownMember", FileName, where), Localized.Get("ConfigurationLayerMembersHint"));
             }
         }
 
@@ -232,7 +233,7 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw Invalid(Localized.Format("ConfigurationEconomicsNotObject", FileName), """Example: "economics": { "source": "经济指标.csv", "fields": { "year": "年份" } }.""");
+            throw Invalid(Localized.Format("ConfigurationEconomicsNotObject", FileName), Localized.Get("ConfigurationEconomicsExample"));
         }
 
         string? source = null;
@@ -264,7 +265,7 @@ public sealed record ParkGisConfiguration(IReadOnlyDictionary<LayerRole, LayerCo
     {
         var text = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
         return CrsReference.TryParseEpsg(text)
-            ?? throw Invalid(Localized.Format("ConfigurationCrsNotEpsg", FileName, where, element.GetRawText()), """Write it as "EPSG:4545".""");
+            ?? throw Invalid(Localized.Format("ConfigurationCrsNotEpsg", FileName, where, element.GetRawText()), Localized.Get("ConfigurationCrsExample"));
     }
 
     private static string NonBlank(JsonElement element, string where)

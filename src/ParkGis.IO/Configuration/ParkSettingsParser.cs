@@ -95,5 +95,5 @@ internal static class ParkSettingsParser
 
     private static UnusableInputException Invalid(string message) =>
         new(ErrorCodes.InvalidConfiguration, $"{ParkGisConfiguration.FileName}: {message}", ParkGisConfiguration.FileName,
-            hint: """Example: "parks": { "P01": { "leading_industries": ["煤化工", "现代煤化工"], "levelled": true } } — see docs/data-model.md.""");
+            hint: Localized.Get("ParkSettingsExample"));
 }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using ParkGis.Core.Assessment;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Idle;
+using ParkGis.Core.Localization;
 using ParkGis.Core.Measures;
 using ParkGis.Core.Supply;
 using ParkGis.IO.Intensity;
@@ -106,7 +106,7 @@ public static class RulesFile
                 var section = Array.FindIndex(Sections, s => s.Name == member.Name);
                 if (section < 0)
                 {
-                    throw Invalid(source, $"Unknown section \"{member.Name}\" (sections: {string.Join(", ", SectionNames)}).");
+                    throw Invalid(source, Localized.Format("RulesUnknownSection", member.Name, ResourceText.List(SectionNames)));
                 }
 
                 rules = Sections[section].Read(member.Value, source, rules);
@@ -219,10 +219,10 @@ public static class RulesFile
     {
         if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var value) || !double.IsFinite(value) || !NumberLimits.IsWithin(value))
         {
-            throw Invalid(source, $"{where} must be a number.");
+            throw Invalid(source, Localized.Format("MustBeNumber", where));
         }
 
-        return value is >= 0 and <= 1 ? value : throw Invalid(source, $"{where} must be a share between 0 and 1 (0.6 = 60%).");
+        return value is >= 0 and <= 1 ? value : throw Invalid(source, Localized.Format("MustBeShare", where, 0.6, 60));
     }
 
     private static UnusableInputException Invalid(string source, string message) =>

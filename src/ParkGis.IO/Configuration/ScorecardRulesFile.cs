@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
@@ -84,7 +83,7 @@ internal static class ScorecardRulesFile
                         weight = Number(m.Value, where);
                         if (weight < 0)
                         {
-                            throw Invalid($"{where} must be 0 or more.");
+                            throw Invalid(Localized.Format("MustBeZeroOrMore", where));
                         }
 
                         break;
@@ -146,13 +145,13 @@ internal static class ScorecardRulesFile
         element.ValueKind == JsonValueKind.Object ? element : throw Invalid(Localized.Format("MustBeObject", where));
 
     private static double Number(JsonElement element, string where) =>
-        element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var value) || !double.IsFinite(value) ? throw Invalid($"{where} must be a number.")
+        element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var value) || !double.IsFinite(value) ? throw Invalid(Localized.Format("MustBeNumber", where))
         : NumberLimits.IsWithin(value) ? value : throw Invalid(Localized.Format("ScorecardSettingBeyondReal", where, element.GetRawText(), NumberLimits.MaxMagnitudeText));
 
     private static double Share(JsonElement element, string where)
     {
         var value = Number(element, where);
-        return value is >= 0 and <= 1 ? value : throw Invalid($"{where} must be a share between 0 and 1 (0.8 = 80%).");
+        return value is >= 0 and <= 1 ? value : throw Invalid(Localized.Format("MustBeShare", where, 0.8, 80));
     }
 
     private static UnusableInputException Invalid(string message) =>

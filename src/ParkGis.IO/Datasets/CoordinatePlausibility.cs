@@ -134,7 +134,7 @@ internal static class CoordinatePlausibility
             code = ErrorCodes.ZonePrefixMismatch;
             var prefix = (int)Math.Floor(c.X / 1_000_000);
             var implied = CrsRegistry.FromPrefixedEasting(c.X);
-            var declared = crs.HasZonePrefix ? string.Create(CultureInfo.InvariantCulture, $" (zone {crs.Zone})") : ", without a zone prefix";
+            var declared = crs.HasZonePrefix ? Localized.Format("ZonePrefixDeclaredZone", crs.Zone) : Localized.Get("ZonePrefixDeclaredNone");
             message = Localized.Format("ZonePrefixContradictsCrs", feature, inputName, c.X, prefix, crs, declared);
             hint = implied is not null
                 ? Localized.Format("ZonePrefixContradictsCrsHint", implied.Code, implied.Name)

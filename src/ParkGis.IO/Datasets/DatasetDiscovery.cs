@@ -118,7 +118,7 @@ internal static class DatasetDiscovery
             {
                 throw InvalidConfiguration(
                     Localized.Format("ConfiguredLayerNoSource", roleName, settings.Layer, packages.Count),
-                    $"Add \"source\": \"<file>.gpkg\" to layers.{roleName}.");
+                    Localized.Format("ConfiguredLayerNoSourceHint", roleName));
             }
 
             name = packages[0];
@@ -126,7 +126,7 @@ internal static class DatasetDiscovery
 
         var extension = LayerExtension(name) ?? throw InvalidConfiguration(
             Localized.Format("ConfiguredSourceFormat", roleName, name),
-            "Use a .geojson, .json, .shp, .gpkg, .gdb, .dxf, .kml, .tab, .csv or .txt source.");
+            Localized.Get("ConfiguredSourceFormatHint"));
         var path = Checked(root, name);
         if (extension is ".dxf" or ".kml" or ".tab" or ".csv")
         {

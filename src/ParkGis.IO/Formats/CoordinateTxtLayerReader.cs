@@ -308,7 +308,7 @@ internal static class CoordinateTxtLayerReader
     private static double Number(string cell, LayerReadRequest request, int line, ParcelText parcel, string axis) =>
         double.TryParse(cell.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw Unreadable(request, line, parcel, $"the {axis} coordinate \"{cell.Trim()}\" is not a number");
+            : throw Unreadable(request, line, parcel, Localized.Format("CoordinateTxtNotNumber", axis, cell.Trim()));
 
     private static string? Cell(string[] cells, int index) =>
         index < cells.Length && cells[index].Trim() is { Length: > 0 } cell ? cell : null;

@@ -172,7 +172,7 @@ internal sealed class DbfTable
         }
 
         var shown = DbfTextEncoding.Gbk.GetString(cell).Trim();
-        var hint = shown.Contains('-', StringComparison.Ordinal) || shown.Contains('/', StringComparison.Ordinal) ? " (a date in a number field?)" : string.Empty;
+        var hint = shown.Contains('-', StringComparison.Ordinal) || shown.Contains('/', StringComparison.Ordinal) ? Localized.Get("DbfDateInNumberField") : string.Empty;
         Unparseable(field, ordinal, Localized.Format("DbfNotNumber", shown, hint));
         return null;
     }

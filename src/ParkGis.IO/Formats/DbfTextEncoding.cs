@@ -105,7 +105,7 @@ internal static class DbfTextEncoding
                     Localized.Format("CpgUnknownEncoding", Path.GetFileName(cpgPath), cpg.Trim()),
                     request.InputName,
                     hint: Localized.Get("CpgUnknownEncodingHint"));
-                declaredBy = $"{Path.GetFileName(cpgPath)} says {cpg.Trim()}";
+                declaredBy = Localized.Format("CpgSays", Path.GetFileName(cpgPath), cpg.Trim());
             }
         }
 

@@ -279,7 +279,7 @@ internal sealed class GeoJsonLayerReader
             _ordinal++;
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                throw Unreadable($"feature #{_ordinal} is not a JSON object", null);
+                throw Unreadable(Localized.Format("GeoJsonFeatureNotObject", _ordinal), null);
             }
 
             Geometry? geometry = null;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NetTopologySuite.Geometries;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Errors;
@@ -83,7 +82,7 @@ internal static class LayerCrsResolver
 
         var range = envelope.IsNull
             ? Localized.Get("NoCoordinates")
-            : string.Create(CultureInfo.InvariantCulture, $"x ranges {envelope.MinX:0.###}…{envelope.MaxX:0.###}");
+            : Localized.Format("NoCrsXRange", envelope.MinX, envelope.MaxX);
         throw new UnusableInputException(
             ErrorCodes.MissingCrs,
             Localized.Format("NoCrs", request.InputName, range),

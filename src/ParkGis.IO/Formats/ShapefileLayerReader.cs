@@ -104,8 +104,9 @@ internal static partial class ShapefileLayerReader
     /// <summary>PG0104 for a .shp and .dbf that disagree; <paramref name="first"/> is the first record without a partner.</summary>
     private static UnusableInputException CountMismatch(LayerReadRequest request, string dbfPath, int records, int shapes, int first) => new(
         ErrorCodes.UnreadableInput,
-        string.Create(CultureInfo.InvariantCulture,
-            $"{request.InputName} holds {(first > records ? "more than " + records.ToString(CultureInfo.InvariantCulture) : shapes.ToString(CultureInfo.InvariantCulture))} shapes but its attribute table {Path.GetFileName(dbfPath)} has {records} records: record #{first} has {(first > records ? "no attributes" : "no shape")}."),
+        first > records
+            ? Localized.Format("ShapefileMoreShapesThanRecords", request.InputName, records, Path.GetFileName(dbfPath), first)
+            : Localized.Format("ShapefileMoreRecordsThanShapes", request.InputName, shapes, Path.GetFileName(dbfPath), records, first),
         request.InputName,
         "#" + first.ToString(CultureInfo.InvariantCulture),
         Localized.Get("ShapefileDbfMismatchHint"));

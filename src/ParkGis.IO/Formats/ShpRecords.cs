@@ -88,8 +88,7 @@ internal sealed class ShpRecords : IDisposable
             var shapeType = BinaryPrimitives.ReadInt32LittleEndian(header[32..]);
             if (!IsKnownType(shapeType) || shapeType == 31)
             {
-                throw Damaged(request, null, string.Create(CultureInfo.InvariantCulture,
-                    $"its header declares the shape type {shapeType}, {(shapeType == 31 ? "a MultiPatch, which ParkGis does not read" : "which is not a shapefile shape type")}"));
+                throw Damaged(request, null, Localized.Format(shapeType == 31 ? "ShpHeaderMultiPatch" : "ShpHeaderUnknownType", shapeType));
             }
 
             return new ShpRecords(stream, Math.Max(declared, HeaderLength), shapeType, factory, request, issues);
@@ -196,8 +195,7 @@ internal sealed class ShpRecords : IDisposable
 
         if (!IsKnownType(type) || type == 31)
         {
-            throw Damaged(_request, _ordinal, string.Create(CultureInfo.InvariantCulture,
-                $"record #{_ordinal} has the shape type {type}, {(type == 31 ? "a MultiPatch, which ParkGis does not read" : "which is not a shapefile shape type")}"));
+            throw Damaged(_request, _ordinal, Localized.Format(type == 31 ? "ShpRecordMultiPatch" : "ShpRecordUnknownType", _ordinal, type));
         }
 
         var hasZ = type is 11 or 13 or 15 or 18;
@@ -213,7 +211,7 @@ internal sealed class ShpRecords : IDisposable
     private Point ReadPoint(ReadOnlySpan<byte> content, bool hasZ, bool measured)
     {
         var needed = 4 + 16 + (hasZ ? 8 : 0);
-        Require(content, needed, "a point");
+        Require(content, needed, "ShpWhatPoint");
         var hasM = measured && content.Length >= needed + 8;
         var sequence = Sequence(1, hasZ, hasM);
         sequence.SetX(0, Double(content, 4));
@@ -233,8 +231,8 @@ internal sealed class ShpRecords : IDisposable
 
     private MultiPoint ReadMultiPoint(ReadOnlySpan<byte> content, bool hasZ, bool measured)
     {
-        Require(content, 40, "a multipoint header");
-        var count = Count(content, 36, "points");
+        Require(content, 40, "ShpWhatMultipointHeader");
+        var count = Count(content, 36, "ShpNegativePoints");
         var xyEnd = 40 + (16L * count);
         var (zStart, mStart) = Extras(content, xyEnd, count, hasZ, measured);
         var points = new Point[count];
@@ -250,12 +248,12 @@ internal sealed class ShpRecords : IDisposable
 
     private Geometry ReadMultiPart(ReadOnlySpan<byte> content, bool polygon, bool hasZ, bool measured)
     {
-        Require(content, 44, "a part header");
-        var parts = Count(content, 36, "parts");
-        var points = Count(content, 40, "points");
+        Require(content, 44, "ShpWhatPartHeader");
+        var parts = Count(content, 36, "ShpNegativeParts");
+        var points = Count(content, 40, "ShpNegativePoints");
         var partsEnd = 44 + (4L * parts);
         var xyEnd = partsEnd + (16L * points);
-        Require(content, xyEnd, Localized.Format("ShpPartsAndPoints", parts, points));
+        Require(content, xyEnd, "ShpPartsAndPoints", parts, points);
         if (parts == 0 && points > 0)
         {
             throw Damaged(_request, _ordinal, Localized.Format("ShpPointsNoPart", _ordinal, points));
@@ -362,7 +360,7 @@ internal sealed class ShpRecords : IDisposable
         var next = xyEnd;
         if (hasZ)
         {
-            Require(content, xyEnd + block, "its Z values");
+            Require(content, xyEnd + block, "ShpWhatZValues");
             zStart = xyEnd + 16;
             next = xyEnd + block;
         }
@@ -393,22 +391,24 @@ internal sealed class ShpRecords : IDisposable
     private CoordinateSequence Sequence(int count, bool hasZ, bool hasM) =>
         _factory.CoordinateSequenceFactory.Create(count, 2 + (hasZ ? 1 : 0) + (hasM ? 1 : 0), hasM ? 1 : 0);
 
-    private int Count(ReadOnlySpan<byte> content, int offset, string what)
+    /// <summary>The count at <paramref name="offset"/>; a negative one is damage, told by the message <paramref name="negativeKey"/>.</summary>
+    private int Count(ReadOnlySpan<byte> content, int offset, string negativeKey)
     {
         var count = BinaryPrimitives.ReadInt32LittleEndian(content[offset..]);
         if (count < 0)
         {
-            throw Damaged(_request, _ordinal, string.Create(CultureInfo.InvariantCulture, $"record #{_ordinal} declares {count} {what}"));
+            throw Damaged(_request, _ordinal, Localized.Format(negativeKey, _ordinal, count));
         }
 
         return count;
     }
 
-    private void Require(ReadOnlySpan<byte> content, long needed, string what)
+    /// <summary>Damage unless the record holds <paramref name="needed"/> bytes; <paramref name="whatKey"/> names what needs them (filled in with <paramref name="parts"/> and <paramref name="points"/>), looked up only then.</summary>
+    private void Require(ReadOnlySpan<byte> content, long needed, string whatKey, int parts = 0, int points = 0)
     {
         if (content.Length < needed)
         {
-            throw Damaged(_request, _ordinal, Localized.Format("ShpRecordTooShort", _ordinal, needed, what, content.Length));
+            throw Damaged(_request, _ordinal, Localized.Format("ShpRecordTooShort", _ordinal, needed, Localized.Format(whatKey, parts, points), content.Length));
         }
     }
 
@@ -418,13 +418,13 @@ internal sealed class ShpRecords : IDisposable
 
     private static UnusableInputException Truncated(LayerReadRequest request, string reason) => new(
         ErrorCodes.UnreadableInput,
-        $"{request.InputName} is truncated: {reason}.",
+        Localized.Format("ShpTruncated", request.InputName, reason),
         request.InputName,
         hint: Localized.Get("ShpCutOffHint"));
 
     private static UnusableInputException Damaged(LayerReadRequest request, int? ordinal, string reason) => new(
         ErrorCodes.UnreadableInput,
-        $"{request.InputName} is damaged: {reason}.",
+        Localized.Format("ShpDamaged", request.InputName, reason),
         request.InputName,
         ordinal is { } o ? "#" + o.ToString(CultureInfo.InvariantCulture) : null,
         Localized.Get("ShpDamagedHint"));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ParkGis.Core.Errors;
 using ParkGis.Core.Intensity;
+using ParkGis.Core.Localization;
 using ParkGis.Core.Measures;
 using ParkGis.IO.Localization;
 
@@ -35,10 +36,10 @@ internal static class IntensityRulesReader
                     {
                         "same_set" => GrowthBasis.SameSet,
                         "reporting" => GrowthBasis.Reporting,
-                        _ => throw Invalid(source, $"{where} must be \"same_set\" or \"reporting\"; got {member.Value.GetRawText()}.", "See docs/rules.md#intensity-growth."),
+                        _ => throw Invalid(source, Localized.Format("IntensityGrowthBasisInvalid", where, member.Value.GetRawText()), Localized.Get("IntensityGrowthHint")),
                     },
                 },
-                _ => throw Invalid(source, $"{where} is not a known member.", Localized.Get("IntensityUnknownMember")),
+                _ => throw Invalid(source, Localized.Format("MemberUnknown", where), Localized.Get("IntensityUnknownMember")),
             };
         }
 
@@ -56,7 +57,7 @@ internal static class IntensityRulesReader
         {
             if (local.ValueKind != JsonValueKind.Array)
             {
-                throw Invalid(source, Localized.Get("StandardLandLocalNotArray"), """Example: "local": [ { "park_id": "P01", "industry": "煤化工", "investment_per_mu_min": 250 } ].""");
+                throw Invalid(source, Localized.Get("StandardLandLocalNotArray"), Localized.Get("StandardLandLocalExample"));
             }
 
             var i = 0;
@@ -100,7 +101,7 @@ internal static class IntensityRulesReader
     {
         if (list.ValueKind != JsonValueKind.Array)
         {
-            throw Invalid(source, Localized.Get("StandardLandVersionsNotArray"), """Example: "versions": [ { "from": "2022-10-08", "name": "标准地", "regime": "标准地", "investment_per_mu_min": 300 } ].""");
+            throw Invalid(source, Localized.Get("StandardLandVersionsNotArray"), Localized.Get("StandardLandVersionsExample"));
         }
 
         var versions = new List<StandardLandVersion>();
@@ -143,7 +144,7 @@ internal static class IntensityRulesReader
             if (value is { } v && Shares.Contains(name) && v > 1)
             {
                 throw Invalid(source, Localized.Format("ShareMoreThanOne", where, name, v),
-                    string.Create(CultureInfo.InvariantCulture, $"Write {v / 100} for {v} %."));
+                    Localized.Format("ShareMoreThanOneHint", v / 100, v));
             }
 
             t = name switch
@@ -156,8 +157,7 @@ internal static class IntensityRulesReader
                 "investment_per_mu_min" => t with { InvestmentPerMuMin = value },
                 "output_per_mu_min" => t with { OutputPerMuMin = value },
                 "tax_per_mu_min" => t with { TaxPerMuMin = value },
-                _ => throw Invalid(source, $"{where}.{name} is not a 标准地 indicator.",
-                    "Indicators: building_coefficient_min, admin_share_max, green_ratio_max, plot_ratio_min, plot_ratio_max, investment_per_mu_min, output_per_mu_min, tax_per_mu_min."),
+                _ => throw Invalid(source, Localized.Format("StandardLandNotIndicator", where, name), Localized.Get("StandardLandIndicatorsHint")),
             };
         }
 
@@ -182,7 +182,7 @@ internal static class IntensityRulesReader
                 case "grade_cutoffs":
                     if (member.Value.ValueKind != JsonValueKind.Array)
                     {
-                        throw Invalid(source, Localized.Format("PercentilesNotArray", where), "Example: [0.25, 0.70, 0.95].");
+                        throw Invalid(source, Localized.Format("PercentilesNotArray", where), Localized.Get("PercentilesExample"));
                     }
 
                     var cutoffs = member.Value.EnumerateArray().Select((e, i) => NumberOf(source, e, string.Create(CultureInfo.InvariantCulture, $"{where}[{i}]"))).ToList();
@@ -205,7 +205,7 @@ internal static class IntensityRulesReader
                             "city" => GradingScope.City,
                             "banner" => GradingScope.Banner,
                             "park" => GradingScope.Park,
-                            _ => throw Invalid(source, $"{where} must be \"city\", \"banner\" or \"park\"; got {member.Value.GetRawText()}.", "See docs/rules.md#grades-scope."),
+                            _ => throw Invalid(source, Localized.Format("GradesScopeInvalid", where, member.Value.GetRawText()), Localized.Get("GradesScopeHint")),
                         },
                     };
                     break;
@@ -213,7 +213,7 @@ internal static class IntensityRulesReader
                     rules = rules with { ScaleRevenueWan = NumberOf(source, member.Value, where) };
                     break;
                 default:
-                    throw Invalid(source, $"{where} is not a known member.", Localized.Get("EvaluationMembersHint"));
+                    throw Invalid(source, Localized.Format("MemberUnknown", where), Localized.Get("EvaluationMembersHint"));
             }
         }
 
@@ -229,7 +229,7 @@ internal static class IntensityRulesReader
             if (!EvaluationIndicators.TryParse(member.Name, out var indicator))
             {
                 throw Invalid(source, Localized.Format("EvaluationUnknownIndicator", where, member.Name),
-                    "Indicators: " + string.Join(", ", EvaluationIndicators.All.Select(EvaluationIndicators.Name)) + ".");
+                    Localized.Format("EvaluationIndicatorsHint", ResourceText.List(EvaluationIndicators.All.Select(EvaluationIndicators.Name))));
             }
 
             map[indicator] = NumberOf(source, member.Value, $"{where}.{member.Name}");
@@ -244,7 +244,7 @@ internal static class IntensityRulesReader
     {
         if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var value) || value < 0 || !NumberLimits.IsWithin(value))
         {
-            throw Invalid(source, $"{where} must be a number from 0 to {NumberLimits.MaxMagnitudeText}; got {element.GetRawText()}.", "See docs/intensity-rules.md.");
+            throw Invalid(source, Localized.Format("NumberFromZeroTo", where, NumberLimits.MaxMagnitudeText, element.GetRawText()), Localized.Get("IntensityRulesDocsHint"));
         }
 
         return value;
@@ -253,13 +253,13 @@ internal static class IntensityRulesReader
     private static string TextOf(string source, JsonElement element, string where) =>
         element.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(element.GetString())
             ? element.GetString()!.Trim()
-            : throw Invalid(source, Localized.Format("MustBeNonEmptyString", where), "See docs/intensity-rules.md.");
+            : throw Invalid(source, Localized.Format("MustBeNonEmptyString", where), Localized.Get("IntensityRulesDocsHint"));
 
     private static void RequireObject(string source, JsonElement element, string where)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw Invalid(source, Localized.Format("MustBeObject", where), "See docs/intensity-rules.md.");
+            throw Invalid(source, Localized.Format("MustBeObject", where), Localized.Get("IntensityRulesDocsHint"));
         }
     }
 

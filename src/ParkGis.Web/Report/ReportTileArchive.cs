@@ -1,7 +1,7 @@
-using System.Globalization;
 using ParkGis.Core.Errors;
 using ParkGis.Core.WebFrames;
 using ParkGis.Web.Export;
+using ParkGis.Web.Localization;
 using ParkGis.Web.Tiles;
 
 namespace ParkGis.Web.Report;
@@ -39,7 +39,7 @@ internal static class ReportTileArchive
             }
             catch (UnusableInputException e) when (e.Code == ErrorCodes.TileLimitExceeded)
             {
-                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"report tiles: z{tiling.MinZoom}–z{maxZoom} over the limits, trying a lower highest zoom ({e.Message})"));
+                progress?.Report(Localized.Format("ReportTilesLowerZoom", tiling.MinZoom, maxZoom, e.Message));
             }
         }
 

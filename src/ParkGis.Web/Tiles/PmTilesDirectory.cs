@@ -1,3 +1,5 @@
+using ParkGis.Web.Localization;
+
 namespace ParkGis.Web.Tiles;
 
 /// <summary>
@@ -47,7 +49,7 @@ public static class PmTilesDirectory
         var count = Varint(bytes, ref at);
         if (count == 0 || count > (ulong)bytes.Length)
         {
-            throw new InvalidDataException($"A PMTiles directory cannot hold {count} entries in {bytes.Length} bytes.");
+            throw new InvalidDataException(Localized.Format("PmTilesDirectoryCount", count, bytes.Length));
         }
 
         var n = (int)count;
@@ -78,7 +80,7 @@ public static class PmTilesDirectory
             var raw = Varint(bytes, ref at);
             if (raw == 0 && i == 0)
             {
-                throw new InvalidDataException("The first entry of a PMTiles directory has no offset.");
+                throw new InvalidDataException(Localized.Get("PmTilesDirectoryFirstOffset"));
             }
 
             offsets[i] = raw == 0 && i > 0 ? offsets[i - 1] + lengths[i - 1] : raw - 1;
@@ -95,7 +97,7 @@ public static class PmTilesDirectory
         {
             if (at >= bytes.Length)
             {
-                throw new InvalidDataException("A PMTiles directory ends inside a number.");
+                throw new InvalidDataException(Localized.Get("PmTilesDirectoryEndsInNumber"));
             }
 
             var b = bytes[at++];
@@ -106,6 +108,6 @@ public static class PmTilesDirectory
             }
         }
 
-        throw new InvalidDataException("A PMTiles directory holds a number longer than 64 bits.");
+        throw new InvalidDataException(Localized.Get("PmTilesDirectoryNumberTooLong"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using ParkGis.Web.Localization;
 
 namespace ParkGis.Web.Tiles;
 
@@ -104,12 +105,12 @@ public sealed record PmTilesHeader
     {
         if (bytes.Length < Size || !bytes[..7].SequenceEqual(Magic))
         {
-            throw new InvalidDataException("Not a PMTiles archive (no PMTiles magic number).");
+            throw new InvalidDataException(Localized.Get("PmTilesNoMagic"));
         }
 
         if (bytes[7] != 3)
         {
-            throw new InvalidDataException($"PMTiles spec version {bytes[7]} is not supported (only 3).");
+            throw new InvalidDataException(Localized.Format("PmTilesVersion", bytes[7]));
         }
 
         return new PmTilesHeader

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
+using ParkGis.Web.Localization;
 
 namespace ParkGis.Web.Tiles;
 
@@ -72,7 +73,7 @@ public sealed class PmTilesReader : IDisposable
             directory = _leaves.GetOrAdd(entry.Offset, offset => ReadDirectory(_file, Header, Header.LeafDirectoriesOffset + offset, entry.Length));
         }
 
-        throw new InvalidDataException($"The PMTiles directories nest deeper than {MaxDepth} levels.");
+        throw new InvalidDataException(Localized.Format("PmTilesTooDeep", MaxDepth));
     }
 
     /// <summary>The JSON metadata as text.</summary>
@@ -125,7 +126,7 @@ public sealed class PmTilesReader : IDisposable
     {
         if (length > int.MaxValue || offset + length > (ulong)RandomAccess.GetLength(file))
         {
-            throw new InvalidDataException($"A PMTiles section ({length} bytes at {offset}) lies beyond the end of the file.");
+            throw new InvalidDataException(Localized.Format("PmTilesSectionBeyondEnd", length, offset));
         }
 
         var bytes = new byte[length];
@@ -135,7 +136,7 @@ public sealed class PmTilesReader : IDisposable
             var n = RandomAccess.Read(file, bytes.AsSpan(read), (long)offset + read);
             if (n == 0)
             {
-                throw new InvalidDataException("The PMTiles archive ends early.");
+                throw new InvalidDataException(Localized.Get("PmTilesEndsEarly"));
             }
 
             read += n;

@@ -89,6 +89,48 @@ public sealed partial class ServeCommandTests
         Assert.Contains("error PG0421", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Attack_a_tiles_pmtiles_that_is_not_pmtiles_is_pg0104_told_in_Chinese_by_default()
+    {
+        var output = Directory.CreateDirectory(RepositoryPaths.NewTempFolder()).FullName;
+        File.WriteAllText(Path.Combine(output, ".parkgis-manifest.json"), "{}");
+        File.WriteAllText(Path.Combine(output, "tiles.pmtiles"), new string('x', 200));
+
+        var run = CliRun.Of("serve", output, "--port", "0");
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Contains("error PG0104", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("  详情: 不是 PMTiles 档案（没有 PMTiles 魔数）。", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not a PMTiles archive", run.Stderr, StringComparison.Ordinal); // the whole detail was English
+    }
+
+    [Fact]
+    public void Attack_geojson_files_serve_cannot_publish_are_named_with_their_reason_in_Chinese_by_default()
+    {
+        var output = Directory.CreateDirectory(RepositoryPaths.NewTempFolder()).FullName;
+        File.WriteAllText(Path.Combine(output, "broken.geojson"), "{ not json");
+        File.WriteAllText(Path.Combine(output, "list.geojson"), """{ "type": "FeatureCollection", "features": [1] }""");
+        File.WriteAllText(Path.Combine(output, "point.geojson"), """{ "type": "Feature" }""");
+        File.WriteAllText(Path.Combine(output, "gcj.geojson"), """{ "type": "FeatureCollection", "coordinate_frame": "GCJ-02", "features": [] }""");
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
+        try
+        {
+            using var content = ParkGis.Serve.ServedContent.Load(ParkGis.Serve.ServedFolder.Open(output));
+
+            var skipped = string.Join('\n', content.Skipped);
+            Assert.Contains("broken.geojson：不是 GeoJSON 要素集合（broken.geojson 不是 JSON：", skipped, StringComparison.Ordinal); // then System.Text.Json's own words
+            Assert.Contains("list.geojson：不是 GeoJSON 要素集合（list.geojson：第 1 个要素不是对象。）", skipped, StringComparison.Ordinal);
+            Assert.Contains("point.geojson：不是 GeoJSON 要素集合（point.geojson 不是 GeoJSON 要素集合。）", skipped, StringComparison.Ordinal);
+            Assert.Contains("gcj.geojson：坐标为 GCJ-02，不是 OGC API 要求的 WGS84 经纬度", skipped, StringComparison.Ordinal);
+            Assert.DoesNotContain("is not", skipped, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
     [Theory]
     [InlineData("--host", "example.com")]
     [InlineData("--host", "127.0.0.1; rm -rf /")]
