@@ -17,8 +17,14 @@ internal static class ReportTileArchive
     /// lowering the highest zoom while the tiles would pass the limits; null when even
     /// <see cref="ReportTiling.LowestMaxZoom"/> passes them.
     /// </summary>
+    /// <remarks>
+    /// The layers are prepared once, for the highest zoom, and each lower highest zoom is planned on that geometry
+    /// (<see cref="TilePyramid.WithMaxZoom"/>, the counts of the zooms below it taken over); the zoom that fits is
+    /// prepared anew for writing, so that its tiles are those <c>export --tiles --max-zoom</c> writes.
+    /// </remarks>
     public static (string File, TileSummary Summary)? Write(IReadOnlyList<PublishedLayer> layers, ReportTiling tiling, string scratchFolder, IProgress<string>? progress)
     {
+        TilePyramid? prepared = null;
         for (var maxZoom = tiling.MaxZoom; maxZoom >= Math.Max(tiling.LowestMaxZoom, tiling.MinZoom); maxZoom--)
         {
             var options = TileOptions.Default with
@@ -31,7 +37,14 @@ internal static class ReportTileArchive
             };
             try
             {
-                var plan = VectorTileExport.Plan(layers, options, progress);
+                prepared ??= TilePyramid.Prepare(layers, options);
+                var estimate = VectorTileExport.Plan(prepared.WithMaxZoom(maxZoom), progress).Estimate;
+                if (maxZoom != prepared.StoredZoom)
+                {
+                    prepared = null;
+                }
+
+                var plan = new TilePlan(prepared ?? TilePyramid.Prepare(layers, options), estimate);
                 Directory.CreateDirectory(scratchFolder);
                 var summary = VectorTileExport.Write(plan, scratchFolder, WebMapFrame.Wgs84, progress);
                 var file = Path.Combine(scratchFolder, VectorTileExport.PmTilesFileName);

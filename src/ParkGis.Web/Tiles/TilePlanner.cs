@@ -35,7 +35,7 @@ internal static class TilePlanner
         var perZoom = new List<long>();
         for (var zoom = options.MinZoom; zoom <= options.MaxZoom; zoom++)
         {
-            var zoomLevel = CountZoom(pyramid, zoom, options.MaxTiles - tiles);
+            var zoomLevel = Count(pyramid, zoom, options.MaxTiles - tiles);
             tiles += zoomLevel.Tiles;
             bytes += zoomLevel.Bytes + (zoomLevel.Tiles * TileOverheadBytes);
             perZoom.Add(zoomLevel.Tiles);
@@ -59,6 +59,28 @@ internal static class TilePlanner
         new(ErrorCodes.TileLimitExceeded,
             Localized.Format("TilesTooManyBytesWritten", bytes / 1048576.0, options.MaxBytes / 1048576.0),
             hint: Localized.Get("TilesLowerZoomOrMbHint"));
+
+    /// <summary>
+    /// The count of <paramref name="zoom"/>, taken from <see cref="TilePyramid.ZoomCounts"/> when a zoom below the
+    /// highest was counted within its budget before (the budget, the tiles of the zooms below subtracted from
+    /// <see cref="TileOptions.MaxTiles"/>, is then the same, and a count within it is exact).
+    /// </summary>
+    private static ZoomCount Count(TilePyramid pyramid, int zoom, long budget)
+    {
+        var belowHighest = zoom < pyramid.Options.MaxZoom;
+        if (belowHighest && pyramid.ZoomCounts.TryGetValue(zoom, out var known))
+        {
+            return new ZoomCount { Tiles = known.Tiles, Bytes = known.Bytes };
+        }
+
+        var counted = CountZoom(pyramid, zoom, budget);
+        if (belowHighest && !counted.Exceeded)
+        {
+            pyramid.ZoomCounts[zoom] = (counted.Tiles, counted.Bytes);
+        }
+
+        return counted;
+    }
 
     private static ZoomCount CountZoom(TilePyramid pyramid, int zoom, long budget)
     {
@@ -141,7 +163,7 @@ internal static class TilePlanner
         }
 
         var shape = worst.Shape!;
-        var world = WebMercator.WorldUnits(options.MaxZoom);
+        var world = WebMercator.WorldUnits(pyramid.StoredZoom);
         var widthDegrees = WebMercator.Longitude(shape.MaxX, world) - WebMercator.Longitude(shape.MinX, world);
         var heightDegrees = WebMercator.Latitude(shape.MinY, world) - WebMercator.Latitude(shape.MaxY, world);
         message += Localized.Format(

@@ -5,16 +5,22 @@ namespace ParkGis.Web.Tiles;
 /// <summary>
 /// The published layers prepared for tiling with their settings, and the one rule of which feature goes into which
 /// zoom: at the highest zoom every feature; below it every feature whose bounding box spans at least one screen pixel
-/// (16 tile units) across or down, and every point.
+/// (16 tile units) across or down, and every point. The geometry is stored in world units of
+/// <see cref="StoredZoom"/>; <see cref="WithMaxZoom"/> plans a lower highest zoom on the same geometry (world units
+/// differ by a power of two between zooms, so every grid coordinate, clip and count comes out the same as from
+/// geometry prepared for that zoom).
 /// </summary>
 internal sealed class TilePyramid
 {
-    private TilePyramid(IReadOnlyList<TiledLayer> layers, IReadOnlyList<PublishedLayer> published, TileOptions options)
+    private TilePyramid(IReadOnlyList<TiledLayer> layers, IReadOnlyList<PublishedLayer> published, TileOptions options, int storedZoom,
+        IReadOnlyList<TiledFeature> features, Dictionary<int, (long Tiles, long Bytes)> zoomCounts)
     {
         Layers = layers;
         Published = published;
         Options = options;
-        Features = layers.SelectMany(l => l.Features).ToArray();
+        StoredZoom = storedZoom;
+        Features = features;
+        ZoomCounts = zoomCounts;
     }
 
     /// <summary>The layers, in tile order.</summary>
@@ -29,17 +35,34 @@ internal sealed class TilePyramid
     /// <summary>Every feature of every layer, layer by layer.</summary>
     public IReadOnlyList<TiledFeature> Features { get; }
 
+    /// <summary>The zoom whose world units the geometry is in (the highest zoom it was prepared for).</summary>
+    public int StoredZoom { get; }
+
+    /// <summary>
+    /// <see cref="TilePlanner"/>'s counts of zooms below the highest, shared by every <see cref="WithMaxZoom"/> of
+    /// this geometry: which features such a zoom shows does not depend on the highest zoom.
+    /// </summary>
+    internal Dictionary<int, (long Tiles, long Bytes)> ZoomCounts { get; }
+
     /// <summary>Prepares <paramref name="layers"/> (lon/lat).</summary>
     public static TilePyramid Prepare(IReadOnlyList<PublishedLayer> layers, TileOptions options)
     {
         ArgumentNullException.ThrowIfNull(layers);
         ArgumentNullException.ThrowIfNull(options);
         var tiled = layers.Select((layer, i) => TiledLayer.From(layer, i, options.MaxZoom)).ToArray();
-        return new TilePyramid(tiled, layers, options);
+        return new TilePyramid(tiled, layers, options, options.MaxZoom, tiled.SelectMany(l => l.Features).ToArray(), []);
+    }
+
+    /// <summary>The same geometry planned with <paramref name="maxZoom"/> (at most <see cref="StoredZoom"/>) as the highest zoom.</summary>
+    public TilePyramid WithMaxZoom(int maxZoom)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxZoom, StoredZoom);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxZoom, Options.MinZoom);
+        return new TilePyramid(Layers, Published, Options with { MaxZoom = maxZoom }, StoredZoom, Features, ZoomCounts);
     }
 
     /// <summary>The grid of <paramref name="zoom"/>.</summary>
-    public TileGrid Grid(int zoom) => new(zoom, Options.MaxZoom, TileOptions.BufferUnits);
+    public TileGrid Grid(int zoom) => new(zoom, StoredZoom, TileOptions.BufferUnits);
 
     /// <summary>True when <paramref name="feature"/> goes into the tiles of <paramref name="zoom"/>.</summary>
     public bool IsShownAt(TiledFeature feature, int zoom)
@@ -54,7 +77,7 @@ internal sealed class TilePyramid
             return true;
         }
 
-        var span = Math.Max(shape.MaxX - shape.MinX, shape.MaxY - shape.MinY) / Math.ScaleB(1.0, Options.MaxZoom - zoom);
+        var span = Math.Max(shape.MaxX - shape.MinX, shape.MaxY - shape.MinY) / Math.ScaleB(1.0, StoredZoom - zoom);
         return span >= WebMercator.UnitsPerPixel;
     }
 
@@ -82,7 +105,7 @@ internal sealed class TilePyramid
             return null;
         }
 
-        var world = WebMercator.WorldUnits(Options.MaxZoom);
+        var world = WebMercator.WorldUnits(StoredZoom);
         return (WebMercator.Longitude(minX, world), WebMercator.Latitude(maxY, world), WebMercator.Longitude(maxX, world), WebMercator.Latitude(minY, world));
     }
 }

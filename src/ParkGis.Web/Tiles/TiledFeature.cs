@@ -5,7 +5,8 @@ namespace ParkGis.Web.Tiles;
 
 /// <summary>
 /// One published feature ready to tile: its geometry in world units of the highest zoom (y down) as flat arrays for
-/// clipping — valid: a polygon that is not is repaired with <see cref="GeometryFixer"/> first —, its MVT id and its
+/// clipping — valid (proven by <see cref="SingleShellValidity"/> or NTS IsValidOp): a polygon that is not is repaired
+/// with <see cref="GeometryFixer"/> first —, its MVT id and its
 /// attribute tags.
 /// </summary>
 internal sealed class TiledFeature
@@ -50,7 +51,7 @@ internal sealed class TiledFeature
     {
         var (kept, dropped) = HighestDimension(lonLat);
         var repaired = false;
-        if (kept is IPolygonal && !kept.IsValid)
+        if (kept is IPolygonal && !SingleShellValidity.IsProvenValid(kept) && !kept.IsValid)
         {
             kept = GeometryFixer.Fix(kept);
             repaired = true;

@@ -41,10 +41,12 @@ internal sealed class TiledLayer
         var valueIndex = new Dictionary<TileValue, int>();
         var tags = new int[layer.Features.Count][];
         var attributeBytes = new int[layer.Features.Count];
+        var featureTags = new List<int>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < layer.Features.Count; i++)
         {
-            var featureTags = new List<int>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            featureTags.Clear();
+            seen.Clear();
             foreach (var (key, raw) in layer.Features[i].Properties)
             {
                 if (TileValue.Of(raw) is not { } value || !seen.Add(key))

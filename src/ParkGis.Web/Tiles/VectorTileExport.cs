@@ -60,7 +60,13 @@ public static class VectorTileExport
     {
         ArgumentNullException.ThrowIfNull(layers);
         ArgumentNullException.ThrowIfNull(options);
-        var pyramid = TilePyramid.Prepare(layers, options);
+        return Plan(TilePyramid.Prepare(layers, options), progress);
+    }
+
+    /// <summary>Counts what the tiles of <paramref name="pyramid"/> will take; PG0410 when that is over a limit.</summary>
+    internal static TilePlan Plan(TilePyramid pyramid, IProgress<string>? progress = null)
+    {
+        var options = pyramid.Options;
         var estimate = TilePlanner.Estimate(pyramid, progress);
         var copies = OutputNames(options.Formats).Count;
         if (estimate.Bytes * copies > options.MaxBytes)
