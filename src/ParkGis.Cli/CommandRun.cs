@@ -18,11 +18,13 @@ namespace ParkGis.Cli;
 /// One invocation of a command: its writers, its progress lines, its cancellation, the output folders it writes and
 /// the dataset it reads — the wiring every command shares, so that a command only parses options, asks the
 /// assessment for results and renders them. Disposing it lets go of what its reading still holds open (the parcels'
-/// snapshot of a check that stopped before its last chunk, <see cref="DatasetContent.ParcelChunks"/>).
+/// snapshot of a check that stopped before its last chunk, <see cref="DatasetContent.ParcelChunks"/>; the reading's
+/// no-GC region kept for the command's work, <see cref="DatasetScope.WorkInReadingRegion"/>).
 /// </summary>
 internal sealed class CommandRun(ParseResult parse, CancellationToken cancellation) : IDisposable
 {
     private readonly List<ParcelChunks> _held = [];
+    private readonly List<IDisposable> _regions = [];
     private readonly List<CommandOutput> _outputs = [];
 
     /// <summary>
@@ -275,7 +277,12 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
     /// <summary>Reads the dataset the DATASET argument names (a folder or <c>pg:</c>).</summary>
     public DatasetContent Read(string dataset, DatasetScope? scope = null)
     {
-        var content = DatasetSource.Read(dataset, scope ?? DatasetScope.Whole, Progress, Cancellation);
+        var content = DatasetSource.Read(dataset, scope ?? DatasetScope.Whole, Progress, Cancellation, out var openRegion);
+        if (openRegion is not null)
+        {
+            _regions.Add(openRegion);
+        }
+
         if (content.ParcelChunks is { } chunks)
         {
             _held.Add(chunks);
@@ -284,12 +291,20 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
         return content;
     }
 
-    /// <summary>Lets go of the parcels' sources still held (on every path: results, failure, Ctrl-C).</summary>
+    /// <summary>
+    /// Lets go of the parcels' sources still held and ends a reading's no-GC region kept open for the command's work
+    /// (on every path: results, failure, Ctrl-C).
+    /// </summary>
     public void Dispose()
     {
         foreach (var chunks in _held)
         {
             chunks.Dispose();
+        }
+
+        foreach (var region in _regions)
+        {
+            region.Dispose();
         }
     }
 

@@ -7,7 +7,9 @@ namespace ParkGis.Cli;
 /// attributes — lives until the command ends, so a collection during reading frees little and copies what was just
 /// read into an older generation: pure cost (about a third of the read at 100 000 parcels). The region is sized
 /// from the input's size on disk and capped at a quarter of the memory the runtime may use; when the runtime
-/// refuses it, another read in the process holds it, or the read outgrows it, collections simply happen as usual.
+/// refuses it, another read in the process holds it, or the read or the work kept in it outgrows it, collections
+/// simply happen as usual. A command whose whole work on what it read fits the region may keep it open until the
+/// command ends (<see cref="Around{T}(string, Func{ReadingGcRegion, T}, Func{T, bool}, out IDisposable?)"/>).
 /// </summary>
 internal sealed class ReadingGcRegion : IDisposable
 {
@@ -16,16 +18,22 @@ internal sealed class ReadingGcRegion : IDisposable
 
     private const long MinRegionBytes = 64L << 20;
 
+    /// <summary>The largest region kept open past reading: the memory a command's work may take before it first collects.</summary>
+    private const long MaxKeptRegionBytes = 1L << 30;
+
     private static int _held;
 
     private readonly bool _owner;
     private readonly bool _started;
+    private readonly long _bytes;
     private int _ended;
+    private bool _keptOpen;
 
-    private ReadingGcRegion(bool owner, bool started)
+    private ReadingGcRegion(bool owner, bool started, long bytes = 0)
     {
         _owner = owner;
         _started = started;
+        _bytes = bytes;
     }
 
     /// <summary>Reads with <paramref name="read"/> inside a no-GC region sized for the input at <paramref name="path"/>.</summary>
@@ -40,6 +48,37 @@ internal sealed class ReadingGcRegion : IDisposable
         using var region = Enter(InputBytes(path));
         return read(region);
     }
+
+    /// <summary>
+    /// As <see cref="Around{T}(string, Func{ReadingGcRegion, T})"/>, but when <paramref name="keepOpen"/> accepts what was
+    /// read and the region is still in force and at most <see cref="MaxKeptRegionBytes"/>, it is not ended with the read:
+    /// it is handed back in <paramref name="kept"/>, and disposing that ends it without a collection. For a command that allocates little beyond what it read, so that
+    /// its whole run fits the region: the collections after reading would mark and move what it read only for the
+    /// command to end. <paramref name="kept"/> is null when the region ended with the read (or never started).
+    /// </summary>
+    public static T Around<T>(string path, Func<ReadingGcRegion, T> read, Func<T, bool> keepOpen, out IDisposable? kept)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(keepOpen);
+        var region = Enter(InputBytes(path));
+        try
+        {
+            var result = read(region);
+            region._keptOpen = region.InForce && region._bytes <= MaxKeptRegionBytes && keepOpen(result);
+            kept = region._keptOpen ? region : null;
+            return result;
+        }
+        finally
+        {
+            if (!region._keptOpen)
+            {
+                region.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Whether this region is the process's and still in force (not ended, not outgrown).</summary>
+    private bool InForce => _owner && _started && Volatile.Read(ref _ended) == 0 && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion;
 
     /// <summary>
     /// Ends the region now, without the collection that ends a whole read: for a read whose garbage does not live until
@@ -80,7 +119,7 @@ internal sealed class ReadingGcRegion : IDisposable
             started = false; // larger than this runtime allows, or a region is already in progress
         }
 
-        return new ReadingGcRegion(owner: true, started);
+        return new ReadingGcRegion(owner: true, started, size);
     }
 
     public void Dispose()
@@ -90,7 +129,11 @@ internal sealed class ReadingGcRegion : IDisposable
             return;
         }
 
-        if (_started && Interlocked.Exchange(ref _ended, 1) == 0 && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+        if (_keptOpen)
+        {
+            End(); // the command's work is done: a collection now would only delay its end
+        }
+        else if (_started && Interlocked.Exchange(ref _ended, 1) == 0 && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
         {
             try
             {
@@ -101,9 +144,8 @@ internal sealed class ReadingGcRegion : IDisposable
                 // The read outgrew the region and a collection already ended it.
             }
 
-            // One full, non-compacting collection now marks what was read once and leaves it in place; otherwise
-            // the first collections of the analysis copy it from generation to generation (measured at 100 000
-            // parcels: two gen1 pauses of 200 ms, against one of 140 ms).
+            // One full collection now marks what was read once (not forced to compact: the collector decides);
+            // otherwise the first collections of the analysis copy it from generation to generation.
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
         }
 

@@ -16,17 +16,23 @@ internal static class DatasetSource
     /// <param name="scope">What the command reads of it.</param>
     /// <param name="progress">Progress lines.</param>
     /// <param name="cancellation">Stops the reading (between layers and rows).</param>
-    public static DatasetContent Read(string dataset, DatasetScope scope, IProgress<string>? progress, CancellationToken cancellation)
+    /// <param name="openRegion">
+    /// The reading's no-GC region when the scope keeps it open (<see cref="DatasetScope.WorkInReadingRegion"/>) and it is
+    /// still in force, for the caller to dispose when the command's work is done; otherwise null.
+    /// </param>
+    public static DatasetContent Read(string dataset, DatasetScope scope, IProgress<string>? progress, CancellationToken cancellation, out IDisposable? openRegion)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(scope);
         cancellation.ThrowIfCancellationRequested();
+        openRegion = null;
         if (PgDatasetName.IsDatabase(dataset))
         {
             var read = PgDatasetReader.ReadContent(PgDatasetName.Parse(dataset), progress, cancellation, scope.Roles);
             return scope.Keep is null ? read : read with { Dataset = scope.Keep(read.Dataset) };
         }
 
+        // Parcels read in chunks end the region while reading (StreamingMemory): only a layer held whole keeps it.
         var content = ReadingGcRegion.Around(dataset, region =>
         {
             var read = DatasetContent.ReadFolder(
@@ -40,7 +46,9 @@ internal static class DatasetSource
                 read.ParcelChunks?.Dispose();
                 throw;
             }
-        });
+        },
+        read => scope.WorkInReadingRegion && (read.ParcelChunks is null || read.ParcelChunks.WholeLayer is not null),
+        out var kept);
         try
         {
             StreamingMemory.AfterReading(content.ParcelChunks);
@@ -48,9 +56,12 @@ internal static class DatasetSource
         }
         catch
         {
+            kept?.Dispose();
             content.ParcelChunks?.Dispose();
             throw;
         }
+
+        openRegion = kept;
 
         return content;
     }
@@ -86,6 +97,13 @@ internal sealed record DatasetScope(IReadOnlyDictionary<LayerRole, IReadOnlyList
 
     /// <summary>Whether a folder's reader may deliver the parcels in chunks (<see cref="DatasetContent.ParcelChunks"/>); for the conflict check only.</summary>
     public bool ParcelsInChunks { get; init; }
+
+    /// <summary>
+    /// Whether the command's work on a folder whose parcels are held whole stays in the reading's no-GC region
+    /// (<see cref="ReadingGcRegion"/>), ended when the command ends: for the conflict check only, which allocates about
+    /// as much again as it read (docs/decisions.md). A run that outgrows the region collects as usual from then on.
+    /// </summary>
+    public bool WorkInReadingRegion { get; init; }
 
     /// <summary>The layers it reads; null for all. A <c>pg:</c> dataset reads only these tables.</summary>
     public IReadOnlyCollection<LayerRole>? Roles { get; init; }
@@ -129,6 +147,7 @@ internal sealed record DatasetScope(IReadOnlyDictionary<LayerRole, IReadOnlyList
     {
         ControlsWithinReach = true,
         ParcelsInChunks = true,
+        WorkInReadingRegion = true,
     };
 
     private static Dictionary<LayerRole, IReadOnlyList<string>> Merge(params IReadOnlyDictionary<LayerRole, IReadOnlyList<string>>[] fields) =>

@@ -26,6 +26,10 @@ public static class CrossingArea
     [ThreadStatic]
     private static List<int>? t_near;
 
+    /// <summary>The crossings on the subject's edges and on the feature's in <see cref="Of"/>, one pair of lists per thread.</summary>
+    [ThreadStatic]
+    private static (List<(int Edge, double T, double X, double Y)> A, List<(int Edge, double T, double X, double Y)> B)? t_crossings;
+
     /// <summary>The small polygon may have at most this many vertices.</summary>
     private const int MaxSubjectVertices = 64;
 
@@ -55,8 +59,9 @@ public static class CrossingArea
         covered = false;
         var near = t_near ??= new List<int>(16);
         b.Near(envelope, near);
-        List<(int Edge, double T, double X, double Y)>? crossingsA = null; // most parcels cross nothing: no lists then
-        List<(int Edge, double T, double X, double Y)>? crossingsB = null;
+        var (crossingsA, crossingsB) = t_crossings ??= ([], []);
+        crossingsA.Clear();
+        crossingsB.Clear();
         for (var i = 0; i < a.Length - 1; i++)
         {
             var p0 = a[i];
@@ -104,8 +109,8 @@ public static class CrossingArea
                 var u = Math.Clamp(((wx * ry) - (wy * rx)) / denominator, 0, 1);
                 var x = p0.X + (t * rx);
                 var y = p0.Y + (t * ry);
-                (crossingsA ??= []).Add((i, t, x, y));
-                (crossingsB ??= []).Add((j, u, x, y));
+                crossingsA.Add((i, t, x, y));
+                crossingsB.Add((j, u, x, y));
             }
         }
 
@@ -118,14 +123,11 @@ public static class CrossingArea
             return null;
         }
 
-        covered = startsInside && crossingsA is null && !anyInside;
+        covered = startsInside && crossingsA.Count == 0 && !anyInside;
         // Both sums run counter-clockwise round A ∩ B (B's segments already have its interior on their left).
         var area = 0.5 * ((counterClockwise ? sumA : -sumA) + sumB);
         return double.IsFinite(area) ? Math.Max(0, area) : null;
     }
-
-    /// <summary>Stands for "no crossings"; only ever read.</summary>
-    private static readonly List<(int Edge, double T, double X, double Y)> NoCrossings = [];
 
     private static bool? Inside(Location location) => location switch
     {
@@ -138,10 +140,9 @@ public static class CrossingArea
     /// Twice the signed area swept by the stretches of the ring <paramref name="a"/> inside B, traversed in the ring's
     /// own direction; null when the crossings are inconsistent.
     /// </summary>
-    private static double? StretchesOfSubject(Coordinate[] a, bool startsInside, List<(int Edge, double T, double X, double Y)>? found, double originX, double originY)
+    private static double? StretchesOfSubject(Coordinate[] a, bool startsInside, List<(int Edge, double T, double X, double Y)> crossings, double originX, double originY)
     {
-        found?.Sort((left, right) => left.Edge != right.Edge ? left.Edge.CompareTo(right.Edge) : left.T.CompareTo(right.T));
-        var crossings = found ?? NoCrossings;
+        crossings.Sort((left, right) => left.Edge != right.Edge ? left.Edge.CompareTo(right.Edge) : left.T.CompareTo(right.T));
         var isInside = startsInside;
         var sum = 0.0;
         var next = 0;
@@ -177,10 +178,9 @@ public static class CrossingArea
     /// boundary or the crossings are inconsistent.
     /// </summary>
     private static (double Sum, bool AnyInside)? StretchesOfFeature(
-        FeatureBoundary b, List<int> near, Coordinate[] a, Envelope envelope, List<(int Edge, double T, double X, double Y)>? found, double originX, double originY)
+        FeatureBoundary b, List<int> near, Coordinate[] a, Envelope envelope, List<(int Edge, double T, double X, double Y)> crossings, double originX, double originY)
     {
-        found?.Sort((left, right) => left.Edge != right.Edge ? left.Edge.CompareTo(right.Edge) : left.T.CompareTo(right.T));
-        var crossings = found ?? NoCrossings;
+        crossings.Sort((left, right) => left.Edge != right.Edge ? left.Edge.CompareTo(right.Edge) : left.T.CompareTo(right.T));
         var sum = 0.0;
         var anyInside = false;
         var next = 0;

@@ -45,20 +45,36 @@ public static class InteriorContact
         return FastPath(a, b) ?? RelateNG.Relate(a, b, InteriorsIntersectPattern);
     }
 
-    /// <summary>The exact answer when the fast path can give one, else null.</summary>
-    internal static bool? FastPath(Geometry a, Geometry b)
+    /// <summary>
+    /// As <see cref="InteriorsIntersect(Geometry, Geometry)"/>, with both envelopes at hand (a layer's, computed once per
+    /// feature) instead of computed from the rings on every call.
+    /// </summary>
+    /// <param name="a">A valid polygonal geometry.</param>
+    /// <param name="envelopeA">The envelope of <paramref name="a"/>.</param>
+    /// <param name="b">A valid polygonal geometry in the same CRS.</param>
+    /// <param name="envelopeB">The envelope of <paramref name="b"/>.</param>
+    internal static bool InteriorsIntersect(Geometry a, Envelope envelopeA, Geometry b, Envelope envelopeB)
     {
-        if (HoleFreeShell.Of(a, MaxFastPathVertices) is not { } ringA || HoleFreeShell.Of(b, MaxFastPathVertices) is not { } ringB)
-        {
-            return null;
-        }
+        ArgumentNullException.ThrowIfNull(envelopeA);
+        ArgumentNullException.ThrowIfNull(envelopeB);
+        return (HoleFreeShell.Of(a, MaxFastPathVertices) is { } ringA && HoleFreeShell.Of(b, MaxFastPathVertices) is { } ringB
+                ? FastPath(a, ringA, Box.Of(envelopeA), b, ringB, Box.Of(envelopeB))
+                : null)
+            ?? RelateNG.Relate(a, b, InteriorsIntersectPattern);
+    }
 
+    /// <summary>The exact answer when the fast path can give one, else null.</summary>
+    internal static bool? FastPath(Geometry a, Geometry b) =>
+        HoleFreeShell.Of(a, MaxFastPathVertices) is { } ringA && HoleFreeShell.Of(b, MaxFastPathVertices) is { } ringB
+            ? FastPath(a, ringA, Box.Of(ringA), b, ringB, Box.Of(ringB))
+            : null;
+
+    private static bool? FastPath(Geometry a, Coordinate[] ringA, Box boxA, Geometry b, Coordinate[] ringB, Box boxB)
+    {
         var edgesA = ringA.Length - 1;
         var edgesB = ringB.Length - 1;
         Span<bool> sharedA = stackalloc bool[edgesA];
         Span<bool> sharedB = stackalloc bool[edgesB];
-        var boxA = Box.Of(ringA);
-        var boxB = Box.Of(ringB);
         bool? sameOrientation = null; // computed when the first shared edge needs it
         for (var i = 0; i < edgesA; i++)
         {
@@ -124,6 +140,9 @@ public static class InteriorContact
 
             return new Box(minX, maxX, minY, maxY);
         }
+
+        /// <summary>The same box from a ring's envelope (the same extreme coordinates).</summary>
+        public static Box Of(Envelope envelope) => new(envelope.MinX, envelope.MaxX, envelope.MinY, envelope.MaxY);
 
         public bool Excludes(Coordinate point) => point.X < MinX || point.X > MaxX || point.Y < MinY || point.Y > MaxY;
     }

@@ -497,9 +497,10 @@ public sealed class ConflictCheck
     {
         var margin = chunks.Crs.IsGeographic ? ControlReach.LonLatMargin : 0;
         var index = new HPRtree<int>();
+        var envelopes = new Envelope?[chunks.Count]; // each asked for once: the index keeps them, the queries reuse them
         for (var p = 0; p < chunks.Count; p++)
         {
-            if (chunks.EnvelopeOf(p) is { } envelope)
+            if ((envelopes[p] = chunks.EnvelopeOf(p)) is { } envelope)
             {
                 index.Insert(envelope, p);
             }
@@ -509,26 +510,39 @@ public sealed class ConflictCheck
         var boundary = new bool[chunks.Count];
         Parallel.ForEach(Partitioner.Create(0, chunks.Count, 4096), new ParallelOptions { CancellationToken = cancellation }, range =>
         {
+            var hit = new OtherChunkHit(chunks);
             for (var p = range.Item1; p < range.Item2; p++)
             {
-                if (chunks.EnvelopeOf(p) is not { } envelope)
+                if (envelopes[p] is not { } envelope)
                 {
                     continue;
                 }
 
-                var chunk = chunks.ChunkOf(p);
                 var widened = margin == 0 ? envelope : new Envelope(envelope.MinX - margin, envelope.MaxX + margin, envelope.MinY - margin, envelope.MaxY + margin);
-                foreach (var q in index.Query(widened))
-                {
-                    if (chunks.ChunkOf(q) != chunk)
-                    {
-                        boundary[p] = true;
-                        break;
-                    }
-                }
+                hit.Reset(chunks.ChunkOf(p));
+                index.Query(widened, hit);
+                boundary[p] = hit.Found;
             }
         });
         return boundary;
+    }
+
+    /// <summary>Whether an index query met a parcel outside one chunk (a visitor reused across queries: no list per query).</summary>
+    private sealed class OtherChunkHit(ParcelChunks chunks) : NetTopologySuite.Index.IItemVisitor<int>
+    {
+        private int _chunk;
+
+        /// <summary>Whether a parcel of another chunk was met since <see cref="Reset"/>.</summary>
+        public bool Found { get; private set; }
+
+        /// <summary>Starts a query from a parcel of <paramref name="chunk"/>.</summary>
+        public void Reset(int chunk)
+        {
+            _chunk = chunk;
+            Found = false;
+        }
+
+        public void VisitItem(int item) => Found |= chunks.ChunkOf(item) != _chunk;
     }
 
     /// <summary>One chunk's parcels against the red line, the farmland and the parks, and the overlaps among them.</summary>

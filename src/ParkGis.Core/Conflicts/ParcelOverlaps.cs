@@ -82,7 +82,7 @@ internal sealed class ParcelOverlaps
                 continue; // both in one stack already: the test would change nothing
             }
 
-            if (!InteriorContact.InteriorsIntersect(parcel, here.Geometry(j)))
+            if (!InteriorContact.InteriorsIntersect(parcel, envelope, here.Geometry(j), here.Envelope(j)))
             {
                 continue; // neighbours of a tiling share edges but no interior: no overlay needed
             }

@@ -46,6 +46,8 @@ public sealed class InteriorContactTests
         Assert.Equal(expected, RelateNG.Relate(first, second, "T********"));
         Assert.Equal(expected, InteriorContact.InteriorsIntersect(first, second));
         Assert.Equal(expected, InteriorContact.InteriorsIntersect(second, first));
+        Assert.Equal(expected, InteriorContact.InteriorsIntersect(first, first.EnvelopeInternal, second, second.EnvelopeInternal));
+        Assert.Equal(expected, InteriorContact.InteriorsIntersect(second, second.EnvelopeInternal, first, first.EnvelopeInternal));
         Assert.NotEqual(!expected, InteriorContact.FastPath(first, second)); // the fast path never contradicts
     }
 
@@ -71,7 +73,8 @@ public sealed class InteriorContactTests
                 }
 
                 decidedFast += fast is null ? 0 : 1;
-                if (InteriorContact.InteriorsIntersect(cells[i], cells[j]) != expected)
+                if (InteriorContact.InteriorsIntersect(cells[i], cells[j]) != expected
+                    || InteriorContact.InteriorsIntersect(cells[i], cells[i].EnvelopeInternal, cells[j], cells[j].EnvelopeInternal) != expected)
                 {
                     return false;
                 }
