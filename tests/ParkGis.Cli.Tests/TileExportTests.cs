@@ -293,7 +293,9 @@ public sealed class TileExportTests
         }
 
         Assert.True(missing.Count == 0, $"{missing.Count} lookups failed:\n" + string.Join("\n", missing.Take(20)));
-        var lost = int.Parse(System.Text.RegularExpressions.Regex.Match(stdout, @"(\d+) features lost at a zoom").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var lostLine = System.Text.RegularExpressions.Regex.Match(stdout, @"(\d+) (?:features lost at a zoom|个要素在某一级别上消失)");
+        Assert.True(lostLine.Success, "the tile geometry line on stdout:\n" + stdout);
+        var lost = int.Parse(lostLine.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(belowTheGrid <= lost, $"{belowTheGrid} features under one tile unit missing, {lost} reported lost");
         AssertEveryGeometryValid(tiles.Values);
         return tiles;
