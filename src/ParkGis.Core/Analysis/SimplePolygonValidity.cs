@@ -6,20 +6,23 @@ namespace ParkGis.Core.Analysis;
 /// <summary>
 /// A quick proof that a polygon or multipolygon is valid, for the features that almost always are: parcels (宗地),
 /// farmland patches (图斑), park boundaries and red-line polygons (生态保护红线) with thousands of vertices. The proof
-/// asks for more than validity: finite coordinates; closed rings of at least three distinct vertices with no
-/// repeated consecutive vertex; adjacent edges of a ring meeting only at their common vertex; every other pair of
+/// asks for more than validity: finite coordinates; closed rings of at least three distinct vertices (a vertex repeated
+/// in a row counts once, as in IsValidOp); adjacent edges of a ring meeting only at their common vertex; every other pair of
 /// edges, in the same ring or in different rings, not meeting at all (exact orientation predicates); each hole
 /// inside its shell and outside the other holes; no shell inside another polygon's shell. Rings that share no point
 /// are simple and bound a connected interior, so such a geometry is valid under OGC rules exactly as NTS
-/// <c>IsValidOp</c> would find it. When the proof does not go through — rings that touch, a repeated vertex, a shell
-/// inside another's hole, anything odd — the caller asks <c>IsValidOp</c>, which also explains what is wrong.
+/// <c>IsValidOp</c> would find it. When the proof does not go through — rings that touch, a shell inside another's
+/// hole, anything odd — the caller asks <c>IsValidOp</c>, which also explains what is wrong. The one proof of validity
+/// for the analysis, the published outputs and the tiles.
 /// </summary>
 /// <remarks>
-/// Small hole-free polygons (the per-parcel case) are scanned pair by pair without allocating. Larger geometries
+/// Small hole-free polygons (the per-parcel case) are scanned pair by pair without allocating (unless a vertex repeats:
+/// coordinates rounded for output often collapse two vertices into one, and the ring is then copied without the
+/// repeats). Larger geometries
 /// drop their edges into a grid of cells a few edge lengths wide and compare only edges sharing a cell, giving up —
 /// "not proven" — when long edges or crowded cells would make that costly.
 /// </remarks>
-internal static class SimplePolygonValidity
+public static class SimplePolygonValidity
 {
     /// <summary>
     /// Coordinates beyond this (or not finite) are left to IsValidOp: products of coordinate differences near 1e300
@@ -48,8 +51,9 @@ internal static class SimplePolygonValidity
     /// <summary>True when <paramref name="geometry"/> is proven valid here; false means "not proven", not "invalid".</summary>
     public static bool IsProvenValid(Geometry geometry)
     {
-        if (HoleFreeShell.Of(geometry, PairScanEdges) is { } ring)
+        if (HoleFreeShell.Of(geometry, PairScanEdges) is { } shell)
         {
+            var ring = WithoutRepeats(shell);
             return IsWellFormed(ring) && NoNonAdjacentEdgesMeet(ring);
         }
 
@@ -75,14 +79,43 @@ internal static class SimplePolygonValidity
                 return null;
             }
 
-            rings.Add(new Ring(polygon.Shell.Coordinates, p, IsShell: true));
+            rings.Add(new Ring(WithoutRepeats(polygon.Shell.Coordinates), p, IsShell: true));
             foreach (var hole in polygon.Holes)
             {
-                rings.Add(new Ring(hole.Coordinates, p, IsShell: false));
+                rings.Add(new Ring(WithoutRepeats(hole.Coordinates), p, IsShell: false));
             }
         }
 
         return rings;
+    }
+
+    /// <summary>
+    /// The ring itself when no vertex equals the one before it (in x and y), else a copy that keeps the first of each
+    /// run of equal vertices: the same ring to IsValidOp, which also ignores repeated points.
+    /// </summary>
+    private static Coordinate[] WithoutRepeats(Coordinate[] ring)
+    {
+        var first = 1;
+        while (first < ring.Length && !ring[first].Equals2D(ring[first - 1]))
+        {
+            first++;
+        }
+
+        if (first >= ring.Length)
+        {
+            return ring;
+        }
+
+        var kept = new List<Coordinate>(ring.Length) { ring[0] };
+        for (var i = 1; i < ring.Length; i++)
+        {
+            if (!ring[i].Equals2D(kept[^1]))
+            {
+                kept.Add(ring[i]);
+            }
+        }
+
+        return [.. kept];
     }
 
     /// <summary>

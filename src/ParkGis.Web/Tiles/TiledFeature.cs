@@ -1,11 +1,12 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
+using ParkGis.Core.Analysis;
 
 namespace ParkGis.Web.Tiles;
 
 /// <summary>
 /// One published feature ready to tile: its geometry in world units of the highest zoom (y down) as flat arrays for
-/// clipping — valid (proven by <see cref="SingleShellValidity"/> or NTS IsValidOp): a polygon that is not is repaired
+/// clipping — valid (proven by <see cref="SimplePolygonValidity"/> or NTS IsValidOp): a polygon that is not is repaired
 /// with <see cref="GeometryFixer"/> first —, its MVT id and its
 /// attribute tags.
 /// </summary>
@@ -51,7 +52,7 @@ internal sealed class TiledFeature
     {
         var (kept, dropped) = HighestDimension(lonLat);
         var repaired = false;
-        if (kept is IPolygonal && !SingleShellValidity.IsProvenValid(kept) && !kept.IsValid)
+        if (kept is IPolygonal && !SimplePolygonValidity.IsProvenValid(kept) && !kept.IsValid)
         {
             kept = GeometryFixer.Fix(kept);
             repaired = true;

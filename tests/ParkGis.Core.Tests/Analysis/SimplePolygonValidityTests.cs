@@ -20,6 +20,9 @@ public sealed class SimplePolygonValidityTests
     [InlineData("POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 2 1, 2 2, 1 1))")] // a hole
     [InlineData("POLYGON ((0 0, 9 0, 9 9, 0 9, 0 0), (1 1, 2 1, 2 2, 1 1), (5 5, 5 7, 7 7, 5 5))")] // two holes apart
     [InlineData("MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)))")] // one part
+    [InlineData("POLYGON ((0 0, 2 0, 2 2, 2 2, 0 2, 0 0))")] // a repeated vertex
+    [InlineData("POLYGON ((0 0, 5 0, 5 0, 10 0, 10 10, 0 10, 0 0, 0 0))")] // repeated vertices, three in a line, the closing one twice
+    [InlineData("POLYGON ((0 0, 9 0, 9 9, 0 9, 0 0), (1 1, 2 1, 2 1, 2 2, 1 1))")] // a hole with a repeated vertex
     [InlineData("MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5), (5.5 5.2, 5.8 5.2, 5.8 5.5, 5.5 5.2)))")] // two parts apart, one with a hole
     public void Simple_rings_are_proven_valid(string wkt)
     {
@@ -30,8 +33,10 @@ public sealed class SimplePolygonValidityTests
     [InlineData("POLYGON ((0 0, 2 2, 2 0, 0 2, 0 0))")] // bow-tie
     [InlineData("POLYGON ((0 0, 2 0, 2 2, 1 0, 0 2, 0 0))")] // a vertex touching an edge
     [InlineData("POLYGON ((0 0, 3 0, 2 0, 2 2, 0 2, 0 0))")] // a spike back along an edge
-    [InlineData("POLYGON ((0 0, 2 0, 2 2, 2 2, 0 2, 0 0))")] // a repeated vertex: valid, but left to IsValidOp
     [InlineData("POLYGON ((0 0, 1 0, 2 0, 0 0))")] // collapsed to a line
+    [InlineData("POLYGON ((0 0, 5 0, 5 0, 0 0))")] // two distinct vertices once the repeat is dropped
+    [InlineData("POLYGON ((0 0, 10 0, 10 10, 10 10, 10 20, 10 10, 0 10, 0 0))")] // a spike behind a repeated vertex
+    [InlineData("POLYGON ((0 0, 10 0, 5 5, 5 5, 10 10, 0 10, 5 5, 0 0))")] // touching itself at a repeated vertex
     [InlineData("POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0), (5 1, 6 1, 6 2, 5 1))")] // a hole outside the shell
     [InlineData("POLYGON ((0 0, 9 0, 9 9, 0 9, 0 0), (1 1, 8 1, 8 8, 1 8, 1 1), (2 2, 3 2, 3 3, 2 2))")] // nested holes
     [InlineData("POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0), (0 0, 2 1, 1 2, 0 0))")] // a hole touching the shell: valid, but left to IsValidOp
@@ -104,6 +109,53 @@ public sealed class SimplePolygonValidityTests
         return !SimplePolygonValidity.IsProvenValid(polygon) || new IsValidOp(polygon).IsValid;
     }
 
+    [Property(MaxTest = 3000)]
+    public bool Never_proves_a_ring_with_repeated_vertices_IsValidOp_rejects(int seed)
+    {
+        // Grid rings with vertices doubled in place (what rounding coordinates for output does to close vertices):
+        // the copy without repeats must be judged, never the repeats waved through.
+        var random = new Random(seed);
+        var ring = RandomPolygons.GridRing(random, side: 5, maxVertices: 7).ToList();
+        for (var doubled = random.Next(1, 4); doubled > 0; doubled--)
+        {
+            var i = random.Next(ring.Count);
+            ring.Insert(i, ring[i].Copy());
+        }
+
+        ring[^1] = ring[0].Copy();
+        var polygon = Factory.CreatePolygon([.. ring]);
+        return !SimplePolygonValidity.IsProvenValid(polygon) || new IsValidOp(polygon).IsValid;
+    }
+
+    [Property(MaxTest = 300)]
+    public bool Never_proves_a_rounded_lon_lat_ring_IsValidOp_rejects(int seed)
+    {
+        // A 40–400-vertex star in degrees rounded to 1e-7 (the published precision): neighbouring vertices closer than
+        // that collapse into repeats, and a few vertices thrown elsewhere make it cross itself.
+        var random = new Random(seed);
+        var n = random.Next(40, 400);
+        var ring = new Coordinate[n + 1];
+        for (var i = 0; i < n; i++)
+        {
+            var angle = 2 * Math.PI * (i + (random.Next(3) == 0 ? 0 : random.NextDouble() * 1e-6)) / n;
+            var radius = 0.01 + (random.Next(300) * 1e-5);
+            ring[i] = new Coordinate(Math.Round(109.8 + (radius * Math.Cos(angle)), 7), Math.Round(39.6 + (radius * Math.Sin(angle)), 7));
+            if (i > 0 && random.Next(5) == 0)
+            {
+                ring[i] = ring[i - 1].Copy();
+            }
+        }
+
+        for (var moved = random.Next(0, 3); moved > 0; moved--)
+        {
+            ring[random.Next(n)] = new Coordinate(109.8 + (random.Next(-1300, 1300) * 1e-5), 39.6 + (random.Next(-1300, 1300) * 1e-5));
+        }
+
+        ring[n] = ring[0].Copy();
+        var polygon = Factory.CreatePolygon(ring);
+        return !SimplePolygonValidity.IsProvenValid(polygon) || new IsValidOp(polygon).IsValid;
+    }
+
     [Fact]
     public void Proves_large_stars_with_holes_and_parts_valid()
     {
@@ -141,22 +193,26 @@ public sealed class SimplePolygonValidityTests
     }
 
     [Fact]
-    public void Proves_most_valid_grid_rings_valid()
+    public void Proves_every_valid_grid_ring_valid()
     {
-        // The proof should decline only for repeated vertices; count how many IsValidOp-valid grid rings it proves.
+        // A valid single ring shares no point with itself, so the proof should prove every one IsValidOp accepts,
+        // repeated vertices included.
         var valid = 0;
         var proven = 0;
+        var repeats = 0;
         for (var seed = 0; seed < 3000; seed++)
         {
             var polygon = Factory.CreatePolygon(RandomPolygons.GridRing(new Random(seed), side: 4, maxVertices: 7));
-            if (new IsValidOp(polygon).IsValid && !polygon.Shell.Coordinates.Zip(polygon.Shell.Coordinates.Skip(1)).Any(p => p.First.Equals2D(p.Second)))
+            if (new IsValidOp(polygon).IsValid)
             {
+                repeats += polygon.Shell.Coordinates.Zip(polygon.Shell.Coordinates.Skip(1)).Any(p => p.First.Equals2D(p.Second)) ? 1 : 0;
                 valid++;
                 proven += SimplePolygonValidity.IsProvenValid(polygon) ? 1 : 0;
             }
         }
 
         Assert.True(valid > 50, $"only {valid} valid rings generated");
+        Assert.True(repeats > 5, $"only {repeats} valid rings with a repeated vertex generated");
         Assert.Equal(valid, proven);
     }
 
