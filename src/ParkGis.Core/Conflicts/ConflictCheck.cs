@@ -373,43 +373,20 @@ public sealed class ConflictCheck
         var copyOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var progress = new ParcelProgress(_progress, chunks.Count);
         ParcelOverlaps? wholeOverlaps = null;
-        // The next chunk is read while one is checked: reading is one thread's work, which the check's parallel loops
-        // share the cores with. The chunks are still read one at a time in file order, and a chunk's failure is met
-        // after the chunks before it are checked, as when each is read in turn.
-        Task<Layer>? next = null;
-        try
+        for (var c = 0; c < chunkCount; c++)
         {
-            for (var c = 0; c < chunkCount; c++)
+            cancellation.ThrowIfCancellationRequested();
+            CheckChunkOf(c);
+            if (chunkCount > 1)
             {
-                cancellation.ThrowIfCancellationRequested();
-                var layer = next is null ? chunks.Read(c) : next.GetAwaiter().GetResult();
-                var following = c + 1;
-                next = following < chunkCount ? Task.Run(() => chunks.Read(following), CancellationToken.None) : null;
-                CheckChunkOf(c, layer);
-                layer = null;
-                if (chunkCount > 1)
-                {
-                    chunks.ChunkReleased?.Invoke(c + 1); // the chunk is no longer referenced: CheckChunkOf has returned
-                }
+                chunks.ChunkReleased?.Invoke(c + 1); // the chunk is no longer referenced: CheckChunkOf has returned
             }
         }
-        catch
-        {
-            // Never leave a read running on its own: the check's failure (or the cancellation) is the one reported.
-            try
-            {
-                next?.Wait(CancellationToken.None);
-            }
-            catch (AggregateException)
-            {
-            }
 
-            throw;
-        }
-
-        // One chunk, screened, checked and reduced to its kept parcels; what it read dies when this returns.
-        void CheckChunkOf(int c, Layer layer)
+        // One chunk, read, screened, checked and reduced to its kept parcels; what it read dies when this returns.
+        void CheckChunkOf(int c)
         {
+            var layer = chunks.Read(c);
             if (!whole)
             {
                 AnalysisCrs.RequireZones(layer); // as the assessment requires of a layer read whole

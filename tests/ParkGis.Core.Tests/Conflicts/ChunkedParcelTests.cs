@@ -99,9 +99,7 @@ public sealed class ChunkedParcelTests
 
         var chunked = new ConflictCheck(new ConflictCheckOptions(1.0)).Check(new ParkAssessment(AssessmentInputs.Of(dataset) with { ParcelChunks = chunks }));
 
-        // The next chunk may already be read when one is released (it is read while the one before is checked).
-        Assert.Equal([1, 2, 3], released.Select(r => r.Done));
-        Assert.All(released, r => Assert.InRange(r.Reads, r.Done, Math.Min(r.Done + 1, 3)));
+        Assert.Equal([(1, 1), (2, 2), (3, 3)], released);
         AssertSame(whole, chunked, "chunks of 2 with a full collection after the last");
         var held = ParcelChunks.Whole(parcels);
         var calls = 0;
@@ -162,45 +160,6 @@ public sealed class ChunkedParcelTests
         {
             AssertSame(whole, Check(dataset, perChunk), string.Create(CultureInfo.InvariantCulture, $"seed {seed}, EPSG:{epsg}, chunks of {perChunk}"));
         }
-    }
-
-    [Fact]
-    public void Chunks_are_read_one_at_a_time_in_file_order_and_a_failing_read_is_met_after_the_chunks_before_it()
-    {
-        // The next chunk is read while one is checked; the reads still follow each other in file order, and a chunk
-        // that cannot be read stops the check with its own exception once the chunks before it are checked.
-        var dataset = new TestDatasets()
-            .With(LayerRole.Parks, Square(X, Y, 1000))
-            .With(LayerRole.Parcels, Square(X + 10, Y + 10, 100), Square(X + 200, Y, 100), Square(X + 400, Y, 100), Square(X + 600, Y, 100))
-            .Build();
-        var parcels = dataset.Find(LayerRole.Parcels)!;
-        var cut = ParcelChunks.Of(parcels, 1);
-        var (reading, overlapped) = (0, false);
-        var starts = new List<int>();
-        var released = new List<int>();
-        var chunks = new ParcelChunks(cut.Layer, cut.Count, cut.PerChunk, cut.EnvelopeOf, (start, count) =>
-        {
-            overlapped |= Interlocked.Increment(ref reading) > 1;
-            Thread.Sleep(20); // long enough for a second read to overlap if one were started
-            lock (starts)
-            {
-                starts.Add(start);
-            }
-
-            Interlocked.Decrement(ref reading);
-            return start == 2 ? throw new InvalidDataException("chunk 3") : [.. parcels.Features.Skip(start).Take(count)];
-        })
-        {
-            ChunkReleased = released.Add,
-        };
-
-        var failure = Assert.Throws<InvalidDataException>(() =>
-            new ConflictCheck(new ConflictCheckOptions(1.0)).Check(new ParkAssessment(AssessmentInputs.Of(dataset) with { ParcelChunks = chunks })));
-
-        Assert.Equal("chunk 3", failure.Message);
-        Assert.False(overlapped, "two chunks read at once");
-        Assert.Equal([0, 1, 2], starts);
-        Assert.Equal([1, 2], released);
     }
 
     [Fact]
