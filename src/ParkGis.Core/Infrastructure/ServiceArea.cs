@@ -1,12 +1,11 @@
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Index.Strtree;
 using ParkGis.Core.Crs;
 
 namespace ParkGis.Core.Infrastructure;
 
 /// <summary>
 /// The land within the service distance of one utility network in one projected CRS: the network's features with
-/// their linework, in an STRtree. A parcel is served when some feature lies within the distance of it, decided by
+/// their linework, in a <see cref="PackedEnvelopeTree"/>. A parcel is served when some feature lies within the distance of it, decided by
 /// the exact distance (<see cref="FacetDistance"/>, NTS's <c>IsWithinDistance</c> answer) against the features whose
 /// envelopes are within reach — so a parcel exactly at the distance is served wherever it lies, and nothing is
 /// buffered or unioned.
@@ -15,15 +14,15 @@ public sealed class ServiceArea
 {
     /// <summary>The served test's pending nodes, one per thread (a test runs on one thread from start to end).</summary>
     [ThreadStatic]
-    private static Stack<AbstractNode<Envelope, int>>? Pending;
+    private static Stack<int>? Pending;
 
-    /// <summary>The distance search's queue, one per thread.</summary>
+    /// <summary>The distance search's queue of entries, one per thread.</summary>
     [ThreadStatic]
-    private static PriorityQueue<IBoundable<Envelope, int>, double>? Queue;
+    private static PriorityQueue<int, double>? Queue;
 
     private readonly Geometry[] _network;
     private readonly Linework[] _linework;
-    private readonly STRtree<int> _index = new();
+    private readonly PackedEnvelopeTree _index;
 
     /// <summary>Builds the area for network geometries already in <paramref name="crs"/>.</summary>
     public ServiceArea(IReadOnlyList<Geometry> network, CrsDefinition crs, double distanceM)
@@ -37,15 +36,9 @@ public sealed class ServiceArea
         for (var i = 0; i < _network.Length; i++)
         {
             _linework[i] = Linework.Of(_network[i]);
-            _index.Insert(_network[i].EnvelopeInternal, i);
         }
 
-        _index.Build();
-        if (_network.Length > 0)
-        {
-            // Every node's bounds computed now, so that searches from many threads only read the tree.
-            TouchBounds(_index.Root);
-        }
+        _index = new PackedEnvelopeTree(_network.Select(n => n.EnvelopeInternal).ToList());
     }
 
     /// <summary>The CRS of the area.</summary>
@@ -93,26 +86,24 @@ public sealed class ServiceArea
 
         var envelope = parcel.Envelope;
         var reach = FacetDistance.Widen(DistanceM);
-        var pending = Pending ??= new Stack<AbstractNode<Envelope, int>>();
+        var pending = Pending ??= new Stack<int>();
         pending.Clear();
         pending.Push(_index.Root);
         while (pending.Count > 0)
         {
-            var children = pending.Pop().ChildBoundables;
-            for (var c = 0; c < children.Count; c++)
+            var node = pending.Pop();
+            for (int child = _index.FirstChild(node), end = _index.EndChild(node); child < end; child++)
             {
-                var child = children[c];
-                var bounds = child.Bounds;
-                if (FacetDistance.Distance(bounds.MinX, bounds.MaxX, bounds.MinY, bounds.MaxY, envelope) > reach)
+                if (_index.Distance(child, envelope) > reach)
                 {
                     continue;
                 }
 
-                if (child is AbstractNode<Envelope, int> node)
+                if (!_index.IsItem(child))
                 {
-                    pending.Push(node);
+                    pending.Push(child);
                 }
-                else if (FacetDistance.IsWithin(_linework[child.Item], parcel, DistanceM))
+                else if (FacetDistance.IsWithin(_linework[_index.ItemOf(child)], parcel, DistanceM))
                 {
                     return true;
                 }
@@ -132,7 +123,7 @@ public sealed class ServiceArea
 
         var envelope = parcel.Envelope;
         var best = double.PositiveInfinity;
-        var queue = Queue ??= new PriorityQueue<IBoundable<Envelope, int>, double>();
+        var queue = Queue ??= new PriorityQueue<int, double>();
         queue.Clear();
         queue.Enqueue(_index.Root, 0);
         while (queue.TryDequeue(out var entry, out var bound))
@@ -142,14 +133,11 @@ public sealed class ServiceArea
                 break;
             }
 
-            if (entry is AbstractNode<Envelope, int> node)
+            if (!_index.IsItem(entry))
             {
-                var children = node.ChildBoundables;
-                for (var c = 0; c < children.Count; c++)
+                for (int child = _index.FirstChild(entry), end = _index.EndChild(entry); child < end; child++)
                 {
-                    var child = children[c];
-                    var bounds = child.Bounds;
-                    var distance = FacetDistance.Distance(bounds.MinX, bounds.MaxX, bounds.MinY, bounds.MaxY, envelope);
+                    var distance = _index.Distance(child, envelope);
                     if (distance <= FacetDistance.Widen(best))
                     {
                         queue.Enqueue(child, distance);
@@ -158,7 +146,7 @@ public sealed class ServiceArea
             }
             else
             {
-                var measured = FacetDistance.Measure(_linework[entry.Item], parcel, best);
+                var measured = FacetDistance.Measure(_linework[_index.ItemOf(entry)], parcel, best);
                 if (measured < best)
                 {
                     best = measured;
@@ -172,17 +160,5 @@ public sealed class ServiceArea
 
         queue.Clear();
         return best;
-    }
-
-    private static void TouchBounds(AbstractNode<Envelope, int> node)
-    {
-        _ = node.Bounds;
-        foreach (var child in node.ChildBoundables)
-        {
-            if (child is AbstractNode<Envelope, int> inner)
-            {
-                TouchBounds(inner);
-            }
-        }
     }
 }

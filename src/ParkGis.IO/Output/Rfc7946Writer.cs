@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NetTopologySuite.Algorithm;
@@ -86,6 +87,11 @@ public sealed class Rfc7946Writer
         stream.Write(",\"features\":["u8);
         var written = 0;
 
+        // A geometry several features share (the same instance: a parcel that several networks do not serve) is put on
+        // the grid and serialized once, when the features come as a list that says so; each feature then gets the same
+        // output and the same text it would have got alone.
+        var shared = features is IReadOnlyList<GeoJsonFeature> list ? SharedGeometry.Find(list) : null;
+
         // One buffer per part, kept from batch to batch: a buffer made per part grew by doubling from 256 bytes and
         // touched fresh memory for every batch (docs/performance.md, "Tenth round, intensity evaluation and writing").
         var buffers = new ArrayBufferWriter<byte>[(FeaturesPerBatch + FeaturesPerPart - 1) / FeaturesPerPart];
@@ -96,6 +102,7 @@ public sealed class Rfc7946Writer
             var parts = (batch.Length + FeaturesPerPart - 1) / FeaturesPerPart;
             var outputs = new OutputGeometry[batch.Length];
             var first = written;
+            var sharedOf = shared is null ? null : PrepareShared(batch, shared);
             ParallelFailures.RethrowFirst(() => Parallel.For(0, parts, part =>
             {
                 var buffer = buffers[part] ??= new ArrayBufferWriter<byte>(PartBytes);
@@ -105,7 +112,7 @@ public sealed class Rfc7946Writer
                 for (var i = part * FeaturesPerPart; i < end; i++)
                 {
                     buffer.Write(first + i == 0 ? "\n"u8 : ",\n"u8);
-                    outputs[i] = WriteFeature(writer, batch[i]);
+                    outputs[i] = WriteFeature(writer, batch[i], sharedOf?[i]);
                     writer.Flush();
                     writer.Reset();
                 }
@@ -113,6 +120,10 @@ public sealed class Rfc7946Writer
             for (var i = 0; i < batch.Length; i++)
             {
                 tally.Add(outputs[i], batch[i].Geometry.IsEmpty);
+                if (sharedOf?[i] is { } entry && --entry.Uses == 0)
+                {
+                    shared!.Remove(batch[i].Geometry);
+                }
             }
 
             for (var part = 0; part < parts; part++)
@@ -128,7 +139,51 @@ public sealed class Rfc7946Writer
         return tally;
     }
 
-    private OutputGeometry WriteFeature(Utf8JsonWriter writer, GeoJsonFeature feature)
+    /// <summary>
+    /// The shared geometry of each feature of <paramref name="batch"/> (null for a geometry of one feature), those met
+    /// for the first time put on the grid and serialized now, on every core.
+    /// </summary>
+    private SharedGeometry?[] PrepareShared(GeoJsonFeature[] batch, Dictionary<Geometry, SharedGeometry> shared)
+    {
+        var sharedOf = new SharedGeometry?[batch.Length];
+        var fresh = new List<(Geometry Geometry, SharedGeometry Entry)>();
+        for (var i = 0; i < batch.Length; i++)
+        {
+            if (shared.TryGetValue(batch[i].Geometry, out var entry))
+            {
+                sharedOf[i] = entry;
+                if (!entry.Queued)
+                {
+                    entry.Queued = true;
+                    fresh.Add((batch[i].Geometry, entry));
+                }
+            }
+        }
+
+        ParallelFailures.RethrowFirst(() => Parallel.For(0, fresh.Count, k =>
+        {
+            var (geometry, entry) = fresh[k];
+            var output = Apply(geometry);
+            if (!output.Geometry.IsEmpty)
+            {
+                var buffer = new ArrayBufferWriter<byte>();
+                using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+                {
+                    WriteGeometry(writer, output.Geometry);
+                }
+
+                entry.Text = buffer.WrittenSpan.ToArray();
+            }
+
+            entry.Output = output;
+        }));
+        return sharedOf;
+    }
+
+    private OutputGeometry Apply(Geometry geometry) =>
+        _policyApplied ? new OutputGeometry(geometry, 0, 0, 0, Repaired: false) : _policy.Apply(geometry);
+
+    private OutputGeometry WriteFeature(Utf8JsonWriter writer, GeoJsonFeature feature, SharedGeometry? shared)
     {
         writer.WriteStartObject();
         writer.WriteString("type", "Feature");
@@ -142,10 +197,14 @@ public sealed class Rfc7946Writer
 
         writer.WriteEndObject();
         writer.WritePropertyName("geometry");
-        var output = _policyApplied ? new OutputGeometry(feature.Geometry, 0, 0, 0, Repaired: false) : _policy.Apply(feature.Geometry);
+        var output = shared?.Output ?? Apply(feature.Geometry);
         if (output.Geometry.IsEmpty)
         {
             writer.WriteNullValue();
+        }
+        else if (shared?.Text is { } text)
+        {
+            writer.WriteRawValue(text, skipInputValidation: true);
         }
         else
         {
@@ -277,6 +336,43 @@ public sealed class Rfc7946Writer
         else
         {
             writer.WriteNumberValue(rounded);
+        }
+    }
+    /// <summary>A geometry several features of one file share: its output and its text, made once, kept until its last use.</summary>
+    private sealed class SharedGeometry
+    {
+        /// <summary>Features still to be written with it.</summary>
+        public int Uses { get; set; }
+
+        /// <summary>Set when a batch has asked for it to be made.</summary>
+        public bool Queued { get; set; }
+
+        /// <summary>The policy's output, once made.</summary>
+        public OutputGeometry? Output { get; set; }
+
+        /// <summary>The GeoJSON text of a non-empty output.</summary>
+        public byte[]? Text { get; set; }
+
+        /// <summary>The geometries (by instance) of more than one feature of <paramref name="features"/>, with their uses; null when there are none.</summary>
+        public static Dictionary<Geometry, SharedGeometry>? Find(IReadOnlyList<GeoJsonFeature> features)
+        {
+            var uses = new Dictionary<Geometry, int>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < features.Count; i++)
+            {
+                ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(uses, features[i].Geometry, out _);
+                count++;
+            }
+
+            var shared = new Dictionary<Geometry, SharedGeometry>(ReferenceEqualityComparer.Instance);
+            foreach (var (geometry, count) in uses)
+            {
+                if (count > 1)
+                {
+                    shared[geometry] = new SharedGeometry { Uses = count };
+                }
+            }
+
+            return shared.Count > 0 ? shared : null;
         }
     }
 }

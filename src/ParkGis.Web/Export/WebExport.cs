@@ -30,7 +30,7 @@ public static class WebExport
     {
         ArgumentNullException.ThrowIfNull(layer);
         var frameMember = new KeyValuePair<string, object?>[] { new(WebMapFrames.MemberName, WebMapFrames.DisplayName(WebMapFrame.Wgs84)) };
-        return new Rfc7946Writer(decimals).Write(path, layer.Features.Select(ToGeoJson), frameMember);
+        return new Rfc7946Writer(decimals).Write(path, layer.Features.Select(ToGeoJson).ToList(), frameMember);
     }
 
     /// <summary>

@@ -50,6 +50,32 @@ public sealed class Rfc7946WriterTests
         Assert.True(tally.Repaired + tally.PartsDropped + tally.FeaturesEmptied > 0, "the cases reach the policy's repair and collapse paths");
     }
 
+    [Fact]
+    public void Features_that_share_a_geometry_instance_are_written_as_with_a_copy_each()
+    {
+        // Three geometries each used by many features across batches: a square, a bow tie (repaired) and a sliver that
+        // collapses (null geometry); between them squares of their own, and two features of one instance side by side.
+        var square = Square(1).Geometry;
+        var bowTie = Factory.CreatePolygon([new(100, 30), new(100.001, 30.001), new(100.001, 30), new(100, 30.001), new(100, 30)]);
+        var sliver = Factory.CreatePolygon([new(100, 30), new(100.001, 30), new(100.001, 30.00000001), new(100, 30)]);
+        var sharedGeometries = new Geometry[] { square, bowTie, sliver };
+        var shared = Enumerable.Range(0, 9000)
+            .Select(i => i % 7 == 0 ? new GeoJsonFeature(sharedGeometries[i / 7 % 3], [new("id", i)]) : Square(i))
+            .Append(new GeoJsonFeature(square, [new("id", -1)]))
+            .ToList();
+        var copies = shared.Select(f => f with { Geometry = f.Geometry.Copy() }).ToList();
+
+        var withShared = Write(shared, out var sharedTally);
+        var withCopies = Write(copies, out var copiesTally);
+
+        Assert.Equal(withCopies, withShared);
+        Assert.Contains("\"geometry\":null", withShared, StringComparison.Ordinal);
+        Assert.Equal(
+            (copiesTally.Features, copiesTally.Repaired, copiesTally.PartsDropped, copiesTally.FeaturesEmptied, copiesTally.Describe("f", 1e-7)),
+            (sharedTally.Features, sharedTally.Repaired, sharedTally.PartsDropped, sharedTally.FeaturesEmptied, sharedTally.Describe("f", 1e-7)));
+        Assert.True(sharedTally.Repaired > 1 && sharedTally.FeaturesEmptied > 1, "the shared bow tie is repaired and the sliver emptied in every feature");
+    }
+
     private static GeoJsonFeature Square(int i)
     {
         var (x, y, size) = (100 + (i % 100 * 0.01), 30 + (i / 100 * 0.01), 0.001 + (i * 1e-7));
