@@ -33,7 +33,7 @@ public static class InteriorContact
     private const string InteriorsIntersectPattern = "T********";
 
     /// <summary>Above this many vertices per ring the quadratic edge scan gives way to RelateNG.</summary>
-    private const int MaxFastPathVertices = 64;
+    internal const int MaxFastPathVertices = 64;
 
     /// <summary>True when the interiors of <paramref name="a"/> and <paramref name="b"/> share at least one point.</summary>
     /// <param name="a">A valid polygonal geometry.</param>
@@ -125,7 +125,7 @@ public static class InteriorContact
     }
 
     /// <summary>The envelope of a ring, as four doubles on the stack.</summary>
-    private readonly record struct Box(double MinX, double MaxX, double MinY, double MaxY)
+    internal readonly record struct Box(double MinX, double MaxX, double MinY, double MaxY)
     {
         public static Box Of(Coordinate[] ring)
         {
@@ -147,7 +147,8 @@ public static class InteriorContact
         public bool Excludes(Coordinate point) => point.X < MinX || point.X > MaxX || point.Y < MinY || point.Y > MaxY;
     }
 
-    private enum EdgePair
+    /// <summary>How two edges meet, decided with exact predicates.</summary>
+    internal enum EdgePair
     {
         /// <summary>No common point, or only one common endpoint that is a vertex of both and not collinear.</summary>
         Apart,
@@ -168,7 +169,8 @@ public static class InteriorContact
         Other,
     }
 
-    private static EdgePair Classify(Coordinate p0, Coordinate p1, Coordinate q0, Coordinate q1)
+    /// <summary>How edge p0–p1 meets edge q0–q1 (exact: robust orientation and coordinate equality).</summary>
+    internal static EdgePair Classify(Coordinate p0, Coordinate p1, Coordinate q0, Coordinate q1)
     {
         var p0q0 = p0.Equals2D(q0);
         var p0q1 = p0.Equals2D(q1);
@@ -270,7 +272,8 @@ public static class InteriorContact
         return true;
     }
 
-    private static bool IsVertexOf(Coordinate point, Coordinate[] ring)
+    /// <summary>Whether <paramref name="point"/> is a vertex of the closed <paramref name="ring"/> (the same coordinates).</summary>
+    internal static bool IsVertexOf(Coordinate point, Coordinate[] ring)
     {
         for (var k = 0; k < ring.Length - 1; k++)
         {
