@@ -41,23 +41,20 @@ internal static class ShellCover
         {
             var p0 = ringP[i];
             var p1 = ringP[i + 1];
-            double minX = Math.Min(p0.X, p1.X), maxX = Math.Max(p0.X, p1.X);
-            double minY = Math.Min(p0.Y, p1.Y), maxY = Math.Max(p0.Y, p1.Y);
-            if (maxX < boxA.MinX || minX > boxA.MaxX || maxY < boxA.MinY || minY > boxA.MaxY)
+            var edge = InteriorContact.Box.Of(p0, p1);
+            if (edge.Misses(boxA))
             {
                 return false; // an edge off the container's envelope lies outside it
             }
 
             for (var j = 0; j < ringA.Length - 1; j++)
             {
-                var q0 = ringA[j];
-                var q1 = ringA[j + 1];
-                if (Math.Max(q0.X, q1.X) < minX || Math.Min(q0.X, q1.X) > maxX || Math.Max(q0.Y, q1.Y) < minY || Math.Min(q0.Y, q1.Y) > maxY)
+                if (edge.Misses(ringA[j], ringA[j + 1]))
                 {
                     continue;
                 }
 
-                switch (InteriorContact.Classify(p0, p1, q0, q1))
+                switch (InteriorContact.Classify(p0, p1, ringA[j], ringA[j + 1]))
                 {
                     case InteriorContact.EdgePair.Apart:
                         continue;
