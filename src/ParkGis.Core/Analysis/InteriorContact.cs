@@ -33,7 +33,7 @@ public static class InteriorContact
     private const string InteriorsIntersectPattern = "T********";
 
     /// <summary>Above this many vertices per ring the quadratic edge scan gives way to RelateNG.</summary>
-    private const int MaxFastPathVertices = 64;
+    internal const int MaxFastPathVertices = 64;
 
     /// <summary>True when the interiors of <paramref name="a"/> and <paramref name="b"/> share at least one point.</summary>
     /// <param name="a">A valid polygonal geometry.</param>
@@ -80,9 +80,8 @@ public static class InteriorContact
         {
             var p0 = ringA[i];
             var p1 = ringA[i + 1];
-            double minX = Math.Min(p0.X, p1.X), maxX = Math.Max(p0.X, p1.X);
-            double minY = Math.Min(p0.Y, p1.Y), maxY = Math.Max(p0.Y, p1.Y);
-            if (maxX < boxB.MinX || minX > boxB.MaxX || maxY < boxB.MinY || minY > boxB.MaxY)
+            var edge = Box.Of(p0, p1);
+            if (edge.Misses(boxB))
             {
                 continue; // the edge lies off B's envelope: it meets no edge of B
             }
@@ -91,7 +90,7 @@ public static class InteriorContact
             {
                 var q0 = ringB[j];
                 var q1 = ringB[j + 1];
-                if (Math.Max(q0.X, q1.X) < minX || Math.Min(q0.X, q1.X) > maxX || Math.Max(q0.Y, q1.Y) < minY || Math.Min(q0.Y, q1.Y) > maxY)
+                if (edge.Misses(q0, q1))
                 {
                     continue;
                 }
@@ -125,7 +124,7 @@ public static class InteriorContact
     }
 
     /// <summary>The envelope of a ring, as four doubles on the stack.</summary>
-    private readonly record struct Box(double MinX, double MaxX, double MinY, double MaxY)
+    internal readonly record struct Box(double MinX, double MaxX, double MinY, double MaxY)
     {
         public static Box Of(Coordinate[] ring)
         {
@@ -144,10 +143,21 @@ public static class InteriorContact
         /// <summary>The same box from a ring's envelope (the same extreme coordinates).</summary>
         public static Box Of(Envelope envelope) => new(envelope.MinX, envelope.MaxX, envelope.MinY, envelope.MaxY);
 
+        /// <summary>The box of segment <paramref name="p"/>–<paramref name="q"/>.</summary>
+        public static Box Of(Coordinate p, Coordinate q) => new(Math.Min(p.X, q.X), Math.Max(p.X, q.X), Math.Min(p.Y, q.Y), Math.Max(p.Y, q.Y));
+
+        /// <summary>Whether the boxes have no point in common (touching is a common point).</summary>
+        public bool Misses(Box other) => MaxX < other.MinX || MinX > other.MaxX || MaxY < other.MinY || MinY > other.MaxY;
+
+        /// <summary>Whether this box has no point in common with the box of segment <paramref name="p"/>–<paramref name="q"/>.</summary>
+        public bool Misses(Coordinate p, Coordinate q) =>
+            Math.Max(p.X, q.X) < MinX || Math.Min(p.X, q.X) > MaxX || Math.Max(p.Y, q.Y) < MinY || Math.Min(p.Y, q.Y) > MaxY;
+
         public bool Excludes(Coordinate point) => point.X < MinX || point.X > MaxX || point.Y < MinY || point.Y > MaxY;
     }
 
-    private enum EdgePair
+    /// <summary>How two edges meet, decided with exact predicates.</summary>
+    internal enum EdgePair
     {
         /// <summary>No common point, or only one common endpoint that is a vertex of both and not collinear.</summary>
         Apart,
@@ -168,7 +178,8 @@ public static class InteriorContact
         Other,
     }
 
-    private static EdgePair Classify(Coordinate p0, Coordinate p1, Coordinate q0, Coordinate q1)
+    /// <summary>How edge p0–p1 meets edge q0–q1 (exact: robust orientation and coordinate equality).</summary>
+    internal static EdgePair Classify(Coordinate p0, Coordinate p1, Coordinate q0, Coordinate q1)
     {
         var p0q0 = p0.Equals2D(q0);
         var p0q1 = p0.Equals2D(q1);
@@ -270,7 +281,8 @@ public static class InteriorContact
         return true;
     }
 
-    private static bool IsVertexOf(Coordinate point, Coordinate[] ring)
+    /// <summary>Whether <paramref name="point"/> is a vertex of the closed <paramref name="ring"/> (the same coordinates).</summary>
+    internal static bool IsVertexOf(Coordinate point, Coordinate[] ring)
     {
         for (var k = 0; k < ring.Length - 1; k++)
         {

@@ -106,7 +106,7 @@ public static class LayerOverlay
 
                 // Along the subject's edges most features lie inside it: Covers first, since a covered feature with an
                 // area shares the subject's interior, and the interiors' test only for the others.
-                covered = preparedSubject.Covers(feature);
+                covered = ShellCover.Covers(subject, feature) ?? preparedSubject.Covers(feature);
                 coverDecided?.Invoke(index, covered);
                 if (!(covered && feature.Area > 0) && !InteriorsIntersect(preparedSubject, feature))
                 {
@@ -120,7 +120,7 @@ public static class LayerOverlay
                     continue;
                 }
 
-                covered = preparedSubject.Covers(feature);
+                covered = ShellCover.Covers(subject, feature) ?? preparedSubject.Covers(feature);
             }
 
             Geometry intersection;
@@ -128,7 +128,7 @@ public static class LayerOverlay
             {
                 intersection = feature;
             }
-            else if (layer.Prepared(index).Covers(subject))
+            else if (ShellCover.Covers(feature, subject) ?? layer.Prepared(index).Covers(subject))
             {
                 intersection = subject;
             }

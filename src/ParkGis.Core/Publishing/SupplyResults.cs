@@ -22,9 +22,10 @@ public static class SupplyResults
     {
         ArgumentNullException.ThrowIfNull(result);
         // Each batch's land is an overlay of its own, made on first use: all of them on all cores first.
-        Parallel.ForEach(result.Batches, new ParallelOptions { CancellationToken = result.Cancellation }, b => _ = b.Unsupplied);
+        var listed = result.Batches.Where(b => MayHoldListedLand(b, result.Options.MinAreaM2)).ToList();
+        Parallel.ForEach(listed, new ParallelOptions { CancellationToken = result.Cancellation }, b => _ = b.Unsupplied);
         var features = new List<ResultFeature>();
-        foreach (var b in result.Batches)
+        foreach (var b in listed)
         {
             var parts = LayerOverlay.PolygonParts(b.Unsupplied).Where(p => p.Area >= result.Options.MinAreaM2).ToList();
             if (parts.Count == 0)
@@ -57,6 +58,16 @@ public static class SupplyResults
 
         return new ResultLayer("unsupplied", Localized.Get("PublishedLayerUnsupplied"), features, Highlight: false);
     }
+
+    /// <summary>
+    /// Whether a batch's 批而未供 land may hold a polygon of at least <paramref name="minAreaM2"/>. Its pieces of supplied
+    /// parcels lie inside the batch, so the land's polygons add up to the batch's area less their union's
+    /// (<see cref="BatchSupply.UnsuppliedM2"/>) but for overlay rounding — a millionth of the batch's area is far above
+    /// it. A batch whose remainder is below the minimum by that margin (one supplied whole) lists nothing, and its
+    /// overlay is never made.
+    /// </summary>
+    internal static bool MayHoldListedLand(BatchSupply batch, double minAreaM2) =>
+        batch.UnsuppliedM2 + (1e-6 * batch.ApprovedM2) >= minAreaM2;
 
     /// <summary>The <c>unapproved_supply</c> layer: the land of each listed parcel outside every approval batch (未批先供).</summary>
     public static ResultLayer UnapprovedSupply(SupplyLedgerResult result)

@@ -487,7 +487,7 @@ public sealed class SupplyLedger
                 }
 
                 if ((!coveredByOne || parts.InWindow![j]) && approvals.Envelope(j).Covers(parcel.EnvelopeInternal)
-                    && (known.Covers(approvals, j, parcel, parcelIndex) ?? known.Record(approvals.Crs.Epsg, j, parcelIndex, preparedApproval(j).Covers(parcel))))
+                    && (known.Covers(approvals, j, parcel, parcelIndex) ?? known.Record(approvals.Crs.Epsg, j, parcelIndex, ShellCover.Covers(approvals.Geometry(j), parcel) ?? preparedApproval(j).Covers(parcel))))
                 {
                     coveredByOne = true;
                     coveredByOneInWindow |= parts.Window is not null && parts.InWindow![j];
@@ -678,7 +678,7 @@ public sealed class SupplyLedger
                 // Most supplied parcels lie inside one batch: away from its edges one vertex tells, along them what the batches
                 // and parks decided, else the parcel's own relate.
                 if (approvalsHere.Envelope(j).Covers(parcel.EnvelopeInternal)
-                    && (known.Covers(approvalsHere, j, parcel, i) ?? known.Record(crs.Epsg, j, i, prepared.CoveredBy(approvalsHere.Geometry(j)))))
+                    && (known.Covers(approvalsHere, j, parcel, i) ?? known.Record(crs.Epsg, j, i, ShellCover.Covers(approvalsHere.Geometry(j), parcel) ?? prepared.CoveredBy(approvalsHere.Geometry(j)))))
                 {
                     return;
                 }

@@ -97,7 +97,7 @@ public sealed class InteriorContactTests
     /// parcel generator); when <paramref name="enlarge"/>, one cell is scaled by 1.2 about its centre so it
     /// overlaps its neighbours.
     /// </summary>
-    private static List<Polygon> JitteredTiling(int seed, bool enlarge)
+    internal static List<Polygon> JitteredTiling(int seed, bool enlarge)
     {
         const int n = 4;
         const double size = 100;

@@ -1,8 +1,10 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
+using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Publishing;
 using ParkGis.Core.Supply;
 using static ParkGis.Core.Tests.Supply.LandTestData;
 
@@ -37,6 +39,39 @@ public sealed class SupplyLedgerTests
         Assert.False(batch.UnsuppliedLand.IsValueCreated, "the figures need no overlay");
         Assert.Equal(5000, batch.Unsupplied.Area, 6);
         Assert.Equal((50, 100), (batch.Unsupplied.EnvelopeInternal.Width, batch.Unsupplied.EnvelopeInternal.Height)); // the east half
+    }
+
+    [Fact]
+    public void Batch_supplied_whole_is_left_out_of_the_unsupplied_layer_without_its_overlay()
+    {
+        // B1 is supplied whole by two parcels side by side; B2 keeps its east half (5,000 m²) unsupplied.
+        var result = Run(new LandTestData()
+            .Batch("B1", Box(0, 0, 100, 100)).Parcel("L1", Box(0, 0, 50, 100)).Parcel("L2", Box(50, 0, 100, 100))
+            .Batch("B2", Box(200, 0, 300, 100)).Parcel("L3", Box(200, 0, 250, 100)));
+
+        var layer = SupplyResults.Unsupplied(result);
+
+        var feature = Assert.Single(layer.Features);
+        Assert.Equal("B2", feature.Label);
+        Assert.Equal(5000, feature.AreaM2!.Value, 6);
+        var whole = result.Batches.Single(b => b.BatchId == "B1");
+        Assert.Equal(0, whole.UnsuppliedM2);
+        Assert.False(whole.UnsuppliedLand.IsValueCreated, "a batch supplied whole lists no land: its overlay is not needed");
+        Assert.True(whole.Unsupplied.IsEmpty, "and made anyway, it holds nothing");
+    }
+
+    [Theory]
+    [InlineData(0.0, 10000.0, 1.0, false)] // supplied whole
+    [InlineData(0.5, 10000.0, 1.0, false)] // half a square metre left: no polygon of 1 m²
+    [InlineData(0.995, 10000.0, 1.0, true)] // within a millionth of the batch of the minimum: overlaid
+    [InlineData(1.0, 10000.0, 1.0, true)]
+    [InlineData(0.0, 10000.0, 0.0, true)] // no minimum: even slivers are listed
+    public void Only_a_remainder_near_the_minimum_area_or_above_is_overlaid(double unsuppliedM2, double approvedM2, double minAreaM2, bool overlaid)
+    {
+        var batch = new BatchSupply("B", string.Empty, null, string.Empty, 1, CrsRegistry.FromEpsg(4545)!, approvedM2, approvedM2 - unsuppliedM2,
+            new Lazy<Geometry>(() => throw new InvalidOperationException("not asked")));
+
+        Assert.Equal(overlaid, SupplyResults.MayHoldListedLand(batch, minAreaM2));
     }
 
     [Fact]
