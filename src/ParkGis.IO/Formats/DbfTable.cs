@@ -23,6 +23,9 @@ internal sealed class DbfTable
     private const byte HeaderTerminator = 0x0D;
     private const byte DeletedMark = (byte)'*';
 
+    /// <summary>Cells up to this many characters are decoded on the stack; longer ones (rare) as a string.</summary>
+    private const int StackChars = 512;
+
     private readonly byte[] _bytes;
     private readonly int _headerLength;
     private readonly int _recordLength;
@@ -30,6 +33,7 @@ internal sealed class DbfTable
     private readonly DbfField[] _fields;
     private readonly LayerReadRequest _request;
     private readonly List<DataIssue> _issues;
+    private readonly RepeatedValues _repeated = new();
 
     private DbfTable(byte[] bytes, int headerLength, int recordLength, int recordCount, Encoding encoding, DbfField[] fields, LayerReadRequest request, List<DataIssue> issues)
     {
@@ -136,28 +140,46 @@ internal sealed class DbfTable
                 var flag = Encoding.ASCII.GetString(cell).Trim();
                 return flag.Length == 0 ? null : "TtYy".Contains(flag[0], StringComparison.Ordinal) ? true : "FfNn".Contains(flag[0], StringComparison.Ordinal) ? false : null;
             default:
-                if (!cell.ContainsAnyExcept((byte)0))
-                {
-                    return null;
-                }
-
-                return _encoding.GetString(cell).Trim('\0').TrimEnd();
+                return Text(cell);
         }
     }
 
-    private object? Number(DbfField field, ReadOnlySpan<byte> cell, int ordinal)
+    /// <summary>A text cell: null when all NUL, else the decoded text without NULs at its ends or white space after it.</summary>
+    private string? Text(ReadOnlySpan<byte> cell)
     {
-        var text = Encoding.Latin1.GetString(cell).Trim().Trim('\0').Trim();
-        if (text.Length == 0 || text.Trim('*').Length == 0)
+        if (!cell.ContainsAnyExcept((byte)0))
         {
             return null;
         }
 
-        if (field.Decimals == 0 && text.AsSpan().IndexOfAny('.', 'e', 'E') < 0)
+        // The same text as _encoding.GetString(cell).Trim('\0').TrimEnd(), without the padded string per cell.
+        var most = _encoding.GetMaxCharCount(cell.Length);
+        if (most > StackChars)
+        {
+            return _encoding.GetString(cell).Trim('\0').TrimEnd();
+        }
+
+        Span<char> chars = stackalloc char[most];
+        var length = _encoding.GetChars(cell, chars);
+        return _repeated.Text(((ReadOnlySpan<char>)chars[..length]).Trim('\0').TrimEnd());
+    }
+
+    private object? Number(DbfField field, ReadOnlySpan<byte> cell, int ordinal)
+    {
+        // Latin-1 is one character per byte: the cell's text, trimmed as Trim().Trim('\0').Trim() would.
+        Span<char> chars = cell.Length <= StackChars ? stackalloc char[cell.Length] : new char[cell.Length];
+        Encoding.Latin1.GetChars(cell, chars);
+        var text = ((ReadOnlySpan<char>)chars).Trim().Trim('\0').Trim();
+        if (text.IsEmpty || text.Trim('*').IsEmpty)
+        {
+            return null;
+        }
+
+        if (field.Decimals == 0 && text.IndexOfAny('.', 'e', 'E') < 0)
         {
             if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
             {
-                return whole;
+                return _repeated.Integer(whole);
             }
 
             if (decimal.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var big))
@@ -177,17 +199,19 @@ internal sealed class DbfTable
         return null;
     }
 
-    private DateOnly? Date(DbfField field, ReadOnlySpan<byte> cell, int ordinal)
+    private object? Date(DbfField field, ReadOnlySpan<byte> cell, int ordinal)
     {
-        var text = Encoding.Latin1.GetString(cell).Trim().Trim('\0').Trim();
-        if (text.Length == 0 || text == "00000000")
+        Span<char> chars = cell.Length <= StackChars ? stackalloc char[cell.Length] : new char[cell.Length];
+        Encoding.Latin1.GetChars(cell, chars);
+        var text = ((ReadOnlySpan<char>)chars).Trim().Trim('\0').Trim();
+        if (text.IsEmpty || text.SequenceEqual("00000000"))
         {
             return null;
         }
 
         if (DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            return _repeated.Date(date);
         }
 
         Unparseable(field, ordinal, Localized.Format("DbfNotDate", _encoding.GetString(cell).Trim()));

@@ -39,12 +39,23 @@ internal sealed class RepeatedValues
 
         Span<char> chars = stackalloc char[MaxTextBytes];
         var length = Encoding.UTF8.GetChars(utf8, chars);
-        if (_textLookup.TryGetValue(chars[..length], out var text))
+        return Text(chars[..length]);
+    }
+
+    /// <summary>The text of <paramref name="chars"/>, shared with earlier equal texts.</summary>
+    public string Text(ReadOnlySpan<char> chars)
+    {
+        if (chars.Length > MaxTextBytes)
+        {
+            return new string(chars);
+        }
+
+        if (_textLookup.TryGetValue(chars, out var text))
         {
             return text;
         }
 
-        text = new string(chars[..length]);
+        text = new string(chars);
         if (_texts.Count < MaxEntries)
         {
             _texts.Add(text, text);
