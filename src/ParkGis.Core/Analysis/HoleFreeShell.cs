@@ -6,10 +6,14 @@ namespace ParkGis.Core.Analysis;
 /// <summary>The ring of a hole-free polygon small enough for the boundary-only fast paths (InteriorContact, CrossingArea).</summary>
 internal static class HoleFreeShell
 {
-    /// <summary>The closed shell coordinates, or null for anything but a non-empty polygon without holes of at most <paramref name="maxVertices"/> vertices.</summary>
+    /// <summary>
+    /// The closed shell coordinates, or null for anything but a non-empty polygon without holes of at most
+    /// <paramref name="maxVertices"/> vertices, alone or as the one part of a MultiPolygon (what a shapefile, and many a
+    /// GeoPackage, holds for every polygon: the same point set).
+    /// </summary>
     public static Coordinate[]? Of(Geometry geometry, int maxVertices)
     {
-        if (geometry is not Polygon { NumInteriorRings: 0, IsEmpty: false } polygon)
+        if (Single(geometry) is not { NumInteriorRings: 0, IsEmpty: false } polygon)
         {
             return null;
         }
@@ -23,8 +27,15 @@ internal static class HoleFreeShell
     /// <c>Polygon.Area</c> allocates per call for a hole-free polygon.
     /// </summary>
     public static double AreaOf(Geometry geometry) =>
-        geometry is Polygon { NumInteriorRings: 0, IsEmpty: false } polygon ? Area.OfRing(polygon.Shell.Coordinates) : geometry.Area;
+        Single(geometry) is { NumInteriorRings: 0, IsEmpty: false } polygon ? Area.OfRing(polygon.Shell.Coordinates) : geometry.Area;
 
-    /// <summary>Whether the shell of <paramref name="polygon"/> runs counter-clockwise (robust; no wrapper allocated).</summary>
-    public static bool IsCounterClockwise(Geometry polygon) => Orientation.IsCCW(((Polygon)polygon).Shell.CoordinateSequence);
+    /// <summary>
+    /// Whether the shell of <paramref name="polygon"/> (a polygon or a one-part MultiPolygon) runs counter-clockwise
+    /// (robust; no wrapper allocated).
+    /// </summary>
+    public static bool IsCounterClockwise(Geometry polygon) => Orientation.IsCCW(Single(polygon)!.Shell.CoordinateSequence);
+
+    /// <summary>The polygon itself, or the one polygon of a one-part MultiPolygon; else null.</summary>
+    private static Polygon? Single(Geometry geometry) =>
+        geometry as Polygon ?? (geometry is MultiPolygon { NumGeometries: 1 } multi ? multi.GetGeometryN(0) as Polygon : null);
 }
