@@ -19,6 +19,7 @@ internal sealed class PackedEnvelopeTree
     private readonly double[] _maxY;
     private readonly int[] _items;
     private readonly int[] _firstChild;
+    private readonly int _levels;
 
     /// <summary>Packs <paramref name="envelopes"/> (item i = envelopes[i]).</summary>
     public PackedEnvelopeTree(IReadOnlyList<Envelope> envelopes)
@@ -51,6 +52,8 @@ internal sealed class PackedEnvelopeTree
                 boxes.Add((minX, maxX, minY, maxY));
                 firstChild.Add(start);
             }
+
+            _levels++;
 
             (levelStart, levelEnd) = (levelEnd, boxes.Count);
         }
@@ -86,6 +89,50 @@ internal sealed class PackedEnvelopeTree
     /// <summary>The distance between an entry's box and <paramref name="envelope"/> (<see cref="FacetDistance.Distance(double, double, double, double, Envelope)"/>).</summary>
     public double Distance(int entry, Envelope envelope) =>
         FacetDistance.Distance(_minX[entry], _maxX[entry], _minY[entry], _maxY[entry], envelope);
+
+    /// <summary>
+    /// Adds to <paramref name="items"/> every item whose box overlaps <paramref name="envelope"/> in an area (not merely
+    /// along a side or at a corner), in the tree's order.
+    /// </summary>
+    public void SharingInterior(Envelope envelope, List<int> items)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        ArgumentNullException.ThrowIfNull(items);
+        if (Root < 0 || !SharesInterior(Root, envelope))
+        {
+            return;
+        }
+
+        // An item's box that overlaps the envelope in an area lies in node boxes that do too. Depth first, so at most
+        // all but one child of each level wait.
+        Span<int> pending = stackalloc int[((NodeCapacity - 1) * _levels) + 1];
+        var count = 0;
+        pending[count++] = Root;
+        while (count > 0)
+        {
+            var node = pending[--count];
+            for (var child = FirstChild(node); child < EndChild(node); child++)
+            {
+                if (!SharesInterior(child, envelope))
+                {
+                    continue;
+                }
+
+                if (IsItem(child))
+                {
+                    items.Add(_items[child]);
+                }
+                else
+                {
+                    pending[count++] = child;
+                }
+            }
+        }
+    }
+
+    private bool SharesInterior(int entry, Envelope envelope) =>
+        Math.Min(_maxX[entry], envelope.MaxX) > Math.Max(_minX[entry], envelope.MinX)
+        && Math.Min(_maxY[entry], envelope.MaxY) > Math.Max(_minY[entry], envelope.MinY);
 
     /// <summary>The items in leaf order: sorted by centre x into vertical slices, each slice by centre y (ties by item).</summary>
     private static int[] SortTileRecursive(IReadOnlyList<Envelope> envelopes)
