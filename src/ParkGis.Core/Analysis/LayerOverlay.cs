@@ -553,7 +553,6 @@ public static class LayerOverlay
     /// <param name="interiorsIntersect">The pair test; <see cref="InteriorContact.InteriorsIntersect"/> unless a test counts the calls.</param>
     internal static int[][] InteriorGroups(IReadOnlyList<Polygon> polygons, Func<int, int, bool>? mayMeet, Func<Geometry, Geometry, bool>? interiorsIntersect)
     {
-        interiorsIntersect ??= InteriorContact.InteriorsIntersect;
         var parent = new int[polygons.Count];
         var envelopes = new Envelope[polygons.Count];
         for (var i = 0; i < polygons.Count; i++)
@@ -561,6 +560,10 @@ public static class LayerOverlay
             (parent[i], envelopes[i]) = (i, polygons[i].EnvelopeInternal);
         }
 
+        // The envelopes at hand spare the pair test the rings' boxes (the same extremes of the same coordinates).
+        bool Meet(int i, int j) => interiorsIntersect is null
+            ? InteriorContact.InteriorsIntersect(polygons[i], envelopes[i], polygons[j], envelopes[j])
+            : interiorsIntersect(polygons[i], polygons[j]);
         var distinct = new List<int>(polygons.Count);
         var firstOf = new Dictionary<Polygon, int>(polygons.Count, SameCoordinates.Instance);
         var meetsCopy = new Dictionary<int, bool>(); // whether a polygon's interior meets its copy's (every copy alike)
@@ -572,7 +575,7 @@ public static class LayerOverlay
                 if (!meetsCopy.TryGetValue(first, out var meets))
                 {
                     meets = meetsCopy[first] = SharesInterior(envelopes[i], envelopes[i]) && (mayMeet?.Invoke(first, i) ?? true)
-                        && interiorsIntersect(polygons[first], polygons[i]);
+                        && Meet(first, i);
                 }
 
                 if (meets)
@@ -596,7 +599,7 @@ public static class LayerOverlay
             foreach (var d in near)
             {
                 var j = distinct[d];
-                if (j > i && Root(parent, i) != Root(parent, j) && (mayMeet?.Invoke(i, j) ?? true) && interiorsIntersect(polygons[i], polygons[j]))
+                if (j > i && Root(parent, i) != Root(parent, j) && (mayMeet?.Invoke(i, j) ?? true) && Meet(i, j))
                 {
                     Join(parent, i, j);
                 }

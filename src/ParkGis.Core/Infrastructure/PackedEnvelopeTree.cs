@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 
 namespace ParkGis.Core.Infrastructure;
@@ -98,7 +99,8 @@ internal sealed class PackedEnvelopeTree
     {
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(items);
-        if (Root < 0 || !SharesInterior(Root, envelope))
+        var (minX, maxX, minY, maxY) = (envelope.MinX, envelope.MaxX, envelope.MinY, envelope.MaxY);
+        if (Root < 0 || !SharesInterior(Root, minX, maxX, minY, maxY))
         {
             return;
         }
@@ -113,7 +115,7 @@ internal sealed class PackedEnvelopeTree
             var node = pending[--count];
             for (var child = FirstChild(node); child < EndChild(node); child++)
             {
-                if (!SharesInterior(child, envelope))
+                if (!SharesInterior(child, minX, maxX, minY, maxY))
                 {
                     continue;
                 }
@@ -130,9 +132,9 @@ internal sealed class PackedEnvelopeTree
         }
     }
 
-    private bool SharesInterior(int entry, Envelope envelope) =>
-        Math.Min(_maxX[entry], envelope.MaxX) > Math.Max(_minX[entry], envelope.MinX)
-        && Math.Min(_maxY[entry], envelope.MaxY) > Math.Max(_minY[entry], envelope.MinY);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool SharesInterior(int entry, double minX, double maxX, double minY, double maxY) =>
+        Math.Min(_maxX[entry], maxX) > Math.Max(_minX[entry], minX) && Math.Min(_maxY[entry], maxY) > Math.Max(_minY[entry], minY);
 
     /// <summary>The items in leaf order: sorted by centre x into vertical slices, each slice by centre y (ties by item).</summary>
     private static int[] SortTileRecursive(IReadOnlyList<Envelope> envelopes)
