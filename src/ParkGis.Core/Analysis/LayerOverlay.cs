@@ -3,6 +3,7 @@ using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
+using ParkGis.Core.Infrastructure;
 
 namespace ParkGis.Core.Analysis;
 
@@ -387,11 +388,23 @@ public static class LayerOverlay
             return polygons.Count == 0 ? 0 : polygons[0].Area;
         }
 
-        var groups = InteriorGroups(polygons);
+        return GroupAreas(polygons, InteriorGroups(polygons), factory).Sum();
+    }
+
+    /// <summary>
+    /// The area of each group's union (<see cref="AreaOfUnion"/> sums them in this order): a polygon alone its own area,
+    /// the others' unions with OverlayNGRobust, unless <paramref name="known"/> gives the group's area.
+    /// </summary>
+    /// <param name="polygons">The polygons.</param>
+    /// <param name="groups">Their <see cref="InteriorGroups"/>.</param>
+    /// <param name="factory">The factory of the unions.</param>
+    /// <param name="known">The area of a group of several polygons when already measured, else null.</param>
+    internal static double[] GroupAreas(IReadOnlyList<Polygon> polygons, int[][] groups, GeometryFactory factory, Func<int[], double?>? known = null)
+    {
         var areas = new double[groups.Length];
         void Measure(int k) => areas[k] = groups[k].Length == 1
             ? polygons[groups[k][0]].Area
-            : OverlayNGRobust.Union(groups[k].Select(i => (Geometry)polygons[i]).ToList(), factory).Area;
+            : known?.Invoke(groups[k]) ?? OverlayNGRobust.Union(groups[k].Select(i => (Geometry)polygons[i]).ToList(), factory).Area;
         if (groups.Count(g => g.Length > 1) >= 64)
         {
             Parallel.For(0, groups.Length, Measure);
@@ -404,7 +417,7 @@ public static class LayerOverlay
             }
         }
 
-        return areas.Sum();
+        return areas;
     }
 
     /// <summary>
@@ -528,11 +541,29 @@ public static class LayerOverlay
     /// </remarks>
     /// <param name="polygons">The polygons.</param>
     /// <param name="interiorsIntersect">The pair test; <see cref="InteriorContact.InteriorsIntersect"/> unless a test counts the calls.</param>
-    internal static int[][] InteriorGroups(IReadOnlyList<Polygon> polygons, Func<Geometry, Geometry, bool>? interiorsIntersect = null)
+    internal static int[][] InteriorGroups(IReadOnlyList<Polygon> polygons, Func<Geometry, Geometry, bool>? interiorsIntersect = null) =>
+        InteriorGroups(polygons, mayMeet: null, interiorsIntersect);
+
+    /// <summary>
+    /// <see cref="InteriorGroups(IReadOnlyList{Polygon}, Func{Geometry, Geometry, bool}?)"/>, with pairs already known
+    /// apart left untested.
+    /// </summary>
+    /// <param name="polygons">The polygons.</param>
+    /// <param name="mayMeet">False for a pair of indexes whose interiors are known not to meet; null: every pair may.</param>
+    /// <param name="interiorsIntersect">The pair test; <see cref="InteriorContact.InteriorsIntersect"/> unless a test counts the calls.</param>
+    internal static int[][] InteriorGroups(IReadOnlyList<Polygon> polygons, Func<int, int, bool>? mayMeet, Func<Geometry, Geometry, bool>? interiorsIntersect)
     {
-        interiorsIntersect ??= InteriorContact.InteriorsIntersect;
-        var parent = Enumerable.Range(0, polygons.Count).ToArray();
-        var envelopes = polygons.Select(p => p.EnvelopeInternal).ToArray();
+        var parent = new int[polygons.Count];
+        var envelopes = new Envelope[polygons.Count];
+        for (var i = 0; i < polygons.Count; i++)
+        {
+            (parent[i], envelopes[i]) = (i, polygons[i].EnvelopeInternal);
+        }
+
+        // The envelopes at hand spare the pair test the rings' boxes (the same extremes of the same coordinates).
+        bool Meet(int i, int j) => interiorsIntersect is null
+            ? InteriorContact.InteriorsIntersect(polygons[i], envelopes[i], polygons[j], envelopes[j])
+            : interiorsIntersect(polygons[i], polygons[j]);
         var distinct = new List<int>(polygons.Count);
         var firstOf = new Dictionary<Polygon, int>(polygons.Count, SameCoordinates.Instance);
         var meetsCopy = new Dictionary<int, bool>(); // whether a polygon's interior meets its copy's (every copy alike)
@@ -543,7 +574,8 @@ public static class LayerOverlay
                 var first = firstOf[polygons[i]];
                 if (!meetsCopy.TryGetValue(first, out var meets))
                 {
-                    meets = meetsCopy[first] = SharesInterior(envelopes[i], envelopes[i]) && interiorsIntersect(polygons[first], polygons[i]);
+                    meets = meetsCopy[first] = SharesInterior(envelopes[i], envelopes[i]) && (mayMeet?.Invoke(first, i) ?? true)
+                        && Meet(first, i);
                 }
 
                 if (meets)
@@ -557,25 +589,57 @@ public static class LayerOverlay
             }
         }
 
-        var index = new STRtree<int>();
+        // Whatever order the pairs are tested in, the groups are the connected components of the same pairs.
+        var index = new PackedEnvelopeTree(distinct.ConvertAll(i => envelopes[i]));
+        var near = new List<int>();
         foreach (var i in distinct)
         {
-            index.Insert(envelopes[i], i);
-        }
-
-        foreach (var i in distinct)
-        {
-            foreach (var j in index.Query(envelopes[i]))
+            near.Clear();
+            index.SharingInterior(envelopes[i], near);
+            foreach (var d in near)
             {
-                if (j > i && SharesInterior(envelopes[i], envelopes[j]) && Root(parent, i) != Root(parent, j)
-                    && interiorsIntersect(polygons[i], polygons[j]))
+                var j = distinct[d];
+                if (j > i && Root(parent, i) != Root(parent, j) && (mayMeet?.Invoke(i, j) ?? true) && Meet(i, j))
                 {
                     Join(parent, i, j);
                 }
             }
         }
 
-        return Enumerable.Range(0, polygons.Count).GroupBy(i => Root(parent, i)).OrderBy(g => g.Key).Select(g => g.ToArray()).ToArray();
+        return Components(parent);
+    }
+
+    /// <summary>
+    /// The sets of a union-find forest whose every root is its set's least index (<see cref="Join"/> keeps it so): each
+    /// set's indexes ascending, the sets by their first index.
+    /// </summary>
+    internal static int[][] Components(int[] parent)
+    {
+        var sizes = new int[parent.Length];
+        var count = 0;
+        for (var i = 0; i < parent.Length; i++)
+        {
+            var root = Root(parent, i);
+            count += root == i ? 1 : 0;
+            sizes[root]++;
+        }
+
+        var groups = new int[count][];
+        var slot = new int[parent.Length]; // a root's group, then the next free place in it
+        for (var (i, k) = (0, 0); i < parent.Length; i++)
+        {
+            var root = Root(parent, i);
+            if (root == i)
+            {
+                (groups[k], slot[i]) = (new int[sizes[i]], k);
+                k++;
+            }
+
+            var group = groups[slot[root]];
+            group[group.Length - sizes[root]--] = i;
+        }
+
+        return groups;
     }
 
     /// <summary>Whether two envelopes overlap in an area (not merely along a side or at a corner).</summary>
@@ -592,7 +656,7 @@ public static class LayerOverlay
         return i;
     }
 
-    private static void Join(int[] parent, int i, int j)
+    internal static void Join(int[] parent, int i, int j)
     {
         var (a, b) = (Root(parent, i), Root(parent, j));
         parent[Math.Max(a, b)] = Math.Min(a, b);
@@ -624,12 +688,15 @@ public static class LayerOverlay
 
         public int GetHashCode(Polygon obj)
         {
+            // A few vertices spread along the shell, and its length: copies hash alike, and a hash need not see every vertex.
+            var shell = obj.Shell.CoordinateSequence;
             var hash = new HashCode();
             hash.Add(obj.NumInteriorRings);
-            foreach (var c in obj.Shell.Coordinates)
+            hash.Add(shell.Count);
+            for (var k = 0; k < shell.Count; k += Math.Max(1, shell.Count / 4))
             {
-                hash.Add(c.X);
-                hash.Add(c.Y);
+                hash.Add(shell.GetX(k));
+                hash.Add(shell.GetY(k));
             }
 
             return hash.ToHashCode();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 
 namespace ParkGis.Core.Infrastructure;
@@ -19,6 +20,7 @@ internal sealed class PackedEnvelopeTree
     private readonly double[] _maxY;
     private readonly int[] _items;
     private readonly int[] _firstChild;
+    private readonly int _levels;
 
     /// <summary>Packs <paramref name="envelopes"/> (item i = envelopes[i]).</summary>
     public PackedEnvelopeTree(IReadOnlyList<Envelope> envelopes)
@@ -51,6 +53,8 @@ internal sealed class PackedEnvelopeTree
                 boxes.Add((minX, maxX, minY, maxY));
                 firstChild.Add(start);
             }
+
+            _levels++;
 
             (levelStart, levelEnd) = (levelEnd, boxes.Count);
         }
@@ -86,6 +90,51 @@ internal sealed class PackedEnvelopeTree
     /// <summary>The distance between an entry's box and <paramref name="envelope"/> (<see cref="FacetDistance.Distance(double, double, double, double, Envelope)"/>).</summary>
     public double Distance(int entry, Envelope envelope) =>
         FacetDistance.Distance(_minX[entry], _maxX[entry], _minY[entry], _maxY[entry], envelope);
+
+    /// <summary>
+    /// Adds to <paramref name="items"/> every item whose box overlaps <paramref name="envelope"/> in an area (not merely
+    /// along a side or at a corner), in the tree's order.
+    /// </summary>
+    public void SharingInterior(Envelope envelope, List<int> items)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        ArgumentNullException.ThrowIfNull(items);
+        var (minX, maxX, minY, maxY) = (envelope.MinX, envelope.MaxX, envelope.MinY, envelope.MaxY);
+        if (Root < 0 || !SharesInterior(Root, minX, maxX, minY, maxY))
+        {
+            return;
+        }
+
+        // An item's box that overlaps the envelope in an area lies in node boxes that do too. Depth first, so at most
+        // all but one child of each level wait.
+        Span<int> pending = stackalloc int[((NodeCapacity - 1) * _levels) + 1];
+        var count = 0;
+        pending[count++] = Root;
+        while (count > 0)
+        {
+            var node = pending[--count];
+            for (var child = FirstChild(node); child < EndChild(node); child++)
+            {
+                if (!SharesInterior(child, minX, maxX, minY, maxY))
+                {
+                    continue;
+                }
+
+                if (IsItem(child))
+                {
+                    items.Add(_items[child]);
+                }
+                else
+                {
+                    pending[count++] = child;
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool SharesInterior(int entry, double minX, double maxX, double minY, double maxY) =>
+        Math.Min(_maxX[entry], maxX) > Math.Max(_minX[entry], minX) && Math.Min(_maxY[entry], maxY) > Math.Max(_minY[entry], minY);
 
     /// <summary>The items in leaf order: sorted by centre x into vertical slices, each slice by centre y (ties by item).</summary>
     private static int[] SortTileRecursive(IReadOnlyList<Envelope> envelopes)

@@ -411,7 +411,8 @@ public sealed class SupplyLedger
 
         // Only areas are needed: pieces that share no interior add their areas, and only those that overlap
         // (approvals or parcels lying on one another) are unioned.
-        var approved = LayerOverlay.AreaOfUnion(approvedPieces.ConvertAll(p => p.Polygon), area.Factory);
+        var approvedUnion = MeasuredUnion.Of(approvedPieces.ConvertAll(p => p.Polygon), area.Factory);
+        var approved = approvedUnion.Area;
         var parts = new SuppliedParts(
             windowPieces is { Count: > 0 } ? [] : null, inWindow, alsoWholeBoundary ? [] : null, alsoWholeBoundary ? area : null);
         var suppliedHere = supplied.In(crs);
@@ -432,18 +433,21 @@ public sealed class SupplyLedger
             }
         }
 
-        var suppliedArea = LayerOverlay.AreaOfUnion(parts.All, area.Factory);
+        // The window's and the whole boundary's lists hold mostly the same polygon objects: their unions are measured
+        // from the groups of all batches' (the same figures as measured alone).
+        var suppliedUnion = MeasuredUnion.Of(parts.All, area.Factory);
+        var suppliedArea = suppliedUnion.Area;
         (double, double)? window = null;
         if (windowPieces is not null)
         {
-            var windowApproved = windowPieces.Count == 0 ? 0 : LayerOverlay.AreaOfUnion(windowPieces.ConvertAll(p => p.Polygon), area.Factory);
-            window = windowPieces.Count == 0 ? (0, 0) : (windowApproved, Math.Min(windowApproved, LayerOverlay.AreaOfUnion(parts.Window!, area.Factory)));
+            var windowApproved = windowPieces.Count == 0 ? 0 : approvedUnion.AreaOf(windowPieces.ConvertAll(p => p.Polygon));
+            window = windowPieces.Count == 0 ? (0, 0) : (windowApproved, Math.Min(windowApproved, suppliedUnion.AreaOf(parts.Window!)));
         }
 
         (double, double)? whole = null;
         if (alsoWholeBoundary)
         {
-            whole = (approved, Math.Min(approved, parts.WholeDiffers ? LayerOverlay.AreaOfUnion(parts.Whole!, area.Factory) : suppliedArea));
+            whole = (approved, Math.Min(approved, parts.WholeDiffers ? suppliedUnion.AreaOf(parts.Whole!) : suppliedArea));
         }
 
         return new AreaFigures((approved, Math.Min(approved, suppliedArea)), window, whole);

@@ -66,6 +66,36 @@ public sealed class PackedEnvelopeTreeTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 300)]
+    [InlineData(3, 70_000)] // five levels: the search's stack is sized by them
+    public void A_search_for_shared_interiors_finds_exactly_the_boxes_overlapping_in_an_area(int seed, int count)
+    {
+        var envelopes = RandomEnvelopes(count, seed);
+        envelopes[0] = new Envelope(1_000, 1_030, 1_000, 1_020); // the queries below touch it along a side and at a corner
+        var tree = new PackedEnvelopeTree(envelopes);
+        var random = new Random(seed);
+        var queries = new List<Envelope> { new(1_030, 1_060, 1_000, 1_020), new(1_030, 1_060, 1_020, 1_040), new(1_029, 1_060, 1_019, 1_040) };
+        for (var q = 0; q < 30; q++)
+        {
+            var (x, y) = ((random.NextDouble() * 12_000) - 1_000, (random.NextDouble() * 12_000) - 1_000);
+            queries.Add(new Envelope(x, x + 30, y, y + 20));
+        }
+
+        foreach (var query in queries)
+        {
+            var expected = Enumerable.Range(0, envelopes.Count)
+                .Where(i => Math.Min(envelopes[i].MaxX, query.MaxX) > Math.Max(envelopes[i].MinX, query.MinX)
+                    && Math.Min(envelopes[i].MaxY, query.MaxY) > Math.Max(envelopes[i].MinY, query.MinY))
+                .ToList();
+            var found = new List<int>();
+            tree.SharingInterior(query, found);
+
+            Assert.Equal(expected, found.Order());
+        }
+    }
+
     private static void Walk(PackedEnvelopeTree tree, int node, IReadOnlyList<Envelope> envelopes, List<int> seen)
     {
         Assert.False(tree.IsItem(node));
