@@ -23,13 +23,16 @@ internal static class PgEconomicsTable
         ("emissions_t", r => r.EmissionsT), ("employees", r => r.Employees), ("rd_wan", r => r.RdWan), ("electricity_kwh", r => r.ElectricityKwh),
     ];
 
-    /// <summary>Creates the table in <paramref name="schema"/> and copies the rows in (binary COPY).</summary>
+    /// <summary>
+    /// Creates the table in <paramref name="schema"/> and copies the rows in (binary COPY), in the transaction that creates
+    /// it: the rows go in frozen and the primary key is built once they are in (<see cref="PgDatasetImporter"/>).
+    /// </summary>
     public static void Write(NpgsqlConnection connection, string schema, EconomicsTable table, CancellationToken cancellation)
     {
         var figures = Figures.Where(f => table.Columns.Contains(f.Name)).ToList();
         var keys = new[] { "parcel_id", "enterprise" }.Where(table.Columns.Contains).ToList();
         var qualified = PgIdentifier.Qualified(schema, TableName);
-        var definitions = new List<string> { "row integer PRIMARY KEY" };
+        var definitions = new List<string> { "row integer" };
         definitions.AddRange(keys.Select(k => $"{k} text"));
         definitions.Add("year integer NOT NULL");
         definitions.AddRange(figures.Select(f => $"{f.Name} double precision"));
@@ -39,7 +42,18 @@ internal static class PgEconomicsTable
         }
 
         var columns = string.Join(", ", new[] { "row" }.Concat(keys).Append("year").Concat(figures.Select(f => f.Name)));
-        using var writer = connection.BeginBinaryImport($"COPY {qualified} ({columns}) FROM STDIN (FORMAT BINARY)");
+        using (var writer = connection.BeginBinaryImport($"COPY {qualified} ({columns}) FROM STDIN (FORMAT BINARY, FREEZE)"))
+        {
+            Copy(writer, table, keys, figures, cancellation);
+        }
+
+        using var key = new NpgsqlCommand($"ALTER TABLE {qualified} ADD PRIMARY KEY (row)", connection);
+        PgSession.Execute(key, cancellation);
+    }
+
+    private static void Copy(
+        NpgsqlBinaryImporter writer, EconomicsTable table, List<string> keys, List<(string Name, Func<EconomicsRecord, double?> Value)> figures, CancellationToken cancellation)
+    {
         foreach (var row in table.Rows)
         {
             cancellation.ThrowIfCancellationRequested();

@@ -153,6 +153,43 @@ public sealed class ImportTests
     }
 
     [PgFact]
+    public void Keys_built_after_the_copy_are_the_primary_keys_every_table_had()
+    {
+        // The keys are added once the rows are in (and the rows copied frozen): every layer table still has its primary
+        // key on ogc_fid, the economics table on row, under PostgreSQL's own names, and every row is there once.
+        using var db = new TestDatabase();
+        var (exit, _, stderr) = Cli.Run("import", Paths.Sample, "--to", "pg:" + db.Name.ConnectionString, "--schema", db.Schema);
+        Assert.True(exit <= 1, stderr);
+        var keys = new List<string>();
+        using (var connection = new NpgsqlConnection(db.Name.ConnectionString))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand(
+                """
+                SELECT c.relname || ' ' || k.conname || ' ' || a.attname FROM pg_constraint k
+                JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ALL (k.conkey)
+                WHERE n.nspname = $1 AND k.contype = 'p' ORDER BY c.relname
+                """, connection);
+            command.Parameters.AddWithValue(db.Schema);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                keys.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains("parcels parcels_pkey ogc_fid", keys);
+        Assert.Contains("parks parks_pkey ogc_fid", keys);
+        Assert.Contains("parkgis_economics parkgis_economics_pkey row", keys);
+        var layerTables = (long)db.Scalar("SELECT count(*) FROM pg_tables WHERE schemaname = $1 AND tablename NOT LIKE 'parkgis%'", db.Schema)!;
+        Assert.Equal(layerTables + 1, keys.Count(k => !k.StartsWith("parkgis_columns ", StringComparison.Ordinal)));
+        Assert.Equal(
+            db.Scalar("SELECT count(*) FROM \"" + db.Schema + "\".parcels"),
+            db.Scalar("SELECT count(DISTINCT ogc_fid) FROM \"" + db.Schema + "\".parcels"));
+    }
+
+    [PgFact]
     public void An_import_whose_stdout_fails_is_PG0404_and_rolls_back()
     {
         // Attack: parkgis import … > /dev/full (was: the tables committed, then PG0404 and exit 3 — a failed run that
