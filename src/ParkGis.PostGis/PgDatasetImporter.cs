@@ -25,9 +25,8 @@ namespace ParkGis.PostGis;
 /// <remarks>
 /// The server's bulk-load machinery, none of which changes what the tables hold: each table is created in the import's
 /// transaction, so its rows are copied in frozen (<c>COPY … FREEZE</c>: no hint bits to set on the first read, ANALYZE's
-/// included) and its primary key is built from the sorted rows after the copy rather than row by row during it; large
-/// values (the red line's polygons) are TOAST-compressed with lz4 where the server offers it instead of pglz, which
-/// spends most of a COPY of incompressible coordinates trying (docs/decisions.md).
+/// included); large values (the red line's polygons) are TOAST-compressed with lz4 where the server offers it instead
+/// of pglz, which spends most of a COPY of incompressible coordinates trying (docs/decisions.md).
 /// </remarks>
 public static class PgDatasetImporter
 {
@@ -204,7 +203,7 @@ public static class PgDatasetImporter
         var table = PgIdentifier.Qualified(schemaName, tableName);
         var srid = layer.Crs.Epsg;
         var columns = Columns(columnsFrom);
-        var definitions = new List<string> { $"{KeyColumn} integer" };
+        var definitions = new List<string> { $"{KeyColumn} integer PRIMARY KEY" };
         definitions.AddRange(columns.Select(c => $"{PgIdentifier.QuoteColumn(c.Name)} {c.SqlType}"));
         definitions.Add(string.Create(CultureInfo.InvariantCulture, $"{GeometryColumn} geometry(Geometry, {srid})"));
         Execute(connection, $"CREATE TABLE {table} ({string.Join(", ", definitions)})");
@@ -265,7 +264,6 @@ public static class PgDatasetImporter
             writer.Complete();
         }
 
-        Execute(connection, $"ALTER TABLE {table} ADD PRIMARY KEY ({KeyColumn})");
         Execute(connection, $"CREATE INDEX ON {table} USING gist ({GeometryColumn})");
         return (new ImportedTable(tableName, layer.Source, rows, srid), columns);
     }

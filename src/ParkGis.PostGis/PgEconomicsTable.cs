@@ -25,14 +25,14 @@ internal static class PgEconomicsTable
 
     /// <summary>
     /// Creates the table in <paramref name="schema"/> and copies the rows in (binary COPY), in the transaction that creates
-    /// it: the rows go in frozen and the primary key is built once they are in (<see cref="PgDatasetImporter"/>).
+    /// it: the rows go in frozen (<see cref="PgDatasetImporter"/>).
     /// </summary>
     public static void Write(NpgsqlConnection connection, string schema, EconomicsTable table, CancellationToken cancellation)
     {
         var figures = Figures.Where(f => table.Columns.Contains(f.Name)).ToList();
         var keys = new[] { "parcel_id", "enterprise" }.Where(table.Columns.Contains).ToList();
         var qualified = PgIdentifier.Qualified(schema, TableName);
-        var definitions = new List<string> { "row integer" };
+        var definitions = new List<string> { "row integer PRIMARY KEY" };
         definitions.AddRange(keys.Select(k => $"{k} text"));
         definitions.Add("year integer NOT NULL");
         definitions.AddRange(figures.Select(f => $"{f.Name} double precision"));
@@ -46,9 +46,6 @@ internal static class PgEconomicsTable
         {
             Copy(writer, table, keys, figures, cancellation);
         }
-
-        using var key = new NpgsqlCommand($"ALTER TABLE {qualified} ADD PRIMARY KEY (row)", connection);
-        PgSession.Execute(key, cancellation);
     }
 
     private static void Copy(
