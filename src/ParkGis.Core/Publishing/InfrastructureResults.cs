@@ -21,23 +21,22 @@ public static class InfrastructureResults
         return new ResultLayer("unserved", Localized.Get("PublishedLayerUnserved"), features, Highlight: false);
     }
 
-    private static ResultFeature Feature(ParkInfrastructure park, UtilityCoverage u, UnservedParcel parcel) =>
-        new(
-                parcel.Geometry,
-                parcel.Crs,
-                parcel.AreaM2,
-                "unserved",
-                u.Required ? "warning" : "info",
-                parcel.ParcelId,
-                [
-                    new("park_id", park.ParkId),
-                    new("park_name", park.Name),
-                    new("utility", LayerRoles.Name(u.Utility)),
-                    new("utility_zh", LayerRoles.ChineseName(u.Utility)),
-                    new("required", u.Required),
-                    new("parcel_id", parcel.ParcelId),
-                    new("distance_m", double.IsFinite(parcel.GapM) ? Math.Round(parcel.GapM, 3, MidpointRounding.AwayFromZero) : null),
-                    new("service_distance_m", u.DistanceM),
-                    new("analysis_crs", parcel.Crs.Code),
-                ]);
+    private static ResultFeature Feature(ParkInfrastructure park, UtilityCoverage u, UnservedParcel parcel) => new(
+        parcel.Geometry,
+        parcel.Crs,
+        parcel.AreaM2,
+        "unserved",
+        u.Required ? "warning" : "info",
+        parcel.ParcelId,
+        [
+            new("park_id", park.ParkId),
+            new("park_name", park.Name),
+            new("utility", LayerRoles.Name(u.Utility)),
+            new("utility_zh", LayerRoles.ChineseName(u.Utility)),
+            new("required", u.Required),
+            new("parcel_id", parcel.ParcelId),
+            new("distance_m", double.IsFinite(parcel.GapM) ? Math.Round(parcel.GapM, 3, MidpointRounding.AwayFromZero) : null),
+            new("service_distance_m", u.DistanceM),
+            new("analysis_crs", parcel.Crs.Code),
+        ]);
 }
