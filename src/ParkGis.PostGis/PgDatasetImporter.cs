@@ -22,6 +22,12 @@ namespace ParkGis.PostGis;
 /// ANALYZE. The field mapping of parkgis.json goes to <c>parkgis_config</c>. Everything happens in one
 /// transaction: a failure — or a dropped connection — leaves the schema as it was.
 /// </summary>
+/// <remarks>
+/// The server's bulk-load machinery, none of which changes what the tables hold: each table is created in the import's
+/// transaction, so its rows are copied in frozen (<c>COPY … FREEZE</c>: no hint bits to set on the first read, ANALYZE's
+/// included); large values (the red line's polygons) are TOAST-compressed with lz4 where the server offers it instead
+/// of pglz, which spends most of a COPY of incompressible coordinates trying (docs/decisions.md).
+/// </remarks>
 public static class PgDatasetImporter
 {
     /// <summary>The primary key column added to every imported table.</summary>
@@ -103,6 +109,7 @@ public static class PgDatasetImporter
         try
         {
             using var transaction = connection.BeginTransaction();
+            CompressLargeValuesWithLz4(connection);
             var schema = PgIdentifier.Quote(target.Schema, "schema");
             Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {schema}");
             var layers = LayerRoles.All.Select(dataset.Find).OfType<Layer>().ToList();
@@ -204,7 +211,7 @@ public static class PgDatasetImporter
 
         var columnList = string.Join(", ", new[] { KeyColumn }.Concat(columns.Select(c => PgIdentifier.QuoteColumn(c.Name))).Append(GeometryColumn));
         long rows = 0;
-        using (var writer = connection.BeginBinaryImport($"COPY {table} ({columnList}) FROM STDIN (FORMAT BINARY)"))
+        using (var writer = connection.BeginBinaryImport($"COPY {table} ({columnList}) FROM STDIN (FORMAT BINARY, FREEZE)"))
         {
             foreach (var feature in layer.Features)
             {
@@ -422,6 +429,20 @@ public static class PgDatasetImporter
         command.Parameters.Add(new NpgsqlParameter { Value = schema });
         command.Parameters.Add(new NpgsqlParameter { Value = table });
         return command.ExecuteScalar() is true;
+    }
+
+    /// <summary>
+    /// For the rest of the transaction, TOAST-compresses large values with lz4 when the server was built with it
+    /// (PostgreSQL 14 and later); otherwise leaves its default. The columns keep their default compression setting.
+    /// </summary>
+    private static void CompressLargeValuesWithLz4(NpgsqlConnection connection)
+    {
+        using var offered = new NpgsqlCommand(
+            "SELECT coalesce(bool_or('lz4' = ANY(enumvals)), false) FROM pg_settings WHERE name = 'default_toast_compression'", connection);
+        if (offered.ExecuteScalar() is true)
+        {
+            Execute(connection, "SET LOCAL default_toast_compression = lz4");
+        }
     }
 
     private static void Execute(NpgsqlConnection connection, string sql)

@@ -23,7 +23,10 @@ internal static class PgEconomicsTable
         ("emissions_t", r => r.EmissionsT), ("employees", r => r.Employees), ("rd_wan", r => r.RdWan), ("electricity_kwh", r => r.ElectricityKwh),
     ];
 
-    /// <summary>Creates the table in <paramref name="schema"/> and copies the rows in (binary COPY).</summary>
+    /// <summary>
+    /// Creates the table in <paramref name="schema"/> and copies the rows in (binary COPY), in the transaction that creates
+    /// it: the rows go in frozen (<see cref="PgDatasetImporter"/>).
+    /// </summary>
     public static void Write(NpgsqlConnection connection, string schema, EconomicsTable table, CancellationToken cancellation)
     {
         var figures = Figures.Where(f => table.Columns.Contains(f.Name)).ToList();
@@ -39,7 +42,15 @@ internal static class PgEconomicsTable
         }
 
         var columns = string.Join(", ", new[] { "row" }.Concat(keys).Append("year").Concat(figures.Select(f => f.Name)));
-        using var writer = connection.BeginBinaryImport($"COPY {qualified} ({columns}) FROM STDIN (FORMAT BINARY)");
+        using (var writer = connection.BeginBinaryImport($"COPY {qualified} ({columns}) FROM STDIN (FORMAT BINARY, FREEZE)"))
+        {
+            Copy(writer, table, keys, figures, cancellation);
+        }
+    }
+
+    private static void Copy(
+        NpgsqlBinaryImporter writer, EconomicsTable table, List<string> keys, List<(string Name, Func<EconomicsRecord, double?> Value)> figures, CancellationToken cancellation)
+    {
         foreach (var row in table.Rows)
         {
             cancellation.ThrowIfCancellationRequested();

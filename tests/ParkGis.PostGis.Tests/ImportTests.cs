@@ -1,5 +1,7 @@
+using NetTopologySuite.Geometries;
 using Npgsql;
 using ParkGis.Cli;
+using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
 using ParkGis.IO.Datasets;
@@ -150,6 +152,29 @@ public sealed class ImportTests
         Assert.True(info.Exit == 1, info.Stderr); // the sample's deliberate geometry problems are data issues
         Assert.Contains("\"format\": \"PostGIS\"", info.Stdout, StringComparison.Ordinal);
         Assert.Equal(1L, db.Scalar("SELECT count(*) FROM pg_indexes WHERE schemaname = $1 AND tablename = 'parks' AND indexdef LIKE '%gist%'", db.Schema));
+    }
+
+    [PgFact]
+    public void A_large_polygon_is_stored_lz4_compressed_where_the_server_has_lz4_and_reads_back_the_same()
+    {
+        // A park outline of 4,000 vertices on a 1 m grid (64 KB of well-compressible WKB, TOASTed): the import's
+        // transaction compresses it with lz4, not the server's default pglz, and every vertex reads back.
+        using var db = new TestDatabase();
+        var lz4 = db.Scalar("SELECT coalesce(bool_or('lz4' = ANY(enumvals)), false) FROM pg_settings WHERE name = 'default_toast_compression'") is true;
+        var ring = Enumerable.Range(0, 1000).Select(i => new Coordinate(500000 + i, 4400000))
+            .Concat(Enumerable.Range(0, 1000).Select(i => new Coordinate(501000, 4400000 + i)))
+            .Concat(Enumerable.Range(0, 1000).Select(i => new Coordinate(501000 - i, 4401000)))
+            .Concat(Enumerable.Range(0, 1000).Select(i => new Coordinate(500000, 4401000 - i)))
+            .Append(new Coordinate(500000, 4400000)).ToArray();
+        var park = new GeometryFactory().CreatePolygon(ring);
+        var layer = new Layer(LayerRole.Parks, "parks.geojson", "GeoJSON", CrsRegistry.FromEpsg(4545)!,
+            [new Feature("P1", 1, park, new Dictionary<string, object?> { ["park_id"] = "P1" })], new Dictionary<string, string>());
+
+        PgDatasetImporter.Import(new Dataset("big", new Dictionary<LayerRole, Layer> { [LayerRole.Parks] = layer }, []), db.Name, overwrite: false);
+
+        Assert.Equal(lz4 ? "lz4" : "pglz", db.Scalar($"SELECT pg_column_compression(geom) FROM \"{db.Schema}\".parks"));
+        Assert.Equal(4001, db.Scalar($"SELECT ST_NPoints(geom) FROM \"{db.Schema}\".parks"));
+        Assert.Equal(1e6, (double)db.Scalar($"SELECT ST_Area(geom) FROM \"{db.Schema}\".parks")!, 6);
     }
 
     [PgFact]

@@ -39,8 +39,14 @@ internal static class InfrastructureCommand
             var assessment = run.Assess(parse.GetRequiredValue(dataset), parse.GetValue(fix), rules: loaded);
             var result = assessment.Infrastructure(loaded.Scorecard.Infrastructure);
             run.Progress.Report(Text.Get("ProgressWritingResults"));
-            InfrastructureJsonWriter.Write(folder.PathOf("infrastructure.json"), result);
-            run.WriteLayer(folder, InfrastructureResults.Unserved(result));
+            // unserved.geojson (tens of MB at city scale) is written on the thread pool while infrastructure.json is.
+            var json = folder.PathOf("infrastructure.json");
+            using (var unserved = run.BeginWriteLayer(folder, InfrastructureResults.Unserved(result)))
+            {
+                InfrastructureJsonWriter.Write(json, result);
+                unserved.Finish();
+            }
+
             if (parse.GetValue(xlsx))
             {
                 run.WriteWorkbook(folder, "infrastructure.xlsx", Text.Get("LedgerInfrastructure"), parse.GetRequiredValue(dataset), null, parse.GetValue(rules),

@@ -40,10 +40,8 @@ public sealed class ScreenedLayer
                 Projections.In(crs); // each zone projected once, at top level (see ProjectedLayer.MayProjectInParallel)
             }
 
-            for (var i = 0; i < areas.Length; i++)
-            {
-                areas[i] = Projections.In(AnalysisCrsOf(i)).Geometry(i).Area;
-            }
+            // Each area lands in its feature's own slot: the same doubles whichever thread measured which.
+            Parallel.For(0, areas.Length, i => areas[i] = Projections.In(AnalysisCrsOf(i)).Geometry(i).Area);
 
             return areas;
         });

@@ -64,11 +64,17 @@ public sealed class InfrastructureCheck
             issues.AddRange(parcels.Issues);
             var placements = assessment.ParcelParks;
             issues.AddRange(placements.Issues);
-            for (var i = 0; i < parcels.Count; i++)
+
+            // Each parcel's park, or -1 when it is in none or neither supplied nor built, decided on every core; taken in
+            // parcel order.
+            var parkOf = new int[parcels.Count];
+            Parallel.For(0, parkOf.Length, i => parkOf[i] =
+                placements.Of(i) is { } placement && ParcelStatus.IsSuppliedOrBuilt(parcels.Layer, parcels.Features[i].Source) ? placement.ParkIndex : -1);
+            for (var i = 0; i < parkOf.Length; i++)
             {
-                if (placements.Of(i) is { } placement && ParcelStatus.IsSuppliedOrBuilt(parcels.Layer, parcels.Features[i].Source))
+                if (parkOf[i] >= 0)
                 {
-                    supplied.Add((i, placement.ParkIndex));
+                    supplied.Add((i, parkOf[i]));
                 }
             }
         }
@@ -102,13 +108,15 @@ public sealed class InfrastructureCheck
 
         // Each parcel is measured in its own analysis CRS: its area is the one every analysis uses.
         var members = new Member[parks.Features.Count][];
-        for (var j = 0; j < members.Length; j++)
+        if (parcels is { Count: > 0 })
         {
-            members[j] = byPark[j]
-                .Select(i => new Member(parcels!.Features[i].Id, parcels.AnalysisCrsOf(i), parcels.GeometryInAnalysisCrs(i), parcels.AreaM2(i)))
-                .OrderBy(p => p.Id, StringComparer.Ordinal)
-                .ToArray();
+            _ = parcels.AreaM2(0); // every parcel's area measured here, on every core, rather than inside the loop below
         }
+
+        Parallel.For(0, members.Length, j => members[j] = byPark[j]
+            .Select(i => new Member(parcels!.Features[i].Id, parcels.AnalysisCrsOf(i), parcels.GeometryInAnalysisCrs(i), parcels.AreaM2(i)))
+            .OrderBy(p => p.Id, StringComparer.Ordinal)
+            .ToArray());
 
         // Every service area the parcels and the parks' steam test will ask for, built at once on every core rather
         // than one at a time, the other threads waiting, when the loop first meets it.
@@ -121,15 +129,19 @@ public sealed class InfrastructureCheck
         ParallelFailures.RethrowFirst(() => Parallel.ForEach(wanted, new ParallelOptions { CancellationToken = assessment.Cancellation }, w => w.Network.In(w.Crs)));
 
         var measured = Measure(members.SelectMany(m => m).ToArray(), networks, assessment.Cancellation);
+        // The parks on every core (the steam test of a large park is the slow part), each result in its park's slot.
         var results = new ParkInfrastructure[parks.Features.Count];
-        var first = 0;
-        for (var j = 0; j < results.Length; j++)
+        var firsts = new int[results.Length];
+        for (var j = 1; j < firsts.Length; j++)
         {
-            assessment.Cancellation.ThrowIfCancellationRequested();
-            var profile = profiles.TryGetValue(parks.Features[j].Id, out var p) ? p : ParkProfile.Empty(parks.Features[j].Id);
-            results[j] = CheckPark(parksScreened, j, members[j], measured.Served, measured.Gaps, first, networks, profile);
-            first += members[j].Length;
+            firsts[j] = firsts[j - 1] + members[j - 1].Length;
         }
+
+        ParallelFailures.RethrowFirst(() => Parallel.For(0, results.Length, new ParallelOptions { CancellationToken = assessment.Cancellation }, j =>
+        {
+            var profile = profiles.TryGetValue(parks.Features[j].Id, out var p) ? p : ParkProfile.Empty(parks.Features[j].Id);
+            results[j] = CheckPark(parksScreened, j, members[j], measured.Served, measured.Gaps, firsts[j], networks, profile);
+        }));
 
         var builds = networks.Values.Sum(n => n?.Builds ?? 0);
         issues.Sort(DataIssueOrder.Compare);

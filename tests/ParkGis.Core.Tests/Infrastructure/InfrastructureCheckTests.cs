@@ -174,6 +174,46 @@ public sealed class InfrastructureCheckTests
     }
 
     [Fact]
+    public void Unserved_layer_lists_parks_then_utilities_then_parcels_each_with_its_own_area()
+    {
+        // Three parks of 150 parcels 10 m wide and 1–150 m tall (areas 10–1,500 m²), added out of id order; a road and a
+        // water main far from every parcel: every parcel is unserved by both, and the layer built on every core must
+        // still read park by park, roads before water, parcels by id, each feature with its own parcel's area.
+        var data = new ParkData()
+            .Park("P2", Rectangle(X + 5000, Y, X + 7000, Y + 2000))
+            .Park("P1", Rectangle(X, Y, X + 2000, Y + 2000))
+            .Park("P3", Rectangle(X + 10000, Y, X + 12000, Y + 2000))
+            .Add(LayerRole.Roads, "R1", Line(X, Y + 9000, X + 12000, Y + 9000))
+            .Add(LayerRole.WaterSupply, "W1", Line(X, Y + 9500, X + 12000, Y + 9500));
+        var expected = new List<(string Park, string Utility, string Parcel, double AreaM2)>();
+        foreach (var (park, x0) in new[] { ("P1", X), ("P2", X + 5000), ("P3", X + 10000) })
+        {
+            for (var i = 149; i >= 0; i--)
+            {
+                var id = FormattableString.Invariant($"{park}-{i:D3}");
+                data.Parcel(id, park, Rectangle(x0 + 100 + (i * 12), Y + 100, x0 + 110 + (i * 12), Y + 101 + i));
+            }
+        }
+
+        foreach (var park in new[] { "P1", "P2", "P3" })
+        {
+            foreach (var utility in new[] { "roads", "water_supply" })
+            {
+                expected.AddRange(Enumerable.Range(0, 150).Select(i => (park, utility, FormattableString.Invariant($"{park}-{i:D3}"), 10.0 * (i + 1))));
+            }
+        }
+
+        var layer = ParkGis.Core.Publishing.InfrastructureResults.Unserved(new InfrastructureCheck(InfrastructureOptions.Default).Check(data.Build()));
+
+        var actual = layer.Features.Select(f => (
+            (string)f.Properties.Single(p => p.Key == "park_id").Value!,
+            (string)f.Properties.Single(p => p.Key == "utility").Value!,
+            (string)f.Properties.Single(p => p.Key == "parcel_id").Value!,
+            Math.Round(f.AreaM2!.Value, 6))).ToList();
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
     public void A_check_cancelled_as_its_parcels_are_about_to_be_measured_stops_with_OperationCanceled_not_an_aggregate()
     {
         var data = new ParkData().Park("P1", Rectangle(X, Y, X + 3000, Y + 3000)).Add(LayerRole.Roads, "R1", Line(X, Y, X + 3000, Y));
