@@ -40,8 +40,12 @@ public sealed class ScreenedLayer
                 Projections.In(crs); // each zone projected once, at top level (see ProjectedLayer.MayProjectInParallel)
             }
 
-            // Each area lands in its feature's own slot: the same doubles whichever thread measured which.
-            Parallel.For(0, areas.Length, i => areas[i] = Projections.In(AnalysisCrsOf(i)).Geometry(i).Area);
+            // One thread: the areas are first asked for from inside the commands' parallel loops, whose workers then wait
+            // on this Lazy; a parallel loop here found no free worker and waited ~1 s for the pool to add one.
+            for (var i = 0; i < areas.Length; i++)
+            {
+                areas[i] = Projections.In(AnalysisCrsOf(i)).Geometry(i).Area;
+            }
 
             return areas;
         });

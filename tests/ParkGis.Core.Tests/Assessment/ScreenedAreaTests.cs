@@ -8,10 +8,10 @@ namespace ParkGis.Core.Tests.Assessment;
 public sealed class ScreenedAreaTests
 {
     [Fact]
-    public void Parcel_areas_measured_on_every_core_are_each_parcels_own()
+    public void Parcel_areas_are_each_parcels_own()
     {
-        // 3,000 parcels 10 m wide and 1–3,000 m tall, added out of id order: the areas, measured in parallel into each
-        // feature's slot, are 10 × its height exactly.
+        // 3,000 parcels 10 m wide and 1–3,000 m tall, added out of id order: each area, in its feature's slot, is 10 × its
+        // height exactly.
         const double X = 500000, Y = 4400000;
         var data = new ParkData().Park("P1", Rectangle(X, Y, X + 40000, Y + 4000));
         for (var i = 2999; i >= 0; i--)
