@@ -54,12 +54,24 @@ public sealed class ProjectedLayer
 
     /// <summary>
     /// Whether a layer built on this thread may project its features with a parallel loop: only outside every task
-    /// and parallel loop. Inside one — on a pool thread, or on the thread that started a <c>Parallel.For</c> and runs
-    /// its first part — the other workers may be blocked waiting for this very layer; a nested loop would then wait
-    /// for pool threads that only come after the pool's starvation delay, idling every core for a second or more
-    /// (seen in <c>intensity</c> and <c>check</c>).
+    /// and parallel loop, and while no analysis runs in the background (<see cref="Assessment.ParkAssessment.Begin"/>).
+    /// Inside a loop — on a pool thread, or on the thread that started a <c>Parallel.For</c> and runs its first part —
+    /// the other workers may be blocked waiting for this very layer; so may a background analysis's workers, which
+    /// reach the same layers. A nested loop would then wait for pool threads that only come after the pool's
+    /// starvation delay, idling every core for a second or more (seen in <c>intensity</c> and <c>check</c>, and in
+    /// <c>scorecard</c> and <c>report</c> beside their background 九通一平 coverage).
     /// </summary>
-    internal static bool MayProjectInParallel() => !Thread.CurrentThread.IsThreadPoolThread && Task.CurrentId is null;
+    internal static bool MayProjectInParallel() =>
+        !Thread.CurrentThread.IsThreadPoolThread && Task.CurrentId is null && Volatile.Read(ref s_backgroundAnalyses) == 0;
+
+    /// <summary>Analyses running in the background (<see cref="Assessment.ParkAssessment.Begin"/>), any assessment's.</summary>
+    private static int s_backgroundAnalyses;
+
+    /// <summary>Counts a background analysis from before it starts until it ends (<see cref="MayProjectInParallel"/>).</summary>
+    internal static void BackgroundAnalysisStarting() => Interlocked.Increment(ref s_backgroundAnalyses);
+
+    /// <summary>The end of a background analysis counted by <see cref="BackgroundAnalysisStarting"/>.</summary>
+    internal static void BackgroundAnalysisEnded() => Interlocked.Decrement(ref s_backgroundAnalyses);
 
     /// <summary>The CRS of <see cref="Geometry(int)"/>.</summary>
     public CrsDefinition Crs { get; }

@@ -352,8 +352,25 @@ public sealed class ParkAssessment
     public AnalysesInBackground Begin(params Action<ParkAssessment>[] analyses)
     {
         ArgumentNullException.ThrowIfNull(analyses);
-        return new AnalysesInBackground([.. analyses.Select(analysis => Task.Factory.StartNew(
-            () => analysis(this), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))]);
+        return new AnalysesInBackground([.. analyses.Select(analysis =>
+        {
+            ProjectedLayer.BackgroundAnalysisStarting(); // counted before this returns: the caller's next layer sees it
+            return Task.Factory.StartNew(
+                () =>
+                {
+                    try
+                    {
+                        analysis(this);
+                    }
+                    finally
+                    {
+                        ProjectedLayer.BackgroundAnalysisEnded();
+                    }
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+        })]);
     }
 
     private ScreenedLayer? ScreenedOnce(LayerRole role) => Once(("screened", role), () => ToScreen(role).Layer is { } layer ? Screen(layer) : null);

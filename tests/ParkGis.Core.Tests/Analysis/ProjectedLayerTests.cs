@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using NetTopologySuite.Geometries;
 using ParkGis.Core.Analysis;
+using ParkGis.Core.Assessment;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
+using ParkGis.Core.Tests.Infrastructure;
 
 namespace ParkGis.Core.Tests.Analysis;
 
@@ -30,6 +32,32 @@ public sealed class ProjectedLayerTests
         Assert.DoesNotContain(true, inLoop);
         Assert.False(inTask);
     }
+    [Fact]
+    public void Projects_on_one_thread_while_an_analysis_runs_in_the_background()
+    {
+        // scorecard's 九通一平 coverage runs beside the foreground and its workers wait for the layers the foreground
+        // projects: a parallel projection then stalled until the pool added a thread (the attack: scorecard on the
+        // sample stood still ~1 s in a quarter of its runs).
+        const double X = 500000, Y = 4400000;
+        var assessment = ParkAssessment.Of(new ParkData().Park("P1", ParkData.Rectangle(X, Y, X + 100, Y + 100)).Build());
+        using var running = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var duringBackground = true;
+        var thread = new Thread(() =>
+        {
+            using (assessment.Begin(_ => { running.Set(); release.Wait(); }))
+            {
+                running.Wait();
+                duringBackground = ProjectedLayer.MayProjectInParallel();
+                release.Set();
+            }
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.False(duringBackground);
+    }
+
     [Fact]
     public void A_reused_hit_list_holds_each_querys_hits_alone()
     {
