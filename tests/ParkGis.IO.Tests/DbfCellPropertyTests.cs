@@ -9,11 +9,16 @@ namespace ParkGis.IO.Tests;
 /// The DBF reader decodes cells on the stack and shares repeated values; these properties hold it to the plain
 /// string reading it replaced — <c>GetString(cell).Trim('\0').TrimEnd()</c> for text, Latin-1 text trimmed as
 /// <c>Trim().Trim('\0').Trim()</c> and parsed for numbers and dates — on random cells of padding, NULs, white space,
-/// digits, signs, stars and the lead bytes of every multi-byte encoding a .cpg can name.
+/// digits, signs, stars and the lead bytes of every multi-byte encoding a .cpg can name; and text cells in every code
+/// page .NET offers (a .cpg may name any), the double-byte and stateful ones (ISO-2022, HZ, EUC), UTF-16 and UTF-32
+/// included, against the plain reading in the encoding the reader settles on.
 /// </summary>
 public sealed class DbfCellPropertyTests
 {
     private const int Rows = 400;
+
+    /// <summary>Rows per code page in the every-code-page theory.</summary>
+    private const int CodePageRows = 24;
 
     private static readonly (string Name, char Type, int Length, int Decimals)[] Fields =
         [("t_short", 'C', 12, 0), ("t_wide", 'C', 254, 0), ("n_int", 'N', 12, 0), ("n_dec", 'N', 19, 4), ("f_num", 'F', 24, 0), ("d_date", 'D', 8, 0)];
@@ -34,16 +39,8 @@ public sealed class DbfCellPropertyTests
     {
         var encoding = DbfTextEncoding.FromCpg(cpg)!;
         var random = new Random(seed);
-        var shapefile = new RawShapefile { Cpg = cpg };
-        shapefile.Fields.Clear();
-        shapefile.Fields.AddRange(Fields);
-        for (var i = 0; i < Rows; i++)
-        {
-            shapefile.Add(RawShapefile.PolygonContent(RawShapefile.Polygon, [RawShapefile.Square(395_000 + (i * 200), 4_386_000)]));
-        }
-
         using var folder = new TestFolder();
-        var shp = shapefile.Write(folder.Path);
+        var shp = Squares(folder.Path, cpg, Fields, Rows);
         var dbfPath = Path.ChangeExtension(shp, ".dbf");
         var dbf = File.ReadAllBytes(dbfPath);
         var headerLength = 32 + (32 * Fields.Length) + 1;
@@ -82,6 +79,98 @@ public sealed class DbfCellPropertyTests
                 Assert.Equal(expected?.GetType(), actual?.GetType());
             }
         }
+    }
+
+    /// <summary>Every code page .NET offers, the code-pages provider's included.</summary>
+    public static TheoryData<int> CodePages()
+    {
+        var pages = new TheoryData<int>();
+        foreach (var page in Encoding.GetEncodings().Select(e => e.CodePage)
+            .Concat(CodePagesEncodingProvider.Instance.GetEncodings().Select(e => e.CodePage)).Distinct().Order())
+        {
+            pages.Add(page);
+        }
+
+        return pages;
+    }
+
+    [Theory]
+    [MemberData(nameof(CodePages))]
+    public void A_text_cell_in_any_code_page_reads_as_the_plain_string_reading(int codePage)
+    {
+        var cpg = codePage.ToString(CultureInfo.InvariantCulture);
+        var random = new Random(codePage);
+        using var folder = new TestFolder();
+        var shp = Squares(folder.Path, cpg, [("a", 'C', 254, 0), ("b", 'C', 7, 0)], CodePageRows);
+        var dbfPath = Path.ChangeExtension(shp, ".dbf");
+        var dbf = File.ReadAllBytes(dbfPath);
+        var headerLength = 32 + (32 * 2) + 1;
+        var cells = new byte[CodePageRows][][];
+        for (var row = 0; row < CodePageRows; row++)
+        {
+            var offset = headerLength + (row * (1 + 254 + 7)) + 1;
+            cells[row] = [CodePageCell(random, 254), CodePageCell(random, 7)];
+            cells[row][0].CopyTo(dbf, offset);
+            cells[row][1].CopyTo(dbf, offset + 254);
+        }
+
+        File.WriteAllBytes(dbfPath, dbf);
+        var request = new LayerReadRequest("parcels", shp, Path.GetFileName(shp), null, null, null);
+        var encoding = DbfTextEncoding.Detect(dbf, Path.ChangeExtension(shp, ".cpg"), request, []);
+
+        var layer = ShapefileLayerReader.Read(request);
+
+        Assert.Equal(CodePageRows, layer.Features.Count);
+        for (var row = 0; row < CodePageRows; row++)
+        {
+            var values = layer.Features[row].Attributes.Values.ToArray();
+            for (var f = 0; f < 2; f++)
+            {
+                var cell = cells[row][f];
+                var expected = cell.AsSpan().ContainsAnyExcept((byte)0) ? encoding.GetString(cell).Trim('\0').TrimEnd() : null;
+                Assert.True(Equals(expected, values[f]), $"code page {codePage} ({encoding.WebName}), row {row}, field {f}");
+            }
+        }
+    }
+
+    /// <summary>Padding, NULs, lead and trail bytes, escapes (ESC $ B, ~{, +) and line ends, in runs or at random.</summary>
+    private static byte[] CodePageCell(Random random, int length)
+    {
+        byte[] pool = [0x00, 0x20, 0x09, 0x0A, 0x0D, 0x1B, 0x24, 0x28, 0x42, 0x7E, 0x7B, 0x2B, 0x2D, 0x0E, 0x0F, 0x81, 0x8E, 0x8F, 0xA1, 0xA4,
+            0xB0, 0xC4, 0xD9, 0xE4, 0xE8, 0xE9, 0xEA, 0xEF, 0xF0, 0xFE, 0xFF, 0x85, 0xA0, 0x41, 0x30];
+        var cell = new byte[length];
+        Array.Fill(cell, (byte)' ');
+        var used = random.Next(4) switch
+        {
+            0 => 0,
+            1 => length,
+            _ => random.Next(1, length + 1),
+        };
+        for (var i = 0; i < used; i++)
+        {
+            cell[i] = random.Next(3) == 0 ? (byte)random.Next(256) : pool[random.Next(pool.Length)];
+        }
+
+        if (random.Next(4) == 0)
+        {
+            Array.Fill(cell, (byte)0, used, length - used);
+        }
+
+        return cell;
+    }
+
+    /// <summary>A shapefile of <paramref name="rows"/> squares with <paramref name="fields"/> and <paramref name="cpg"/>; its .shp path.</summary>
+    private static string Squares(string folder, string cpg, IEnumerable<(string Name, char Type, int Length, int Decimals)> fields, int rows)
+    {
+        var shapefile = new RawShapefile { Cpg = cpg };
+        shapefile.Fields.Clear();
+        shapefile.Fields.AddRange(fields);
+        for (var i = 0; i < rows; i++)
+        {
+            shapefile.Add(RawShapefile.PolygonContent(RawShapefile.Polygon, [RawShapefile.Square(395_000 + (i * 200), 4_386_000)]));
+        }
+
+        return shapefile.Write(folder);
     }
 
     private static string Show(object? value) => value is null ? "null" : $"{value.GetType().Name} \"{value}\"";

@@ -2,6 +2,7 @@ using FsCheck.Xunit;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using ParkGis.Core.Analysis;
+using ParkGis.Core.Tests.Properties;
 
 namespace ParkGis.Core.Tests.Analysis;
 
@@ -65,6 +66,34 @@ public sealed class MeasuredUnionTests
         }
 
         return true;
+    }
+
+    [Property(MaxTest = 40)]
+    public bool A_shuffled_sublist_of_irregular_polygons_measures_the_same_double_as_its_own_union(int seed)
+    {
+        // Star polygons that overlap irregularly (unions OverlayNG really has to build, not squares on a grid), repeated
+        // objects and copies, and sublists in another order than the list's.
+        var random = new Random(seed);
+        var polygons = new List<Polygon>();
+        for (var n = random.Next(2, 20); polygons.Count < n;)
+        {
+            polygons.Add(random.Next(8) == 0 && polygons.Count > 0 ? polygons[random.Next(polygons.Count)]
+                : RandomPolygons.Star(random.Next(), centreX: 500_000 + random.Next(300), centreY: 4_400_000 + random.Next(300), maxRadius: 80));
+        }
+
+        var factory = polygons[0].Factory;
+        var union = MeasuredUnion.Of(polygons, factory);
+        for (var round = 0; round < 3; round++)
+        {
+            var sublist = polygons.Where(_ => random.Next(4) > 0).Select(p => random.Next(12) == 0 ? (Polygon)p.Copy() : p)
+                .OrderBy(_ => random.Next()).ToList();
+            if (union.AreaOf(sublist) != LayerOverlay.AreaOfUnion(sublist, factory))
+            {
+                return false;
+            }
+        }
+
+        return union.Area == LayerOverlay.AreaOfUnion(polygons, factory);
     }
 
     [Property(MaxTest = 200)]
