@@ -6,9 +6,17 @@ namespace ParkGis.Core.Data;
 /// A canonical field the layer does not have under its own name is read from the first alias the layer has, unless
 /// parkgis.json maps it. One table, used by every reader.
 /// </summary>
+/// <remarks>
+/// A name longer than a dBASE field allows (10 characters) has its first 10 characters as its last alias
+/// (<c>supplied_on</c> → <c>supplied_o</c>): shapefile writers (GDAL's <c>ogr2ogr</c>, ArcGIS) cut a longer name so,
+/// and the cut name stays when the data moves on to another format.
+/// </remarks>
 public static class FieldAliases
 {
-    private static readonly (string Canonical, string[] Aliases)[] ParkFields =
+    /// <summary>The longest field name a dBASE (.dbf) table holds.</summary>
+    public const int DbfNameLength = 10;
+
+    private static readonly (string Canonical, string[] Aliases)[] ParkFields = WithDbfNames(
     [
         ("park_id", ["园区编号", "园区代码", "开发区编号", "开发区代码", "园区编码", "YQBH", "YQDM", "KFQBH", "KFQDM", "BSM", "标识码"]),
         ("name", ["园区名称", "开发区名称", "名称", "YQMC", "KFQMC", "MC"]),
@@ -16,9 +24,9 @@ public static class FieldAliases
         ("banner", ["旗区", "所在旗区", "县区", "所在县区", "行政区", "QX"]),
         ("leading_industries", ["主导产业", "ZDCY"]),
         ("levelled", ["土地平整", "一平", "场地平整"]),
-    ];
+    ]);
 
-    private static readonly (string Canonical, string[] Aliases)[] ParcelFields =
+    private static readonly (string Canonical, string[] Aliases)[] ParcelFields = WithDbfNames(
     [
         ("parcel_id", ["宗地编号", "宗地代码", "宗地号", "ZDDM", "ZDBH", "地块编号", "DKBH", "BSM", "标识码"]),
         ("park_id", ["所属园区", "园区编号", "所属园区编号", "YQBH"]),
@@ -46,9 +54,9 @@ public static class FieldAliases
         ("supervision_no", ["电子监管号", "DZJGH"]),
         ("idle_status", ["认定状态", "闲置认定状态"]),
         ("disposal", ["处置方式", "处置措施", "CZFS"]),
-    ];
+    ]);
 
-    private static readonly (string Canonical, string[] Aliases)[] ApprovalFields =
+    private static readonly (string Canonical, string[] Aliases)[] ApprovalFields = WithDbfNames(
     [
         ("batch_id", ["批次编号", "批次号", "批次代码", "PCBH", "PCDM", "BSM", "标识码"]),
         ("approved_on", ["批准日期", "批复日期", "批准时间", "PZRQ", "PFRQ"]),
@@ -56,7 +64,7 @@ public static class FieldAliases
         ("banner", ["旗区", "所在旗区", "县区", "行政区", "QX"]),
         ("batch_name", ["批次名称", "PCMC"]),
         ("supervision_no", ["电子监管号", "DZJGH"]),
-    ];
+    ]);
 
     private static readonly (string Canonical, string[] Aliases)[] OtherFields =
     [
@@ -85,4 +93,17 @@ public static class FieldAliases
 
         return [];
     }
+
+    /// <summary>
+    /// The name a shapefile writer gives <paramref name="canonical"/>: its first <see cref="DbfNameLength"/> characters, or
+    /// null when it fits whole.
+    /// </summary>
+    public static string? DbfName(string canonical)
+    {
+        ArgumentNullException.ThrowIfNull(canonical);
+        return canonical.Length > DbfNameLength ? canonical[..DbfNameLength] : null;
+    }
+
+    private static (string Canonical, string[] Aliases)[] WithDbfNames((string Canonical, string[] Aliases)[] fields) =>
+        [.. fields.Select(f => DbfName(f.Canonical) is { } cut ? (f.Canonical, [.. f.Aliases, cut]) : f)];
 }

@@ -70,6 +70,7 @@ public sealed class IntensityAnalysis
         var parcelsScreened = assessment.Screened(LayerRole.Parcels)!;
         issues.AddRange(parksScreened.Issues);
         issues.AddRange(parcelsScreened.Issues);
+        issues.AddRange(AbsentFields.Issues(parcelsLayer, ParcelFields.SuppliedOn));
         var parks = parksScreened.Features;
         var parcels = parcelsScreened.Features;
         var economics = assessment.Economics;

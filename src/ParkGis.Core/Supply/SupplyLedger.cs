@@ -78,6 +78,8 @@ public sealed class SupplyLedger
         var parcelsScreened = assessment.Screened(LayerRole.Parcels)!;
         issues.AddRange(approvalsScreened.Issues);
         issues.AddRange(parcelsScreened.Issues);
+        issues.AddRange(AbsentFields.Issues(parcelLayer, ParcelFields.SuppliedOn));
+        issues.AddRange(AbsentFields.Issues(approvalsLayer, ApprovedOnField));
         string BatchOf(PolygonalFeature f) => BatchIdOf(approvalsLayer, f);
         var approvalFeatures = InBatchOrder(approvalsLayer, approvalsScreened);
         var approvals = new LayerProjections(approvalFeatures, approvalsLayer.Crs);

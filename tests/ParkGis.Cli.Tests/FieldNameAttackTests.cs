@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+
+namespace ParkGis.Cli.Tests;
+
+/// <summary>
+/// Attacks on the fields an analysis reads: shapefile names cut to ten characters, and a field the layer lacks
+/// altogether, which must not read as "not supplied" / "not started" for every parcel without a word.
+/// </summary>
+public sealed class FieldNameAttackTests
+{
+    private const string AsOf = "2026-06-30";
+
+    [OgrToolsFact]
+    public void A_shapefile_copy_with_field_names_cut_to_ten_characters_gives_the_same_supply_and_idle_figures()
+    {
+        var data = SampleCopy.Make(name => name is "parcels.geojson" or "approvals.geojson");
+        foreach (var layer in new[] { "parcels", "approvals" })
+        {
+            OgrTools.Run("-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", Path.Combine(data, layer + ".shp"), Path.Combine(RepositoryPaths.OrdosSample, layer + ".geojson"));
+        }
+
+        Assert.Contains("supplied_o", File.ReadAllText(Path.Combine(data, "parcels.dbf"), System.Text.Encoding.Latin1), StringComparison.Ordinal);
+        foreach (var (command, file, parts) in new[]
+        {
+            ("supply", "supply.json", new[] { "batches", "parks", "banners", "window" }),
+            ("idle", "idle.json", new[] { "totals", "status_counts", "parks" }),
+        })
+        {
+            var original = RepositoryPaths.NewTempFolder();
+            var cut = RepositoryPaths.NewTempFolder();
+            var originalRun = CliRun.Of(command, RepositoryPaths.OrdosSample, "--as-of", AsOf, "--out", original);
+            var cutRun = CliRun.Of(command, data, "--as-of", AsOf, "--out", cut);
+
+            Assert.True(cutRun.ExitCode == originalRun.ExitCode, cutRun.ToString());
+            Assert.DoesNotContain("图层没有", cutRun.Stdout, StringComparison.Ordinal);
+            var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(original, file)))!;
+            var actual = JsonNode.Parse(File.ReadAllText(Path.Combine(cut, file)))!;
+            foreach (var part in parts)
+            {
+                Assert.True(JsonNode.DeepEquals(expected[part], actual[part]), $"{command} {part} differs:\n{expected[part]}\n{actual[part]}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Supply_of_parcels_without_a_supply_date_field_says_so_instead_of_a_silent_zero_rate()
+    {
+        var data = SampleCopy.Make();
+        Rename(Path.Combine(data, "parcels.geojson"), "supplied_on", "supply_dt");
+        var output = RepositoryPaths.NewTempFolder();
+
+        var run = CliRun.Of("supply", data, "--as-of", AsOf, "--out", output);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var issues = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "supply.json")))!["data_issues"]!.AsArray();
+        var absent = Assert.Single(issues, i => (string)i!["feature"]! == string.Empty && ((string)i["message"]!).Contains("supplied_on", StringComparison.Ordinal));
+        Assert.Equal("parcels", (string)absent!["layer"]!);
+        Assert.Equal("missing_value", (string)absent["code"]!);
+        Assert.Contains("parcels 图层没有 supplied_on（供地日期）字段", (string)absent["message"]!, StringComparison.Ordinal);
+        Assert.Contains("parkgis.json", (string)absent["message"]!, StringComparison.Ordinal);
+        Assert.Contains("parcels 图层没有 supplied_on", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Idle_of_parcels_without_start_date_fields_names_each_missing_field_once()
+    {
+        var data = SampleCopy.Make();
+        var parcels = Path.Combine(data, "parcels.geojson");
+        Rename(parcels, "actual_start", "act_dt");
+        Rename(parcels, "halted_since", "halt_dt");
+        var output = RepositoryPaths.NewTempFolder();
+
+        var run = CliRun.Of("idle", data, "--as-of", AsOf, "--out", output, "--lang", "en");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var layerIssues = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "idle.json")))!["data_issues"]!.AsArray()
+            .Where(i => (string)i!["feature"]! == string.Empty && (string)i["layer"]! == "parcels")
+            .Select(i => (string)i!["message"]!)
+            .ToList();
+        Assert.Equal(2, layerIssues.Count);
+        Assert.StartsWith("The parcels layer has no actual_start", layerIssues[0], StringComparison.Ordinal);
+        Assert.StartsWith("The parcels layer has no halted_since", layerIssues[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_field_present_but_empty_on_every_parcel_is_not_reported_as_absent()
+    {
+        var data = SampleCopy.Make();
+        var path = Path.Combine(data, "parcels.geojson");
+        var root = JsonNode.Parse(File.ReadAllText(path))!;
+        foreach (var feature in root["features"]!.AsArray())
+        {
+            feature!["properties"]!["halted_since"] = null;
+        }
+
+        File.WriteAllText(path, root.ToJsonString());
+        var output = RepositoryPaths.NewTempFolder();
+
+        var run = CliRun.Of("idle", data, "--as-of", AsOf, "--out", output);
+
+        Assert.DoesNotContain("图层没有", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("图层没有", File.ReadAllText(Path.Combine(output, "idle.json")), StringComparison.Ordinal);
+    }
+
+    /// <summary>Renames a property of every feature of a GeoJSON file.</summary>
+    private static void Rename(string path, string from, string to)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(path))!;
+        foreach (var feature in root["features"]!.AsArray())
+        {
+            var properties = feature!["properties"]!.AsObject();
+            if (properties.Remove(from, out var value))
+            {
+                properties[to] = value;
+            }
+        }
+
+        File.WriteAllText(path, root.ToJsonString());
+    }
+}
