@@ -61,13 +61,19 @@ public sealed class FieldNameAttackTests
         Assert.Contains("parcels 图层没有 supplied_on", run.Stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Idle_of_parcels_without_start_date_fields_names_each_missing_field_once()
+    [Theory]
+    [InlineData("actual_start", "halted_since", "actual_start")] // no start date: halts cannot matter, only the start is named
+    [InlineData("halted_since", null, "halted_since")] // parcels started, no halt date
+    public void Idle_of_parcels_without_a_lifecycle_field_names_the_one_that_matters_once(string removed, string? alsoRemoved, string named)
     {
         var data = SampleCopy.Make();
         var parcels = Path.Combine(data, "parcels.geojson");
-        Rename(parcels, "actual_start", "act_dt");
-        Rename(parcels, "halted_since", "halt_dt");
+        Rename(parcels, removed, removed + "_x");
+        if (alsoRemoved is not null)
+        {
+            Rename(parcels, alsoRemoved, alsoRemoved + "_x");
+        }
+
         var output = RepositoryPaths.NewTempFolder();
 
         var run = CliRun.Of("idle", data, "--as-of", AsOf, "--out", output, "--lang", "en");
@@ -77,9 +83,22 @@ public sealed class FieldNameAttackTests
             .Where(i => (string)i!["feature"]! == string.Empty && (string)i["layer"]! == "parcels")
             .Select(i => (string)i!["message"]!)
             .ToList();
-        Assert.Equal(2, layerIssues.Count);
-        Assert.StartsWith("The parcels layer has no actual_start", layerIssues[0], StringComparison.Ordinal);
-        Assert.StartsWith("The parcels layer has no halted_since", layerIssues[1], StringComparison.Ordinal);
+        var issue = Assert.Single(layerIssues);
+        Assert.StartsWith($"The parcels layer has no {named} ", issue, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scorecard_names_an_absent_supply_date_once_though_supply_idle_and_intensity_each_find_it()
+    {
+        var data = SampleCopy.Make();
+        Rename(Path.Combine(data, "parcels.geojson"), "supplied_on", "supply_dt");
+        var output = RepositoryPaths.NewTempFolder();
+
+        var run = CliRun.Of("scorecard", data, "--year", "2025", "--out", output);
+
+        Assert.True(run.ExitCode >= 1 && run.ExitCode != 4, run.ToString());
+        var issues = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "scorecard.json")))!["data_issues"]!.AsArray();
+        Assert.Single(issues, i => ((string)i!["message"]!).StartsWith("parcels 图层没有 supplied_on（供地日期）字段", StringComparison.Ordinal));
     }
 
     [Fact]

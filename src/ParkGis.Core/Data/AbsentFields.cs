@@ -7,7 +7,8 @@ namespace ParkGis.Core.Data;
 /// any alias (<see cref="FieldAliases"/>). For the fields listed here an empty value is an answer — no
 /// <c>supplied_on</c> is "not supplied", no <c>actual_start</c> "not started" — so a layer without the field would get
 /// that answer for every feature and no issue saying why; instead the layer gets one <c>missing_value</c> issue per
-/// such field, worded the same whichever analysis finds it.
+/// such field, worded the same whichever analysis finds it. (A field whose empty value already raises an issue per
+/// feature, such as <c>agreed_start</c>, needs none.)
 /// </summary>
 public static class AbsentFields
 {
@@ -15,7 +16,6 @@ public static class AbsentFields
     private static readonly (LayerRole Role, string Field, string Consequence)[] Consequences =
     [
         (LayerRole.Parcels, "supplied_on", "AbsentSuppliedOn"),
-        (LayerRole.Parcels, "agreed_start", "AbsentAgreedStart"),
         (LayerRole.Parcels, "actual_start", "AbsentActualStart"),
         (LayerRole.Parcels, "halted_since", "AbsentHaltedSince"),
         (LayerRole.Approvals, "approved_on", "AbsentApprovedOn"),
@@ -37,11 +37,26 @@ public static class AbsentFields
             if (Lacks(layer, field))
             {
                 var role = LayerRoles.Name(layer.Role);
-                var names = string.Join(Localized.Get("NameListSeparator"), FieldAliases.Of(layer.Role, field));
+                var names = ResourceText.List(FieldAliases.Of(layer.Role, field));
                 yield return new DataIssue(role, string.Empty, DataIssueCodes.MissingValue,
                     Localized.Format("FieldAbsentFromLayer", role, field, FieldLabels.Label(field) ?? field, names, Localized.Get(consequence)));
             }
         }
+    }
+
+    /// <summary>Whether any feature of <paramref name="layer"/> has a value (not blank) for <paramref name="field"/>.</summary>
+    public static bool AnyValue(Layer layer, string field)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        foreach (var feature in layer.Features)
+        {
+            if (layer.Text(feature, field) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="layer"/> has features and none of them carries <paramref name="field"/> (empty values count as carried).</summary>

@@ -68,7 +68,7 @@ public sealed class IdleLandSurvey
         assessment.Screen(LayerRole.Parcels, LayerRole.Parks);
         var parcels = assessment.Screened(LayerRole.Parcels)!;
         issues.AddRange(parcels.Issues);
-        issues.AddRange(AbsentFields.Issues(parcelLayer, ParcelFields.SuppliedOn, ParcelFields.AgreedStart, ParcelFields.ActualStart, ParcelFields.HaltedSince));
+        issues.AddRange(AbsentFields.Issues(parcelLayer, LifecycleFieldsThatMatter(parcelLayer)));
         var parkNames = new Dictionary<string, string>(StringComparer.Ordinal);
         if (assessment.Screened(LayerRole.Parks) is { } parks)
         {
@@ -136,6 +136,15 @@ public sealed class IdleLandSurvey
             Rules = _rules,
         };
     }
+
+    /// <summary>
+    /// The lifecycle fields whose absence would change a verdict unnoticed: the supply date always; the start date once
+    /// a parcel is supplied; the halt date once a parcel has started.
+    /// </summary>
+    private static string[] LifecycleFieldsThatMatter(Layer parcels) =>
+        !AbsentFields.AnyValue(parcels, ParcelFields.SuppliedOn) ? [ParcelFields.SuppliedOn]
+        : !AbsentFields.AnyValue(parcels, ParcelFields.ActualStart) ? [ParcelFields.ActualStart]
+        : [ParcelFields.HaltedSince];
 
     private static IdleParkSummary Summarize(string parkId, string name, IReadOnlyList<IdleParcel> rows)
     {
