@@ -140,10 +140,16 @@ public sealed class SupplyLedger
                 }
             }
 
+            // A 旗区 of several parks that share no interior, each analysed in the 旗区's CRS, holds its parks' land and
+            // nothing else: its figures are theirs added up (docs/rules.md#supply-banner-sum).
+            var summed = Enumerable.Range(0, bannerGroups.Count)
+                .Select(k => bannerGroups[k].Parks.Length > 1 && ParksAddUp(bannerGroups[k].Parks, bannerCrs[k], parksScreened!))
+                .ToArray();
             var parkArray = new AreaSupply[parkCount];
             var parkWindowArray = new AreaSupply[parkCount];
             var bannerArray = new AreaSupply[bannerGroups.Count];
-            var others = Enumerable.Range(0, bannerGroups.Count).Where(k => bannerGroups[k].Parks is not [var p] || soleBannerOf[p] != k).ToList();
+            var others = Enumerable.Range(0, bannerGroups.Count)
+                .Where(k => !summed[k] && (bannerGroups[k].Parks is not [var p] || soleBannerOf[p] != k)).ToList();
             // Every park (with all batches, with the window's, and as its 旗区 when it is the only park) and every other
             // 旗区 in one loop, largest first, so that a large one does not leave the other cores waiting at the end.
             var work = Enumerable.Range(0, parkCount).Select(i => (Park: i, Banner: -1, Size: 1.5 * parksScreened!.AreaM2(i)))
@@ -169,6 +175,22 @@ public sealed class SupplyLedger
                     bannerArray[w.Banner] = MeasureBanner(bannerGroups[w.Banner].Banner, bannerGroups[w.Banner].Parks, bannerCrs[w.Banner], parks, approvals, supplied, known);
                 }
             });
+            for (var k = 0; k < bannerGroups.Count; k++)
+            {
+                if (summed[k])
+                {
+                    var (banner, members) = bannerGroups[k];
+                    double approved = 0, suppliedM2 = 0;
+                    foreach (var park in members)
+                    {
+                        approved += parkArray[park].ApprovedM2;
+                        suppliedM2 += parkArray[park].SuppliedM2;
+                    }
+
+                    bannerArray[k] = new AreaSupply(banner, banner, banner, bannerCrs[k], approved, Math.Min(approved, suppliedM2));
+                }
+            }
+
             parkResults.AddRange(parkArray);
             parkWindowResults.AddRange(parkWindowArray);
             bannerResults.AddRange(bannerArray);
@@ -286,6 +308,34 @@ public sealed class SupplyLedger
     {
         var factory = parks.Features[members[0]].Geometry.Factory;
         return AnalysisCrs.For(parks.SourceCrs, factory.BuildGeometry(members.Select(i => parks.Features[i].Geometry).ToList()));
+    }
+
+    /// <summary>
+    /// Whether a 旗区's land is its parks' land added up: every park analysed in the 旗区's CRS and no two sharing
+    /// interior (parks that only touch add up; overlapping ones would count their common land twice).
+    /// </summary>
+    private static bool ParksAddUp(int[] members, CrsDefinition crs, ScreenedLayer parks)
+    {
+        if (members.Any(p => parks.AnalysisCrsOf(p).Epsg != crs.Epsg))
+        {
+            return false;
+        }
+
+        var projected = parks.Projections.In(crs);
+        for (var i = 0; i < members.Length; i++)
+        {
+            var a = projected.Geometry(members[i]);
+            for (var j = i + 1; j < members.Length; j++)
+            {
+                var b = projected.Geometry(members[j]);
+                if (a.EnvelopeInternal.Intersects(b.EnvelopeInternal) && InteriorContact.InteriorsIntersect(a, b))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A 旗区's approved land (the union of its parks) and the supplied part of it.</summary>

@@ -226,6 +226,48 @@ public sealed class SupplyLedgerTests
     }
 
     [Fact]
+    public void A_banner_of_parks_that_share_no_interior_shows_exactly_the_sum_of_its_park_rows()
+    {
+        // P1 and P2 touch along x = 100; P3 stands apart. Batches and parcels cross the parks' common edge.
+        var data = new LandTestData()
+            .Add(LayerRole.Parks, "P1", Box(0, 0, 100, 100), ("park_id", "P1"), ("name", "甲园区"), ("banner", "甲旗"))
+            .Add(LayerRole.Parks, "P2", Box(100, 0, 200, 100), ("park_id", "P2"), ("name", "乙园区"), ("banner", "甲旗"))
+            .Add(LayerRole.Parks, "P3", Box(300, 0, 330, 30), ("park_id", "P3"), ("name", "丙园区"), ("banner", "甲旗"))
+            .Batch("B1", Box(30, 10, 170, 90))
+            .Batch("B2", Box(290, 0, 320, 30))
+            .Parcel("L1", Box(90, 20, 130, 60))
+            .Parcel("L2", Box(310, 0, 340, 10));
+
+        var result = Run(data);
+
+        var parks = result.Parks.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var banner = Assert.Single(result.Banners);
+        Assert.Equal(parks[0].ApprovedM2 + parks[1].ApprovedM2 + parks[2].ApprovedM2, banner.ApprovedM2);
+        Assert.Equal(parks[0].SuppliedM2 + parks[1].SuppliedM2 + parks[2].SuppliedM2, banner.SuppliedM2);
+        Assert.Equal(140 * 80 + 20 * 30, banner.ApprovedM2, 6);
+        Assert.Equal(40 * 40 + 10 * 10, banner.SuppliedM2, 6);
+    }
+
+    [Fact]
+    public void A_banner_of_overlapping_parks_counts_their_common_land_once()
+    {
+        // P1 and P2 overlap on (50,0)–(100,100): the 旗区 holds 15,000 m² of approved land, not 20,000.
+        var data = new LandTestData()
+            .Add(LayerRole.Parks, "P1", Box(0, 0, 100, 100), ("park_id", "P1"), ("name", "甲园区"), ("banner", "甲旗"))
+            .Add(LayerRole.Parks, "P2", Box(50, 0, 150, 100), ("park_id", "P2"), ("name", "乙园区"), ("banner", "甲旗"))
+            .Batch("B1", Box(0, 0, 150, 100))
+            .Parcel("L1", Box(40, 0, 60, 100));
+
+        var result = Run(data);
+
+        Assert.Equal(10000, result.Parks.Single(p => p.Id == "P1").ApprovedM2, 6);
+        Assert.Equal(10000, result.Parks.Single(p => p.Id == "P2").ApprovedM2, 6);
+        var banner = Assert.Single(result.Banners);
+        Assert.Equal(15000, banner.ApprovedM2, 6);
+        Assert.Equal(2000, banner.SuppliedM2, 6);
+    }
+
+    [Fact]
     public void Two_hundred_stacked_copies_of_a_parcel_across_two_batches_and_the_park_edge_count_its_land_once()
     {
         // Park P1 = (0,0)–(110,110); B1 = (0,0)–(100,100), B2 = (100,0)–(200,100); every copy of L = (80,60)–(120,120)
