@@ -102,6 +102,40 @@ public sealed class FieldNameAttackTests
         Assert.DoesNotContain("图层没有", File.ReadAllText(Path.Combine(output, "idle.json")), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("zh", "supplied_on（字段 supplied_o）")]
+    [InlineData("en", "supplied_on (field supplied_o)")]
+    public void A_value_read_under_a_cut_name_is_described_in_the_language_of_the_message(string language, string described)
+    {
+        var data = SampleCopy.Make();
+        Rename(Path.Combine(data, "parcels.geojson"), "supplied_on", "supplied_o");
+        var output = RepositoryPaths.NewTempFolder();
+
+        var run = CliRun.Of("supply", data, "--as-of", AsOf, "--out", output, "--lang", language);
+
+        var bad = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "supply.json")))!["data_issues"]!.AsArray()
+            .Single(i => (string)i!["feature"]! == "P01-019" && (string)i["code"]! == "unparseable_value");
+        Assert.StartsWith(described + " '2023-13-45'", (string)bad!["message"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain("图层没有", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_parcel_without_an_id_under_a_mapped_id_field_is_described_in_chinese()
+    {
+        var data = SampleCopy.Make();
+        var path = Path.Combine(data, "parcels.geojson");
+        Rename(path, "parcel_id", "宗地编号");
+        var root = JsonNode.Parse(File.ReadAllText(path))!;
+        root["features"]![0]!["properties"]!["宗地编号"] = null;
+        File.WriteAllText(path, root.ToJsonString());
+        var output = RepositoryPaths.NewTempFolder();
+
+        var run = CliRun.Of("supply", data, "--as-of", AsOf, "--out", output);
+
+        Assert.Contains("parcel_id（字段 宗地编号）", run.Stdout + File.ReadAllText(Path.Combine(output, "supply.json")), StringComparison.Ordinal);
+        Assert.DoesNotContain("(field ", File.ReadAllText(Path.Combine(output, "supply.json")), StringComparison.Ordinal);
+    }
+
     /// <summary>Renames a property of every feature of a GeoJSON file.</summary>
     private static void Rename(string path, string from, string to)
     {
