@@ -136,6 +136,23 @@ public sealed class FieldNameAttackTests
         Assert.DoesNotContain("(field ", File.ReadAllText(Path.Combine(output, "supply.json")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Infrastructure_of_parcels_without_a_supply_date_field_says_so_instead_of_counting_only_started_parcels()
+    {
+        var data = SampleCopy.Make();
+        Rename(Path.Combine(data, "parcels.geojson"), "supplied_on", "supply_dt");
+        var output = RepositoryPaths.NewTempFolder();
+
+        var run = CliRun.Of("infrastructure", data, "--out", output);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var issues = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "infrastructure.json")))!["data_issues"]!.AsArray();
+        var absent = Assert.Single(issues, i => (string)i!["feature"]! == string.Empty && ((string)i["message"]!).Contains("supplied_on", StringComparison.Ordinal));
+        Assert.Equal(("parcels", "missing_value"), ((string)absent!["layer"]!, (string)absent["code"]!));
+        Assert.Contains("九通一平", (string)absent["message"]!, StringComparison.Ordinal);
+        Assert.Contains("parcels 图层没有 supplied_on", run.Stdout, StringComparison.Ordinal);
+    }
+
     /// <summary>Renames a property of every feature of a GeoJSON file.</summary>
     private static void Rename(string path, string from, string to)
     {
