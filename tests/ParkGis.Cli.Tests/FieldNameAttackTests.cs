@@ -153,6 +153,22 @@ public sealed class FieldNameAttackTests
         Assert.Contains("parcels 图层没有 supplied_on", run.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Idle_of_parcels_without_a_government_cause_field_says_every_idle_parcel_is_taken_as_enterprise_caused()
+    {
+        var data = SampleCopy.Make();
+        Rename(Path.Combine(data, "parcels.geojson"), "government_cause", "gov_note");
+        var output = RepositoryPaths.NewTempFolder();
+
+        var run = CliRun.Of("idle", data, "--as-of", AsOf, "--out", output, "--lang", "en");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var issues = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "idle.json")))!["data_issues"]!.AsArray();
+        var absent = Assert.Single(issues, i => (string)i!["feature"]! == string.Empty && (string)i["layer"]! == "parcels");
+        Assert.StartsWith("The parcels layer has no government_cause", (string)absent!["message"]!, StringComparison.Ordinal);
+        Assert.Contains("enterprise", (string)absent["message"]!, StringComparison.Ordinal);
+    }
+
     /// <summary>Renames a property of every feature of a GeoJSON file.</summary>
     private static void Rename(string path, string from, string to)
     {

@@ -18,6 +18,7 @@ public static class AbsentFields
         (LayerRole.Parcels, "agreed_start", "AbsentAgreedStart"),
         (LayerRole.Parcels, "actual_start", "AbsentActualStart"),
         (LayerRole.Parcels, "halted_since", "AbsentHaltedSince"),
+        (LayerRole.Parcels, "government_cause", "AbsentGovernmentCause"),
         (LayerRole.Approvals, "approved_on", "AbsentApprovedOn"),
     ];
 

@@ -68,7 +68,7 @@ public sealed class IdleLandSurvey
         assessment.Screen(LayerRole.Parcels, LayerRole.Parks);
         var parcels = assessment.Screened(LayerRole.Parcels)!;
         issues.AddRange(parcels.Issues);
-        issues.AddRange(AbsentFields.Issues(parcelLayer, ParcelFields.SuppliedOn, ParcelFields.AgreedStart, ParcelFields.ActualStart, ParcelFields.HaltedSince));
+        issues.AddRange(AbsentFields.Issues(parcelLayer, ParcelFields.SuppliedOn, ParcelFields.AgreedStart, ParcelFields.ActualStart, ParcelFields.HaltedSince, ParcelFields.GovernmentCause));
         var parkNames = new Dictionary<string, string>(StringComparer.Ordinal);
         if (assessment.Screened(LayerRole.Parks) is { } parks)
         {
