@@ -102,6 +102,67 @@ public sealed class FieldNameAttackTests
         Assert.DoesNotContain("图层没有", File.ReadAllText(Path.Combine(output, "idle.json")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Infrastructure_of_parcels_without_a_supply_date_field_says_so_instead_of_counting_only_started_parcels()
+    {
+        var data = SampleCopy.Make();
+        Rename(Path.Combine(data, "parcels.geojson"), "supplied_on", "supply_dt");
+        var output = RepositoryPaths.NewTempFolder();
+
+        var run = CliRun.Of("infrastructure", data, "--out", output);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var issues = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "infrastructure.json")))!["data_issues"]!.AsArray();
+        var absent = Assert.Single(issues, i => (string)i!["feature"]! == string.Empty && ((string)i["message"]!).Contains("supplied_on", StringComparison.Ordinal));
+        Assert.Equal(("parcels", "missing_value"), ((string)absent!["layer"]!, (string)absent["code"]!));
+        Assert.Contains("九通一平", (string)absent["message"]!, StringComparison.Ordinal);
+        Assert.Contains("parcels 图层没有 supplied_on", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scorecard_of_parcels_without_a_supply_date_field_names_the_missing_field_once_on_stdout_and_in_json()
+    {
+        var data = SampleCopy.Make();
+        Rename(Path.Combine(data, "parcels.geojson"), "supplied_on", "supply_dt");
+        var output = RepositoryPaths.NewTempFolder();
+
+        var run = CliRun.Of("scorecard", data, "--out", output, "--year", "2025", "--as-of", AsOf);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var issues = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "scorecard.json")))!["data_issues"]!.AsArray();
+        Assert.Single(issues, i => (string)i!["feature"]! == string.Empty && ((string)i["message"]!).Contains("没有 supplied_on", StringComparison.Ordinal));
+        Assert.Equal(1, CountOf(run.Stdout, "parcels 图层没有 supplied_on"));
+    }
+
+    [Fact]
+    public void Export_of_parcels_without_a_supply_date_field_names_the_missing_field_on_stdout()
+    {
+        var data = SampleCopy.Make();
+        Rename(Path.Combine(data, "parcels.geojson"), "supplied_on", "supply_dt");
+        var output = RepositoryPaths.NewTempFolder();
+
+        var run = CliRun.Of("export", data, "--out", output, "--as-of", AsOf);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal(1, CountOf(run.Stdout, "parcels 图层没有 supplied_on"));
+    }
+
+    [Fact]
+    public void Idle_of_parcels_without_a_government_cause_field_says_every_idle_parcel_is_taken_as_enterprise_caused()
+    {
+        var data = SampleCopy.Make();
+        Rename(Path.Combine(data, "parcels.geojson"), "government_cause", "gov_note");
+        var output = RepositoryPaths.NewTempFolder();
+
+        var run = CliRun.Of("idle", data, "--as-of", AsOf, "--out", output, "--lang", "en");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var issues = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "idle.json")))!["data_issues"]!.AsArray();
+        var absent = Assert.Single(issues, i => (string)i!["feature"]! == string.Empty && (string)i["layer"]! == "parcels");
+        Assert.StartsWith("The parcels layer has no government_cause", (string)absent!["message"]!, StringComparison.Ordinal);
+        Assert.Contains("enterprise", (string)absent["message"]!, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("zh", "supplied_on（字段 supplied_o）")]
     [InlineData("en", "supplied_on (field supplied_o)")]
@@ -136,37 +197,15 @@ public sealed class FieldNameAttackTests
         Assert.DoesNotContain("(field ", File.ReadAllText(Path.Combine(output, "supply.json")), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Infrastructure_of_parcels_without_a_supply_date_field_says_so_instead_of_counting_only_started_parcels()
+    private static int CountOf(string text, string part)
     {
-        var data = SampleCopy.Make();
-        Rename(Path.Combine(data, "parcels.geojson"), "supplied_on", "supply_dt");
-        var output = RepositoryPaths.NewTempFolder();
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
 
-        var run = CliRun.Of("infrastructure", data, "--out", output);
-
-        Assert.True(run.ExitCode == 1, run.ToString());
-        var issues = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "infrastructure.json")))!["data_issues"]!.AsArray();
-        var absent = Assert.Single(issues, i => (string)i!["feature"]! == string.Empty && ((string)i["message"]!).Contains("supplied_on", StringComparison.Ordinal));
-        Assert.Equal(("parcels", "missing_value"), ((string)absent!["layer"]!, (string)absent["code"]!));
-        Assert.Contains("九通一平", (string)absent["message"]!, StringComparison.Ordinal);
-        Assert.Contains("parcels 图层没有 supplied_on", run.Stdout, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Idle_of_parcels_without_a_government_cause_field_says_every_idle_parcel_is_taken_as_enterprise_caused()
-    {
-        var data = SampleCopy.Make();
-        Rename(Path.Combine(data, "parcels.geojson"), "government_cause", "gov_note");
-        var output = RepositoryPaths.NewTempFolder();
-
-        var run = CliRun.Of("idle", data, "--as-of", AsOf, "--out", output, "--lang", "en");
-
-        Assert.True(run.ExitCode == 1, run.ToString());
-        var issues = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "idle.json")))!["data_issues"]!.AsArray();
-        var absent = Assert.Single(issues, i => (string)i!["feature"]! == string.Empty && (string)i["layer"]! == "parcels");
-        Assert.StartsWith("The parcels layer has no government_cause", (string)absent!["message"]!, StringComparison.Ordinal);
-        Assert.Contains("enterprise", (string)absent["message"]!, StringComparison.Ordinal);
+        return count;
     }
 
     /// <summary>Renames a property of every feature of a GeoJSON file.</summary>
