@@ -17,6 +17,7 @@ public sealed partial class MessageLanguageTests
     [
         "parkgis.ListSeparator", "ParkGis.Core.TallySeparator", "parkgis.InfoExtent", "parkgis.YearRange", "parkgis.LedgerWindowRateValue",
         "parkgis.ColumnTaxPerMu", "parkgis.InfoRoleLabel", "ParkGis.Core.UnitPercent", "ParkGis.Web.ReportHtmlLang", "ParkGis.Web.ReportUiListSeparator",
+        "ParkGis.Core.NameListSeparator",
     ];
 
     /// <summary>The assemblies that hold person-read messages and the folder of their sources.</summary>
