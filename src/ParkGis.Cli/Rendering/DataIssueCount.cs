@@ -5,8 +5,8 @@ namespace ParkGis.Cli.Rendering;
 
 /// <summary>
 /// The closing data-issue lines of a command that leaves the issues to its output file (数据问题): their number, and
-/// each issue about a whole layer (no feature named: a layer or field the data lacks) in full, since one such issue
-/// changes every figure the command printed above it.
+/// in full each issue saying that a layer, or a field of a whole layer, is missing or empty (no feature named), since
+/// one such issue changes every figure the command printed above it.
 /// </summary>
 internal static class DataIssueCount
 {
@@ -23,7 +23,7 @@ internal static class DataIssueCount
             return;
         }
 
-        var layerWide = issues.Where(i => string.IsNullOrEmpty(i.Feature)).ToList();
+        var layerWide = issues.Where(IsLack).ToList();
         var count = file is null ? Text.Format("DataIssuesCountNoFile", issues.Count) : Text.Format("DataIssuesCount", issues.Count, file);
         if (layerWide.Count == 0)
         {
@@ -37,4 +37,7 @@ internal static class DataIssueCount
             WrappedLine.WriteIssue(stdout, "  ", issue);
         }
     }
+
+    private static bool IsLack(DataIssue issue) =>
+        string.IsNullOrEmpty(issue.Feature) && issue.Code is DataIssueCodes.MissingLayer or DataIssueCodes.MissingValue or DataIssueCodes.EmptyLayer;
 }
