@@ -42,6 +42,38 @@ public sealed class FieldNameAttackTests
         }
     }
 
+    [OgrToolsFact]
+    public void A_gbk_shapefile_with_chinese_field_names_cut_to_ten_bytes_gives_the_same_supply_and_idle_figures()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var data = SampleCopy.Make(name => name is "parcels.geojson");
+        OgrTools.Run("-f", "ESRI Shapefile", "-lco", "ENCODING=CP936", Path.Combine(data, "parcels.shp"), Path.Combine(RepositoryPaths.OrdosSample, "parcels.geojson"),
+            "-dialect", "sqlite", "-sql",
+            "SELECT parcel_id AS \"宗地编号\", park_id AS \"所属园区\", supplied_on AS \"合同签订日期\", agreed_start AS \"约定动工日期\", "
+            + "actual_start AS \"实际动工日期\", halted_since AS \"停工日期\", land_price_wan AS \"土地价款（万元）\", government_cause AS \"政府原因\", "
+            + "developed_ratio AS \"已开发面积比例\", invested_ratio AS \"已投资额比例\", geometry FROM parcels");
+        Assert.Contains("实际动工日", File.ReadAllText(Path.Combine(data, "parcels.dbf"), System.Text.Encoding.GetEncoding(936)), StringComparison.Ordinal);
+        foreach (var (command, file, parts) in new[]
+        {
+            ("supply", "supply.json", new[] { "batches", "parks", "banners", "window" }),
+            ("idle", "idle.json", new[] { "totals", "status_counts", "parks" }),
+        })
+        {
+            var original = RepositoryPaths.NewTempFolder();
+            var cut = RepositoryPaths.NewTempFolder();
+            CliRun.Of(command, RepositoryPaths.OrdosSample, "--as-of", AsOf, "--out", original);
+            var cutRun = CliRun.Of(command, data, "--as-of", AsOf, "--out", cut);
+
+            Assert.DoesNotContain("图层没有", cutRun.Stdout, StringComparison.Ordinal);
+            var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(original, file)))!;
+            var actual = JsonNode.Parse(File.ReadAllText(Path.Combine(cut, file)))!;
+            foreach (var part in parts)
+            {
+                Assert.True(JsonNode.DeepEquals(expected[part], actual[part]), $"{command} {part} differs:\n{expected[part]}\n{actual[part]}");
+            }
+        }
+    }
+
     [Fact]
     public void Supply_of_parcels_without_a_supply_date_field_says_so_instead_of_a_silent_zero_rate()
     {
