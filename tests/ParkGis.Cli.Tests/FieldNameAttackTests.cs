@@ -196,6 +196,32 @@ public sealed class FieldNameAttackTests
     }
 
     [Theory]
+    [InlineData("\"actual_start\":\"2021-01-01\",\"halted_since\":null", 0, "")]
+    [InlineData("\"actual_start\":null,\"halted_since\":null", 1, "agreed_start")]
+    [InlineData("\"actual_start\":null,\"agreed_start\":\"2020-06-01\",\"halted_since\":null,\"land_price_wan\":100", 1, "government_cause")]
+    [InlineData("\"actual_start\":\"2021-01-01\",\"agreed_start\":\"2020-06-01\"", 1, "halted_since")]
+    public void Idle_reports_a_field_the_layer_lacks_only_when_a_parcel_needed_it(string properties, int exitCode, string reported)
+    {
+        // One parcel supplied 2020-01-01: started (needs halted_since), not started (needs agreed_start) or idle (needs
+        // government_cause); the other fields are absent from the layer.
+        var data = TinyDataset.Write(parks: TinyDataset.Square("P1", "园区", 500_000, 4_400_000, 1000));
+        File.WriteAllText(Path.Combine(data, "parcels.geojson"),
+            """{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4545"}},"features":[{"type":"Feature","properties":{"parcel_id":"L1","park_id":"P1","supplied_on":"2020-01-01","""
+            + properties
+            + """},"geometry":{"type":"Polygon","coordinates":[[[500100,4400100],[500200,4400100],[500200,4400200],[500100,4400200],[500100,4400100]]]}}]}""");
+        var output = RepositoryPaths.NewTempFolder();
+
+        var run = CliRun.Of("idle", data, "--as-of", AsOf, "--out", output);
+
+        Assert.True(run.ExitCode == exitCode, run.ToString());
+        var absent = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "idle.json")))!["data_issues"]!.AsArray()
+            .Where(i => (string)i!["feature"]! == string.Empty && (string)i["code"]! == "missing_value")
+            .Select(i => (string)i!["message"]!)
+            .ToList();
+        Assert.True(reported.Length == 0 ? absent.Count == 0 : absent.Count == 1 && absent[0].StartsWith($"parcels 图层没有 {reported}", StringComparison.Ordinal), run.ToString());
+    }
+
+    [Theory]
     [InlineData("zh", "supplied_on（字段 supplied_o）")]
     [InlineData("en", "supplied_on (field supplied_o)")]
     public void A_value_read_under_a_cut_name_is_described_in_the_language_of_the_message(string language, string described)
