@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ParkGis.Cli.Localization;
+using ParkGis.Cli.Rendering;
 using ParkGis.Core.Data;
 using ParkGis.Core.Publishing;
 using ParkGis.Core.WebFrames;
@@ -103,6 +104,7 @@ internal static class ExportCommand
             return run.PrintAndCommit(folder, static _ => { }, stdout =>
             {
                 WriteSummary(stdout, summary, folder.Destination);
+                DataIssueCount.Write(stdout, results.Issues, file: null);
                 return ExitCodes.Conclude(stdout, results.HasFindings, results.Issues);
             });
         });

@@ -52,7 +52,11 @@ internal static class ScorecardCommand
             }
 
             return run.PrintAndCommit(folder,
-                stdout => ScorecardSummary.Write(stdout, scorecard.Card, scorecard.LeadingIndustry, scorecard.Intensity, scorecard),
+                stdout =>
+                {
+                    ScorecardSummary.Write(stdout, scorecard.Card, scorecard.LeadingIndustry, scorecard.Intensity, scorecard);
+                    DataIssueCount.Write(stdout, scorecard.Issues, "scorecard.json");
+                },
                 stdout =>
                 {
                     folder.WriteResultsLine(stdout, "scorecard.json", "scorecard.csv");

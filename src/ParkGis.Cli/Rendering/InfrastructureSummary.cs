@@ -55,10 +55,7 @@ internal static class InfrastructureSummary
             }
         }
 
-        if (result.Issues.Count > 0)
-        {
-            stdout.WriteLine(Text.Format("DataIssuesHeading", result.Issues.Count, "infrastructure.json"));
-        }
+        DataIssueCount.Write(stdout, result.Issues, "infrastructure.json");
     }
 
     private static string Flag(bool? value, string yes, string no) => value switch

@@ -40,10 +40,7 @@ internal static class IntensitySummary
             }
         }
 
-        if (result.Issues.Count > 0)
-        {
-            output.WriteLine(Text.Format("DataIssuesCount", result.Issues.Count, "intensity.json"));
-        }
+        DataIssueCount.Write(output, result.Issues, "intensity.json");
     }
 
     /// <summary>The 旗区 table: the same columns over each 旗区's parks.</summary>

@@ -7,8 +7,7 @@ namespace ParkGis.Core.Data;
 /// any alias (<see cref="FieldAliases"/>). For the fields listed here an empty value is an answer — no
 /// <c>supplied_on</c> is "not supplied", no <c>actual_start</c> "not started" — so a layer without the field would get
 /// that answer for every feature and no issue saying why; instead the layer gets one <c>missing_value</c> issue per
-/// such field, worded the same whichever analysis finds it. (A field whose empty value already raises an issue per
-/// feature, such as <c>agreed_start</c>, needs none.)
+/// such field, worded the same whichever analysis finds it. An analysis asks only for the fields some feature needed.
 /// </summary>
 public static class AbsentFields
 {
@@ -16,8 +15,10 @@ public static class AbsentFields
     private static readonly (LayerRole Role, string Field, string Consequence)[] Consequences =
     [
         (LayerRole.Parcels, "supplied_on", "AbsentSuppliedOn"),
+        (LayerRole.Parcels, "agreed_start", "AbsentAgreedStart"),
         (LayerRole.Parcels, "actual_start", "AbsentActualStart"),
         (LayerRole.Parcels, "halted_since", "AbsentHaltedSince"),
+        (LayerRole.Parcels, "government_cause", "AbsentGovernmentCause"),
         (LayerRole.Approvals, "approved_on", "AbsentApprovedOn"),
     ];
 

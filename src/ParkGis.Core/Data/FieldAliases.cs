@@ -7,13 +7,15 @@ namespace ParkGis.Core.Data;
 /// parkgis.json maps it. One table, used by every reader.
 /// </summary>
 /// <remarks>
-/// A name longer than a dBASE field allows (10 characters) has its first 10 characters as its last alias
-/// (<c>supplied_on</c> → <c>supplied_o</c>): shapefile writers (GDAL's <c>ogr2ogr</c>, ArcGIS) cut a longer name so,
-/// and the cut name stays when the data moves on to another format.
+/// A name longer than a dBASE field allows (10 bytes) is also found cut to 10 bytes in GBK (cp936, the code page of
+/// Chinese shapefiles: an ASCII character 1 byte, a Chinese one 2): <c>supplied_on</c> → <c>supplied_o</c>,
+/// <c>实际动工日期</c> → <c>实际动工日</c>. Shapefile writers (GDAL's <c>ogr2ogr</c>, ArcGIS) cut a longer name so, and
+/// the cut name stays when the data moves on to another format. The cut aliases come after the whole names, the
+/// canonical name's last.
 /// </remarks>
 public static class FieldAliases
 {
-    /// <summary>The longest field name a dBASE (.dbf) table holds.</summary>
+    /// <summary>The longest field name a dBASE (.dbf) table holds, in bytes.</summary>
     public const int DbfNameLength = 10;
 
     private static readonly (string Canonical, string[] Aliases)[] ParkFields = WithDbfNames(
@@ -95,15 +97,41 @@ public static class FieldAliases
     }
 
     /// <summary>
-    /// The name a shapefile writer gives <paramref name="canonical"/>: its first <see cref="DbfNameLength"/> characters, or
-    /// null when it fits whole.
+    /// The name a shapefile writer gives <paramref name="name"/> in a GBK table: its longest start that fits
+    /// <see cref="DbfNameLength"/> bytes (an ASCII character 1 byte, any other 2, as in GBK), or null when it fits whole.
     /// </summary>
-    public static string? DbfName(string canonical)
+    public static string? DbfName(string name)
     {
-        ArgumentNullException.ThrowIfNull(canonical);
-        return canonical.Length > DbfNameLength ? canonical[..DbfNameLength] : null;
+        ArgumentNullException.ThrowIfNull(name);
+        var bytes = 0;
+        for (var i = 0; i < name.Length; i++)
+        {
+            bytes += char.IsAscii(name[i]) ? 1 : 2;
+            if (bytes > DbfNameLength)
+            {
+                return name[..i];
+            }
+        }
+
+        return null;
     }
 
     private static (string Canonical, string[] Aliases)[] WithDbfNames((string Canonical, string[] Aliases)[] fields) =>
-        [.. fields.Select(f => DbfName(f.Canonical) is { } cut ? (f.Canonical, [.. f.Aliases, cut]) : f)];
+        [.. fields.Select(f => (f.Canonical, DbfNamesOf(f.Canonical, f.Aliases)))];
+
+    /// <summary>The aliases, then the cut name of each alias, then the canonical name's cut name (each cut once, none a whole name).</summary>
+    private static string[] DbfNamesOf(string canonical, string[] aliases)
+    {
+        var names = new List<string>(aliases);
+        var whole = new HashSet<string>(aliases, StringComparer.OrdinalIgnoreCase) { canonical };
+        foreach (var name in aliases.Append(canonical))
+        {
+            if (DbfName(name) is { } cut && !whole.Contains(cut) && !names.Contains(cut, StringComparer.OrdinalIgnoreCase))
+            {
+                names.Add(cut);
+            }
+        }
+
+        return [.. names];
+    }
 }

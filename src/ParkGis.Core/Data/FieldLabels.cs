@@ -111,6 +111,17 @@ public static class FieldLabels
         return entry.Unit is { } unit && unit != "UnitPercent" ? $"{label}（{Localized.Chinese(unit)}）" : label;
     }
 
+    /// <summary>
+    /// <paramref name="canonical"/> as a message names it: alone when the data uses that name, else with the source field
+    /// that holds it in the run's language (<c>supplied_on（字段 supplied_o）</c>, <c>supplied_on (field supplied_o)</c>).
+    /// </summary>
+    public static string WithSource(string canonical, string source)
+    {
+        ArgumentNullException.ThrowIfNull(canonical);
+        ArgumentNullException.ThrowIfNull(source);
+        return string.Equals(source, canonical, StringComparison.Ordinal) ? canonical : Localized.Format("FieldUnderSourceName", canonical, source);
+    }
+
     /// <summary>The unit of <paramref name="field"/>'s values in the run's language (公顷, %), or null.</summary>
     public static string? Unit(string field) => Find(field) is { Unit: { } unit } ? Localized.Get(unit) : null;
 

@@ -68,7 +68,6 @@ public sealed class IdleLandSurvey
         assessment.Screen(LayerRole.Parcels, LayerRole.Parks);
         var parcels = assessment.Screened(LayerRole.Parcels)!;
         issues.AddRange(parcels.Issues);
-        issues.AddRange(AbsentFields.Issues(parcelLayer, LifecycleFieldsThatMatter(parcelLayer)));
         var parkNames = new Dictionary<string, string>(StringComparer.Ordinal);
         if (assessment.Screened(LayerRole.Parks) is { } parks)
         {
@@ -84,6 +83,7 @@ public sealed class IdleLandSurvey
         _progress?.Report(Localized.Format("ProgressIdleRule", asOf));
         var layerName = LayerRoles.Name(parcelLayer.Role);
         var judged = new IdleParcel[parcels.Count];
+        var started = new bool[parcels.Count];
         var found = new List<DataIssue>?[parcels.Count]; // each parcel's issues, merged in parcel order
         ParallelFailures.RethrowFirst(() => Parallel.For(0, parcels.Count, new ParallelOptions { CancellationToken = assessment.Cancellation }, i =>
         {
@@ -106,6 +106,7 @@ public sealed class IdleLandSurvey
 
             var supplied = facts.SuppliedOn is { } on && on <= asOf && !facts.IsUnreadable(ParcelFields.SuppliedOn);
             judged[i] = new IdleParcel(feature.Id, placements.ParkIdOf(i), parcels.AreaM2(i), verdict, parcels.Features[i].Geometry, parcelLayer.Crs) { Supplied = supplied };
+            started[i] = supplied && facts.ActualStart is { } actual && actual <= asOf;
             found[i] = own.Count > 0 ? own : null;
         }));
         foreach (var own in found)
@@ -117,6 +118,7 @@ public sealed class IdleLandSurvey
         }
 
         var rows = new List<IdleParcel>(judged);
+        issues.AddRange(AbsentFields.Issues(parcelLayer, [.. FieldsDeciding(rows, started, parcelLayer)]));
 
         var banners = assessment.ParkBanners;
         issues.AddRange(banners.Issues);
@@ -138,13 +140,35 @@ public sealed class IdleLandSurvey
     }
 
     /// <summary>
-    /// The lifecycle fields whose absence would change a verdict unnoticed: the supply date always; the start date once
-    /// a parcel is supplied; the halt date once a parcel has started.
+    /// The fields whose absence from the whole layer decides an answer of this survey (docs/data-model.md, "A field the
+    /// layer lacks altogether"): <c>supplied_on</c> always; <c>actual_start</c> when a parcel is supplied; <c>halted_since</c>
+    /// when one has started (or may have: no <c>actual_start</c> to tell); <c>agreed_start</c> when one is supplied and
+    /// not started; <c>government_cause</c> when one is idle. A field no parcel needed changes nothing and is not reported.
     /// </summary>
-    private static string[] LifecycleFieldsThatMatter(Layer parcels) =>
-        !AbsentFields.AnyValue(parcels, ParcelFields.SuppliedOn) ? [ParcelFields.SuppliedOn]
-        : !AbsentFields.AnyValue(parcels, ParcelFields.ActualStart) ? [ParcelFields.ActualStart]
-        : [ParcelFields.HaltedSince];
+    private static IEnumerable<string> FieldsDeciding(IReadOnlyList<IdleParcel> rows, bool[] started, Layer layer)
+    {
+        yield return ParcelFields.SuppliedOn;
+        var supplied = rows.Any(r => r.Supplied);
+        if (rows.Any(r => r.Verdict.SuppliedNotStarted))
+        {
+            yield return ParcelFields.AgreedStart;
+        }
+
+        if (supplied)
+        {
+            yield return ParcelFields.ActualStart;
+        }
+
+        if (started.Any(s => s) || (supplied && AbsentFields.Lacks(layer, ParcelFields.ActualStart)))
+        {
+            yield return ParcelFields.HaltedSince;
+        }
+
+        if (rows.Any(r => IdleStatuses.IsIdle(r.Verdict.Status)))
+        {
+            yield return ParcelFields.GovernmentCause;
+        }
+    }
 
     private static IdleParkSummary Summarize(string parkId, string name, IReadOnlyList<IdleParcel> rows)
     {

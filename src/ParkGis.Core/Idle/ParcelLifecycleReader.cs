@@ -161,9 +161,5 @@ public static class ParcelLifecycleReader
         _ => value?.ToString() ?? string.Empty,
     };
 
-    private static string Describe(Layer layer, string field)
-    {
-        var source = layer.SourceField(field);
-        return string.Equals(source, field, StringComparison.Ordinal) ? field : $"{field} (field {source})";
-    }
+    private static string Describe(Layer layer, string field) => FieldLabels.WithSource(field, layer.SourceField(field));
 }

@@ -3,6 +3,7 @@ using ParkGis.Core.Assessment;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
+using ParkGis.Core.Idle;
 using ParkGis.Core.Localization;
 using ParkGis.Core.Parks;
 
@@ -62,6 +63,7 @@ public sealed class InfrastructureCheck
         if (parcels is not null)
         {
             issues.AddRange(parcels.Issues);
+            issues.AddRange(AbsentFields.Issues(parcels.Layer, ParcelFields.SuppliedOn));
             var placements = assessment.ParcelParks;
             issues.AddRange(placements.Issues);
 

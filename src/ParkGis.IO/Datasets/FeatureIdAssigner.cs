@@ -79,7 +79,7 @@ internal static class FeatureIdAssigner
                 id = source.Ordinal.ToString(CultureInfo.InvariantCulture);
                 if (reportMissing)
                 {
-                    var fieldText = string.Equals(candidates[0], canonical, StringComparison.Ordinal) ? canonical : $"{canonical} (field {candidates[0]})";
+                    var fieldText = FieldLabels.WithSource(canonical ?? candidates[0], candidates[0]);
                     issues.Add(new DataIssue(roleName, "#" + id, DataIssueCodes.MissingId,
                         Localized.Format("FeatureNoId", id, inputName, fieldText, id)));
                 }

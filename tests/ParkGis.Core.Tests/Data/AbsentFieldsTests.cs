@@ -29,7 +29,7 @@ public sealed class AbsentFieldsTests
         Assert.Equal(2, issues.Count);
         Assert.All(issues, i => Assert.Equal(("parcels", string.Empty, DataIssueCodes.MissingValue), (i.Layer, i.Feature, i.Code)));
         Assert.Contains("supplied_on", issues[0].Message, StringComparison.Ordinal);
-        Assert.Contains(ResourceText.List(["供地日期", "供地时间", "GDRQ", "合同签订日期", "supplied_o"]), issues[0].Message, StringComparison.Ordinal);
+        Assert.Contains(ResourceText.List(["供地日期", "供地时间", "GDRQ", "合同签订日期", "合同签订日", "supplied_o"]), issues[0].Message, StringComparison.Ordinal);
         Assert.Contains("actual_start", issues[1].Message, StringComparison.Ordinal);
     }
 
@@ -62,7 +62,6 @@ public sealed class AbsentFieldsTests
         var layer = Parcels(NoMap, Row(("parcel_id", "L1")));
 
         Assert.Throws<ArgumentException>(() => AbsentFields.Issues(layer, "land_use").ToList());
-        Assert.Throws<ArgumentException>(() => AbsentFields.Issues(layer, "agreed_start").ToList()); // each empty value is an issue already
     }
 
     [Fact]
@@ -81,9 +80,39 @@ public sealed class AbsentFieldsTests
 
                 Assert.Equal(cut, aliases[^1]);
                 Assert.Equal(canonical[..10], cut);
-                var others = fields.Where(f => f.Canonical != canonical).SelectMany(f => f.Aliases.Append(f.Canonical));
-                Assert.DoesNotContain(others, name => string.Equals(name, cut, StringComparison.OrdinalIgnoreCase));
             }
+
+            // Every name, cut ones included, stands for one field of the role.
+            var owners = fields.SelectMany(f => f.Aliases.Append(f.Canonical).Select(name => (Name: name.ToUpperInvariant(), f.Canonical)))
+                .GroupBy(n => n.Name)
+                .Where(g => g.Select(n => n.Canonical).Distinct().Count() > 1)
+                .Select(g => g.Key)
+                .ToList();
+            Assert.True(owners.Count == 0, $"{role}: {string.Join(", ", owners)}");
         }
+    }
+
+    [Theory]
+    [InlineData("actual_start", "实际动工日期", "实际动工日")]
+    [InlineData("supplied_on", "合同签订日期", "合同签订日")]
+    [InlineData("land_price_wan", "土地价款（万元）", "土地价款（")]
+    [InlineData("land_price_wan", "土地价款(万元)", "土地价款(")]
+    [InlineData("developed_ratio", "已开发面积比例", "已开发面积")]
+    public void A_chinese_alias_cut_to_ten_gbk_bytes_is_found_as_its_field(string canonical, string alias, string cut)
+    {
+        Assert.Equal(cut, FieldAliases.DbfName(alias));
+        var aliases = FieldAliases.Of(LayerRole.Parcels, canonical);
+        Assert.Contains(cut, aliases);
+        Assert.True(aliases.ToList().IndexOf(cut) > aliases.ToList().IndexOf(alias), "a cut name comes after the whole names");
+    }
+
+    [Theory]
+    [InlineData("供地日期")]
+    [InlineData("园区编号")]
+    [InlineData("开发区名称")]
+    [InlineData("YDDGRQ")]
+    public void A_name_of_ten_gbk_bytes_or_fewer_is_not_cut(string name)
+    {
+        Assert.Null(FieldAliases.DbfName(name));
     }
 }
