@@ -23,8 +23,8 @@ public static class AbsentFields
     ];
 
     /// <summary>
-    /// One issue for each of <paramref name="fields"/> that <paramref name="layer"/> has features but no values for at
-    /// all, in the order given.
+    /// One issue for each of <paramref name="fields"/> that <paramref name="layer"/> lacks altogether (<see cref="Lacks"/>),
+    /// in the order given.
     /// </summary>
     /// <exception cref="ArgumentException">A field this class has no consequence for: a defect.</exception>
     public static IEnumerable<DataIssue> Issues(Layer layer, params string[] fields)
@@ -43,21 +43,6 @@ public static class AbsentFields
                     Localized.Format("FieldAbsentFromLayer", role, field, FieldLabels.Label(field) ?? field, names, Localized.Get(consequence)));
             }
         }
-    }
-
-    /// <summary>Whether any feature of <paramref name="layer"/> has a value (not blank) for <paramref name="field"/>.</summary>
-    public static bool AnyValue(Layer layer, string field)
-    {
-        ArgumentNullException.ThrowIfNull(layer);
-        foreach (var feature in layer.Features)
-        {
-            if (layer.Text(feature, field) is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Whether <paramref name="layer"/> has features and none of them carries <paramref name="field"/> (empty values count as carried).</summary>
