@@ -4,6 +4,8 @@ namespace ParkGis.Core.Idle;
 /// The items of 闲置土地处置办法第八条 a <c>government_cause</c> text names (政府原因; docs/rules.md#idle-government-cause):
 /// 政府未按期交地 (一), 规划调整 (二), 国家政策调整 (三), 信访维稳 (四), 涉及军事管制 / 涉及文物保护 (五), 不可抗力 /
 /// 自然灾害 (force majeure, the article's last sentence); any other text is item (六), 政府、政府有关部门的其他行为.
+/// A column kept as a yes/no answer says no cause with 否, 无, 不属实 and the like (<see cref="Stated"/>), and a yes
+/// names no item (<see cref="IsBareYes"/>).
 /// </summary>
 public static class GovernmentCauses
 {
@@ -19,6 +21,38 @@ public static class GovernmentCauses
         ("信访维稳", "四"), ("信访", "四"), ("涉及军事管制", "五"), ("军事管制", "五"), ("涉及文物保护", "五"), ("文物保护", "五"),
         ("不可抗力", ForceMajeure), ("自然灾害", ForceMajeure),
     ];
+
+    // Answers that say there is no verified government cause: the parcel is the enterprise's, as with an empty cell.
+    private static readonly string[] NoCause =
+    [
+        "否", "无", "没有", "不是", "非", "不属实", "审核不属实", "不属于", "非政府原因", "企业原因", "N", "NO", "F", "FALSE", "0", "×",
+    ];
+
+    // Answers that say there is one without naming the item.
+    private static readonly string[] BareYes = ["是", "有", "属实", "审核属实", "政府原因", "Y", "YES", "T", "TRUE", "1", "√"];
+
+    /// <summary>
+    /// The cause a <c>government_cause</c> cell states: its text, or null when it is blank or says there is none (否, 无,
+    /// 不属实, N, false, 0 …: the land is the enterprise's, docs/rules.md#idle-government-cause).
+    /// </summary>
+    public static string? Stated(string? cell)
+    {
+        if (string.IsNullOrWhiteSpace(cell))
+        {
+            return null;
+        }
+
+        var text = cell.Trim();
+        return Array.Exists(NoCause, no => string.Equals(text, no, StringComparison.OrdinalIgnoreCase)) ? null : cell;
+    }
+
+    /// <summary>Whether a cause text only says yes (是, Y, true, 1 …), naming no item of the article.</summary>
+    public static bool IsBareYes(string cause)
+    {
+        ArgumentNullException.ThrowIfNull(cause);
+        var text = cause.Trim();
+        return Array.Exists(BareYes, yes => string.Equals(text, yes, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>The item a cause text names, or null when the text is not one of the recognised values (then it is item 六).</summary>
     public static string? Recognise(string cause)

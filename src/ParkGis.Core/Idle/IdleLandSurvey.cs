@@ -89,7 +89,7 @@ public sealed class IdleLandSurvey
         {
             var own = new List<DataIssue>();
             var feature = parcels.Features[i].Source;
-            var facts = ParcelLifecycleReader.Read(parcelLayer, feature, own);
+            var facts = ParcelLifecycleReader.Read(parcelLayer, feature, parcels.AreaM2(i), own);
             var verdict = IdleLandRule.Evaluate(facts, asOf, _rules);
             if (verdict.Problem is { } problem)
             {
@@ -101,7 +101,7 @@ public sealed class IdleLandSurvey
             if (verdict.Cause == IdleStatuses.GovernmentCause && GovernmentCauses.Recognise(facts.GovernmentCause!) is null)
             {
                 own.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.UnrecognisedValue,
-                    Localized.Format("IdleUnknownGovernmentCause", facts.GovernmentCause)));
+                    Localized.Format(GovernmentCauses.IsBareYes(facts.GovernmentCause!) ? "IdleGovernmentCauseNoItem" : "IdleUnknownGovernmentCause", facts.GovernmentCause)));
             }
 
             var supplied = facts.SuppliedOn is { } on && on <= asOf && !facts.IsUnreadable(ParcelFields.SuppliedOn);

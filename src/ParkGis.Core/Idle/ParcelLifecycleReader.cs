@@ -13,8 +13,15 @@ namespace ParkGis.Core.Idle;
 /// </summary>
 public static class ParcelLifecycleReader
 {
-    /// <summary>Reads one parcel; issues go to <paramref name="issues"/>.</summary>
-    public static ParcelLifecycle Read(Layer layer, Feature feature, ICollection<DataIssue> issues)
+    /// <summary>
+    /// The highest land price per 亩 read as 万元 (1 亿元/亩, 150,000 元/m²): far above any industrial or commercial
+    /// land sold in an industrial park (the national floor for industrial land is 60–840 元/m², 4–56 万元/亩), and far
+    /// below the same prices written in 元 (4 万元/亩 written in 元 reads as 40,000): docs/rules.md#idle-fee.
+    /// </summary>
+    public const double MaxLandPriceWanPerMu = 10_000;
+
+    /// <summary>Reads one parcel of <paramref name="areaM2"/> m²; issues go to <paramref name="issues"/>.</summary>
+    public static ParcelLifecycle Read(Layer layer, Feature feature, double areaM2, ICollection<DataIssue> issues)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(feature);
@@ -68,6 +75,22 @@ public static class ParcelLifecycleReader
             return number;
         }
 
+        // A price per 亩 no park's land reaches is a price in 元 (the column's unit unstated): not used, the fee not computed.
+        double? LandPrice()
+        {
+            var price = Number(ParcelFields.LandPriceWan, 0, double.MaxValue);
+            var mu = AreaUnits.ToMu(areaM2);
+            if (price is { } wan && mu > 0 && wan / mu > MaxLandPriceWanPerMu)
+            {
+                unreadable.Add(ParcelFields.LandPriceWan);
+                issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.UnitMistake,
+                    Localized.Format("LandPriceLooksLikeYuan", Describe(layer, ParcelFields.LandPriceWan), wan, wan / mu, MaxLandPriceWanPerMu)));
+                return null;
+            }
+
+            return price;
+        }
+
         return new ParcelLifecycle(
             feature.Id,
             Date(ParcelFields.SuppliedOn),
@@ -76,8 +99,8 @@ public static class ParcelLifecycleReader
             Date(ParcelFields.HaltedSince),
             Number(ParcelFields.DevelopedRatio, 0, 1),
             Number(ParcelFields.InvestedRatio, 0, 1),
-            Number(ParcelFields.LandPriceWan, 0, double.MaxValue),
-            layer.Text(feature, ParcelFields.GovernmentCause),
+            LandPrice(),
+            GovernmentCauses.Stated(layer.Text(feature, ParcelFields.GovernmentCause)),
             unreadable);
     }
 

@@ -125,6 +125,70 @@ public sealed class IdleLandSurveyTests
         Assert.Contains(result.Issues, i => i.Feature == "L3" && i.Code == DataIssueCodes.UnrecognisedValue);
     }
 
+    [Theory]
+    [InlineData("否")]
+    [InlineData(" 无 ")]
+    [InlineData("不属实")]
+    [InlineData("N")]
+    [InlineData("false")]
+    [InlineData("0")]
+    public void A_government_cause_answered_no_leaves_the_idle_land_to_the_enterprise_with_its_fee(string answer)
+    {
+        // 100 m², 800 万元: idle since 2023-06-30, the enterprise's → 20 % fee, reclaim after two full years.
+        var data = Data().Add(LayerRole.Parcels, "L3", Box(0, 60, 10, 70),
+            ("parcel_id", "L3"), ("park_id", "P1"), ("supplied_on", "2020-01-01"), ("agreed_start", "2023-06-30"), ("land_price_wan", 800.0),
+            ("government_cause", answer));
+
+        var result = IdleLandSurvey.Run(data.Build(), AsOf);
+
+        var verdict = result.Parcels.Single(p => p.ParcelId == "L3").Verdict;
+        Assert.Equal(IdleStatus.IdleUnstarted, verdict.Status);
+        Assert.Equal("enterprise", verdict.Cause);
+        Assert.Equal(160, verdict.IdleFeeWan!.Value, 9);
+        Assert.Equal(0, result.Totals.GovernmentDelayParcels);
+        Assert.DoesNotContain(result.Issues, i => i.Feature == "L3");
+    }
+
+    [Theory]
+    [InlineData("是")]
+    [InlineData("Y")]
+    [InlineData("TRUE")]
+    public void A_government_cause_answered_yes_is_item_six_with_an_issue_saying_no_item_is_named(string answer)
+    {
+        var data = Data().Add(LayerRole.Parcels, "L3", Box(0, 60, 10, 70),
+            ("parcel_id", "L3"), ("park_id", "P1"), ("supplied_on", "2020-01-01"), ("agreed_start", "2023-06-30"), ("government_cause", answer));
+
+        var result = IdleLandSurvey.Run(data.Build(), AsOf);
+
+        var verdict = result.Parcels.Single(p => p.ParcelId == "L3").Verdict;
+        Assert.Equal(IdleStatus.GovernmentDelay, verdict.Status);
+        Assert.Equal("六", verdict.GovernmentCauseItem);
+        var issue = Assert.Single(result.Issues, i => i.Feature == "L3");
+        Assert.Equal(DataIssueCodes.UnrecognisedValue, issue.Code);
+        Assert.Contains("names no item", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_land_price_written_in_yuan_is_a_unit_mistake_and_the_fee_is_not_computed()
+    {
+        // 600 m² = 0.9 亩. 72 万元 is 80 万元/亩 (used); 720,000 (元) would be 800,000 万元/亩: a unit mistake, no fee.
+        var data = Data()
+            .Add(LayerRole.Parcels, "L3", Box(0, 60, 20, 90),
+                ("parcel_id", "L3"), ("park_id", "P1"), ("supplied_on", "2020-01-01"), ("agreed_start", "2023-06-30"), ("land_price_wan", 72.0))
+            .Add(LayerRole.Parcels, "L4", Box(30, 60, 50, 90),
+                ("parcel_id", "L4"), ("park_id", "P1"), ("supplied_on", "2020-01-01"), ("agreed_start", "2023-06-30"), ("land_price_wan", 720_000.0));
+
+        var result = IdleLandSurvey.Run(data.Build(), AsOf);
+
+        Assert.Equal(14.4, result.Parcels.Single(p => p.ParcelId == "L3").Verdict.IdleFeeWan!.Value, 9);
+        var l4 = result.Parcels.Single(p => p.ParcelId == "L4").Verdict;
+        Assert.Equal(IdleStatus.IdleUnstarted, l4.Status);
+        Assert.Null(l4.IdleFeeWan);
+        Assert.Contains(result.Issues, i => i.Feature == "L4" && i.Code == DataIssueCodes.UnitMistake
+            && i.Message.Contains("800000", StringComparison.Ordinal) && i.Message.Contains("元", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Issues, i => i.Feature == "L3");
+    }
+
     [Fact]
     public void A_banner_with_two_parks_sums_both_and_parcels_in_no_park_stand_apart()
     {
