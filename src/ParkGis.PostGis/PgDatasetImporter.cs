@@ -66,16 +66,17 @@ public static class PgDatasetImporter
     public static IReadOnlyList<ImportedTable> Import(
         DatasetContent content, PgDatasetName target, bool overwrite, IProgress<string>? progress = null, CancellationToken cancellation = default,
         Action<IReadOnlyList<ImportedTable>>? beforeCommit = null) =>
-        Import(content, target, overwrite, progress, cancellation, columnsFrom: null, beforeCommit);
+        Import(content, target, overwrite, progress, cancellation, columnsFrom: null, beforeCommit is null ? null : (_, tables) => beforeCommit(tables));
 
     /// <summary>
     /// <see cref="Import(DatasetContent, PgDatasetName, bool, IProgress{string}?, CancellationToken)"/> with each layer's columns
     /// and their types taken from <paramref name="columnsFrom"/> (the whole layer when the content holds one shard's share of
-    /// it), so that every shard's table has the same columns as the coordinator's partitioned table.
+    /// it), so that every shard's table has the same columns as the coordinator's partitioned table; <paramref name="beforeCommit"/>
+    /// also gets the connection whose transaction is about to commit, for more work in it.
     /// </summary>
     internal static IReadOnlyList<ImportedTable> Import(
         DatasetContent content, PgDatasetName target, bool overwrite, IProgress<string>? progress, CancellationToken cancellation,
-        IReadOnlyDictionary<LayerRole, Layer>? columnsFrom, Action<IReadOnlyList<ImportedTable>>? beforeCommit = null)
+        IReadOnlyDictionary<LayerRole, Layer>? columnsFrom, Action<NpgsqlConnection, IReadOnlyList<ImportedTable>>? beforeCommit = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(target);
@@ -102,7 +103,7 @@ public static class PgDatasetImporter
 
     private static IReadOnlyList<ImportedTable> Import(
         Dataset dataset, ParkGisConfiguration? settings, Task<EconomicsTable?> economicsRead, PgDatasetName target, bool overwrite, IProgress<string>? progress,
-        CancellationToken cancellation, IReadOnlyDictionary<LayerRole, Layer>? columnsFrom, Action<IReadOnlyList<ImportedTable>>? beforeCommit)
+        CancellationToken cancellation, IReadOnlyDictionary<LayerRole, Layer>? columnsFrom, Action<NpgsqlConnection, IReadOnlyList<ImportedTable>>? beforeCommit)
     {
         using var connection = PgSession.Open(target, cancellation);
         var committing = false;
@@ -164,7 +165,7 @@ public static class PgDatasetImporter
                 Execute(connection, $"ANALYZE {PgIdentifier.Qualified(target.Schema, LayerRoles.Name(layer.Role))}");
             }
 
-            beforeCommit?.Invoke(imported);
+            beforeCommit?.Invoke(connection, imported);
             cancellation.ThrowIfCancellationRequested();
             committing = true;
             transaction.Commit();

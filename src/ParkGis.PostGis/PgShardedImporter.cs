@@ -31,7 +31,9 @@ public enum PgShardBy
 /// dataset's schema holds the same reference tables and <c>parcels</c>/<c>approvals</c> as tables partitioned by LIST
 /// (<c>parkgis_shard_key</c>) whose partitions are postgres_fdw foreign tables on the shards (server options
 /// <c>extensions 'postgis'</c>, <c>async_capable 'true'</c>); each shard's tables are visible on the coordinator in the
-/// schema <c>SCHEMA_shardN</c>. Each server is written in its own transaction, shards first, the coordinator last.
+/// schema <c>SCHEMA_shardN</c>. Each server is written in its own transaction, and every transaction is held open until
+/// every server is written: a failure (or a killed run) while writing leaves no server changed. Then the shards commit,
+/// the coordinator is wired to them (postgres_fdw sees only committed tables) and commits last.
 /// </summary>
 public static class PgShardedImporter
 {
@@ -77,9 +79,17 @@ public static class PgShardedImporter
         RefuseExisting(coordinator, overwrite, cancellation);
 
         var columnsFrom = keys.Keys.ToDictionary(r => r, r => WithKeys(dataset.Layers[r], keys[r]));
-        var written = new List<(PgDatasetName Server, IReadOnlyList<ImportedTable> Tables)>();
-        for (var s = 0; s < shards.Count; s++)
+        var onShards = new IReadOnlyList<ImportedTable>[shards.Count];
+
+        // Shard s is written inside shard s − 1's transaction, before it commits: the last shard written commits first, and
+        // a failure on any server rolls back every transaction still open (all of them while writing).
+        void WriteShards(int s)
         {
+            if (s == shards.Count)
+            {
+                return;
+            }
+
             var target = shards[s].WithSchema(coordinator.Schema);
             var layers = new Dictionary<LayerRole, Layer>(dataset.Layers);
             foreach (var (role, layerKeys) in keys)
@@ -99,7 +109,8 @@ public static class PgShardedImporter
             }
 
             progress?.Report(Localized.Format("ProgressShard", s + 1, shards.Count, target.DisplayName));
-            written.Add((target, PgDatasetImporter.Import(content with { Dataset = dataset with { Layers = layers } }, target, overwrite, progress, cancellation, columnsFrom)));
+            onShards[s] = PgDatasetImporter.Import(
+                content with { Dataset = dataset with { Layers = layers } }, target, overwrite, progress, cancellation, columnsFrom, (_, _) => WriteShards(s + 1));
         }
 
         progress?.Report(Localized.Format("ProgressCoordinator", coordinator.DisplayName));
@@ -109,9 +120,17 @@ public static class PgShardedImporter
             reference.Remove(role);
         }
 
-        var local = PgDatasetImporter.Import(content with { Dataset = dataset with { Layers = reference } }, coordinator, overwrite, progress, cancellation);
-        Wire(coordinator, shards, keys.Keys.ToList(), assignment, overwrite, cancellation);
-        written.Insert(0, (coordinator, local));
+        // The coordinator's reference tables first, its transaction open while the shards are written and committed, then
+        // its wiring in the same transaction (one connection: its tables are locked by it).
+        var local = PgDatasetImporter.Import(
+            content with { Dataset = dataset with { Layers = reference } }, coordinator, overwrite, progress, cancellation, columnsFrom: null,
+            (connection, _) =>
+            {
+                WriteShards(0);
+                Wire(connection, coordinator, shards, keys.Keys.ToList(), assignment, overwrite, cancellation);
+            });
+        var written = new List<(PgDatasetName Server, IReadOnlyList<ImportedTable> Tables)> { (coordinator, local) };
+        written.AddRange(onShards.Select((tables, s) => (shards[s].WithSchema(coordinator.Schema), tables)));
         return written;
     }
 
@@ -198,14 +217,13 @@ public static class PgShardedImporter
         }
     }
 
-    /// <summary>The coordinator's foreign servers, shard schemas and partitioned tables, in one transaction.</summary>
-    private static void Wire(PgDatasetName coordinator, IReadOnlyList<PgDatasetName> shards, List<LayerRole> roles, Dictionary<string, int> assignment, bool overwrite, CancellationToken cancellation)
+    /// <summary>The coordinator's foreign servers, shard schemas and partitioned tables, in the transaction open on <paramref name="connection"/>.</summary>
+    private static void Wire(
+        NpgsqlConnection connection, PgDatasetName coordinator, IReadOnlyList<PgDatasetName> shards, List<LayerRole> roles, Dictionary<string, int> assignment, bool overwrite,
+        CancellationToken cancellation)
     {
-        using var connection = PgSession.Open(coordinator, cancellation);
-        var committing = false;
         try
         {
-            using var transaction = connection.BeginTransaction();
             Execute(connection, "SET LOCAL client_min_messages = warning", cancellation);
             Execute(connection, "CREATE EXTENSION IF NOT EXISTS postgres_fdw", cancellation);
             var schema = PgIdentifier.Quote(coordinator.Schema, "schema");
@@ -272,12 +290,10 @@ public static class PgShardedImporter
                 }
             }
 
-            committing = true;
-            transaction.Commit();
         }
         catch (Exception exception) when (PgSession.IsDatabaseFailure(exception))
         {
-            throw PgSession.Failure(exception, coordinator, cancellation, committing ? PgSession.RunStage.Committing : PgSession.RunStage.Working, Localized.Get("TheCoordinatorSetUp"));
+            throw PgSession.Failure(exception, coordinator, cancellation, PgSession.RunStage.Working, Localized.Get("TheCoordinatorSetUp"));
         }
     }
 
