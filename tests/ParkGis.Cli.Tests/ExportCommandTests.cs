@@ -34,6 +34,39 @@ public sealed class ExportCommandTests
     }
 
     [Fact]
+    public void An_export_at_a_precision_that_empties_features_says_so_in_its_summary_file_by_file()
+    {
+        var output = RepositoryPaths.NewTempFolder();
+
+        var run = CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", output, "--precision", "2");
+
+        Assert.Equal(1, run.ExitCode);
+        var emptiedTotal = 0;
+        foreach (var file in Directory.GetFiles(output, "*.geojson"))
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            var emptied = document.RootElement.GetProperty("features").EnumerateArray().Count(f => f.GetProperty("geometry").ValueKind == JsonValueKind.Null);
+            var line = run.Stdout.Split('\n').Single(l => l.TrimStart().StartsWith(Path.GetFileName(file) + " ", StringComparison.Ordinal));
+            if (emptied > 0)
+            {
+                Assert.Contains($"其中 {emptied} 个整体塌缩，写为无几何", line, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.DoesNotContain("塌缩", line, StringComparison.Ordinal);
+            }
+
+            emptiedTotal += emptied;
+        }
+
+        Assert.True(emptiedTotal > 400, $"{emptiedTotal} features emptied at 0.01°");
+        Assert.Contains($"坐标取到 0.01（--precision 2）时，{emptiedTotal} 个要素的几何整体塌缩", run.Stdout, StringComparison.Ordinal);
+
+        var exact = RepositoryPaths.NewTempFolder();
+        Assert.DoesNotContain("塌缩", CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", exact).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Export_writes_one_RFC_7946_file_per_layer_and_result_with_Chinese_attributes_and_areas()
     {
         var output = RepositoryPaths.NewTempFolder();

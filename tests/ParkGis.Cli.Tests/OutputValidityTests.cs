@@ -18,6 +18,8 @@ public sealed class OutputValidityTests
         ("intensity", ["--year", "2025", "--format", "gpkg"]),
         ("export", ["--as-of", "2026-06-30", "--format", "gpkg"]),
         ("export", ["--as-of", "2026-06-30", "--crs", "gcj02", "--simplify", "5", "--precision", "6"]),
+        // 0.01° (about 1 km): most parcels collapse entirely (written without geometry); what is left stays valid.
+        ("export", ["--crs", "bd09", "--precision", "2"]),
     ];
 
     /// <summary>The sample with every layer reprojected to CGCS2000 lon/lat (EPSG:4490) GeoJSON.</summary>

@@ -103,7 +103,7 @@ internal static class ExportCommand
             // The summary begins with the line naming the folder: all of it is the conclusion (a line per file).
             return run.PrintAndCommit(folder, static _ => { }, stdout =>
             {
-                WriteSummary(stdout, summary, folder.Destination);
+                WriteSummary(stdout, summary, folder.Destination, options.Decimals);
                 DataIssueCount.Write(stdout, results.Issues, file: null);
                 return ExitCodes.Conclude(stdout, results.HasFindings, results.Issues);
             });
@@ -120,7 +120,7 @@ internal static class ExportCommand
         return names;
     }
 
-    private static void WriteSummary(TextWriter stdout, ExportSummary summary, string destination)
+    private static void WriteSummary(TextWriter stdout, ExportSummary summary, string destination, int decimals)
     {
         var invariant = CultureInfo.InvariantCulture;
         stdout.WriteLine(Text.Format("ExportedTo", destination, summary.Frame switch { WebMapFrame.Wgs84 => "WGS84 / CGCS2000", _ => WebMapFrames.DisplayName(summary.Frame) }));
@@ -133,6 +133,11 @@ internal static class ExportCommand
                 line += Text.Format("ExportSimplifiedFrom", Kb(before), saved.ToString("0.0", invariant), file.UnsimplifiedVertices, file.Vertices, file.KeptUnsimplified);
             }
 
+            if (file.WithoutGeometry > 0)
+            {
+                line += Text.Format("ExportWithoutGeometry", file.WithoutGeometry);
+            }
+
             stdout.WriteLine(line);
         }
 
@@ -141,6 +146,12 @@ internal static class ExportCommand
             var before = summary.Files.Sum(f => f.UnsimplifiedBytes ?? f.Bytes);
             var after = summary.Files.Sum(f => f.Bytes);
             stdout.WriteLine(Text.Format("ExportSimplificationSaved", Kb(before - after), Kb(before), (before == 0 ? 0 : 100.0 * (before - after) / before).ToString("0.0", invariant)));
+        }
+
+        // Features the precision emptied are a loss a reader must see in the conclusion, not only in stderr's progress.
+        if (summary.Files.Sum(f => f.WithoutGeometry) is var emptied and > 0)
+        {
+            stdout.WriteLine(Text.Format("ExportCollapsedAtPrecision", decimals, Math.Pow(10, -decimals).ToString("G", invariant), emptied));
         }
 
         if (summary.Frame != WebMapFrame.Wgs84)

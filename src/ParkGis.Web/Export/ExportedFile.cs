@@ -8,4 +8,5 @@ namespace ParkGis.Web.Export;
 /// <param name="Vertices">Vertices written.</param>
 /// <param name="UnsimplifiedVertices">Vertices before simplification.</param>
 /// <param name="KeptUnsimplified">Features written unsimplified because simplification would have made them invalid or empty (or they were invalid to begin with).</param>
-public sealed record ExportedFile(string FileName, int Features, long Bytes, long? UnsimplifiedBytes, long Vertices, long UnsimplifiedVertices, int KeptUnsimplified);
+/// <param name="WithoutGeometry">Features whose whole geometry collapsed at the export's precision: written with their properties and no geometry.</param>
+public sealed record ExportedFile(string FileName, int Features, long Bytes, long? UnsimplifiedBytes, long Vertices, long UnsimplifiedVertices, int KeptUnsimplified, int WithoutGeometry);

@@ -51,7 +51,7 @@ public static class WebExport
         var policy = OutputGeometryPolicy.ForDecimals(options.Decimals);
         var conversion = new WebFrameConversion(options.Frame);
         var frameMember = new KeyValuePair<string, object?>[] { new(WebMapFrames.MemberName, WebMapFrames.DisplayName(options.Frame)) };
-        var prepared = new List<(PublishedLayer Layer, long? UnsimplifiedBytes, long UnsimplifiedVertices, int KeptUnsimplified)>();
+        var prepared = new List<(PublishedLayer Layer, long? UnsimplifiedBytes, long UnsimplifiedVertices, int KeptUnsimplified, int WithoutGeometry)>();
         foreach (var layer in layers)
         {
             var geometries = layer.Features.Select(f => f.Geometry).ToList();
@@ -92,7 +92,7 @@ public static class WebExport
                 progress?.Report(tally.Describe(FileName(layer), Math.Pow(10, -options.Decimals)));
             }
 
-            prepared.Add((layer with { Features = features }, unsimplifiedBytes, unsimplifiedVertices, keptUnsimplified));
+            prepared.Add((layer with { Features = features }, unsimplifiedBytes, unsimplifiedVertices, keptUnsimplified, tally.FeaturesEmptied));
         }
 
         var tilePlan = options.Tiles is { } tileOptions ? VectorTileExport.Plan(prepared.Select(p => p.Layer).ToList(), tileOptions, progress) : null;
@@ -104,11 +104,11 @@ public static class WebExport
         var gate = new Lock();
         ParallelFailures.RethrowFirst(() => Parallel.For(0, prepared.Count, parallel, k =>
         {
-            var (layer, unsimplifiedBytes, unsimplifiedVertices, keptUnsimplified) = prepared[k];
+            var (layer, unsimplifiedBytes, unsimplifiedVertices, keptUnsimplified, withoutGeometry) = prepared[k];
             var path = Path.Combine(folder, FileName(layer));
             onGrid.Write(path, layer.Features.Select(ToGeoJson), frameMember);
             var file = new ExportedFile(FileName(layer), layer.Features.Count, new FileInfo(path).Length, unsimplifiedBytes,
-                layer.Features.Sum(f => (long)f.Geometry.NumPoints), unsimplifiedVertices, keptUnsimplified);
+                layer.Features.Sum(f => (long)f.Geometry.NumPoints), unsimplifiedVertices, keptUnsimplified, withoutGeometry);
             lock (gate)
             {
                 files[k] = file;
