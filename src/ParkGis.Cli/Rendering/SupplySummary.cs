@@ -12,6 +12,11 @@ internal static class SupplySummary
     public static void Write(TextWriter stdout, SupplyLedgerResult result)
     {
         stdout.WriteLine(Text.Format("SupplyHeadline", Date(result.AsOf), result.Batches.Count, Ha(result.ApprovedM2), Ha(result.SuppliedM2), Ha(result.ApprovedM2 - result.SuppliedM2)));
+        if (result.BatchesApprovedLater > 0)
+        {
+            stdout.WriteLine(Text.Format("SupplyBatchesApprovedLater", result.BatchesApprovedLater, Date(result.AsOf)));
+        }
+
         var w = result.Window;
         var rate = w.SupplyRate is { } r ? Invariant($"{r:P2}") : "—";
         var verdict = w.BelowYardstick ? Text.Format("SupplyBelowYardstick", Invariant($"{w.YardstickRate:P0}"))

@@ -81,7 +81,7 @@ public sealed class SupplyLedger
         issues.AddRange(AbsentFields.Issues(parcelLayer, ParcelFields.SuppliedOn));
         issues.AddRange(AbsentFields.Issues(approvalsLayer, ApprovedOnField));
         string BatchOf(PolygonalFeature f) => BatchIdOf(approvalsLayer, f);
-        var approvalFeatures = InBatchOrder(approvalsLayer, approvalsScreened);
+        var approvalFeatures = InBatchOrder(approvalsLayer, approvalsScreened, asOf, out var approvedLater);
         var approvals = new LayerProjections(approvalFeatures, approvalsLayer.Crs);
         var (suppliedFeatures, suppliedIndexes, suppliedOn) = SuppliedBy(asOf, parcelsScreened, issues);
         var supplied = new LayerProjections(suppliedFeatures, parcelLayer.Crs);
@@ -209,6 +209,7 @@ public sealed class SupplyLedger
             ParksInWindow = parkWindowResults,
             BannersInWindow = BannerWindows(window, batches, parkResults.Select(p => p.Banner)),
             ExistingConstructionChecked = existing is not null,
+            BatchesApprovedLater = approvedLater,
         };
     }
 
@@ -230,7 +231,7 @@ public sealed class SupplyLedger
             return [];
         }
 
-        var approvals = new LayerProjections(InBatchOrder(approvalsLayer, assessment.Screened(LayerRole.Approvals)!), approvalsLayer.Crs);
+        var approvals = new LayerProjections(InBatchOrder(approvalsLayer, assessment.Screened(LayerRole.Approvals)!, asOf, out _), approvalsLayer.Crs);
         var (suppliedFeatures, _, _) = SuppliedBy(asOf, assessment.Screened(LayerRole.Parcels)!, []);
         var supplied = new LayerProjections(suppliedFeatures, assessment.Screened(LayerRole.Parcels)!.Layer.Crs);
         _progress?.Report(Localized.Format("ProgressMeasuringParks", parks.Count));
@@ -239,11 +240,37 @@ public sealed class SupplyLedger
 
     private static string BatchIdOf(Layer approvalsLayer, PolygonalFeature feature) => approvalsLayer.Text(feature.Source, BatchIdField) ?? feature.Id;
 
-    /// <summary>The approval features by batch id, then by position and size (a fixed order, whatever the file's).</summary>
-    private static List<PolygonalFeature> InBatchOrder(Layer approvalsLayer, ScreenedLayer approvals) =>
-        approvals.Features
+    /// <summary>
+    /// The approval features of the batches approved on or before <paramref name="asOf"/> (or with no readable approval
+    /// date), by batch id, then by position and size (a fixed order, whatever the file's). A batch approved later did not
+    /// exist on the as-of date (docs/rules.md#supply-rate): <paramref name="approvedLater"/> counts those left out.
+    /// </summary>
+    private static List<PolygonalFeature> InBatchOrder(Layer approvalsLayer, ScreenedLayer approvals, DateOnly asOf, out int approvedLater)
+    {
+        var ordered = approvals.Features
             .OrderBy(f => BatchIdOf(approvalsLayer, f), StringComparer.Ordinal).ThenBy(f => f.Geometry.EnvelopeInternal.MinX).ThenBy(f => f.Geometry.EnvelopeInternal.MinY)
             .ThenBy(f => f.Geometry.Area).ThenBy(f => f.Geometry.NumPoints).ToList();
+        var later = ordered.GroupBy(f => BatchIdOf(approvalsLayer, f), StringComparer.Ordinal)
+            .Where(batch => ApprovedOn(approvalsLayer, batch.Select(f => f.Source)) > asOf)
+            .Select(batch => batch.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        approvedLater = later.Count;
+        return later.Count == 0 ? ordered : ordered.FindAll(f => !later.Contains(BatchIdOf(approvalsLayer, f)));
+    }
+
+    /// <summary>A batch's approval date (批准日期): the first readable one of its features in batch order; null when none has one.</summary>
+    private static DateOnly? ApprovedOn(Layer layer, IEnumerable<Feature> members)
+    {
+        foreach (var feature in members)
+        {
+            if (LenientDateParser.TryParse(layer.Value(feature, ApprovedOnField), out var date) && !LenientDateParser.IsPlaceholder(date))
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The parcels supplied on or before <paramref name="asOf"/>, with their screened index and supply date.</summary>
     private static (List<PolygonalFeature> Features, List<int> Indexes, List<DateOnly> SuppliedOn) SuppliedBy(DateOnly asOf, ScreenedLayer parcels, List<DataIssue> issues)
@@ -371,15 +398,7 @@ public sealed class SupplyLedger
         var unsupplied = new Lazy<Geometry>(() => LayerOverlay.Remainder(batch, cut));
 
         var first = approvals.Features[members[0]].Source;
-        DateOnly? approvedOn = null;
-        foreach (var i in members)
-        {
-            if (LenientDateParser.TryParse(layer.Value(approvals.Features[i].Source, ApprovedOnField), out var date) && !LenientDateParser.IsPlaceholder(date))
-            {
-                approvedOn = date;
-                break;
-            }
-        }
+        var approvedOn = ApprovedOn(layer, members.Select(i => approvals.Features[i].Source));
 
         var approvalNo = members.Select(i => layer.Text(approvals.Features[i].Source, ApprovalNoField)).FirstOrDefault(t => t is not null) ?? string.Empty;
         // docs/rules.md#supply-yardstick: the batch's own 旗区, else the banners layer's.

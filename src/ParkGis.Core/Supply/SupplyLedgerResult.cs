@@ -37,6 +37,9 @@ public sealed record SupplyLedgerResult(
     /// </summary>
     public bool ExistingConstructionChecked { get; init; }
 
+    /// <summary>Batches approved after the as-of date, left out of every figure (they did not exist then: docs/rules.md#supply-rate).</summary>
+    public int BatchesApprovedLater { get; init; }
+
     /// <summary>Observed while the batches' <see cref="BatchSupply.Unsupplied"/> land is overlaid for publishing.</summary>
     internal CancellationToken Cancellation { get; init; }
 

@@ -83,6 +83,33 @@ public sealed class SupplyLedgerTests
     }
 
     [Fact]
+    public void A_batch_approved_after_the_as_of_date_is_not_approved_land_on_that_date()
+    {
+        // B1 (approved 2023) and B2 (approved 2026-07-01, the day after the as-of date), 10,000 m² each, each half supplied
+        // in 2024: on 2026-06-30 only B1 exists; L2 was supplied outside every approval then (未批先供).
+        var data = new LandTestData()
+            .Add(LayerRole.Parks, "P1", Box(0, 0, 300, 100), ("park_id", "P1"))
+            .Batch("B1", Box(0, 0, 100, 100)).Parcel("L1", Box(0, 0, 50, 100))
+            .Batch("B2", Box(200, 0, 300, 100), approvedOn: "2026-07-01").Parcel("L2", Box(200, 0, 250, 100));
+
+        var result = Run(data);
+
+        Assert.Equal("B1", Assert.Single(result.Batches).BatchId);
+        Assert.Equal(1, result.BatchesApprovedLater);
+        Assert.Equal((10000, 5000), (result.ApprovedM2, result.SuppliedM2));
+        var park = Assert.Single(result.Parks);
+        Assert.Equal(10000, park.ApprovedM2, 6);
+        Assert.Equal(5000, park.SuppliedM2, 6);
+        Assert.Equal("L2", Assert.Single(result.Unapproved).ParcelId);
+
+        // A day later B2 is approved land, supplied by half.
+        var later = SupplyLedger.Run(data.Build(), new DateOnly(2026, 7, 1));
+        Assert.Equal(0, later.BatchesApprovedLater);
+        Assert.Equal((20000, 10000), (later.ApprovedM2, later.SuppliedM2));
+        Assert.Empty(later.Unapproved);
+    }
+
+    [Fact]
     public void Supply_outside_any_approval_is_reported_with_its_area()
     {
         var result = Run(new LandTestData().Batch("B1", Box(0, 0, 100, 100)).Parcel("L1", Box(50, 0, 150, 100)));
