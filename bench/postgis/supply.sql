@@ -6,13 +6,15 @@
 --                      complete calendar years up to the as-of date (31 December closes its own year), by the
 --                      batch's approval date (SupplyLedger.Window)
 --   未批先供          = ∪(supplied parcel − ∪approvals); a parcel is listed with ≥ 1 m² outside
+--   batches approved after the as-of date are left out of everything (docs/rules.md#supply-rate)
 -- Prints one JSON object with the totals bench/compare_land.py compares.
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
 CREATE TEMP TABLE sp AS SELECT fid, geom FROM parcels WHERE supplied_on IS NOT NULL AND supplied_on <= :'asof'::date;
 CREATE INDEX ON sp USING gist (geom);
 ANALYZE sp;
-CREATE TEMP TABLE batch AS SELECT batch_id, min(approved_on) AS approved_on, ST_Union(geom) AS geom FROM approvals GROUP BY batch_id;
+CREATE TEMP TABLE batch AS SELECT batch_id, min(approved_on) AS approved_on, ST_Union(geom) AS geom FROM approvals GROUP BY batch_id
+  HAVING min(approved_on) IS NULL OR min(approved_on) <= :'asof'::date;
 CREATE INDEX ON batch USING gist (geom);
 ANALYZE batch;
 CREATE TEMP TABLE win AS
@@ -45,7 +47,7 @@ CREATE TEMP TABLE banner_supply AS
 
 CREATE TEMP TABLE outside AS
   SELECT s.fid, CASE WHEN x.u IS NULL THEN s.geom ELSE ST_CollectionExtract(ST_Difference(s.geom, x.u), 3) END AS geom
-  FROM sp s LEFT JOIN LATERAL (SELECT ST_Union(a.geom) AS u FROM approvals a WHERE ST_Intersects(a.geom, s.geom)) x ON true;
+  FROM sp s LEFT JOIN LATERAL (SELECT ST_Union(a.geom) AS u FROM approvals a JOIN batch USING (batch_id) WHERE ST_Intersects(a.geom, s.geom)) x ON true;
 DELETE FROM outside WHERE ST_IsEmpty(geom);
 
 SELECT json_build_object(
