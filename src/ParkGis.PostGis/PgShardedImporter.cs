@@ -94,18 +94,19 @@ public static class PgShardedImporter
             var layers = new Dictionary<LayerRole, Layer>(dataset.Layers);
             foreach (var (role, layerKeys) in keys)
             {
-                var layer = dataset.Layers[role];
+                // The features with their keys are made once (columnsFrom): every shard's share holds those, not copies, so
+                // the shares held while every shard is written take no more than one copy of the layer.
+                var keyed = columnsFrom[role];
                 var share = new List<Feature>();
-                for (var i = 0; i < layer.Features.Count; i++)
+                for (var i = 0; i < keyed.Features.Count; i++)
                 {
                     if (assignment[layerKeys[i]] == s)
                     {
-                        var feature = layer.Features[i];
-                        share.Add(feature with { Attributes = new Dictionary<string, object?>(feature.Attributes, StringComparer.Ordinal) { [KeyColumn] = layerKeys[i] } });
+                        share.Add(keyed.Features[i]);
                     }
                 }
 
-                layers[role] = layer with { Features = share };
+                layers[role] = keyed with { Features = share };
             }
 
             progress?.Report(Localized.Format("ProgressShard", s + 1, shards.Count, target.DisplayName));
