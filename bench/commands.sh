@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every parkgis command at city scale on the data of `parkgis-bench sample` (all layers, economics, networks): wall
 # time and peak RSS (/usr/bin/time -v), median of REPEAT runs, interleaved (each round runs every command once), one
-# table with each command's time as a multiple of `check` on the same data.
+# table with each command's time as a multiple of `check` on the same data; then each composite command (scorecard,
+# export, report) against the commands whose analyses it runs, run apart (the sum of their medians).
 #
 #   bash bench/commands.sh [S=1000] [REPEAT=3] [DATA_ROOT=/tmp/parkgis-bench-data/city] [--no-import] [--only a,b,...]
 #
@@ -88,6 +89,28 @@ for name in "${NAMES[@]}"; do
   exits=$(cut -d' ' -f3 "$f" | sort -u | while read -r e; do describe_exit "$e"; done | paste -sd/)
   printf '| %-16s | %10.2f | %8s | %9.2f | %8s | %8s | %10s | %s; %s |\n' "$name" "$m" "$(bench_ratio "$m" "$check_median")" "$c" "$(bench_ratio "$c" "$check_cpu")" \
     "$(cut -d' ' -f2 "$f" | bench_max)" "$(cut -d' ' -f4 "$f" | bench_max)" "$exits" "$(cut -d' ' -f1 "$f" | tr '\n' ' ' | sed 's/ $//')"
+done
+# A composite command runs the analyses of several others on one read: its time against theirs run apart (the sum of
+# their medians) says whether composing them costs more than running them; the × check column cannot say that.
+declare -A PARTS=(
+  [scorecard]="check supply idle intensity infrastructure"
+  [export]="check supply idle"
+  [report]="check supply idle intensity infrastructure"
+)
+for name in scorecard export report; do
+  [ -f "$BENCH_TMP/$name.runs" ] || continue
+  parts=(${PARTS[$name]}); missing=0
+  for part in "${parts[@]}"; do [ -f "$BENCH_TMP/$part.runs" ] || missing=1; done
+  [ "$missing" = 0 ] || continue
+  sum_wall=0; sum_cpu=0
+  for part in "${parts[@]}"; do
+    sum_wall=$(awk -v a="$sum_wall" -v b="$(cut -d' ' -f1 "$BENCH_TMP/$part.runs" | bench_median)" 'BEGIN {print a + b}')
+    sum_cpu=$(awk -v a="$sum_cpu" -v b="$(cut -d' ' -f5 "$BENCH_TMP/$part.runs" | bench_median)" 'BEGIN {print a + b}')
+  done
+  m=$(cut -d' ' -f1 "$BENCH_TMP/$name.runs" | bench_median)
+  c=$(cut -d' ' -f5 "$BENCH_TMP/$name.runs" | bench_median)
+  printf '%s against %s run apart: wall %.2f / %.2f s = %s, CPU %.2f / %.2f s = %s\n' "$name" "$(echo "${parts[*]}" | sed 's/ / + /g')" \
+    "$m" "$sum_wall" "$(bench_ratio "$m" "$sum_wall")" "$c" "$sum_cpu" "$(bench_ratio "$c" "$sum_cpu")"
 done
 failed=0
 for name in "${NAMES[@]}"; do

@@ -142,6 +142,31 @@ public sealed class TileExportTests
         Assert.Empty(Directory.GetFileSystemEntries(Path.GetDirectoryName(output)!, "." + Path.GetFileName(output) + "*"));
     }
 
+    [Theory]
+    [InlineData("300")]
+    [InlineData("1000")]
+    public void A_tile_limit_passed_by_many_small_features_names_the_highest_max_zoom_that_fits_and_it_does(string maxTiles)
+    {
+        // The sample's parcels at z14–z16: no one feature is the cause, so none is blamed; the hint's zoom is counted as the
+        // highest zoom (every feature shown there, however small), so a run with it writes the tiles it announced.
+        var refused = CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", RepositoryPaths.NewTempFolder(), "--tiles", "--max-tiles", maxTiles);
+
+        Assert.True(refused.ExitCode == 3, refused.ToString());
+        Assert.DoesNotContain("一个就在", refused.Stderr, StringComparison.Ordinal);
+        var hint = System.Text.RegularExpressions.Regex.Match(refused.Stderr, @"请把 --max-zoom 降到 (\d+)（z8–z\1 共 ([\d,]+) 个瓦片，在上限之内）");
+        Assert.True(hint.Success, refused.Stderr);
+
+        var output = RepositoryPaths.NewTempFolder();
+        var run = CliRun.Of("export", RepositoryPaths.OrdosSample, "--out", output, "--tiles", "--max-tiles", maxTiles, "--max-zoom", hint.Groups[1].Value);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var written = System.Text.RegularExpressions.Regex.Match(run.Stdout, $@"瓦片 z8–z{hint.Groups[1].Value}：(\d+) 个");
+        Assert.True(written.Success, run.Stdout);
+        // The plan counts the tiles a feature's clipped box reaches; a tile whose piece collapses on the grid is not written.
+        var announced = long.Parse(hint.Groups[2].Value.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(long.Parse(written.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), announced * 9 / 10, announced);
+    }
+
     [Fact]
     public void A_size_limit_below_what_the_tiles_take_stops_before_writing_anything()
     {

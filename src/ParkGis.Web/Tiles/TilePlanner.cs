@@ -33,15 +33,17 @@ internal static class TilePlanner
         long tiles = 0;
         long bytes = 0;
         var perZoom = new List<long>();
+        var bytesPerZoom = new List<long>();
         for (var zoom = options.MinZoom; zoom <= options.MaxZoom; zoom++)
         {
             var zoomLevel = Count(pyramid, zoom, options.MaxTiles - tiles);
             tiles += zoomLevel.Tiles;
             bytes += zoomLevel.Bytes + (zoomLevel.Tiles * TileOverheadBytes);
             perZoom.Add(zoomLevel.Tiles);
+            bytesPerZoom.Add(zoomLevel.Bytes + (zoomLevel.Tiles * TileOverheadBytes));
             if (zoomLevel.Exceeded || tiles > options.MaxTiles)
             {
-                throw TooManyTiles(pyramid, zoom, tiles, zoomLevel);
+                throw TooManyTiles(pyramid, zoom, zoomLevel, perZoom, bytesPerZoom);
             }
 
             if (bytes > options.MaxBytes)
@@ -82,7 +84,10 @@ internal static class TilePlanner
         return counted;
     }
 
-    private static ZoomCount CountZoom(TilePyramid pyramid, int zoom, long budget)
+    private static ZoomCount CountZoom(TilePyramid pyramid, int zoom, long budget) => CountZoom(pyramid, zoom, budget, pyramid.Options.MaxZoom);
+
+    /// <summary>The count of <paramref name="zoom"/> in a pyramid whose highest zoom were <paramref name="highest"/>.</summary>
+    private static ZoomCount CountZoom(TilePyramid pyramid, int zoom, long budget, int highest)
     {
         var grid = pyramid.Grid(zoom);
         var features = pyramid.Features;
@@ -103,7 +108,7 @@ internal static class TilePlanner
                 for (var i = range.Item1; i < range.Item2 && Volatile.Read(ref exceeded) == 0; i++)
                 {
                     var feature = features[i];
-                    if (!pyramid.IsShownAt(feature, zoom))
+                    if (!pyramid.IsShownAt(feature, zoom, highest))
                     {
                         continue;
                     }
@@ -153,13 +158,22 @@ internal static class TilePlanner
         return FeatureOverheadBytes + feature.AttributeBytes + (vertices * VertexBytes);
     }
 
-    private static UnusableInputException TooManyTiles(TilePyramid pyramid, int zoom, long tiles, ZoomCount zoomLevel)
+    /// <summary>
+    /// The error for a tile count over the limit at <paramref name="zoom"/> (the counts of the zooms from the lowest up
+    /// to it in <paramref name="perZoom"/> and <paramref name="bytesPerZoom"/>). One feature reaching at least half the
+    /// limit alone is named (its coordinates or CRS are the likely cause); otherwise the count is spread over many
+    /// features and the hint gives the highest --max-zoom whose tiles fit both limits (<see cref="HighestFitting"/>).
+    /// </summary>
+    private static UnusableInputException TooManyTiles(TilePyramid pyramid, int zoom, ZoomCount zoomLevel, List<long> perZoom, List<long> bytesPerZoom)
     {
         var options = pyramid.Options;
         var message = Localized.Format("TilesTooMany", options.MinZoom, options.MaxZoom, options.MaxTiles, zoom);
-        if (zoomLevel.Worst is not { } worst)
+        if (zoomLevel.Worst is not { } worst || zoomLevel.WorstCount * 2 < options.MaxTiles)
         {
-            return new UnusableInputException(ErrorCodes.TileLimitExceeded, message, hint: Localized.Get("TilesLowerZoomHint"));
+            var hint = HighestFitting(pyramid, zoom, perZoom, bytesPerZoom) is var (highest, tiles)
+                ? Localized.Format("TilesLowerZoomToHint", highest, tiles, options.MinZoom)
+                : Localized.Get("TilesLowerZoomHint");
+            return new UnusableInputException(ErrorCodes.TileLimitExceeded, message, hint: hint);
         }
 
         var shape = worst.Shape!;
@@ -171,6 +185,29 @@ internal static class TilePlanner
             pyramid.Label(worst), pyramid.Layers[worst.LayerIndex].Name, zoomLevel.WorstCount, zoom, widthDegrees, heightDegrees);
         return new UnusableInputException(ErrorCodes.TileLimitExceeded, message, pyramid.Layers[worst.LayerIndex].Name, pyramid.Label(worst),
             hint: Localized.Get("TilesFeatureHint"));
+    }
+
+    /// <summary>
+    /// The highest zoom below <paramref name="stopped"/> that, as the highest zoom of the set (where every feature is
+    /// shown, however small), keeps the set within both limits, and the set's tile count then; null when none does.
+    /// </summary>
+    private static (int Zoom, long Tiles)? HighestFitting(TilePyramid pyramid, int stopped, List<long> perZoom, List<long> bytesPerZoom)
+    {
+        var options = pyramid.Options;
+        for (var highest = stopped - 1; highest >= options.MinZoom; highest--)
+        {
+            var below = highest - options.MinZoom;
+            var tilesBelow = perZoom.Take(below).Sum();
+            var bytesBelow = bytesPerZoom.Take(below).Sum();
+            var top = CountZoom(pyramid, highest, options.MaxTiles - tilesBelow, highest);
+            var tiles = tilesBelow + top.Tiles;
+            if (!top.Exceeded && tiles <= options.MaxTiles && bytesBelow + top.Bytes + (top.Tiles * TileOverheadBytes) <= options.MaxBytes)
+            {
+                return (highest, tiles);
+            }
+        }
+
+        return null;
     }
 
     private static UnusableInputException TooManyBytes(TilePyramid pyramid, int zoom, long bytes) =>

@@ -65,14 +65,17 @@ internal sealed class TilePyramid
     public TileGrid Grid(int zoom) => new(zoom, StoredZoom, TileOptions.BufferUnits);
 
     /// <summary>True when <paramref name="feature"/> goes into the tiles of <paramref name="zoom"/>.</summary>
-    public bool IsShownAt(TiledFeature feature, int zoom)
+    public bool IsShownAt(TiledFeature feature, int zoom) => IsShownAt(feature, zoom, Options.MaxZoom);
+
+    /// <summary>As <see cref="IsShownAt(TiledFeature, int)"/> for a pyramid whose highest zoom were <paramref name="highest"/>.</summary>
+    internal bool IsShownAt(TiledFeature feature, int zoom, int highest)
     {
         if (feature.Shape is not { } shape)
         {
             return false;
         }
 
-        if (zoom >= Options.MaxZoom || shape.Kind == TileGeometryKind.Point)
+        if (zoom >= highest || shape.Kind == TileGeometryKind.Point)
         {
             return true;
         }
