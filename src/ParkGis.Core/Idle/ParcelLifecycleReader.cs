@@ -75,6 +75,21 @@ public static class ParcelLifecycleReader
             return number;
         }
 
+        // A share above 1 was written as a percentage (35 for 0.35): a unit mistake, as intensity says; not used.
+        double? Share(string field)
+        {
+            var share = Number(field, 0, double.MaxValue);
+            if (share is > 1)
+            {
+                unreadable.Add(field);
+                issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.UnitMistake,
+                    Localized.Format("RatioLooksLikePercentage", Describe(layer, field), share, share, share / 100)));
+                return null;
+            }
+
+            return share;
+        }
+
         // A price per 亩 no park's land reaches is a price in 元 (the column's unit unstated): not used, the fee not computed.
         double? LandPrice()
         {
@@ -97,8 +112,8 @@ public static class ParcelLifecycleReader
             Date(ParcelFields.AgreedStart),
             Date(ParcelFields.ActualStart),
             Date(ParcelFields.HaltedSince),
-            Number(ParcelFields.DevelopedRatio, 0, 1),
-            Number(ParcelFields.InvestedRatio, 0, 1),
+            Share(ParcelFields.DevelopedRatio),
+            Share(ParcelFields.InvestedRatio),
             LandPrice(),
             GovernmentCauses.Stated(layer.Text(feature, ParcelFields.GovernmentCause)),
             unreadable);
