@@ -19,6 +19,7 @@ public sealed class IdleAttributeAttackTests
         var attributes = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["parcel_id"] = "L1", ["park_id"] = "P1", ["supplied_on"] = "2020-01-01", ["agreed_start"] = "2023-06-30", ["land_price_wan"] = 72.0,
+            ["actual_start"] = "", ["halted_since"] = "", ["developed_ratio"] = "", ["invested_ratio"] = "", ["government_cause"] = "",
         };
         foreach (var (field, value) in values)
         {
@@ -56,5 +57,52 @@ public sealed class IdleAttributeAttackTests
         Assert.DoesNotContain("is not under", problem, StringComparison.Ordinal);
         Assert.Contains("developed_ratio", problem, StringComparison.Ordinal);
         Assert.Contains("invested_ratio", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Ｎ", "full-width N")]
+    [InlineData("ＮＯ", "full-width NO")]
+    [InlineData("\u3000否\u3000", "ideographic spaces")]
+    [InlineData("否。", "a full stop after the answer")]
+    [InlineData("无.", "an ASCII full stop")]
+    [InlineData("否（企业原因）", "a no with its reason in brackets")]
+    [InlineData("否(企业自身原因)", "ASCII brackets")]
+    [InlineData("无政府原因", "says there is no government cause")]
+    [InlineData("/", "the table's not-applicable slash")]
+    [InlineData("－", "a full-width dash")]
+    [InlineData("—", "an em dash")]
+    [InlineData("0.0", "a number column written as text")]
+    public void A_government_cause_answered_no_in_the_ways_a_bureau_types_it_leaves_the_land_to_the_enterprise(string answer, string reason)
+    {
+        var result = Survey(("government_cause", answer));
+
+        var verdict = Verdict(result);
+        Assert.True(verdict.Cause == "enterprise", $"{reason}: {verdict}");
+        Assert.Equal(14.4, verdict.IdleFeeWan!.Value, 9);
+        Assert.Empty(result.Issues);
+    }
+
+    [Theory]
+    [InlineData("Ｙ", "full-width Y")]
+    [InlineData("是。", "a full stop after the answer")]
+    [InlineData("1.0", "a number column written as text")]
+    public void A_government_cause_answered_yes_in_the_ways_a_bureau_types_it_says_no_item_is_named(string answer, string reason)
+    {
+        var result = Survey(("government_cause", answer));
+
+        Assert.Equal(IdleStatus.GovernmentDelay, Verdict(result).Status);
+        var issue = Assert.Single(result.Issues);
+        Assert.True(issue.Message.Contains("names no item", StringComparison.Ordinal), $"{reason}: {issue}");
+    }
+
+    [Theory]
+    [InlineData("规划调整。", "二")]
+    [InlineData("　信访维稳 ", "四")]
+    public void A_recognised_cause_with_a_full_stop_or_ideographic_space_names_its_item_without_an_issue(string cause, string item)
+    {
+        var result = Survey(("government_cause", cause));
+
+        Assert.Equal(item, Verdict(result).GovernmentCauseItem);
+        Assert.Empty(result.Issues);
     }
 }
