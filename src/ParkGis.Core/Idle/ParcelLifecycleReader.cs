@@ -40,7 +40,8 @@ public static class ParcelLifecycleReader
             return date;
         }
 
-        double? Number(string field, double min, double max)
+        // A non-negative number (a share, a price); a negative one is not used.
+        double? Number(string field)
         {
             var value = layer.Value(feature, field);
             if (IsBlank(value))
@@ -64,11 +65,11 @@ public static class ParcelLifecycleReader
                 return null;
             }
 
-            if (number < min || number > max)
+            if (number < 0)
             {
                 unreadable.Add(field);
                 issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.ValueOutOfRange,
-                    Localized.Format("LifecycleValueOutOfRange", Describe(layer, field), number, min, max)));
+                    Localized.Format("LifecycleValueNegative", Describe(layer, field), number)));
                 return null;
             }
 
@@ -78,7 +79,7 @@ public static class ParcelLifecycleReader
         // A share above 1 was written as a percentage (35 for 0.35): a unit mistake, as intensity says; not used.
         double? Share(string field)
         {
-            var share = Number(field, 0, double.MaxValue);
+            var share = Number(field);
             if (share is > 1)
             {
                 unreadable.Add(field);
@@ -93,7 +94,7 @@ public static class ParcelLifecycleReader
         // A price per 亩 no park's land reaches is a price in 元 (the column's unit unstated): not used, the fee not computed.
         double? LandPrice()
         {
-            var price = Number(ParcelFields.LandPriceWan, 0, double.MaxValue);
+            var price = Number(ParcelFields.LandPriceWan);
             var mu = AreaUnits.ToMu(areaM2);
             if (price is { } wan && mu > 0 && wan / mu > MaxLandPriceWanPerMu)
             {

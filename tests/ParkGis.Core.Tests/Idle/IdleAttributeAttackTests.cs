@@ -105,4 +105,16 @@ public sealed class IdleAttributeAttackTests
         Assert.Equal(item, Verdict(result).GovernmentCauseItem);
         Assert.Empty(result.Issues);
     }
+
+    [Theory]
+    [InlineData("land_price_wan", -5.0)]
+    [InlineData("developed_ratio", -0.2)]
+    public void A_negative_price_or_share_is_said_to_be_negative_not_outside_a_range_ending_at_the_largest_double(string field, double value)
+    {
+        var result = Survey(("actual_start", "2021-01-01"), ("halted_since", "2024-01-01"), ("developed_ratio", 0.1), ("invested_ratio", 0.1), (field, value));
+
+        var issue = Assert.Single(result.Issues, i => i.Code == DataIssueCodes.ValueOutOfRange);
+        Assert.DoesNotContain("E+308", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("negative", issue.Message, StringComparison.Ordinal);
+    }
 }
