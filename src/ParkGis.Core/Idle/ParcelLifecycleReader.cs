@@ -153,7 +153,7 @@ public static class ParcelLifecycleReader
         return null;
     }
 
-    /// <summary>Reads a number: a numeric value, or invariant text such as <c>0.25</c> or <c>25%</c>.</summary>
+    /// <summary>Reads a number: a numeric value, or invariant text such as <c>0.25</c> or <c>25%</c> (full-width <c>２５％</c> too).</summary>
     public static bool TryNumber(object? value, out double number)
     {
         switch (value)
@@ -171,7 +171,7 @@ public static class ParcelLifecycleReader
                 number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
                 return true;
             case string text:
-                var trimmed = text.Trim();
+                var trimmed = FullWidthForms.ToAscii(text).Trim();
                 var percent = trimmed.EndsWith('%');
                 if (percent)
                 {

@@ -117,4 +117,25 @@ public sealed class IdleAttributeAttackTests
         Assert.DoesNotContain("E+308", issue.Message, StringComparison.Ordinal);
         Assert.Contains("negative", issue.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("land_price_wan", "７２", 14.4)]
+    [InlineData("land_price_wan", "７２.０", 14.4)]
+    public void A_price_typed_with_full_width_digits_is_read_as_the_number_for_the_fee(string field, string typed, double fee)
+    {
+        var result = Survey((field, typed));
+
+        Assert.Equal(fee, Verdict(result).IdleFeeWan!.Value, 9);
+        Assert.Empty(result.Issues);
+    }
+
+    [Fact]
+    public void A_share_typed_with_full_width_digits_and_percent_sign_is_read_as_the_share()
+    {
+        // Halted since 2024, developed 20 % (under 1/3): idle.
+        var result = Survey(("actual_start", "2021-01-01"), ("halted_since", "2024-01-01"), ("developed_ratio", "２０％"), ("invested_ratio", "０.５"));
+
+        Assert.Equal(IdleStatus.IdleHalted, Verdict(result).Status);
+        Assert.Empty(result.Issues);
+    }
 }
