@@ -107,12 +107,30 @@ public static class ParcelLifecycleReader
             return price;
         }
 
+        // Dates out of order (an agreed or actual start before the land was supplied, a halt before the start) are
+        // reported; the status is still decided on the dates as written (docs/rules.md#idle-definition).
+        void InOrder(string earlierField, DateOnly? earlier, string laterField, DateOnly? later)
+        {
+            if (earlier is { } first && later is { } second && second < first)
+            {
+                issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.ImplausibleValue,
+                    Localized.Format("LifecycleDatesOutOfOrder", Describe(layer, laterField), second, Describe(layer, earlierField), first)));
+            }
+        }
+
+        var suppliedOn = Date(ParcelFields.SuppliedOn);
+        var agreedStart = Date(ParcelFields.AgreedStart);
+        var actualStart = Date(ParcelFields.ActualStart);
+        var haltedSince = Date(ParcelFields.HaltedSince);
+        InOrder(ParcelFields.SuppliedOn, suppliedOn, ParcelFields.AgreedStart, agreedStart);
+        InOrder(ParcelFields.SuppliedOn, suppliedOn, ParcelFields.ActualStart, actualStart);
+        InOrder(ParcelFields.ActualStart, actualStart, ParcelFields.HaltedSince, haltedSince);
         return new ParcelLifecycle(
             feature.Id,
-            Date(ParcelFields.SuppliedOn),
-            Date(ParcelFields.AgreedStart),
-            Date(ParcelFields.ActualStart),
-            Date(ParcelFields.HaltedSince),
+            suppliedOn,
+            agreedStart,
+            actualStart,
+            haltedSince,
             Share(ParcelFields.DevelopedRatio),
             Share(ParcelFields.InvestedRatio),
             LandPrice(),

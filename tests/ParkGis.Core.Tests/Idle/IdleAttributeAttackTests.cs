@@ -138,4 +138,35 @@ public sealed class IdleAttributeAttackTests
         Assert.Equal(IdleStatus.IdleHalted, Verdict(result).Status);
         Assert.Empty(result.Issues);
     }
+
+    [Theory]
+    [InlineData("agreed_start", "2019-01-01", "supplied_on")]
+    [InlineData("actual_start", "2019-06-01", "supplied_on")]
+    [InlineData("halted_since", "2020-06-01", "actual_start")]
+    public void Dates_out_of_order_are_an_implausible_value_not_a_silent_verdict(string field, string date, string earlierField)
+    {
+        // Supplied 2020-01-01; started 2021-01-01 where a start is given. Before: agreed start 2019 counted the idle
+        // time (and 无偿收回) from before the land was supplied, with no issue.
+        var values = new List<(string, object?)> { (field, date) };
+        if (field == "halted_since")
+        {
+            values.AddRange([("actual_start", "2021-01-01"), ("developed_ratio", 0.1), ("invested_ratio", 0.1)]);
+        }
+
+        var result = Survey([.. values]);
+
+        var issue = Assert.Single(result.Issues, i => i.Code == DataIssueCodes.ImplausibleValue);
+        Assert.Equal("L1", issue.Feature);
+        Assert.Contains(field, issue.Message, StringComparison.Ordinal);
+        Assert.Contains(earlierField, issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dates_in_order_raise_no_issue()
+    {
+        var result = Survey(("agreed_start", "2020-01-01"), ("actual_start", "2020-01-01"), ("halted_since", "2024-01-01"), ("developed_ratio", 0.1), ("invested_ratio", 0.1));
+
+        Assert.Equal(IdleStatus.IdleHalted, Verdict(result).Status);
+        Assert.Empty(result.Issues);
+    }
 }
