@@ -1,3 +1,4 @@
+using ParkGis.Core.Assessment;
 using ParkGis.Core.Data;
 using ParkGis.Core.Idle;
 using ParkGis.Core.Tests.Supply;
@@ -14,7 +15,9 @@ public sealed class IdleAttributeAttackTests
     private static readonly DateOnly AsOf = new(2026, 6, 30);
 
     // One parcel L1 of 600 m² (0.9 亩) in park P1: supplied 2020, agreed start 2023-06-30, 72 万元, plus the given values.
-    private static IdleLandResult Survey(params (string Field, object? Value)[] values)
+    private static IdleLandResult Survey(params (string Field, object? Value)[] values) => IdleLandSurvey.Run(Dataset(values), AsOf);
+
+    private static Dataset Dataset(params (string Field, object? Value)[] values)
     {
         var attributes = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -29,7 +32,7 @@ public sealed class IdleAttributeAttackTests
         var data = new LandTestData()
             .Add(LayerRole.Parks, "P1", Box(0, 0, 100, 100), ("park_id", "P1"), ("name", "甲园区"))
             .Add(LayerRole.Parcels, "L1", Box(0, 60, 20, 90), [.. attributes.Select(a => (a.Key, a.Value))]);
-        return IdleLandSurvey.Run(data.Build(), AsOf);
+        return data.Build();
     }
 
     private static IdleVerdict Verdict(IdleLandResult result) => result.Parcels.Single(p => p.ParcelId == "L1").Verdict;
@@ -168,5 +171,18 @@ public sealed class IdleAttributeAttackTests
 
         Assert.Equal(IdleStatus.IdleHalted, Verdict(result).Status);
         Assert.Empty(result.Issues);
+    }
+
+    [Fact]
+    public void An_unreadable_agreed_start_that_leaves_a_parcel_out_of_the_land_idle_rate_is_a_data_issue_of_intensity_too()
+    {
+        // 45328 is an Excel day number, not a date: the idle status is unknown, so intensity's 土地闲置率 leaves L1 out
+        // of G and D. Before, intensity.json said nothing of it (exit 0 on otherwise clean data).
+        var assessment = new ParkAssessment(AssessmentInputs.Of(Dataset(("agreed_start", "45328"))));
+
+        var intensity = assessment.Intensity(asOf: AsOf);
+
+        Assert.Contains(intensity.Issues, i => i.Feature == "L1" && i.Code == DataIssueCodes.UnparseableValue
+            && i.Message.Contains("agreed_start", StringComparison.Ordinal));
     }
 }
