@@ -27,6 +27,25 @@ public sealed class IdleAttributeAttackTests
         }
     }
 
+    [Theory]
+    [InlineData("idle", "--as-of", "2026-06-30")]
+    [InlineData("intensity", "--year", "2025")]
+    [InlineData("scorecard", "--year", "2025")]
+    public void An_agreed_start_before_supply_is_an_issue_in_the_json_of_every_command_that_runs_the_idle_survey(string command, string option, string value)
+    {
+        // P01-020: supplied 2025-06-10; an agreed start of 2019 made it idle (and reclaimable) since before it was supplied.
+        var data = SampleWith(("P01-020", "agreed_start", "2019-01-01"));
+
+        var output = RepositoryPaths.NewTempFolder();
+        var run = CliRun.Of(command, data, "--out", output, option, value);
+
+        Assert.True(run.ExitCode == 1, run.ToString()[..Math.Min(4000, run.ToString().Length)]);
+        var issues = JsonNode.Parse(File.ReadAllText(Path.Combine(output, command + ".json")))!["data_issues"]!.AsArray();
+        Assert.Contains(issues, i => (string?)i!["feature"] == "P01-020" && (string?)i["code"] == "implausible_value"
+            && ((string?)i["message"])!.Contains("agreed_start 2019-01-01 早于 supplied_on 2025-06-10", StringComparison.Ordinal));
+        Assert.Contains($"数据问题 {issues.Count} 条", run.Stdout, StringComparison.Ordinal);
+    }
+
     /// <summary>A copy of the sample whose parcels carry the given values (a JSON string each).</summary>
     internal static string SampleWith(params (string Parcel, string Field, JsonNode? Value)[] edits)
     {
