@@ -107,8 +107,8 @@ public static class ParcelLifecycleReader
             return price;
         }
 
-        // Dates out of order (an agreed or actual start before the land was supplied, a halt before the start) are
-        // reported; the status is still decided on the dates as written (docs/rules.md#idle-definition).
+        // Dates out of order (an agreed or actual start before the land was supplied, a halt before the start or with no
+        // start) are reported; the status is still decided on the dates as written (docs/rules.md#idle-definition).
         void InOrder(string earlierField, DateOnly? earlier, string laterField, DateOnly? later)
         {
             if (earlier is { } first && later is { } second && second < first)
@@ -125,6 +125,14 @@ public static class ParcelLifecycleReader
         InOrder(ParcelFields.SuppliedOn, suppliedOn, ParcelFields.AgreedStart, agreedStart);
         InOrder(ParcelFields.SuppliedOn, suppliedOn, ParcelFields.ActualStart, actualStart);
         InOrder(ParcelFields.ActualStart, actualStart, ParcelFields.HaltedSince, haltedSince);
+        // A layer without actual_start has its one issue (AbsentFields), not one per halted parcel.
+        if (haltedSince is { } halt && actualStart is null && !unreadable.Contains(ParcelFields.ActualStart)
+            && feature.Attributes.ContainsKey(layer.SourceField(ParcelFields.ActualStart)))
+        {
+            issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.ImplausibleValue,
+                Localized.Format("LifecycleHaltWithoutStart", Describe(layer, ParcelFields.HaltedSince), halt, Describe(layer, ParcelFields.ActualStart))));
+        }
+
         return new ParcelLifecycle(
             feature.Id,
             suppliedOn,

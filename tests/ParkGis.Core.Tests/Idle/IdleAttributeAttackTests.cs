@@ -185,4 +185,32 @@ public sealed class IdleAttributeAttackTests
         Assert.Contains(intensity.Issues, i => i.Feature == "L1" && i.Code == DataIssueCodes.UnparseableValue
             && i.Message.Contains("agreed_start", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_halt_date_without_a_start_date_is_an_implausible_value_not_silently_ignored()
+    {
+        // Halted since 2024 implies a start; with actual_start empty the parcel is judged as never started.
+        var result = Survey(("halted_since", "2024-01-01"), ("developed_ratio", 0.1), ("invested_ratio", 0.1));
+
+        Assert.Equal(IdleStatus.IdleUnstarted, Verdict(result).Status);
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal(DataIssueCodes.ImplausibleValue, issue.Code);
+        Assert.Contains("halted_since", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("actual_start", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_halt_date_on_a_layer_without_actual_start_leaves_the_layers_one_issue_not_one_per_parcel()
+    {
+        var data = new LandTestData()
+            .Add(LayerRole.Parks, "P1", Box(0, 0, 100, 100), ("park_id", "P1"), ("name", "甲园区"))
+            .Add(LayerRole.Parcels, "L1", Box(0, 60, 20, 90), ("parcel_id", "L1"), ("park_id", "P1"), ("supplied_on", "2020-01-01"),
+                ("agreed_start", "2023-06-30"), ("halted_since", "2024-01-01"), ("land_price_wan", 72.0), ("government_cause", ""),
+                ("developed_ratio", 0.1), ("invested_ratio", 0.1));
+
+        var result = IdleLandSurvey.Run(data.Build(), AsOf);
+
+        Assert.DoesNotContain(result.Issues, i => i.Code == DataIssueCodes.ImplausibleValue);
+        Assert.Contains(result.Issues, i => i.Code == DataIssueCodes.MissingValue && i.Message.Contains("actual_start", StringComparison.Ordinal));
+    }
 }
