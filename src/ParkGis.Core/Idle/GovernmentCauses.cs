@@ -49,8 +49,9 @@ public static class GovernmentCauses
             return null;
         }
 
+        // A no followed by its reason in brackets (否（企业原因）; full-width brackets are ASCII by now) is a no.
         var text = Answer(cell);
-        var bracket = text.IndexOfAny(['(', '（']);
+        var bracket = text.IndexOf('(', StringComparison.Ordinal);
         var head = bracket > 0 ? text[..bracket].TrimEnd() : text;
         return IsOneOf(text, NoCause) || IsOneOf(head, NoCause) ? null : cell;
     }
