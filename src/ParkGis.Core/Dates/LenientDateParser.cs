@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ParkGis.Core.Data;
 using ParkGis.Core.Localization;
 
 namespace ParkGis.Core.Dates;
@@ -8,7 +9,8 @@ namespace ParkGis.Core.Dates;
 /// Reads calendar dates (日期) the way land records write them: <c>2024-03-01</c>, <c>2024/3/1</c>,
 /// <c>2024.3.1</c>, <c>20240301</c>, <c>2024年3月1日</c> (a time of day after the date is ignored), and the
 /// date values GeoPackage and DBF readers produce (<see cref="DateOnly"/>, <see cref="DateTime"/>,
-/// <see cref="DateTimeOffset"/>, and an 8-digit integer <c>20240301</c>). A value that is none of these, or not
+/// <see cref="DateTimeOffset"/>, and an 8-digit integer <c>20240301</c>). Full-width digits and separators
+/// (<c>２０２４－３－１</c>, typed with a Chinese input method) read as their ASCII forms. A value that is none of these, or not
 /// a real calendar day (<c>2023-13-45</c>), is not a date: the caller reports it, never defaults it.
 /// </summary>
 public static partial class LenientDateParser
@@ -59,7 +61,8 @@ public static partial class LenientDateParser
             return false;
         }
 
-        var match = DatePattern().Match(text.Trim());
+        // The pattern takes ASCII digits only, so other scripts' digits (٢٠٢٤) are not a date rather than an int.Parse failure.
+        var match = DatePattern().Match(FullWidthForms.ToAscii(text).Trim());
         if (!match.Success)
         {
             return false;
@@ -80,7 +83,7 @@ public static partial class LenientDateParser
     // Separated forms use one separator throughout (2024-3-1, 2024/3/1, 2024.3.1) or the Chinese 年月日;
     // an ISO time of day (T…, or a space and hh:mm…) may follow.
     [GeneratedRegex(
-        @"^(?:(?<y>\d{4})(?<s>[-/.])(?<m>\d{1,2})\k<s>(?<d>\d{1,2})|(?<y>\d{4})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日?|(?<y>\d{4})(?<m>\d{2})(?<d>\d{2}))(?:(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$",
+        @"^(?:(?<y>[0-9]{4})(?<s>[-/.])(?<m>[0-9]{1,2})\k<s>(?<d>[0-9]{1,2})|(?<y>[0-9]{4})\s*年\s*(?<m>[0-9]{1,2})\s*月\s*(?<d>[0-9]{1,2})\s*日?|(?<y>[0-9]{4})(?<m>[0-9]{2})(?<d>[0-9]{2}))(?:(?:T|\s+)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?$",
         RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
 }

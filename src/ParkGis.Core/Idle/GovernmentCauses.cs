@@ -1,3 +1,6 @@
+using System.Globalization;
+using ParkGis.Core.Data;
+
 namespace ParkGis.Core.Idle;
 
 /// <summary>
@@ -25,8 +28,12 @@ public static class GovernmentCauses
     // Answers that say there is no verified government cause: the parcel is the enterprise's, as with an empty cell.
     private static readonly string[] NoCause =
     [
-        "否", "无", "没有", "不是", "非", "不属实", "审核不属实", "不属于", "非政府原因", "企业原因", "N", "NO", "F", "FALSE", "0", "×",
+        "否", "无", "没有", "不是", "非", "不属实", "审核不属实", "不属于", "非政府原因", "无政府原因", "企业原因", "N", "NO", "F", "FALSE", "0", "×",
+        "/", "-", "—", "——",
     ];
+
+    // Sentence punctuation a typed answer may end with (否。 规划调整；), after full-width forms are read as ASCII.
+    private static readonly char[] TrailingPunctuation = ['.', '。', ';', '；', ',', '，', '、', '!', '！'];
 
     // Answers that say there is one without naming the item.
     private static readonly string[] BareYes = ["是", "有", "属实", "审核属实", "政府原因", "Y", "YES", "T", "TRUE", "1", "√"];
@@ -42,23 +49,25 @@ public static class GovernmentCauses
             return null;
         }
 
-        var text = cell.Trim();
-        return Array.Exists(NoCause, no => string.Equals(text, no, StringComparison.OrdinalIgnoreCase)) ? null : cell;
+        // A no followed by its reason in brackets (否（企业原因）; full-width brackets are ASCII by now) is a no.
+        var text = Answer(cell);
+        var bracket = text.IndexOf('(', StringComparison.Ordinal);
+        var head = bracket > 0 ? text[..bracket].TrimEnd() : text;
+        return IsOneOf(text, NoCause) || IsOneOf(head, NoCause) ? null : cell;
     }
 
     /// <summary>Whether a cause text only says yes (是, Y, true, 1 …), naming no item of the article.</summary>
     public static bool IsBareYes(string cause)
     {
         ArgumentNullException.ThrowIfNull(cause);
-        var text = cause.Trim();
-        return Array.Exists(BareYes, yes => string.Equals(text, yes, StringComparison.OrdinalIgnoreCase));
+        return IsOneOf(Answer(cause), BareYes);
     }
 
     /// <summary>The item a cause text names, or null when the text is not one of the recognised values (then it is item 六).</summary>
     public static string? Recognise(string cause)
     {
         ArgumentNullException.ThrowIfNull(cause);
-        var text = cause.Trim();
+        var text = Answer(cause);
         foreach (var (known, item) in Known)
         {
             if (string.Equals(text, known, StringComparison.Ordinal))
@@ -72,4 +81,17 @@ public static class GovernmentCauses
 
     /// <summary>The item of a cause text: the recognised one, else (六).</summary>
     public static string ItemOf(string cause) => Recognise(cause) ?? Other;
+
+    // A cell as it is compared: full-width forms as ASCII (Ｎ → N), without surrounding spaces or trailing sentence
+    // punctuation; a number as its shortest form (a number column written as text, 0.0 → 0).
+    private static string Answer(string cell)
+    {
+        var text = FullWidthForms.ToAscii(cell).Trim().TrimEnd(TrailingPunctuation).TrimEnd();
+        return text.Length > 0 && char.IsAsciiDigit(text[0]) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number.ToString(CultureInfo.InvariantCulture)
+            : text;
+    }
+
+    private static bool IsOneOf(string text, string[] answers) =>
+        Array.Exists(answers, answer => string.Equals(text, answer, StringComparison.OrdinalIgnoreCase));
 }

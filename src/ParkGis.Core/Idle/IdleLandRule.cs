@@ -85,6 +85,11 @@ public static class IdleLandRule
             return Idle(parcel, IdleStatus.IdleHalted, halted, asOf, rules, suppliedNotStarted: false);
         }
 
+        if (developedUnder is null && investedUnder is null)
+        {
+            return Unknown(ParcelFields.DevelopedRatio, Localized.Get("IdleRatiosMissing"), suppliedNotStarted: false);
+        }
+
         if (developedUnder is null)
         {
             return Unknown(ParcelFields.DevelopedRatio,

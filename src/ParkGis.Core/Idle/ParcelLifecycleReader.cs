@@ -40,7 +40,8 @@ public static class ParcelLifecycleReader
             return date;
         }
 
-        double? Number(string field, double min, double max)
+        // A non-negative number (a share, a price); a negative one is not used.
+        double? Number(string field)
         {
             var value = layer.Value(feature, field);
             if (IsBlank(value))
@@ -64,21 +65,36 @@ public static class ParcelLifecycleReader
                 return null;
             }
 
-            if (number < min || number > max)
+            if (number < 0)
             {
                 unreadable.Add(field);
                 issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.ValueOutOfRange,
-                    Localized.Format("LifecycleValueOutOfRange", Describe(layer, field), number, min, max)));
+                    Localized.Format("LifecycleValueNegative", Describe(layer, field), number)));
                 return null;
             }
 
             return number;
         }
 
+        // A share above 1 was written as a percentage (35 for 0.35): a unit mistake, as intensity says; not used.
+        double? Share(string field)
+        {
+            var share = Number(field);
+            if (share is > 1)
+            {
+                unreadable.Add(field);
+                issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.UnitMistake,
+                    Localized.Format("RatioLooksLikePercentage", Describe(layer, field), share, share, share / 100)));
+                return null;
+            }
+
+            return share;
+        }
+
         // A price per 亩 no park's land reaches is a price in 元 (the column's unit unstated): not used, the fee not computed.
         double? LandPrice()
         {
-            var price = Number(ParcelFields.LandPriceWan, 0, double.MaxValue);
+            var price = Number(ParcelFields.LandPriceWan);
             var mu = AreaUnits.ToMu(areaM2);
             if (price is { } wan && mu > 0 && wan / mu > MaxLandPriceWanPerMu)
             {
@@ -91,14 +107,40 @@ public static class ParcelLifecycleReader
             return price;
         }
 
+        // Dates out of order (an agreed or actual start before the land was supplied, a halt before the start or with no
+        // start) are reported; the status is still decided on the dates as written (docs/rules.md#idle-definition).
+        void InOrder(string earlierField, DateOnly? earlier, string laterField, DateOnly? later)
+        {
+            if (earlier is { } first && later is { } second && second < first)
+            {
+                issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.ImplausibleValue,
+                    Localized.Format("LifecycleDatesOutOfOrder", Describe(layer, laterField), second, Describe(layer, earlierField), first)));
+            }
+        }
+
+        var suppliedOn = Date(ParcelFields.SuppliedOn);
+        var agreedStart = Date(ParcelFields.AgreedStart);
+        var actualStart = Date(ParcelFields.ActualStart);
+        var haltedSince = Date(ParcelFields.HaltedSince);
+        InOrder(ParcelFields.SuppliedOn, suppliedOn, ParcelFields.AgreedStart, agreedStart);
+        InOrder(ParcelFields.SuppliedOn, suppliedOn, ParcelFields.ActualStart, actualStart);
+        InOrder(ParcelFields.ActualStart, actualStart, ParcelFields.HaltedSince, haltedSince);
+        // A layer without actual_start has its one issue (AbsentFields), not one per halted parcel.
+        if (haltedSince is { } halt && actualStart is null && !unreadable.Contains(ParcelFields.ActualStart)
+            && feature.Attributes.ContainsKey(layer.SourceField(ParcelFields.ActualStart)))
+        {
+            issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.ImplausibleValue,
+                Localized.Format("LifecycleHaltWithoutStart", Describe(layer, ParcelFields.HaltedSince), halt, Describe(layer, ParcelFields.ActualStart))));
+        }
+
         return new ParcelLifecycle(
             feature.Id,
-            Date(ParcelFields.SuppliedOn),
-            Date(ParcelFields.AgreedStart),
-            Date(ParcelFields.ActualStart),
-            Date(ParcelFields.HaltedSince),
-            Number(ParcelFields.DevelopedRatio, 0, 1),
-            Number(ParcelFields.InvestedRatio, 0, 1),
+            suppliedOn,
+            agreedStart,
+            actualStart,
+            haltedSince,
+            Share(ParcelFields.DevelopedRatio),
+            Share(ParcelFields.InvestedRatio),
             LandPrice(),
             GovernmentCauses.Stated(layer.Text(feature, ParcelFields.GovernmentCause)),
             unreadable);
@@ -137,7 +179,7 @@ public static class ParcelLifecycleReader
         return null;
     }
 
-    /// <summary>Reads a number: a numeric value, or invariant text such as <c>0.25</c> or <c>25%</c>.</summary>
+    /// <summary>Reads a number: a numeric value, or invariant text such as <c>0.25</c> or <c>25%</c> (full-width <c>２５％</c> too).</summary>
     public static bool TryNumber(object? value, out double number)
     {
         switch (value)
@@ -155,7 +197,7 @@ public static class ParcelLifecycleReader
                 number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
                 return true;
             case string text:
-                var trimmed = text.Trim();
+                var trimmed = FullWidthForms.ToAscii(text).Trim();
                 var percent = trimmed.EndsWith('%');
                 if (percent)
                 {

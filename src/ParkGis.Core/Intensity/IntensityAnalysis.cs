@@ -71,6 +71,7 @@ public sealed class IntensityAnalysis
         issues.AddRange(parksScreened.Issues);
         issues.AddRange(parcelsScreened.Issues);
         issues.AddRange(AbsentFields.Issues(parcelsLayer, ParcelFields.SuppliedOn));
+        issues.AddRange(landStatus?.Issues ?? []);
         var parks = parksScreened.Features;
         var parcels = parcelsScreened.Features;
         var economics = assessment.Economics;

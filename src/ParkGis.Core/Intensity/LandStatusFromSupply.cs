@@ -11,7 +11,8 @@ namespace ParkGis.Core.Intensity;
 public static class LandStatusFromSupply
 {
     /// <summary>The land status of every parcel the idle survey judged, and B21 per park from the ledger when given.</summary>
-    /// <remarks>A parcel whose status is <c>unknown</c> counts as neither supplied nor idle: the data issue says why.</remarks>
+    /// <remarks>A parcel whose status is <c>unknown</c> counts as neither supplied nor idle: the survey's data issue, carried in
+    /// <see cref="LandStatusInput.Issues"/>, says why.</remarks>
     public static LandStatusInput From(SupplyLedgerResult? supply, IdleLandResult idle) => From(supply?.Parks, idle);
 
     /// <summary>The land status of every parcel the idle survey judged, and B21 per park from the parks' supply figures when given.</summary>
@@ -24,7 +25,7 @@ public static class LandStatusFromSupply
             .Select(p => new ParcelLandStatus(p.ParcelId, IsSupplied(p.Verdict.Status), Built: null, IsIdle(p.Verdict.Status)))
             .ToList();
         var ready = parks?.ToDictionary(p => p.Id, p => p.UnsuppliedM2, StringComparer.Ordinal);
-        return new LandStatusInput(parcels, ready);
+        return new LandStatusInput(parcels, ready, idle.Issues);
     }
 
     /// <summary>Supplied on the as-of date (everything but not_supplied and unknown).</summary>

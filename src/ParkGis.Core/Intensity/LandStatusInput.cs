@@ -1,3 +1,5 @@
+using ParkGis.Core.Data;
+
 namespace ParkGis.Core.Intensity;
 
 /// <summary>
@@ -6,4 +8,9 @@ namespace ParkGis.Core.Intensity;
 /// </summary>
 /// <param name="Parcels">Status per parcel; parcels not listed count as not supplied, not idle, built as derived.</param>
 /// <param name="ReadyForSupplyM2ByPark">park_id → B21 area in m², or null when not known (土地供应率 is then not computed).</param>
-public sealed record LandStatusInput(IReadOnlyList<ParcelLandStatus> Parcels, IReadOnlyDictionary<string, double>? ReadyForSupplyM2ByPark = null);
+/// <param name="Issues">The data issues of the analyses the status comes from (a parcel whose idle status is unknown is
+/// left out of D and G: its issue says why), reported with the intensity analysis's own; null = none.</param>
+public sealed record LandStatusInput(
+    IReadOnlyList<ParcelLandStatus> Parcels,
+    IReadOnlyDictionary<string, double>? ReadyForSupplyM2ByPark = null,
+    IReadOnlyList<DataIssue>? Issues = null);

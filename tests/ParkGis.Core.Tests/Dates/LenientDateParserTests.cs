@@ -39,6 +39,26 @@ public sealed class LenientDateParserTests
         Assert.Equal(default, date);
     }
 
+    [Theory]
+    [InlineData("２０２４-03-01", "full-width year")]
+    [InlineData("２０２４年３月１日", "full-width digits with 年月日")]
+    [InlineData("２０２４０３０１", "eight full-width digits")]
+    [InlineData("２０２４－０３－０１", "full-width digits and hyphens")]
+    [InlineData("２０２４／３／１", "full-width slashes")]
+    public void A_date_typed_with_full_width_digits_is_read_as_the_same_day(string text, string reason)
+    {
+        Assert.True(LenientDateParser.TryParse(text, out var date), reason);
+        Assert.Equal(new DateOnly(2024, 3, 1), date);
+    }
+
+    [Theory]
+    [InlineData("٢٠٢٤-03-01", "Arabic-Indic digits")]
+    [InlineData("२०२४-03-01", "Devanagari digits")]
+    public void A_date_in_other_scripts_digits_is_not_a_date_instead_of_an_internal_error(string text, string reason)
+    {
+        Assert.False(LenientDateParser.TryParse(text, out _), reason);
+    }
+
     [Fact]
     public void One_year_after_29_February_is_28_February()
     {
