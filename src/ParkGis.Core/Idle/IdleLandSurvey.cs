@@ -1,3 +1,4 @@
+using ParkGis.Core.Analysis;
 using ParkGis.Core.Assessment;
 using ParkGis.Core.Data;
 using ParkGis.Core.Errors;
@@ -115,6 +116,14 @@ public sealed class IdleLandSurvey
             {
                 issues.AddRange(own);
             }
+        }
+
+        // An exact copy of a parcel (a record entered twice) is judged as a record of its own, its land counted with each:
+        // said, so that doubled idle land and fees do not pass unnoticed (check counts the land once).
+        foreach (var (copy, kept) in DuplicateGeometries.CopiesOf(parcels.Features).OrderBy(c => parcels.Features[c.Key].Id, StringComparer.Ordinal))
+        {
+            issues.Add(new DataIssue(layerName, parcels.Features[copy].Id, DataIssueCodes.DuplicateGeometry,
+                Localized.Format("IdleDuplicateGeometry", parcels.Features[kept].Id)));
         }
 
         var rows = new List<IdleParcel>(judged);

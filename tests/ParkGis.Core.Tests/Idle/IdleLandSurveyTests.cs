@@ -169,6 +169,24 @@ public sealed class IdleLandSurveyTests
     }
 
     [Fact]
+    public void A_parcel_entered_twice_is_a_duplicate_geometry_issue_naming_the_first_record()
+    {
+        // L3 and L4 are one 100 m² square, entered twice (the second starting at another corner): both idle, both counted.
+        var data = Data()
+            .Add(LayerRole.Parcels, "L4", FormattableString.Invariant($"POLYGON(({X + 10} {Y + 60}, {X + 10} {Y + 70}, {X} {Y + 70}, {X} {Y + 60}, {X + 10} {Y + 60}))"),
+                ("parcel_id", "L4"), ("park_id", "P1"), ("supplied_on", "2020-01-01"), ("agreed_start", "2023-06-30"), ("land_price_wan", 10.0))
+            .Add(LayerRole.Parcels, "L3", Box(0, 60, 10, 70),
+                ("parcel_id", "L3"), ("park_id", "P1"), ("supplied_on", "2020-01-01"), ("agreed_start", "2023-06-30"), ("land_price_wan", 10.0));
+
+        var result = IdleLandSurvey.Run(data.Build(), AsOf);
+
+        var issue = Assert.Single(result.Issues, i => i.Code == DataIssueCodes.DuplicateGeometry);
+        Assert.Equal("L4", issue.Feature);
+        Assert.Contains("L3", issue.Message, StringComparison.Ordinal);
+        Assert.Equal(2, result.Parcels.Count(p => p.ParcelId is "L3" or "L4"));
+    }
+
+    [Fact]
     public void A_land_price_written_in_yuan_is_a_unit_mistake_and_the_fee_is_not_computed()
     {
         // 600 m² = 0.9 亩. 72 万元 is 80 万元/亩 (used); 720,000 (元) would be 800,000 万元/亩: a unit mistake, no fee.
