@@ -63,11 +63,34 @@ public static class GovernmentCauses
         return IsOneOf(Answer(cause), BareYes);
     }
 
-    /// <summary>The item a cause text names, or null when the text is not one of the recognised values (then it is item 六).</summary>
+    /// <summary>
+    /// The item a cause text names, or null when the text is not one of the recognised values (then it is item 六). A
+    /// recognised value followed by a note in brackets (规划调整（2023 年修编）) names its item; so does a yes followed by
+    /// the item in brackets (是（规划调整）).
+    /// </summary>
     public static string? Recognise(string cause)
     {
         ArgumentNullException.ThrowIfNull(cause);
         var text = Answer(cause);
+        if (KnownItem(text) is { } item)
+        {
+            return item;
+        }
+
+        var open = text.IndexOf('(', StringComparison.Ordinal);
+        if (open <= 0)
+        {
+            return null;
+        }
+
+        var head = text[..open].TrimEnd();
+        var close = text.IndexOf(')', open + 1);
+        var inner = (close < 0 ? text[(open + 1)..] : text[(open + 1)..close]).Trim();
+        return IsOneOf(head, BareYes) ? KnownItem(inner) : KnownItem(head);
+    }
+
+    private static string? KnownItem(string text)
+    {
         foreach (var (known, item) in Known)
         {
             if (string.Equals(text, known, StringComparison.Ordinal))

@@ -127,6 +127,10 @@ public sealed class IdleLandRuleTests
     [InlineData("涉及文物保护", "五")]
     [InlineData("自然灾害", "不可抗力")]
     [InlineData("领导说暂缓", "六")]
+    [InlineData("是（规划调整）", "二")]
+    [InlineData("是(信访维稳)", "四")]
+    [InlineData("规划调整（2023年规划修编）", "二")]
+    [InlineData("是（领导批示）", "六")]
     public void Government_cause_texts_map_to_the_items_of_article_8(string cause, string item)
     {
         Assert.Equal(item, IdleLandRule.Evaluate(Supplied(new DateOnly(2020, 1, 1)) with { GovernmentCause = cause }, AsOf).GovernmentCauseItem);
