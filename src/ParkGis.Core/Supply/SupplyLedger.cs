@@ -111,6 +111,16 @@ public sealed class SupplyLedger
             CheckBatchAttributes(group.Key, group.Select(i => approvalFeatures[i].Source).ToList(), approvalsLayer, issues);
         }
 
+        // A feature without a batch_id where others have one is a batch of its own, named by its feature id: said.
+        if (approvalFeatures.Any(f => approvalsLayer.Text(f.Source, BatchIdField) is not null))
+        {
+            foreach (var feature in approvalFeatures.Where(f => approvalsLayer.Text(f.Source, BatchIdField) is null))
+            {
+                issues.Add(new DataIssue(LayerRoles.Name(LayerRole.Approvals), feature.Id, DataIssueCodes.MissingId,
+                    Localized.Format("BatchIdEmpty", FieldLabels.WithSource(BatchIdField, approvalsLayer.SourceField(BatchIdField)), feature.Id)));
+            }
+        }
+
         var window = Window(asOf, batches);
         var windowBatchIds = window.BatchIds.ToHashSet(StringComparer.Ordinal);
         var inWindow = approvalFeatures.Select(f => windowBatchIds.Contains(BatchOf(f))).ToArray();

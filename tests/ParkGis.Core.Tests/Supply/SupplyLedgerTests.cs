@@ -110,6 +110,30 @@ public sealed class SupplyLedgerTests
     }
 
     [Fact]
+    public void An_approval_without_a_batch_id_among_numbered_ones_is_a_missing_id_issue_and_a_batch_of_its_own()
+    {
+        var data = new LandTestData()
+            .Batch("B1", Box(0, 0, 100, 100))
+            .Add(LayerRole.Approvals, "A2", Box(200, 0, 300, 100), ("batch_id", " "), ("approved_on", "2023-05-01"))
+            .Parcel("L1", Box(0, 0, 50, 100));
+
+        var result = Run(data);
+
+        Assert.Equal(2, result.Batches.Count);
+        var issue = Assert.Single(result.Issues, i => i.Code == DataIssueCodes.MissingId);
+        Assert.Equal("approvals", issue.Layer);
+        Assert.Contains("batch_id", issue.Message, StringComparison.Ordinal);
+
+        // A layer where no feature has a batch_id: every feature is a batch, as the data says, with no issue.
+        var unnumbered = Run(new LandTestData()
+            .Add(LayerRole.Approvals, "A1", Box(0, 0, 100, 100), ("approved_on", "2023-05-01"))
+            .Add(LayerRole.Approvals, "A2", Box(200, 0, 300, 100), ("approved_on", "2023-05-01"))
+            .Parcel("L1", Box(0, 0, 50, 100)));
+        Assert.Equal(2, unnumbered.Batches.Count);
+        Assert.DoesNotContain(unnumbered.Issues, i => i.Code == DataIssueCodes.MissingId);
+    }
+
+    [Fact]
     public void Supply_outside_any_approval_is_reported_with_its_area()
     {
         var result = Run(new LandTestData().Batch("B1", Box(0, 0, 100, 100)).Parcel("L1", Box(50, 0, 150, 100)));
