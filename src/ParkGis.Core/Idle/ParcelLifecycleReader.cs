@@ -80,11 +80,10 @@ public static class ParcelLifecycleReader
         double? Share(string field)
         {
             var share = Number(field);
-            if (share is > 1)
+            if (share is { } value && Shares.PercentageIssue(layerName, feature.Id, Describe(layer, field), value) is { } mistake)
             {
                 unreadable.Add(field);
-                issues.Add(new DataIssue(layerName, feature.Id, DataIssueCodes.UnitMistake,
-                    Localized.Format("RatioLooksLikePercentage", Describe(layer, field), share, share, share / 100)));
+                issues.Add(mistake);
                 return null;
             }
 

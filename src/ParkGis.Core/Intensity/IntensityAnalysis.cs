@@ -287,9 +287,9 @@ public sealed class IntensityAnalysis
 
             // A ratio given directly (when the area is not): shares are fractions; 35 means 35 % was written.
             var ratio = NonNegative(layer, parcel.Id, feature, ratioField, issues);
-            if (ratio is > 1)
+            if (ratio is { } given && Shares.PercentageIssue(ParcelsLayerName, parcel.Id, ratioField, given) is { } mistake)
             {
-                issues.Add(new DataIssue(ParcelsLayerName, parcel.Id, DataIssueCodes.UnitMistake, Localized.Format("RatioLooksLikePercentage", ratioField, ratio, ratio, ratio / 100)));
+                issues.Add(mistake);
                 return null;
             }
 
