@@ -327,6 +327,9 @@ public static class PgDatasetImporter
             case NpgsqlDbType.Timestamp:
                 writer.Write((DateTime)value, NpgsqlDbType.Timestamp);
                 break;
+            case NpgsqlDbType.TimestampTz:
+                writer.Write(value is DateTimeOffset offset ? offset.UtcDateTime : ((DateTime)value).ToUniversalTime(), NpgsqlDbType.TimestampTz);
+                break;
             case NpgsqlDbType.Bytea:
                 writer.Write((byte[])value, NpgsqlDbType.Bytea);
                 break;
@@ -340,6 +343,8 @@ public static class PgDatasetImporter
     {
         string s => s,
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time => AttributeText.TimeText(time),
+        DateTimeOffset time => AttributeText.TimeText(time),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
@@ -381,7 +386,8 @@ public static class PgDatasetImporter
             decimal => NpgsqlDbType.Numeric,
             bool => NpgsqlDbType.Boolean,
             DateOnly => NpgsqlDbType.Date,
-            DateTime => NpgsqlDbType.Timestamp,
+            DateTime { Kind: DateTimeKind.Unspecified } => NpgsqlDbType.Timestamp,
+            DateTime or DateTimeOffset => NpgsqlDbType.TimestampTz, // an instant (GeoPackage DATETIME is UTC) keeps its zone
             byte[] => NpgsqlDbType.Bytea,
             _ => NpgsqlDbType.Text,
         };
@@ -463,6 +469,7 @@ public static class PgDatasetImporter
             NpgsqlDbType.Boolean => "boolean",
             NpgsqlDbType.Date => "date",
             NpgsqlDbType.Timestamp => "timestamp",
+            NpgsqlDbType.TimestampTz => "timestamptz",
             NpgsqlDbType.Bytea => "bytea",
             _ => "text",
         };

@@ -46,6 +46,22 @@ public sealed class IdleAttributeAttackTests
         Assert.Contains($"数据问题 {issues.Count} 条", run.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2025-02-05", "in_grace")]
+    [InlineData("2025-02-06", "idle_unstarted")]
+    public void An_agreed_start_written_as_a_UTC_time_stamp_is_the_day_it_was_in_Beijing(string asOf, string status)
+    {
+        // 2024-02-05T16:00:00Z is Beijing's 2024-02-06 00:00 (GeoPackage DATETIME is UTC): a year has passed on 2025-02-06,
+        // not on 2025-02-05. Read as the UTC day, P01-005 was idle a day early.
+        var data = SampleWith(("P01-005", "agreed_start", "2024-02-05T16:00:00Z"));
+
+        var output = RepositoryPaths.NewTempFolder();
+        var run = CliRun.Of("idle", data, "--out", output, "--as-of", asOf);
+
+        Assert.True(run.ExitCode == 1, run.ToString()[..Math.Min(4000, run.ToString().Length)]);
+        Assert.Equal(status, (string?)IdleParcel(output, "P01-005")["status"]);
+    }
+
     /// <summary>A copy of the sample whose parcels carry the given values (a JSON string each).</summary>
     internal static string SampleWith(params (string Parcel, string Field, JsonNode? Value)[] edits)
     {

@@ -2,6 +2,7 @@ using Npgsql;
 using NetTopologySuite.Geometries;
 using ParkGis.Core.Crs;
 using ParkGis.Core.Data;
+using ParkGis.Core.Dates;
 using ParkGis.Core.Errors;
 using ParkGis.IO.Datasets;
 
@@ -94,6 +95,35 @@ public sealed class DatabaseAttackTests
         var (exit, _, stderr) = Cli.Run("check", db.Argument, "--engine", "postgis", "--out", Path.Combine(Path.GetTempPath(), "parkgis-" + db.Schema));
 
         Assert.True(exit == 1, stderr);
+    }
+
+    [PgFact]
+    public void A_UTC_date_time_column_and_one_mixed_with_text_import_and_read_back_as_the_same_Beijing_day()
+    {
+        // GeoPackage DATETIME values are UTC: Beijing midnight of 2020-01-01 is 2019-12-31T16:00:00Z. Before, a column of
+        // them stopped the import with an internal error (a UTC DateTime into `timestamp`), and one holding a text too was
+        // written as "12/31/2019 16:00:00", which no analysis reads as a date.
+        using var db = new TestDatabase();
+        var utc = new DateTime(2019, 12, 31, 16, 0, 0, DateTimeKind.Utc);
+        var square = Factory.CreatePolygon([new(500_000, 4_400_000), new(501_000, 4_400_000), new(501_000, 4_401_000), new(500_000, 4_401_000), new(500_000, 4_400_000)]);
+        Feature Park(string id, int ordinal, object? mixed) => new(id, ordinal, square, new Dictionary<string, object?>
+        {
+            ["park_id"] = id, ["surveyed_at"] = utc, ["mixed_at"] = mixed, ["local_at"] = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Unspecified),
+        });
+        var layer = new Layer(LayerRole.Parks, "parks.gpkg", "GeoPackage", CrsRegistry.FromEpsg(4545)!, [Park("P1", 1, utc), Park("P2", 2, "not a time")], new Dictionary<string, string>());
+
+        PgDatasetImporter.Import(new Dataset("test", new Dictionary<LayerRole, Layer> { [LayerRole.Parks] = layer }, []), db.Name, overwrite: false);
+        var back = PgDatasetReader.Read(db.Name).Find(LayerRole.Parks)!.Features.OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+
+        Assert.Equal("timestamp with time zone", db.Scalar($"SELECT pg_typeof(surveyed_at)::text FROM \"{db.Schema}\".parks LIMIT 1"));
+        Assert.Equal("timestamp without time zone", db.Scalar($"SELECT pg_typeof(local_at)::text FROM \"{db.Schema}\".parks LIMIT 1"));
+        Assert.Equal("2019-12-31T16:00:00Z", back[0].Attributes["mixed_at"]);
+        Assert.Equal("not a time", back[1].Attributes["mixed_at"]);
+        foreach (var field in new[] { "surveyed_at", "mixed_at", "local_at" })
+        {
+            Assert.True(LenientDateParser.TryParse(back[0].Attributes[field], out var day), field);
+            Assert.Equal(new DateOnly(2020, 1, 1), day);
+        }
     }
 
     [PgFact]

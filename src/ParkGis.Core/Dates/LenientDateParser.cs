@@ -9,12 +9,18 @@ namespace ParkGis.Core.Dates;
 /// Reads calendar dates (日期) the way land records write them: <c>2024-03-01</c>, <c>2024/3/1</c>,
 /// <c>2024.3.1</c>, <c>20240301</c>, <c>2024年3月1日</c> (a time of day after the date is ignored), and the
 /// date values GeoPackage and DBF readers produce (<see cref="DateOnly"/>, <see cref="DateTime"/>,
-/// <see cref="DateTimeOffset"/>, and an 8-digit integer <c>20240301</c>). Full-width digits and separators
+/// <see cref="DateTimeOffset"/>, and an 8-digit integer <c>20240301</c>). A time stamp that names its zone
+/// (<c>2019-12-31T16:00:00Z</c>, <c>+00:00</c>, a UTC <see cref="DateTime"/> from a <c>timestamptz</c> column) is the
+/// day it was in Beijing (UTC+8, 北京时间): GeoPackage stores times in UTC, so a record entered at Beijing midnight
+/// reads as the evening before in UTC. A time stamp without a zone is the day as written. Full-width digits and separators
 /// (<c>２０２４－３－１</c>, typed with a Chinese input method) read as their ASCII forms. A value that is none of these, or not
 /// a real calendar day (<c>2023-13-45</c>), is not a date: the caller reports it, never defaults it.
 /// </summary>
 public static partial class LenientDateParser
 {
+    /// <summary>China Standard Time, UTC+8 all year (no daylight saving since 1991): the zone a zoned time stamp's day is taken in.</summary>
+    public static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
+
     /// <summary>Parses <paramref name="value"/>; false when it is blank or not a date.</summary>
     public static bool TryParse(object? value, out DateOnly date)
     {
@@ -24,10 +30,15 @@ public static partial class LenientDateParser
                 date = d;
                 return true;
             case DateTime t:
-                date = DateOnly.FromDateTime(t);
+                date = t.Kind switch
+                {
+                    DateTimeKind.Utc => BeijingDay(t),
+                    DateTimeKind.Local => BeijingDay(t.ToUniversalTime()),
+                    _ => DateOnly.FromDateTime(t),
+                };
                 return true;
             case DateTimeOffset o:
-                date = DateOnly.FromDateTime(o.DateTime);
+                date = BeijingDay(o.UtcDateTime);
                 return true;
             case int or long or uint or ulong or short or ushort:
                 return TryParseText(Convert.ToString(value, CultureInfo.InvariantCulture), out date);
@@ -77,13 +88,53 @@ public static partial class LenientDateParser
         }
 
         date = new DateOnly(year, month, day);
+        var zone = match.Groups["z"];
+        return !zone.Success || InBeijing(match, zone.Value, ref date);
+    }
+
+    /// <summary>Moves <paramref name="date"/> to the Beijing day of a zoned time stamp; false when its time of day or zone is not real.</summary>
+    private static bool InBeijing(Match match, string zone, ref DateOnly date)
+    {
+        int Part(string group) => match.Groups[group].Success
+            ? int.Parse(match.Groups[group].Value, NumberStyles.None, CultureInfo.InvariantCulture)
+            : 0;
+        var (hour, minute, second) = (Part("h"), Part("mi"), Part("sec"));
+        if (hour > 24 || minute > 59 || second > 60 || (hour == 24 && (minute > 0 || second > 0)))
+        {
+            return false;
+        }
+
+        var offset = TimeSpan.Zero;
+        if (zone != "Z")
+        {
+            var zoneHours = int.Parse(zone.AsSpan(1, 2), NumberStyles.None, CultureInfo.InvariantCulture);
+            var zoneMinutes = zone.Length > 3 ? int.Parse(zone.AsSpan(zone.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture) : 0;
+            if (zoneHours > 14 || zoneMinutes > 59)
+            {
+                return false;
+            }
+
+            offset = new TimeSpan(zoneHours, zoneMinutes, 0) * (zone[0] == '-' ? -1 : 1);
+        }
+
+        if (IsPlaceholder(date))
+        {
+            return true;
+        }
+
+        // A leap second (:60) and 24:00 are the next instant's day; UTC+8 then decides the calendar day.
+        date = BeijingDay(date.ToDateTime(TimeOnly.MinValue) + new TimeSpan(hour, minute, second) - offset);
         return true;
     }
 
+    /// <summary>The Beijing calendar day of a UTC instant; the last hours of year 9999 (placeholders, PostgreSQL's infinity) stay on their day.</summary>
+    private static DateOnly BeijingDay(DateTime utc) =>
+        DateOnly.FromDateTime(utc > DateTime.MaxValue - BeijingOffset ? utc : utc + BeijingOffset);
+
     // Separated forms use one separator throughout (2024-3-1, 2024/3/1, 2024.3.1) or the Chinese 年月日;
-    // an ISO time of day (T…, or a space and hh:mm…) may follow.
+    // an ISO time of day (T…, or a space and hh:mm…) may follow, with a zone (Z, +08:00, +0800, or GDAL's +00).
     [GeneratedRegex(
-        @"^(?:(?<y>[0-9]{4})(?<s>[-/.])(?<m>[0-9]{1,2})\k<s>(?<d>[0-9]{1,2})|(?<y>[0-9]{4})\s*年\s*(?<m>[0-9]{1,2})\s*月\s*(?<d>[0-9]{1,2})\s*日?|(?<y>[0-9]{4})(?<m>[0-9]{2})(?<d>[0-9]{2}))(?:(?:T|\s+)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?$",
+        @"^(?:(?<y>[0-9]{4})(?<s>[-/.])(?<m>[0-9]{1,2})\k<s>(?<d>[0-9]{1,2})|(?<y>[0-9]{4})\s*年\s*(?<m>[0-9]{1,2})\s*月\s*(?<d>[0-9]{1,2})\s*日?|(?<y>[0-9]{4})(?<m>[0-9]{2})(?<d>[0-9]{2}))(?:(?:T|\s+)(?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?::(?<sec>[0-9]{2})(?:\.[0-9]+)?)?\s*(?<z>Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?$",
         RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
 }

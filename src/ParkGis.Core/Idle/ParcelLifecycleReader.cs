@@ -221,6 +221,7 @@ public static class ParcelLifecycleReader
 
     private static string Shown(object? value) => value switch
     {
+        DateTime or DateTimeOffset => AttributeText.Of(value) ?? string.Empty,
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value?.ToString() ?? string.Empty,
     };

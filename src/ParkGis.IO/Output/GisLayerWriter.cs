@@ -3,6 +3,7 @@ using System.Globalization;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using ParkGis.Core.Crs;
+using ParkGis.Core.Data;
 using ParkGis.Core.Publishing;
 using ParkGis.Gdal;
 using ParkGis.IO.Formats;
@@ -149,6 +150,8 @@ public static class GisLayerWriter
         string text => text,
         bool flag => flag ? "true" : "false",
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time => AttributeText.TimeText(time),
+        DateTimeOffset time => AttributeText.TimeText(time),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         IEnumerable sequence => string.Join(",", sequence.Cast<object?>().Select(item => item is null ? string.Empty : Text(item))),
         _ => value.ToString() ?? string.Empty,

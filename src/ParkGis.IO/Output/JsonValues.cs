@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;
+using ParkGis.Core.Data;
 
 namespace ParkGis.IO.Output;
 
@@ -49,9 +50,10 @@ internal static class JsonValues
                 writer.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 break;
             case DateTime time:
-                writer.WriteStringValue(time.TimeOfDay == TimeSpan.Zero
-                    ? time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                    : time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+                writer.WriteStringValue(AttributeText.TimeText(time));
+                break;
+            case DateTimeOffset time:
+                writer.WriteStringValue(AttributeText.TimeText(time));
                 break;
             case IDictionary dictionary:
                 writer.WriteStartObject();

@@ -121,9 +121,8 @@ public static class PublishedLayers
         null => null,
         string text => text,
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime time => time.TimeOfDay == TimeSpan.Zero
-            ? time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTime time => AttributeText.TimeText(time),
+        DateTimeOffset time => AttributeText.TimeText(time),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

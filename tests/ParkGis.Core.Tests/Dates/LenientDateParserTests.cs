@@ -1,3 +1,4 @@
+using ParkGis.Core.Data;
 using ParkGis.Core.Dates;
 
 namespace ParkGis.Core.Tests.Dates;
@@ -91,5 +92,55 @@ public sealed class LenientDateParserTests
     public void The_usual_no_date_placeholders_are_recognised(int year, int month, int day, bool placeholder)
     {
         Assert.Equal(placeholder, LenientDateParser.IsPlaceholder(new DateOnly(year, month, day)));
+    }
+
+    [Theory]
+    [InlineData("2019-12-31T16:00:00Z", 2020, 1, 1, "GeoPackage's UTC form of Beijing midnight")]
+    [InlineData("2019-12-31T16:00:00.000Z", 2020, 1, 1, "with milliseconds")]
+    [InlineData("2019-12-31T15:59:59Z", 2019, 12, 31, "a second before Beijing midnight")]
+    [InlineData("2019-12-31T16:00:00+00:00", 2020, 1, 1, "an explicit UTC offset")]
+    [InlineData("2019/12/31 16:00:00+00", 2020, 1, 1, "GDAL's text of a UTC date-time")]
+    [InlineData("2020-01-01T00:00:00+08:00", 2020, 1, 1, "Beijing time written with its offset")]
+    [InlineData("2020-01-01T00:30:00+0800", 2020, 1, 1, "an offset without a colon")]
+    [InlineData("2019-12-31T11:00:00-05:00", 2020, 1, 1, "11:00 at UTC-5 is 00:00 the next day in Beijing")]
+    [InlineData("2019-12-31T23:00:00", 2019, 12, 31, "no zone: the day as written")]
+    [InlineData("9999-12-31T23:00:00Z", 9999, 12, 31, "the placeholder stays a placeholder instead of overflowing")]
+    public void A_time_stamp_that_names_its_zone_is_the_day_it_was_in_Beijing(string text, int year, int month, int day, string reason)
+    {
+        Assert.True(LenientDateParser.TryParse(text, out var date), reason);
+        Assert.Equal(new DateOnly(year, month, day), date);
+    }
+
+    [Theory]
+    [InlineData("2019-12-31T25:00:00Z", "no hour 25")]
+    [InlineData("2019-12-31T16:61:00Z", "no minute 61")]
+    [InlineData("2019-12-31T16:00:00+15:00", "no zone 15 hours from UTC")]
+    public void A_zoned_time_stamp_whose_time_is_not_real_is_not_a_date_because_its_day_cannot_be_told(string text, string reason)
+    {
+        Assert.False(LenientDateParser.TryParse(text, out _), reason);
+    }
+
+    [Fact]
+    public void A_UTC_date_time_value_from_a_timestamptz_column_is_the_day_it_was_in_Beijing()
+    {
+        Assert.True(LenientDateParser.TryParse(new DateTime(2019, 12, 31, 16, 0, 0, DateTimeKind.Utc), out var utc));
+        Assert.True(LenientDateParser.TryParse(new DateTimeOffset(2019, 12, 31, 16, 0, 0, TimeSpan.Zero), out var offset));
+        Assert.True(LenientDateParser.TryParse(DateTime.MaxValue.ToUniversalTime(), out var infinity));
+        Assert.Equal(new DateOnly(2020, 1, 1), utc);
+        Assert.Equal(new DateOnly(2020, 1, 1), offset);
+        Assert.Equal(DateOnly.MaxValue, infinity);
+    }
+
+    [Fact]
+    public void A_time_is_written_as_ISO_text_that_reads_back_as_the_same_day_never_in_the_invariant_cultures_US_form()
+    {
+        var utc = new DateTime(2019, 12, 31, 16, 0, 0, DateTimeKind.Utc);
+        object[] times = [utc, new DateTimeOffset(2020, 1, 1, 0, 0, 0, LenientDateParser.BeijingOffset), new DateTime(2020, 1, 1, 9, 30, 0, DateTimeKind.Unspecified)];
+
+        var texts = times.Select(time => AttributeText.Of(time)!).ToArray();
+
+        Assert.Equal(["2019-12-31T16:00:00Z", "2020-01-01T00:00:00+08:00", "2020-01-01T09:30:00"], texts);
+        Assert.All(texts, text => Assert.True(LenientDateParser.TryParse(text, out var day) && day == new DateOnly(2020, 1, 1), text));
+        Assert.Equal("2020-01-01", AttributeText.Of(new DateTime(2020, 1, 1)));
     }
 }
