@@ -119,6 +119,20 @@ public sealed class ExtremeValueTests
         Assert.Contains(option == "--as-of" ? "1900-01-01 至 2200-12-31" : "1900 至 2200", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_as_of_date_after_today_is_said_on_stderr_and_a_past_one_is_not()
+    {
+        var data = IdleDataset("\"agreed_start\":\"2020-06-01\"");
+        var tomorrow = DateOnly.FromDateTime(DateTime.Now).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var future = CliRun.Of("idle", data, "--out", RepositoryPaths.NewTempFolder(), "--as-of", tomorrow);
+        var past = CliRun.Of("idle", data, "--out", RepositoryPaths.NewTempFolder(), "--as-of", "2024-06-30");
+
+        Assert.True(future.ExitCode == 1, future.ToString()); // idle land, figures as for any date
+        Assert.Contains($"注意：--as-of {tomorrow} 晚于今天", future.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("晚于今天", past.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("pg:")]
     [InlineData("pg:Database=gis")]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using ParkGis.Cli.Localization;
 using ParkGis.Core.Dates;
@@ -55,6 +56,23 @@ internal static class AsOfOption
         option.Required = false;
         option.Description = description;
         return option;
+    }
+
+    /// <summary>
+    /// Says on stderr when the command's <c>--as-of</c> is after <paramref name="today"/>: allowed (a planner may project),
+    /// but the data records only what has happened, so the figures assume nothing is supplied, started or halted after today.
+    /// </summary>
+    public static void WarnIfAfterToday(ParseResult parse, IProgress<string> progress, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(progress);
+        var given = parse.CommandResult.Children.OfType<OptionResult>().FirstOrDefault(o => o.Option.Name == "--as-of" && !o.Implicit);
+        if (given?.Tokens is [.., var last] && LenientDateParser.TryParseText(last.Value, out var date) && date > today)
+        {
+            progress.Report(Text.Format("AsOfAfterToday", Iso(date), Iso(today)));
+        }
+
+        static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The parsed value of an optional <c>--as-of</c>, or null when not given.</summary>
