@@ -82,6 +82,31 @@ public sealed class GeoJsonReadingTests
         Assert.NotNull(error.Hint);
     }
 
+    [Theory]
+    [InlineData("""{"park_id":"A","name":"园区\ud83d"}""", @"\ud83d", "a cut emoji: its high half alone")]
+    [InlineData("""{"park_id":"A","name":"\udc00园区"}""", @"\udc00", "a low half alone")]
+    public void A_lone_surrogate_escape_is_unreadable_input_naming_the_escape_not_a_wrong_json_type(string properties, string escape, string reason)
+    {
+        using var folder = new TestFolder().Write("parks.geojson", TestFolder.GeoJson(null, (properties, 107.9, 39.1)));
+
+        var error = Assert.Throws<UnusableInputException>(() => DatasetReader.Read(folder.Path));
+
+        Assert.Equal(ErrorCodes.UnreadableInput, error.Code);
+        Assert.True(error.Message.Contains(escape, StringComparison.Ordinal), reason + ": " + error.Message);
+        Assert.DoesNotContain("JSON 类型", error.Message, StringComparison.Ordinal);
+        Assert.Equal("parks.geojson", error.InputName);
+    }
+
+    [Fact]
+    public void A_surrogate_pair_escape_is_one_character()
+    {
+        using var folder = new TestFolder().Write("parks.geojson", TestFolder.GeoJson(null, ("""{"park_id":"A","name":"园区\ud83d\ude00"}""", 107.9, 39.1)));
+
+        var parks = DatasetReader.Read(folder.Path).Find(LayerRole.Parks)!;
+
+        Assert.Equal("园区😀", parks.Text(parks.Features[0], "name"));
+    }
+
     [Fact]
     public void Properties_keep_source_order_and_natural_types()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using NetTopologySuite;
 using NetTopologySuite.Geometries;
 using ParkGis.Core.Crs;
@@ -20,7 +21,7 @@ namespace ParkGis.IO.Formats;
 /// with every digit), double, bool or null; nested objects and arrays are kept as their JSON text. Text that is not
 /// UTF-8 is read as UTF-16 (with a BOM, or the zero bytes of ASCII in UTF-16) or GBK, with a <c>not_utf8</c> issue.
 /// </summary>
-internal sealed class GeoJsonLayerReader
+internal sealed partial class GeoJsonLayerReader
 {
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
@@ -93,7 +94,10 @@ internal sealed class GeoJsonLayerReader
         }
         catch (InvalidOperationException exception)
         {
-            throw Unreadable(Localized.Get("GeoJsonWrongType"), exception);
+            // System.Text.Json refuses a text holding half of a UTF-16 pair ("\ud800") the same way as a wrong type.
+            throw Unreadable(
+                LoneSurrogateEscape(json) is { } escape ? Localized.Format("GeoJsonLoneSurrogate", escape) : Localized.Get("GeoJsonWrongType"),
+                exception);
         }
         catch (FormatException exception)
         {
@@ -609,6 +613,16 @@ internal sealed class GeoJsonLayerReader
 
         return reader.TokenType;
     }
+
+    /// <summary>The first <c>\uD800</c>-style escape in <paramref name="json"/> that is half of a UTF-16 pair with no other half, or null.</summary>
+    private static string? LoneSurrogateEscape(ReadOnlySpan<byte> json)
+    {
+        var match = LoneSurrogatePattern().Match(Encoding.UTF8.GetString(json));
+        return match.Success ? match.Value : null;
+    }
+
+    [GeneratedRegex(@"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")]
+    private static partial Regex LoneSurrogatePattern();
 
     private UnusableInputException Unreadable(string reason, Exception? inner) => new(
         ErrorCodes.UnreadableInput,
