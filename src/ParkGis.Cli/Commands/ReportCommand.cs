@@ -56,7 +56,7 @@ internal static class ReportCommand
             var assessment = run.Assess(datasetName, parse.GetValue(fix));
             var date = AsOfOption.OptionalValue(parse, asOf);
             using var coverageComputing = ReportFigureSources.Begin(assessment);
-            var results = assessment.Publication(date);
+            var results = coverageComputing.AbandonIfFails(() => assessment.Publication(date));
             using var figuresComputing = ReportFigureSources.BeginAfterPublication(assessment, date);
             var layers = PublishedLayers.From(assessment.Dataset, results);
             run.Progress.Report(Text.Get("ProgressWritingReport"));

@@ -29,6 +29,9 @@ public sealed class ParkAssessment
     private static readonly LayerRole[] Controls = [LayerRole.EcologicalRedline, LayerRole.PermanentFarmland, LayerRole.UrbanBoundary];
 
     private readonly AssessmentInputs _inputs;
+
+    /// <summary>Cancelled with the caller's token, or when the caller's work failed while analyses ran in the background.</summary>
+    private readonly CancellationTokenSource _abandoned;
     private readonly ConcurrentDictionary<object, Lazy<object?>> _once = new();
     private readonly ConcurrentDictionary<LayerRole, bool> _announced = new();
 
@@ -43,7 +46,8 @@ public sealed class ParkAssessment
         _inputs = inputs ?? throw new ArgumentNullException(nameof(inputs));
         Options = options ?? AssessmentOptions.Default;
         Progress = progress;
-        Cancellation = cancellation;
+        _abandoned = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        Cancellation = _abandoned.Token;
         foreach (var role in LayerRoles.All)
         {
             if (inputs.Dataset.Find(role) is { } layer)
@@ -72,7 +76,7 @@ public sealed class ParkAssessment
     /// <summary>Progress lines, or null.</summary>
     public IProgress<string>? Progress { get; }
 
-    /// <summary>Cancels every analysis of the assessment.</summary>
+    /// <summary>Cancels every analysis of the assessment: the caller's cancellation, or the assessment abandoned (<see cref="AnalysesInBackground.Abandon"/>).</summary>
     public CancellationToken Cancellation { get; }
 
     /// <summary>A layer as read, or null when the dataset has none with that role.</summary>
@@ -352,7 +356,7 @@ public sealed class ParkAssessment
     public AnalysesInBackground Begin(params Action<ParkAssessment>[] analyses)
     {
         ArgumentNullException.ThrowIfNull(analyses);
-        return new AnalysesInBackground([.. analyses.Select(analysis =>
+        return new AnalysesInBackground(_abandoned.Cancel, [.. analyses.Select(analysis =>
         {
             ProjectedLayer.BackgroundAnalysisStarting(); // counted before this returns: the caller's next layer sees it
             return Task.Factory.StartNew(

@@ -45,6 +45,11 @@ public sealed record AnnualScorecard(ParkScorecard Card, LeadingIndustryResult L
         using var beside = assessment.Begin(
             a => a.Infrastructure(rules.Infrastructure),
             a => a.LeadingIndustry(rules.LeadingIndustry with { Year = a.YearOrLatest(year) }));
+        return beside.AbandonIfFails(() => Score(assessment, rules, year, asOf));
+    }
+
+    private static AnnualScorecard Score(ParkAssessment assessment, ScorecardRules rules, int? year, DateOnly? asOf)
+    {
         var scored = assessment.YearOrLatest(year);
         var conflicts = assessment.Conflicts();
         var infrastructure = assessment.Infrastructure(rules.Infrastructure);

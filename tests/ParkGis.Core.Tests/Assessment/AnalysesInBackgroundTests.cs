@@ -77,4 +77,44 @@ public sealed class AnalysesInBackgroundTests
 
         Assert.ThrowsAny<OperationCanceledException>(() => assessment.Infrastructure());
     }
+
+    [Fact]
+    public void When_the_callers_own_work_fails_the_background_analyses_are_stopped_not_waited_for_and_its_error_goes_on()
+    {
+        // A background analysis that would run until cancelled (60 s at most, so that a defect fails instead of hanging).
+        var assessment = ParkAssessment.Of(ParkWithRoad());
+        var stoppedByCancellation = false;
+        var background = assessment.Begin(a =>
+        {
+            for (var i = 0; i < 6000 && !a.Cancellation.IsCancellationRequested; i++)
+            {
+                Thread.Sleep(10);
+            }
+
+            stoppedByCancellation = a.Cancellation.IsCancellationRequested;
+        });
+
+        var error = Assert.Throws<UnusableInputException>(() => background.AbandonIfFails<int>(
+            () => throw new UnusableInputException(ErrorCodes.UnreadableInput, "economics.csv cannot be read", "economics.csv")));
+        background.Dispose();
+
+        Assert.Equal(ErrorCodes.UnreadableInput, error.Code);
+        Assert.True(stoppedByCancellation);
+    }
+
+    [Fact]
+    public void When_the_callers_own_work_succeeds_the_background_analyses_are_left_to_finish()
+    {
+        var assessment = ParkAssessment.Of(ParkWithRoad());
+
+        int asked;
+        using (var background = assessment.Begin(a => a.Infrastructure()))
+        {
+            asked = background.AbandonIfFails(() => assessment.Conflicts().Parks.Count);
+        }
+
+        Assert.Equal(1, asked);
+        Assert.False(assessment.Cancellation.IsCancellationRequested);
+        Assert.Equal(["B"], assessment.Infrastructure().Parks.Single().Utilities.Single(u => u.Utility == LayerRole.Roads).Unserved.Select(u => u.ParcelId));
+    }
 }
