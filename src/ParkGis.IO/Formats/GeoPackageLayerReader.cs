@@ -677,10 +677,24 @@ internal static class GeoPackageLayerReader
         (ColumnKind.Integer, double number) when number == Math.Floor(number) && Math.Abs(number) < 9e18 => (long)number,
         (ColumnKind.Real, long number) => (double)number,
         (ColumnKind.Date, string text) when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
-        (ColumnKind.DateTime, string text) when DateTime.TryParseExact(text, IsoDateTimeForms, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dateTime)
-            => dateTime.Kind == DateTimeKind.Local ? dateTime.ToUniversalTime() : dateTime,
+        (ColumnKind.DateTime, string text) => DateTimeValue(text),
         _ => value,
     };
+
+    /// <summary>
+    /// A DATETIME text as a time: without a zone as written, with <c>Z</c> or an offset in UTC — never in the machine's zone,
+    /// where an offset time near the calendar's ends (<c>0001-01-01T00:00:00+08:00</c>) came out as a real day of the year 1.
+    /// Text not in <see cref="IsoDateTimeForms"/>, or whose instant lies outside the calendar, stays text.
+    /// </summary>
+    private static object DateTimeValue(string text)
+    {
+        if (DateTime.TryParseExact(text, IsoDateTimeForms, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) && time.Kind != DateTimeKind.Local)
+        {
+            return time;
+        }
+
+        return DateTimeOffset.TryParseExact(text, IsoDateTimeForms, CultureInfo.InvariantCulture, DateTimeStyles.None, out var offset) ? offset.UtcDateTime : text;
+    }
 
     /// <summary>
     /// The ISO 8601 forms a DATETIME value is read as a time in (<c>2019-12-31T16:00:00.000Z</c>, a space for the <c>T</c>,
