@@ -9,7 +9,7 @@ namespace ParkGis.Core.Dates;
 /// Reads calendar dates (日期) the way land records write them: <c>2024-03-01</c>, <c>2024/3/1</c>,
 /// <c>2024.3.1</c>, <c>20240301</c>, <c>2024年3月1日</c> (a time of day after the date is ignored), and the
 /// date values GeoPackage and DBF readers produce (<see cref="DateOnly"/>, <see cref="DateTime"/>,
-/// <see cref="DateTimeOffset"/>, and an 8-digit integer <c>20240301</c>). A time stamp that names its zone
+/// <see cref="DateTimeOffset"/>, and an 8-digit whole number <c>20240301</c>, integer, double or decimal). A time stamp that names its zone
 /// (<c>2019-12-31T16:00:00Z</c>, <c>+00:00</c>, a UTC <see cref="DateTime"/> from a <c>timestamptz</c> column) is the
 /// day it was in Beijing (UTC+8, 北京时间): GeoPackage stores times in UTC, so a record entered at Beijing midnight
 /// reads as the evening before in UTC. A time stamp without a zone is the day as written. Full-width digits and separators
@@ -43,6 +43,9 @@ public static partial class LenientDateParser
             case int or long or uint or ulong or short or ushort:
                 return TryParseText(Convert.ToString(value, CultureInfo.InvariantCulture), out date);
             case double number when double.IsFinite(number) && number == Math.Floor(number):
+                return TryParseText(number.ToString("0", CultureInfo.InvariantCulture), out date);
+            case decimal number when number == decimal.Floor(number):
+                // A PostgreSQL numeric(8,0) (Oracle's NUMBER(8), as 国土 systems keep yyyyMMdd) is read as a decimal.
                 return TryParseText(number.ToString("0", CultureInfo.InvariantCulture), out date);
             case string text:
                 return TryParseText(text, out date);

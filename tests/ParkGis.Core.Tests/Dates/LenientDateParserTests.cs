@@ -121,6 +121,18 @@ public sealed class LenientDateParserTests
     }
 
     [Fact]
+    public void A_yyyyMMdd_date_in_a_numeric_column_is_a_date_as_in_an_integer_or_double_column()
+    {
+        // PostgreSQL numeric(8,0) (Oracle NUMBER(8) migrated) reads as decimal: it was "not a date" from a pg: schema, where
+        // the same 20240206 in a GeoPackage INTEGER, a DBF N field or a GeoJSON number is 2024-02-06.
+        object[] values = [20240206m, 20240206.0m, 20240206L, 20240206.0];
+
+        Assert.All(values, value => Assert.True(LenientDateParser.TryParse(value, out var date) && date == new DateOnly(2024, 2, 6), value.GetType().Name));
+        Assert.False(LenientDateParser.TryParse(20240206.5m, out _));
+        Assert.False(LenientDateParser.TryParse(20241306m, out _));
+    }
+
+    [Fact]
     public void A_UTC_date_time_value_from_a_timestamptz_column_is_the_day_it_was_in_Beijing()
     {
         Assert.True(LenientDateParser.TryParse(new DateTime(2019, 12, 31, 16, 0, 0, DateTimeKind.Utc), out var utc));
