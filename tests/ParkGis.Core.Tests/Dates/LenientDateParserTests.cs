@@ -120,6 +120,18 @@ public sealed class LenientDateParserTests
         Assert.False(LenientDateParser.TryParse(text, out _), reason);
     }
 
+    [Theory]
+    [InlineData("2024-02-06\u200B", "a zero-width space after it, from a web page")]
+    [InlineData("\uFEFF2024-02-06", "a byte-order mark before it, from a CSV pasted into a cell")]
+    [InlineData("2024\u200E-02-06", "a left-to-right mark inside it")]
+    [InlineData("2024年2月6日\u2060", "a word joiner after the Chinese form")]
+    public void A_date_with_an_invisible_character_copied_along_is_the_date_it_shows(string text, string reason)
+    {
+        // It was "not a date", and the issue said agreed_start '2024-02-06' 不是日期 — the character cannot be seen.
+        Assert.True(LenientDateParser.TryParse(text, out var date), reason);
+        Assert.Equal(new DateOnly(2024, 2, 6), date);
+    }
+
     [Fact]
     public void A_yyyyMMdd_date_in_a_numeric_column_is_a_date_as_in_an_integer_or_double_column()
     {
