@@ -12,7 +12,8 @@ namespace ParkGis.PostGis;
 /// <summary>
 /// Reads a pg: dataset into the same <see cref="Dataset"/> model as a folder: one layer per role table (see
 /// <see cref="PgCatalog"/>), geometry read in PostGIS binary form by Npgsql.NetTopologySuite and streamed row by row,
-/// every other column an attribute under its column name (date → DateOnly, numeric → decimal, text as stored),
+/// every other column an attribute under its column name (date → DateOnly, numeric → decimal, text as stored; a date or
+/// time .NET cannot hold as its text, <see cref="PgTimeValues"/>),
 /// features ordered by the single-column primary key when there is one. Feature ids follow the file rules
 /// (<c>park_id</c>, <c>parcel_id</c>, … through the field mapping; duplicates suffixed <c>#2</c>).
 /// </summary>
@@ -111,9 +112,7 @@ public static class PgDatasetReader
                 var slot = attributeOrdinals.IndexOf(i);
                 if (slot >= 0)
                 {
-                    values[slot] = string.Equals(dataTypes[slot], "date", StringComparison.Ordinal)
-                        ? reader.GetFieldValue<DateOnly>(i)
-                        : reader.GetValue(i);
+                    values[slot] = PgTimeValues.Read(reader, i, dataTypes[slot]);
                 }
             }
 

@@ -62,6 +62,25 @@ public sealed class IdleAttributeAttackTests
         Assert.Equal(status, (string?)IdleParcel(output, "P01-005")["status"]);
     }
 
+    [Fact]
+    public void A_date_before_Excels_calendar_is_a_text_cell_in_the_workbook_never_an_internal_error_or_the_day_after()
+    {
+        // 0024-02-06 (2024 typed with a 0) made `idle --xlsx` stop with exit 4 ("Not a legal OleAut date"); 1900-01-01 was the
+        // serial 2, which Excel shows as 1900-01-02; 1850-01-01 a negative serial, shown as ########.
+        var data = SampleWith(("P01-005", "agreed_start", "0024-02-06"), ("P01-006", "agreed_start", "1900-01-01"), ("P01-007", "agreed_start", "1850-01-01"));
+
+        var output = RepositoryPaths.NewTempFolder();
+        var run = CliRun.Of("idle", data, "--out", output, "--as-of", "2025-06-30", "--xlsx");
+
+        Assert.True(run.ExitCode == 1, run.ToString()[..Math.Min(4000, run.ToString().Length)]);
+        var ledger = WorkbookReading.Read(Path.Combine(output, "idle.xlsx")).Single(s => s.Name == "闲置土地台账");
+        WorkbookCell Agreed(string parcel) => ledger.Body.Single(r => r[ledger.Column("宗地编号")].Text == parcel)[ledger.Column("约定动工日期")];
+        Assert.Equal(new WorkbookCell("0024-02-06", IsText: true, IsDate: false), Agreed("P01-005"));
+        Assert.Equal(new WorkbookCell("1900-01-01", IsText: true, IsDate: false), Agreed("P01-006"));
+        Assert.Equal(new WorkbookCell("1850-01-01", IsText: true, IsDate: false), Agreed("P01-007"));
+        Assert.True(Agreed("P01-044").IsDate, Agreed("P01-044").ToString());
+    }
+
     /// <summary>A copy of the sample whose parcels carry the given values (a JSON string each).</summary>
     internal static string SampleWith(params (string Parcel, string Field, JsonNode? Value)[] edits)
     {

@@ -128,6 +128,32 @@ public sealed class GeoPackageReadingTests
     }
 
     [Fact]
+    public void A_DATETIME_value_not_in_ISO_form_stays_text_never_a_month_start_a_US_date_or_today()
+    {
+        // DateTime.TryParse read "2024-03" as 1 March, "3/1/2024" in the US order and "10:00" as today: silent dates (one
+        // from the clock) where the same text in a TEXT column or a GeoJSON is an unparseable_value issue. The placeholder
+        // 0001-01-01 written at UTC+8 lies before the calendar in UTC: it came out as 0001-01-01T16:00 (the year 1 in Beijing,
+        // not the placeholder); as text the date rule reads it as the placeholder.
+        string[] texts = ["2024-03", "3/1/2024", "10:00", "Mar 2024", "2019-12-31T16:00:00Z", "2019-12-31 16:00:00.5", "2020-01-01T00:00:00+08:00", "2024-03-01", "0001-01-01T00:00:00+08:00"];
+        using var folder = new TestFolder().WriteGeoPackage(
+            "layers.gpkg",
+            4545,
+            ("parcels", ["parcel_id TEXT", "agreed_start DATETIME"],
+                [.. texts.Select((text, i) => ((Geometry?)TestFolder.Square(395_000 + (i * 200), 4_386_000), new object?[] { "P" + i.ToString(CultureInfo.InvariantCulture), text }))]));
+
+        var values = DatasetReader.Read(folder.Path).Find(LayerRole.Parcels)!.Features.Select(f => f.Attributes["agreed_start"]).ToArray();
+
+        object?[] expected =
+        [
+            "2024-03", "3/1/2024", "10:00", "Mar 2024", new DateTime(2019, 12, 31, 16, 0, 0, DateTimeKind.Utc),
+            new DateTime(2019, 12, 31, 16, 0, 0, 500, DateTimeKind.Unspecified), new DateTime(2019, 12, 31, 16, 0, 0, DateTimeKind.Utc),
+            new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Unspecified), "0001-01-01T00:00:00+08:00",
+        ];
+        Assert.Equal(expected, values);
+        Assert.Equal([DateTimeKind.Utc, DateTimeKind.Unspecified, DateTimeKind.Utc], values.Skip(4).Take(3).Select(v => ((DateTime)v!).Kind));
+    }
+
+    [Fact]
     public void A_big_table_read_in_rowid_ranges_keeps_row_order_and_ordinals()
     {
         using var folder = BigParcelTable(30_000, "DELETE FROM parcels WHERE fid % 997 = 0 OR fid BETWEEN 14000 AND 16000");

@@ -127,6 +127,37 @@ public sealed class DatabaseAttackTests
     }
 
     [PgFact]
+    public void A_date_or_time_PostgreSQL_holds_and_dotnet_cannot_is_an_unparseable_value_issue_never_an_internal_error()
+    {
+        // PostgreSQL takes the year 20240 (a typo for 2024), dates before Christ and intervals of months; Npgsql cannot read
+        // them as DateOnly, DateTime or TimeSpan, and every command reading the schema stopped with exit 4.
+        using var db = new TestDatabase();
+        PgDatasetImporter.Import(DatasetReader.Read(Paths.Sample), db.Name, overwrite: false);
+        Sql(db, $"""
+            ALTER TABLE "{db.Schema}".parcels RENAME agreed_start TO agreed_start_text;
+            ALTER TABLE "{db.Schema}".parcels ADD agreed_start timestamptz, ADD surveyed date, ADD planned timestamp, ADD period interval, ADD ended date;
+            UPDATE "{db.Schema}".parcels SET agreed_start = '20240-02-06 00:00+08', surveyed = '20230-04-04', planned = '0044-03-15 10:30 BC',
+              period = '2 years 3 days', ended = 'infinity' WHERE parcel_id = 'P01-005';
+            UPDATE "{db.Schema}".parcels SET agreed_start = '2024-02-06 00:00+08', surveyed = '2023-04-04', planned = '2024-03-01 10:30',
+              period = '3 days', ended = '-infinity' WHERE parcel_id = 'P01-006';
+            """);
+        var output = Path.Combine(Path.GetTempPath(), "parkgis-" + db.Schema);
+
+        var parcels = PgDatasetReader.Read(db.Name).Find(LayerRole.Parcels)!.Features.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var (exit, stdout, stderr) = Cli.Run("idle", db.Argument, "--as-of", "2025-06-30", "--out", output);
+
+        var typo = parcels["P01-005"].Attributes;
+        Assert.Equal(["20240-02-05 16:00:00+00", "20230-04-04", "0044-03-15 10:30:00 BC", "P24M3D", DateOnly.MaxValue],
+            new[] { typo["agreed_start"], typo["surveyed"], typo["planned"], typo["period"], typo["ended"] });
+        var fine = parcels["P01-006"].Attributes;
+        Assert.Equal([new DateTime(2024, 2, 5, 16, 0, 0, DateTimeKind.Utc), new DateOnly(2023, 4, 4), new DateTime(2024, 3, 1, 10, 30, 0), TimeSpan.FromDays(3), DateOnly.MinValue],
+            new[] { fine["agreed_start"], fine["surveyed"], fine["planned"], fine["period"], fine["ended"] });
+        Assert.True(exit == 1, stderr);
+        Assert.Contains("agreed_start '20240-02-05 16:00:00+00' 不是日期", File.ReadAllText(Path.Combine(output, "idle.json")), StringComparison.Ordinal);
+        Assert.Contains("数据问题", stdout, StringComparison.Ordinal);
+    }
+
+    [PgFact]
     public void Attributes_named_ogc_fid_and_geom_and_names_over_63_bytes_survive_an_import_and_read_back()
     {
         using var db = new TestDatabase();

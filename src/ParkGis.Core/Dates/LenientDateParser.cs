@@ -9,11 +9,12 @@ namespace ParkGis.Core.Dates;
 /// Reads calendar dates (日期) the way land records write them: <c>2024-03-01</c>, <c>2024/3/1</c>,
 /// <c>2024.3.1</c>, <c>20240301</c>, <c>2024年3月1日</c> (a time of day after the date is ignored), and the
 /// date values GeoPackage and DBF readers produce (<see cref="DateOnly"/>, <see cref="DateTime"/>,
-/// <see cref="DateTimeOffset"/>, and an 8-digit integer <c>20240301</c>). A time stamp that names its zone
+/// <see cref="DateTimeOffset"/>, and an 8-digit whole number <c>20240301</c>, integer, double or decimal). A time stamp that names its zone
 /// (<c>2019-12-31T16:00:00Z</c>, <c>+00:00</c>, a UTC <see cref="DateTime"/> from a <c>timestamptz</c> column) is the
 /// day it was in Beijing (UTC+8, 北京时间): GeoPackage stores times in UTC, so a record entered at Beijing midnight
 /// reads as the evening before in UTC. A time stamp without a zone is the day as written. Full-width digits and separators
-/// (<c>２０２４－３－１</c>, typed with a Chinese input method) read as their ASCII forms. A value that is none of these, or not
+/// (<c>２０２４－３－１</c>, typed with a Chinese input method) read as their ASCII forms; invisible characters (a zero-width
+/// space, a byte-order mark) are left out. A value that is none of these, or not
 /// a real calendar day (<c>2023-13-45</c>), is not a date: the caller reports it, never defaults it.
 /// </summary>
 public static partial class LenientDateParser
@@ -44,6 +45,9 @@ public static partial class LenientDateParser
                 return TryParseText(Convert.ToString(value, CultureInfo.InvariantCulture), out date);
             case double number when double.IsFinite(number) && number == Math.Floor(number):
                 return TryParseText(number.ToString("0", CultureInfo.InvariantCulture), out date);
+            case decimal number when number == decimal.Floor(number):
+                // A PostgreSQL numeric(8,0) (Oracle's NUMBER(8), as 国土 systems keep yyyyMMdd) is read as a decimal.
+                return TryParseText(number.ToString("0", CultureInfo.InvariantCulture), out date);
             case string text:
                 return TryParseText(text, out date);
             default:
@@ -73,7 +77,7 @@ public static partial class LenientDateParser
         }
 
         // The pattern takes ASCII digits only, so other scripts' digits (٢٠٢٤) are not a date rather than an int.Parse failure.
-        var match = DatePattern().Match(FullWidthForms.ToAscii(text).Trim());
+        var match = DatePattern().Match(WithoutInvisibles(FullWidthForms.ToAscii(text)).Trim());
         if (!match.Success)
         {
             return false;
@@ -91,6 +95,32 @@ public static partial class LenientDateParser
         var zone = match.Groups["z"];
         return !zone.Success || InBeijing(match, zone.Value, ref date);
     }
+
+    /// <summary>
+    /// <paramref name="text"/> without the invisible characters a copy from a web page, Word or a CSV with a byte-order mark
+    /// leaves in a cell: zero-width space, non-joiner and joiner, the left-to-right and right-to-left marks, word joiner,
+    /// BOM. <c>2024-02-06</c> followed by a zero-width space was "not a date", and the issue showed <c>'2024-02-06'</c>.
+    /// </summary>
+    private static string WithoutInvisibles(string text)
+    {
+        if (!text.AsSpan().ContainsAny(Invisibles))
+        {
+            return text;
+        }
+
+        var kept = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!Invisibles.Contains(c))
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString();
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Invisibles = System.Buffers.SearchValues.Create("\u200B\u200C\u200D\u200E\u200F\u2060\uFEFF");
 
     /// <summary>Moves <paramref name="date"/> to the Beijing day of a zoned time stamp; false when its time of day or zone is not real.</summary>
     private static bool InBeijing(Match match, string zone, ref DateOnly date)

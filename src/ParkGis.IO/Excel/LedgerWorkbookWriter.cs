@@ -80,10 +80,19 @@ public static class LedgerWorkbookWriter
         }
     }
 
+    /// <summary>
+    /// The first day Excel shows as the same day: its serials start at 1900-01-01, which it counts from 1 where OLE dates
+    /// count 2 (Excel has a 29 February 1900), so a date cell before 1 March 1900 shows the day after, one before 1900
+    /// shows ######## and one before the year 100 cannot be written at all (OverflowException, an internal error). Such a
+    /// date (a typed <c>0024-02-06</c>, an "empty" 1900-01-01) is written as text.
+    /// </summary>
+    private static readonly DateOnly FirstTrueExcelDate = new(1900, 3, 1);
+
     private static Cell CellOf(LedgerColumn column, object? value, Styles styles) => (column.Kind, value) switch
     {
         (_, null) => new Cell((string?)null),
-        (LedgerCellKind.Date, DateOnly d) => new Cell(d.ToDateTime(TimeOnly.MinValue), styles.Date),
+        (LedgerCellKind.Date, DateOnly d) when d >= FirstTrueExcelDate => new Cell(d.ToDateTime(TimeOnly.MinValue), styles.Date),
+        (LedgerCellKind.Date, DateOnly d) => new Cell(CellText(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
         (LedgerCellKind.Integer, int i) => new Cell(i),
         (LedgerCellKind.Integer, long l) => new Cell(l),
         (LedgerCellKind.Number or LedgerCellKind.Percent or LedgerCellKind.Integer, double v) =>

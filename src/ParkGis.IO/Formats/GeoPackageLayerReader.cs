@@ -19,7 +19,9 @@ namespace ParkGis.IO.Formats;
 /// <see cref="GeoPackageGeometryReader"/>. The CRS comes from <c>gpkg_spatial_ref_sys</c>: the EPSG organization code,
 /// else the definition WKT. Every non-geometry column is an attribute, the integer primary key (<c>fid</c>)
 /// included, in table order; values follow the declared column type: INTEGER family → long, BOOLEAN → bool,
-/// REAL/FLOAT/DOUBLE → double, DATE → DateOnly, DATETIME → DateTime, TEXT → string, BLOB → byte[].
+/// REAL/FLOAT/DOUBLE → double, DATE → DateOnly, DATETIME → DateTime, TEXT → string, BLOB → byte[]. A DATE or DATETIME
+/// value is converted only in the standard's ISO 8601 form; other text stays text, for the one date rule
+/// (<c>LenientDateParser</c>) to read or report.
 /// </summary>
 internal static class GeoPackageLayerReader
 {
@@ -675,9 +677,35 @@ internal static class GeoPackageLayerReader
         (ColumnKind.Integer, double number) when number == Math.Floor(number) && Math.Abs(number) < 9e18 => (long)number,
         (ColumnKind.Real, long number) => (double)number,
         (ColumnKind.Date, string text) when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
-        (ColumnKind.DateTime, string text) when DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dateTime) => dateTime,
+        (ColumnKind.DateTime, string text) => DateTimeValue(text),
         _ => value,
     };
+
+    /// <summary>
+    /// A DATETIME text as a time: without a zone as written, with <c>Z</c> or an offset in UTC — never in the machine's zone,
+    /// where an offset time near the calendar's ends (<c>0001-01-01T00:00:00+08:00</c>) came out as a real day of the year 1.
+    /// Text not in <see cref="IsoDateTimeForms"/>, or whose instant lies outside the calendar, stays text.
+    /// </summary>
+    private static object DateTimeValue(string text)
+    {
+        if (DateTime.TryParseExact(text, IsoDateTimeForms, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) && time.Kind != DateTimeKind.Local)
+        {
+            return time;
+        }
+
+        return DateTimeOffset.TryParseExact(text, IsoDateTimeForms, CultureInfo.InvariantCulture, DateTimeStyles.None, out var offset) ? offset.UtcDateTime : text;
+    }
+
+    /// <summary>
+    /// The ISO 8601 forms a DATETIME value is read as a time in (<c>2019-12-31T16:00:00.000Z</c>, a space for the <c>T</c>,
+    /// an offset, or no zone). Not <c>DateTime.TryParse</c>: it takes <c>2024-03</c> for 1 March, <c>3/1/2024</c> in the US
+    /// order and <c>10:00</c> for today, where the same text in a TEXT column is an <c>unparseable_value</c> issue.
+    /// </summary>
+    private static readonly string[] IsoDateTimeForms =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd HH:mmK", "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK",
+    ];
 
     private static SqliteConnection Open(string path)
     {

@@ -120,6 +120,30 @@ public sealed class LenientDateParserTests
         Assert.False(LenientDateParser.TryParse(text, out _), reason);
     }
 
+    [Theory]
+    [InlineData("2024-02-06\u200B", "a zero-width space after it, from a web page")]
+    [InlineData("\uFEFF2024-02-06", "a byte-order mark before it, from a CSV pasted into a cell")]
+    [InlineData("2024\u200E-02-06", "a left-to-right mark inside it")]
+    [InlineData("2024年2月6日\u2060", "a word joiner after the Chinese form")]
+    public void A_date_with_an_invisible_character_copied_along_is_the_date_it_shows(string text, string reason)
+    {
+        // It was "not a date", and the issue said agreed_start '2024-02-06' 不是日期 — the character cannot be seen.
+        Assert.True(LenientDateParser.TryParse(text, out var date), reason);
+        Assert.Equal(new DateOnly(2024, 2, 6), date);
+    }
+
+    [Fact]
+    public void A_yyyyMMdd_date_in_a_numeric_column_is_a_date_as_in_an_integer_or_double_column()
+    {
+        // PostgreSQL numeric(8,0) (Oracle NUMBER(8) migrated) reads as decimal: it was "not a date" from a pg: schema, where
+        // the same 20240206 in a GeoPackage INTEGER, a DBF N field or a GeoJSON number is 2024-02-06.
+        object[] values = [20240206m, 20240206.0m, 20240206L, 20240206.0];
+
+        Assert.All(values, value => Assert.True(LenientDateParser.TryParse(value, out var date) && date == new DateOnly(2024, 2, 6), value.GetType().Name));
+        Assert.False(LenientDateParser.TryParse(20240206.5m, out _));
+        Assert.False(LenientDateParser.TryParse(20241306m, out _));
+    }
+
     [Fact]
     public void A_UTC_date_time_value_from_a_timestamptz_column_is_the_day_it_was_in_Beijing()
     {
