@@ -65,9 +65,10 @@ public sealed class IdleAttributeAttackTests
     [Fact]
     public void A_date_before_Excels_calendar_is_a_text_cell_in_the_workbook_never_an_internal_error_or_the_day_after()
     {
-        // 0024-02-06 (2024 typed with a 0) made `idle --xlsx` stop with exit 4 ("Not a legal OleAut date"); 1900-01-01 was the
-        // serial 2, which Excel shows as 1900-01-02; 1850-01-01 a negative serial, shown as ########.
-        var data = SampleWith(("P01-005", "agreed_start", "0024-02-06"), ("P01-006", "agreed_start", "1900-01-01"), ("P01-007", "agreed_start", "1850-01-01"));
+        // 0024-02-06 (2024 typed with a 0) made `idle --xlsx` stop with exit 4 ("Not a legal OleAut date"); 1900-01-02 was the
+        // serial 3, which Excel shows as 1900-01-03; 1850-01-01 a negative serial, shown as ########. (1900-01-01 itself is
+        // now a placeholder, read as no date.)
+        var data = SampleWith(("P01-005", "agreed_start", "0024-02-06"), ("P01-006", "agreed_start", "1900-01-02"), ("P01-007", "agreed_start", "1850-01-01"));
 
         var output = RepositoryPaths.NewTempFolder();
         var run = CliRun.Of("idle", data, "--out", output, "--as-of", "2025-06-30", "--xlsx");
@@ -76,9 +77,27 @@ public sealed class IdleAttributeAttackTests
         var ledger = WorkbookReading.Read(Path.Combine(output, "idle.xlsx")).Single(s => s.Name == "闲置土地台账");
         WorkbookCell Agreed(string parcel) => ledger.Body.Single(r => r[ledger.Column("宗地编号")].Text == parcel)[ledger.Column("约定动工日期")];
         Assert.Equal(new WorkbookCell("0024-02-06", IsText: true, IsDate: false), Agreed("P01-005"));
-        Assert.Equal(new WorkbookCell("1900-01-01", IsText: true, IsDate: false), Agreed("P01-006"));
+        Assert.Equal(new WorkbookCell("1900-01-02", IsText: true, IsDate: false), Agreed("P01-006"));
         Assert.Equal(new WorkbookCell("1850-01-01", IsText: true, IsDate: false), Agreed("P01-007"));
         Assert.True(Agreed("P01-044").IsDate, Agreed("P01-044").ToString());
+    }
+
+    [Fact]
+    public void Another_systems_zero_date_is_a_placeholder_not_a_supply_45000_days_ago()
+    {
+        // 1900-01-01 is SQL Server's datetime zero and Excel's day 1; P01-005 was idle_unstarted for 45,836 days, with
+        // the fee and 无偿收回, and no issue.
+        var data = SampleWith(("P01-005", "supplied_on", "1900-01-01"), ("P01-005", "agreed_start", "1899-12-30"), ("P01-005", "actual_start", null));
+
+        var output = RepositoryPaths.NewTempFolder();
+        var run = CliRun.Of("idle", data, "--out", output, "--as-of", "2026-06-30");
+
+        Assert.True(run.ExitCode == 1, run.ToString()[..Math.Min(4000, run.ToString().Length)]);
+        var parcel = IdleParcel(output, "P01-005");
+        Assert.Equal("not_supplied", (string?)parcel["status"]);
+        var issues = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "idle.json")))!["data_issues"]!.AsArray();
+        Assert.Contains(issues, i => (string?)i!["feature"] == "P01-005" && (string?)i["code"] == "placeholder_date"
+            && ((string?)i["message"])!.Contains("1900-01-01", StringComparison.Ordinal));
     }
 
     /// <summary>A copy of the sample whose parcels carry the given values (a JSON string each).</summary>

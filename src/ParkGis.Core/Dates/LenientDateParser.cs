@@ -19,6 +19,10 @@ namespace ParkGis.Core.Dates;
 /// </summary>
 public static partial class LenientDateParser
 {
+    private static readonly DateOnly ExcelDayZero = new(1899, 12, 30);
+
+    private static readonly DateOnly SqlServerDayZero = new(1900, 1, 1);
+
     /// <summary>China Standard Time, UTC+8 all year (no daylight saving since 1991): the zone a zoned time stamp's day is taken in.</summary>
     public static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
 
@@ -58,10 +62,13 @@ public static partial class LenientDateParser
 
     /// <summary>
     /// Whether a date is a placeholder for "no date" rather than a day anything happened: any day of the year 9999
-    /// (9999-12-31 is the usual "open end" of land and database systems) and 0001-01-01 (a date field never filled).
-    /// Readers take it as empty and report a <c>placeholder_date</c> data issue.
+    /// (9999-12-31 is the usual "open end" of land and database systems), 0001-01-01 (a date field never filled), and
+    /// the zero days of other systems a land record passes through — 1899-12-30 (Excel's and OLE's day 0, FileGDB's date of
+    /// a time alone) and 1900-01-01 (SQL Server's <c>datetime</c> zero, Excel's day 1): no land record of the People's
+    /// Republic is dated then. Readers take it as empty and report a <c>placeholder_date</c> data issue.
     /// </summary>
-    public static bool IsPlaceholder(DateOnly date) => date.Year == DateOnly.MaxValue.Year || date == DateOnly.MinValue;
+    public static bool IsPlaceholder(DateOnly date) =>
+        date.Year == DateOnly.MaxValue.Year || date == DateOnly.MinValue || date == ExcelDayZero || date == SqlServerDayZero;
 
     /// <summary>The sentence of a <c>placeholder_date</c> data issue for <paramref name="field"/>.</summary>
     public static string PlaceholderMessage(string field, DateOnly date, string consequence) =>
@@ -92,9 +99,20 @@ public static partial class LenientDateParser
         }
 
         date = new DateOnly(year, month, day);
+        var (hour, minute, second) = (TimePart(match, "h"), TimePart(match, "mi"), TimePart(match, "sec"));
+        if (hour > 24 || minute > 59 || second > 60 || (hour == 24 && (minute > 0 || second > 0)))
+        {
+            date = default; // 2019-12-31T25:00: the text is not a real time, so not a date either
+            return false;
+        }
+
         var zone = match.Groups["z"];
-        return !zone.Success || InBeijing(match, zone.Value, ref date);
+        return !zone.Success || InBeijing(new TimeSpan(hour, minute, second), zone.Value, ref date);
     }
+
+    private static int TimePart(Match match, string group) => match.Groups[group].Success
+        ? int.Parse(match.Groups[group].Value, NumberStyles.None, CultureInfo.InvariantCulture)
+        : 0;
 
     /// <summary>
     /// <paramref name="text"/> without the invisible characters a copy from a web page, Word or a CSV with a byte-order mark
@@ -122,18 +140,9 @@ public static partial class LenientDateParser
 
     private static readonly System.Buffers.SearchValues<char> Invisibles = System.Buffers.SearchValues.Create("\u200B\u200C\u200D\u200E\u200F\u2060\uFEFF");
 
-    /// <summary>Moves <paramref name="date"/> to the Beijing day of a zoned time stamp; false when its time of day or zone is not real.</summary>
-    private static bool InBeijing(Match match, string zone, ref DateOnly date)
+    /// <summary>Moves <paramref name="date"/> to the Beijing day of a zoned time stamp; false when its zone is not real.</summary>
+    private static bool InBeijing(TimeSpan timeOfDay, string zone, ref DateOnly date)
     {
-        int Part(string group) => match.Groups[group].Success
-            ? int.Parse(match.Groups[group].Value, NumberStyles.None, CultureInfo.InvariantCulture)
-            : 0;
-        var (hour, minute, second) = (Part("h"), Part("mi"), Part("sec"));
-        if (hour > 24 || minute > 59 || second > 60 || (hour == 24 && (minute > 0 || second > 0)))
-        {
-            return false;
-        }
-
         var offset = TimeSpan.Zero;
         if (zone != "Z")
         {
@@ -141,6 +150,7 @@ public static partial class LenientDateParser
             var zoneMinutes = zone.Length > 3 ? int.Parse(zone.AsSpan(zone.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture) : 0;
             if (zoneHours > 14 || zoneMinutes > 59)
             {
+                date = default;
                 return false;
             }
 
@@ -153,7 +163,7 @@ public static partial class LenientDateParser
         }
 
         // A leap second (:60) and 24:00 are the next instant's day; UTC+8 then decides the calendar day.
-        date = BeijingDay(date.ToDateTime(TimeOnly.MinValue) + new TimeSpan(hour, minute, second) - offset);
+        date = BeijingDay(date.ToDateTime(TimeOnly.MinValue) + timeOfDay - offset);
         return true;
     }
 

@@ -87,8 +87,11 @@ public sealed class LenientDateParserTests
     [InlineData(9999, 12, 31, true)]
     [InlineData(9999, 1, 1, true)]
     [InlineData(1, 1, 1, true)]
+    [InlineData(1899, 12, 30, true)]
+    [InlineData(1900, 1, 1, true)]
     [InlineData(9998, 12, 31, false)]
-    [InlineData(1900, 1, 1, false)]
+    [InlineData(1900, 1, 2, false)]
+    [InlineData(1899, 12, 31, false)]
     public void The_usual_no_date_placeholders_are_recognised(int year, int month, int day, bool placeholder)
     {
         Assert.Equal(placeholder, LenientDateParser.IsPlaceholder(new DateOnly(year, month, day)));
@@ -112,10 +115,12 @@ public sealed class LenientDateParserTests
     }
 
     [Theory]
+    [InlineData("2019-12-31T25:00:00", "no hour 25, and no zone either")]
+    [InlineData("2025-06-30 99:99", "no hour 99 after a space")]
     [InlineData("2019-12-31T25:00:00Z", "no hour 25")]
     [InlineData("2019-12-31T16:61:00Z", "no minute 61")]
     [InlineData("2019-12-31T16:00:00+15:00", "no zone 15 hours from UTC")]
-    public void A_zoned_time_stamp_whose_time_is_not_real_is_not_a_date_because_its_day_cannot_be_told(string text, string reason)
+    public void A_time_stamp_whose_time_is_not_real_is_not_a_date_zone_or_not(string text, string reason)
     {
         Assert.False(LenientDateParser.TryParse(text, out _), reason);
     }
