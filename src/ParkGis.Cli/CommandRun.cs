@@ -41,7 +41,7 @@ internal sealed class CommandRun(ParseResult parse, CancellationToken cancellati
             using var run = new CommandRun(parse, cancellation);
             try
             {
-                AsOfOption.WarnIfAfterToday(parse, run.Progress, DateOnly.FromDateTime(DateTime.Now));
+                AsOfOption.WarnIfAfterToday(parse, run.Progress, BeijingClock.Today);
                 return Task.FromResult(action(parse, run));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or AggregateException)

@@ -123,13 +123,13 @@ public sealed class ExtremeValueTests
     public void An_as_of_date_after_today_is_said_on_stderr_and_a_past_one_is_not()
     {
         var data = IdleDataset("\"agreed_start\":\"2020-06-01\"");
-        var tomorrow = DateOnly.FromDateTime(DateTime.Now).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var afterToday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        var future = CliRun.Of("idle", data, "--out", RepositoryPaths.NewTempFolder(), "--as-of", tomorrow);
+        var future = CliRun.Of("idle", data, "--out", RepositoryPaths.NewTempFolder(), "--as-of", afterToday);
         var past = CliRun.Of("idle", data, "--out", RepositoryPaths.NewTempFolder(), "--as-of", "2024-06-30");
 
         Assert.True(future.ExitCode == 1, future.ToString()); // idle land, figures as for any date
-        Assert.Contains($"注意：--as-of {tomorrow} 晚于今天", future.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"注意：--as-of {afterToday} 晚于今天", future.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("晚于今天", past.Stderr, StringComparison.Ordinal);
     }
 

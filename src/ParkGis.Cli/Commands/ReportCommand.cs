@@ -63,7 +63,7 @@ internal static class ReportCommand
             var key = parse.GetValue(tianditu);
             run.Cancellation.ThrowIfCancellationRequested();
             var tiling = ReportTiling.Default with { MaxInlineFeatures = parse.GetValue(tileOver) };
-            var content = new ReportContent(assessment.Name, layers, results, () => ReportFigureSources.Of(assessment, date), string.IsNullOrWhiteSpace(key) ? null : key.Trim(), DateOnly.FromDateTime(DateTime.Now), date, tiling);
+            var content = new ReportContent(assessment.Name, layers, results, () => ReportFigureSources.Of(assessment, date), string.IsNullOrWhiteSpace(key) ? null : key.Trim(), BeijingClock.Today, date, tiling);
             ReportPage.Write(folder.PathOf("index.html"), content, run.Progress);
             if (browser is not null)
             {
