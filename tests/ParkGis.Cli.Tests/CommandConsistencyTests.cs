@@ -177,6 +177,28 @@ public sealed class CommandConsistencyTests : IClassFixture<CommandConsistencyTe
         Assert.Equal(1, stderr.Split('\n').Count(l => l.Contains("正在筛查 parks", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void Intensity_and_scorecard_state_the_as_of_date_they_took_from_the_year()
+    {
+        // Without --as-of both take 31 December of the year for the supply and idle status behind 土地供应率, 土地闲置率
+        // and the scorecard's rates; a different date changes those figures, so every output says which date it used.
+        Assert.Equal(AsOf, (string?)_runs.Json("intensity", "intensity.json")["as_of"]);
+        Assert.Equal(AsOf, (string?)_runs.Json("scorecard", "scorecard.json")["rules"]!["as_of"]);
+        Assert.Contains($"截至 {AsOf}", _runs.Stdout("intensity").Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains($"截至 {AsOf}", _runs.Stdout("scorecard").Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_intensity_workbook_states_the_as_of_date_intensity_json_states()
+    {
+        var folder = RepositoryPaths.NewTempFolder();
+        var run = CliRun.Of(["intensity", RepositoryPaths.OrdosSample, "--out", folder, "--year", Year, "--xlsx"]);
+        Assert.True(run.ExitCode is 0 or 1, run.ToString());
+        var dates = WorkbookReading.Read(Path.Combine(folder, "intensity.xlsx")).SelectMany(s => s.Rows)
+            .Where(r => r.Count > 1 && r[0].Text == "统计截止日期").Select(r => r[1].Text).ToList();
+        Assert.Equal([AsOf], dates);
+    }
+
     private static Dictionary<string, JsonNode> ParcelsOf(JsonNode json) =>
         json["parcels"]!.AsArray().ToDictionary(p => (string)p!["parcel_id"]!, p => p!, StringComparer.Ordinal);
 
@@ -212,6 +234,8 @@ public sealed class CommandConsistencyTests : IClassFixture<CommandConsistencyTe
         public string Text(string command, string file) => File.ReadAllText(Path.Combine(_runs[command].Folder, file));
 
         public string Stderr(string command) => _runs[command].Run.Stderr;
+
+        public string Stdout(string command) => _runs[command].Run.Stdout;
 
         private void Run(string command, params string[] options)
         {

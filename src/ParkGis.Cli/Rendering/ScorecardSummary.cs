@@ -19,7 +19,8 @@ internal static class ScorecardSummary
     public static void Write(TextWriter stdout, ParkScorecard scorecard, LeadingIndustryResult leading, IntensityResult? intensity = null, AnnualScorecard? annual = null)
     {
         var year = scorecard.Year is { } y ? Text.Format("ScorecardYear", y) : Text.Get("ScorecardYearUnknown");
-        stdout.WriteLine(Text.Format("ScorecardHeadline", year, scorecard.Rows.Count));
+        stdout.WriteLine(Text.Format("ScorecardHeadline", year, scorecard.Rows.Count)
+            + (annual?.AsOf is { } asOf ? Text.Format("ScorecardAsOf", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : string.Empty));
         stdout.WriteLine();
         var table = new TerminalTable(
             Text.Get("ColumnRankAndPark"), [Text.Get("ColumnComposite"), Text.Get("ColumnWeightCovered"), .. Shown.Select(Short)]);
