@@ -199,6 +199,17 @@ public sealed class CommandConsistencyTests : IClassFixture<CommandConsistencyTe
         Assert.Equal([AsOf], dates);
     }
 
+    [Fact]
+    public void The_scorecard_shows_a_park_conflict_area_as_its_banner_table_does()
+    {
+        // P04 has no red-line or farmland conflict; its 旗区 row says 0.00 公顷 for the same figure, so its park row must too.
+        var rows = _runs.Stdout("scorecard").Split('\n');
+        var park = rows.First(l => l.Contains("P04 蒙苏经济开发区", StringComparison.Ordinal));
+        var banner = rows.First(l => l.StartsWith("鄂托克前旗 ", StringComparison.Ordinal));
+        Assert.Contains(" 0.00 ", banner, StringComparison.Ordinal);
+        Assert.Matches(@"%\s+0\.00\s+0\s", park);
+    }
+
     private static Dictionary<string, JsonNode> ParcelsOf(JsonNode json) =>
         json["parcels"]!.AsArray().ToDictionary(p => (string)p!["parcel_id"]!, p => p!, StringComparer.Ordinal);
 
