@@ -210,6 +210,20 @@ public sealed class CommandConsistencyTests : IClassFixture<CommandConsistencyTe
         Assert.Matches(@"%\s+0\.00\s+0\s", park);
     }
 
+    [Fact]
+    public void The_idle_total_row_says_when_it_is_not_the_sum_of_the_rounded_rows_above()
+    {
+        // On 2026-06-30 the parks' idle 亩 add up to 7,823.23 as shown, the 合计 (from unrounded areas) is 7,823.22.
+        var folder = RepositoryPaths.NewTempFolder();
+        var run = CliRun.Of(["idle", RepositoryPaths.OrdosSample, "--out", folder, "--as-of", "2026-06-30"]);
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "idle.json")))!;
+        static decimal Shown(JsonNode? m2) => Math.Round((decimal)(m2!.GetValue<double>() * 15 / 10000), 2, MidpointRounding.AwayFromZero);
+        Assert.Equal(7823.23m, json["parks"]!.AsArray().Sum(p => Shown(p!["idle_m2"])));
+        Assert.Equal(7823.22m, Shown(json["totals"]!["idle_m2"]));
+        Assert.Contains("  注：合计由未取整的数值算出，与上表各行取整后之和的差来自四舍五入。", run.Stdout.Split('\n').Select(l => l.TrimEnd('\r')));
+    }
+
     private static Dictionary<string, JsonNode> ParcelsOf(JsonNode json) =>
         json["parcels"]!.AsArray().ToDictionary(p => (string)p!["parcel_id"]!, p => p!, StringComparer.Ordinal);
 
