@@ -177,6 +177,53 @@ public sealed class CommandConsistencyTests : IClassFixture<CommandConsistencyTe
         Assert.Equal(1, stderr.Split('\n').Count(l => l.Contains("正在筛查 parks", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void Intensity_and_scorecard_state_the_as_of_date_they_took_from_the_year()
+    {
+        // Without --as-of both take 31 December of the year for the supply and idle status behind 土地供应率, 土地闲置率
+        // and the scorecard's rates; a different date changes those figures, so every output says which date it used.
+        Assert.Equal(AsOf, (string?)_runs.Json("intensity", "intensity.json")["as_of"]);
+        Assert.Equal(AsOf, (string?)_runs.Json("scorecard", "scorecard.json")["rules"]!["as_of"]);
+        Assert.Contains($"截至 {AsOf}", _runs.Stdout("intensity").Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains($"截至 {AsOf}", _runs.Stdout("scorecard").Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_intensity_workbook_states_the_as_of_date_intensity_json_states()
+    {
+        var folder = RepositoryPaths.NewTempFolder();
+        var run = CliRun.Of(["intensity", RepositoryPaths.OrdosSample, "--out", folder, "--year", Year, "--xlsx"]);
+        Assert.True(run.ExitCode is 0 or 1, run.ToString());
+        var dates = WorkbookReading.Read(Path.Combine(folder, "intensity.xlsx")).SelectMany(s => s.Rows)
+            .Where(r => r.Count > 1 && r[0].Text == "统计截止日期").Select(r => r[1].Text).ToList();
+        Assert.Equal([AsOf], dates);
+    }
+
+    [Fact]
+    public void The_scorecard_shows_a_park_conflict_area_as_its_banner_table_does()
+    {
+        // P04 has no red-line or farmland conflict; its 旗区 row says 0.00 公顷 for the same figure, so its park row must too.
+        var rows = _runs.Stdout("scorecard").Split('\n');
+        var park = rows.First(l => l.Contains("P04 蒙苏经济开发区", StringComparison.Ordinal));
+        var banner = rows.First(l => l.StartsWith("鄂托克前旗 ", StringComparison.Ordinal));
+        Assert.Contains(" 0.00 ", banner, StringComparison.Ordinal);
+        Assert.Matches(@"%\s+0\.00\s+0\s", park);
+    }
+
+    [Fact]
+    public void The_idle_total_row_says_when_it_is_not_the_sum_of_the_rounded_rows_above()
+    {
+        // On 2026-06-30 the parks' idle 亩 add up to 7,823.23 as shown, the 合计 (from unrounded areas) is 7,823.22.
+        var folder = RepositoryPaths.NewTempFolder();
+        var run = CliRun.Of(["idle", RepositoryPaths.OrdosSample, "--out", folder, "--as-of", "2026-06-30"]);
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "idle.json")))!;
+        static decimal Shown(JsonNode? m2) => Math.Round((decimal)(m2!.GetValue<double>() * 15 / 10000), 2, MidpointRounding.AwayFromZero);
+        Assert.Equal(7823.23m, json["parks"]!.AsArray().Sum(p => Shown(p!["idle_m2"])));
+        Assert.Equal(7823.22m, Shown(json["totals"]!["idle_m2"]));
+        Assert.Contains("  注：合计由未取整的数值算出，与上表各行取整后之和的差来自四舍五入。", run.Stdout.Split('\n').Select(l => l.TrimEnd('\r')));
+    }
+
     private static Dictionary<string, JsonNode> ParcelsOf(JsonNode json) =>
         json["parcels"]!.AsArray().ToDictionary(p => (string)p!["parcel_id"]!, p => p!, StringComparer.Ordinal);
 
@@ -212,6 +259,8 @@ public sealed class CommandConsistencyTests : IClassFixture<CommandConsistencyTe
         public string Text(string command, string file) => File.ReadAllText(Path.Combine(_runs[command].Folder, file));
 
         public string Stderr(string command) => _runs[command].Run.Stderr;
+
+        public string Stdout(string command) => _runs[command].Run.Stdout;
 
         private void Run(string command, params string[] options)
         {

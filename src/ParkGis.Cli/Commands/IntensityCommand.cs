@@ -68,7 +68,7 @@ internal static class IntensityCommand
                 });
             if (parse.GetValue(xlsx))
             {
-                run.WriteWorkbook(folder, "intensity.xlsx", Text.Get("LedgerIntensity"), parse.GetRequiredValue(dataset), AsOfOption.OptionalValue(parse, asOf), parse.GetValue(rules),
+                run.WriteWorkbook(folder, "intensity.xlsx", Text.Get("LedgerIntensity"), parse.GetRequiredValue(dataset), result.AsOf, parse.GetValue(rules),
                     IntensityLedgers.Of(result), result.Issues,
                     [(Text.Get("LedgerYear"), result.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Text.Get("LedgerNoEconomics")),
                      (Text.Get("LedgerBaselineYear"), result.BaselineYear.ToString(System.Globalization.CultureInfo.InvariantCulture))]);

@@ -26,6 +26,11 @@ internal static class IdleSummary
 
         AddRow(parks, Text.Get("RowTotal"), t, withRate: false);
         parks.Write(stdout);
+        if (TotalsDifferFromRoundedRows(result.Parks, t))
+        {
+            stdout.WriteLine(Text.Get("IdleTotalRounding"));
+        }
+
         stdout.WriteLine();
         var banners = NewTable(Text.Get("ColumnBanner"), withRate: true);
         foreach (var banner in result.Banners)
@@ -70,6 +75,17 @@ internal static class IdleSummary
             Invariant($"{s.GovernmentDelayParcels}"), Invariant($"{s.SuppliedNotStartedParcels}"), Mu(s.SuppliedNotStartedAreaM2),
         ];
         table.Add(label, withRate ? [.. cells, s.IdleRate is { } rate ? Invariant($"{rate:P2}") : "—"] : cells);
+    }
+
+    /// <summary>
+    /// Whether a 合计 shown (from the unrounded figures) differs from the sum of the rounded rows above it, as 7,823.22
+    /// 亩 against rows adding up to 7,823.23: then the table says so, so that no reader takes it for an error.
+    /// </summary>
+    private static bool TotalsDifferFromRoundedRows(IReadOnlyList<IdleParkSummary> rows, IdleParkSummary total)
+    {
+        Func<IdleParkSummary, string>[] columns = [s => Mu(s.IdleAreaM2), s => Wan(s.IdleFeeWan), s => Mu(s.SuppliedNotStartedAreaM2)];
+        return columns.Any(cell => rows.Sum(r => decimal.Parse(cell(r), NumberStyles.Number, CultureInfo.InvariantCulture))
+            != decimal.Parse(cell(total), NumberStyles.Number, CultureInfo.InvariantCulture));
     }
 
     private static string Mu(double areaM2) => Invariant($"{AreaUnits.ToMu(areaM2):N2}");

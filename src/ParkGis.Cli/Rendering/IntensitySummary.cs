@@ -11,7 +11,8 @@ internal static class IntensitySummary
     {
         var year = result.Year?.ToString(CultureInfo.InvariantCulture) ?? "—";
         var baseline = result.BaselineYear.ToString(CultureInfo.InvariantCulture);
-        output.WriteLine(Text.Format("IntensityHeadline", year, baseline));
+        output.WriteLine(Text.Format("IntensityHeadline", year, baseline)
+            + (result.AsOf is { } asOf ? Text.Format("IntensityLandStatusAsOf", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : string.Empty));
         var sameSet = result.Rules.GrowthBasis == GrowthBasis.SameSet;
         output.WriteLine(sameSet
             ? Text.Get("IntensityGrowthSameSet")

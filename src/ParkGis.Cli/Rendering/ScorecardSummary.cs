@@ -19,7 +19,8 @@ internal static class ScorecardSummary
     public static void Write(TextWriter stdout, ParkScorecard scorecard, LeadingIndustryResult leading, IntensityResult? intensity = null, AnnualScorecard? annual = null)
     {
         var year = scorecard.Year is { } y ? Text.Format("ScorecardYear", y) : Text.Get("ScorecardYearUnknown");
-        stdout.WriteLine(Text.Format("ScorecardHeadline", year, scorecard.Rows.Count));
+        stdout.WriteLine(Text.Format("ScorecardHeadline", year, scorecard.Rows.Count)
+            + (annual?.AsOf is { } asOf ? Text.Format("ScorecardAsOf", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : string.Empty));
         stdout.WriteLine();
         var table = new TerminalTable(
             Text.Get("ColumnRankAndPark"), [Text.Get("ColumnComposite"), Text.Get("ColumnWeightCovered"), .. Shown.Select(Short)]);
@@ -33,7 +34,10 @@ internal static class ScorecardSummary
             foreach (var key in Shown)
             {
                 var cell = row.Cells.First(x => x.Indicator == key);
-                cells.Add(cell.Value is { } v ? (ScorecardIndicators.IsShare(key) ? Invariant($"{v:P1}") : Invariant($"{v:0.##}")) : Text.Get("CellNotComputable"));
+                // 公顷 with two decimals, as the 旗区 table below shows the same conflict area (40.30, never 40.3 or 0).
+                cells.Add(cell.Value is { } v
+                    ? (ScorecardIndicators.IsShare(key) ? Invariant($"{v:P1}") : key == ScorecardIndicators.ConflictAreaHa ? Invariant($"{v:0.00}") : Invariant($"{v:0.##}"))
+                    : Text.Get("CellNotComputable"));
             }
 
             table.Add(TextWidth.PadLeft(row.Rank?.ToString(CultureInfo.InvariantCulture) ?? "—", 4) + "  " + $"{row.ParkId} {row.Name}", [.. cells]);

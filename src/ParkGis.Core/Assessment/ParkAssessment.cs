@@ -304,7 +304,7 @@ public sealed class ParkAssessment
                 status = LandStatusFromSupply.From(Layer(LayerRole.Approvals) is null ? null : ParkSupply(day), idle);
             }
 
-            return new IntensityAnalysis(used, Progress).Analyze(this, status);
+            return new IntensityAnalysis(used, Progress).Analyze(this, status) with { AsOf = status is null ? null : date };
         })!;
     }
 

@@ -33,4 +33,8 @@ public sealed record IntensityResult(
 {
     /// <summary>True when any parcel fails a 标准地 indicator (exit 1).</summary>
     public bool HasFailures => Parcels.Any(p => p.FailsStandardLand);
+
+    /// <summary>The as-of date of the supply and idle status behind 土地供应率, 土地建成率 and 土地闲置率 (given, or 31 December
+    /// of the year), or null when there is none (no year or no parcels).</summary>
+    public DateOnly? AsOf { get; init; }
 }

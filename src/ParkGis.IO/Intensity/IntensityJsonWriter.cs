@@ -143,6 +143,7 @@ public static class IntensityJsonWriter
         }
 
         w.WriteNumber("baseline_year", result.BaselineYear);
+        w.WriteString("as_of", result.AsOf is { } asOf ? Date(asOf) : null);
         w.WriteString("land_use_codes", result.CodeList is { } list ? LandUseCodes.Name(list) : null);
         w.WriteBoolean("has_standard_land_failures", result.HasFailures);
         w.WriteStartObject("evaluation");
