@@ -170,6 +170,30 @@ public sealed class CommandConsistencyTests : IClassFixture<CommandConsistencyTe
     }
 
     [Fact]
+    public void Export_writes_the_input_layers_it_copies_the_same_whatever_the_order_of_the_features_in_the_files()
+    {
+        // The copies of the input layers kept the file's order; every result was already order-independent.
+        var reversed = SampleCopy.Make();
+        foreach (var file in new[] { "parcels.geojson", "approvals.geojson", "roads.geojson" })
+        {
+            var path = Path.Combine(reversed, file);
+            var collection = JsonNode.Parse(File.ReadAllText(path))!;
+            var features = collection["features"]!.AsArray().Select(f => f!.DeepClone()).Reverse().ToArray();
+            collection["features"] = new JsonArray(features);
+            File.WriteAllText(path, collection.ToJsonString());
+        }
+
+        var output = RepositoryPaths.NewTempFolder();
+        var run = CliRun.Of("export", reversed, "--out", output, "--as-of", AsOf);
+
+        Assert.True(run.ExitCode == 1, run.ToString()[..Math.Min(4000, run.ToString().Length)]);
+        foreach (var file in new[] { "parcels.geojson", "approvals.geojson", "roads.geojson" })
+        {
+            Assert.True(_runs.Text("export", file) == File.ReadAllText(Path.Combine(output, file)), file + " differs with the features reversed");
+        }
+    }
+
+    [Fact]
     public void The_scorecard_screens_each_layer_once()
     {
         var stderr = _runs.Stderr("scorecard");

@@ -128,7 +128,8 @@ public sealed class ExportCommandTests
             var source = original.Find(role)!;
             var read = back.Find(role)!;
             var sourceArea = AnalysisCrs.AreaFunction(source.Crs);
-            var expected = source.Features.Where(f => !f.Geometry.IsEmpty).ToList();
+            // Written in feature-id order (PublishedLayers), whatever the order in the file.
+            var expected = source.Features.Where(f => !f.Geometry.IsEmpty).OrderBy(f => f.Id, StringComparer.Ordinal).ThenBy(f => f.Ordinal).ToList();
             Assert.Equal(expected.Count, read.Features.Count);
             for (var i = 0; i < expected.Count; i++)
             {

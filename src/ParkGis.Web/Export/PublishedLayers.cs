@@ -19,7 +19,11 @@ public static class PublishedLayers
     public static IReadOnlySet<string> AddedProperties { get; } =
         new HashSet<string>(["area_m2", "area_mu", "area_ha", "kind", "severity"], StringComparer.Ordinal);
 
-    /// <summary>Input layers in role order, then result layers in catalog order. Features without geometry are left out.</summary>
+    /// <summary>
+    /// Input layers in role order, each in feature-id order (ordinal, then the feature's place in its file for a repeated
+    /// id) so that a file's feature order does not change what is written; then result layers in catalog order. Features
+    /// without geometry are left out.
+    /// </summary>
     public static IReadOnlyList<PublishedLayer> From(Dataset dataset, PublishedResults results)
     {
         ArgumentNullException.ThrowIfNull(dataset);
@@ -38,6 +42,8 @@ public static class PublishedLayers
             var kind = LayerRoles.Name(role);
             var features = layer.Features
                 .Where(f => !f.Geometry.IsEmpty)
+                .OrderBy(f => f.Id, StringComparer.Ordinal)
+                .ThenBy(f => f.Ordinal)
                 .Select(f => new PublishedFeature(
                     toLonLat.Apply(f.Geometry),
                     layer.Text(f, "name") ?? f.Id,
